@@ -1,0 +1,52 @@
+"""Entry point: builds the argument parser from the command modules and dispatches.
+
+Each command module exposes ``register(subparsers)`` which adds its sub-command and sets ``func``
+(a callable taking the parsed ``argparse.Namespace`` and returning an exit status).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from cronica.errors import CronicaError
+
+#: Command modules, in the order they appear in ``--help``. Add a module here to add a command.
+COMMAND_MODULES = (
+    "cronica.cli.extract_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="cronica",
+        description="Turn reports about protests, political violence and repression into sourced event records.",
+    )
+    parser.add_argument("--version", action="version", version="cronica 0.1.0")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except CronicaError as exc:
+        print(f"cronica: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("cronica: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""One exception tree for cronica.
+
+    CronicaError
+    ├── ModelNotInstalledError      the spaCy model named in the config cannot be loaded
+    ├── DataFileError               a bundled or user data file (lexicon, actor dictionary) is invalid
+    ├── InputError                  a document could not be read; names the file (and line) and the problem
+    │   ├── EmptyDocumentError
+    │   ├── BinaryDocumentError
+    │   ├── EncodingError
+    │   ├── MalformedDocumentError  broken PDF / HTML / JSON line
+    │   └── DateError               an impossible or unparseable date given by the user or the metadata
+    └── GazetteerError              the place index is missing or corrupt
+
+Library code raises these; only the CLI turns them into messages and exit codes.
+"""
+
+from __future__ import annotations
+
+
+class CronicaError(Exception):
+    """Base class of every error cronica raises on purpose."""
+
+
+class ModelNotInstalledError(CronicaError):
+    """The configured spaCy model is not importable."""
+
+
+class DataFileError(CronicaError):
+    """A data file (lexicon, dictionary, taxonomy) is missing or does not validate."""
+
+
+class GazetteerError(CronicaError):
+    """The gazetteer index is missing, corrupt or cannot be written."""
+
+
+class InputError(CronicaError):
+    """A document could not be read.
+
+    ``source`` names the file, ``line`` the line of a JSON Lines corpus when there is one,
+    and the message says what is wrong.
+    """
+
+    def __init__(self, source: str, problem: str, line: int | None = None) -> None:
+        self.source = source
+        self.problem = problem
+        self.line = line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {problem}")
+
+
+class EmptyDocumentError(InputError):
+    """The document holds no text."""
+
+
+class BinaryDocumentError(InputError):
+    """The document is binary data of a kind cronica does not read."""
+
+
+class EncodingError(InputError):
+    """The document's bytes cannot be decoded as text."""
+
+
+class MalformedDocumentError(InputError):
+    """A PDF, HTML page or JSON line is broken."""
+
+
+class DateError(InputError):
+    """A date given by the user or the document's metadata is impossible or unparseable."""

@@ -1,0 +1,325 @@
+"""Who is who in a document: generic collective actors, named people with roles, organisations.
+
+In: a parsed spaCy ``Doc``, the lexicon, the document's focus country. Out: a :class:`DocActors`
+index that turns a token (a subject, an object, a compound modifier) into a typed
+:class:`~cronica.records.Actor` with an ACLED inter code and an ACLED-style name, links later short
+mentions ("Morales") to the full person ("Evo Morales"), expands acronyms the text defines
+("Movement toward Socialism (MAS)") and resolves subject pronouns to the last compatible actor.
+Never raises on text; a token that names no actor gives ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from cronica.extract.lexicon import GenericActor, Lexicon
+from cronica.records import Actor
+from cronica.records import Span as TextSpan
+
+_ACRONYM = re.compile(r"\b([A-Z][\w’'-]*(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w’'-]*){1,8})\s*\(([A-Z]{2,8})\)")
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+_KIND_INTER = {
+    "government": 1,
+    "military": 1,
+    "police": 1,
+    "ombudsman": 1,
+    "party": 6,
+    "union": 6,
+    "protesters": 6,
+}
+_ORG_KIND_WORDS = (
+    ("union", "union"),
+    ("workers", "union"),
+    ("confederation", "union"),
+    ("central", "union"),
+    ("party", "party"),
+    ("movement", "party"),
+    ("socialism", "party"),
+    ("army", "military"),
+    ("military", "military"),
+    ("police", "police"),
+    ("ministry", "government"),
+    ("government", "government"),
+    ("senate", "government"),
+    ("chamber", "government"),
+    ("parliament", "government"),
+    ("ombudsman", "ombudsman"),
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    span: TextSpan
+    role: str | None = None
+    organisation: str | None = None
+    kind: str | None = None
+
+
+@dataclass
+class DocActors:
+    """Actors of one document. Built by :meth:`ActorFinder.index`; read-only afterwards."""
+
+    doc: Doc
+    country: str | None
+    country_code: str | None
+    persons: dict[str, Person] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    generic_at: dict[int, tuple[GenericActor, int, int]] = field(default_factory=dict)
+    role_words: dict[str, str | None] = field(default_factory=dict)
+
+    def person_for(self, ent: Span) -> Person | None:
+        text = _clean(ent.text)
+        if text in self.persons:
+            return self.persons[text]
+        last = text.split()[-1] if text.split() else text
+        full = self.surnames.get(last)
+        return self.persons.get(full) if full else None
+
+    def actor_for(self, tok: Token, *, prefer_group: bool = False) -> Actor | None:
+        """The actor a token names, or ``None``."""
+        doc = self.doc
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and _clean(tok.text) in self.surnames):
+            ent = _ent_of(tok) or doc[tok.i : tok.i + 1]
+            person = self.person_for(ent)
+            if person is not None:
+                return self._person_actor(person, ent)
+            if ent.label_ == "PERSON":
+                return Actor(name=_clean(ent.text), text=ent.text, span=_span(ent), inter=None, kind="person")
+        if tok.i in self.generic_at:
+            generic, start, end = self.generic_at[tok.i]
+            return self._generic_actor(generic, doc[start:end])
+        upper = tok.text.strip(".,")
+        if upper in self.acronyms or tok.ent_type_ == "ORG":
+            ent = _ent_of(tok) or doc[tok.i : tok.i + 1]
+            return self._organisation_actor(ent)
+        if tok.ent_type_ in {"NORP"} and tok.tag_ in {"NNPS", "NNS"}:
+            return Actor(name=tok.text, text=tok.text, span=_span(doc[tok.i : tok.i + 1]), inter=7, kind="civilians")
+        return None
+
+    def _person_actor(self, person: Person, ent: Span) -> Actor:
+        inter = _KIND_INTER.get(person.kind or "") if person.kind else None
+        return Actor(
+            name=person.name,
+            text=ent.text,
+            span=_span(ent),
+            inter=inter,
+            kind="person",
+            role=person.role,
+            organisation=person.organisation,
+            country=self.country,
+        )
+
+    def _generic_actor(self, generic: GenericActor, words: Span) -> Actor:
+        country = self.country or "unknown country"
+        name = generic.name.replace("{country}", country).replace("{text}", _clean(words.text))
+        return Actor(
+            name=name,
+            text=words.text,
+            span=_span(words),
+            inter=generic.inter,
+            kind=generic.kind,
+            country=self.country,
+        )
+
+    def _organisation_actor(self, ent: Span) -> Actor:
+        text = _clean(ent.text)
+        text = re.sub(r"^(the|The)\s+", "", text)
+        full = self.acronyms.get(text, text)
+        acronym = next((a for a, f in self.acronyms.items() if f == full), None)
+        kind = organisation_kind(full)
+        name = f"{full} ({acronym})" if acronym and acronym != full else full
+        return Actor(
+            name=name,
+            text=ent.text,
+            span=_span(ent),
+            inter=_KIND_INTER.get(kind or ""),
+            kind=kind or "organisation",
+            country=self.country,
+        )
+
+
+def organisation_kind(name: str) -> str | None:
+    low = name.lower()
+    for word, kind in _ORG_KIND_WORDS:
+        if re.search(rf"\b{word}\b", low):
+            return kind
+    return None
+
+
+class ActorFinder:
+    """Builds :class:`DocActors` for documents; matchers are built once, here."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._generic: dict[str, GenericActor] = {}
+        self._single: dict[str, GenericActor] = {}
+        for generic in lexicon.generic_actors:
+            for word in generic.words:
+                if " " in word or "-" in word or "'" in word or "’" in word:
+                    key = f"G{len(self._generic)}"
+                    self._generic[key] = generic
+                    self._matcher.add(key, [nlp.make_doc(word)])
+                else:
+                    self._single.setdefault(word, generic)
+        self._roles: dict[str, str | None] = {}
+        for role in lexicon.roles:
+            for word in role.words:
+                self._roles[word] = role.kind
+
+    @property
+    def role_words(self) -> dict[str, str | None]:
+        return self._roles
+
+    def index(self, doc: Doc, country: str | None, country_code: str | None) -> DocActors:
+        actors = DocActors(doc=doc, country=country, country_code=country_code, role_words=self._roles)
+        self._index_generic(doc, actors)
+        for m in _ACRONYM.finditer(doc.text):
+            long_name, acronym = _clean(m.group(1)), m.group(2)
+            long_name = re.sub(r"^(?:the|The|his|her|its|their)\s+", "", long_name)
+            actors.acronyms.setdefault(acronym, long_name)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _clean(ent.text)
+            if not name or name.lower() in self._single or len(name) < 3:
+                continue
+            role, org, kind = self._role_of(doc, ent, actors)
+            existing = actors.persons.get(name) or actors.persons.get(actors.surnames.get(name.split()[-1], ""))
+            if existing is not None and len(name.split()) <= len(existing.name.split()):
+                if role and not existing.role:
+                    actors.persons[existing.name] = replace(existing, role=role, organisation=org, kind=kind)
+                continue
+            actors.persons[name] = Person(name, _span(ent), role, org, kind)
+            parts = name.split()
+            if len(parts) >= 2:
+                actors.surnames.setdefault(parts[-1], name)
+                actors.surnames.setdefault(" ".join(parts[-2:]), name)
+        return actors
+
+    def _index_generic(self, doc: Doc, actors: DocActors) -> None:
+        for match_id, start, end in self._matcher(doc):
+            generic = self._generic[doc.vocab.strings[match_id]]
+            for i in range(start, end):
+                actors.generic_at[i] = (generic, start, end)
+        for tok in doc:
+            if tok.i in actors.generic_at or tok.pos_ not in {"NOUN", "PROPN", "ADJ", "PRON"}:
+                continue
+            if tok.ent_type_ in {"PERSON", "GPE", "LOC"}:
+                continue
+            generic = self._single.get(tok.lemma_.lower()) or self._single.get(tok.lower_)
+            if generic is None and "-" in tok.text:
+                # "military-police": the first part names the actor, the rest is associated
+                generic = self._single.get(tok.lower_.split("-")[0])
+            if generic is not None:
+                actors.generic_at[tok.i] = (generic, tok.i, tok.i + 1)
+
+    def _role_of(self, doc: Doc, ent: Span, actors: DocActors) -> tuple[str | None, str | None, str | None]:
+        """Role and organisation from apposition or title: "the COB head, Carlos Huarachi"."""
+        sent = ent.sent
+        # title or role phrase before the name (up to 8 tokens, stopping at a clause boundary)
+        before = []
+        i = ent.start - 1
+        while i >= sent.start and len(before) < 9:
+            t = doc[i]
+            if t.text in {";", "(", ")", "“", "”", '"'} or t.lower_ in {"that", "which", "who", "by", "after"}:
+                break
+            if t.pos_ == "VERB":
+                break
+            before.insert(0, t)
+            i -= 1
+        # drop a trailing comma before the name
+        while before and before[-1].text == ",":
+            before.pop()
+        role, org = self._role_in(before, actors)
+        if role is None:
+            after = []
+            j = ent.end
+            if j < sent.end and doc[j].text == ",":
+                j += 1
+                while j < sent.end and len(after) < 9 and doc[j].text not in {",", ";", ".", "(", "“"}:
+                    if doc[j].pos_ == "VERB":
+                        break
+                    after.append(doc[j])
+                    j += 1
+                if after and after[0].lower_ in {"the", "a", "an", "its", "their", "his", "her"}:
+                    role, org = self._role_in(after, actors)
+        kind = None
+        if role is not None:
+            kind = self._roles.get(role)
+            if org:
+                kind = organisation_kind(actors.acronyms.get(org, org)) or kind
+        return role, org, kind
+
+    def _role_in(self, tokens: list[Token], actors: DocActors) -> tuple[str | None, str | None]:
+        words = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
+        role = None
+        role_at = -1
+        for n in (3, 2, 1):
+            for k in range(len(words) - n, -1, -1):
+                cand = " ".join(words[k : k + n])
+                cand_lemma = " ".join(lemmas[k : k + n])
+                if cand in self._roles or cand_lemma in self._roles:
+                    role = cand if cand in self._roles else cand_lemma
+                    role_at = k
+                    break
+            if role:
+                break
+        if role is None:
+            return None, None
+        org = None
+        for t in tokens:
+            text = t.text.strip(",.")
+            if text in actors.acronyms or (t.ent_type_ == "ORG" and t.pos_ == "PROPN"):
+                org = text
+                break
+            if t.pos_ == "PROPN" and text.isupper() and len(text) >= 2:
+                org = text
+                break
+        # "presidents of the Senate": an organisation after the role
+        if org is None:
+            for t in tokens[role_at + 1 :]:
+                if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.text[:1].isupper()):
+                    ent = _ent_of(t)
+                    org = _clean(ent.text) if ent is not None else t.text
+                    org = re.sub(r"^(the|The)\s+", "", org)
+                    break
+        if org in actors.acronyms:
+            org = org
+        return role, org
+
+
+def _ent_of(tok: Token) -> Span | None:
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" ,.;:“”\"'’")
+
+
+def _span(span: Span) -> TextSpan:
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def is_person_pronoun(tok: Token) -> bool:
+    return tok.lower_ in _PERSON_PRONOUNS
+
+
+def is_group_pronoun(tok: Token) -> bool:
+    return tok.lower_ in _GROUP_PRONOUNS

@@ -1,0 +1,219 @@
+"""Coding knowledge read from the data files in ``cronica/data``, validated once at load.
+
+In: the YAML files ``events.yaml``, ``actors.yaml``, ``statements.yaml``, ``quantities.yaml`` (or a
+directory holding replacements with the same names). Out: an immutable :class:`Lexicon`. Fails with
+:class:`~cronica.errors.DataFileError` naming the file and the entry that does not validate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cronica.errors import DataFileError
+
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+PLOVER_CATEGORIES = frozenset(
+    {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "DEMAND",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+        "DISAPPROVE", "FIGHT", "INVESTIGATE", "STATEMENT",
+    }
+)
+QUALIFIERS = frozenset({"exact", "at_least", "more_than", "about", "up_to", "fewer_than", "range"})
+COUNT_CATEGORIES = frozenset({"killed", "injured", "arrested", "participants"})
+
+
+@dataclass(frozen=True)
+class TriggerFamily:
+    name: str
+    lemmas: frozenset[str]
+    phrases: tuple[str, ...]
+    pos: frozenset[str]
+    count: str | None
+    agentive: bool
+    event_type: str
+    sub_event_type: str
+    plover: str
+
+
+@dataclass(frozen=True)
+class GenericActor:
+    kind: str
+    inter: int
+    name: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    words: tuple[str, ...]
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    lemma: str
+    plover: str
+    report: bool
+
+
+@dataclass(frozen=True)
+class Quantities:
+    numbers: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[str, tuple[int, int]]
+    qualifiers: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    families: dict[str, TriggerFamily]
+    generic_actors: tuple[GenericActor, ...]
+    roles: tuple[RoleWords, ...]
+    speech_verbs: dict[str, SpeechVerb]
+    content_rules: tuple[tuple[str, tuple[str, ...]], ...]
+    modal_governors: frozenset[str]
+    quantities: Quantities
+
+
+def _read_yaml(name: str, directory: Path | None) -> dict[str, Any]:
+    try:
+        if directory is not None:
+            text = (directory / name).read_text(encoding="utf-8")
+        else:
+            text = resources.files("cronica.data").joinpath(name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"{name}: cannot read data file: {exc}") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{name}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def _require(cond: bool, file: str, where: str, problem: str) -> None:
+    if not cond:
+        raise DataFileError(f"{file}: {where}: {problem}")
+
+
+def _families(data: dict[str, Any]) -> dict[str, TriggerFamily]:
+    f = "events.yaml"
+    out: dict[str, TriggerFamily] = {}
+    for name, entry in (data.get("families") or {}).items():
+        _require(isinstance(entry, dict), f, name, "entry must be a mapping")
+        default = entry.get("default")
+        _require(isinstance(default, list) and len(default) == 3, f, name, "default must be [type, sub-type, plover]")
+        etype, subtype, plover = default
+        _require(etype in ACLED_TYPES, f, name, f"unknown ACLED event type {etype!r}")
+        _require(subtype in ACLED_TYPES.get(etype, ()), f, name, f"{subtype!r} is not a sub-event type of {etype!r}")
+        _require(plover in PLOVER_CATEGORIES, f, name, f"unknown PLOVER category {plover!r}")
+        count = entry.get("count")
+        _require(count is None or count in COUNT_CATEGORIES, f, name, f"unknown count category {count!r}")
+        lemmas = entry.get("lemmas") or []
+        phrases = entry.get("phrases") or []
+        _require(bool(lemmas or phrases), f, name, "needs lemmas or phrases")
+        out[name] = TriggerFamily(
+            name=name,
+            lemmas=frozenset(str(x).lower() for x in lemmas),
+            phrases=tuple(str(x).lower() for x in phrases),
+            pos=frozenset(entry.get("pos") or ["VERB", "NOUN"]),
+            count=count,
+            agentive=bool(entry.get("agentive", True)),
+            event_type=etype,
+            sub_event_type=subtype,
+            plover=plover,
+        )
+    _require(bool(out), f, "families", "no trigger families defined")
+    return out
+
+
+def _actors(data: dict[str, Any]) -> tuple[tuple[GenericActor, ...], tuple[RoleWords, ...]]:
+    f = "actors.yaml"
+    generic = []
+    for i, entry in enumerate(data.get("generic") or []):
+        _require(isinstance(entry, dict), f, f"generic[{i}]", "entry must be a mapping")
+        inter = entry.get("inter")
+        _require(isinstance(inter, int) and 1 <= inter <= 8, f, f"generic[{i}]", "inter must be 1..8")
+        _require(bool(entry.get("words")), f, f"generic[{i}]", "needs words")
+        _require(isinstance(entry.get("name"), str), f, f"generic[{i}]", "needs a name")
+        generic.append(
+            GenericActor(str(entry["kind"]), inter, entry["name"], tuple(str(w).lower() for w in entry["words"]))
+        )
+    roles = []
+    for i, entry in enumerate(data.get("roles") or []):
+        _require(bool(entry.get("words")), f, f"roles[{i}]", "needs words")
+        roles.append(RoleWords(tuple(str(w).lower() for w in entry["words"]), entry.get("kind")))
+    return tuple(generic), tuple(roles)
+
+
+def _statements(
+    data: dict[str, Any],
+) -> tuple[dict[str, SpeechVerb], tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
+    f = "statements.yaml"
+    verbs = {}
+    for lemma, entry in (data.get("verbs") or {}).items():
+        plover = entry.get("plover")
+        _require(plover in PLOVER_CATEGORIES, f, f"verbs.{lemma}", f"unknown PLOVER category {plover!r}")
+        verbs[lemma] = SpeechVerb(lemma, plover, bool(entry.get("report", False)))
+    rules = []
+    for plover, words in (data.get("content_rules") or {}).items():
+        _require(plover in PLOVER_CATEGORIES, f, f"content_rules.{plover}", "unknown PLOVER category")
+        rules.append((plover, tuple(str(w).lower() for w in words)))
+    return verbs, tuple(rules), frozenset(data.get("modal_governors") or [])
+
+
+def _quantities(data: dict[str, Any]) -> Quantities:
+    f = "quantities.yaml"
+    vague: dict[str, tuple[int, int]] = {}
+    for word, pair in (data.get("vague") or {}).items():
+        _require(isinstance(pair, list) and len(pair) == 2, f, f"vague.{word}", "needs [victims, crowds]")
+        vague[str(word)] = (int(pair[0]), int(pair[1]))
+    qualifiers = {str(k): str(v) for k, v in (data.get("qualifiers") or {}).items()}
+    for word, q in qualifiers.items():
+        _require(q in QUALIFIERS, f, f"qualifiers.{word}", f"unknown qualifier {q!r}")
+    return Quantities(
+        numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
+        scales={str(k): int(v) for k, v in (data.get("scales") or {}).items()},
+        vague=vague,
+        qualifiers=qualifiers,
+    )
+
+
+def load_lexicon(directory: str | Path | None = None) -> Lexicon:
+    """Read and validate the lexicon files (bundled ones unless ``directory`` is given)."""
+    d = Path(directory) if directory is not None else None
+    families = _families(_read_yaml("events.yaml", d))
+    generic, roles = _actors(_read_yaml("actors.yaml", d))
+    verbs, rules, modal = _statements(_read_yaml("statements.yaml", d))
+    quantities = _quantities(_read_yaml("quantities.yaml", d))
+    return Lexicon(families, generic, roles, verbs, rules, modal, quantities)

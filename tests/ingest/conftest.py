@@ -36,6 +36,7 @@ def make_pdf() -> Callable[..., bytes]:
         header: str | None = HEADER,
         created: str | None = "D:20191120083000+00'00'",
         title: str = "Protests continue across Bolivia as the MAS submits to coup",
+        page_numbers: bool = True,
     ) -> bytes:
         buffer = io.BytesIO()
         pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
@@ -52,8 +53,9 @@ def make_pdf() -> Callable[..., bytes]:
             for line in lines:
                 pdf.drawString(72, y, line)
                 y -= 14
-            pdf.setFont("Helvetica", 8)
-            pdf.drawCentredString(297, 40, str(number))
+            if page_numbers:
+                pdf.setFont("Helvetica", 8)
+                pdf.drawCentredString(297, 40, str(number))
             pdf.showPage()
         pdf.save()
         return buffer.getvalue()

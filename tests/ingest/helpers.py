@@ -44,4 +44,3 @@ def sentence_with(text: str, words: str) -> str:
         if words in paragraph:
             return paragraph
     raise AssertionError(f"{words!r} is not inside one paragraph")
-

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+import textwrap
 
 import pytest
 
 from cronica.ingest import document_from_text, repair_layout
 
-from .helpers import sentence_with
+from .helpers import sentence_with, squash
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,9 @@ def test_real_hyphens_inside_lines_are_kept(repaired: str) -> None:
 
 
 def test_wrapped_title_becomes_its_own_paragraph(repaired: str) -> None:
-    assert repaired.startswith("Protests continue across Bolivia as the MAS submits to coup\n\nAs protests mount")
+    assert repaired.startswith(
+        "Protests continue across Bolivia as the MAS submits to coup\n\nAs protests mount"
+    )
 
 
 def test_paragraph_break_kept_after_short_line_ending_a_sentence(repaired: str) -> None:
@@ -124,19 +127,17 @@ def test_bom_and_crlf_are_removed_with_offsets() -> None:
     assert raw[result.raw_offset(at) :].startswith("More")
 
 
-def test_running_headers_and_page_numbers_are_dropped_from_pages() -> None:
-    body = [
-        f"Line {i} of the report says that the demonstrators blockaded the plant again and the police"
-        for i in range(40)
-    ]
+def test_running_headers_and_page_numbers_are_dropped_from_pages(bolivia_paragraphs: list[str]) -> None:
+    lines = textwrap.wrap(" ".join(bolivia_paragraphs[:6]), 88)
     pages = [
-        "\n".join(["Bolivia crisis report — November 2019", *body[k : k + 10], f"Page {n} of 4"])
+        "\n".join(["Bolivia crisis report", "20 November 2019", *lines[k : k + 10], f"Page {n} of 4"])
         for n, k in enumerate(range(0, 40, 10), 1)
     ]
     text = repair_layout("\f".join(pages)).text
     assert "Bolivia crisis report" not in text
+    assert "November 2019" not in text
     assert "Page" not in text
-    assert "Line 9 of the report says that the demonstrators blockaded the plant again and the police Line 10" in text
+    assert squash(text) == squash(" ".join(lines[:40]))
 
 
 def test_bare_page_numbers_dropped_from_double_spaced_text(bolivia_raw: str) -> None:
@@ -154,3 +155,33 @@ def test_random_cuts_of_the_report_never_break_the_killing_sentence(bolivia_raw:
         text = repair_layout("\n".join(lines[cut:] + lines[:cut])).text
         if "eight people were killed" in text and cut not in range(62, 68):
             assert "eight people were killed in a military-police operation" in text
+
+
+def test_single_spaced_hard_wrap_keeps_blank_line_paragraphs() -> None:
+    raw = (
+        "The Bolivian Ombudsman's Office reported last night that eight people were\n"
+        "killed in a military-police operation to break up a siege that anti-coup\n"
+        "demonstrators had mounted around the Senkata gas plant in El Alto.\n"
+        "\n"
+        "More than 30 others were injured, many from gunfire. However, after the\n"
+        "police escorted 40 gasoline trucks out of the facility, the demonstrators\n"
+        "bravely blockaded it again.\n"
+    )
+    assert repair_layout(raw).text == (
+        "The Bolivian Ombudsman's Office reported last night that eight people were killed in a "
+        "military-police operation to break up a siege that anti-coup demonstrators had mounted around "
+        "the Senkata gas plant in El Alto.\n\n"
+        "More than 30 others were injured, many from gunfire. However, after the police escorted 40 "
+        "gasoline trucks out of the facility, the demonstrators bravely blockaded it again."
+    )
+
+
+def test_one_paragraph_per_line_text_is_unchanged() -> None:
+    text = (
+        "Eight killed as troops break up Senkata blockade\n"
+        "The Bolivian Ombudsman’s Office reported last night that eight people were killed in a "
+        "military-police operation to break up a siege that anti-coup demonstrators had mounted.\n"
+        "More than 30 others were injured, many from gunfire. However, after the police escorted 40 "
+        "gasoline trucks out of the facility, the demonstrators bravely blockaded it again."
+    )
+    assert repair_layout(text).text == text

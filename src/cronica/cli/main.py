@@ -15,6 +15,12 @@ from cronica.errors import CronicaError
 #: Command modules, in the order they appear in ``--help``. Add a module here to add a command.
 COMMAND_MODULES = (
     "cronica.cli.extract_cmd",
+    "cronica.cli.eval_cmd",
+    "cronica.cli.gazetteer_cmd",
+    "cronica.cli.ingest_cmd",
+    "cronica.cli.merge_cmd",
+    "cronica.cli.query_cmd",
+    "cronica.cli.export_cmd",
 )
 
 

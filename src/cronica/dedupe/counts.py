@@ -3,7 +3,7 @@
 Every claim is kept; the derived figures are stated rules, not a hidden choice:
 
 - each report's *current* figure: its claims minus those a later claim in the same report revises
-  (``update_of``), the lowest of what remains (a range counts by its low end) -- ACLED's rule inside one report;
+  (``update_of``), the lowest of what remains (a range counts by its low end): ACLED's rule within a report;
 - ``acled``: the lowest current figure across reports (ACLED's conservative number);
 - ``low`` / ``high``: the lowest low end and the highest high end of all current claims (UCDP's low and high);
 - ``best``: the median of the reports' current figures, the lower middle one for an even count (UCDP's best);

@@ -32,7 +32,7 @@ from cronica.records import Event
 class MergeRules:
     window_days: int = 1
     max_distance_km: float = 25.0
-    threshold: float = 0.6
+    threshold: float = 0.55
     text_weight: float = 0.5
     scorer: str = "tfidf"
     compatible_types: frozenset[frozenset[str]] = frozenset()
@@ -42,13 +42,14 @@ class MergeRules:
         try:
             pairs = data.get("compatible_types", [])
             if not isinstance(pairs, list) or any(
-                not isinstance(p, list) or len(p) != 2 or not all(isinstance(x, str) for x in p) for p in pairs
+                not isinstance(p, list) or len(p) != 2 or not all(isinstance(x, str) for x in p)
+                for p in pairs
             ):
                 raise ValueError("compatible_types must be a list of [type, type] pairs")
             rules = cls(
                 window_days=int(data.get("window_days", 1)),
                 max_distance_km=float(data.get("max_distance_km", 25.0)),
-                threshold=float(data.get("threshold", 0.6)),
+                threshold=float(data.get("threshold", 0.55)),
                 text_weight=float(data.get("text_weight", 0.5)),
                 scorer=str(data.get("scorer", "tfidf")),
                 compatible_types=frozenset(frozenset(p) for p in pairs),
@@ -245,7 +246,9 @@ def compare(a: ReportView, b: ReportView, rules: MergeRules, scorer: Scorer) -> 
     return PairScore(a, b, score, text_score, reasons)
 
 
-def candidate_pairs(views: Sequence[ReportView], rules: MergeRules) -> Iterable[tuple[ReportView, ReportView]]:
+def candidate_pairs(
+    views: Sequence[ReportView], rules: MergeRules
+) -> Iterable[tuple[ReportView, ReportView]]:
     """Pairs of reports in different events and documents whose dates fall within the window."""
     dated = sorted((v for v in views if v.date is not None), key=lambda v: (v.date, v.report))
     for i, a in enumerate(dated):
@@ -302,6 +305,8 @@ def plan_merges(
         homes[keep] |= homes.pop(absorb)
         docs[keep] |= docs.pop(absorb)
         decisions.append(
-            MergeDecision(keep, absorb, round(pair.score, 4), scorer.name, pair.reasons, (pair.a.report, pair.b.report))
+            MergeDecision(
+                keep, absorb, round(pair.score, 4), scorer.name, pair.reasons, (pair.a.report, pair.b.report)
+            )
         )
     return decisions

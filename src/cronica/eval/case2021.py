@@ -34,7 +34,9 @@ def read(path: str) -> Iterator[GoldItem]:
             item_id = f"case2021:{snippet_id}"
             target = mapping.subtypes.get(subtype)
             if target is None and subtype not in mapping.non_acled:
-                raise DataFileError(f"{path}:{line_no}: unknown SubType {subtype!r} (add it to case2021.yaml)")
+                raise DataFileError(
+                    f"{path}:{line_no}: unknown SubType {subtype!r} (add it to case2021.yaml)"
+                )
             records: tuple[GoldRecord, ...] = ()
             label = None
             if target is not None:

@@ -63,7 +63,9 @@ def _count(value: Any, where: str) -> CountExpectation:
 
 
 def _record(kind: RecordKind, raw: dict[str, Any], where: str) -> GoldRecord:
-    unknown = set(raw) - _RECORD_FIELDS - {"fatalities", "counts", "value", "accept_event_types", "accept_plover"}
+    unknown = (
+        set(raw) - _RECORD_FIELDS - {"fatalities", "counts", "value", "accept_event_types", "accept_plover"}
+    )
     if unknown:
         raise DataFileError(f"{where}: unknown fields {sorted(unknown)}")
     kwargs: dict[str, Any] = {k: raw[k] for k in _RECORD_FIELDS if k in raw}
@@ -91,7 +93,9 @@ def _text(line: dict[str, Any], gold_path: str, where: str) -> str:
         if os.path.exists(candidate):
             with open(candidate, encoding="utf-8") as fh:
                 return fh.read()
-    raise DataFileError(f"{where}: document {rel!r} not found (relative to the gold file or the working directory)")
+    raise DataFileError(
+        f"{where}: document {rel!r} not found (relative to the gold file or the working directory)"
+    )
 
 
 def read(path: str) -> Iterator[GoldItem]:

@@ -110,7 +110,9 @@ def pair_score(item: GoldItem, gold: GoldRecord, record: Record) -> float:
     score = _position_score(gold_span(item, gold), record)
     if isinstance(record, Event):
         if type_agrees(gold, record.event_type):
-            score += 1.0 + (0.5 if gold.sub_event_type and gold.sub_event_type == record.sub_event_type else 0.0)
+            score += 1.0 + (
+                0.5 if gold.sub_event_type and gold.sub_event_type == record.sub_event_type else 0.0
+            )
         if gold.location and words_agree(gold.location, record.location.name):
             score += 0.5
         elif gold.admin1 and normalise(gold.admin1) == normalise(record.location.admin1):
@@ -121,8 +123,13 @@ def pair_score(item: GoldItem, gold: GoldRecord, record: Record) -> float:
     elif isinstance(record, Statement):
         if plover_agrees(gold, record.plover):
             score += 1.0
-        if gold.speaker and record.speaker and (
-            words_agree(gold.speaker, record.speaker.name) or words_agree(gold.speaker, record.speaker.text)
+        if (
+            gold.speaker
+            and record.speaker
+            and (
+                words_agree(gold.speaker, record.speaker.name)
+                or words_agree(gold.speaker, record.speaker.text)
+            )
         ):
             score += 1.0
     else:

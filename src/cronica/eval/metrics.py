@@ -115,7 +115,9 @@ def _evidence(record: Record | None) -> dict[str, str] | None:
 def _count_ok(exp: Any, value: int | None, qualifier: str | None) -> bool:
     if value is None:
         return False
-    return bool(abs(value - exp.value) <= exp.tolerance and (exp.qualifier is None or exp.qualifier == qualifier))
+    return bool(
+        abs(value - exp.value) <= exp.tolerance and (exp.qualifier is None or exp.qualifier == qualifier)
+    )
 
 
 def _event_label(record: Record | None) -> str:
@@ -191,7 +193,9 @@ class Scorer:
         place = e.location if e else None
         if g.country_code:
             exp["country"] = g.country_code
-            self._field("country", bool(place and (place.country_code or "").upper() == g.country_code.upper()), ok)
+            self._field(
+                "country", bool(place and (place.country_code or "").upper() == g.country_code.upper()), ok
+            )
         if g.admin1:
             exp["admin1"] = g.admin1
             self._field("admin1", bool(place and normalise(place.admin1) == normalise(g.admin1)), ok)
@@ -213,7 +217,9 @@ class Scorer:
         ):
             if want_text:
                 exp[name] = want_text
-                agree = bool(actor and (words_agree(want_text, actor.name) or words_agree(want_text, actor.text)))
+                agree = bool(
+                    actor and (words_agree(want_text, actor.name) or words_agree(want_text, actor.text))
+                )
                 self._field(name, agree, ok)
             if want_inter is not None:
                 exp[f"{name}_inter"] = want_inter
@@ -232,7 +238,8 @@ class Scorer:
         if g.speaker:
             exp["speaker"] = g.speaker
             sp = s.speaker if s else None
-            self._field("speaker", bool(sp and (words_agree(g.speaker, sp.name) or words_agree(g.speaker, sp.text))), ok)
+            names = (sp.name, sp.text, sp.organisation) if sp else ()
+            self._field("speaker", any(words_agree(g.speaker, n) for n in names), ok)
         if g.plover or g.accept_plover:
             exp["plover"] = g.plover or g.accept_plover[0]
             self._field("statement_plover", s is not None and plover_agrees(g, s.plover), ok)
@@ -371,13 +378,22 @@ class Scorer:
         scores: dict[str, Any] = {}
         for name, t in sorted(self.fields.items()):
             if t.n:
-                scores[name] = {"metric": "accuracy", "score": round(t.correct / t.n, 4), "correct": t.correct, "n": t.n}
+                scores[name] = {
+                    "metric": "accuracy",
+                    "score": round(t.correct / t.n, 4),
+                    "correct": t.correct,
+                    "n": t.n,
+                }
         for kind, det in self.detection.items():
             key = {"event": "events", "statement": "statements", "tally": "tallies"}[kind]
             if not det["n_gold"]:
                 continue
             recall = det["tp_gold"] / det["n_gold"]
-            entry: dict[str, Any] = {"metric": "recall", "recall": round(recall, 4), "score": round(recall, 4)}
+            entry: dict[str, Any] = {
+                "metric": "recall",
+                "recall": round(recall, 4),
+                "score": round(recall, 4),
+            }
             if det["n_pred"]:
                 precision = det["tp_pred"] / det["n_pred"]
                 f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -61,7 +61,9 @@ def read(path: str) -> Iterator[GoldItem]:
             continue
         accepted = mapping.categories.get(category)
         if accepted is None:
-            raise DataFileError(f"{path}: {rec.get('id')}: unknown PLOVER category {category!r} (see plover.yaml)")
+            raise DataFileError(
+                f"{path}: {rec.get('id')}: unknown PLOVER category {category!r} (see plover.yaml)"
+            )
         text = str(rec["text"])
         item_id = f"plover-gsr:{rec['id']}"
         trigger = str(rec.get("eventText", "")).strip()

@@ -77,7 +77,9 @@ def read(path: str) -> Iterator[GoldItem]:
                     records.append(GoldRecord(kind="event", unmapped=True, **common))
                 elif target.kind == "statement":
                     records.append(
-                        GoldRecord(kind="statement", plover=target.plover, speaker=roles.get("speaker"), **common)
+                        GoldRecord(
+                            kind="statement", plover=target.plover, speaker=roles.get("speaker"), **common
+                        )
                     )
                 else:
                     records.append(

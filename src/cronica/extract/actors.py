@@ -286,7 +286,7 @@ class ActorFinder:
                 org = text
                 break
         # "presidents of the Senate": an organisation after the role
-        if org is None:
+        if org is None and role_at + 1 < len(tokens) and tokens[role_at + 1].lower_ == "of":
             for t in tokens[role_at + 1 :]:
                 if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.text[:1].isupper()):
                     ent = _ent_of(t)

@@ -28,7 +28,7 @@ from cronica.ingest.text import read_markdown, read_text
 from cronica.records import Document
 
 #: The default size limit for one file (or one JSON line), in bytes.
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50_000_000
 
 _FORMATS = {
     ".txt": "text",
@@ -91,9 +91,7 @@ def _read_file(source: str, published: date | None, max_bytes: int) -> Iterator[
                 yield from read_jsonl(stream, source, published, max_bytes)
             return
         if size > max_bytes:
-            yield InputError(
-                source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (max_bytes)"
-            )
+            yield InputError(source, f"file is {_size(size)}, over the {_size(max_bytes)} limit (max_bytes)")
             return
         with open(source, "rb") as stream:
             data = stream.read()
@@ -115,6 +113,12 @@ def _parse(data: bytes, source: str, kind: str, published: date | None) -> Docum
     if kind == "markdown":
         return read_markdown(text, source, published)
     return read_text(text, source, published)
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB"
+    return f"{n:,} bytes"
 
 
 def _sniff(data: bytes) -> str:

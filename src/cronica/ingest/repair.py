@@ -25,6 +25,7 @@ joined. Nothing else is normalised (quotes, accents, dashes stay as they are). I
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -56,12 +57,11 @@ class Repaired:
 
     def raw_offset(self, offset: int) -> int:
         """The raw-text offset that ``offset`` in :attr:`text` came from (same rule as ``Document``)."""
-        raw = offset
-        for text_at, raw_at in self.offsets:
-            if text_at > offset:
-                break
-            raw = raw_at + (offset - text_at)
-        return raw
+        i = bisect.bisect_right(self.offsets, (offset, math.inf)) - 1
+        if i < 0:
+            return offset
+        text_at, raw_at = self.offsets[i]
+        return raw_at + (offset - text_at)
 
 
 @dataclass(frozen=True)
@@ -158,20 +158,33 @@ def _text(raw: str, line: _Line) -> str:
 
 
 def _page_furniture(raw: str, content: list[_Line]) -> set[int]:
-    """Running headers/footers and page numbers among the first and last two lines of each page."""
+    """Running headers/footers and page numbers: up to two lines from the top and bottom of each page.
+
+    A line counts when it is a bare page number or when it recurs (digits aside) at a page edge on at
+    least half the pages; the second line from an edge counts only when the first one did.
+    """
     by_page: dict[int, list[_Line]] = {}
     for line in content:
         by_page.setdefault(line.page, []).append(line)
-    edges: list[_Line] = []
-    for page_lines in by_page.values():
-        edges.extend(dict.fromkeys(page_lines[:2] + page_lines[-2:]))
-    keys = Counter(_furniture_key(_text(raw, line)) for line in edges)
+    edges = [(page[:2], page[::-1][:2]) for page in by_page.values()]
+    keys = Counter(
+        _furniture_key(_text(raw, line)) for top, bottom in edges for line in dict.fromkeys(top + bottom)
+    )
     needed = max(2, math.ceil(len(by_page) / 2))
-    removed = set()
-    for line in edges:
+
+    def furniture(line: _Line) -> bool:
         text = _text(raw, line)
-        if _PAGE_NUMBER.fullmatch(text) or (keys[_furniture_key(text)] >= needed and len(text) <= 120):
-            removed.add(line.index)
+        return bool(_PAGE_NUMBER.fullmatch(text)) or (
+            keys[_furniture_key(text)] >= needed and len(text) <= 120
+        )
+
+    removed: set[int] = set()
+    for top, bottom in edges:
+        for side in (top, bottom):
+            for line in side:
+                if not furniture(line):
+                    break
+                removed.add(line.index)
     return removed
 
 
@@ -313,10 +326,10 @@ def _join(
             return (False, "")
     if p[-1] in _DASHES and len(p) >= 2 and not p[-2].isspace():
         return (False, "")
-    if first.islower() or _LIST_MARKER.match(n) is None and _ends_with_abbreviation(p):
+    if first.islower() or (_LIST_MARKER.match(n) is None and _ends_with_abbreviation(p)):
         return (False, " ")
     if _ends_sentence(p):
-        if blank or p.lstrip().startswith("#") or p.__len__() < 0.8 * width or _LIST_MARKER.match(n):
+        if blank or p.lstrip().startswith("#") or len(p) < 0.8 * width or _LIST_MARKER.match(n):
             return (False, "\n\n")
         return (False, " ")
     if _LIST_MARKER.match(n) or p.startswith("#"):

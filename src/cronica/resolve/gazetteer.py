@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cronica.errors import GazetteerError
 from cronica.resolve.names import fold
@@ -45,9 +46,11 @@ class GazetteerEntry:
     parent: str | None = None
 
     @classmethod
-    def from_row(cls, row: tuple) -> GazetteerEntry:  # type: ignore[type-arg]
+    def from_row(cls, row: tuple[Any, ...]) -> GazetteerEntry:
         (pid, source, source_id, name, kind, fcode, cc, a1, a2, lat, lon, pop, parent) = row
-        return cls(pid, f"{source}:{source_id}", name, kind, fcode, cc, a1, a2, lat, lon, int(pop or 0), parent)
+        return cls(
+            pid, f"{source}:{source_id}", name, kind, fcode, cc, a1, a2, lat, lon, int(pop or 0), parent
+        )
 
 
 class Gazetteer:
@@ -82,7 +85,9 @@ class Gazetteer:
         target = Path(path) if path is not None else default_index_path()
         if not target.exists():
             if not build:
-                raise GazetteerError(f"no gazetteer index at {target}; build it with: cronica gazetteer build")
+                raise GazetteerError(
+                    f"no gazetteer index at {target}; build it with: cronica gazetteer build"
+                )
             from cronica.resolve.bundled import build_index
 
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +151,9 @@ class Gazetteer:
             self._countries[code] = GazetteerEntry.from_row(row) if row else None
         return self._countries[code]
 
-    def admin(self, country_code: str, admin1_code: str, admin2_code: str | None = None) -> GazetteerEntry | None:
+    def admin(
+        self, country_code: str, admin1_code: str, admin2_code: str | None = None
+    ) -> GazetteerEntry | None:
         """The first-level division (or second-level, with ``admin2_code``) with these GeoNames codes."""
         key = (country_code, admin1_code, admin2_code)
         if key not in self._admin:

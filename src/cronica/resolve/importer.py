@@ -72,7 +72,9 @@ def _open_stream(path: Path) -> Iterator[tuple[IO[bytes], int, str]]:
     try:
         if path.suffix.lower() == ".zip":
             with zipfile.ZipFile(path) as zf:
-                members = [i for i in zf.infolist() if i.filename.endswith(".txt") and "readme" not in i.filename]
+                members = [
+                    i for i in zf.infolist() if i.filename.endswith(".txt") and "readme" not in i.filename
+                ]
                 preferred = [i for i in members if Path(i.filename).stem == path.stem]
                 if not members:
                     raise GazetteerError(f"{path}: no GeoNames .txt file inside the zip")
@@ -96,14 +98,10 @@ def _file_kind(path: Path) -> str:
 
 
 def _alternates(name: str, ascii_name: str, field: str) -> list[str]:
-    out = [ascii_name] if ascii_name else []
-    seen = {fold(name), fold(ascii_name)}
+    """Latin-script alternate names that are names, not codes (folding and dedupe happen on write)."""
+    out = [ascii_name] if ascii_name and ascii_name != name else []
     for alt in field.split(",") if field else ():
-        if not alt or len(alt) > 60 or not is_latin(alt) or looks_like_code(alt):
-            continue
-        key = fold(alt)
-        if key and key not in seen:
-            seen.add(key)
+        if alt and alt != name and len(alt) <= 60 and is_latin(alt) and not looks_like_code(alt):
             out.append(alt)
     return out
 
@@ -202,7 +200,9 @@ def import_geonames(
     try:
         conn.execute("PRAGMA synchronous = NORMAL")
         return [
-            _import_one(conn, path, batch_size, feature_classes, restart, progress, errors, stop_after_batches)
+            _import_one(
+                conn, path, batch_size, feature_classes, restart, progress, errors, stop_after_batches
+            )
             for path in files
         ]
     except sqlite3.Error as exc:
@@ -237,7 +237,9 @@ def _import_one(
         if saved[6]:
             report.already_done = True
             report.rows, report.skipped = saved[4], saved[5]
-            print(f"{path}: already imported ({saved[4]} rows); use --restart to import it again", file=errors)
+            print(
+                f"{path}: already imported ({saved[4]} rows); use --restart to import it again", file=errors
+            )
             return report
         offset, line_no = saved[2], saved[3]
         report.rows, report.skipped, report.resumed_from_line = saved[4], saved[5], saved[3]
@@ -248,7 +250,9 @@ def _import_one(
         problems.count = report.skipped
         if offset:
             stream.seek(offset)
-        bar = tqdm(total=total, initial=offset, unit="B", unit_scale=True, desc=path.name, disable=not progress)
+        bar = tqdm(
+            total=total, initial=offset, unit="B", unit_scale=True, desc=path.name, disable=not progress
+        )
         batch: list[PlaceRow] = []
         batches = 0
         for raw in stream:
@@ -259,7 +263,9 @@ def _import_one(
             if row is not None:
                 batch.append(row)
             if len(batch) >= batch_size:
-                report.rows += _commit(conn, writer, kind, batch, key, stat, offset, line_no, report, problems, False)
+                report.rows += _commit(
+                    conn, writer, kind, batch, key, stat, offset, line_no, report, problems, False
+                )
                 batch = []
                 batches += 1
                 if stop_after_batches is not None and batches >= stop_after_batches:
@@ -285,8 +291,10 @@ def _parse(
     if not text.strip() or text.startswith("#"):
         return None
     cols = text.split("\t")
-    parsed = parse_geonames_line(cols, feature_classes) if kind == "geonames" else parse_admin_line(
-        cols, 1 if kind == "admin1" else 2
+    parsed = (
+        parse_geonames_line(cols, feature_classes)
+        if kind == "geonames"
+        else parse_admin_line(cols, 1 if kind == "admin1" else 2)
     )
     if isinstance(parsed, str):
         problems.report(line_no, parsed)
@@ -327,7 +335,16 @@ def _commit(
     return written
 
 
-CSV_COLUMNS = ("name", "alternate_names", "latitude", "longitude", "country_code", "admin1", "admin2", "parent")
+CSV_COLUMNS = (
+    "name",
+    "alternate_names",
+    "latitude",
+    "longitude",
+    "country_code",
+    "admin1",
+    "admin2",
+    "parent",
+)
 
 
 def add_places_csv(index_path: Path, path: Path, *, errors: IO[str] | None = None) -> ImportReport:
@@ -356,7 +373,9 @@ def add_places_csv(index_path: Path, path: Path, *, errors: IO[str] | None = Non
     missing = [c for c in ("name", "latitude", "longitude") if c not in (reader.fieldnames or [])]
     if missing:
         conn.close()
-        raise GazetteerError(f"{path}: the header lacks {', '.join(missing)} (columns: {', '.join(CSV_COLUMNS)})")
+        raise GazetteerError(
+            f"{path}: the header lacks {', '.join(missing)} (columns: {', '.join(CSV_COLUMNS)})"
+        )
     rows: list[PlaceRow] = []
     for line_no, rec in enumerate(reader, 2):
         if None in rec:

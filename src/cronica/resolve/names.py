@@ -19,6 +19,8 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "
 
 def fold(name: str) -> str:
     """The lookup key of ``name``: no accents, case-folded, words separated by single spaces."""
+    if name.isascii():
+        return _NON_WORD.sub(" ", name.lower()).strip()
     text = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", text.casefold()).strip()

@@ -188,7 +188,9 @@ class IndexWriter:
         if not self.fresh:
             ids = [(r.id,) for r in rows]
             cur.executemany("DELETE FROM names WHERE place_id = ?", ids)
-        cur.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [r.columns() for r in rows])
+        cur.executemany(
+            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [r.columns() for r in rows]
+        )
         cur.executemany(
             "INSERT OR IGNORE INTO names VALUES (?,?,?)", [n for r in rows for n in r.folded_names()]
         )
@@ -199,9 +201,13 @@ class IndexWriter:
         rows = list(rows)
         cur = self.conn.cursor()
         for r in rows:
-            known = cur.execute("SELECT latitude, longitude, population FROM places WHERE id = ?", (r.id,)).fetchone()
+            known = cur.execute(
+                "SELECT latitude, longitude, population FROM places WHERE id = ?", (r.id,)
+            ).fetchone()
             if known and r.latitude is None:
-                r = PlaceRow(**{**r.__dict__, "latitude": known[0], "longitude": known[1], "population": known[2]})
+                r = PlaceRow(
+                    **{**r.__dict__, "latitude": known[0], "longitude": known[1], "population": known[2]}
+                )
             self.upsert([r])
         return len(rows)
 

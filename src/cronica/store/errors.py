@@ -1,4 +1,4 @@
-"""Errors of the store and of merging, in cronica's one exception tree (:class:`~cronica.errors.CronicaError`)."""
+"""Errors of the store, in cronica's one exception tree (:class:`~cronica.errors.CronicaError`)."""
 
 from __future__ import annotations
 

@@ -182,7 +182,12 @@ def add_extraction(session: Session, extraction: Extraction) -> bool:
 
 
 def _add_event(
-    session: Session, event: Event, doc_id: str, published: date | None, places: dict[str, int], stamp: datetime
+    session: Session,
+    event: Event,
+    doc_id: str,
+    published: date | None,
+    places: dict[str, int],
+    stamp: datetime,
 ) -> None:
     data = event.to_dict()
     place_id = get_place(session, event.location, places)
@@ -301,7 +306,14 @@ def record_error(session: Session, source: str, kind: str, problem: str, line: i
     if row is None:
         session.add(
             ErrorRow(
-                key=key, source=source, line=line, kind=kind, problem=problem, first_seen=stamp, last_seen=stamp, times=1
+                key=key,
+                source=source,
+                line=line,
+                kind=kind,
+                problem=problem,
+                first_seen=stamp,
+                last_seen=stamp,
+                times=1,
             )
         )
     else:
@@ -346,7 +358,9 @@ def refresh_event(session: Session, event_id: int) -> None:
     event = session.get(EventRow, event_id)
     if event is None:
         raise NotFoundError(f"no event {event_id}")
-    reports = list(session.scalars(select(ReportRow).where(ReportRow.event_id == event_id).order_by(ReportRow.id)))
+    reports = list(
+        session.scalars(select(ReportRow).where(ReportRow.event_id == event_id).order_by(ReportRow.id))
+    )
     session.execute(delete(EventCountRow).where(EventCountRow.event_id == event_id))
     if not reports:
         return
@@ -535,7 +549,9 @@ def force_merge(session: Session, a: int, b: int, by: str, reason: str | None = 
 
 def _block(session: Session, a: int, b: int, by: str, reason: str | None) -> None:
     lo, hi = min(a, b), max(a, b)
-    exists = session.scalar(select(MergeBlockRow.id).where(MergeBlockRow.event_a == lo, MergeBlockRow.event_b == hi))
+    exists = session.scalar(
+        select(MergeBlockRow.id).where(MergeBlockRow.event_a == lo, MergeBlockRow.event_b == hi)
+    )
     if exists is None:
         session.add(MergeBlockRow(event_a=lo, event_b=hi, created_by=by, created_at=now(), reason=reason))
 
@@ -543,20 +559,26 @@ def _block(session: Session, a: int, b: int, by: str, reason: str | None) -> Non
 def _undo_merges(session: Session, absorbed: Iterable[int], by: str, reason: str | None) -> None:
     ids = list(absorbed)
     stamp = now()
-    for merge in session.scalars(select(MergeRow).where(MergeRow.absorbed_id.in_(ids), MergeRow.undone_at.is_(None))):
+    for merge in session.scalars(
+        select(MergeRow).where(MergeRow.absorbed_id.in_(ids), MergeRow.undone_at.is_(None))
+    ):
         merge.undone_at = stamp
         merge.undone_by = by
         merge.undo_reason = reason
 
 
-def split(session: Session, event_id: int, by: str, report: int | None = None, reason: str | None = None) -> list[int]:
+def split(
+    session: Session, event_id: int, by: str, report: int | None = None, reason: str | None = None
+) -> list[int]:
     """Undo merges: every report of the event goes back to its home event, or only ``report`` does.
 
     The separated home events are recorded as kept apart (``merge_blocks``), so no later automatic
     merge joins them again; a forced merge can. Returns the active events afterwards.
     """
     event = current_event(session, event_id)
-    reports = list(session.scalars(select(ReportRow).where(ReportRow.event_id == event.id).order_by(ReportRow.id)))
+    reports = list(
+        session.scalars(select(ReportRow).where(ReportRow.event_id == event.id).order_by(ReportRow.id))
+    )
     if len(reports) < 2:
         raise StoreError(f"event {event.id} holds one report: nothing to split")
     if report is None:

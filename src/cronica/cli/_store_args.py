@@ -1,0 +1,67 @@
+"""Arguments shared by the store commands: ``--db`` and the event filters."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from cronica.errors import CronicaError
+
+DB_HELP = (
+    "database: a SQLite file path or a PostgreSQL URL (postgresql://user@host/db); "
+    "default $CRONICA_DB, else cronica.db"
+)
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=None, help=DB_HELP)
+
+
+def iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
+
+
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("filters")
+    g.add_argument("--country", help="country name or ISO code (BO, Bolivia)")
+    g.add_argument("--admin1", help="first-level region (La Paz)")
+    g.add_argument("--since", type=iso_date, metavar="DATE", help="events on or after this date")
+    g.add_argument("--until", type=iso_date, metavar="DATE", help="events on or before this date")
+    g.add_argument("--type", dest="event_type", help="ACLED event or sub-event type (Protests, Attack)")
+    g.add_argument("--actor", help="part of any actor's name (police, Protesters)")
+    g.add_argument(
+        "--min-fatalities", type=int, metavar="N", help="events with at least N killed (ACLED figure)"
+    )
+    g.add_argument("--limit", type=int, metavar="N", help="at most N events")
+
+
+def event_filter(args: argparse.Namespace) -> object:
+    from cronica.store import EventFilter
+
+    return EventFilter(
+        country=args.country,
+        admin1=args.admin1,
+        since=args.since,
+        until=args.until,
+        event_type=args.event_type,
+        actor=args.actor,
+        min_fatalities=args.min_fatalities,
+        limit=args.limit,
+    )
+
+
+def open_store(args: argparse.Namespace) -> object:
+    from cronica.store import Store
+
+    return Store(args.db)
+
+
+def event_id(value: str) -> int:
+    """An event number as ``cronica events`` prints it (``12``)."""
+    try:
+        return int(value.removeprefix("ev"))
+    except ValueError as exc:
+        raise CronicaError(f"not an event number: {value!r}") from exc

@@ -1,0 +1,125 @@
+"""``cronica eval`` (score cronica on a gold file) and ``cronica eval-gate`` (the CI quality gate).
+
+Thin layer over :mod:`cronica.eval`: parses arguments, runs, prints the table, writes JSON, and turns
+a failed gate into exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+DEFAULT_BASELINE = os.path.join("eval", "baseline.json")
+
+
+def register(subparsers: Any) -> None:
+    from cronica.eval.runner import FORMATS, SPLITS
+
+    p = subparsers.add_parser(
+        "eval",
+        help="score cronica on a gold set (ACLED CSV, PLOVER GSR, CASE 2021, WikiEvents, cronica gold)",
+        description=(
+            "Read a gold file as its publisher ships it, run cronica on its texts and print per-field "
+            "scores, confusions, place distances and the records that disagree. Items are split into dev "
+            "and test by a hash of their id; tune on dev, report test."
+        ),
+    )
+    p.add_argument("path", help="the gold file")
+    p.add_argument("--format", required=True, choices=sorted(FORMATS), help="the gold file's format")
+    p.add_argument("--split", default="dev", choices=SPLITS, help="which half of the items")
+    p.add_argument("--limit", type=int, default=None, help="score only the first N items of the split")
+    p.add_argument("--json", metavar="OUT", help="write the full result as JSON")
+    p.add_argument(
+        "--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)"
+    )
+    p.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default: 16)")
+    p.add_argument(
+        "--diffs", type=int, default=15, help="how many disagreeing records to print (default: 15)"
+    )
+    p.set_defaults(func=run_eval)
+
+    g = subparsers.add_parser(
+        "eval-gate",
+        help="run the affordable dev sets and fail when a score falls below its floor",
+        description=(
+            "Run every dataset in the baseline file and compare each field's score with its floor minus "
+            "the stated noise margin; exit 1 on any drop or on a changed gold file. --update raises floors "
+            "to the new scores (never lowers them); --update --force also lowers them and accepts changed "
+            "gold files."
+        ),
+    )
+    g.add_argument(
+        "--baseline", default=DEFAULT_BASELINE, help=f"baseline file (default: {DEFAULT_BASELINE})"
+    )
+    g.add_argument("--update", action="store_true", help="raise the floors to the scores of this run")
+    g.add_argument(
+        "--force", action="store_true", help="with --update: allow lower floors, new gold hashes"
+    )
+    g.add_argument("--only", action="append", metavar="DATASET", help="run only this dataset (repeatable)")
+    g.add_argument("--json", metavar="OUT", help="write every dataset's result as JSON")
+    g.add_argument(
+        "--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)"
+    )
+    g.set_defaults(func=run_gate)
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from cronica.eval.report import render
+    from cronica.eval.runner import pipeline_extractor, run
+
+    extract, info = pipeline_extractor(args.model, args.batch_size)
+    result = run(
+        args.path,
+        args.format,
+        split=args.split,
+        limit=args.limit,
+        extract=extract,
+        model_info=info,
+        batch_size=args.batch_size,
+    )
+    print(render(result, max_diffs=args.diffs))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(result, fh, indent=1, ensure_ascii=False)
+    return 0
+
+
+def run_gate(args: argparse.Namespace) -> int:
+    from cronica.eval.gate import check, load_baseline, resolve_path, save_baseline, update
+    from cronica.eval.runner import pipeline_extractor, run
+
+    baseline = load_baseline(args.baseline)
+    extract, info = pipeline_extractor(args.model)
+    results: dict[str, dict[str, Any]] = {}
+    for name, spec in baseline["datasets"].items():
+        if args.only and name not in args.only:
+            continue
+        path = resolve_path(args.baseline, spec["path"])
+        if not os.path.exists(path):
+            print(f"eval-gate: {name}: {path} not found, skipped", file=sys.stderr)
+            continue
+        result = run(
+            path,
+            spec["format"],
+            split=spec.get("split", "dev"),
+            limit=spec.get("limit"),
+            extract=extract,
+            model_info=info,
+            dataset=name,
+            keep_records=bool(args.json),
+        )
+        print(f"eval-gate: {name}: {result['items']} items in {result['seconds']}s", file=sys.stderr)
+        results[name] = result
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(results, fh, indent=1, ensure_ascii=False)
+    if args.update:
+        save_baseline(args.baseline, update(baseline, results, force=args.force))
+        print(f"eval-gate: floors updated in {args.baseline}")
+        return 0
+    report = check(baseline, results)
+    print(report.render())
+    return 0 if report.ok else 1

@@ -1,0 +1,100 @@
+"""``cronica ingest`` (documents into the store, then merging) and ``cronica errors`` (what failed, why)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from cronica.cli._store_args import add_db, iso_date
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "ingest",
+        help="extract documents into a database (SQLite or PostgreSQL) and merge reports of the same event",
+        description=(
+            "Read files and directories (every input format of `cronica extract`), extract events, "
+            "statements and tallies, and store them. A document is identified by the SHA-256 of its text: "
+            "ingesting it again changes nothing. Each document is written in its own transaction, so an "
+            "interrupted run can simply be run again. Documents that cannot be read or extracted are "
+            "recorded (see `cronica errors`) and the rest goes on. Afterwards reports of the same event are "
+            "merged (see `cronica merge`)."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to ingest")
+    add_db(p)
+    p.add_argument("--published", type=iso_date, metavar="DATE", help="publication date for every document")
+    p.add_argument("--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)")
+    p.add_argument("--batch-size", type=int, default=16, help="documents per extraction batch (default: 16)")
+    p.add_argument("--no-merge", action="store_true", help="do not merge reports after ingesting")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run_ingest)
+
+    e = subparsers.add_parser(
+        "errors",
+        help="list documents that could not be ingested, with the reason",
+        description="List every document the store could not ingest: source, line, kind of error and reason.",
+    )
+    add_db(e)
+    e.add_argument("--format", choices=("table", "jsonl"), default="table")
+    e.set_defaults(func=run_errors)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from cronica.ingest import read_documents
+    from cronica.pipeline import Pipeline
+    from cronica.store import Store
+    from cronica.store.ingest import ingest
+
+    store = Store(args.db)
+    pipeline = Pipeline(args.model)
+    started = time.perf_counter()
+    with tqdm(unit="doc", desc="ingest", disable=args.quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+        stats = ingest(
+            store,
+            read_documents(args.paths, published=args.published),
+            lambda docs: pipeline.extract_documents(docs, args.batch_size),
+            batch_size=args.batch_size,
+            progress=bar.update,
+        )
+    elapsed = time.perf_counter() - started
+    rate = stats.seen / elapsed if elapsed > 0 else 0.0
+    print(
+        f"{stats.added} documents added ({stats.events} events, {stats.statements} statements, "
+        f"{stats.tallies} tallies), {stats.skipped} already stored, {stats.failed} failed; "
+        f"{rate:.1f} docs/s",
+        file=sys.stderr,
+    )
+    for failure in stats.failures[:10]:
+        print(f"  failed: {failure}", file=sys.stderr)
+    if not args.no_merge:
+        report = store.merge_auto()
+        print(
+            f"merged {report.merged} pairs of events ({report.candidates} reports considered)",
+            file=sys.stderr,
+        )
+    store.close()
+    return 0
+
+
+def run_errors(args: argparse.Namespace) -> int:
+    from cronica.export.jsonl import write_jsonl
+    from cronica.store import Store
+
+    with Store(args.db) as store:
+        rows = store.errors()
+    if args.format == "jsonl":
+        write_jsonl(rows, sys.stdout)
+        return 0
+    if not rows:
+        print("no errors recorded")
+        return 0
+    for r in rows:
+        where = f"{r['source']}:{r['line']}" if r["line"] is not None else r["source"]
+        times = f" (x{r['times']})" if r["times"] > 1 else ""
+        print(f"{where}\t{r['kind']}\t{r['problem']}{times}")
+    return 0

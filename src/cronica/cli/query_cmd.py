@@ -1,0 +1,191 @@
+"""``cronica events`` (list merged events), ``cronica show`` (one event in full) and ``cronica tally``."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from typing import Any
+
+from cronica.cli._store_args import add_db, add_filters, event_filter, event_id
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "events",
+        help="list events in a database, filtered; as a table, JSON Lines or ACLED CSV",
+        description="List the stored events (reports of one event shown once), oldest first.",
+    )
+    add_db(p)
+    add_filters(p)
+    p.add_argument(
+        "--format", choices=("table", "jsonl", "csv"), default="table", help="csv: ACLED's columns"
+    )
+    p.set_defaults(func=run_events)
+
+    s = subparsers.add_parser(
+        "show",
+        help="one event in full: every report, claim, evidence span and merge",
+        description="Print one event with every report behind it, every claim, its evidence and merges.",
+    )
+    s.add_argument("event", metavar="EVENT", help="event number (as `cronica events` prints it)")
+    add_db(s)
+    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.set_defaults(func=run_show)
+
+    t = subparsers.add_parser(
+        "tally",
+        help="killed, injured and arrested by day, place and perpetrator, beside the running totals reported",
+        description=(
+            "Sum each event's ACLED figure for killed, injured and arrested, grouped by day, place and "
+            "perpetrator type, naming the documents behind each number. Then list the running totals "
+            "(tallies) the reports give, each beside the sum of the stored incidents it covers: a tally is "
+            "never added to incidents."
+        ),
+    )
+    add_db(t)
+    add_filters(t)
+    t.add_argument(
+        "--by",
+        default="day,place,perpetrator",
+        help="comma-separated grouping: day, place, perpetrator (default: all three)",
+    )
+    t.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    t.set_defaults(func=run_tally)
+
+
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from cronica.export.acled_csv import write_acled_csv
+    from cronica.export.jsonl import write_jsonl
+    from cronica.store import Store
+
+    with Store(args.db) as store:
+        events = list(store.iter_events(event_filter(args)))  # type: ignore[arg-type]
+    if args.format == "jsonl":
+        write_jsonl(events, sys.stdout)
+        return 0
+    if args.format == "csv":
+        write_acled_csv(events, sys.stdout)
+        return 0
+    header = f"{'event':>6}  {'date':10}  {'type':34}  {'location':20}  {'actor1':28}  {'actor2':24}  {'dead':>4}  src"
+    print(header)
+    for e in events:
+        a1, a2 = e.get("actor1") or {}, e.get("actor2") or {}
+        print(
+            f"{e['id']:>6}  {_cell(e['date']['value'], 10):10}  "
+            f"{_cell(e['event_type'] + ' / ' + e['sub_event_type'], 34):34}  "
+            f"{_cell(e['location']['name'], 20):20}  {_cell(a1.get('name'), 28):28}  "
+            f"{_cell(a2.get('name'), 24):24}  "
+            f"{e['fatalities']:>4}  {len(e['sources'])}"
+        )
+    print(f"{len(events)} events", file=sys.stderr)
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from cronica.store import Store
+
+    with Store(args.db) as store:
+        e = store.event(event_id(args.event))
+    if args.format == "json":
+        print(json.dumps(e, ensure_ascii=False, indent=2))
+        return 0
+    loc, date = e["location"], e["date"]
+    print(f"event {e['id']}: {e['event_type']} / {e['sub_event_type']} ({e['plover']})")
+    print(f"  date:     {date['value']} ({date['precision']}; words: {date['text']!r})")
+    print(
+        f"  place:    {loc['name']}, {loc.get('admin1')}, {loc.get('country')}"
+        f" ({loc.get('latitude')}, {loc.get('longitude')})"
+    )
+    for role in ("actor1", "actor2"):
+        if e.get(role):
+            print(f"  {role}:   {e[role]['name']} (inter {e[role]['inter']})")
+    print(f"  fatalities (ACLED): {e['fatalities']}")
+    for category, summary in (e.get("counts") or {}).items():
+        if not summary:
+            continue
+        d = summary["derived"]
+        print(
+            f"  {category}: acled {d['acled']}  low {d['low']}  best {d['best']}  high {d['high']}"
+            f"  latest {d['latest']}"
+        )
+        for c in summary["claims"]:
+            by = f" -- {c['reported_by']}" if c["reported_by"] else ""
+            print(
+                f"      {c['value']:>5} {c['qualifier']:<9} {c['text']!r}{by}"
+                f" [{c['document']}, {c['reported_on']}]"
+            )
+    print(f"  reports ({len(e['sources'])}):")
+    for s in e["sources"]:
+        print(f"    report {s['report']} in {s['document']} (published {s['published']}): {s['sentence']!r}")
+        for ev in (x for x in e["evidence_spans"] if x["report"] == s["report"]):
+            print(f"        {ev['field']:<22} [{ev['start']}:{ev['end']}] {ev['text']!r}")
+    if e["history"]:
+        print("  merges:")
+        for m in e["history"]:
+            state = f" UNDONE by {m['undone_by']} at {m['undone_at']}" if m["undone_at"] else ""
+            kind = "forced" if m["forced"] else f"score {m['score']}"
+            print(f"    {m['absorbed']} -> {m['event']} ({kind}, by {m['by']} at {m['at']}){state}")
+            for r in m["reasons"]:
+                print(f"        {r}")
+    return 0
+
+
+def run_tally(args: argparse.Namespace) -> int:
+    from cronica.errors import CronicaError
+    from cronica.export.jsonl import write_jsonl
+    from cronica.store import Store
+
+    by = [x.strip() for x in args.by.split(",") if x.strip()]
+    bad = [x for x in by if x not in ("day", "place", "perpetrator")]
+    if bad:
+        raise CronicaError(f"--by takes day, place, perpetrator; not {', '.join(bad)}")
+    flt = event_filter(args)
+    with Store(args.db) as store:
+        rows = store.incident_totals(flt, by)  # type: ignore[arg-type]
+        totals = store.tallies(flt)  # type: ignore[arg-type]
+    if args.format == "jsonl":
+        write_jsonl([{"kind": "incidents", **r} for r in rows], sys.stdout)
+        write_jsonl([{"kind": "tally", **t} for t in totals], sys.stdout)
+        return 0
+    if args.format == "csv":
+        keys = [k for k in ("date", "country", "admin1", "location", "perpetrator") if rows and k in rows[0]]
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([*keys, "killed", "injured", "arrested", "events", "sources"])
+        for r in rows:
+            writer.writerow(
+                [
+                    *(r[k] for k in keys),
+                    r["killed"],
+                    r["injured"],
+                    r["arrested"],
+                    " ".join(map(str, r["events"])),
+                    "; ".join(r["sources"]),
+                ]
+            )
+        return 0
+    print("incidents (sum of each event's ACLED figure):")
+    for r in rows:
+        label = "  ".join(str(r[k]) for k in ("date", "location", "admin1", "perpetrator") if k in r)
+        print(
+            f"  {label}: killed {r['killed']}, injured {r['injured']}, arrested {r['arrested']}"
+            f"  [events {', '.join(map(str, r['events']))}; sources: {'; '.join(r['sources'])}]"
+        )
+    print("running totals as reported (never added to the incidents above):")
+    if not totals:
+        print("  none")
+    for t in totals:
+        since = f" since {t['since']}" if t["since"] else ""
+        by_whom = f" -- {t['reported_by']}" if t["reported_by"] else ""
+        print(
+            f"  {t['what']}: {t['qualifier']} {t['value']}{since} as of {t['as_of']} ({t['place']}){by_whom}"
+            f" [{t['document']}] | stored incidents in scope: {t['incidents_sum']} {t['category']}"
+            f" in {t['incidents_with_figure']} of {t['incidents_in_scope']} events"
+        )
+    return 0

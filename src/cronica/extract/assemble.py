@@ -1,0 +1,258 @@
+"""From incident drafts to events: one event per day, place, actors and type within a document.
+
+In: :class:`Draft` incidents in reading order. Out: :class:`~cronica.records.Event` records. A draft
+merges into an earlier event when they are the same incident told twice: compatible kinds (violence
+with violence, a protest into the repression of that protest), the same date (or a draft that took its
+date from that story), places that agree (the same, one inside the other, or one missing) and actors
+that do not conflict. Merging keeps every claim; an increment ("Two more have died since") becomes a
+revised claim that points at the one it updates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from cronica.records import Actor, CountClaim, DateValue, Document, Event, Place
+from cronica.records import Span as TextSpan
+
+#: More specific codings win when two drafts merge (lower rank wins).
+_TYPE_RANK = {
+    ("Protests", "Excessive force against protesters"): 0,
+    ("Explosions/Remote violence", None): 1,
+    ("Battles", "Armed clash"): 2,
+    ("Riots", "Violent demonstration"): 3,
+    ("Violence against civilians", "Sexual violence"): 3,
+    ("Violence against civilians", "Abduction/forced disappearance"): 4,
+    ("Protests", "Protest with intervention"): 5,
+    ("Riots", "Mob violence"): 5,
+    ("Violence against civilians", "Attack"): 6,
+    ("Protests", "Peaceful protest"): 8,
+}
+_MERGE_WINDOW = 6  # sentences
+
+
+@dataclass
+class Draft:
+    sentence_index: int
+    sentence: TextSpan
+    trigger: TextSpan
+    event_type: str
+    sub_event_type: str
+    plover: str
+    group: str
+    date: DateValue
+    date_inherited: bool
+    location: Place
+    place_inherited: bool
+    actor1: Actor | None
+    actor2: Actor | None
+    counts: dict[str, tuple[CountClaim, ...]]
+    confidence: float
+    missing: dict[str, str] = field(default_factory=dict)
+    reported_by: tuple[str, ...] = ()
+    specific: bool = True  # has its own date or place words, counts, or continues a story
+
+
+def _rank(event_type: str, sub: str) -> int:
+    return _TYPE_RANK.get((event_type, sub), _TYPE_RANK.get((event_type, None), 7))  # type: ignore[arg-type]
+
+
+def _kinds_compatible(a: Draft, b: Draft) -> bool:
+    if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
+        return True
+    groups = {a.group, b.group}
+    if groups == {"violence"}:
+        return True
+    if groups == {"violence", "protest"}:
+        violent = a if a.group == "violence" else b
+        return violent.event_type in {"Protests", "Riots"} or violent.sub_event_type == "Attack"
+    return False
+
+
+def _absorbs_protest(a: Draft, b: Draft) -> bool:
+    """A protest told next to its repression is part of the same event."""
+    groups = {a.group, b.group}
+    return groups == {"violence", "protest"} or (a.event_type == "Protests" and b.event_type == "Protests")
+
+
+def _dates_compatible(a: Draft, b: Draft) -> bool:
+    if b.date_inherited:
+        return True
+    if a.date.value and b.date.value:
+        return a.date.value == b.date.value or (
+            a.date.precision != "day" and b.date.precision == "day" and _within(b.date, a.date)
+        )
+    return not a.date.value and not b.date.value
+
+
+def _within(day: DateValue, period: DateValue) -> bool:
+    if not (day.value and period.start and period.end):
+        return False
+    return period.start <= day.value <= period.end
+
+
+def _places_compatible(a: Place, b: Place) -> bool:
+    if a.name is None or b.name is None:
+        return True
+    if a.name == b.name or a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return True
+    if a.contained_in and a.contained_in in {b.name, b.admin1}:
+        return True
+    if b.contained_in and b.contained_in in {a.name, a.admin1}:
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    # same admin1 and one of them is a region or a part of a town
+    if a.admin1 and a.admin1 == b.admin1 and (a.precision != 1 or b.precision != 1):
+        return True
+    return False
+
+
+def _actors_compatible(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.inter is None or b.inter is None:
+        return True
+    return a.inter == b.inter or {a.inter, b.inter} <= {6, 7}
+
+
+def _more_specific(a: Place, b: Place) -> Place:
+    """The place with the more precise words: a named part of a town beats the town or region."""
+    if a.name is None:
+        return b
+    if b.name is None:
+        return a
+    if b.contained_in and b.contained_in in {a.name, a.admin1}:
+        return b
+    if a.contained_in and a.contained_in in {b.name, b.admin1}:
+        return a
+    pa, pb = a.precision or 3, b.precision or 3
+    if a.status != "resolved" and b.status == "resolved":
+        return b
+    return a if pa <= pb else b
+
+
+def _merge_counts(
+    a: dict[str, tuple[CountClaim, ...]], b: dict[str, tuple[CountClaim, ...]]
+) -> dict[str, tuple[CountClaim, ...]]:
+    out = {k: list(v) for k, v in a.items()}
+    for category, claims in b.items():
+        current = out.setdefault(category, [])
+        for claim in claims:
+            if claim.update_of == -1:
+                if current:
+                    base_index = len(current) - 1
+                    base = current[base_index]
+                    claim = replace(
+                        claim,
+                        value=base.value + claim.value,
+                        qualifier=base.qualifier,
+                        update_of=base_index,
+                        reported_by=claim.reported_by,
+                    )
+                else:
+                    claim = replace(claim, qualifier="at_least", update_of=None)
+            if any(c.span == claim.span and c.value == claim.value for c in current):
+                continue
+            current.append(claim)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _fix_increments(counts: dict[str, tuple[CountClaim, ...]]) -> dict[str, tuple[CountClaim, ...]]:
+    return _merge_counts({}, counts)
+
+
+def assemble_events(drafts: list[Draft], document: Document, prefix: str) -> list[Event]:
+    merged: list[Draft] = []
+    for draft in drafts:
+        draft = replace(draft, counts=_fix_increments(draft.counts)) if _has_increment(draft) else draft
+        target = None
+        for prev in reversed(merged):
+            if draft.sentence_index - prev.sentence_index > _MERGE_WINDOW:
+                break
+            if (
+                _kinds_compatible(prev, draft)
+                and _dates_compatible(prev, draft)
+                and _places_compatible(prev.location, draft.location)
+                and (_absorbs_protest(prev, draft) or _actors_compatible(prev.actor1, draft.actor1))
+            ):
+                target = prev
+                break
+        if target is None:
+            merged.append(draft)
+            continue
+        merged[merged.index(target)] = _merge(target, draft)
+    events = []
+    merged = [d for d in merged if d.specific]
+    for n, d in enumerate(merged, start=1):
+        missing = dict(d.missing)
+        for name, present in (("actor1", d.actor1), ("actor2", d.actor2)):
+            if present is not None:
+                missing.pop(name, None)
+        if d.date.value:
+            missing.pop("date", None)
+        if d.location.status == "resolved":
+            missing.pop("location", None)
+        for category in ("killed", "injured", "arrested", "participants"):
+            if category not in d.counts:
+                missing[f"counts.{category}"] = "no number reported"
+        events.append(
+            Event(
+                id=f"{prefix}-e{n}",
+                document=document.id,
+                event_type=d.event_type,
+                sub_event_type=d.sub_event_type,
+                plover=d.plover,
+                trigger=d.trigger,
+                date=d.date,
+                location=d.location,
+                actor1=d.actor1,
+                actor2=d.actor2,
+                counts=d.counts,
+                reported_by=d.reported_by,
+                sentence=d.sentence,
+                confidence=d.confidence,
+                missing=missing,
+            )
+        )
+    return events
+
+
+def _has_increment(d: Draft) -> bool:
+    return False
+
+
+def _merge(a: Draft, b: Draft) -> Draft:
+    keep_type = _rank(a.event_type, a.sub_event_type) <= _rank(b.event_type, b.sub_event_type)
+    typed = a if keep_type else b
+    date = a.date if (a.date.value and not a.date_inherited) or not b.date.value else b.date
+    if a.date.value and b.date.value and a.date.precision != "day" and b.date.precision == "day" and not b.date_inherited:
+        date = b.date
+    place = _more_specific(a.location, b.location) if not b.place_inherited else a.location
+    actor1 = typed.actor1 or a.actor1 or b.actor1
+    if actor1 is not None and actor1.inter in {6, 7} and typed.event_type == "Protests" and typed.sub_event_type != "Peaceful protest":
+        actor1 = next((x for x in (a.actor1, b.actor1) if x is not None and x.inter in {1, 2, 3, 4}), actor1)
+    actor2 = typed.actor2 or a.actor2 or b.actor2
+    if typed.event_type == "Protests" and typed.sub_event_type != "Peaceful protest":
+        protesters = next((x for x in (a.actor2, b.actor2, a.actor1, b.actor1) if x is not None and x.inter == 6), None)
+        actor2 = protesters or actor2
+    missing = {**b.missing, **a.missing}
+    return replace(
+        a,
+        event_type=typed.event_type,
+        sub_event_type=typed.sub_event_type,
+        plover=typed.plover,
+        group="violence" if "violence" in {a.group, b.group} else a.group,
+        trigger=typed.trigger,
+        date=date,
+        location=place,
+        actor1=actor1,
+        actor2=actor2,
+        counts=_merge_counts(a.counts, b.counts),
+        confidence=max(a.confidence, b.confidence),
+        missing=missing,
+        reported_by=tuple(dict.fromkeys(a.reported_by + b.reported_by)),
+        sentence_index=b.sentence_index,
+        specific=a.specific or b.specific,
+        sentence=a.sentence,
+    )

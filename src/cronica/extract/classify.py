@@ -1,0 +1,102 @@
+"""ACLED type, sub-event type and PLOVER category for one incident, from its triggers and actors.
+
+In: the asserted triggers of one incident (usually one sentence), whether the context is a protest,
+and the actor kinds of perpetrator and victims. Out: an :class:`IncidentType`. The default coding of
+each trigger family lives in ``events.yaml``; the rules here combine families the way ACLED's codebook
+does (security forces firing on protesters is "Excessive force against protesters", dispersal without
+serious injury is "Protest with intervention", a clash between armed groups is a battle ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cronica.extract.triggers import Trigger
+
+#: Families that describe violence against people; combined into one incident per sentence.
+VIOLENCE = frozenset(
+    {
+        "lethal", "injure", "shoot", "disperse", "sexual", "abduct", "riot", "clash", "airstrike",
+        "shelling", "ied", "suicide", "grenade", "chemical", "explosion",
+    }
+)
+#: Weapon families in order of precedence (the most specific first).
+_WEAPONS = ("suicide", "chemical", "grenade", "airstrike", "shelling", "ied", "explosion")
+_ARMED = frozenset({"military", "police", "rebels", "militia", "identity_militia"})
+_STATE = frozenset({"military", "police", "government"})
+#: Group of each family for grouping triggers of a sentence into incidents.
+GROUPS = {**{f: "violence" for f in VIOLENCE}, "protest": "protest", "arrest": "arrest"}
+
+
+@dataclass(frozen=True)
+class IncidentType:
+    event_type: str
+    sub_event_type: str
+    plover: str
+    main: Trigger
+
+
+def group_of(trigger: Trigger) -> str:
+    return GROUPS.get(trigger.family.name, trigger.family.name)
+
+
+def classify(
+    triggers: list[Trigger],
+    *,
+    protest_context: bool,
+    actor1_kind: str | None,
+    actor2_kind: str | None,
+) -> IncidentType:
+    """Code one incident. ``triggers`` are asserted and share a group (see :data:`GROUPS`)."""
+    families = {t.family.name: t for t in triggers}
+    first = triggers[0]
+    group = group_of(first)
+    if group == "violence":
+        for weapon in _WEAPONS:
+            if weapon in families:
+                t = families[weapon]
+                return IncidentType(t.family.event_type, t.family.sub_event_type, t.family.plover, t)
+        if "sexual" in families:
+            return _default(families["sexual"])
+        main = _main_violence(families)
+        if "riot" in families:
+            sub = "Violent demonstration" if protest_context else "Mob violence"
+            return IncidentType("Riots", sub, "PROTEST", families["riot"])
+        if "clash" in families:
+            armed_both = actor1_kind in _ARMED and actor2_kind in _ARMED
+            if protest_context and not armed_both:
+                return IncidentType("Riots", "Violent demonstration", "PROTEST", families["clash"])
+            return IncidentType("Battles", "Armed clash", "FIGHT", families["clash"])
+        lethal_or_harm = any(f in families for f in ("lethal", "injure", "shoot"))
+        perpetrator_state = actor1_kind in _STATE or actor1_kind is None
+        if protest_context and perpetrator_state:
+            if lethal_or_harm:
+                return IncidentType("Protests", "Excessive force against protesters", "ASSAULT", main)
+            return IncidentType("Protests", "Protest with intervention", "COERCE", main)
+        if "disperse" in families and not lethal_or_harm:
+            return _default(families["disperse"])
+        if "abduct" in families and "lethal" not in families:
+            return _default(families["abduct"])
+        if actor1_kind in _ARMED and actor2_kind in _ARMED and actor1_kind != actor2_kind:
+            if not (actor1_kind in _STATE and actor2_kind in _STATE):
+                return IncidentType("Battles", "Armed clash", "FIGHT", main)
+        return IncidentType("Violence against civilians", "Attack", "ASSAULT", main)
+    if group == "protest":
+        return _default(first)
+    if group == "arrest":
+        if protest_context and "protest" in families:
+            return IncidentType("Protests", "Protest with intervention", "COERCE", first)
+        return _default(first)
+    return _default(first)
+
+
+def _main_violence(families: dict[str, Trigger]) -> Trigger:
+    for name in ("lethal", "shoot", "injure", "disperse", "abduct", "clash", "riot"):
+        if name in families:
+            return families[name]
+    return next(iter(families.values()))
+
+
+def _default(t: Trigger) -> IncidentType:
+    f = t.family
+    return IncidentType(f.event_type, f.sub_event_type, f.plover, t)

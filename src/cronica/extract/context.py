@@ -1,0 +1,125 @@
+"""What the extractor knows about one document while it reads it: dates, places, quotes, reporters.
+
+In: the parsed ``Doc``, the document record and the per-pipeline finders. Out: a
+:class:`DocContext` with every date expression (and which token owns it), every place mention, the
+quoted ranges and the tree-distance helpers the sentence analysis uses. Built once per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from cronica.extract.actors import DocActors
+from cronica.extract.quotes import Quotes
+from cronica.records import DateValue, Document, Place
+from cronica.records import Span as TextSpan
+
+_CHAINED = re.compile(
+    r"\b(following|next|previous|preceding)\s+(day|night|morning|evening|week)\b|\bday before\b|\b(later|earlier|after)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text: token bounds in the Doc and the resolved :class:`Place`."""
+
+    start: int
+    end: int
+    place: Place
+    preposition: str | None = None
+
+
+class PlaceLocator(Protocol):
+    """Finds and resolves the places of a document (see :mod:`cronica.resolve`)."""
+
+    def locate(self, doc: Doc) -> tuple[list[PlaceMention], str | None, str | None]:
+        """Place mentions, and the focus country's name and ISO code."""
+        ...
+
+
+@dataclass
+class DateMention:
+    span: Span
+    root: Token
+    in_quote: bool
+    perfect: bool  # modifies a present-perfect verb: an "as of" date, not an event date
+    since: bool
+    chained: bool
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", self.span.text).strip()
+
+    def text_span(self) -> TextSpan:
+        return TextSpan(self.span.start_char, self.span.end_char, self.span.text)
+
+
+@dataclass
+class DocContext:
+    document: Document
+    doc: Doc
+    quotes: Quotes
+    actors: DocActors
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    country: str | None
+    country_code: str | None
+    reporters: list[tuple[int, str, TextSpan, DateValue | None]] = field(default_factory=list)
+
+    @property
+    def published(self) -> date | None:
+        return self.document.published
+
+    def dates_in(self, sent: Span) -> list[DateMention]:
+        return [d for d in self.dates if sent.start <= d.span.start < sent.end]
+
+    def places_in(self, sent: Span) -> list[PlaceMention]:
+        return [p for p in self.places if sent.start <= p.start < sent.end]
+
+    def in_quote(self, tok: Token) -> bool:
+        return self.quotes.inside(tok.idx)
+
+
+def make_date_mention(span: Span, quotes: Quotes) -> DateMention:
+    root = span.root
+    head = root.head
+    perfect = False
+    for tok in (head, head.head):
+        if any(c.dep_ in {"aux"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in tok.children):
+            perfect = True
+    since = span.text.lower().startswith("since") or (span.start > 0 and span.doc[span.start - 1].lower_ == "since")
+    return DateMention(
+        span=span,
+        root=root,
+        in_quote=quotes.inside(span.start_char),
+        perfect=perfect,
+        since=since,
+        chained=bool(_CHAINED.search(span.text)),
+    )
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of the same sentence in the dependency tree (large if unrelated)."""
+    if a.i == b.i:
+        return 0
+    depth_a: dict[int, int] = {}
+    cur, d = a, 0
+    while True:
+        depth_a[cur.i] = d
+        if cur.head.i == cur.i or d > 40:
+            break
+        cur, d = cur.head, d + 1
+    cur, d = b, 0
+    while True:
+        if cur.i in depth_a:
+            return depth_a[cur.i] + d
+        if cur.head.i == cur.i or d > 40:
+            break
+        cur, d = cur.head, d + 1
+    return 99

@@ -1,0 +1,222 @@
+"""Count claims: "eight people were killed", "More than 30 others were injured", "tens of thousands marched".
+
+In: a parsed sentence, its quantities (:mod:`cronica.extract.numbers`) and triggers. Out:
+:class:`CountMention` objects: the category (killed, injured, arrested, participants), the value and
+qualifier, the words, the verb the number hangs on, and whether it is a running total (a tally:
+"brought the total to at least 32", "over 500 have been arrested since November 10") or an
+increment on an earlier figure ("Two more have died"). Numbers that count things that are not people
+("40 gasoline trucks") are left out. Never raises on text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from cronica.extract.numbers import Quantity
+from cronica.extract.triggers import Trigger
+
+_PERSON_NOUNS = frozenset(
+    {
+        "people", "person", "persons", "other", "others", "civilian", "protester", "protestor",
+        "demonstrator", "marcher", "worker", "student", "man", "men", "woman", "women", "child",
+        "children", "villager", "resident", "soldier", "troop", "policeman", "policemen", "officer",
+        "police", "militant", "rebel", "fighter", "activist", "member", "supporter", "farmer",
+        "journalist", "victim", "passenger", "pilgrim", "inmate", "prisoner", "youth", "youngster",
+        "boy", "girl", "individual", "body", "casualty", "detainee", "citizen", "teacher", "miner",
+        "peasant", "leader", "opposition", "jawan", "cadre", "insurgent", "gunman", "attacker",
+        "assailant", "family", "crowd", "participant", "rioter", "mob", "muslim", "hindu", "christian",
+        "more", "dead", "refugee", "migrant", "employee", "labourer", "laborer",
+    }
+)
+_TALLY_WORDS = frozenset({"total", "toll", "tally", "overall", "cumulative", "altogether"})
+_TALLY_PHRASES = ("so far", "to date", "in all", "since the start", "in total")
+_CATEGORY_WORDS = {
+    "dead": "killed",
+    "killed": "killed",
+    "died": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "held": "arrested",
+}
+_CROWD_WORDS = frozenset({"crowd", "gather", "rally", "march", "join", "throng", "assemble", "attend", "turn"})
+
+
+@dataclass(frozen=True)
+class CountMention:
+    quantity: Quantity
+    category: str
+    start: int  # token bounds of the words (number and what it counts)
+    end: int
+    verb: Token  # the token the category came from
+    tally: bool
+    increment: bool
+
+    def words(self) -> str:
+        doc = self.verb.doc
+        return doc[self.start : self.end].text
+
+
+def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger]) -> list[CountMention]:
+    """Attach each quantity of ``sent`` to a count category, when it counts people."""
+    doc = sent.doc
+    trigger_at = {i: t for t in triggers for i in range(t.start, t.end)}
+    out: list[CountMention] = []
+    for q in quantities:
+        number_tok = doc[q.end - 1] if not q.more else doc[q.end - 2]
+        noun = _counted_noun(number_tok, q, sent)
+        if noun is None:
+            continue
+        found = _category(noun, number_tok, sent, trigger_at)
+        if found is None and _has_tally_words(sent):
+            found = _category_from_sentence(sent, triggers)
+        if found is None:
+            continue
+        category, verb = found
+        if category == "participants" and q.vague and q.crowd_value is not None:
+            q = Quantity(q.start, q.end, q.crowd_value, q.qualifier, q.low, q.high, True, q.crowd_value, q.more)
+        words_end = max(q.end, noun.i + 1)
+        if category != "participants" and verb.i >= words_end and verb.i - words_end <= 4:
+            words_end = verb.i + 1
+        elif doc[min(words_end, len(doc) - 1)].text == "[" and words_end + 2 < len(doc):
+            words_end = words_end + 3
+        if words_end < len(doc) and doc[words_end].text == "]":
+            words_end += 1
+        out.append(
+            CountMention(
+                quantity=q,
+                category=category,
+                start=q.start,
+                end=min(words_end, sent.end),
+                verb=verb,
+                tally=_is_tally(noun, verb, sent) and not q.more,
+                increment=q.more,
+            )
+        )
+    return out
+
+
+def _counted_noun(number_tok: Token, q: Quantity, sent: Span) -> Token | None:
+    """The noun a number counts ("eight people" -> people), or the number itself when it stands alone."""
+    if number_tok.dep_ == "nummod" or (number_tok.dep_ in {"amod", "quantmod", "compound"} and number_tok.head.pos_ == "NOUN"):
+        noun = number_tok.head
+        while noun.dep_ in {"nummod", "quantmod", "compound"} and noun.head.i != noun.i:
+            noun = noun.head
+    else:
+        noun = number_tok
+    # "thousands of workers", "tens of thousands of people"
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.lemma_.lower() in _PERSON_NOUNS or pobj.pos_ == "NUM"):
+                    return noun
+    lemma = noun.lemma_.lower()
+    if noun is number_tok or noun.pos_ in {"NUM", "PRON"}:
+        return noun
+    if lemma in _PERSON_NOUNS or noun.lower_ in _PERSON_NOUNS:
+        return noun
+    if noun.ent_type_ == "NORP":
+        return noun
+    return None
+
+
+def _category(
+    noun: Token, number_tok: Token, sent: Span, trigger_at: dict[int, Trigger]
+) -> tuple[str, Token] | None:
+    doc = sent.doc
+    # a predicate of its own: "seven people confirmed dead", "five facing surgeries"
+    own = [c for c in noun.children if c.dep_ in {"acl", "relcl", "amod"} and c.i > noun.i]
+    for pred in own:
+        for tok in pred.subtree:
+            cat = _token_category(tok, trigger_at)
+            if cat:
+                return cat, tok
+    if own and any(c.pos_ in {"VERB", "ADP", "ADV"} for c in own):
+        return None
+    # "[injured]" or "injured" just after the noun
+    for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:
+        if tok.text in {",", ";"}:
+            break
+        cat = _CATEGORY_WORDS.get(tok.lower_)
+        if cat:
+            return cat, tok
+    # a conjunct shares the first conjunct's predicate only when it has none of its own
+    cur = noun
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+        own = [c for c in cur.children if c.dep_ in {"acl", "relcl", "amod"} and c.i > cur.i]
+        for pred in own:
+            for tok in pred.subtree:
+                cat = _token_category(tok, trigger_at)
+                if cat:
+                    return cat, tok
+    # the governing verb: "eight people were killed", "killing 6 civilians", "tens of thousands ... marching"
+    head = cur.head if cur.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod"} else cur
+    if cur.dep_ == "pobj" and head.head.i != head.i:
+        head = head.head
+    for tok in _predicate_tokens(head):
+        cat = _token_category(tok, trigger_at)
+        if cat:
+            return cat, tok
+    return None
+
+
+def _predicate_tokens(head: Token) -> list[Token]:
+    """The verb and what completes it: "were killed", "confirmed dead", "responded by marching"."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in {"acomp", "oprd", "xcomp", "advcl", "attr", "dobj", "conj"}:
+            out.append(child)
+        if child.dep_ == "prep":
+            out.extend(g for g in child.children if g.dep_ in {"pcomp", "pobj"})
+    return out
+
+
+def _token_category(tok: Token, trigger_at: dict[int, Trigger]) -> str | None:
+    trigger = trigger_at.get(tok.i)
+    if trigger is not None and trigger.family.count and trigger.asserted:
+        return trigger.family.count
+    if trigger is not None and trigger.family.name in {"shoot"} and trigger.asserted:
+        return "injured" if tok.lower_ in {"shot", "wounded"} else None
+    if tok.lemma_.lower() in _CROWD_WORDS and tok.pos_ == "VERB":
+        return "participants"
+    return _CATEGORY_WORDS.get(tok.lower_)
+
+
+_VICTIM_WORDS = {"victim": "killed", "death": "killed", "dead": "killed", "fatality": "killed", "casualty": "injured"}
+
+
+def _has_tally_words(sent: Span) -> bool:
+    lowered = sent.text.lower()
+    return bool({t.lemma_.lower() for t in sent} & _TALLY_WORDS) or any(p in lowered for p in _TALLY_PHRASES)
+
+
+def _category_from_sentence(sent: Span, triggers: list[Trigger]) -> tuple[str, Token] | None:
+    """"brought the total number of the coup's victims to at least 32": what the total counts."""
+    for tok in sent:
+        cat = _VICTIM_WORDS.get(tok.lemma_.lower())
+        if cat:
+            return cat, tok
+    for t in triggers:
+        if t.family.count:
+            return t.family.count, t.token
+    return None
+
+
+def _is_tally(noun: Token, verb: Token, sent: Span) -> bool:
+    """A running total: a total/toll word, or a present perfect with a "since" scope."""
+    lowered = sent.text.lower()
+    words = {t.lemma_.lower() for t in sent}
+    if words & _TALLY_WORDS or any(p in lowered for p in _TALLY_PHRASES):
+        return True
+    perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
+    if not perfect and verb.head.i != verb.i:
+        perfect = any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in verb.head.children
+        )
+    has_since = any(t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).ent_type_ == "DATE" for t in sent)
+    return perfect and has_since

@@ -1,0 +1,106 @@
+"""Place locators the extractor can use: the gazetteer-backed one, and a plain NER one as a baseline.
+
+In: a parsed ``Doc``. Out: place mentions with resolved :class:`~cronica.records.Place` records, and
+the document's focus country. :class:`GazetteerLocator` wraps :mod:`cronica.resolve` (offline
+GeoNames index; recognition that does not trust NER labels). :class:`NerLocator` trusts NER GPE/LOC/FAC
+labels and pycountry names only; it is the baseline that ``cronica eval`` compares against and the
+fallback when no gazetteer index can be built (it says so in every place's ``reason``).
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+
+from spacy.tokens import Doc
+
+from cronica.extract.context import PlaceLocator, PlaceMention
+from cronica.records import Place
+
+log = logging.getLogger(__name__)
+
+
+class GazetteerLocator:
+    """Places from the offline gazetteer (:mod:`cronica.resolve`)."""
+
+    def __init__(self, gazetteer: object | None = None) -> None:
+        from cronica.resolve import Gazetteer, PlaceResolver
+
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.open()
+        self.resolver = PlaceResolver(self.gazetteer)  # type: ignore[arg-type]
+
+    def locate(self, doc: Doc) -> tuple[list[PlaceMention], str | None, str | None]:
+        from cronica.resolve import find_place_mentions
+
+        mentions = find_place_mentions(doc, self.gazetteer)  # type: ignore[arg-type]
+        places = self.resolver.resolve_document(doc, mentions)
+        out = [
+            PlaceMention(m.start_token, m.end_token, place, None) for m, place in zip(mentions, places, strict=True)
+        ]
+        code = self.resolver.focus_country(doc, mentions)
+        name = None
+        if code:
+            name = self.resolver.country_place(code).country
+        return out, name, code
+
+
+class NerLocator:
+    """Baseline: NER GPE/LOC/FAC spans, countries by pycountry name; no coordinates below country."""
+
+    def locate(self, doc: Doc) -> tuple[list[PlaceMention], str | None, str | None]:
+        import pycountry
+
+        out: list[PlaceMention] = []
+        votes: collections.Counter[str] = collections.Counter()
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC", "NORP"}:
+                continue
+            text = " ".join(ent.text.split())
+            country = None
+            try:
+                country = pycountry.countries.lookup(text)
+            except LookupError:
+                country = None
+            if ent.label_ == "NORP":
+                for c in pycountry.countries:
+                    if text.lower().startswith(c.name.lower()[:5]) and len(text) > 4:
+                        votes[c.alpha_2] += 1
+                        break
+                continue
+            if country is not None:
+                votes[country.alpha_2] += 2
+                place = Place(
+                    name=text,
+                    country=country.name,
+                    country_code=country.alpha_2,
+                    precision=3,
+                    status="country_only",
+                    reason="baseline NER locator: a country",
+                )
+            else:
+                place = Place(name=text, precision=None, status="unresolved", reason="baseline NER locator: no gazetteer")
+            out.append(PlaceMention(ent.start, ent.end, place))
+        code = votes.most_common(1)[0][0] if votes else None
+        name = pycountry.countries.get(alpha_2=code).name if code else None
+        out = [
+            m
+            if m.place.country_code
+            else PlaceMention(m.start, m.end, _with_country(m.place, name, code), m.preposition)
+            for m in out
+        ]
+        return out, name, code
+
+
+def _with_country(place: Place, name: str | None, code: str | None) -> Place:
+    from dataclasses import replace
+
+    return replace(place, country=name, country_code=code)
+
+
+def default_locator() -> PlaceLocator:
+    """The gazetteer locator; the NER baseline (with a warning) when the index cannot be opened."""
+    try:
+        return GazetteerLocator()
+    except Exception as exc:  # noqa: BLE001 - any failure to open the index falls back, loudly
+        log.warning("gazetteer unavailable (%s); places fall back to NER labels only", exc)
+        return NerLocator()

@@ -1,0 +1,144 @@
+"""Event triggers: the words that say something happened, and whether it did.
+
+In: a parsed sentence and the lexicon. Out: :class:`Trigger` matches (the token, the family from
+``events.yaml``, the words) with a modality verdict: ``asserted`` is false for threats, calls,
+plans, denials, negations, futures and references back to an event already told ("the massacre").
+The matchers are built once per :class:`TriggerFinder`. Never raises on text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
+
+from cronica.extract.lexicon import Lexicon, TriggerFamily
+
+_FUTURE_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "should", "must"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+_HABITUAL_GOVERNORS = frozenset({"continue", "keep"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    start: int
+    end: int
+    family: TriggerFamily
+    asserted: bool
+    reason: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.token.doc[self.start : self.end].text
+
+
+class TriggerFinder:
+    """Finds triggers of every family in a sentence; built once per pipeline."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for family in lexicon.families.values():
+            if family.phrases:
+                self._phrases.add(family.name, [nlp.make_doc(p) for p in family.phrases])
+        self._by_lemma: dict[str, TriggerFamily] = {}
+        for family in lexicon.families.values():
+            for lemma in family.lemmas:
+                self._by_lemma.setdefault(lemma, family)
+        self._modal = lexicon.modal_governors
+
+    def find(self, sent: Span, quoted: frozenset[int] = frozenset()) -> list[Trigger]:
+        doc = sent.doc
+        taken: set[int] = set()
+        found: list[Trigger] = []
+        matches = sorted(self._phrases(sent), key=lambda m: (-(m[2] - m[1]), m[1]))
+        for match_id, start, end in matches:
+            s, e = start, end
+            if any(i in taken for i in range(s, e)):
+                continue
+            family = self.lexicon.families[doc.vocab.strings[match_id]]
+            head = _phrase_head(doc[s:e])
+            taken.update(range(s, e))
+            found.append(self._judge(head, s, e, family))
+        for tok in sent:
+            if tok.i in taken:
+                continue
+            family = self._by_lemma.get(tok.lemma_.lower()) or self._by_lemma.get(tok.lower_)
+            if family is None or tok.pos_ not in family.pos:
+                continue
+            if tok.ent_type_ in {"PERSON", "GPE", "ORG"} and tok.pos_ == "PROPN":
+                continue
+            found.append(self._judge(tok, tok.i, tok.i + 1, family))
+        return sorted(found, key=lambda t: t.start)
+
+    def _judge(self, tok: Token, start: int, end: int, family: TriggerFamily) -> Trigger:
+        reason = self._not_asserted(tok)
+        return Trigger(tok, start, end, family, reason is None, reason)
+
+    def _not_asserted(self, tok: Token) -> str | None:
+        """Why the trigger does not report something that happened, or ``None`` when it does."""
+        for child in tok.children:
+            if child.dep_ == "neg":
+                return "negated"
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in _FUTURE_AUX:
+                return f"modal or future ({child.text})"
+        if tok.dep_ in {"attr", "acomp"}:
+            for child in tok.head.children:
+                if child.dep_ == "neg":
+                    return "negated"
+        if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return f"modifier of '{tok.head.text}', not an event"
+        if tok.lemma_.lower() == "demonstrate" and any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
+            return "'demonstrate' in the sense of 'show'"
+        if tok.pos_ == "NOUN":
+            dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
+            if not dets and not any(c.dep_ in {"nummod", "amod", "compound"} for c in tok.children):
+                plural_subject = tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass"}
+                if not plural_subject and tok.dep_ not in {"ROOT"}:
+                    return "bare noun: a kind of event, not one event"
+            has_num = any(c.dep_ == "nummod" for c in tok.children)
+            own_date = any(c.ent_type_ == "DATE" for c in tok.children) or any(
+                c.ent_type_ == "DATE" for c in tok.subtree if c.i < tok.i
+            )
+            if dets and dets[0].lower_ in _DEFINITE and not has_num and not own_date:
+                if not any(c.dep_ == "relcl" for c in tok.children):
+                    return "reference to an event told elsewhere"
+            if dets and dets[0].lower_ == "another":
+                pass
+        # walk up the clause: a threat, a call, a plan, a denial governs the trigger
+        cur = tok
+        steps = 0
+        while cur.head.i != cur.i and steps < 4:
+            head = cur.head
+            if cur.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "conj", "attr"}:
+                lemma = head.lemma_.lower()
+                if lemma in self._modal:
+                    return f"governed by '{head.text}'"
+                if lemma in _HABITUAL_GOVERNORS and cur.dep_ == "xcomp":
+                    return f"habitual ('{head.text}')"
+                for child in head.children:
+                    if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX and cur.dep_ in {"xcomp"}:
+                        return f"modal or future ({child.text})"
+                if head.lower_ == "about" or (head.lower_ == "to" and head.head.lower_ == "about"):
+                    return "not yet happened ('about to')"
+            else:
+                break
+            if head.pos_ == "VERB" and cur.dep_ in {"ccomp", "advcl"}:
+                break
+            cur = head
+            steps += 1
+        # "about to lose their life"
+        prev = tok.doc[tok.i - 2 : tok.i]
+        if prev.text.lower() == "about to":
+            return "not yet happened ('about to')"
+        return None
+
+
+def _phrase_head(span: Span) -> Token:
+    for tok in span:
+        if tok.pos_ == "VERB":
+            return tok
+    return span.root

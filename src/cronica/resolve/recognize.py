@@ -1,0 +1,410 @@
+"""Find place mentions in a parsed document without trusting the NER labels.
+
+In: a spaCy ``Doc`` and a :class:`~cronica.resolve.Gazetteer`. Out: :class:`PlaceMention` records
+in text order, and :class:`CountryEvidence` for demonyms ("Bolivian" -> BO).
+
+Rules (the cue words live in ``data/gazetteer/recognition.yaml``):
+
+* a capitalised word sequence the gazetteer knows is a place when the context supports it: a
+  locative word before it ("in", "around", "of" ...), an NER label GPE/LOC/FAC, an administrative
+  suffix ("La Paz department"), or being a country or continent name; whatever label NER gave;
+* it is not a place when it is part of a person's name in the document ("Evo Morales" makes every
+  "Morales" a person) or lies strictly inside a longer organisation name ("London University");
+* a capitalised name the gazetteer lacks is a place in three frames: "around the Senkata gas plant
+  in El Alto" (inside El Alto), "Huayllani, a suburb of Cochabamba" (inside Cochabamba), and
+  "in Huayllani" (inside the place of a nearby "a suburb of Cochabamba", when there is one);
+* demonyms are country evidence, never place mentions.
+
+Fails with :class:`~cronica.errors.DataFileError` when the cue file is missing or invalid and with
+:class:`~cronica.errors.GazetteerError` when the index cannot be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
+
+from cronica.errors import DataFileError
+from cronica.records import Span
+from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
+from cronica.resolve.names import fold
+
+#: Longest name, in words, that recognition looks up.
+MAX_NAME_WORDS = 6
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """Words that name a place, and what in the text supports reading them as one.
+
+    ``name`` is the name to look up (the words without an administrative suffix); ``known`` says
+    whether the gazetteer has it; ``cue`` is the evidence (``prep:in``, ``ner:GPE``,
+    ``admin_suffix``, ``country_name``, ``facility``, ``apposition``, ``qualifier``);
+    ``admin_level`` is ``admin1``/``admin2`` after "department", "state" ...; ``container`` is the
+    span of the mention that the text says contains this one, with ``relation`` saying how.
+    """
+
+    span: Span
+    name: str
+    start_token: int
+    end_token: int
+    known: bool
+    cue: str
+    ner_label: str | None = None
+    admin_level: str | None = None
+    container: Span | None = None
+    relation: str | None = None
+
+
+@dataclass(frozen=True)
+class CountryEvidence:
+    """A word that points at a country without naming a place ("Bolivian", "Bolivians")."""
+
+    span: Span
+    country_code: str
+    kind: str = "demonym"
+
+
+def load_cues() -> dict[str, Any]:
+    """The cue lists of ``recognition.yaml``; DataFileError when missing or malformed."""
+    import yaml
+
+    ref = resources.files("cronica") / "data" / "gazetteer" / "recognition.yaml"
+    try:
+        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read the place cue file recognition.yaml: {exc}") from exc
+    lists = (
+        "locative_cues",
+        "unknown_name_cues",
+        "facility_nouns",
+        "area_nouns",
+        "area_links",
+        "stop_names",
+        "name_connectors",
+        "support_labels",
+        "veto_labels_for_unknown",
+    )
+    if not isinstance(data, dict):
+        raise DataFileError("recognition.yaml: expected a mapping of cue lists")
+    for key in lists:
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) for w in data[key]):
+            raise DataFileError(f"recognition.yaml: {key!r} must be a list of words")
+    if not isinstance(data.get("admin_suffixes"), dict) or not all(
+        v in {"admin1", "admin2"} for v in data["admin_suffixes"].values()
+    ):
+        raise DataFileError("recognition.yaml: 'admin_suffixes' must map words to admin1 or admin2")
+    return data
+
+
+class PlaceRecognizer:
+    """Finds place mentions; build once (its Matcher patterns are compiled here) and call per Doc."""
+
+    def __init__(self, gazetteer: Gazetteer, vocab: Vocab) -> None:
+        self.gazetteer = gazetteer
+        self.vocab = vocab
+        cues = load_cues()
+        self.locative = frozenset(cues["locative_cues"])
+        self.unknown_cues = frozenset(cues["unknown_name_cues"])
+        self.facility = frozenset(cues["facility_nouns"])
+        self.area_nouns = frozenset(cues["area_nouns"])
+        self.area_links = frozenset(cues["area_links"])
+        self.stop = frozenset(cues["stop_names"])
+        self.connectors = frozenset(cues["name_connectors"])
+        self.support_labels = frozenset(cues["support_labels"])
+        self.veto_unknown = frozenset(cues["veto_labels_for_unknown"])
+        self.admin_suffixes: dict[str, str] = dict(cues["admin_suffixes"])
+        self.matcher = Matcher(vocab)
+        title = {"IS_TITLE": True}
+        filler = {"IS_LOWER": True, "OP": "{0,6}"}
+        dash = {"ORTH": {"IN": ["-", "–"]}, "OP": "?"}
+        self.matcher.add(
+            "FACILITY",
+            [
+                [
+                    {"LOWER": {"IN": sorted(self.unknown_cues)}},
+                    {"LOWER": "the", "OP": "?"},
+                    title,
+                    {"IS_TITLE": True, "OP": "{0,2}"},
+                    filler,
+                    dash,
+                    filler,
+                    {"LOWER": {"IN": sorted(self.facility)}},
+                    {"LOWER": {"IN": ["in", "near", "outside", "of"]}},
+                ]
+            ],
+        )
+        self.matcher.add(
+            "AREA_OF",
+            [
+                [
+                    {"LOWER": {"IN": ["a", "an", "the"]}},
+                    {"IS_LOWER": True, "OP": "?"},
+                    {"LOWER": {"IN": sorted(self.area_nouns)}},
+                    {"LOWER": {"IN": sorted(self.area_links)}},
+                ]
+            ],
+        )
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _capitalised(self, tok: Token) -> bool:
+        return bool(tok.text) and tok.text[0].isupper() and any(ch.isalpha() for ch in tok.text)
+
+    def _candidate_spans(self, doc: Doc) -> dict[tuple[int, int], str]:
+        out: dict[tuple[int, int], str] = {}
+        for i, tok in enumerate(doc):
+            if not self._capitalised(tok):
+                continue
+            for n in range(1, MAX_NAME_WORDS + 1):
+                j = i + n
+                if j > len(doc):
+                    break
+                last = doc[j - 1]
+                if n > 1 and last.is_sent_start:
+                    break
+                if not (self._capitalised(last) or last.lower_ in self.connectors or last.text == "-"):
+                    break
+                if self._capitalised(last):
+                    out[(i, j)] = doc[i:j].text
+        return out
+
+    def _person_names(self, doc: Doc) -> set[str]:
+        """Folded words of multi-word PERSON names, unless the whole name is a known place."""
+        names: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and not self.gazetteer.lookup([ent.text]):
+                names.add(fold(ent.text))
+                names.update(fold(t.text) for t in ent if self._capitalised(t))
+        return names
+
+    def _support(self, doc: Doc, i: int, j: int, entries: list[GazetteerEntry]) -> str | None:
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.lower_ == "the" and i > 1:
+            prev = doc[i - 2]
+        if prev is not None and prev.lower_ in self.locative:
+            return f"prep:{prev.lower_}"
+        label = doc[i].ent_type_
+        if label in self.support_labels:
+            return f"ner:{label}"
+        if j < len(doc) and doc[j].lower_ in self.admin_suffixes:
+            return "admin_suffix"
+        if any(e.kind in {"country", "continent"} for e in entries):
+            return "country_name"
+        return None
+
+    def _inside_longer_org(self, doc: Doc, i: int, j: int) -> bool:
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
+                return True
+        return False
+
+    def _span(self, doc: Doc, i: int, j: int) -> Span:
+        s = doc[i:j]
+        return Span(s.start_char, s.end_char, s.text)
+
+    # -- main --------------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[PlaceMention]:
+        candidates = self._candidate_spans(doc)
+        found = self.gazetteer.lookup(candidates.values())
+        persons = self._person_names(doc)
+        mentions: dict[int, PlaceMention] = {}
+        taken: set[int] = set()
+        i = 0
+        while i < len(doc):
+            best = None
+            for j in range(min(len(doc), i + MAX_NAME_WORDS), i, -1):
+                text = candidates.get((i, j))
+                if text is not None and fold(text) in found:
+                    best = (j, found[fold(text)])
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, entries = best
+            after_place = (
+                i >= 2 and doc[i - 1].text == "," and (i - 1) in {m.end_token for m in mentions.values()}
+            )
+            mention = self._known_mention(doc, i, j, entries, persons, after_place)
+            if mention is not None:
+                mentions[i] = mention
+                taken.update(range(mention.start_token, mention.end_token))
+            i = j
+        self._qualifiers(doc, mentions)
+        self._unknown_mentions(doc, mentions, taken, persons)
+        return [mentions[k] for k in sorted(mentions)]
+
+    def _known_mention(
+        self,
+        doc: Doc,
+        i: int,
+        j: int,
+        entries: list[GazetteerEntry],
+        persons: set[str],
+        after_place: bool = False,
+    ) -> PlaceMention | None:
+        words = doc[i:j]
+        if any(t.is_upper and len(t.text) > 1 for t in words) and not any(
+            e.kind == "country" for e in entries
+        ):
+            return None  # "MAS", "COB": acronyms match only country abbreviations ("US", "UK")
+        if fold(words.text) in persons or fold(words.text) in self.stop:
+            return None
+        if any(t.ent_type_ == "PERSON" and fold(t.text) in persons for t in words):
+            return None
+        if self._inside_longer_org(doc, i, j):
+            return None
+        if self.gazetteer.demonym_country(words.text) and not any(e.kind == "country" for e in entries):
+            return None
+        cue = self._support(doc, i, j, entries) or ("qualifier" if after_place else None)
+        if cue is None:
+            return None
+        admin_level = None
+        end = j
+        if j < len(doc) and doc[j].lower_ in self.admin_suffixes:
+            admin_level = self.admin_suffixes[doc[j].lower_]
+            end = j + 1
+        label = doc[i].ent_type_ or None
+        return PlaceMention(self._span(doc, i, end), words.text, i, end, True, cue, label, admin_level)
+
+    def _qualifiers(self, doc: Doc, mentions: dict[int, PlaceMention]) -> None:
+        """ "Paris, Texas" / "Lahore, Punjab": the second name contains the first."""
+        for start in sorted(mentions):
+            m = mentions[start]
+            k = m.end_token
+            if k + 1 < len(doc) and doc[k].text == "," and (k + 1) in mentions:
+                mentions[start] = _with(m, container=mentions[k + 1].span, relation="qualifier")
+
+    def _unknown_mentions(
+        self, doc: Doc, mentions: dict[int, PlaceMention], taken: set[int], persons: set[str]
+    ) -> None:
+        by_start = {m.start_token: m for m in mentions.values()}
+        anchors: list[tuple[int, PlaceMention]] = []  # "(in) a suburb of Y": position, Y
+        for match_id, s, e in self.matcher(doc):
+            rule = self.vocab.strings[match_id]
+            if rule == "AREA_OF" and e in by_start:
+                before = doc[s - 1] if s > 0 else None
+                if before is not None and before.text == "," and s > 1 and self._capitalised(doc[s - 2]):
+                    self._add_unknown(
+                        doc, mentions, taken, persons, s - 2, by_start[e], "apposition", "suburb_of"
+                    )
+                else:
+                    anchors.append((s, by_start[e]))
+            elif rule == "FACILITY" and e in by_start:
+                k = s + 1
+                if doc[k].lower_ == "the":
+                    k += 1
+                end = k
+                while end < e and self._capitalised(doc[end]):
+                    end += 1
+                self._add_unknown(
+                    doc, mentions, taken, persons, k, by_start[e], "facility", "facility_in", end
+                )
+        # "in Huayllani": an unknown name after a locative cue, inside a nearby "suburb of Y".
+        for i, tok in enumerate(doc):
+            if (
+                i == 0
+                or i in taken
+                or not self._capitalised(tok)
+                or doc[i - 1].lower_ not in self.unknown_cues
+            ):
+                continue
+            end = i + 1
+            while end < len(doc) and end not in taken and self._capitalised(doc[end]) and end - i < 4:
+                end += 1
+            container = None
+            relation = None
+            if end + 1 < len(doc) and doc[end].lower_ == "in" and (end + 1) in by_start:
+                container, relation = by_start[end + 1], "in"
+            else:
+                near = [y for pos, y in anchors if pos < i and _sentence_distance(doc, pos, i) <= 2]
+                if near:
+                    container, relation = near[-1], "suburb_of"
+            self._add_unknown(
+                doc, mentions, taken, persons, i, container, "prep:" + doc[i - 1].lower_, relation, end
+            )
+
+    def _add_unknown(
+        self,
+        doc: Doc,
+        mentions: dict[int, PlaceMention],
+        taken: set[int],
+        persons: set[str],
+        i: int,
+        container: PlaceMention | None,
+        cue: str,
+        relation: str | None,
+        end: int | None = None,
+    ) -> None:
+        if end is None:
+            end = i + 1
+            while end < len(doc) and self._capitalised(doc[end]) and end - i < 4:
+                end += 1
+        if i < 0 or end <= i or any(k in taken for k in range(i, end)):
+            return
+        words: SpacySpan = doc[i:end]
+        key = fold(words.text)
+        if not key or key in self.stop or key in persons or any(fold(t.text) in persons for t in words):
+            return
+        if words[0].ent_type_ in self.veto_unknown or words[0].ent_type_ == "PERSON":
+            return
+        if any(t.is_upper and len(t.text) > 1 for t in words) or self.gazetteer.demonym_country(words.text):
+            return
+        label = words[0].ent_type_ or None
+        mentions[i] = PlaceMention(
+            self._span(doc, i, end),
+            words.text,
+            i,
+            end,
+            False,
+            cue,
+            label,
+            None,
+            container.span if container else None,
+            relation if container else None,
+        )
+        taken.update(range(i, end))
+
+
+def _with(m: PlaceMention, **changes: Any) -> PlaceMention:
+    from dataclasses import replace
+
+    return replace(m, **changes)
+
+
+def _sentence_distance(doc: Doc, a: int, b: int) -> int:
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    return sum(1 for t in doc[a + 1 : b + 1] if t.is_sent_start)
+
+
+def find_country_evidence(doc: Doc, gazetteer: Gazetteer) -> list[CountryEvidence]:
+    """Demonyms in ``doc`` ("Bolivian", "Bolivians", "Mexican") with the country each points at."""
+    out: list[CountryEvidence] = []
+    for tok in doc:
+        if tok.text[:1].isupper() and tok.is_alpha:
+            code = gazetteer.demonym_country(tok.text)
+            if code:
+                out.append(CountryEvidence(Span(tok.idx, tok.idx + len(tok.text), tok.text), code))
+    return out
+
+
+def recognizer_for(gazetteer: Gazetteer, vocab: Vocab) -> PlaceRecognizer:
+    """The recognizer of ``gazetteer`` for ``vocab``, built on first use and kept on the gazetteer."""
+    cache: dict[int, PlaceRecognizer] = gazetteer.__dict__.setdefault("_recognizers", {})
+    rec = cache.get(id(vocab))
+    if rec is None or rec.vocab is not vocab:
+        rec = cache[id(vocab)] = PlaceRecognizer(gazetteer, vocab)
+    return rec
+
+
+def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The place mentions of ``doc`` in text order (see the module docstring for the rules)."""
+    return recognizer_for(gazetteer, doc.vocab)(doc)

@@ -1,0 +1,290 @@
+"""Resolve place mentions to gazetteer entries, the way a careful coder would.
+
+In: a spaCy ``Doc`` and its :class:`~cronica.resolve.PlaceMention` list. Out: one
+:class:`cronica.records.Place` per mention, in the same order.
+
+How: the document's focus country is the country with most evidence (country names, demonyms,
+places whose name exists in one country only); each candidate entry is scored by population, kind,
+agreement with the focus country and with countries co-mentioned, and containment in the place the
+text qualifies it with ("Paris, Texas"). A name the gazetteer lacks but the text locates inside a
+known place takes that place's coordinates with ACLED geo precision 2; a city gets precision 1, a
+region or country 3. A mention that cannot be resolved comes back ``unresolved`` with its reason;
+an error on one mention never affects the others.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections import defaultdict
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from cronica.errors import GazetteerError
+from cronica.records import Place, PlaceCandidate
+from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
+from cronica.resolve.names import fold
+from cronica.resolve.recognize import PlaceMention, find_country_evidence
+
+#: Score margin under which the runner-up candidates are kept on the Place.
+UNSURE_MARGIN = 1.0
+_REGION_KINDS = {"admin1", "admin2", "continent"}
+
+
+class PlaceResolver:
+    """Turns mentions into :class:`~cronica.records.Place` records; one instance per gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    # -- public -----------------------------------------------------------------------------------
+
+    def country_place(self, code: str, span: object = None, reason: str | None = None) -> Place:
+        """The country with ISO alpha-2 ``code`` as a country-level Place (precision 3)."""
+        entry = self.gazetteer.country(code)
+        if entry is None:
+            return Place(
+                name=None, country_code=code.upper(), status="unresolved", reason=f"unknown country {code!r}"
+            )
+        return Place(
+            name=entry.name,
+            span=span,  # type: ignore[arg-type]
+            country=entry.name,
+            country_code=entry.country_code,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            precision=3,
+            gazetteer_id=entry.gazetteer_id,
+            status="country_only",
+            reason=reason or "country level only",
+        )
+
+    def focus_country(self, doc: Doc, mentions: list[PlaceMention]) -> str | None:
+        """The country the document is about, or None when nothing points at one."""
+        return self._focus(doc, mentions, self._candidates(mentions))[0]
+
+    def resolve_document(self, doc: Doc, mentions: list[PlaceMention]) -> list[Place]:
+        """One Place per mention, same order; see the module docstring."""
+        candidates = self._candidates(mentions)
+        focus, countries = self._focus(doc, mentions, candidates)
+        by_start: dict[int, int] = {m.span.start: k for k, m in enumerate(mentions)}
+        places: list[Place | None] = [None] * len(mentions)
+        # Known names first (containers are known names), then the names the gazetteer lacks.
+        order = sorted(range(len(mentions)), key=lambda k: (not mentions[k].known, mentions[k].span.start))
+        for k in order:
+            m = mentions[k]
+            try:
+                if m.known:
+                    places[k] = self._resolve_known(m, candidates, focus, countries, by_start, mentions)
+                else:
+                    places[k] = self._resolve_unknown(m, places, by_start, focus)
+            except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+                places[k] = Place(
+                    name=m.name, span=m.span, status="unresolved", reason=f"resolution failed: {exc}"
+                )
+        return [
+            p if p is not None else Place(name=None, status="unresolved", reason="not resolved")
+            for p in places
+        ]
+
+    # -- evidence ---------------------------------------------------------------------------------
+
+    def _candidates(self, mentions: list[PlaceMention]) -> dict[str, list[GazetteerEntry]]:
+        return self.gazetteer.lookup(m.name for m in mentions if m.known)
+
+    def _focus(
+        self, doc: Doc, mentions: list[PlaceMention], candidates: dict[str, list[GazetteerEntry]]
+    ) -> tuple[str | None, dict[str, float]]:
+        score: defaultdict[str, float] = defaultdict(float)
+        for m in mentions:
+            entries = candidates.get(fold(m.name), [])
+            if any(e.kind == "country" for e in entries):
+                for e in entries:
+                    if e.kind == "country" and e.country_code:
+                        score[e.country_code] += 3
+                continue
+            codes = {e.country_code for e in entries if e.country_code}
+            for code in codes:
+                score[code] += 1 / len(codes)
+        for ev in find_country_evidence(doc, self.gazetteer):
+            score[ev.country_code] += 1
+        if not score:
+            return None, score
+        ranked = sorted(score.items(), key=lambda kv: -kv[1]) + [("", 0.0)]
+        (best, value), (_, second) = ranked[0], ranked[1]
+        return (best if value >= 1 and value > second else None), dict(score)
+
+    # -- scoring ----------------------------------------------------------------------------------
+
+    def _score(
+        self,
+        entry: GazetteerEntry,
+        mention: PlaceMention,
+        focus: str | None,
+        countries: dict[str, float],
+        container: list[GazetteerEntry],
+    ) -> float:
+        s = math.log10(entry.population + 10) / 2
+        s += {"country": 6.0, "continent": 6.0, "admin1": 1.0, "admin2": 0.5}.get(entry.kind, 0.0)
+        if entry.feature_code in {"PPLC", "PPLG"}:
+            s += 1.0
+        elif entry.feature_code == "PPLA":
+            s += 0.5
+        if mention.admin_level and entry.kind == mention.admin_level:
+            s += 4.0
+        if focus and entry.country_code == focus:
+            s += 3.0
+        elif entry.country_code and countries.get(entry.country_code, 0) >= 1:
+            s += 1.0
+        if container and any(_contains(c, entry) for c in container):
+            s += 6.0
+        return s
+
+    def _resolve_known(
+        self,
+        m: PlaceMention,
+        candidates: dict[str, list[GazetteerEntry]],
+        focus: str | None,
+        countries: dict[str, float],
+        by_start: dict[int, int],
+        mentions: list[PlaceMention],
+    ) -> Place:
+        entries = list(candidates.get(fold(m.name), []))
+        if not entries:
+            return Place(
+                name=m.name, span=m.span, status="unresolved", reason="no gazetteer entry for the name"
+            )
+        if m.admin_level:
+            level = [e for e in entries if e.kind == m.admin_level]
+            entries = level or entries
+        else:
+            entries = _prefer_towns(entries)
+        container: list[GazetteerEntry] = []
+        if m.container is not None and m.container.start in by_start:
+            container = candidates.get(fold(mentions[by_start[m.container.start]].name), [])
+        scored = sorted(
+            ((self._score(e, m, focus, countries, container), e) for e in entries), key=lambda t: -t[0]
+        )
+        best_score, best = scored[0]
+        runner_up = next(
+            (s for s, e in scored[1:] if e.country_code != best.country_code or e.id != best.id), None
+        )
+        unsure = runner_up is not None and best_score - runner_up < UNSURE_MARGIN
+        cands = tuple(_candidate(e, s) for s, e in scored[:5]) if unsure else ()
+        why = f"best of {len(entries)} candidates (score {best_score:.2f}"
+        why += f", runner-up {runner_up:.2f})" if runner_up is not None else ")"
+        if focus:
+            why += f"; focus country {focus}"
+        return self._place(m, best, why + ("; close call" if unsure else ""), cands)
+
+    def _place(
+        self, m: PlaceMention, e: GazetteerEntry, reason: str, cands: tuple[PlaceCandidate, ...]
+    ) -> Place:
+        country = self.gazetteer.country(e.country_code) if e.country_code else None
+        admin1 = e.name if e.kind == "admin1" else self._admin_name(e.country_code, e.admin1_code)
+        admin2 = e.name if e.kind == "admin2" else None
+        if admin2 is None and e.admin2_code:
+            admin2 = self._admin_name(e.country_code, e.admin1_code, e.admin2_code)
+        if e.kind == "country":
+            status, precision = "country_only", 3
+        else:
+            status, precision = "resolved", 3 if e.kind in _REGION_KINDS else 1
+        return Place(
+            name=e.name if e.kind != "country" else (country.name if country else e.name),
+            span=m.span,
+            country=country.name if country else None,
+            country_code=e.country_code,
+            admin1=admin1 if e.kind != "country" else None,
+            admin2=admin2 if e.kind not in {"country", "admin1"} else None,
+            latitude=e.latitude,
+            longitude=e.longitude,
+            precision=precision,
+            gazetteer_id=e.gazetteer_id,
+            status=status,
+            reason=reason,
+            candidates=cands,
+            contained_in=e.parent if e.gazetteer_id.startswith("user:") else None,
+        )
+
+    def _admin_name(self, cc: str | None, a1: str | None, a2: str | None = None) -> str | None:
+        if not cc or not a1:
+            return None
+        entry = self.gazetteer.admin(cc, a1, a2)
+        return entry.name if entry else None
+
+    def _resolve_unknown(
+        self, m: PlaceMention, places: list[Place | None], by_start: dict[int, int], focus: str | None
+    ) -> Place:
+        container = (
+            places[by_start[m.container.start]] if m.container and m.container.start in by_start else None
+        )
+        if container is not None and container.status in {"resolved", "country_only"}:
+            where = f"{container.name} ({container.gazetteer_id})"
+            relation = {"facility_in": "in", "suburb_of": "a suburb of", "in": "in"}.get(
+                m.relation or "", "in"
+            )
+            return replace(
+                container,
+                name=m.name,
+                span=m.span,
+                precision=2 if container.precision == 1 else 3,
+                gazetteer_id=None,
+                status="resolved",
+                reason=f"not in the gazetteer; the text places it {relation} {where}; "
+                f"coordinates are those of {container.name}",
+                candidates=(
+                    PlaceCandidate(
+                        container.name or "",
+                        container.country_code,
+                        container.admin1,
+                        container.latitude,
+                        container.longitude,
+                        container.gazetteer_id,
+                        1.0,
+                    ),
+                ),
+                contained_in=container.name,
+            )
+        if focus:
+            reason = (
+                f"{m.name!r} is not in the gazetteer and the text gives no containing place; "
+                f"placed at country level (document focus {focus})"
+            )
+            return replace(self.country_place(focus), name=m.name, span=m.span, reason=reason)
+        return Place(
+            name=m.name,
+            span=m.span,
+            status="unresolved",
+            reason=f"{m.name!r} is not in the gazetteer, the text gives no containing place "
+            "and no focus country",
+        )
+
+
+def _prefer_towns(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Drop a division named like a town of the same division ("La Paz" department vs La Paz city)."""
+    towns = {(e.country_code, e.admin1_code) for e in entries if e.kind == "city"}
+    kept = [
+        e
+        for e in entries
+        if e.kind not in {"admin1", "admin2"} or (e.country_code, e.admin1_code) not in towns
+    ]
+    return kept or entries
+
+
+def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
+    if outer.country_code is None or outer.country_code != inner.country_code:
+        return False
+    if outer.kind == "country":
+        return True
+    if outer.kind == "admin1":
+        return outer.admin1_code == inner.admin1_code
+    if outer.kind == "admin2":
+        return outer.admin1_code == inner.admin1_code and outer.admin2_code == inner.admin2_code
+    return outer.admin1_code == inner.admin1_code  # a town qualifies a place of its division
+
+
+def _candidate(e: GazetteerEntry, score: float) -> PlaceCandidate:
+    return PlaceCandidate(
+        e.name, e.country_code, e.admin1_code, e.latitude, e.longitude, e.gazetteer_id, round(score, 3)
+    )

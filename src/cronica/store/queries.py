@@ -1,0 +1,414 @@
+"""Reading the store: filtered events, merged events in the interchange contract, tallies.
+
+A merged event's dictionary has the keys of :meth:`cronica.records.Event.to_dict` (fields of its
+representative report), with ``sources`` listing every report and document, every claim under
+``counts.<category>.claims`` (each with its document and publication date) and the derived figures
+under ``counts.<category>.derived`` (``acled``, ``low``, ``best``, ``high``, ``latest``).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from cronica.dedupe import reconcile
+from cronica.records import COUNT_CATEGORIES
+from cronica.store.models import (
+    ActorRow,
+    DocumentRow,
+    EventCountRow,
+    EventRow,
+    EvidenceRow,
+    MergeRow,
+    PlaceRow,
+    ReportRow,
+    StatementRow,
+    TallyRow,
+)
+from cronica.store.repository import current_event, reported_claims
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to return. Text filters match case-insensitively; ``actor`` matches any actor's name."""
+
+    country: str | None = None
+    admin1: str | None = None
+    since: date | None = None
+    until: date | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    min_fatalities: int | None = None
+    limit: int | None = None
+
+
+def _filtered(flt: EventFilter) -> Select[tuple[EventRow]]:
+    q = select(EventRow).where(EventRow.status == "active")
+    if flt.country:
+        c = flt.country.lower()
+        q = q.where(or_(func.lower(EventRow.country) == c, func.lower(EventRow.country_code) == c))
+    if flt.admin1:
+        q = q.where(func.lower(EventRow.admin1) == flt.admin1.lower())
+    if flt.since:
+        q = q.where(EventRow.date >= flt.since)
+    if flt.until:
+        q = q.where(EventRow.date <= flt.until)
+    if flt.event_type:
+        t = flt.event_type.lower()
+        q = q.where(or_(func.lower(EventRow.event_type) == t, func.lower(EventRow.sub_event_type) == t))
+    if flt.actor:
+        pattern = f"%{flt.actor.lower()}%"
+        holders = (
+            select(ReportRow.event_id)
+            .join(ActorRow, ActorRow.report_id == ReportRow.id)
+            .where(func.lower(ActorRow.name).like(pattern))
+        )
+        q = q.where(EventRow.id.in_(holders))
+    if flt.min_fatalities is not None:
+        q = q.where(EventRow.fatalities >= flt.min_fatalities)
+    q = q.order_by(EventRow.date.is_(None), EventRow.date, EventRow.id)
+    if flt.limit:
+        q = q.limit(flt.limit)
+    return q
+
+
+def event_rows(session: Session, flt: EventFilter | None = None) -> list[EventRow]:
+    return list(session.scalars(_filtered(flt or EventFilter())))
+
+
+def _source_dict(report: ReportRow, doc: DocumentRow) -> dict[str, Any]:
+    data = report.data
+    return {
+        "document": doc.source_id,
+        "document_hash": doc.id,
+        "report": report.id,
+        "record": report.record_id,
+        "title": doc.title,
+        "url": doc.url,
+        "outlet": doc.outlet,
+        "published": doc.published.isoformat() if doc.published else None,
+        "reported_by": (data.get("sources") or [{}])[0].get("reported_by", []),
+        "event_type": report.event_type,
+        "sub_event_type": report.sub_event_type,
+        "date": report.date.isoformat() if report.date else None,
+        "fatalities": report.fatalities,
+        "sentence": report.sentence,
+        "evidence": data.get("evidence") or {},
+    }
+
+
+def merged_event_dicts(session: Session, events: Sequence[EventRow]) -> Iterator[dict[str, Any]]:
+    """The merged events, in the interchange contract, with all sources and claims."""
+    ids = [e.id for e in events]
+    by_event: dict[int, list[ReportRow]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for report in session.scalars(
+            select(ReportRow).where(ReportRow.event_id.in_(chunk)).order_by(ReportRow.id)
+        ):
+            by_event.setdefault(report.event_id, []).append(report)
+    doc_ids = {r.document_id for reports in by_event.values() for r in reports}
+    docs = (
+        {d.id: d for d in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(doc_ids)))}
+        if doc_ids
+        else {}
+    )
+    merges: dict[int, list[MergeRow]] = {}
+    if ids:
+        for m in session.scalars(select(MergeRow).where(MergeRow.event_id.in_(ids)).order_by(MergeRow.id)):
+            merges.setdefault(m.event_id, []).append(m)
+    places = {}
+    place_ids = {e.place_id for e in events if e.place_id}
+    if place_ids:
+        places = {p.id: p for p in session.scalars(select(PlaceRow).where(PlaceRow.id.in_(place_ids)))}
+    for event in events:
+        reports = by_event.get(event.id, [])
+        yield merged_event_dict(
+            session, event, reports, docs, merges.get(event.id, []), places.get(event.place_id or -1)
+        )
+
+
+def merged_event_dict(
+    session: Session,
+    event: EventRow,
+    reports: Sequence[ReportRow],
+    docs: dict[str, DocumentRow],
+    merges: Sequence[MergeRow],
+    place: PlaceRow | None,
+) -> dict[str, Any]:
+    rep = next(
+        (r for r in reports if r.id == event.representative_report_id), reports[0] if reports else None
+    )
+    out: dict[str, Any] = copy.deepcopy(rep.data) if rep is not None else {"kind": "event"}
+    out["id"] = str(event.id)
+    out["number"] = event.id
+    if rep is not None:
+        out["document"] = docs[rep.document_id].source_id
+    if place is not None and (out.get("location") or {}).get("gazetteer_id") != place.gazetteer_id:
+        loc = dict(out.get("location") or {})
+        loc.update(
+            name=place.name,
+            country=place.country,
+            country_code=place.country_code,
+            admin1=place.admin1,
+            admin2=place.admin2,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            precision=place.precision,
+            gazetteer_id=place.gazetteer_id,
+            status=place.status,
+        )
+        out["location"] = loc
+    claims = reported_claims(session, [r.id for r in reports]) if reports else []
+    derived = reconcile(claims)
+    counts: dict[str, Any] = {}
+    for category in COUNT_CATEGORIES:
+        rec = derived.get(category)
+        if rec is None:
+            counts[category] = None
+            continue
+        chosen = min(
+            (c for c in rec.claims),
+            key=lambda c: (
+                abs((c.claim.low if c.claim.low is not None else c.claim.value) - rec.acled),
+                c.report,
+            ),
+        )
+        counts[category] = {
+            "value": rec.acled,
+            "qualifier": chosen.claim.qualifier,
+            "low": chosen.claim.low,
+            "high": chosen.claim.high,
+            "text": chosen.claim.text,
+            "reported_by": chosen.claim.reported_by,
+            "vague": chosen.claim.vague,
+            "derived": {
+                "acled": rec.acled,
+                "low": rec.low,
+                "best": rec.best,
+                "high": rec.high,
+                "latest": rec.latest,
+            },
+            "claims": [
+                {
+                    "value": c.claim.value,
+                    "qualifier": c.claim.qualifier,
+                    "low": c.claim.low,
+                    "high": c.claim.high,
+                    "text": c.claim.text,
+                    "vague": c.claim.vague,
+                    "reported_by": c.claim.reported_by,
+                    "update_of": c.claim.update_of,
+                    "document": docs[c.document].source_id if c.document in docs else c.document,
+                    "reported_on": c.reported_on.isoformat() if c.reported_on else None,
+                    "report": c.report,
+                }
+                for c in rec.claims
+            ],
+        }
+    out["counts"] = counts
+    out["fatalities"] = event.fatalities
+    out["sources"] = [_source_dict(r, docs[r.document_id]) for r in reports]
+    out["confidence"] = round(max((r.confidence for r in reports), default=0.0), 3)
+    out["merges"] = [
+        {
+            "absorbed": m.absorbed_id,
+            "forced": m.forced,
+            "score": m.score,
+            "scorer": m.scorer,
+            "reasons": list(m.reasons),
+            "by": m.created_by,
+            "at": m.created_at.isoformat(),
+            "undone_at": m.undone_at.isoformat() if m.undone_at else None,
+            "undone_by": m.undone_by,
+        }
+        for m in merges
+    ]
+    return out
+
+
+def event_detail(session: Session, event_id: int) -> dict[str, Any]:
+    """One event as :func:`merged_event_dicts` gives it, plus its merge history (undone merges too)."""
+    event = current_event(session, event_id)
+    out = next(merged_event_dicts(session, [event]))
+    if event.id != event_id:
+        out["requested"] = event_id
+    homes = list(session.scalars(select(ReportRow.home_event_id).where(ReportRow.event_id == event.id)))
+    history = session.scalars(
+        select(MergeRow)
+        .where(or_(MergeRow.event_id.in_(homes), MergeRow.absorbed_id.in_(homes)))
+        .order_by(MergeRow.id)
+    )
+    out["history"] = [
+        {
+            "merge": m.id,
+            "event": m.event_id,
+            "absorbed": m.absorbed_id,
+            "forced": m.forced,
+            "score": m.score,
+            "reasons": list(m.reasons),
+            "by": m.created_by,
+            "at": m.created_at.isoformat(),
+            "undone_at": m.undone_at.isoformat() if m.undone_at else None,
+            "undone_by": m.undone_by,
+            "undo_reason": m.undo_reason,
+        }
+        for m in history
+    ]
+    spans = session.scalars(
+        select(EvidenceRow)
+        .where(
+            EvidenceRow.record_kind == "event",
+            EvidenceRow.record_pk.in_([s["report"] for s in out["sources"]]),
+        )
+        .order_by(EvidenceRow.record_pk, EvidenceRow.start)
+    )
+    out["evidence_spans"] = [
+        {"report": e.record_pk, "field": e.field, "start": e.start, "end": e.end, "text": e.text}
+        for e in spans
+    ]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Tallies
+
+
+INTER_LABELS = {
+    1: "State forces",
+    2: "Rebel groups",
+    3: "Political militias",
+    4: "Identity militias",
+    5: "Rioters",
+    6: "Protesters",
+    7: "Civilians",
+    8: "External/Other forces",
+}
+
+
+def incident_totals(
+    session: Session, flt: EventFilter | None = None, by: Sequence[str] = ("day", "place", "perpetrator")
+) -> list[dict[str, Any]]:
+    """Killed, injured and arrested summed over events (ACLED's figure per event), grouped by ``by``.
+
+    Each row names the events and documents behind its numbers.
+    """
+    events = event_rows(session, flt)
+    ids = [e.id for e in events]
+    figures: dict[tuple[int, str], int] = {}
+    docs_of: dict[int, set[str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for row in session.scalars(select(EventCountRow).where(EventCountRow.event_id.in_(chunk))):
+            figures[(row.event_id, row.category)] = row.acled
+        for event_id, source_id in session.execute(
+            select(ReportRow.event_id, DocumentRow.source_id)
+            .join(DocumentRow, DocumentRow.id == ReportRow.document_id)
+            .where(ReportRow.event_id.in_(chunk))
+        ):
+            docs_of.setdefault(event_id, set()).add(source_id)
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in events:
+        key_parts: dict[str, Any] = {}
+        if "day" in by:
+            key_parts["date"] = e.date.isoformat() if e.date else None
+        if "place" in by:
+            key_parts.update(country=e.country, admin1=e.admin1, location=e.location)
+        if "perpetrator" in by:
+            key_parts["perpetrator"] = INTER_LABELS.get(e.inter1 or 0, "Unknown")
+        key = tuple(key_parts.values())
+        row = groups.setdefault(
+            key, {**key_parts, "killed": 0, "injured": 0, "arrested": 0, "events": [], "sources": set()}
+        )
+        for category in ("killed", "injured", "arrested"):
+            row[category] += figures.get((e.id, category), 0)
+        row["events"].append(e.id)
+        row["sources"] |= docs_of.get(e.id, set())
+    out = []
+    for row in groups.values():
+        row["sources"] = sorted(row["sources"])
+        out.append(row)
+    return out
+
+
+def tallies_beside_incidents(session: Session, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Each running total as reported, beside the sum of the stored incidents it covers.
+
+    The incidents in scope are active events of the same category dated from the tally's ``since``
+    (or any date) to its ``as_of``, in its country (and admin1 when it names one). The two numbers
+    are shown side by side; a tally is never added to incidents.
+    """
+    flt = flt or EventFilter()
+    q = (
+        select(TallyRow, PlaceRow, DocumentRow)
+        .join(DocumentRow, DocumentRow.id == TallyRow.document_id)
+        .outerjoin(PlaceRow, PlaceRow.id == TallyRow.place_id)
+        .order_by(TallyRow.as_of, TallyRow.id)
+    )
+    out = []
+    for tally, place, doc in session.execute(q):
+        if flt.country and place is not None:
+            wanted = flt.country.lower()
+            if wanted not in {(place.country or "").lower(), (place.country_code or "").lower()}:
+                continue
+        if flt.since and tally.as_of and tally.as_of < flt.since:
+            continue
+        if flt.until and tally.as_of and tally.as_of > flt.until:
+            continue
+        scope = EventFilter(
+            country=(place.country_code or place.country) if place else None,
+            admin1=place.admin1 if place else None,
+            since=tally.since,
+            until=tally.as_of,
+        )
+        if place is not None and place.country_code is None and place.country is None:
+            scope = EventFilter(since=tally.since, until=tally.as_of)
+        covered = event_rows(session, scope)
+        total = 0
+        count = 0
+        if tally.category in COUNT_CATEGORIES:
+            covered_ids = [e.id for e in covered]
+            for i in range(0, len(covered_ids), 500):
+                chunk = covered_ids[i : i + 500]
+                for row in session.scalars(
+                    select(EventCountRow).where(
+                        EventCountRow.event_id.in_(chunk), EventCountRow.category == tally.category
+                    )
+                ):
+                    total += row.acled
+                    count += 1
+        out.append(
+            {
+                "tally": tally.id,
+                "what": tally.what,
+                "category": tally.category,
+                "value": tally.value,
+                "qualifier": tally.qualifier,
+                "text": tally.text,
+                "since": tally.since.isoformat() if tally.since else None,
+                "as_of": tally.as_of.isoformat() if tally.as_of else None,
+                "place": place.name if place else None,
+                "reported_by": tally.reported_by,
+                "document": doc.source_id,
+                "incidents_sum": total,
+                "incidents_with_figure": count,
+                "incidents_in_scope": len(covered),
+            }
+        )
+    return out
+
+
+def statement_dicts(session: Session) -> Iterator[dict[str, Any]]:
+    for row in session.scalars(select(StatementRow).order_by(StatementRow.id)):
+        yield row.data
+
+
+def tally_dicts(session: Session) -> Iterator[dict[str, Any]]:
+    for row in session.scalars(select(TallyRow).order_by(TallyRow.id)):
+        yield row.data

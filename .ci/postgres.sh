@@ -6,6 +6,7 @@
 #
 # The server is our own (initdb in $CRONICA_PG_DIR, default /tmp/cronica-pg) on 127.0.0.1:$CRONICA_PG_PORT
 # (default 54329) with trust authentication, so it never touches a cluster the machine already runs.
+# fsync is off unless CRONICA_PG_FSYNC=on (a test server needs no durability).
 # Only the export line goes to stdout; everything else goes to stderr.
 set -euo pipefail
 
@@ -51,7 +52,7 @@ start)
     fi
     if ! as_postgres "$BINDIR/pg_ctl" -D "$PGDIR" status >/dev/null 2>&1; then
         as_postgres "$BINDIR/pg_ctl" -D "$PGDIR" -l "$PGDIR/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c fsync=off" start >&2
+            -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c fsync=${CRONICA_PG_FSYNC:-off}" start >&2
     fi
     if ! as_postgres "$BINDIR/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc \
         "SELECT 1 FROM pg_database WHERE datname = '$DBNAME'" | grep -q 1; then

@@ -70,7 +70,9 @@ def _default_pipeline(model: str | None) -> Pipeline:
     return Pipeline(model)
 
 
-def extract(text: str, published: date | str | None = None, *, id: str = "<text>", model: str | None = None) -> Extraction:
+def extract(
+    text: str, published: date | str | None = None, *, id: str = "<text>", model: str | None = None
+) -> Extraction:
     """Extract events, statements and tallies from ``text``.
 
     ``published`` (a date or ISO string) anchors relative dates; without it they stay unresolved

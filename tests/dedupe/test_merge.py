@@ -39,7 +39,7 @@ def test_bad_merge_rules_fail_with_the_file_named(tmp_path) -> None:
 
 def test_scorers_rank_the_same_story_above_a_different_one() -> None:
     a = "Soldiers and police fired on protesters blocking the Senkata gas plant in El Alto, killing six"
-    b = "eight people were killed in a military-police operation to break a siege around the Senkata gas plant"
+    b = "eight people were killed in a military-police operation to break a siege at the Senkata gas plant"
     c = "Thousands of people marched peacefully through the centre of La Paz"
     for scorer in (TfidfScorer(), OverlapScorer()):
         scorer.fit([a, b, c])

@@ -368,7 +368,7 @@ def postgres_url() -> str:
     if not url:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(
-                'CRONICA_TEST_PG_URL is unset: CI must start PostgreSQL (eval "$(bash .ci/postgres.sh start)")'
+                'CRONICA_TEST_PG_URL unset: CI must start PostgreSQL (eval "$(bash .ci/postgres.sh start)")'
             )
         pytest.skip('PostgreSQL tests need CRONICA_TEST_PG_URL (eval "$(bash .ci/postgres.sh start)")')
     _reset_postgres(url)

@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="cronica",
-        description="Turn reports about protests, political violence and repression into sourced event records.",
+        description="Turn reports about protests, political violence and repression "
+        "into sourced event records.",
     )
     parser.add_argument("--version", action="version", version="cronica 0.1.0")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

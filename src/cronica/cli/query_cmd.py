@@ -73,8 +73,8 @@ def run_events(args: argparse.Namespace) -> int:
     if args.format == "csv":
         write_acled_csv(events, sys.stdout)
         return 0
-    header = f"{'event':>6}  {'date':10}  {'type':34}  {'location':20}  {'actor1':28}  {'actor2':24}  {'dead':>4}  src"
-    print(header)
+    print(f"{'event':>6}  {'date':10}  {'type':34}  {'location':20}  ", end="")
+    print(f"{'actor1':28}  {'actor2':24}  {'dead':>4}  src")
     for e in events:
         a1, a2 = e.get("actor1") or {}, e.get("actor2") or {}
         print(

@@ -29,6 +29,7 @@ from cronica.records import Event, Record, Statement, Tally
 
 NEAR_CHARS = 300
 DEFAULT_THRESHOLD = 2.0
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "for", "to"})
 
 
 def normalise(text: str | None) -> str:
@@ -41,12 +42,14 @@ def normalise(text: str | None) -> str:
 
 
 def words_agree(gold: str | None, got: str | None) -> bool:
-    """True when every word of ``gold`` appears in ``got`` or half of them do (name variants)."""
+    """True when half the words of ``gold`` appear in ``got``, or every content word of ``got`` is in
+    ``gold`` ("Ehud Barak" for "Israeli Prime Minister Ehud Barak")."""
     g, p = set(normalise(gold).split()), set(normalise(got).split())
     if not g or not p:
         return False
     common = g & p
-    return common == g or len(common) * 2 >= len(g)
+    content = p - _FUNCTION_WORDS
+    return len(common) * 2 >= len(g) or bool(content and content <= g)
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:

@@ -198,7 +198,7 @@ class Scorer:
             )
         if g.admin1:
             exp["admin1"] = g.admin1
-            self._field("admin1", bool(place and normalise(place.admin1) == normalise(g.admin1)), ok)
+            self._field("admin1", bool(place and words_agree(g.admin1, place.admin1)), ok)
         if g.location:
             exp["location"] = g.location
             self._field("location", bool(place and words_agree(g.location, place.name)), ok)

@@ -101,7 +101,9 @@ class DocActors:
             ent = _ent_of(tok) or doc[tok.i : tok.i + 1]
             return self._organisation_actor(ent)
         if tok.ent_type_ in {"NORP"} and tok.tag_ in {"NNPS", "NNS"}:
-            return Actor(name=tok.text, text=tok.text, span=_span(doc[tok.i : tok.i + 1]), inter=7, kind="civilians")
+            return Actor(
+                name=tok.text, text=tok.text, span=_span(doc[tok.i : tok.i + 1]), inter=7, kind="civilians"
+            )
         return None
 
     def _person_actor(self, person: Person, ent: Span) -> Actor:
@@ -193,7 +195,9 @@ class ActorFinder:
             if not name or name.lower() in self._single or len(name) < 3:
                 continue
             role, org, kind = self._role_of(doc, ent, actors)
-            existing = actors.persons.get(name) or actors.persons.get(actors.surnames.get(name.split()[-1], ""))
+            existing = actors.persons.get(name) or actors.persons.get(
+                actors.surnames.get(name.split()[-1], "")
+            )
             if existing is not None and len(name.split()) <= len(existing.name.split()):
                 if role and not existing.role:
                     actors.persons[existing.name] = replace(existing, role=role, organisation=org, kind=kind)
@@ -207,15 +211,17 @@ class ActorFinder:
 
     def _index_generic(self, doc: Doc, actors: DocActors) -> None:
         for match_id, start, end in self._matcher(doc):
-            generic = self._generic[doc.vocab.strings[match_id]]
+            phrase_actor = self._generic[doc.vocab.strings[match_id]]
             for i in range(start, end):
-                actors.generic_at[i] = (generic, start, end)
+                actors.generic_at[i] = (phrase_actor, start, end)
         for tok in doc:
             if tok.i in actors.generic_at or tok.pos_ not in {"NOUN", "PROPN", "ADJ", "PRON"}:
                 continue
             if tok.ent_type_ in {"PERSON", "GPE", "LOC"}:
                 continue
-            generic = self._single.get(tok.lemma_.lower()) or self._single.get(tok.lower_)
+            generic: GenericActor | None = self._single.get(tok.lemma_.lower()) or self._single.get(
+                tok.lower_
+            )
             if generic is None and "-" in tok.text:
                 # "military-police": the first part names the actor, the rest is associated
                 generic = self._single.get(tok.lower_.split("-")[0])
@@ -226,11 +232,17 @@ class ActorFinder:
         """Role and organisation from apposition or title: "the COB head, Carlos Huarachi"."""
         sent = ent.sent
         # title or role phrase before the name (up to 8 tokens, stopping at a clause boundary)
-        before = []
+        before: list[Token] = []
         i = ent.start - 1
         while i >= sent.start and len(before) < 9:
             t = doc[i]
-            if t.text in {";", "(", ")", "“", "”", '"'} or t.lower_ in {"that", "which", "who", "by", "after"}:
+            if t.text in {";", "(", ")", "“", "”", '"'} or t.lower_ in {
+                "that",
+                "which",
+                "who",
+                "by",
+                "after",
+            }:
                 break
             if t.pos_ == "VERB":
                 break
@@ -241,7 +253,7 @@ class ActorFinder:
             before.pop()
         role, org = self._role_in(before, actors)
         if role is None:
-            after = []
+            after: list[Token] = []
             j = ent.end
             if j < sent.end and doc[j].text == ",":
                 j += 1

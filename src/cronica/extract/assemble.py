@@ -16,7 +16,7 @@ from cronica.records import Actor, CountClaim, DateValue, Document, Event, Place
 from cronica.records import Span as TextSpan
 
 #: More specific codings win when two drafts merge (lower rank wins).
-_TYPE_RANK = {
+_TYPE_RANK: dict[tuple[str, str | None], int] = {
     ("Protests", "Excessive force against protesters"): 0,
     ("Explosions/Remote violence", None): 1,
     ("Battles", "Armed clash"): 2,
@@ -54,7 +54,8 @@ class Draft:
 
 
 def _rank(event_type: str, sub: str) -> int:
-    return _TYPE_RANK.get((event_type, sub), _TYPE_RANK.get((event_type, None), 7))  # type: ignore[arg-type]
+    fallback = _TYPE_RANK.get((event_type, None), 7)
+    return _TYPE_RANK.get((event_type, sub), fallback)
 
 
 def _kinds_compatible(a: Draft, b: Draft) -> bool:
@@ -226,15 +227,28 @@ def _merge(a: Draft, b: Draft) -> Draft:
     keep_type = _rank(a.event_type, a.sub_event_type) <= _rank(b.event_type, b.sub_event_type)
     typed = a if keep_type else b
     date = a.date if (a.date.value and not a.date_inherited) or not b.date.value else b.date
-    if a.date.value and b.date.value and a.date.precision != "day" and b.date.precision == "day" and not b.date_inherited:
+    if (
+        a.date.value
+        and b.date.value
+        and a.date.precision != "day"
+        and b.date.precision == "day"
+        and not b.date_inherited
+    ):
         date = b.date
     place = _more_specific(a.location, b.location) if not b.place_inherited else a.location
     actor1 = typed.actor1 or a.actor1 or b.actor1
-    if actor1 is not None and actor1.inter in {6, 7} and typed.event_type == "Protests" and typed.sub_event_type != "Peaceful protest":
+    if (
+        actor1 is not None
+        and actor1.inter in {6, 7}
+        and typed.event_type == "Protests"
+        and typed.sub_event_type != "Peaceful protest"
+    ):
         actor1 = next((x for x in (a.actor1, b.actor1) if x is not None and x.inter in {1, 2, 3, 4}), actor1)
     actor2 = typed.actor2 or a.actor2 or b.actor2
     if typed.event_type == "Protests" and typed.sub_event_type != "Peaceful protest":
-        protesters = next((x for x in (a.actor2, b.actor2, a.actor1, b.actor1) if x is not None and x.inter == 6), None)
+        protesters = next(
+            (x for x in (a.actor2, b.actor2, a.actor1, b.actor1) if x is not None and x.inter == 6), None
+        )
         actor2 = protesters or actor2
     missing = {**b.missing, **a.missing}
     return replace(

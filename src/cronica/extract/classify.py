@@ -16,8 +16,21 @@ from cronica.extract.triggers import Trigger
 #: Families that describe violence against people; combined into one incident per sentence.
 VIOLENCE = frozenset(
     {
-        "lethal", "injure", "shoot", "disperse", "sexual", "abduct", "riot", "clash", "airstrike",
-        "shelling", "ied", "suicide", "grenade", "chemical", "explosion",
+        "lethal",
+        "injure",
+        "shoot",
+        "disperse",
+        "sexual",
+        "abduct",
+        "riot",
+        "clash",
+        "airstrike",
+        "shelling",
+        "ied",
+        "suicide",
+        "grenade",
+        "chemical",
+        "explosion",
     }
 )
 #: Weapon families in order of precedence (the most specific first).

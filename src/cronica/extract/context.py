@@ -20,7 +20,8 @@ from cronica.records import DateValue, Document, Place
 from cronica.records import Span as TextSpan
 
 _CHAINED = re.compile(
-    r"\b(following|next|previous|preceding)\s+(day|night|morning|evening|week)\b|\bday before\b|\b(later|earlier|after)\b",
+    r"\b(following|next|previous|preceding)\s+(day|night|morning|evening|week)\b"
+    r"|\bday before\b|\b(later|earlier|after)\b",
     re.IGNORECASE,
 )
 
@@ -93,7 +94,9 @@ def make_date_mention(span: Span, quotes: Quotes) -> DateMention:
     for tok in (head, head.head):
         if any(c.dep_ in {"aux"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in tok.children):
             perfect = True
-    since = span.text.lower().startswith("since") or (span.start > 0 and span.doc[span.start - 1].lower_ == "since")
+    since = span.text.lower().startswith("since") or (
+        span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+    )
     return DateMention(
         span=span,
         root=root,

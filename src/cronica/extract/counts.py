@@ -19,15 +19,80 @@ from cronica.extract.triggers import Trigger
 
 _PERSON_NOUNS = frozenset(
     {
-        "people", "person", "persons", "other", "others", "civilian", "protester", "protestor",
-        "demonstrator", "marcher", "worker", "student", "man", "men", "woman", "women", "child",
-        "children", "villager", "resident", "soldier", "troop", "policeman", "policemen", "officer",
-        "police", "militant", "rebel", "fighter", "activist", "member", "supporter", "farmer",
-        "journalist", "victim", "passenger", "pilgrim", "inmate", "prisoner", "youth", "youngster",
-        "boy", "girl", "individual", "body", "casualty", "detainee", "citizen", "teacher", "miner",
-        "peasant", "leader", "opposition", "jawan", "cadre", "insurgent", "gunman", "attacker",
-        "assailant", "family", "crowd", "participant", "rioter", "mob", "muslim", "hindu", "christian",
-        "more", "dead", "refugee", "migrant", "employee", "labourer", "laborer",
+        "people",
+        "person",
+        "persons",
+        "other",
+        "others",
+        "civilian",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "marcher",
+        "worker",
+        "student",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "child",
+        "children",
+        "villager",
+        "resident",
+        "soldier",
+        "troop",
+        "policeman",
+        "policemen",
+        "officer",
+        "police",
+        "militant",
+        "rebel",
+        "fighter",
+        "activist",
+        "member",
+        "supporter",
+        "farmer",
+        "journalist",
+        "victim",
+        "passenger",
+        "pilgrim",
+        "inmate",
+        "prisoner",
+        "youth",
+        "youngster",
+        "boy",
+        "girl",
+        "individual",
+        "body",
+        "casualty",
+        "detainee",
+        "citizen",
+        "teacher",
+        "miner",
+        "peasant",
+        "leader",
+        "opposition",
+        "jawan",
+        "cadre",
+        "insurgent",
+        "gunman",
+        "attacker",
+        "assailant",
+        "family",
+        "crowd",
+        "participant",
+        "rioter",
+        "mob",
+        "muslim",
+        "hindu",
+        "christian",
+        "more",
+        "dead",
+        "refugee",
+        "migrant",
+        "employee",
+        "labourer",
+        "laborer",
     }
 )
 _TALLY_WORDS = frozenset({"total", "toll", "tally", "overall", "cumulative", "altogether"})
@@ -43,7 +108,9 @@ _CATEGORY_WORDS = {
     "detained": "arrested",
     "held": "arrested",
 }
-_CROWD_WORDS = frozenset({"crowd", "gather", "rally", "march", "join", "throng", "assemble", "attend", "turn"})
+_CROWD_WORDS = frozenset(
+    {"crowd", "gather", "rally", "march", "join", "throng", "assemble", "attend", "turn"}
+)
 
 
 @dataclass(frozen=True)
@@ -78,7 +145,9 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
             continue
         category, verb = found
         if category == "participants" and q.vague and q.crowd_value is not None:
-            q = Quantity(q.start, q.end, q.crowd_value, q.qualifier, q.low, q.high, True, q.crowd_value, q.more)
+            q = Quantity(
+                q.start, q.end, q.crowd_value, q.qualifier, q.low, q.high, True, q.crowd_value, q.more
+            )
         words_end = max(q.end, noun.i + 1)
         if category != "participants" and verb.i >= words_end and verb.i - words_end <= 4:
             words_end = verb.i + 1
@@ -102,7 +171,9 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
 
 def _counted_noun(number_tok: Token, q: Quantity, sent: Span) -> Token | None:
     """The noun a number counts ("eight people" -> people), or the number itself when it stands alone."""
-    if number_tok.dep_ == "nummod" or (number_tok.dep_ in {"amod", "quantmod", "compound"} and number_tok.head.pos_ == "NOUN"):
+    if number_tok.dep_ == "nummod" or (
+        number_tok.dep_ in {"amod", "quantmod", "compound"} and number_tok.head.pos_ == "NOUN"
+    ):
         noun = number_tok.head
         while noun.dep_ in {"nummod", "quantmod", "compound"} and noun.head.i != noun.i:
             noun = noun.head
@@ -155,7 +226,9 @@ def _category(
                 if cat:
                     return cat, tok
     # the governing verb: "eight people were killed", "killing 6 civilians", "tens of thousands ... marching"
-    head = cur.head if cur.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod"} else cur
+    head = (
+        cur.head if cur.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod"} else cur
+    )
     if cur.dep_ == "pobj" and head.head.i != head.i:
         head = head.head
     for tok in _predicate_tokens(head):
@@ -187,7 +260,13 @@ def _token_category(tok: Token, trigger_at: dict[int, Trigger]) -> str | None:
     return _CATEGORY_WORDS.get(tok.lower_)
 
 
-_VICTIM_WORDS = {"victim": "killed", "death": "killed", "dead": "killed", "fatality": "killed", "casualty": "injured"}
+_VICTIM_WORDS = {
+    "victim": "killed",
+    "death": "killed",
+    "dead": "killed",
+    "fatality": "killed",
+    "casualty": "injured",
+}
 
 
 def _has_tally_words(sent: Span) -> bool:
@@ -196,7 +275,7 @@ def _has_tally_words(sent: Span) -> bool:
 
 
 def _category_from_sentence(sent: Span, triggers: list[Trigger]) -> tuple[str, Token] | None:
-    """"brought the total number of the coup's victims to at least 32": what the total counts."""
+    """ "brought the total number of the coup's victims to at least 32": what the total counts."""
     for tok in sent:
         cat = _VICTIM_WORDS.get(tok.lemma_.lower())
         if cat:
@@ -213,10 +292,15 @@ def _is_tally(noun: Token, verb: Token, sent: Span) -> bool:
     words = {t.lemma_.lower() for t in sent}
     if words & _TALLY_WORDS or any(p in lowered for p in _TALLY_PHRASES):
         return True
-    perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
+    perfect = any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"}
+        for c in verb.children
+    )
     if not perfect and verb.head.i != verb.i:
         perfect = any(
             c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in verb.head.children
         )
-    has_since = any(t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).ent_type_ == "DATE" for t in sent)
+    has_since = any(
+        t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).ent_type_ == "DATE" for t in sent
+    )
     return perfect and has_since

@@ -25,7 +25,14 @@ from spacy.tokens import Doc, Span, Token
 from cronica.extract.actors import ActorFinder, is_group_pronoun, is_person_pronoun
 from cronica.extract.assemble import Draft, assemble_events
 from cronica.extract.classify import classify, group_of
-from cronica.extract.context import DateMention, DocContext, PlaceLocator, PlaceMention, make_date_mention, tree_distance
+from cronica.extract.context import (
+    DateMention,
+    DocContext,
+    PlaceLocator,
+    PlaceMention,
+    make_date_mention,
+    tree_distance,
+)
 from cronica.extract.counts import CountMention, find_counts
 from cronica.extract.dates import DateFinder, DateResolver
 from cronica.extract.lexicon import Lexicon, load_lexicon
@@ -38,6 +45,7 @@ from cronica.records import (
     CountClaim,
     DateValue,
     Document,
+    Event,
     Extraction,
     Place,
     Statement,
@@ -45,8 +53,24 @@ from cronica.records import (
 )
 from cronica.records import Span as TextSpan
 
-_LOCATIVE = {"in": 0, "at": 0, "near": 1, "around": 0, "outside": 1, "inside": 0, "across": 0, "of": 1, "from": 2, "to": 3, "into": 2, "on": 1, "throughout": 0}
-_REPORT_LEMMAS = frozenset({"report", "say", "confirm", "state", "tell", "announce", "highlight", "add", "claim", "note", "cite"})
+_LOCATIVE = {
+    "in": 0,
+    "at": 0,
+    "near": 1,
+    "around": 0,
+    "outside": 1,
+    "inside": 0,
+    "across": 0,
+    "of": 1,
+    "from": 2,
+    "to": 3,
+    "into": 2,
+    "on": 1,
+    "throughout": 0,
+}
+_REPORT_LEMMAS = frozenset(
+    {"report", "say", "confirm", "state", "tell", "announce", "highlight", "add", "claim", "note", "cite"}
+)
 
 
 @dataclass
@@ -65,7 +89,9 @@ class _Story:
 class Extractor:
     """Reads one parsed document into records; reuse for many documents."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon | None = None, places: PlaceLocator | None = None) -> None:
+    def __init__(
+        self, nlp: Language, lexicon: Lexicon | None = None, places: PlaceLocator | None = None
+    ) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.triggers = TriggerFinder(nlp, self.lexicon)
         self.actor_finder = ActorFinder(nlp, self.lexicon)
@@ -98,17 +124,30 @@ class Extractor:
                     tallies.append(self._tally(ctx, story, sent, si, c, prefix, len(tallies)))
             reported = [t for t in triggers if t.asserted and t.token.i not in tally_verbs]
             new_statements = self.statements.find(
-                self, ctx, story, sent, triggers, reported, si, prefix, len(statements), frozenset(tally_verbs)
+                self,
+                ctx,
+                story,
+                sent,
+                triggers,
+                reported,
+                si,
+                prefix,
+                len(statements),
+                frozenset(tally_verbs),
             )
             statements.extend(new_statements)
-            for draft in self._incidents(ctx, story, sent, si, reported, [c for c in counts if not c.tally], triggers):
+            for draft in self._incidents(
+                ctx, story, sent, si, reported, [c for c in counts if not c.tally], triggers
+            ):
                 drafts.append(draft)
                 story.last_draft = draft
                 story.last_draft_sent = si
             self._remember_subjects(ctx, story, sent)
         events = assemble_events(drafts, document, prefix)
         tallies = [self._link_tally_scope(t, events) for t in tallies]
-        return Extraction(document=document, events=tuple(events), statements=tuple(statements), tallies=tuple(tallies))
+        return Extraction(
+            document=document, events=tuple(events), statements=tuple(statements), tallies=tuple(tallies)
+        )
 
     # ------------------------------------------------------------------------------------------
     def _context(self, document: Document, doc: Doc) -> DocContext:
@@ -151,7 +190,9 @@ class Extractor:
         value = self.resolver.resolve(text, anchor, kind, mention.text_span())
         return replace(value, text=mention.text, span=mention.text_span())
 
-    def _quote_report_date(self, ctx: DocContext, story: _Story, offset: int, sent_index: int) -> DateValue | None:
+    def _quote_report_date(
+        self, ctx: DocContext, story: _Story, offset: int, sent_index: int
+    ) -> DateValue | None:
         rng = ctx.quotes.containing(offset)
         if rng is None:
             return None
@@ -176,7 +217,9 @@ class Extractor:
             if mention.perfect or mention.since:
                 continue
             mine = min(tree_distance(mention.root, t) for t in anchor_tokens)
-            others = [tree_distance(mention.root, o) for o in owners if all(o.i != t.i for t in anchor_tokens)]
+            others = [
+                tree_distance(mention.root, o) for o in owners if all(o.i != t.i for t in anchor_tokens)
+            ]
             other = min(others) if others else 99
             if mine > other and not (allow_report and self._owner_reports(mention, owners, anchor_tokens)):
                 continue
@@ -213,7 +256,9 @@ class Extractor:
         for mention in ctx.places_in(sent):
             if exclude and mention.start in exclude:
                 continue
-            if blocked and _path_blocked(ctx.doc[mention.start : mention.end].root, anchors, blocked - anchor_ids):
+            if blocked and _path_blocked(
+                ctx.doc[mention.start : mention.end].root, anchors, blocked - anchor_ids
+            ):
                 continue
             tok = ctx.doc[mention.start]
             prep = _governing_prep(ctx.doc[mention.start : mention.end])
@@ -279,7 +324,11 @@ class Extractor:
                 actor1_kind=actor1.kind if actor1 else None,
                 actor2_kind=actor2.kind if actor2 else None,
             )
-            if typed.event_type == "Protests" and typed.sub_event_type != "Peaceful protest" and actor2 is None:
+            if (
+                typed.event_type == "Protests"
+                and typed.sub_event_type != "Peaceful protest"
+                and actor2 is None
+            ):
                 actor2 = self._protesters(ctx, sent)
             if typed.event_type == "Protests" and typed.sub_event_type == "Peaceful protest":
                 actor1 = self._as_protesters(ctx, actor1) if actor1 else self._protesters(ctx, sent)
@@ -299,7 +348,9 @@ class Extractor:
             if date is None:
                 prev = story.last_draft
                 if prev is not None and same_story and prev.date.value:
-                    date = replace(prev.date, reason="no date words in the sentence: date of the event just described")
+                    date = replace(
+                        prev.date, reason="no date words in the sentence: date of the event just described"
+                    )
                     inherited_date = True
                 else:
                     date = DateValue(
@@ -320,7 +371,9 @@ class Extractor:
                     place = prev.location
                     inherited_place = True
                 else:
-                    place = self.country_place(ctx, "no place words linked to the event: country of the report")
+                    place = self.country_place(
+                        ctx, "no place words linked to the event: country of the report"
+                    )
             event_counts = self._claims(ctx, story, sent, si, counts, members, group)
             confidence = _confidence(date, place, actor1, event_counts, inherited_date)
             if actor1 is None:
@@ -335,7 +388,12 @@ class Extractor:
                 Draft(
                     sentence_index=si,
                     sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
-                    trigger=TextSpan(typed.main.token.doc[typed.main.start].idx, typed.main.token.doc[typed.main.end - 1].idx + len(typed.main.token.doc[typed.main.end - 1].text), typed.main.text),
+                    trigger=TextSpan(
+                        typed.main.token.doc[typed.main.start].idx,
+                        typed.main.token.doc[typed.main.end - 1].idx
+                        + len(typed.main.token.doc[typed.main.end - 1].text),
+                        typed.main.text,
+                    ),
                     event_type=typed.event_type,
                     sub_event_type=typed.sub_event_type,
                     plover=typed.plover,
@@ -349,7 +407,9 @@ class Extractor:
                     counts=event_counts,
                     confidence=confidence,
                     missing=missing,
-                    reported_by=tuple({c.reported_by for cl in event_counts.values() for c in cl if c.reported_by}),
+                    reported_by=tuple(
+                        {c.reported_by for cl in event_counts.values() for c in cl if c.reported_by}
+                    ),
                     specific=own_date_words
                     or (own_place_words and place.precision in {1, 2})
                     or bool(event_counts)
@@ -425,7 +485,9 @@ class Extractor:
                     if child.dep_ == "nsubjpass":
                         patients.append(child)
             if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
-                patients.append(tok.head) if tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) else None
+                patients.append(tok.head) if tok.pos_ == "VERB" and any(
+                    c.dep_ == "auxpass" for c in tok.children
+                ) else None
         actor1 = self._first_actor(ctx, agents)
         actor2 = self._first_actor(ctx, patients)
         if group == "protest":
@@ -454,12 +516,25 @@ class Extractor:
                 for generic in self.lexicon.generic_actors:
                     if part in generic.words and generic.kind != actor1.kind:
                         name = generic.name.replace("{country}", ctx.country or "unknown country")
-                        associated.append(Actor(name=name, text=actor1.text, span=actor1.span, inter=generic.inter, kind=generic.kind, country=ctx.country))
+                        associated.append(
+                            Actor(
+                                name=name,
+                                text=actor1.text,
+                                span=actor1.span,
+                                inter=generic.inter,
+                                kind=generic.kind,
+                                country=ctx.country,
+                            )
+                        )
         if group == "protest" and actor1 is not None:
             for tok in sent:
                 if tok.ent_type_ == "ORG" or tok.text in ctx.actors.acronyms:
                     org = ctx.actors.actor_for(tok)
-                    if org is not None and org.kind in {"union", "party"} and all(a.name != org.name for a in associated):
+                    if (
+                        org is not None
+                        and org.kind in {"union", "party"}
+                        and all(a.name != org.name for a in associated)
+                    ):
                         associated.append(org)
         return actor1, actor2, associated
 
@@ -534,8 +609,10 @@ class Extractor:
             )
         return {k: tuple(v) for k, v in out.items()}
 
-    def reporter_for(self, ctx: DocContext, story: _Story, tok: Token, si: int) -> tuple[str | None, TextSpan | None]:
-        """Who reported the fact at ``tok``: the subject of a reporting verb that governs it, or of the quote."""
+    def reporter_for(
+        self, ctx: DocContext, story: _Story, tok: Token, si: int
+    ) -> tuple[str | None, TextSpan | None]:
+        """Who reported the fact at ``tok``: the subject of a reporting verb governing it, or of the quote."""
         for anc in tok.ancestors:
             if anc.lemma_.lower() in _REPORT_LEMMAS or anc.lower_ == "according":
                 subj = _subject_of(anc)
@@ -554,10 +631,15 @@ class Extractor:
                             return span.text, TextSpan(span.start_char, span.end_char, span.text)
         return None, None
 
-    def reporter_name(self, ctx: DocContext, story: _Story, subj: Token) -> tuple[str | None, TextSpan | None]:
+    def reporter_name(
+        self, ctx: DocContext, story: _Story, subj: Token
+    ) -> tuple[str | None, TextSpan | None]:
         head = subj
         for child in subj.children:
-            if subj.lemma_.lower() in {"report", "statement", "communique", "release"} and child.dep_ == "poss":
+            if (
+                subj.lemma_.lower() in {"report", "statement", "communique", "release"}
+                and child.dep_ == "poss"
+            ):
                 head = child
         words = ctx.doc[head.left_edge.i : head.i + 1]
         if head.i != subj.i:
@@ -603,12 +685,16 @@ class Extractor:
                     reason="no date words for the total: as of publication",
                 )
             else:
-                as_of = DateValue(value=None, precision=None, reason="no date words for the total and no publication date")
+                as_of = DateValue(
+                    value=None, precision=None, reason="no date words for the total and no publication date"
+                )
                 missing["as_of"] = as_of.reason or ""
         reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
         what = _tally_what(c, sent)
         words = doc[c.start : c.end]
-        place = self.place_for(ctx, sent, [c.verb]) or self.country_place(ctx, "no place words for the total: country of the report")
+        place = self.place_for(ctx, sent, [c.verb]) or self.country_place(
+            ctx, "no place words for the total: country of the report"
+        )
         if since is None:
             missing["since"] = "no start of the period stated"
         if reporter is None:
@@ -632,8 +718,8 @@ class Extractor:
             missing=missing,
         )
 
-    def _link_tally_scope(self, tally: Tally, events: list) -> Tally:  # type: ignore[type-arg]
-        """"the coup's victims": a total since an event the document dates."""
+    def _link_tally_scope(self, tally: Tally, events: list[Event]) -> Tally:
+        """A total "of the coup's victims" counts since the event the document dates."""
         if tally.since is not None:
             return tally
         sentence = (tally.sentence.text if tally.sentence else "").lower()
@@ -659,7 +745,10 @@ class Extractor:
                 continue
             if actor.kind == "person":
                 story.last_person = actor
-            elif actor.kind in {"union", "party", "organisation", "government", "ombudsman"} or actor.inter is None:
+            elif (
+                actor.kind in {"union", "party", "organisation", "government", "ombudsman"}
+                or actor.inter is None
+            ):
                 story.last_group = actor
 
 
@@ -693,15 +782,38 @@ def _governing_prep(span: Span) -> str | None:
 
 _PLACE_PART_NOUNS = frozenset(
     {
-        "suburb", "outskirts", "city", "town", "village", "district", "province", "region", "part", "centre",
-        "center", "north", "south", "east", "west", "heart", "streets", "capital", "area", "department",
-        "state", "county", "neighbourhood", "neighborhood", "municipality", "outskirt",
+        "suburb",
+        "outskirts",
+        "city",
+        "town",
+        "village",
+        "district",
+        "province",
+        "region",
+        "part",
+        "centre",
+        "center",
+        "north",
+        "south",
+        "east",
+        "west",
+        "heart",
+        "streets",
+        "capital",
+        "area",
+        "department",
+        "state",
+        "county",
+        "neighbourhood",
+        "neighborhood",
+        "municipality",
+        "outskirt",
     }
 )
 
 
 def _part_of_place(span: Span) -> bool:
-    """"a suburb of Cochabamba", "the outskirts of Lahore": "of" that locates."""
+    """ "a suburb of Cochabamba", "the outskirts of Lahore": "of" that locates."""
     head = span.root.head.head if span.root.dep_ == "pobj" else None
     return head is not None and head.lemma_.lower() in _PLACE_PART_NOUNS
 
@@ -742,13 +854,24 @@ def _tally_what(c: CountMention, sent: Span) -> str:
                         span = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
                         return re.sub(r"\s+", " ", span.text)
     noun = doc[c.quantity.end] if c.quantity.end < len(doc) else None
-    label = {"killed": "killed", "injured": "injured", "arrested": "arrested", "participants": "participants"}[c.category]
+    label = {
+        "killed": "killed",
+        "injured": "injured",
+        "arrested": "arrested",
+        "participants": "participants",
+    }[c.category]
     if noun is not None and noun.pos_ == "NOUN":
         return f"{noun.text} {label}"
     return label
 
 
-def _confidence(date: DateValue, place: Place, actor1: Actor | None, counts: dict[str, tuple[CountClaim, ...]], inherited: bool) -> float:
+def _confidence(
+    date: DateValue,
+    place: Place,
+    actor1: Actor | None,
+    counts: dict[str, tuple[CountClaim, ...]],
+    inherited: bool,
+) -> float:
     score = 0.35
     if date.value:
         score += 0.2 if not inherited else 0.1

@@ -42,9 +42,27 @@ ACLED_TYPES: dict[str, tuple[str, ...]] = {
 }
 PLOVER_CATEGORIES = frozenset(
     {
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "DEMAND",
-        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-        "DISAPPROVE", "FIGHT", "INVESTIGATE", "STATEMENT",
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "DEMAND",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+        "DISAPPROVE",
+        "FIGHT",
+        "INVESTIGATE",
+        "STATEMENT",
     }
 )
 QUALIFIERS = frozenset({"exact", "at_least", "more_than", "about", "up_to", "fewer_than", "range"})
@@ -132,10 +150,20 @@ def _families(data: dict[str, Any]) -> dict[str, TriggerFamily]:
     for name, entry in (data.get("families") or {}).items():
         _require(isinstance(entry, dict), f, name, "entry must be a mapping")
         default = entry.get("default")
-        _require(isinstance(default, list) and len(default) == 3, f, name, "default must be [type, sub-type, plover]")
+        _require(
+            isinstance(default, list) and len(default) == 3,
+            f,
+            name,
+            "default must be [type, sub-type, plover]",
+        )
         etype, subtype, plover = default
         _require(etype in ACLED_TYPES, f, name, f"unknown ACLED event type {etype!r}")
-        _require(subtype in ACLED_TYPES.get(etype, ()), f, name, f"{subtype!r} is not a sub-event type of {etype!r}")
+        _require(
+            subtype in ACLED_TYPES.get(etype, ()),
+            f,
+            name,
+            f"{subtype!r} is not a sub-event type of {etype!r}",
+        )
         _require(plover in PLOVER_CATEGORIES, f, name, f"unknown PLOVER category {plover!r}")
         count = entry.get("count")
         _require(count is None or count in COUNT_CATEGORIES, f, name, f"unknown count category {count!r}")
@@ -167,7 +195,9 @@ def _actors(data: dict[str, Any]) -> tuple[tuple[GenericActor, ...], tuple[RoleW
         _require(bool(entry.get("words")), f, f"generic[{i}]", "needs words")
         _require(isinstance(entry.get("name"), str), f, f"generic[{i}]", "needs a name")
         generic.append(
-            GenericActor(str(entry["kind"]), inter, entry["name"], tuple(str(w).lower() for w in entry["words"]))
+            GenericActor(
+                str(entry["kind"]), inter, entry["name"], tuple(str(w).lower() for w in entry["words"])
+            )
         )
     roles = []
     for i, entry in enumerate(data.get("roles") or []):

@@ -96,7 +96,9 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
     return out
 
 
-def _vague_at(doc: Doc, i: int, end: int, q: Quantities) -> tuple[int, int, int, None, None, bool, int] | None:
+def _vague_at(
+    doc: Doc, i: int, end: int, q: Quantities
+) -> tuple[int, int, int, None, None, bool, int] | None:
     tokens = doc
     for phrase in sorted(q.vague, key=lambda p: -len(p.split())):
         words = phrase.split()

@@ -35,7 +35,8 @@ class GazetteerLocator:
         mentions = find_place_mentions(doc, self.gazetteer)  # type: ignore[arg-type]
         places = self.resolver.resolve_document(doc, mentions)
         out = [
-            PlaceMention(m.start_token, m.end_token, place, None) for m, place in zip(mentions, places, strict=True)
+            PlaceMention(m.start_token, m.end_token, place, None)
+            for m, place in zip(mentions, places, strict=True)
         ]
         code = self.resolver.focus_country(doc, mentions)
         name = None
@@ -78,10 +79,16 @@ class NerLocator:
                     reason="baseline NER locator: a country",
                 )
             else:
-                place = Place(name=text, precision=None, status="unresolved", reason="baseline NER locator: no gazetteer")
+                place = Place(
+                    name=text,
+                    precision=None,
+                    status="unresolved",
+                    reason="baseline NER locator: no gazetteer",
+                )
             out.append(PlaceMention(ent.start, ent.end, place))
         code = votes.most_common(1)[0][0] if votes else None
-        name = pycountry.countries.get(alpha_2=code).name if code else None
+        found = pycountry.countries.get(alpha_2=code) if code else None
+        name = found.name if found is not None else None
         out = [
             m
             if m.place.country_code

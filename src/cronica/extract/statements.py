@@ -62,11 +62,17 @@ class StatementFinder:
         for tok in speech:
             if tok.dep_ in _SKIP_DEPS:
                 continue
-            if tok.lemma_.lower() == "release" and not any(c.lemma_.lower() in _STATEMENT_NOUNS for c in tok.children):
+            if tok.lemma_.lower() == "release" and not any(
+                c.lemma_.lower() in _STATEMENT_NOUNS for c in tok.children
+            ):
                 continue
             if tok.lemma_.lower() == "call" and not _calls_for(tok):
                 continue
-            if tok.lemma_.lower() == "back" and tok.dep_ != "ROOT" and not any(c.dep_ == "dobj" for c in tok.children):
+            if (
+                tok.lemma_.lower() == "back"
+                and tok.dep_ != "ROOT"
+                and not any(c.dep_ == "dobj" for c in tok.children)
+            ):
                 continue
             if self._absorbed(tok, speech_ids):
                 continue
@@ -84,7 +90,11 @@ class StatementFinder:
                 if speaker is not None and speaker.kind == "person" and subj.pos_ == "PRON":
                     reporter_text, reporter_span = speaker.name, speaker.span
             if date is None and subj is not None and subj.lemma_.lower() in {"report", "statement"}:
-                earlier = [r for r in story.report_dates if r[0] >= si - 3 and reporter_text and r[2] == reporter_text]
+                earlier = [
+                    r
+                    for r in story.report_dates
+                    if r[0] >= si - 3 and reporter_text and r[2] == reporter_text
+                ]
                 if earlier:
                     date = earlier[-1][1]
             if reporter_text and date is not None and date.value:
@@ -99,15 +109,18 @@ class StatementFinder:
                 continue
             missing: dict[str, str] = {}
             if date is None:
-                last = story.last_statement
+                previous = story.last_statement
                 if (
-                    last is not None
+                    previous is not None
                     and si - story.last_statement_sent <= 2
                     and subj is not None
                     and (is_person_pronoun(subj) or is_group_pronoun(subj))
-                    and last.date.value
+                    and previous.date.value
                 ):
-                    date = replace(last.date, reason="no date words: date of the same speaker's statement just before")
+                    date = replace(
+                        previous.date,
+                        reason="no date words: date of the same speaker's statement just before",
+                    )
                 else:
                     published = ctx.published.isoformat() if ctx.published else None
                     date = DateValue(
@@ -122,7 +135,9 @@ class StatementFinder:
                 missing["plover"] = "neutral statement: no PLOVER verbal category applies"
             content_range = (content_span.start, content_span.end) if content_span else (0, 0)
             exclude = {
-                m.start for m in ctx.places_in(sent) if content_range[0] <= ctx.doc[m.start].idx < content_range[1]
+                m.start
+                for m in ctx.places_in(sent)
+                if content_range[0] <= ctx.doc[m.start].idx < content_range[1]
             }
             place = ex.place_for(ctx, sent, [tok], exclude=exclude)
             if place is None:
@@ -157,7 +172,7 @@ class StatementFinder:
         return out
 
     def _absorbed(self, tok: Token, speech_ids: set[int]) -> bool:
-        """"released a statement declaring ...": the inner verb belongs to the outer one."""
+        """ "released a statement declaring ...": the inner verb belongs to the outer one."""
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             return False
         cur = tok
@@ -187,13 +202,16 @@ class StatementFinder:
         if is_person_pronoun(subj):
             return story.last_person
         if is_group_pronoun(subj) or subj.lower_ in {"which", "who", "that"}:
-            main = next((t for t in subj.sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i < subj.i), None)
+            main = next(
+                (t for t in subj.sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i < subj.i), None
+            )
             if main is not None and main.pos_ in {"NOUN", "PROPN"}:
                 actor = speaker_actor(ex, ctx, main)
                 if actor is not None:
                     return actor
             return story.last_group or story.last_person
         return speaker_actor(ex, ctx, subj)
+
 
 def _name_chain(tok: Token) -> Span:
     """A proper name ending at ``tok`` ("Eva Copa"): ``tok`` with its PROPN compounds."""
@@ -273,11 +291,13 @@ def _person_from_chain(ex: Extractor, ctx: DocContext, subj: Token, chain: Span)
 
 def _complement_text(tok: Token) -> str:
     parts = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}]
-    return " ".join(ctx_span.text for ctx_span in (tok.doc[p.left_edge.i : p.right_edge.i + 1] for p in parts))
+    return " ".join(
+        ctx_span.text for ctx_span in (tok.doc[p.left_edge.i : p.right_edge.i + 1] for p in parts)
+    )
 
 
 def _calls_for(tok: Token) -> bool:
-    """"called for", "called on", "called upon", "call to": a request, not "called Morales a liar"."""
+    """ "called for", "called on", "called upon", "call to": a request, not "called Morales a liar"."""
     for child in tok.children:
         if child.dep_ in {"prep", "prt"} and child.lower_ in {"for", "on", "upon"}:
             return True
@@ -287,7 +307,7 @@ def _calls_for(tok: Token) -> bool:
 
 
 def _person_left_of(ctx: DocContext, sent: Span, verb: Token) -> Token | None:
-    """The parser found no subject: a named person just before the verb's clause ("..., Carlos Huarachi, went")."""
+    """No subject in the parse: a named person just before the verb's clause ("..., C. Huarachi, went")."""
     head = verb
     while head.dep_ in {"advcl", "conj", "xcomp"} and head.head.i != head.i:
         head = head.head
@@ -318,27 +338,66 @@ def _speaker_token(verb: Token) -> Token | None:
 
 
 def _content(ctx: DocContext, sent: Span, tok: Token) -> tuple[str, TextSpan | None, bool]:
-    """The words said: a quotation next to the verb, else the verb's complement."""
+    """The words said: the verb's complement (with any quotation in it), else a quotation next to the verb."""
     text = ctx.doc.text
-    best: tuple[int, int] | None = None
+    parts = _content_parts(tok)
+    complement: tuple[int, int] | None = None
+    if parts:
+        start = ctx.doc[min(p.left_edge.i for p in parts)].idx
+        last = ctx.doc[max(p.right_edge.i for p in parts)]
+        complement = (start, last.idx + len(last.text))
+    adjacent: tuple[int, int] | None = None
+    verb_end = tok.idx + len(tok.text)
     for start, end in ctx.quotes.ranges:
-        if sent.start_char - 2 <= start <= sent.end_char + 2 and start >= tok.idx:
-            best = (start, end)
+        after = 0 <= start - verb_end <= 45 and start < sent.end_char + 2
+        before = 0 <= tok.idx - end <= 30 and end >= sent.start_char
+        if (after or before) and end - start > 15:
+            adjacent = (start, end)
             break
-        if end <= tok.idx and end >= sent.start_char and tok.idx - end < 30:
-            best = (start, end)
-    if best is not None and best[1] - best[0] > 15:
-        s, e = best
-        return re.sub(r"\s+", " ", text[s:e]).strip(), TextSpan(s, e, text[s:e]), True
-    parts = [c for c in tok.children if c.dep_ in _CONTENT_DEPS and c.i > tok.i]
-    if not parts:
+    quoted = False
+    if complement is not None and adjacent is not None:
+        inside = complement[0] <= adjacent[0] and adjacent[1] <= complement[1] + 1
+        if not inside and adjacent[0] >= complement[1]:
+            complement = None
+    if complement is not None:
+        s, e = complement
+        enclosing = ctx.quotes.containing(s)
+        early = [(qs, qe) for qs, qe in ctx.quotes.ranges if s <= qs < s + 0.4 * (e - s) and qe - qs > 15]
+        if enclosing is not None:
+            s, e = enclosing
+        elif early and early[0][1] >= e - 2:
+            s, e = early[0]
+        quoted = any(s <= qs < e for qs, _ in ctx.quotes.ranges) or ctx.quotes.inside(s)
+    elif adjacent is not None:
+        s, e = adjacent
+        quoted = True
+    else:
         return "", None, False
-    start = min(p.left_edge.i for p in parts)
-    end = max(p.right_edge.i for p in parts) + 1
-    span = ctx.doc[start:end]
-    return re.sub(r"\s+", " ", span.text).strip(" ,."), TextSpan(span.start_char, span.end_char, span.text), bool(
-        ctx.quotes.inside(span.start_char)
-    )
+    words = text[s:e]
+    return re.sub(r"\s+", " ", words).strip(' ,.“”"'), TextSpan(s, e, words), quoted
+
+
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "invite", "warn", "accuse", "blame", "call"})
+_CONTENT_PREPS = frozenset({"for", "on", "upon", "against", "about", "over"})
+
+
+def _content_parts(tok: Token) -> list[Token]:
+    """The children of a speech verb that carry what was said."""
+    parts: list[Token] = []
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ in {"ccomp", "xcomp", "advcl"}:
+            parts.append(c)
+        elif c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+            parts.append(c)
+        elif c.dep_ == "dobj":
+            if c.lemma_.lower() in _STATEMENT_NOUNS:
+                parts.extend(g for g in c.children if g.dep_ in {"acl", "advcl", "relcl"})
+                parts.extend(g for g in tok.children if g.dep_ == "advcl")
+            elif tok.lemma_.lower() not in _ADDRESSEE_VERBS:
+                parts.append(c)
+    return parts
 
 
 def _addressee(ex: Extractor, ctx: DocContext, tok: Token) -> Actor | None:

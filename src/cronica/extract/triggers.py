@@ -59,14 +59,16 @@ class TriggerFinder:
             s, e = start, end
             if any(i in taken for i in range(s, e)):
                 continue
-            family = self.lexicon.families[doc.vocab.strings[match_id]]
+            phrase_family = self.lexicon.families[doc.vocab.strings[match_id]]
             head = _phrase_head(doc[s:e])
             taken.update(range(s, e))
-            found.append(self._judge(head, s, e, family))
+            found.append(self._judge(head, s, e, phrase_family))
         for tok in sent:
             if tok.i in taken:
                 continue
-            family = self._by_lemma.get(tok.lemma_.lower()) or self._by_lemma.get(tok.lower_)
+            family: TriggerFamily | None = self._by_lemma.get(tok.lemma_.lower()) or self._by_lemma.get(
+                tok.lower_
+            )
             if family is None or tok.pos_ not in family.pos:
                 continue
             if tok.ent_type_ in {"PERSON", "GPE", "ORG"} and tok.pos_ == "PROPN":
@@ -113,7 +115,18 @@ class TriggerFinder:
         steps = 0
         while cur.head.i != cur.i and steps < 4:
             head = cur.head
-            if cur.dep_ in {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "conj", "attr"}:
+            if cur.dep_ in {
+                "xcomp",
+                "ccomp",
+                "dobj",
+                "pobj",
+                "prep",
+                "pcomp",
+                "acl",
+                "advcl",
+                "conj",
+                "attr",
+            }:
                 lemma = head.lemma_.lower()
                 if lemma in self._modal:
                     return f"governed by '{head.text}'"

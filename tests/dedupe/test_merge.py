@@ -150,7 +150,9 @@ def test_forced_merge_of_unrelated_events_is_kept_by_auto_merge(store: Store) ->
     sacaba = int(_event_of(store, "Sacaba")["id"])
     kept = store.merge(march, sacaba, by="editor")
     store.merge_auto()
-    assert len(store.event(kept)["sources"]) == 3  # the other Sacaba report joined, nothing left
+    # The person's merge stands; the second Sacaba report does not fit the La Paz march, so stays apart.
+    assert len(store.event(kept)["sources"]) == 2
+    assert [m["absorbed"] for m in store.merges() if m["forced"] and not m["undone"]] == [max(march, sacaba)]
     with pytest.raises(StoreError, match="already one event"):
         store.merge(march, sacaba)
 
@@ -173,3 +175,17 @@ def test_splitting_off_one_report_keeps_the_others_together(store: Store) -> Non
         assert groups == [1, 2]
         store.merge(*[int(e["id"]) for e in store.events() if e["location"]["name"] == "Senkata"])
     assert len(_event_of(store, "Senkata")["sources"]) == 3
+
+
+def test_a_chain_of_near_neighbours_does_not_become_one_event() -> None:
+    a, b = _views()[:2]
+    days = [
+        replace(
+            a, report=10 + i, event=10 + i, home=10 + i, document=f"d{i}", date=a.date.replace(day=15 + i)
+        )
+        for i in range(5)
+    ]
+    decisions = plan_merges(days)
+    merged_spans = {(d.keep, d.absorb) for d in decisions}
+    assert all(abs(k - ab) <= 1 for k, ab in merged_spans)
+    assert len(decisions) <= 2

@@ -9,7 +9,8 @@ A pair is a candidate only when the dates are both known to the day and at most 
 apart, the places are the same (gazetteer id, or name and country) or within ``max_distance_km``,
 the event types are compatible and the actors do not contradict each other. Reports of the same
 document are never merged automatically (the extractor already kept them apart), and neither are
-events a person split.
+events a person split. Clusters join only when every report of one fits every report of the other
+(date window, place, type), so a chain of near neighbours never becomes one event.
 """
 
 from __future__ import annotations
@@ -246,6 +247,13 @@ def compare(a: ReportView, b: ReportView, rules: MergeRules, scorer: Scorer) -> 
     return PairScore(a, b, score, text_score, reasons)
 
 
+def compatible(a: ReportView, b: ReportView, rules: MergeRules) -> bool:
+    """Whether date, type and place allow ``a`` and ``b`` to be one event (no text, no threshold)."""
+    if a.date is None or b.date is None or abs((a.date - b.date).days) > rules.window_days:
+        return False
+    return rules.types_compatible(a.event_type, b.event_type) and _place_agreement(a, b, rules) is not None
+
+
 def candidate_pairs(
     views: Sequence[ReportView], rules: MergeRules
 ) -> Iterable[tuple[ReportView, ReportView]]:
@@ -281,7 +289,9 @@ def plan_merges(
     parent: dict[int, int] = {}
     homes: dict[int, set[int]] = {}
     docs: dict[int, set[str]] = {}
+    members: dict[int, list[ReportView]] = {}
     for v in views:
+        members.setdefault(v.event, []).append(v)
         parent.setdefault(v.event, v.event)
         homes.setdefault(v.event, set()).add(v.home)
         docs.setdefault(v.event, set()).add(v.document)
@@ -300,10 +310,14 @@ def plan_merges(
             continue
         if any(frozenset((h1, h2)) in block_set for h1 in homes[ea] for h2 in homes[eb]):
             continue
+        # Every report of one cluster must fit every report of the other: no chains of near neighbours.
+        if not all(compatible(x, y, rules) for x in members[ea] for y in members[eb]):
+            continue
         keep, absorb = min(ea, eb), max(ea, eb)
         parent[absorb] = keep
         homes[keep] |= homes.pop(absorb)
         docs[keep] |= docs.pop(absorb)
+        members[keep].extend(members.pop(absorb))
         decisions.append(
             MergeDecision(
                 keep, absorb, round(pair.score, 4), scorer.name, pair.reasons, (pair.a.report, pair.b.report)

@@ -16,7 +16,17 @@ REPORT = Path(__file__).resolve().parents[1] / "examples" / "bolivia-2019-11-20.
 def test_every_jsonl_record_of_the_example_validates_against_the_schema() -> None:
     schema = json.loads(resources.files("cronica.schema").joinpath("records.schema.json").read_text("utf-8"))
     out = subprocess.run(
-        [sys.executable, "-m", "cronica.cli.main", "extract", str(REPORT), "--published", "2019-11-20", "--format", "jsonl"],
+        [
+            sys.executable,
+            "-m",
+            "cronica.cli.main",
+            "extract",
+            str(REPORT),
+            "--published",
+            "2019-11-20",
+            "--format",
+            "jsonl",
+        ],
         capture_output=True,
         text=True,
         check=True,

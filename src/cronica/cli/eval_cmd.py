@@ -32,9 +32,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--split", default="dev", choices=SPLITS, help="which half of the items")
     p.add_argument("--limit", type=int, default=None, help="score only the first N items of the split")
     p.add_argument("--json", metavar="OUT", help="write the full result as JSON")
-    p.add_argument(
-        "--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)"
-    )
+    p.add_argument("--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)")
     p.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default: 16)")
     p.add_argument(
         "--diffs", type=int, default=15, help="how many disagreeing records to print (default: 15)"
@@ -55,14 +53,10 @@ def register(subparsers: Any) -> None:
         "--baseline", default=DEFAULT_BASELINE, help=f"baseline file (default: {DEFAULT_BASELINE})"
     )
     g.add_argument("--update", action="store_true", help="raise the floors to the scores of this run")
-    g.add_argument(
-        "--force", action="store_true", help="with --update: allow lower floors, new gold hashes"
-    )
+    g.add_argument("--force", action="store_true", help="with --update: allow lower floors, new gold hashes")
     g.add_argument("--only", action="append", metavar="DATASET", help="run only this dataset (repeatable)")
     g.add_argument("--json", metavar="OUT", help="write every dataset's result as JSON")
-    g.add_argument(
-        "--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)"
-    )
+    g.add_argument("--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)")
     g.set_defaults(func=run_gate)
 
 

@@ -226,7 +226,7 @@ def compare(a: ReportView, b: ReportView, rules: MergeRules, scorer: Scorer) -> 
     actors = _actor_agreement(a, b)
     if actors is None:
         return None
-    date_s, date_r = (1.0, f"same day ({a.date})") if days == 0 else (0.5, f"dates {days} day(s) apart")
+    date_s, date_r = (1.0, f"same day ({a.date})") if days == 0 else (0.75, f"dates {days} day(s) apart")
     if a.sub_event_type == b.sub_event_type and a.event_type == b.event_type:
         type_s, type_r = 1.0, f"same type: {a.event_type} / {a.sub_event_type}"
     elif a.event_type == b.event_type:

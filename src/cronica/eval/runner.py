@@ -94,11 +94,17 @@ def _extract_batch(
     return [by_id.get(d.id, ()) if d is not None else () for d in docs]
 
 
-def pipeline_extractor(model: str | None = None, batch_size: int = 16) -> tuple[Extractor, dict[str, str]]:
+#: Gold formats made of short snippets to classify: every event mention counts, dated or not.
+SNIPPET_FORMATS = frozenset({"case2021", "plover-gsr", "acled-csv"})
+
+
+def pipeline_extractor(
+    model: str | None = None, batch_size: int = 16, *, keep_generic: bool | None = None
+) -> tuple[Extractor, dict[str, str]]:
     """An extractor over a fresh :class:`~cronica.pipeline.Pipeline` and the model's name and version."""
     from cronica.pipeline import Pipeline
 
-    pipeline = Pipeline(model)
+    pipeline = Pipeline(model, keep_generic=keep_generic)
     meta = getattr(pipeline.nlp, "meta", {}) or {}
     info = {
         "model": f"{meta.get('lang', '')}_{meta.get('name', '')}",
@@ -128,7 +134,7 @@ def run(
 
     items = load_items(path, fmt, split, limit)
     if extract is None:
-        extract, model_info = pipeline_extractor(batch_size=batch_size)
+        extract, model_info = pipeline_extractor(batch_size=batch_size, keep_generic=fmt in SNIPPET_FORMATS)
     began = time.perf_counter()
     result = score_items(items, extract, batch_size=batch_size, keep_records=keep_records)
     seconds = time.perf_counter() - began

@@ -163,7 +163,10 @@ def _fix_increments(counts: dict[str, tuple[CountClaim, ...]]) -> dict[str, tupl
     return _merge_counts({}, counts)
 
 
-def assemble_events(drafts: list[Draft], document: Document, prefix: str) -> list[Event]:
+def assemble_events(
+    drafts: list[Draft], document: Document, prefix: str, *, keep_generic: bool = False
+) -> list[Event]:
+    """Merge drafts into events; drop generic mentions (no date, place or number) unless ``keep_generic``."""
     merged: list[Draft] = []
     for draft in drafts:
         draft = replace(draft, counts=_fix_increments(draft.counts)) if _has_increment(draft) else draft
@@ -184,7 +187,7 @@ def assemble_events(drafts: list[Draft], document: Document, prefix: str) -> lis
             continue
         merged[merged.index(target)] = _merge(target, draft)
     events = []
-    merged = [d for d in merged if d.specific]
+    merged = [d for d in merged if d.specific or keep_generic]
     for n, d in enumerate(merged, start=1):
         missing = dict(d.missing)
         for name, present in (("actor1", d.actor1), ("actor2", d.actor2)):

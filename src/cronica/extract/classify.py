@@ -65,6 +65,14 @@ def classify(
     first = triggers[0]
     group = group_of(first)
     if group == "violence":
+        if (
+            "suicide" in families
+            and not ({"explosion", "ied"} & families.keys())
+            and not any(w in families["suicide"].text.lower() for w in ("bomb", "blast", "attack", "blew"))
+        ):
+            families.pop("suicide")  # "committed suicide": no explosion, no suicide bombing
+            if not families:
+                return IncidentType("Violence against civilians", "Attack", "ASSAULT", first)
         for weapon in _WEAPONS:
             if weapon in families:
                 t = families[weapon]
@@ -90,12 +98,14 @@ def classify(
             return _default(families["disperse"])
         if "abduct" in families and "lethal" not in families:
             return _default(families["abduct"])
-        if actor1_kind in _ARMED and actor2_kind in _ARMED and actor1_kind != actor2_kind:
+        if actor2_kind in _ARMED and (actor1_kind in _ARMED or actor1_kind is None):
             if not (actor1_kind in _STATE and actor2_kind in _STATE):
                 return IncidentType("Battles", "Armed clash", "FIGHT", main)
         return IncidentType("Violence against civilians", "Attack", "ASSAULT", main)
     if group == "protest":
         return _default(first)
+    if first.family.name == "overtake" and actor1_kind in _STATE:
+        return IncidentType("Battles", "Government regains territory", "FIGHT", first)
     if group == "arrest":
         if protest_context and "protest" in families:
             return IncidentType("Protests", "Protest with intervention", "COERCE", first)

@@ -90,8 +90,20 @@ class Extractor:
     """Reads one parsed document into records; reuse for many documents."""
 
     def __init__(
-        self, nlp: Language, lexicon: Lexicon | None = None, places: PlaceLocator | None = None
+        self,
+        nlp: Language,
+        lexicon: Lexicon | None = None,
+        places: PlaceLocator | None = None,
+        *,
+        keep_generic: bool | None = None,
     ) -> None:
+        """``keep_generic`` keeps event mentions with no date, place or number of their own
+        ("As protests mount"); default from ``CRONICA_KEEP_GENERIC`` (off)."""
+        import os
+
+        if keep_generic is None:
+            keep_generic = os.environ.get("CRONICA_KEEP_GENERIC", "") not in {"", "0", "false"}
+        self.keep_generic = keep_generic
         self.lexicon = lexicon or load_lexicon()
         self.triggers = TriggerFinder(nlp, self.lexicon)
         self.actor_finder = ActorFinder(nlp, self.lexicon)
@@ -143,7 +155,7 @@ class Extractor:
                 story.last_draft = draft
                 story.last_draft_sent = si
             self._remember_subjects(ctx, story, sent)
-        events = assemble_events(drafts, document, prefix)
+        events = assemble_events(drafts, document, prefix, keep_generic=self.keep_generic)
         tallies = [self._link_tally_scope(t, events) for t in tallies]
         return Extraction(
             document=document, events=tuple(events), statements=tuple(statements), tallies=tuple(tallies)
@@ -313,11 +325,19 @@ class Extractor:
         if "arrest" in groups and "protest" in groups:
             groups["arrest"] = groups["arrest"] + groups.pop("protest")
         owners = [t.token for t in triggers] + self.statements.speech_tokens(sent)
+        accident = any(t.lemma_.lower() in self.lexicon.non_political for t in sent)
         drafts = []
         for group, members in groups.items():
             members = sorted(members, key=lambda t: (t.family.name == "protest", t.start))
             anchors = [t.token for t in members]
             actor1, actor2, associated = self._actors_for(ctx, sent, members, group, protest_words)
+            if (
+                accident
+                and group in {"violence", "property"}
+                and not _political(actor1)
+                and not _political(actor2)
+            ):
+                continue  # an accident or a disaster, not political violence
             typed = classify(
                 [m for m in members if group_of(m) == group] or members,
                 protest_context=protest_words,
@@ -543,6 +563,13 @@ class Extractor:
             actor = self._actor_in(ctx, tok)
             if actor is not None:
                 return actor
+        # "two military camps", "a police post": an actor named by a modifier of the target
+        for tok in tokens:
+            for child in tok.children:
+                if child.dep_ in {"amod", "compound"}:
+                    actor = ctx.actors.actor_for(child)
+                    if actor is not None:
+                        return actor
         return None
 
     def _actor_in(self, ctx: DocContext, tok: Token) -> Actor | None:
@@ -750,6 +777,10 @@ class Extractor:
                 or actor.inter is None
             ):
                 story.last_group = actor
+
+
+def _political(actor: Actor | None) -> bool:
+    return actor is not None and actor.inter in {1, 2, 3, 4, 5, 6}
 
 
 def _path_blocked(tok: Token, anchors: list[Token], blocked: set[int]) -> bool:

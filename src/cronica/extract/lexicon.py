@@ -83,6 +83,15 @@ class TriggerFamily:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """A verb with an object that together signal a trigger family ("set up" + "post")."""
+
+    family: str
+    verbs: frozenset[str]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True)
 class GenericActor:
     kind: str
     inter: int
@@ -120,6 +129,8 @@ class Lexicon:
     content_rules: tuple[tuple[str, tuple[str, ...]], ...]
     modal_governors: frozenset[str]
     quantities: Quantities
+    frames: tuple[Frame, ...] = ()
+    non_political: frozenset[str] = frozenset()
 
 
 def _read_yaml(name: str, directory: Path | None) -> dict[str, Any]:
@@ -185,6 +196,22 @@ def _families(data: dict[str, Any]) -> dict[str, TriggerFamily]:
     return out
 
 
+def _frames(data: dict[str, Any], families: dict[str, TriggerFamily]) -> tuple[Frame, ...]:
+    f = "events.yaml"
+    out = []
+    for i, entry in enumerate(data.get("frames") or []):
+        family = entry.get("family")
+        _require(family in families, f, f"frames[{i}]", f"unknown family {family!r}")
+        _require(
+            bool(entry.get("verbs")) and bool(entry.get("objects")),
+            f,
+            f"frames[{i}]",
+            "needs verbs and objects",
+        )
+        out.append(Frame(family, frozenset(entry["verbs"]), frozenset(entry["objects"])))
+    return tuple(out)
+
+
 def _actors(data: dict[str, Any]) -> tuple[tuple[GenericActor, ...], tuple[RoleWords, ...]]:
     f = "actors.yaml"
     generic = []
@@ -242,8 +269,11 @@ def _quantities(data: dict[str, Any]) -> Quantities:
 def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     """Read and validate the lexicon files (bundled ones unless ``directory`` is given)."""
     d = Path(directory) if directory is not None else None
-    families = _families(_read_yaml("events.yaml", d))
+    events = _read_yaml("events.yaml", d)
+    families = _families(events)
+    frames = _frames(events, families)
+    non_political = frozenset(str(w).lower() for w in events.get("non_political") or [])
     generic, roles = _actors(_read_yaml("actors.yaml", d))
     verbs, rules, modal = _statements(_read_yaml("statements.yaml", d))
     quantities = _quantities(_read_yaml("quantities.yaml", d))
-    return Lexicon(families, generic, roles, verbs, rules, modal, quantities)
+    return Lexicon(families, generic, roles, verbs, rules, modal, quantities, frames, non_political)

@@ -19,6 +19,10 @@ from cronica.extract.lexicon import Lexicon, TriggerFamily
 _FUTURE_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "should", "must"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _HABITUAL_GOVERNORS = frozenset({"continue", "keep"})
+#: Families whose noun names the means of an attack: "grenade attacks", "suicide bombings", "IED blast".
+_INSTRUMENT_FAMILIES = frozenset(
+    {"grenade", "suicide", "ied", "chemical", "airstrike", "shelling", "explosion"}
+)
 
 
 @dataclass(frozen=True)
@@ -41,9 +45,14 @@ class TriggerFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lemma_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for family in lexicon.families.values():
             if family.phrases:
                 self._phrases.add(family.name, [nlp.make_doc(p) for p in family.phrases])
+                # the same phrases inflected: "suicide bombings", "set up bases"
+                with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer"]):
+                    self._lemma_phrases.add(family.name, list(nlp.pipe(family.phrases)))
+        self._frames = lexicon.frames
         self._by_lemma: dict[str, TriggerFamily] = {}
         for family in lexicon.families.values():
             for lemma in family.lemmas:
@@ -54,7 +63,9 @@ class TriggerFinder:
         doc = sent.doc
         taken: set[int] = set()
         found: list[Trigger] = []
-        matches = sorted(self._phrases(sent), key=lambda m: (-(m[2] - m[1]), m[1]))
+        matches = sorted(
+            [*self._phrases(sent), *self._lemma_phrases(sent)], key=lambda m: (-(m[2] - m[1]), m[1])
+        )
         for match_id, start, end in matches:
             s, e = start, end
             if any(i in taken for i in range(s, e)):
@@ -63,6 +74,18 @@ class TriggerFinder:
             head = _phrase_head(doc[s:e])
             taken.update(range(s, e))
             found.append(self._judge(head, s, e, phrase_family))
+        for tok in sent:
+            if tok.i in taken or tok.pos_ not in {"VERB", "NOUN"}:
+                continue
+            for frame in self._frames:
+                if tok.lemma_.lower() not in frame.verbs:
+                    continue
+                objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+                objects += [g for c in tok.children if c.dep_ == "prt" for g in c.children]
+                if any(o.lemma_.lower() in frame.objects for o in objects):
+                    taken.add(tok.i)
+                    found.append(self._judge(tok, tok.i, tok.i + 1, self.lexicon.families[frame.family]))
+                    break
         for tok in sent:
             if tok.i in taken:
                 continue
@@ -77,10 +100,10 @@ class TriggerFinder:
         return sorted(found, key=lambda t: t.start)
 
     def _judge(self, tok: Token, start: int, end: int, family: TriggerFamily) -> Trigger:
-        reason = self._not_asserted(tok)
+        reason = self._not_asserted(tok, family.name)
         return Trigger(tok, start, end, family, reason is None, reason)
 
-    def _not_asserted(self, tok: Token) -> str | None:
+    def _not_asserted(self, tok: Token, family_name: str = "") -> str | None:
         """Why the trigger does not report something that happened, or ``None`` when it does."""
         for child in tok.children:
             if child.dep_ == "neg":
@@ -91,7 +114,13 @@ class TriggerFinder:
             for child in tok.head.children:
                 if child.dep_ == "neg":
                     return "negated"
-        if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        weapon = family_name in _INSTRUMENT_FAMILIES
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ == "compound"
+            and tok.head.pos_ in {"NOUN", "PROPN"}
+            and not weapon
+        ):
             return f"modifier of '{tok.head.text}', not an event"
         if tok.lemma_.lower() == "demonstrate" and any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
             return "'demonstrate' in the sense of 'show'"

@@ -62,9 +62,9 @@ def register(subparsers: Any) -> None:
 
 def run_eval(args: argparse.Namespace) -> int:
     from cronica.eval.report import render
-    from cronica.eval.runner import pipeline_extractor, run
+    from cronica.eval.runner import SNIPPET_FORMATS, pipeline_extractor, run
 
-    extract, info = pipeline_extractor(args.model, args.batch_size)
+    extract, info = pipeline_extractor(args.model, args.batch_size, keep_generic=args.format in SNIPPET_FORMATS)
     result = run(
         args.path,
         args.format,
@@ -83,10 +83,10 @@ def run_eval(args: argparse.Namespace) -> int:
 
 def run_gate(args: argparse.Namespace) -> int:
     from cronica.eval.gate import check, load_baseline, resolve_path, save_baseline, update
-    from cronica.eval.runner import pipeline_extractor, run
+    from cronica.eval.runner import SNIPPET_FORMATS, pipeline_extractor, run
 
     baseline = load_baseline(args.baseline)
-    extract, info = pipeline_extractor(args.model)
+    extractors = {flag: pipeline_extractor(args.model, keep_generic=flag) for flag in (False, True)}
     results: dict[str, dict[str, Any]] = {}
     for name, spec in baseline["datasets"].items():
         if args.only and name not in args.only:
@@ -95,6 +95,7 @@ def run_gate(args: argparse.Namespace) -> int:
         if not os.path.exists(path):
             print(f"eval-gate: {name}: {path} not found, skipped", file=sys.stderr)
             continue
+        extract, info = extractors[spec["format"] in SNIPPET_FORMATS]
         result = run(
             path,
             spec["format"],

@@ -10,6 +10,7 @@ Never raises on text; a token that names no actor gives ``None``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -74,6 +75,15 @@ class DocActors:
     acronyms: dict[str, str] = field(default_factory=dict)
     generic_at: dict[int, tuple[GenericActor, int, int]] = field(default_factory=dict)
     role_words: dict[str, str | None] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+
+    def sentence_of(self, i: int) -> Span:
+        """The sentence holding token ``i`` (``Token.sent`` re-reads the whole document each call)."""
+        if not self.sentences:
+            self.sentences = list(self.doc.sents)
+            self.sentence_starts = [s.start for s in self.sentences]
+        return self.sentences[bisect.bisect_right(self.sentence_starts, i) - 1]
 
     def person_for(self, ent: Span) -> Person | None:
         text = _clean(ent.text)
@@ -230,7 +240,7 @@ class ActorFinder:
 
     def _role_of(self, doc: Doc, ent: Span, actors: DocActors) -> tuple[str | None, str | None, str | None]:
         """Role and organisation from apposition or title: "the COB head, Carlos Huarachi"."""
-        sent = ent.sent
+        sent = actors.sentence_of(ent.start)
         # title or role phrase before the name (up to 8 tokens, stopping at a clause boundary)
         before: list[Token] = []
         i = ent.start - 1

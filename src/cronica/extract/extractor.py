@@ -163,7 +163,7 @@ class Extractor:
 
     # ------------------------------------------------------------------------------------------
     def _context(self, document: Document, doc: Doc) -> DocContext:
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(document.text)
         mentions, country, code = self.places.locate(doc)
         actors = self.actor_finder.index(doc, country, code)
         dates = [make_date_mention(span, quotes) for span in self.date_finder(doc)]

@@ -118,6 +118,10 @@ class Quantities:
     scales: dict[str, int]
     vague: dict[str, tuple[int, int]]
     qualifiers: dict[str, str]
+    #: the phrases split into words, longest first, and the words they can start with (built at load)
+    vague_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    qualifier_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    vague_first: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -258,11 +262,17 @@ def _quantities(data: dict[str, Any]) -> Quantities:
     qualifiers = {str(k): str(v) for k, v in (data.get("qualifiers") or {}).items()}
     for word, q in qualifiers.items():
         _require(q in QUALIFIERS, f, f"qualifiers.{word}", f"unknown qualifier {q!r}")
+    def split(phrases: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple((p, tuple(p.split())) for p in sorted(phrases, key=lambda p: -len(p.split())))
+
     return Quantities(
         numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
         scales={str(k): int(v) for k, v in (data.get("scales") or {}).items()},
         vague=vague,
         qualifiers=qualifiers,
+        vague_phrases=split(list(vague)),
+        qualifier_phrases=split(list(qualifiers)),
+        vague_first=frozenset(p.split()[0] for p in vague),
     )
 
 

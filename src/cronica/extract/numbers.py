@@ -100,11 +100,12 @@ def _vague_at(
     doc: Doc, i: int, end: int, q: Quantities
 ) -> tuple[int, int, int, None, None, bool, int] | None:
     tokens = doc
-    for phrase in sorted(q.vague, key=lambda p: -len(p.split())):
-        words = phrase.split()
+    if tokens[i].lower_ not in q.vague_first:
+        return None
+    for phrase, words in q.vague_phrases:
         if i + len(words) > end:
             continue
-        if [tokens[i + k].lower_ for k in range(len(words))] == words:
+        if all(tokens[i + k].lower_ == w for k, w in enumerate(words)):
             # "many", "some", "few" only count before a plural noun or "of"; never alone.
             nxt = tokens[i + len(words)] if i + len(words) < end else None
             if nxt is None:
@@ -171,12 +172,11 @@ def _number_at(
 
 def _qualifier_before(doc: Doc, start: int, sent_start: int, q: Quantities) -> tuple[str, int]:
     tokens = doc
-    for phrase in sorted(q.qualifiers, key=lambda p: -len(p.split())):
-        words = phrase.split()
+    for phrase, words in q.qualifier_phrases:
         s = start - len(words)
         if s < sent_start:
             continue
-        if [tokens[s + k].lower_ for k in range(len(words))] == words:
+        if all(tokens[s + k].lower_ == w for k, w in enumerate(words)):
             if s > sent_start and phrase == "between":
                 continue
             return q.qualifiers[phrase], s

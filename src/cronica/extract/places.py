@@ -33,12 +33,11 @@ class GazetteerLocator:
         from cronica.resolve import find_place_mentions
 
         mentions = find_place_mentions(doc, self.gazetteer)  # type: ignore[arg-type]
-        places = self.resolver.resolve_document(doc, mentions)
+        places, code = self.resolver.resolve_with_focus(doc, mentions)
         out = [
             PlaceMention(m.start_token, m.end_token, place, None)
             for m, place in zip(mentions, places, strict=True)
         ]
-        code = self.resolver.focus_country(doc, mentions)
         name = None
         if code:
             name = self.resolver.country_place(code).country

@@ -203,7 +203,7 @@ class StatementFinder:
             return story.last_person
         if is_group_pronoun(subj) or subj.lower_ in {"which", "who", "that"}:
             main = next(
-                (t for t in subj.sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i < subj.i), None
+                (t for t in ctx.actors.sentence_of(subj.i) if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i < subj.i), None
             )
             if main is not None and main.pos_ in {"NOUN", "PROPN"}:
                 actor = speaker_actor(ex, ctx, main)
@@ -339,7 +339,7 @@ def _speaker_token(verb: Token) -> Token | None:
 
 def _content(ctx: DocContext, sent: Span, tok: Token) -> tuple[str, TextSpan | None, bool]:
     """The words said: the verb's complement (with any quotation in it), else a quotation next to the verb."""
-    text = ctx.doc.text
+    text = ctx.document.text
     parts = _content_parts(tok)
     complement: tuple[int, int] | None = None
     if parts:

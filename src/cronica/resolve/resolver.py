@@ -66,6 +66,10 @@ class PlaceResolver:
 
     def resolve_document(self, doc: Doc, mentions: list[PlaceMention]) -> list[Place]:
         """One Place per mention, same order; see the module docstring."""
+        return self.resolve_with_focus(doc, mentions)[0]
+
+    def resolve_with_focus(self, doc: Doc, mentions: list[PlaceMention]) -> tuple[list[Place], str | None]:
+        """:meth:`resolve_document` and :meth:`focus_country` in one pass over the evidence."""
         candidates = self._candidates(mentions)
         focus, countries = self._focus(doc, mentions, candidates)
         by_start: dict[int, int] = {m.span.start: k for k, m in enumerate(mentions)}
@@ -83,10 +87,11 @@ class PlaceResolver:
                 places[k] = Place(
                     name=m.name, span=m.span, status="unresolved", reason=f"resolution failed: {exc}"
                 )
-        return [
+        resolved = [
             p if p is not None else Place(name=None, status="unresolved", reason="not resolved")
             for p in places
         ]
+        return resolved, focus
 
     # -- evidence ---------------------------------------------------------------------------------
 

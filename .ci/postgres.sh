@@ -9,6 +9,7 @@
 # fsync is off unless CRONICA_PG_FSYNC=on (a test server needs no durability).
 # Only the export line goes to stdout; everything else goes to stderr.
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"
 
 PGDIR="${CRONICA_PG_DIR:-/tmp/cronica-pg}"
 PGPORT="${CRONICA_PG_PORT:-54329}"

@@ -13,10 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store.builders import _reset_postgres, synthetic_document, synthetic_extraction  # noqa: E402
-
 from cronica.store import Store  # noqa: E402
 from cronica.store.ingest import ingest  # noqa: E402
+from store.builders import _reset_postgres, synthetic_document, synthetic_extraction  # noqa: E402
 
 
 def main() -> None:

@@ -64,7 +64,8 @@ def run_eval(args: argparse.Namespace) -> int:
     from cronica.eval.report import render
     from cronica.eval.runner import SNIPPET_FORMATS, pipeline_extractor, run
 
-    extract, info = pipeline_extractor(args.model, args.batch_size, keep_generic=args.format in SNIPPET_FORMATS)
+    snippets = args.format in SNIPPET_FORMATS
+    extract, info = pipeline_extractor(args.model, args.batch_size, keep_generic=snippets)
     result = run(
         args.path,
         args.format,

@@ -40,7 +40,8 @@ def main() -> None:
     events = store.events()
     read = time.perf_counter() - t
     print(
-        f"{store.dialect}: write {n} docs {write:.2f}s = {n / write:.0f} docs/s; merge {merge:.2f}s ({merged} merges); "
+        f"{store.dialect}: write {n} docs {write:.2f}s = {n / write:.0f} docs/s; "
+        f"merge {merge:.2f}s ({merged} merges); "
         f"re-ingest {again:.2f}s = {n / again:.0f} docs/s; read {len(events)} merged events {read:.2f}s"
     )
 

@@ -203,7 +203,12 @@ class StatementFinder:
             return story.last_person
         if is_group_pronoun(subj) or subj.lower_ in {"which", "who", "that"}:
             main = next(
-                (t for t in ctx.actors.sentence_of(subj.i) if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i < subj.i), None
+                (
+                    t
+                    for t in ctx.actors.sentence_of(subj.i)
+                    if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i < subj.i
+                ),
+                None,
             )
             if main is not None and main.pos_ in {"NOUN", "PROPN"}:
                 actor = speaker_actor(ex, ctx, main)

@@ -97,3 +97,30 @@ def test_pdf_without_text_layer_is_empty(tmp_path: Path, make_pdf: Callable[...,
     [error] = list(read_documents([path]))
     assert isinstance(error, EmptyDocumentError)
     assert str(error) == f"{path}: PDF has no text layer (a scanned image? cronica does no OCR)"
+
+
+def _event_keys(extraction: object) -> list[tuple[object, ...]]:
+    return sorted(
+        (e.event_type, e.sub_event_type, e.date.value, e.location.name, e.fatalities)  # type: ignore[attr-defined]
+        for e in extraction.events  # type: ignore[attr-defined]
+    )
+
+
+def test_pdf_of_the_report_gives_the_same_events_as_the_text(pdf_document: Document) -> None:
+    from cronica.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    published = date(2019, 11, 20)
+    [text_document] = list(
+        read_documents(
+            [Path(__file__).resolve().parents[2] / "examples" / "bolivia-2019-11-20.txt"], published=published
+        )
+    )
+    assert isinstance(text_document, Document)
+    from dataclasses import replace
+
+    from_pdf = pipeline.extract_document(replace(pdf_document, published=published))
+    from_text = pipeline.extract_document(text_document)
+    assert _event_keys(from_pdf) == _event_keys(from_text)
+    assert len(from_pdf.events) >= 5
+    assert sorted(t.value for t in from_pdf.tallies) == sorted(t.value for t in from_text.tallies)

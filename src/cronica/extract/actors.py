@@ -85,6 +85,16 @@ class DocActors:
             self.sentence_starts = [s.start for s in self.sentences]
         return self.sentences[bisect.bisect_right(self.sentence_starts, i) - 1]
 
+    def register_person(self, name: str, span: TextSpan, role: str | None, organisation: str | None) -> None:
+        """A person found outside the NER (a name in apposition to a role): later surnames link to it."""
+        if name in self.persons:
+            return
+        kind = organisation_kind(self.acronyms.get(organisation, organisation)) if organisation else None
+        self.persons[name] = Person(name, span, role, organisation, kind or self.role_words.get(role or ""))
+        parts = name.split()
+        if len(parts) >= 2:
+            self.surnames.setdefault(parts[-1], name)
+
     def person_for(self, ent: Span) -> Person | None:
         text = _clean(ent.text)
         if text in self.persons:
@@ -96,8 +106,10 @@ class DocActors:
     def actor_for(self, tok: Token, *, prefer_group: bool = False) -> Actor | None:
         """The actor a token names, or ``None``."""
         doc = self.doc
-        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and _clean(tok.text) in self.surnames):
-            ent = _ent_of(tok) or doc[tok.i : tok.i + 1]
+        known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
+        if tok.ent_type_ == "PERSON" or known_surname:
+            ent = _ent_of(tok) if tok.ent_type_ == "PERSON" else None
+            ent = ent or doc[tok.i : tok.i + 1]
             person = self.person_for(ent)
             if person is not None:
                 return self._person_actor(person, ent)

@@ -200,7 +200,11 @@ def _category(
 ) -> tuple[str, Token] | None:
     doc = sent.doc
     # a predicate of its own: "seven people confirmed dead", "five facing surgeries"
-    own = [c for c in noun.children if c.dep_ in {"acl", "relcl", "amod"} and c.i > noun.i]
+    own = [
+        c
+        for c in noun.children
+        if c.dep_ in {"acl", "relcl", "amod"} and c.i > noun.i and c.lower_ not in {"more", "other", "others"}
+    ]
     for pred in own:
         for tok in pred.subtree:
             cat = _token_category(tok, trigger_at)

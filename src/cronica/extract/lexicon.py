@@ -262,6 +262,7 @@ def _quantities(data: dict[str, Any]) -> Quantities:
     qualifiers = {str(k): str(v) for k, v in (data.get("qualifiers") or {}).items()}
     for word, q in qualifiers.items():
         _require(q in QUALIFIERS, f, f"qualifiers.{word}", f"unknown qualifier {q!r}")
+
     def split(phrases: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return tuple((p, tuple(p.split())) for p in sorted(phrases, key=lambda p: -len(p.split())))
 

@@ -39,6 +39,31 @@ class Quantity:
         return self.end
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _counts_despite_label(tok: Token) -> bool:
+    """A number the NER put inside a DATE ("January to 57") that is not a day or a year."""
+    if tok.ent_type_ != "DATE" or not tok.like_num or not tok.text.isdigit():
+        return False
+    value = int(tok.text)
+    if 1900 <= value <= 2100:
+        return False
+    doc = tok.doc
+    near = [
+        doc[j].lower_.strip(".") for j in range(max(tok.i - 2, 0), min(tok.i + 3, len(doc))) if j != tok.i
+    ]
+    return not (
+        value <= 31
+        and any(w in _MONTHS for w in near[1:3] + near[:2])
+        and tok.i > 0
+        and doc[tok.i - 1].lower_ != "to"
+    )
+
+
 def _word_value(word: str, q: Quantities) -> int | None:
     w = word.lower().replace(",", "")
     if _DIGITS.match(word):
@@ -65,7 +90,11 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
     end = sent.end
     while i < end:
         tok = doc[i]
-        if tok.ent_type_ in _NON_COUNT_ENTS and tok.ent_type_ != "QUANTITY":
+        if (
+            tok.ent_type_ in _NON_COUNT_ENTS
+            and tok.ent_type_ != "QUANTITY"
+            and not _counts_despite_label(tok)
+        ):
             i += 1
             continue
         match = _vague_at(doc, i, end, q) or _number_at(doc, i, end, q)

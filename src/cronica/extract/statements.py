@@ -241,9 +241,14 @@ def speaker_actor(ex: Extractor, ctx: DocContext, subj: Token) -> Actor | None:
     direct = [subj, *[c for c in subj.children if c.dep_ in {"conj", "appos"}]]
     direct += [g for c in direct[1:] for g in c.children if g.dep_ in {"conj", "appos"}]
     for tok in sorted(direct, key=lambda t: t.ent_type_ != "PERSON"):
+        if tok.text in ctx.actors.surnames and tok.text[:1].isupper():
+            actor = ctx.actors.actor_for(tok)
+            if actor is not None and all(p.name != actor.name for p in people):
+                people.append(actor)
+            continue
         if tok.pos_ != "PROPN" or tok.lemma_.lower() in roles or tok.lower_ in roles:
             continue
-        if tok.ent_type_ == "PERSON":
+        if tok.ent_type_ == "PERSON" or tok.text in ctx.actors.surnames:
             actor = ctx.actors.actor_for(tok)
         else:
             chain = _name_chain(tok)
@@ -283,6 +288,7 @@ def _person_from_chain(ex: Extractor, ctx: DocContext, subj: Token, chain: Span)
             if child.dep_ == "compound" and (child.ent_type_ == "ORG" or child.text in ctx.actors.acronyms):
                 org = child.text
     name = re.sub(r"\s+", " ", chain.text)
+    ctx.actors.register_person(name, TextSpan(chain.start_char, chain.end_char, chain.text), role, org)
     return Actor(
         name=name,
         text=chain.text,

@@ -126,6 +126,8 @@ class TriggerFinder:
             return "'demonstrate' in the sense of 'show'"
         if tok.pos_ == "NOUN":
             dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
+            if dets and dets[0].lower_ in {"no", "neither"}:
+                return "negated"
             if not dets and not any(c.dep_ in {"nummod", "amod", "compound"} for c in tok.children):
                 plural_subject = tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass"}
                 if not plural_subject and tok.dep_ not in {"ROOT"}:

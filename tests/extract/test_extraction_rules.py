@@ -1,0 +1,120 @@
+"""Extraction rules on short reports written for these tests (no Bolivia names, no gold-set text)."""
+
+from __future__ import annotations
+
+import pytest
+
+import cronica
+from cronica.errors import EmptyDocumentError
+from cronica.records import Extraction
+
+
+def run(text: str, published: str | None = "2021-03-10") -> Extraction:
+    return cronica.extract(text, published=published, id="test")
+
+
+def only_event(result: Extraction) -> cronica.Event:
+    assert len(result.events) == 1, [(e.event_type, e.sub_event_type, e.trigger.text) for e in result.events]
+    return result.events[0]
+
+
+def test_police_firing_on_protesters_is_excessive_force_with_counts() -> None:
+    result = run(
+        "Police opened fire on protesters in Lahore on Tuesday, killing at least four people "
+        "and wounding dozens, a hospital spokesman said."
+    )
+    event = only_event(result)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert event.date.value == "2021-03-09"
+    assert event.location.country_code == "PK"
+    killed = event.counts["killed"][0]
+    assert (killed.value, killed.qualifier) == (4, "at_least")
+    injured = event.counts["injured"][0]
+    assert injured.vague and injured.value == 12
+    assert event.actor1 is not None and event.actor1.inter == 1
+    assert event.actor2 is not None and event.actor2.inter == 6
+
+
+def test_tear_gas_dispersal_without_casualties_is_protest_with_intervention() -> None:
+    event = only_event(
+        run("On Monday, riot police used tear gas to disperse hundreds of students marching in Nairobi.")
+    )
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.date.value == "2021-03-08"
+    assert event.counts["participants"][0].value == 200
+
+
+def test_a_threat_is_a_statement_not_an_event() -> None:
+    result = run("The interior minister threatened to arrest opposition leaders who join the strike.")
+    assert not [e for e in result.events if e.sub_event_type == "Arrests"]
+    assert any(s.plover == "THREATEN" for s in result.statements)
+
+
+def test_negated_event_is_not_coded() -> None:
+    result = run("Witnesses said there was no clash between the two groups in Kisumu on Friday.")
+    assert not [e for e in result.events if e.event_type == "Battles"]
+
+
+def test_running_total_is_a_tally_and_not_added_to_incidents() -> None:
+    result = run(
+        "Soldiers shot dead three villagers in Gao on Sunday. The deaths bring the total number of "
+        "civilians killed since January to 57, according to a local rights group."
+    )
+    (tally,) = result.tallies
+    assert tally.value == 57 and tally.category == "killed"
+    assert tally.since is not None and tally.since.value == "2021-01-01"
+    assert tally.reported_by is not None and "rights group" in tally.reported_by
+    event = only_event(result)
+    assert event.fatalities == 3
+
+
+def test_relative_dates_stay_unresolved_without_publication_date() -> None:
+    result = run("Gunmen killed two farmers near Jos yesterday.", published=None)
+    event = only_event(result)
+    assert event.date.value is None
+    assert event.date.reason is not None and "publication date" in event.date.reason
+
+
+def test_following_day_anchors_on_the_event_just_described() -> None:
+    result = run(
+        "Security forces killed five protesters in Mandalay on March 3. "
+        "The following day, thousands marched through the city in defiance."
+    )
+    dates = sorted(e.date.value for e in result.events if e.date.value)
+    assert dates == ["2021-03-03", "2021-03-04"]
+
+
+def test_second_report_sentence_with_more_deaths_revises_the_count() -> None:
+    result = run(
+        "A bomb exploded at a market in Maiduguri on Saturday, killing six people. Two more died in hospital later."
+    )
+    event = only_event(result)
+    assert event.event_type == "Explosions/Remote violence"
+    assert [c.value for c in event.counts["killed"]] == [6, 8]
+    assert event.fatalities == 8
+
+
+def test_arrests_of_named_politician_are_strategic_arrests() -> None:
+    event = only_event(run("Police arrested opposition leader Maria Torres in Caracas on Wednesday."))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+    assert event.actor1 is not None and event.actor1.kind == "police"
+
+
+def test_person_with_apposition_role_speaks_and_later_surname_is_linked() -> None:
+    result = run(
+        "The union leader, Ana Ruiz, called for a general strike on Monday. "
+        "Ruiz later said the government must resign."
+    )
+    speakers = {(s.speaker.name, s.speaker.role) for s in result.statements if s.speaker}
+    assert ("Ana Ruiz", "leader") in speakers
+    assert all(name == "Ana Ruiz" for name, _ in speakers)
+
+
+def test_accident_is_not_political_violence() -> None:
+    result = run("Eleven people were killed when a bus crashed into a truck near Kano on Sunday.")
+    assert not result.events
+
+
+def test_empty_text_is_an_input_error() -> None:
+    with pytest.raises(EmptyDocumentError):
+        run("   ")

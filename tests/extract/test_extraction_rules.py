@@ -86,7 +86,8 @@ def test_following_day_anchors_on_the_event_just_described() -> None:
 
 def test_second_report_sentence_with_more_deaths_revises_the_count() -> None:
     result = run(
-        "A bomb exploded at a market in Maiduguri on Saturday, killing six people. Two more died in hospital later."
+        "A bomb exploded at a market in Maiduguri on Saturday, killing six people. "
+        "Two more died in hospital later."
     )
     event = only_event(result)
     assert event.event_type == "Explosions/Remote violence"

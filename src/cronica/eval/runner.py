@@ -99,12 +99,16 @@ SNIPPET_FORMATS = frozenset({"case2021", "plover-gsr", "acled-csv"})
 
 
 def pipeline_extractor(
-    model: str | None = None, batch_size: int = 16, *, keep_generic: bool | None = None
+    model: str | None = None,
+    batch_size: int = 16,
+    *,
+    keep_generic: bool | None = None,
+    places: str | None = None,
 ) -> tuple[Extractor, dict[str, str]]:
     """An extractor over a fresh :class:`~cronica.pipeline.Pipeline` and the model's name and version."""
     from cronica.pipeline import Pipeline
 
-    pipeline = Pipeline(model, keep_generic=keep_generic)
+    pipeline = Pipeline(model, keep_generic=keep_generic, places=places)
     meta = getattr(pipeline.nlp, "meta", {}) or {}
     info = {
         "model": f"{meta.get('lang', '')}_{meta.get('name', '')}",

@@ -103,6 +103,20 @@ def _with_country(place: Place, name: str | None, code: str | None) -> Place:
     return replace(place, country=name, country_code=code)
 
 
+def locator(kind: str | None = None) -> PlaceLocator:
+    """``gazetteer`` (default) or ``ner`` (the baseline); default from ``CRONICA_PLACES``."""
+    import os
+
+    kind = kind or os.environ.get("CRONICA_PLACES") or "gazetteer"
+    if kind == "ner":
+        return NerLocator()
+    if kind != "gazetteer":
+        from cronica.errors import CronicaError
+
+        raise CronicaError(f"unknown place locator {kind!r}: choose gazetteer or ner")
+    return default_locator()
+
+
 def default_locator() -> PlaceLocator:
     """The gazetteer locator; the NER baseline (with a warning) when the index cannot be opened."""
     try:

@@ -26,7 +26,6 @@ class Pipeline:
         """``keep_generic``: also return event mentions with no date, place or number of their own
         (useful for classifying snippets; see :class:`~cronica.extract.Extractor`)."""
         from cronica.extract import Extractor
-
         from cronica.extract.places import locator
 
         self.nlp = load_model(model)

@@ -273,6 +273,18 @@ _VICTIM_WORDS = {
 }
 
 
+def _clause_of(tok: Token) -> list[Token]:
+    """The tokens of the clause ``tok`` belongs to: the subtree of its nearest clause head."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and head.pos_ in {"VERB", "AUX"}:
+            break
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return list(head.subtree)
+
+
 def _has_tally_words(sent: Span) -> bool:
     lowered = sent.text.lower()
     return bool({t.lemma_.lower() for t in sent} & _TALLY_WORDS) or any(p in lowered for p in _TALLY_PHRASES)
@@ -291,9 +303,10 @@ def _category_from_sentence(sent: Span, triggers: list[Trigger]) -> tuple[str, T
 
 
 def _is_tally(noun: Token, verb: Token, sent: Span) -> bool:
-    """A running total: a total/toll word, or a present perfect with a "since" scope."""
-    lowered = sent.text.lower()
-    words = {t.lemma_.lower() for t in sent}
+    """A running total: a total or toll word in the clause, or a present perfect with a "since" scope."""
+    clause = _clause_of(verb)
+    lowered = " ".join(t.lower_ for t in clause)
+    words = {t.lemma_.lower() for t in clause}
     if words & _TALLY_WORDS or any(p in lowered for p in _TALLY_PHRASES):
         return True
     perfect = any(

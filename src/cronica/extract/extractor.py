@@ -68,6 +68,8 @@ _LOCATIVE = {
     "on": 1,
     "throughout": 0,
 }
+#: Triggers whose grammatical subject undergoes the event: "ten people died", "three were wounded".
+_UNDERGOER_LEMMAS = frozenset({"die", "dead", "death", "perish", "succumb", "injured", "wounded", "hurt"})
 _REPORT_LEMMAS = frozenset(
     {"report", "say", "confirm", "state", "tell", "announce", "highlight", "add", "claim", "note", "cite"}
 )
@@ -233,7 +235,11 @@ class Extractor:
                 tree_distance(mention.root, o) for o in owners if all(o.i != t.i for t in anchor_tokens)
             ]
             other = min(others) if others else 99
-            if mine > other and not (allow_report and self._owner_reports(mention, owners, anchor_tokens)):
+            if self._owner_reports(mention, owners, anchor_tokens):
+                if not allow_report:
+                    continue
+                mine += 10  # the report's date: the event's only when it has none of its own
+            elif mine > other:
                 continue
             if best is None or mine < best[0]:
                 best = (mine, mention)
@@ -287,6 +293,29 @@ class Extractor:
         if best is None:
             return None
         return best[1].place
+
+    def _preceding_place(self, ctx: DocContext, sent: Span) -> Place | None:
+        """The nearest resolved place named before ``sent`` in its paragraph, or in the document's
+        opening line (a dateline: "jaipur: ...")."""
+        text = ctx.document.text
+        paragraph_start = text.rfind("\n\n", 0, sent.start_char) + 1
+        best = None
+        for mention in ctx.places:
+            tok = ctx.doc[mention.start]
+            if mention.place.status != "resolved":
+                continue
+            after = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in {":", "—", "–"}
+            dateline = tok.idx < 120 and (mention.start <= 2 or after)
+            if tok.i >= sent.start and not (dateline and tok.i < sent.end):
+                continue
+            if tok.idx < paragraph_start and not dateline:
+                continue
+            best = mention
+        if best is None:
+            return None
+        return replace(
+            best.place, reason="no place words linked to the event: nearest preceding place of the story"
+        )
 
     def country_place(self, ctx: DocContext, reason: str) -> Place:
         if ctx.country_code:
@@ -391,9 +420,10 @@ class Extractor:
                     place = prev.location
                     inherited_place = True
                 else:
-                    place = self.country_place(
+                    place = self._preceding_place(ctx, sent) or self.country_place(
                         ctx, "no place words linked to the event: country of the report"
                     )
+                    inherited_place = place.status == "resolved"
             event_counts = self._claims(ctx, story, sent, si, counts, members, group)
             confidence = _confidence(date, place, actor1, event_counts, inherited_date)
             if actor1 is None:
@@ -482,11 +512,14 @@ class Extractor:
         patients: list[Token] = []
         for t in members:
             tok = t.token
+            undergoer = (
+                tok.lemma_.lower() in _UNDERGOER_LEMMAS
+            )  # "ten people died": the subject is the victim
             for child in tok.children:
                 if child.dep_ == "agent":
                     agents.extend(g for g in child.children if g.dep_ == "pobj")
                 elif child.dep_ in {"nsubj"}:
-                    agents.append(child)
+                    (patients if undergoer else agents).append(child)
                 elif child.dep_ in {"nsubjpass", "dobj"}:
                     patients.append(child)
                 elif child.dep_ in {"compound", "amod", "poss"} and tok.pos_ == "NOUN":
@@ -498,7 +531,12 @@ class Extractor:
                             agents.extend(c for c in pobj.children if c.dep_ in {"compound", "amod"})
                 elif child.dep_ == "prep" and child.lower_ in {"on", "against", "at"}:
                     patients.extend(g for g in child.children if g.dep_ == "pobj")
-            if tok.dep_ in {"xcomp", "advcl", "conj", "acl", "relcl"} and tok.head.pos_ in {"VERB", "NOUN"}:
+            if (
+                tok.dep_ in {"xcomp", "advcl", "conj", "acl", "relcl"}
+                and tok.head.pos_ in {"VERB", "NOUN"}
+                and tok.head.lemma_.lower() not in self.lexicon.speech_verbs
+                and not undergoer
+            ):
                 for child in tok.head.children:
                     if child.dep_ == "nsubj":
                         agents.append(child)
@@ -514,14 +552,19 @@ class Extractor:
             actor1 = actor1 or actor2
             actor2 = None if actor2 is actor1 else actor2
         if actor1 is None and group == "violence":
-            # an armed actor anywhere in the sentence that is not the victim
+            # an armed actor anywhere in the sentence that is not the victim, and not who reported it
+            armed = []
             for tok in sent:
                 hit = ctx.actors.generic_at.get(tok.i)
-                if hit is not None and hit[0].inter in {1, 2, 3, 4} and hit[0].kind != "ombudsman":
-                    cand = ctx.actors.actor_for(tok)
-                    if cand is not None and (actor2 is None or cand.name != actor2.name):
-                        actor1 = cand
-                        break
+                if hit is None or hit[0].inter not in {1, 2, 3, 4} or hit[0].kind == "ombudsman":
+                    continue
+                if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.lexicon.speech_verbs:
+                    continue
+                cand = ctx.actors.actor_for(tok)
+                if cand is not None and (actor2 is None or cand.name != actor2.name):
+                    armed.append(cand)
+            armed.sort(key=lambda a: a.kind == "government")
+            actor1 = armed[0] if armed else None
         if actor2 is None and group in {"violence", "arrest"}:
             for tok in sent:
                 hit = ctx.actors.generic_at.get(tok.i)

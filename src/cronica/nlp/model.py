@@ -31,18 +31,43 @@ def configured_model_name(name: str | None = None) -> str:
     return name or os.environ.get("CRONICA_MODEL") or DEFAULT_MODEL
 
 
+PARAGRAPH_COMPONENT = "cronica_paragraph_breaks"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraph_breaks(doc: Doc) -> Doc:
+        """A blank line ends a sentence: a headline or a dateline never runs into the next paragraph."""
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
-    """Return the spaCy pipeline ``name`` (default :data:`DEFAULT_MODEL`), loading it at most once."""
+    """Return the spaCy pipeline ``name`` (default :data:`DEFAULT_MODEL`), loading it at most once.
+
+    cronica adds one component before the parser: paragraph breaks are sentence boundaries."""
     import spacy
 
+    _register_components()
     wanted = configured_model_name(name)
     tried = [wanted, *_ALIASES.get(wanted, ())]
     for candidate in tried:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+        return nlp
     pip_name = _PIP_NAMES.get(wanted, wanted.replace("_", "-"))
     raise ModelNotInstalledError(
         f"spaCy model {wanted!r} is not installed. Install it with: pip install {pip_name} "

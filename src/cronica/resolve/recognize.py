@@ -37,6 +37,8 @@ from cronica.resolve.names import fold
 
 #: Longest name, in words, that recognition looks up.
 MAX_NAME_WORDS = 6
+#: In a lower-cased text, a gazetteer place needs this population to count (plus a cue).
+LOWERCASE_MIN_POPULATION = 50_000
 
 
 @dataclass(frozen=True)
@@ -157,10 +159,23 @@ class PlaceRecognizer:
     def _capitalised(self, tok: Token) -> bool:
         return bool(tok.text) and tok.text[0].isupper() and any(ch.isalpha() for ch in tok.text)
 
-    def _candidate_spans(self, doc: Doc) -> dict[tuple[int, int], str]:
+    @staticmethod
+    def _lowercased(doc: Doc) -> bool:
+        """A text with (almost) no capitals: some corpora are shipped lower-cased."""
+        words = [t for t in doc if t.is_alpha and not t.is_sent_start]
+        if len(words) < 20:
+            return False
+        return sum(1 for t in words if t.text[0].isupper()) / len(words) < 0.03
+
+    def _name_like(self, tok: Token, lower: bool) -> bool:
+        if self._capitalised(tok):
+            return True
+        return lower and tok.is_alpha and not tok.is_stop and tok.pos_ in {"PROPN", "NOUN", "ADJ"}
+
+    def _candidate_spans(self, doc: Doc, lower: bool = False) -> dict[tuple[int, int], str]:
         out: dict[tuple[int, int], str] = {}
         for i, tok in enumerate(doc):
-            if not self._capitalised(tok):
+            if not self._name_like(tok, lower):
                 continue
             for n in range(1, MAX_NAME_WORDS + 1):
                 j = i + n
@@ -169,9 +184,9 @@ class PlaceRecognizer:
                 last = doc[j - 1]
                 if n > 1 and last.is_sent_start:
                     break
-                if not (self._capitalised(last) or last.lower_ in self.connectors or last.text == "-"):
+                if not (self._name_like(last, lower) or last.lower_ in self.connectors or last.text == "-"):
                     break
-                if self._capitalised(last):
+                if self._name_like(last, lower):
                     out[(i, j)] = doc[i:j].text
         return out
 
@@ -190,6 +205,12 @@ class PlaceRecognizer:
             prev = doc[i - 2]
         if prev is not None and prev.lower_ in self.locative:
             return f"prep:{prev.lower_}"
+        if (
+            j < len(doc)
+            and doc[j].text in {":", "—", "–"}
+            and (i == 0 or doc[i - 1].is_space or doc[i].is_sent_start)
+        ):
+            return "dateline"
         label = doc[i].ent_type_
         if label in self.support_labels:
             return f"ner:{label}"
@@ -212,8 +233,20 @@ class PlaceRecognizer:
     # -- main --------------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> list[PlaceMention]:
-        candidates = self._candidate_spans(doc)
+        lower = self._lowercased(doc)
+        candidates = self._candidate_spans(doc, lower)
         found = self.gazetteer.lookup(candidates.values())
+        if lower:
+            # without capitals only well-known places with a cue count: no village named like a common word
+            found = {
+                k: [
+                    e
+                    for e in v
+                    if e.population >= LOWERCASE_MIN_POPULATION or e.kind not in {"city", "feature"}
+                ]
+                for k, v in found.items()
+            }
+            found = {k: v for k, v in found.items() if v}
         persons = self._person_names(doc)
         mentions: dict[int, PlaceMention] = {}
         taken: set[int] = set()

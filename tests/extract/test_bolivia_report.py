@@ -29,7 +29,9 @@ def _event_on(extraction: Extraction, day: str, sub_event_type: str | None = Non
     return [
         e
         for e in extraction.events
-        if e.date.value == day and (sub_event_type is None or e.sub_event_type == sub_event_type)
+        if e.date.value == day
+        and e.date.precision == "day"
+        and (sub_event_type is None or e.sub_event_type == sub_event_type)
     ]
 
 

@@ -187,7 +187,7 @@ def assemble_events(
             continue
         merged[merged.index(target)] = _merge(target, draft)
     events = []
-    merged = [d for d in merged if d.specific or keep_generic]
+    merged = [d for d in merged if keep_generic or (d.specific and not _background(d, document))]
     for n, d in enumerate(merged, start=1):
         missing = dict(d.missing)
         for name, present in (("actor1", d.actor1), ("actor2", d.actor2)):
@@ -220,6 +220,22 @@ def assemble_events(
             )
         )
     return events
+
+
+#: Events that ended this many days before publication are background, not news ("mass strikes in 2013").
+BACKGROUND_DAYS = 366
+
+
+def _background(d: Draft, document: Document) -> bool:
+    if document.published is None or not d.date.value:
+        return False
+    from datetime import date
+
+    last = d.date.end or d.date.value
+    try:
+        return (document.published - date.fromisoformat(last)).days > BACKGROUND_DAYS
+    except ValueError:
+        return False
 
 
 def _has_increment(d: Draft) -> bool:

@@ -87,6 +87,16 @@ class DocContext:
         return self.quotes.inside(tok.idx)
 
 
+def is_count_not_year(span: Span) -> bool:
+    """ "fired 1649 rounds": a bare number the NER took for a year is a count of something."""
+    words = [t for t in span if not t.is_space]
+    if len(words) != 1 or not words[0].like_num or not words[0].text.isdigit():
+        return False
+    value = int(words[0].text)
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return value < 1800 or (following is not None and following.tag_ == "NNS")
+
+
 def make_date_mention(span: Span, quotes: Quotes) -> DateMention:
     root = span.root
     head = root.head

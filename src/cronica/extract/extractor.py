@@ -30,6 +30,7 @@ from cronica.extract.context import (
     DocContext,
     PlaceLocator,
     PlaceMention,
+    is_count_not_year,
     make_date_mention,
     tree_distance,
 )
@@ -168,7 +169,7 @@ class Extractor:
         quotes = find_quotes(document.text)
         mentions, country, code = self.places.locate(doc)
         actors = self.actor_finder.index(doc, country, code)
-        dates = [make_date_mention(span, quotes) for span in self.date_finder(doc)]
+        dates = [make_date_mention(s, quotes) for s in self.date_finder(doc) if not is_count_not_year(s)]
         return DocContext(
             document=document,
             doc=doc,
@@ -396,18 +397,13 @@ class Extractor:
             )
             if date is None:
                 prev = story.last_draft
-                if prev is not None and same_story and prev.date.value:
+                if prev is not None and same_story and prev.date.value and prev.date.text:
                     date = replace(
                         prev.date, reason="no date words in the sentence: date of the event just described"
                     )
                     inherited_date = True
                 else:
-                    date = DateValue(
-                        value=None,
-                        precision=None,
-                        reason="no date words linked to the event and no preceding event in the same story",
-                        end=ctx.published.isoformat() if ctx.published else None,
-                    )
+                    date = _reported_week(ctx)
             blocked = {t.token.i for t in all_triggers if not t.asserted} | {
                 t.i for t in self.statements.speech_tokens(sent)
             }
@@ -820,6 +816,25 @@ class Extractor:
                 or actor.inter is None
             ):
                 story.last_group = actor
+
+
+def _reported_week(ctx: DocContext) -> DateValue:
+    """No date words: the event happened in the week before publication (ACLED time precision 2)."""
+    from datetime import timedelta
+
+    reason = "no date words linked to the event and no preceding event in the same story"
+    if ctx.published is None:
+        return DateValue(value=None, precision=None, reason=reason + "; publication date unknown")
+    start = (ctx.published - timedelta(days=6)).isoformat()
+    return DateValue(
+        value=start,
+        precision="week",
+        anchor=ctx.published.isoformat(),
+        anchor_kind="publication",
+        start=start,
+        end=ctx.published.isoformat(),
+        reason=reason + ": the week before publication",
+    )
 
 
 def _political(actor: Actor | None) -> bool:

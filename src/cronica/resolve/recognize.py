@@ -242,7 +242,7 @@ class PlaceRecognizer:
                 k: [
                     e
                     for e in v
-                    if e.population >= LOWERCASE_MIN_POPULATION or e.kind not in {"city", "feature"}
+                    if e.kind == "country" or (e.kind == "city" and e.population >= LOWERCASE_MIN_POPULATION)
                 ]
                 for k, v in found.items()
             }

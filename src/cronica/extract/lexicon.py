@@ -110,6 +110,7 @@ class SpeechVerb:
     lemma: str
     plover: str
     report: bool
+    interaction: bool = False
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,9 @@ def _statements(
     for lemma, entry in (data.get("verbs") or {}).items():
         plover = entry.get("plover")
         _require(plover in PLOVER_CATEGORIES, f, f"verbs.{lemma}", f"unknown PLOVER category {plover!r}")
-        verbs[lemma] = SpeechVerb(lemma, plover, bool(entry.get("report", False)))
+        verbs[lemma] = SpeechVerb(
+            lemma, plover, bool(entry.get("report", False)), bool(entry.get("interaction", False))
+        )
     rules = []
     for plover, words in (data.get("content_rules") or {}).items():
         _require(plover in PLOVER_CATEGORIES, f, f"content_rules.{plover}", "unknown PLOVER category")

@@ -59,9 +59,13 @@ class StatementFinder:
         speech = [t for t in self.speech_tokens(sent) if not ctx.in_quote(t)]
         owners = [t.token for t in triggers] + speech
         speech_ids = {t.i for t in speech}
+        event_words = {i for t in triggers if t.asserted for i in range(t.start, t.end)}
         for tok in speech:
-            if tok.dep_ in _SKIP_DEPS:
+            if tok.dep_ in _SKIP_DEPS or tok.i in event_words:
                 continue
+            interaction = self.verbs[tok.lemma_.lower()].interaction
+            if interaction and any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children):
+                continue  # "were met with repression"
             if tok.lemma_.lower() == "release" and not any(
                 c.lemma_.lower() in _STATEMENT_NOUNS for c in tok.children
             ):
@@ -144,7 +148,7 @@ class StatementFinder:
                 place = ex.country_place(ctx, "no place words for the statement: country of the report")
                 missing["location"] = place.reason or ""
             if speaker is None:
-                if tok.dep_ != "ROOT":
+                if tok.dep_ != "ROOT" or interaction:
                     continue  # a verb inside another clause with nobody saying it: not a statement
                 missing["speaker"] = "no speaker named"
             addressee = _addressee(ex, ctx, tok)

@@ -25,7 +25,8 @@ def test_bad_files_are_reported_by_name_and_the_rest_of_the_batch_goes_on(tmp_pa
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
     (tmp_path / "corpus.jsonl").write_text(
-        '{"id": "a1", "text": "Troops arrested 40 students in Yangon on Friday.", "published": "2021-03-12"}\n'
+        '{"id": "a1", "text": "Troops arrested 40 students in Yangon on Friday.", '
+        '"published": "2021-03-12"}\n'
         "{not json\n"
         '{"id": "a3", "published": "2021-02-30", "text": "A march took place in Lima."}\n',
         encoding="utf-8",

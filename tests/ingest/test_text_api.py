@@ -38,3 +38,17 @@ def test_blank_text_is_an_empty_document() -> None:
 def test_impossible_published_string_is_a_date_error() -> None:
     with pytest.raises(DateError, match=r"^report-1: impossible publication date '2019-13-45'"):
         document_from_text("Eight people were killed.", id="report-1", published="2019-13-45")
+
+
+def test_mojibake_from_a_scraped_corpus_is_repaired() -> None:
+    from cronica.ingest import document_from_text
+
+    doc = document_from_text("the vhp wanted the â€˜pujaâ€™ at ayodhya, said the bjpâ€™s allies.")
+    assert "‘puja’" in doc.text and "bjp’s" in doc.text
+
+
+def test_clean_text_with_accents_is_left_alone() -> None:
+    from cronica.ingest import document_from_text
+
+    text = "Jeanine Áñez was “sworn in” — Huayllani, Cochabamba."
+    assert document_from_text(text).text == text

@@ -13,6 +13,7 @@ from datetime import date
 
 from cronica.errors import DateError, EmptyDocumentError
 from cronica.ingest.dates import parse_published
+from cronica.ingest.mojibake import fix_mojibake
 from cronica.ingest.repair import repair_layout
 from cronica.records import Document
 
@@ -34,7 +35,7 @@ def build_document(
     line: int | None = None,
 ) -> Document:
     """Repair ``raw`` and wrap it with its metadata (metadata values that are blank become ``None``)."""
-    repaired = repair_layout(raw)
+    repaired = repair_layout(fix_mojibake(raw))
     if not repaired.text.strip():
         raise EmptyDocumentError(source, "empty document (no text)", line)
     return Document(

@@ -69,7 +69,7 @@ RELATIVE_DAY_CASES = [
     ("Monday", PUBLISHED, "2019-11-18"),
     ("on Monday night", PUBLISHED, "2019-11-18"),
     ("early Tuesday", PUBLISHED, "2019-11-19"),
-    ("Wednesday", PUBLISHED, "2019-11-13"),
+    ("Wednesday", PUBLISHED, "2019-11-20"),  # the publication weekday is that day
     ("last Saturday", PUBLISHED, "2019-11-16"),
     ("next Saturday", PUBLISHED, "2019-11-23"),
     ("Tuesday", date(2020, 1, 1), "2019-12-31"),
@@ -167,8 +167,9 @@ def test_coarse_date_has_precision_and_interval(
 def test_weekday_resolves_to_most_recent_before_publication() -> None:
     assert resolve_date("Saturday", PUBLISHED).value == "2019-11-16"
     assert resolve_date("Monday", PUBLISHED).value == "2019-11-18"
-    # the anchor's own weekday is a week earlier; only "today" means the anchor day
-    assert resolve_date("Wednesday", PUBLISHED).value == "2019-11-13"
+    # the anchor's own weekday is the anchor day (news usage); "last Wednesday" is a week earlier
+    assert resolve_date("Wednesday", PUBLISHED).value == "2019-11-20"
+    assert resolve_date("last Wednesday", PUBLISHED).value == "2019-11-13"
     assert resolve_date("today", PUBLISHED).value == "2019-11-20"
 
 

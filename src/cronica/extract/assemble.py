@@ -61,6 +61,10 @@ def _rank(event_type: str, sub: str) -> int:
 def _kinds_compatible(a: Draft, b: Draft) -> bool:
     if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
         return True
+    if {a.group, b.group} in ({"arrest", "violence"}, {"arrest", "protest"}):
+        # arrests told next to a protest or its repression: a count of that event
+        other = a if b.group == "arrest" else b
+        return other.event_type in {"Protests", "Riots"}
     groups = {a.group, b.group}
     if groups == {"violence"}:
         return True
@@ -71,8 +75,10 @@ def _kinds_compatible(a: Draft, b: Draft) -> bool:
 
 
 def _absorbs_protest(a: Draft, b: Draft) -> bool:
-    """A protest told next to its repression is part of the same event."""
+    """A protest told next to its repression (or the arrests there) is part of the same event."""
     groups = {a.group, b.group}
+    if "arrest" in groups and groups & {"violence", "protest"}:
+        return True
     return groups == {"violence", "protest"} or (a.event_type == "Protests" and b.event_type == "Protests")
 
 

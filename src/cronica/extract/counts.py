@@ -95,6 +95,8 @@ _PERSON_NOUNS = frozenset(
         "laborer",
     }
 )
+#: Plural endings of words for people ("worshippers", "civilians", "activists", "detainees").
+_PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ees", "men", "ans", "ites", "ants", "ents", "ives")
 _TALLY_WORDS = frozenset({"total", "toll", "tally", "overall", "cumulative", "altogether"})
 _TALLY_PHRASES = ("so far", "to date", "in all", "since the start", "in total")
 _CATEGORY_WORDS = {
@@ -162,7 +164,7 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
                 start=q.start,
                 end=min(words_end, sent.end),
                 verb=verb,
-                tally=_is_tally(noun, verb, sent) and not q.more,
+                tally=(_is_tally(noun, verb, sent) or _is_tally(noun, number_tok, sent)) and not q.more,
                 increment=q.more,
             )
         )
@@ -190,6 +192,8 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span) -> Token | None:
         return noun
     if lemma in _PERSON_NOUNS or noun.lower_ in _PERSON_NOUNS:
         return noun
+    if noun.tag_ == "NNS" and noun.lower_.endswith(_PERSON_SUFFIXES):
+        return noun  # worshippers, residents, civilians, policemen, activists
     if noun.ent_type_ == "NORP":
         return noun
     return None
@@ -273,7 +277,7 @@ _VICTIM_WORDS = {
 }
 
 
-def _clause_of(tok: Token) -> list[Token]:
+def clause_of(tok: Token) -> list[Token]:
     """The tokens of the clause ``tok`` belongs to: the subtree of its nearest clause head."""
     head = tok
     for _ in range(6):
@@ -287,7 +291,10 @@ def _clause_of(tok: Token) -> list[Token]:
 
 def _has_tally_words(sent: Span) -> bool:
     lowered = sent.text.lower()
-    return bool({t.lemma_.lower() for t in sent} & _TALLY_WORDS) or any(p in lowered for p in _TALLY_PHRASES)
+    lemmas = {t.lemma_.lower() for t in sent}
+    if "number" in lemmas and lemmas & {"bring", "rise", "climb", "reach", "since", "increase"}:
+        return True
+    return bool(lemmas & _TALLY_WORDS) or any(p in lowered for p in _TALLY_PHRASES)
 
 
 def _category_from_sentence(sent: Span, triggers: list[Trigger]) -> tuple[str, Token] | None:
@@ -304,10 +311,12 @@ def _category_from_sentence(sent: Span, triggers: list[Trigger]) -> tuple[str, T
 
 def _is_tally(noun: Token, verb: Token, sent: Span) -> bool:
     """A running total: a total or toll word in the clause, or a present perfect with a "since" scope."""
-    clause = _clause_of(verb)
+    clause = clause_of(verb)
     lowered = " ".join(t.lower_ for t in clause)
     words = {t.lemma_.lower() for t in clause}
     if words & _TALLY_WORDS or any(p in lowered for p in _TALLY_PHRASES):
+        return True
+    if "number" in words and words & {"bring", "rise", "climb", "reach", "since", "increase"}:
         return True
     perfect = any(
         c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"}

@@ -217,8 +217,9 @@ class DateResolver:
     * a month alone -> the most recent such month not after ``A``'s month; "last December" -> the most
       recent December before ``A``'s month; "this"/"next" December likewise; "early/mid/late November",
       "the end of November" -> a third of that month;
-    * a weekday ("Saturday", "last Saturday", "Monday night") -> the most recent such day strictly before
-      ``A``; "next Saturday" -> the first after; "this Saturday" -> the one in ``A``'s week;
+    * a weekday ("Saturday", "last Saturday", "Monday night") -> the most recent such day not after
+      ``A`` (the anchor's own weekday is ``A``: news usage); "next Saturday" -> the first after;
+      "this Saturday" -> the one in ``A``'s week;
     * a day phrase from the lexicon ("yesterday", "last night", "the following day", "the day before")
       -> ``A`` plus its offset;
     * "two days later" / "three days ago" / "a week earlier" -> ``A`` plus or minus the days; months and
@@ -505,6 +506,9 @@ class DateResolver:
             return _day(anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1))
         if which == "this":
             return _day(anchor + timedelta(days=weekday - anchor.weekday()))
+        if which is None and weekday == anchor.weekday():
+            # news usage: "police fired on Tuesday" in a story of that Tuesday is that day
+            return _day(anchor)
         return _day(anchor - timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1))
 
     def _count(self, m: re.Match[str], anchor: date | None) -> _Found | str:

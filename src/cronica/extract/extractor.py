@@ -34,7 +34,7 @@ from cronica.extract.context import (
     make_date_mention,
     tree_distance,
 )
-from cronica.extract.counts import CountMention, find_counts
+from cronica.extract.counts import CountMention, clause_of, find_counts
 from cronica.extract.dates import DateFinder, DateResolver
 from cronica.extract.lexicon import Lexicon, load_lexicon
 from cronica.extract.numbers import find_quantities
@@ -126,6 +126,7 @@ class Extractor:
         drafts: list[Draft] = []
         statements: list[Statement] = []
         tallies: list[Tally] = []
+        revisions: list[tuple[int, CountClaim]] = []
         prefix = _id_prefix(document)
         for si, sent in enumerate(doc.sents):
             if not sent.text.strip():
@@ -135,7 +136,17 @@ class Extractor:
             counts = find_counts(sent, quantities, triggers)
             tally_verbs = {c.verb.i for c in counts if c.tally}
             for c in counts:
-                if c.tally:
+                if c.tally:  # "the number of protesters killed since ...": the killing words are the total's
+                    tally_verbs.update(
+                        t.token.i
+                        for t in triggers
+                        if t.family.count in {"killed", "injured", "arrested"}
+                        and t.token.i in {x.i for x in clause_of(doc[c.quantity.start])}
+                    )
+            for c in counts:
+                if c.tally and self._is_revision(doc, c, drafts):
+                    revisions.append(self._revision(ctx, story, sent, si, c))
+                elif c.tally:
                     tallies.append(self._tally(ctx, story, sent, si, c, prefix, len(tallies)))
             reported = [t for t in triggers if t.asserted and t.token.i not in tally_verbs]
             new_statements = self.statements.find(
@@ -159,6 +170,7 @@ class Extractor:
                 story.last_draft_sent = si
             self._remember_subjects(ctx, story, sent)
         events = assemble_events(drafts, document, prefix, keep_generic=self.keep_generic)
+        events = _apply_revisions(events, revisions)
         tallies = [self._link_tally_scope(t, events) for t in tallies]
         return Extraction(
             document=document, events=tuple(events), statements=tuple(statements), tallies=tuple(tallies)
@@ -252,6 +264,8 @@ class Extractor:
         """The nearest owner is a reporting verb that governs the anchor ("reported last night that ...")."""
         nearest = min(owners, key=lambda o: tree_distance(mention.root, o), default=None)
         if nearest is None or nearest.lemma_.lower() not in _REPORT_LEMMAS:
+            return False
+        if any(nearest.i == a.i for a in anchors):
             return False
         return any(nearest in a.ancestors for a in anchors)
 
@@ -354,6 +368,9 @@ class Extractor:
             groups["violence"] = groups["violence"] + groups.pop("protest")
         if "arrest" in groups and "protest" in groups:
             groups["arrest"] = groups["arrest"] + groups.pop("protest")
+        if "arrest" in groups and "violence" in groups and protest_words:
+            # arrests at a dispersed protest are a count of that event (ACLED), not an event of their own
+            groups["violence"] = groups["violence"] + groups.pop("arrest")
         owners = [t.token for t in triggers] + self.statements.speech_tokens(sent)
         accident = any(t.lemma_.lower() in self.lexicon.non_political for t in sent)
         drafts = []
@@ -784,6 +801,34 @@ class Extractor:
             missing=missing,
         )
 
+    def _is_revision(self, doc: Doc, c: CountMention, drafts: list[Draft]) -> bool:
+        """ "The toll rose to 18": a new figure for the event just told, not a running total over many.
+        A total with a scope ("since November", "the number of", "total") stays a tally."""
+        clause = {t.lemma_.lower() for t in clause_of(doc[c.quantity.start])}
+        if not clause & {"toll"} or clause & {"since", "total", "number", "overall", "cumulative"}:
+            return False
+        return any(c.category in d.counts for d in drafts)
+
+    def _revision(
+        self, ctx: DocContext, story: _Story, sent: Span, si: int, c: CountMention
+    ) -> tuple[int, CountClaim]:
+        words = ctx.doc[c.start : c.end]
+        reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
+        claim = CountClaim(
+            category=c.category,  # type: ignore[arg-type]
+            value=c.quantity.value,
+            qualifier=c.quantity.qualifier,  # type: ignore[arg-type]
+            text=words.text,
+            span=TextSpan(words.start_char, words.end_char, words.text),
+            low=c.quantity.low,
+            high=c.quantity.high,
+            vague=c.quantity.vague,
+            reported_by=reporter,
+            reported_by_span=reporter_span,
+            update_of=-1,
+        )
+        return sent.start_char, claim
+
     def _link_tally_scope(self, tally: Tally, events: list[Event]) -> Tally:
         """A total "of the coup's victims" counts since the event the document dates."""
         if tally.since is not None:
@@ -816,6 +861,24 @@ class Extractor:
                 or actor.inter is None
             ):
                 story.last_group = actor
+
+
+def _apply_revisions(events: list[Event], revisions: list[tuple[int, CountClaim]]) -> list[Event]:
+    """Attach each revised figure to the last event told before it that has a figure of that kind."""
+    for position, claim in revisions:
+        target = None
+        for k, event in enumerate(events):
+            start = event.sentence.start if event.sentence else 0
+            if start < position and claim.category in event.counts:
+                target = k
+        if target is None:
+            continue
+        event = events[target]
+        claims = event.counts[claim.category]
+        revised = replace(claim, update_of=len(claims) - 1)
+        counts = {**event.counts, claim.category: (*claims, revised)}
+        events[target] = replace(event, counts=counts)
+    return events
 
 
 def _reported_week(ctx: DocContext) -> DateValue:

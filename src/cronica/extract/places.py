@@ -15,7 +15,7 @@ import logging
 from spacy.tokens import Doc
 
 from cronica.extract.context import PlaceLocator, PlaceMention
-from cronica.records import Place
+from cronica.records import Place, Span
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +38,68 @@ class GazetteerLocator:
             PlaceMention(m.start_token, m.end_token, place, None)
             for m, place in zip(mentions, places, strict=True)
         ]
+        if code:
+            taken = {i for m in out for i in range(m.start, m.end)}
+            out = sorted(out + self._capital_mentions(doc, code, taken, out), key=lambda m: m.start)
         name = None
         if code:
             name = self.resolver.country_place(code).country
         return out, name, code
+
+    def _capital_mentions(
+        self, doc: Doc, focus: str, taken: set[int], mentions: list[PlaceMention]
+    ) -> list[PlaceMention]:
+        """ "in the capital": the capital of the country named last in the sentence ("Afghan rebels ...
+        in the capital" is Kabul), else of the document's country; the words are kept as the mention."""
+        out: list[PlaceMention] = []
+        for tok in doc:
+            if tok.lower_ != "capital" or tok.pos_ != "NOUN" or tok.i in taken or tok.i < 2:
+                continue
+            det, prep = doc[tok.i - 1], doc[tok.i - 2]
+            if det.lower_ not in {"the", "its"}:
+                continue
+            if prep.lower_ not in {"in", "at", "near", "across", "around", "outside", "throughout"}:
+                continue
+            after = doc[tok.i + 1 : tok.i + 3]
+            if len(after) and (
+                after[0].lower_ == "of"
+                or after[0].pos_ == "PROPN"
+                or (after[0].text == "," and len(after) > 1 and after[1].pos_ == "PROPN")
+            ):
+                continue  # "the capital of X", "the capital Kabul": the city is named on its own
+            code = self._country_before(doc, tok, mentions) or focus
+            capital = self.gazetteer.capital(code)  # type: ignore[attr-defined]
+            if capital is None:
+                continue
+            words = doc[tok.i - 1 : tok.i + 1]
+            admin = self.gazetteer.admin(capital.country_code, capital.admin1_code)  # type: ignore[attr-defined]
+            place = Place(
+                name=capital.name,
+                span=Span(words.start_char, words.end_char, words.text),
+                country=self.resolver.country_place(code).country,
+                country_code=code,
+                admin1=admin.name if admin is not None else None,
+                latitude=capital.latitude,
+                longitude=capital.longitude,
+                precision=1,
+                gazetteer_id=capital.gazetteer_id,
+                status="resolved",
+                reason="'the capital' of the document's country",
+            )
+            out.append(PlaceMention(tok.i - 1, tok.i + 1, place))
+        return out
+
+    def _country_before(self, doc: Doc, tok: object, mentions: list[PlaceMention]) -> str | None:
+        sent = tok.sent  # type: ignore[attr-defined]
+        code = None
+        for t in doc[sent.start : tok.i]:  # type: ignore[attr-defined]
+            found = self.gazetteer.demonym_country(t.text) if t.pos_ in {"ADJ", "PROPN"} else None  # type: ignore[attr-defined]
+            if found:
+                code = found
+        for m in mentions:
+            if sent.start <= m.start < tok.i and m.place.precision == 3 and m.place.country_code:  # type: ignore[attr-defined]
+                code = m.place.country_code
+        return code
 
 
 class NerLocator:

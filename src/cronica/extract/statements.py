@@ -87,6 +87,11 @@ class StatementFinder:
             inner = [t for t in reported if t.token.i != tok.i and tok in t.token.ancestors]
             inner_tally = any(tok in ctx.doc[i].ancestors for i in tally_verbs)
             date = ex.date_for(ctx, story, sent, si, [tok], owners, allow_report=False)
+            if date is None and not any(c.dep_ == "nsubj" for c in tok.children):
+                # "went further Monday, claiming ... and asking ...": the clause's date
+                chain = [a for a in list(tok.ancestors)[:3] if a.i in speech_ids or a.pos_ in {"VERB", "AUX"}]
+                if chain:
+                    date = ex.date_for(ctx, story, sent, si, [tok, *chain], owners, allow_report=False)
             reporter_text = None
             reporter_span = None
             if subj is not None:
@@ -177,7 +182,7 @@ class StatementFinder:
 
     def _absorbed(self, tok: Token, speech_ids: set[int]) -> bool:
         """ "released a statement declaring ...": the inner verb belongs to the outer one."""
-        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        if tok.dep_ == "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             return False
         cur = tok
         for _ in range(3):

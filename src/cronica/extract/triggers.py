@@ -114,6 +114,8 @@ class TriggerFinder:
             for child in tok.head.children:
                 if child.dep_ == "neg":
                     return "negated"
+        if tok.dep_ == "amod" and tok.tag_ in {"VBN", "JJ"} and family_name in {"arrest", "injure", "abduct"}:
+            return "a state ('detained activists'), not an event"
         weapon = family_name in _INSTRUMENT_FAMILIES
         if (
             tok.pos_ == "NOUN"

@@ -139,6 +139,15 @@ class Gazetteer:
         ).fetchone()
         return GazetteerEntry.from_row(row) if row else None
 
+    def capital(self, code: str) -> GazetteerEntry | None:
+        """The capital city (GeoNames feature PPLC) of the country with ISO code ``code``."""
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PPLC' AND country_code = ? "
+            "ORDER BY population DESC LIMIT 1",
+            (code.upper(),),
+        ).fetchone()
+        return GazetteerEntry.from_row(row) if row else None
+
     def country(self, code: str) -> GazetteerEntry | None:
         """The country with ISO 3166-1 alpha-2 ``code``."""
         code = code.upper()

@@ -220,6 +220,16 @@ class PlaceRecognizer:
             return "country_name"
         return None
 
+    @staticmethod
+    def _dateline(doc: Doc, i: int, j: int) -> bool:
+        """ "KHARTOUM, Sudan (AP) —", "jaipur:": a place name opening the text or a paragraph."""
+        opening = (
+            i == 0
+            or all(t.is_space or t.is_punct for t in doc[max(0, i - 2) : i])
+            and (i < 3 or "\n" in doc[i - 1].text_with_ws)
+        )
+        return opening and j < len(doc) and doc[j].text in {",", ":", "—", "–", "-", "("}
+
     def _inside_longer_org(self, doc: Doc, i: int, j: int) -> bool:
         for ent in doc.ents:
             if ent.label_ == "ORG" and ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
@@ -284,8 +294,11 @@ class PlaceRecognizer:
         after_place: bool = False,
     ) -> PlaceMention | None:
         words = doc[i:j]
-        if any(t.is_upper and len(t.text) > 1 for t in words) and not any(
-            e.kind == "country" for e in entries
+        dateline = self._dateline(doc, i, j)
+        if (
+            not dateline
+            and any(t.is_upper and len(t.text) > 1 for t in words)
+            and not any(e.kind == "country" for e in entries)
         ):
             return None  # "MAS", "COB": acronyms match only country abbreviations ("US", "UK")
         if fold(words.text) in persons or fold(words.text) in self.stop:
@@ -296,7 +309,11 @@ class PlaceRecognizer:
             return None
         if self.gazetteer.demonym_country(words.text) and not any(e.kind == "country" for e in entries):
             return None
-        cue = self._support(doc, i, j, entries) or ("qualifier" if after_place else None)
+        cue = (
+            ("dateline" if dateline else None)
+            or self._support(doc, i, j, entries)
+            or ("qualifier" if after_place else None)
+        )
         if cue is None:
             return None
         admin_level = None

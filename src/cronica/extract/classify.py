@@ -37,8 +37,15 @@ VIOLENCE = frozenset(
 _WEAPONS = ("suicide", "chemical", "grenade", "airstrike", "shelling", "ied", "explosion")
 _ARMED = frozenset({"military", "police", "rebels", "militia", "identity_militia"})
 _STATE = frozenset({"military", "police", "government"})
-#: Group of each family for grouping triggers of a sentence into incidents.
-GROUPS = {**{f: "violence" for f in VIOLENCE}, "protest": "protest", "arrest": "arrest"}
+#: Group of each family for grouping triggers of a sentence into incidents. Taking territory is one
+#: incident with the fighting that took it ("recaptured the town after heavy fighting").
+GROUPS = {
+    **{f: "violence" for f in VIOLENCE},
+    "overtake": "violence",
+    "regain": "violence",
+    "protest": "protest",
+    "arrest": "arrest",
+}
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,11 @@ def classify(
     families = {t.family.name: t for t in triggers}
     first = triggers[0]
     group = group_of(first)
+    if group == "violence" and ("regain" in families or "overtake" in families):
+        t = families.get("regain") or families["overtake"]
+        if "regain" in families or actor1_kind in _STATE:
+            return IncidentType("Battles", "Government regains territory", "FIGHT", t)
+        return IncidentType("Battles", "Non-state actor overtakes territory", "FIGHT", t)
     if group == "violence":
         if (
             "suicide" in families
@@ -104,8 +116,6 @@ def classify(
         return IncidentType("Violence against civilians", "Attack", "ASSAULT", main)
     if group == "protest":
         return _default(first)
-    if first.family.name == "overtake" and actor1_kind in _STATE:
-        return IncidentType("Battles", "Government regains territory", "FIGHT", first)
     if group == "arrest":
         if protest_context and "protest" in families:
             return IncidentType("Protests", "Protest with intervention", "COERCE", first)

@@ -72,6 +72,8 @@ class DocContext:
     country: str | None
     country_code: str | None
     reporters: list[tuple[int, str, TextSpan, DateValue | None]] = field(default_factory=list)
+    #: the lead sentence tells of an accident or a disaster: violence words in it are not political
+    accident_story: bool = False
 
     @property
     def published(self) -> date | None:

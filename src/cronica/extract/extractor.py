@@ -144,6 +144,15 @@ class Extractor:
                         and t.token.i in {x.i for x in clause_of(doc[c.quantity.start])}
                     )
             for c in counts:
+                if (
+                    c.tally
+                    and ctx.accident_story
+                    and any(
+                        t.lemma_.lower() in self.lexicon.non_political
+                        for t in clause_of(doc[c.quantity.start])
+                    )
+                ):
+                    continue  # "road accidents since January": not a total of political violence
                 if c.tally and self._is_revision(doc, c, drafts):
                     revisions.append(self._revision(ctx, story, sent, si, c))
                 elif c.tally:
@@ -182,7 +191,12 @@ class Extractor:
         mentions, country, code = self.places.locate(doc)
         actors = self.actor_finder.index(doc, country, code)
         dates = [make_date_mention(s, quotes) for s in self.date_finder(doc) if not is_count_not_year(s)]
+        lead = next(iter(doc.sents), None)
+        accident_story = lead is not None and any(
+            t.lemma_.lower() in self.lexicon.non_political for t in lead
+        )
         return DocContext(
+            accident_story=accident_story,
             document=document,
             doc=doc,
             quotes=quotes,
@@ -299,6 +313,8 @@ class Extractor:
                 continue
             if prep == "of" and not _part_of_place(ctx.doc[mention.start : mention.end]):
                 continue
+            if _aftermath_place(ctx.doc[mention.start : mention.end]):
+                continue
             penalty = _LOCATIVE.get(prep or "", 1.5)
             distance = min(tree_distance(tok, a) for a in anchors) + penalty * 2
             if mention.place.precision == 3 and mention.place.status != "resolved":
@@ -372,7 +388,7 @@ class Extractor:
             # arrests at a dispersed protest are a count of that event (ACLED), not an event of their own
             groups["violence"] = groups["violence"] + groups.pop("arrest")
         owners = [t.token for t in triggers] + self.statements.speech_tokens(sent)
-        accident = any(t.lemma_.lower() in self.lexicon.non_political for t in sent)
+        accident = ctx.accident_story or any(t.lemma_.lower() in self.lexicon.non_political for t in sent)
         drafts = []
         for group, members in groups.items():
             members = sorted(members, key=lambda t: (t.family.name == "protest", t.start))
@@ -380,11 +396,11 @@ class Extractor:
             actor1, actor2, associated = self._actors_for(ctx, sent, members, group, protest_words)
             if (
                 accident
-                and group in {"violence", "property"}
-                and not _political(actor1)
-                and not _political(actor2)
+                and group in {"violence", "property", "arrest"}
+                and not _political(actor1, protest_words)
+                and not _political(actor2, protest_words)
             ):
-                continue  # an accident or a disaster, not political violence
+                continue  # an accident or a disaster (and the arrests after it), not political violence
             typed = classify(
                 [m for m in members if group_of(m) == group] or members,
                 protest_context=protest_words,
@@ -900,8 +916,14 @@ def _reported_week(ctx: DocContext) -> DateValue:
     )
 
 
-def _political(actor: Actor | None) -> bool:
-    return actor is not None and actor.inter in {1, 2, 3, 4, 5, 6}
+def _political(actor: Actor | None, protest: bool = False) -> bool:
+    """An actor of political violence; police making an arrest after an accident are not one,
+    unless protesters are involved."""
+    if actor is None:
+        return False
+    if actor.kind in {"police", "government"} and not protest:
+        return False
+    return actor.inter in {1, 2, 3, 4, 5, 6}
 
 
 def _path_blocked(tok: Token, anchors: list[Token], blocked: set[int]) -> bool:
@@ -962,6 +984,20 @@ _PLACE_PART_NOUNS = frozenset(
         "outskirt",
     }
 )
+
+
+_AFTERMATH_NOUNS = frozenset(
+    {"hospital", "clinic", "morgue", "mortuary", "station", "court", "prison", "jail", "cell", "custody"}
+)
+
+
+def _aftermath_place(span: Span) -> bool:
+    """ "treated at the Ramgarh Sadar hospital", "held at Central Police Station": where victims or
+    detainees were taken, not where the event happened."""
+    doc = span.doc
+    following = [t for t in doc[span.end : span.end + 3] if t.pos_ in {"NOUN", "PROPN"}]
+    words = {t.lemma_.lower() for t in [*span, *following[:2]]}
+    return bool(words & _AFTERMATH_NOUNS)
 
 
 def _part_of_place(span: Span) -> bool:

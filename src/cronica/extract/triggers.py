@@ -19,6 +19,8 @@ from cronica.extract.lexicon import Lexicon, TriggerFamily
 _FUTURE_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "should", "must"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _HABITUAL_GOVERNORS = frozenset({"continue", "keep"})
+#: Prepositions that introduce what a governing word is about ("call for", "threat of", "accused of").
+_ARGUMENT_PREPS = frozenset({"for", "of", "on", "upon", "to", "against", "about", "with", "over"})
 #: Families whose noun names the means of an attack: "grenade attacks", "suicide bombings", "IED blast".
 _INSTRUMENT_FAMILIES = frozenset(
     {"grenade", "suicide", "ied", "chemical", "airstrike", "shelling", "explosion"}
@@ -143,12 +145,19 @@ class TriggerFinder:
                     return "reference to an event told elsewhere"
             if dets and dets[0].lower_ == "another":
                 pass
+        if not any(t.pos_ in {"VERB", "AUX"} for t in tok.sent):
+            return "headline without a verb"
         # walk up the clause: a threat, a call, a plan, a denial governs the trigger
         cur = tok
         steps = 0
-        while cur.head.i != cur.i and steps < 4:
+        while cur.head.i != cur.i and steps < 6:
             head = cur.head
+            if cur.pos_ == "VERB" and any(
+                c.dep_ in {"mark", "prep"} and c.lower_ == "since" for c in cur.children
+            ):
+                return "background ('since ...' clause)"
             if cur.dep_ in {
+                "relcl",
                 "xcomp",
                 "ccomp",
                 "dobj",
@@ -160,6 +169,8 @@ class TriggerFinder:
                 "conj",
                 "attr",
             }:
+                if cur.dep_ == "prep" and cur.lower_ not in _ARGUMENT_PREPS:
+                    break  # "Amid funerals of those protesting ..., they appealed": an adjunct, not what was asked
                 lemma = head.lemma_.lower()
                 if lemma in self._modal:
                     return f"governed by '{head.text}'"

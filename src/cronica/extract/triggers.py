@@ -170,7 +170,7 @@ class TriggerFinder:
                 "attr",
             }:
                 if cur.dep_ == "prep" and cur.lower_ not in _ARGUMENT_PREPS:
-                    break  # "Amid funerals of those protesting ..., they appealed": an adjunct, not what was asked
+                    break  # "Amid funerals ..., they appealed": an adjunct, not what was asked
                 lemma = head.lemma_.lower()
                 if lemma in self._modal:
                     return f"governed by '{head.text}'"

@@ -78,6 +78,8 @@ class DocActors:
     acronyms: dict[str, str] = field(default_factory=dict)
     generic_at: dict[int, tuple[GenericActor, int, int]] = field(default_factory=dict)
     role_words: dict[str, str | None] = field(default_factory=dict)
+    #: tokens of place names ("KAMPALA" in a dateline is not an organisation)
+    place_tokens: frozenset[int] = frozenset()
     sentence_starts: list[int] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
 
@@ -109,6 +111,8 @@ class DocActors:
     def actor_for(self, tok: Token, *, prefer_group: bool = False) -> Actor | None:
         """The actor a token names, or ``None``."""
         doc = self.doc
+        if tok.i in self.place_tokens and tok.i not in self.generic_at:
+            return None
         known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
         if tok.ent_type_ == "PERSON" or known_surname:
             ent = _ent_of(tok) if tok.ent_type_ == "PERSON" else None

@@ -262,19 +262,15 @@ def _merge(a: Draft, b: Draft) -> Draft:
         date = b.date
     place = _more_specific(a.location, b.location) if not b.place_inherited else a.location
     actor1 = typed.actor1 or a.actor1 or b.actor1
-    if (
-        actor1 is not None
-        and actor1.inter in {6, 7}
-        and typed.event_type == "Protests"
-        and typed.sub_event_type != "Peaceful protest"
-    ):
-        actor1 = next((x for x in (a.actor1, b.actor1) if x is not None and x.inter in {1, 2, 3, 4}), actor1)
     actor2 = typed.actor2 or a.actor2 or b.actor2
-    if typed.event_type == "Protests" and typed.sub_event_type != "Peaceful protest":
-        protesters = next(
-            (x for x in (a.actor2, b.actor2, a.actor1, b.actor1) if x is not None and x.inter == 6), None
-        )
-        actor2 = protesters or actor2
+    everyone = [x for x in (a.actor1, b.actor1, a.actor2, b.actor2) if x is not None]
+    protesters = next((x for x in everyone if x.inter == 6), None)
+    force = next((x for x in everyone if x.inter in {1, 2, 3, 4}), None)
+    if typed.sub_event_type == "Excessive force against protesters":
+        actor1, actor2 = force or actor1, protesters or actor2
+    elif typed.sub_event_type == "Protest with intervention":
+        # ACLED: the protesters are actor 1, the force that intervened actor 2
+        actor1, actor2 = protesters or actor1, force or actor2
     missing = {**b.missing, **a.missing}
     return replace(
         a,

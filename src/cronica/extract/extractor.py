@@ -190,6 +190,7 @@ class Extractor:
         quotes = find_quotes(document.text)
         mentions, country, code = self.places.locate(doc)
         actors = self.actor_finder.index(doc, country, code)
+        actors.place_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
         dates = [make_date_mention(s, quotes) for s in self.date_finder(doc) if not is_count_not_year(s)]
         lead = next(iter(doc.sents), None)
         accident_story = lead is not None and any(
@@ -319,6 +320,8 @@ class Extractor:
             distance = min(tree_distance(tok, a) for a in anchors) + penalty * 2
             if mention.place.precision == 3 and mention.place.status != "resolved":
                 distance += 3
+            elif mention.place.precision == 3:
+                distance += 2  # "in Konduga, in Borno state": the town, not the region
             if best is None or distance < best[0]:
                 best = (distance, mention)
         if best is None:
@@ -393,6 +396,13 @@ class Extractor:
         for group, members in groups.items():
             members = sorted(members, key=lambda t: (t.family.name == "protest", t.start))
             anchors = [t.token for t in members]
+            # "declared a state of emergency on Saturday", "staged a march in Lima": the light verb's
+            # date and place are the event's
+            anchors += [
+                t.token.head
+                for t in members
+                if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB"
+            ]
             actor1, actor2, associated = self._actors_for(ctx, sent, members, group, protest_words)
             if (
                 accident
@@ -419,6 +429,13 @@ class Extractor:
                 actor2 = self._as_protesters(ctx, actor2)
             if actor1 is not None and associated:
                 actor1 = replace(actor1, associated=tuple(associated))
+            if (
+                typed.sub_event_type == "Protest with intervention"
+                and actor2 is not None
+                and actor2.inter == 6
+            ):
+                # ACLED: the protesters are actor 1, the force that intervened actor 2
+                actor1, actor2 = actor2, actor1
             missing: dict[str, str] = {}
             date = self.date_for(ctx, story, sent, si, anchors, owners)
             inherited_date = False
@@ -575,6 +592,9 @@ class Extractor:
                 patients.append(tok.head) if tok.pos_ == "VERB" and any(
                     c.dep_ == "auxpass" for c in tok.children
                 ) else None
+        for t in members:  # "The Peruvian government declared a state of emergency"
+            if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB":
+                agents.extend(c for c in t.token.head.children if c.dep_ == "nsubj")
         actor1 = self._first_actor(ctx, agents)
         actor2 = self._first_actor(ctx, patients)
         if group == "protest":

@@ -130,13 +130,21 @@ class StatementFinder:
                         previous.date,
                         reason="no date words: date of the same speaker's statement just before",
                     )
+                elif ctx.published is not None:
+                    # news convention: what a story reports as said, undated, was said that day
+                    published = ctx.published.isoformat()
+                    date = DateValue(
+                        value=published,
+                        precision="day",
+                        anchor=published,
+                        anchor_kind="publication",
+                        reason="no date words for the statement: taken as said on the publication date",
+                    )
                 else:
-                    published = ctx.published.isoformat() if ctx.published else None
                     date = DateValue(
                         value=None,
                         precision=None,
-                        end=published,
-                        reason="no date words for the statement: made on or before publication",
+                        reason="no date words for the statement and no publication date",
                     )
                     missing["date"] = date.reason or ""
             plover = self._plover(verb.plover, _complement_text(tok) + " " + content, tok)

@@ -73,7 +73,8 @@ def classify(
     group = group_of(first)
     if group == "violence" and ("regain" in families or "overtake" in families):
         t = families.get("regain") or families["overtake"]
-        if "regain" in families or actor1_kind in _STATE:
+        non_state = actor1_kind in {"rebels", "militia", "identity_militia"}
+        if ("regain" in families and not non_state) or actor1_kind in _STATE:
             return IncidentType("Battles", "Government regains territory", "FIGHT", t)
         return IncidentType("Battles", "Non-state actor overtakes territory", "FIGHT", t)
     if group == "violence":

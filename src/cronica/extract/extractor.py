@@ -69,6 +69,23 @@ _LOCATIVE = {
     "on": 1,
     "throughout": 0,
 }
+#: Places and units that only armed forces hold: attacking one is fighting them.
+_INSTALLATIONS = frozenset(
+    {
+        "base",
+        "position",
+        "camp",
+        "checkpoint",
+        "outpost",
+        "barracks",
+        "convoy",
+        "patrol",
+        "garrison",
+        "headquarters",
+        "headquarter",
+        "post",
+    }
+)
 #: Triggers whose grammatical subject undergoes the event: "ten people died", "three were wounded".
 _UNDERGOER_LEMMAS = frozenset({"die", "dead", "death", "perish", "succumb", "injured", "wounded", "hurt"})
 _REPORT_LEMMAS = frozenset(
@@ -596,7 +613,7 @@ class Extractor:
             if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB":
                 agents.extend(c for c in t.token.head.children if c.dep_ == "nsubj")
         actor1 = self._first_actor(ctx, agents)
-        actor2 = self._first_actor(ctx, patients)
+        actor2 = self._first_actor(ctx, patients) or self._installation(ctx, patients)
         if group == "protest":
             actor1 = actor1 or actor2
             actor2 = None if actor2 is actor1 else actor2
@@ -649,6 +666,22 @@ class Extractor:
                     ):
                         associated.append(org)
         return actor1, actor2, associated
+
+    def _installation(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
+        """ "attacked a base", "ambushed a convoy": the forces that hold it are the target."""
+        for tok in tokens:
+            if tok.lemma_.lower() in _INSTALLATIONS:
+                country = ctx.country or "unknown country"
+                span = ctx.doc[tok.left_edge.i : tok.i + 1]
+                return Actor(
+                    name=f"Military Forces of {country}",
+                    text=span.text,
+                    span=TextSpan(span.start_char, span.end_char, span.text),
+                    inter=1,
+                    kind="military",
+                    country=ctx.country,
+                )
+        return None
 
     def _first_actor(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
         for tok in tokens:

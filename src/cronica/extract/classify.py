@@ -94,7 +94,11 @@ def classify(
             return _default(families["sexual"])
         main = _main_violence(families)
         if "riot" in families:
-            sub = "Violent demonstration" if protest_context else "Mob violence"
+            # a mob, a lynching, vigilantes: mob violence; rioting protesters, students, crowds: a
+            # violent demonstration
+            words = " ".join(t.text.lower() for t in triggers)
+            mob = any(w in words for w in ("mob", "lynch", "vigilante")) and not protest_context
+            sub = "Mob violence" if mob else "Violent demonstration"
             return IncidentType("Riots", sub, "PROTEST", families["riot"])
         if "clash" in families:
             armed_both = actor1_kind in _ARMED and actor2_kind in _ARMED

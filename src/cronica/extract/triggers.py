@@ -19,6 +19,14 @@ from cronica.extract.lexicon import Lexicon, TriggerFamily
 _FUTURE_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "should", "must"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _HABITUAL_GOVERNORS = frozenset({"continue", "keep"})
+#: "protests over/against/following the shootings": the shootings are the cause, told as background.
+_CAUSE_PREPS = frozenset({"over", "against", "following", "after", "about"})
+
+
+def weapon_noun(family_name: str) -> bool:
+    return family_name in _INSTRUMENT_FAMILIES
+
+
 #: Prepositions that introduce what a governing word is about ("call for", "threat of", "accused of").
 _ARGUMENT_PREPS = frozenset({"for", "of", "on", "upon", "to", "against", "about", "with", "over"})
 #: Families whose noun names the means of an attack: "grenade attacks", "suicide bombings", "IED blast".
@@ -55,6 +63,8 @@ class TriggerFinder:
                 with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer"]):
                     self._lemma_phrases.add(family.name, list(nlp.pipe(family.phrases)))
         self._frames = lexicon.frames
+        self._protest = lexicon.families["protest"].lemmas if "protest" in lexicon.families else frozenset()
+        self._disarmed: set[int] = set()
         self._by_lemma: dict[str, TriggerFamily] = {}
         for family in lexicon.families.values():
             for lemma in family.lemmas:
@@ -65,6 +75,7 @@ class TriggerFinder:
         doc = sent.doc
         taken: set[int] = set()
         found: list[Trigger] = []
+        self._disarmed = self._disarmed_tokens(sent)
         matches = sorted(
             [*self._phrases(sent), *self._lemma_phrases(sent)], key=lambda m: (-(m[2] - m[1]), m[1])
         )
@@ -101,6 +112,20 @@ class TriggerFinder:
             found.append(self._judge(tok, tok.i, tok.i + 1, family))
         return sorted(found, key=lambda t: t.start)
 
+    def _disarmed_tokens(self, sent: Span) -> set[int]:
+        """Weapons that were found, seized or defused ("explosive devices were found"): not used."""
+        out: set[int] = set()
+        for frame in self._frames:
+            if frame.family != "disrupted":
+                continue
+            for tok in sent:
+                if tok.lemma_.lower() not in frame.verbs:
+                    continue
+                for child in tok.children:
+                    if child.dep_ in {"dobj", "nsubjpass"}:
+                        out.update(t.i for t in child.subtree)
+        return out
+
     def _judge(self, tok: Token, start: int, end: int, family: TriggerFamily) -> Trigger:
         reason = self._not_asserted(tok, family.name)
         return Trigger(tok, start, end, family, reason is None, reason)
@@ -128,6 +153,16 @@ class TriggerFinder:
             return f"modifier of '{tok.head.text}', not an event"
         if tok.lemma_.lower() == "demonstrate" and any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
             return "'demonstrate' in the sense of 'show'"
+        if tok.i in self._disarmed:
+            return "a weapon found or seized, not used"
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in _CAUSE_PREPS
+            and tok.head.head.lemma_.lower() in self._protest
+        ):
+            return f"what a protest was about ('{tok.head.text}')"
+        if tok.pos_ == "NOUN" and weapon_noun(family_name):
+            return None  # "the warplanes", "grenade attacks": an instrument, not a reference to an event
         if tok.pos_ == "NOUN":
             dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
             if dets and dets[0].lower_ in {"no", "neither"}:

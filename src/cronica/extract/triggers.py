@@ -161,13 +161,18 @@ class TriggerFinder:
             and tok.head.head.lemma_.lower() in self._protest
         ):
             return f"what a protest was about ('{tok.head.text}')"
-        if tok.pos_ == "NOUN" and weapon_noun(family_name):
-            return None  # "the warplanes", "grenade attacks": an instrument, not a reference to an event
+        # "the warplanes": an instrument named with its article is not a reference to an event told before
+        instrument = tok.pos_ == "NOUN" and weapon_noun(family_name)
         if tok.pos_ == "NOUN":
             dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
             if dets and dets[0].lower_ in {"no", "neither"}:
                 return "negated"
-            if not dets and not any(c.dep_ in {"nummod", "amod", "compound"} for c in tok.children):
+            used_weapon = instrument and not (tok.dep_ == "pobj" and tok.head.lower_ == "with")
+            if (
+                not dets
+                and not used_weapon
+                and not any(c.dep_ in {"nummod", "amod", "compound"} for c in tok.children)
+            ):
                 plural_subject = tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass"}
                 if not plural_subject and tok.dep_ not in {"ROOT"}:
                     return "bare noun: a kind of event, not one event"
@@ -175,7 +180,7 @@ class TriggerFinder:
             own_date = any(c.ent_type_ == "DATE" for c in tok.children) or any(
                 c.ent_type_ == "DATE" for c in tok.subtree if c.i < tok.i
             )
-            if dets and dets[0].lower_ in _DEFINITE and not has_num and not own_date:
+            if dets and dets[0].lower_ in _DEFINITE and not has_num and not own_date and not instrument:
                 if not any(c.dep_ == "relcl" for c in tok.children):
                     return "reference to an event told elsewhere"
             if dets and dets[0].lower_ == "another":

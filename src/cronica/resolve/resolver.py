@@ -104,7 +104,9 @@ class PlaceResolver:
         score: defaultdict[str, float] = defaultdict(float)
         for m in mentions:
             entries = candidates.get(fold(m.name), [])
-            if any(e.kind == "country" for e in entries):
+            # a name that is only a country counts fully; "Argelia" (Algeria in Spanish, and a Colombian
+            # town) is as ambiguous as any other name
+            if entries and all(e.kind in {"country", "continent"} for e in entries):
                 for e in entries:
                     if e.kind == "country" and e.country_code:
                         score[e.country_code] += 3
@@ -168,8 +170,18 @@ class PlaceResolver:
         container: list[GazetteerEntry] = []
         if m.container is not None and m.container.start in by_start:
             container = candidates.get(fold(mentions[by_start[m.container.start]].name), [])
+        local = focus is not None and any(e.kind != "country" and e.country_code == focus for e in entries)
         scored = sorted(
-            ((self._score(e, m, focus, countries, container), e) for e in entries), key=lambda t: -t[0]
+            (
+                # a foreign country named like a town of the document's country: the town
+                (
+                    self._score(e, m, focus, countries, container)
+                    - (4.0 if local and e.kind == "country" else 0.0),
+                    e,
+                )
+                for e in entries
+            ),
+            key=lambda t: -t[0],
         )
         best_score, best = scored[0]
         runner_up = next(

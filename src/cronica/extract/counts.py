@@ -95,6 +95,8 @@ _PERSON_NOUNS = frozenset(
         "laborer",
     }
 )
+#: Singular endings of words for people ("worker", "protester", "student", "activist").
+_PERSON_SINGULAR_SUFFIXES = ("er", "or", "ist", "ian", "ee", "man", "woman", "ant", "ent")
 #: Plural endings of words for people ("worshippers", "civilians", "activists", "detainees").
 _PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ees", "men", "ans", "ites", "ants", "ents", "ives")
 _TALLY_WORDS = frozenset({"total", "toll", "tally", "overall", "cumulative", "altogether"})
@@ -110,6 +112,7 @@ _CATEGORY_WORDS = {
     "detained": "arrested",
     "held": "arrested",
 }
+_CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker", "picketer"})
 _CROWD_WORDS = frozenset(
     {"crowd", "gather", "rally", "march", "join", "throng", "assemble", "attend", "turn"}
 )
@@ -134,7 +137,7 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
     """Attach each quantity of ``sent`` to a count category, when it counts people."""
     doc = sent.doc
     trigger_at = {i: t for t in triggers for i in range(t.start, t.end)}
-    out: list[CountMention] = []
+    out: list[CountMention] = [*_single_victims(sent, quantities, triggers)]
     for q in quantities:
         number_tok = doc[q.end - 1] if not q.more else doc[q.end - 2]
         noun = _counted_noun(number_tok, q, sent)
@@ -168,6 +171,33 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
                 increment=q.more,
             )
         )
+    return out
+
+
+_ONE = frozenset({"a", "an", "one"})
+
+
+def _single_victims(sent: Span, quantities: list[Quantity], triggers: list[Trigger]) -> list[CountMention]:
+    """ "A 35-year-old man was beaten to death", "a protester was shot dead": one person."""
+    counted = {i for q in quantities for i in range(q.start, q.end + 2)}
+    out = []
+    for t in triggers:
+        if not t.asserted or t.family.count not in {"killed", "injured", "arrested"}:
+            continue
+        verb = t.token
+        for child in verb.children:
+            if child.dep_ not in {"nsubjpass", "dobj"} or child.tag_ != "NN" or child.i in counted:
+                continue
+            det = next((c for c in child.children if c.dep_ in {"det", "nummod"}), None)
+            if det is None or det.lower_ not in _ONE:
+                continue
+            person = child.lemma_.lower() in _PERSON_NOUNS or child.lower_.endswith(_PERSON_SINGULAR_SUFFIXES)
+            if not person:
+                continue
+            q = Quantity(det.i, det.i + 1, 1, "exact")
+            out.append(
+                CountMention(q, t.family.count, det.i, child.i + 1, verb, tally=False, increment=False)
+            )
     return out
 
 
@@ -207,7 +237,7 @@ def _category(
     own = [
         c
         for c in noun.children
-        if c.dep_ in {"acl", "relcl", "amod"} and c.i > noun.i and c.lower_ not in {"more", "other", "others"}
+        if c.dep_ in {"acl", "amod"} and c.i > noun.i and c.lower_ not in {"more", "other", "others"}
     ]
     for pred in own:
         for tok in pred.subtree:
@@ -243,6 +273,24 @@ def _category(
         cat = _token_category(tok, trigger_at)
         if cat:
             return cat, tok
+    # "killing at least 17 people": the trigger just before the number (the parse may have lost the link)
+    for tok in doc[max(sent.start, number_tok.i - 5) : number_tok.i]:
+        trigger = trigger_at.get(tok.i)
+        if trigger is not None and trigger.family.count and trigger.asserted and tok.pos_ == "VERB":
+            return trigger.family.count, tok
+    # "dispersed hundreds of protesters": a crowd
+    for tok in (
+        noun,
+        *[g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"],
+    ):
+        if tok.lemma_.lower() in _CROWD_NOUNS:
+            return "participants", tok
+    # "activists who staged a sit-in": what the people did, when nothing else says what was done to them
+    for pred in (c for c in noun.children if c.dep_ == "relcl"):
+        for tok in pred.subtree:
+            cat = _token_category(tok, trigger_at)
+            if cat:
+                return cat, tok
     return None
 
 

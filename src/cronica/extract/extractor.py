@@ -429,7 +429,7 @@ class Extractor:
             ):
                 continue  # an accident or a disaster (and the arrests after it), not political violence
             typed = classify(
-                [m for m in members if group_of(m) == group] or members,
+                members if group == "arrest" else [m for m in members if group_of(m) == group] or members,
                 protest_context=protest_words,
                 actor1_kind=actor1.kind if actor1 else None,
                 actor2_kind=actor2.kind if actor2 else None,
@@ -613,7 +613,7 @@ class Extractor:
             if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB":
                 agents.extend(c for c in t.token.head.children if c.dep_ == "nsubj")
         actor1 = self._first_actor(ctx, agents)
-        actor2 = self._first_actor(ctx, patients) or self._installation(ctx, patients)
+        actor2 = self._target(ctx, patients) or self._installation(ctx, patients)
         if group == "protest":
             actor1 = actor1 or actor2
             actor2 = None if actor2 is actor1 else actor2
@@ -666,6 +666,15 @@ class Extractor:
                     ):
                         associated.append(org)
         return actor1, actor2, associated
+
+    def _target(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
+        """The victims or target: people and forces before an organisation named in the object
+        ("struck the outskirts of Ariha, killing 2 civilians": the civilians)."""
+        found = [a for a in (self._actor_in(ctx, t) for t in tokens) if a is not None]
+        if not found:
+            return self._first_actor(ctx, tokens)
+        found.sort(key=lambda a: a.kind in {None, "organisation"} or a.inter is None)
+        return found[0]
 
     def _installation(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
         """ "attacked a base", "ambushed a convoy": the forces that hold it are the target."""

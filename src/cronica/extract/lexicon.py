@@ -89,6 +89,7 @@ class Frame:
     family: str
     verbs: frozenset[str]
     objects: frozenset[str]
+    subjects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -208,12 +209,19 @@ def _frames(data: dict[str, Any], families: dict[str, TriggerFamily]) -> tuple[F
         family = entry.get("family")
         _require(family in families, f, f"frames[{i}]", f"unknown family {family!r}")
         _require(
-            bool(entry.get("verbs")) and bool(entry.get("objects")),
+            bool(entry.get("verbs")) and bool(entry.get("objects") or entry.get("subjects")),
             f,
             f"frames[{i}]",
-            "needs verbs and objects",
+            "needs verbs, and objects or subjects",
         )
-        out.append(Frame(family, frozenset(entry["verbs"]), frozenset(entry["objects"])))
+        out.append(
+            Frame(
+                family,
+                frozenset(entry["verbs"]),
+                frozenset(entry.get("objects") or ()),
+                frozenset(entry.get("subjects") or ()),
+            )
+        )
     return tuple(out)
 
 

@@ -95,7 +95,10 @@ class TriggerFinder:
                     continue
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
                 objects += [g for c in tok.children if c.dep_ == "prt" for g in c.children]
-                if any(o.lemma_.lower() in frame.objects for o in objects):
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                if any(o.lemma_.lower() in frame.objects for o in objects) or any(
+                    s.lemma_.lower() in frame.subjects for s in subjects
+                ):
                     taken.add(tok.i)
                     found.append(self._judge(tok, tok.i, tok.i + 1, self.lexicon.families[frame.family]))
                     break

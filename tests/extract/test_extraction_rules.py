@@ -119,3 +119,68 @@ def test_accident_is_not_political_violence() -> None:
 def test_empty_text_is_an_input_error() -> None:
     with pytest.raises(EmptyDocumentError):
         run("   ")
+
+
+def test_revised_toll_is_a_new_claim_on_the_same_event() -> None:
+    result = run(
+        "A suicide bomber blew himself up at a mosque in Maiduguri on Friday, killing 12 worshippers, "
+        "police said. The toll rose to 18 on Sunday as more of the wounded died in hospital."
+    )
+    event = only_event(result)
+    assert event.sub_event_type == "Suicide bomb"
+    assert [(c.value, c.update_of) for c in event.counts["killed"]] == [(12, None), (18, 0)]
+    assert event.fatalities == 18
+    assert not result.tallies
+
+
+def test_arrests_at_a_dispersed_protest_are_a_count_of_that_protest() -> None:
+    result = run(
+        "Thousands marched in Kampala on Monday. Police fired tear gas to disperse them. "
+        "Police said 84 people were arrested."
+    )
+    event = only_event(result)
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.counts["arrested"][0].value == 84
+    assert event.actor1 is not None and event.actor1.inter == 6  # ACLED: protesters first
+    assert event.actor2 is not None and event.actor2.inter == 1
+
+
+def test_accident_story_gives_no_events_and_no_tallies() -> None:
+    result = run(
+        "Fourteen people were killed on Sunday when a bus collided with a lorry near Morogoro. "
+        "The lorry driver was arrested. The accident brings to 112 the number of people killed in road "
+        "accidents in the region since January."
+    )
+    assert not result.events and not result.tallies
+
+
+def test_jets_bombing_a_village_is_an_air_strike_with_its_toll() -> None:
+    event = only_event(
+        run("Military jets bombed a village in Sagaing region on Wednesday, killing at least 17 people.")
+    )
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.counts["killed"][0].value == 17
+
+
+def test_one_named_victim_counts_one() -> None:
+    event = only_event(run("A man was beaten to death by a mob near Ranchi on Sunday night, police said."))
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.fatalities == 1
+
+
+def test_capitalised_dateline_places_the_story_and_is_not_an_actor() -> None:
+    event = only_event(
+        run(
+            "KHARTOUM, Sudan (AP) — Security forces fired live ammunition at protesters in the capital "
+            "on Sunday, killing at least three people, a doctors' group said."
+        )
+    )
+    assert event.location.name == "Khartoum" and event.location.country_code == "SD"
+    assert event.actor1 is not None and event.actor1.inter == 1
+
+
+def test_explosives_that_were_found_are_disrupted_weapons_use() -> None:
+    event = only_event(
+        run("Two explosive devices were found near the airport in Colombo on Tuesday and defused.")
+    )
+    assert event.sub_event_type == "Disrupted weapons use"

@@ -119,6 +119,9 @@ class PlaceCandidate:
 class Place:
     """Where something happened: the words and, when resolved, the gazetteer entry.
 
+    ``name`` is the place as the report writes it ("Rafah"); ``gazetteer_name`` the index's own
+    spelling ("Rafaḩ"), which differs for transliterations and accents.
+
     ``precision`` is ACLED's geo precision (1 the named town, 2 part of or near a town, 3 a region).
     ``status`` is ``resolved``, ``country_only`` or ``unresolved``; ``reason`` explains the last two.
     """
@@ -137,6 +140,7 @@ class Place:
     reason: str | None = None
     candidates: tuple[PlaceCandidate, ...] = ()
     contained_in: str | None = None
+    gazetteer_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -408,6 +412,7 @@ def _place_dict(p: Place) -> dict[str, Any]:
         "longitude": p.longitude,
         "precision": p.precision,
         "gazetteer_id": p.gazetteer_id,
+        "gazetteer_name": p.gazetteer_name,
         "status": p.status,
         "reason": p.reason,
         "contained_in": p.contained_in,

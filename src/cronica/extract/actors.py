@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -80,6 +81,8 @@ class DocActors:
     role_words: dict[str, str | None] = field(default_factory=dict)
     #: tokens of place names ("KAMPALA" in a dateline is not an organisation)
     place_tokens: frozenset[int] = frozenset()
+    #: demonym or country word -> country name ("Russian" -> "Russian Federation"), when a gazetteer is at hand
+    demonym: Callable[[str], str | None] | None = None
     sentence_starts: list[int] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
 
@@ -159,7 +162,8 @@ class DocActors:
         )
 
     def _generic_actor(self, generic: GenericActor, words: Span) -> Actor:
-        country = self.country or "unknown country"
+        own = self._country_of(words)  # "Russian forces" in a Ukrainian story are Russia's
+        country = own or self.country or "unknown country"
         name = generic.name.replace("{country}", country).replace("{text}", _clean(words.text))
         return Actor(
             name=name,
@@ -167,8 +171,23 @@ class DocActors:
             span=_span(words),
             inter=generic.inter,
             kind=generic.kind,
-            country=self.country,
+            country=own or self.country,
         )
+
+    def _country_of(self, words: Span) -> str | None:
+        """The country a demonym or country name modifying the actor's words names, else ``None``."""
+        if self.demonym is None:
+            return None
+        head = words.root
+        for mod in (*head.children, *words):
+            if mod.dep_ not in {"amod", "compound", "nmod", "poss"} or mod.i >= head.i:
+                continue
+            if mod.ent_type_ not in {"NORP", "GPE"}:
+                continue
+            name = self.demonym(mod.text)
+            if name:
+                return name
+        return None
 
     def _organisation_actor(self, ent: Span) -> Actor:
         text = _clean(ent.text)

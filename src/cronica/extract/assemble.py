@@ -250,6 +250,10 @@ def _has_increment(d: Draft) -> bool:
 
 def _merge(a: Draft, b: Draft) -> Draft:
     keep_type = _rank(a.event_type, a.sub_event_type) <= _rank(b.event_type, b.sub_event_type)
+    types = {a.event_type, b.event_type}
+    if "Battles" in types and types & {"Protests", "Riots"}:
+        # "149 police officers were injured" told after a protest: the protest, not a battle
+        keep_type = a.event_type != "Battles"
     typed = a if keep_type else b
     date = a.date if (a.date.value and not a.date_inherited) or not b.date.value else b.date
     if (

@@ -208,6 +208,7 @@ class Extractor:
         mentions, country, code = self.places.locate(doc)
         actors = self.actor_finder.index(doc, country, code)
         actors.place_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
+        actors.demonym = getattr(self.places, "country_name_of", None)
         dates = [make_date_mention(s, quotes) for s in self.date_finder(doc) if not is_count_not_year(s)]
         lead = next(iter(doc.sents), None)
         accident_story = lead is not None and any(
@@ -404,6 +405,9 @@ class Extractor:
             groups["violence"] = groups["violence"] + groups.pop("protest")
         if "arrest" in groups and "protest" in groups:
             groups["arrest"] = groups["arrest"] + groups.pop("protest")
+        if "property" in groups and "violence" in groups:
+            # "a drone attack on the port damaged grain stores": the damage is the attack's
+            groups["violence"] = groups["violence"] + groups.pop("property")
         if "arrest" in groups and "violence" in groups and protest_words:
             # arrests at a dispersed protest are a count of that event (ACLED), not an event of their own
             groups["violence"] = groups["violence"] + groups.pop("arrest")
@@ -609,10 +613,11 @@ class Extractor:
                 patients.append(tok.head) if tok.pos_ == "VERB" and any(
                     c.dep_ == "auxpass" for c in tok.children
                 ) else None
+        national = self._national_forces(ctx, members)
         for t in members:  # "The Peruvian government declared a state of emergency"
             if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB":
                 agents.extend(c for c in t.token.head.children if c.dep_ == "nsubj")
-        actor1 = self._first_actor(ctx, agents)
+        actor1 = self._first_actor(ctx, agents) or national
         actor2 = self._target(ctx, patients) or self._installation(ctx, patients)
         if group == "protest":
             actor1 = actor1 or actor2
@@ -624,8 +629,9 @@ class Extractor:
                 hit = ctx.actors.generic_at.get(tok.i)
                 if hit is None or hit[0].inter not in {1, 2, 3, 4} or hit[0].kind == "ombudsman":
                     continue
-                if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.lexicon.speech_verbs:
-                    continue
+                root = ctx.doc[hit[1] : hit[2]].root
+                if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.speech_verbs:
+                    continue  # "Ukraine's air force said": who reported it
                 cand = ctx.actors.actor_for(tok)
                 if cand is not None and (actor2 is None or cand.name != actor2.name):
                     armed.append(cand)
@@ -666,6 +672,30 @@ class Extractor:
                     ):
                         associated.append(org)
         return actor1, actor2, associated
+
+    def _national_forces(self, ctx: DocContext, members: list[Trigger]) -> Actor | None:
+        """ "A Russian drone attack", "Israeli airstrikes": that country's forces did it."""
+        if ctx.actors.demonym is None:
+            return None
+        for t in members:
+            if t.token.pos_ != "NOUN":
+                continue
+            words = ctx.doc[t.start : t.end]
+            for child in [c for w in words for c in w.children if c.i < words.start or c.i >= words.end]:
+                if child.dep_ not in {"amod", "compound"} or child.ent_type_ != "NORP":
+                    continue
+                name = ctx.actors.demonym(child.text)
+                if name:
+                    span = ctx.doc[child.i : child.i + 1]
+                    return Actor(
+                        name=f"Military Forces of {name}",
+                        text=child.text,
+                        span=TextSpan(span.start_char, span.end_char, span.text),
+                        inter=1,
+                        kind="military",
+                        country=name,
+                    )
+        return None
 
     def _target(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
         """The victims or target: people and forces before an organisation named in the object
@@ -1018,6 +1048,14 @@ def _governing_prep(span: Span) -> str | None:
 
 _PLACE_PART_NOUNS = frozenset(
     {
+        "port",
+        "harbour",
+        "harbor",
+        "airport",
+        "suburbs",
+        "downtown",
+        "governorate",
+        "township",
         "suburb",
         "outskirts",
         "city",

@@ -46,6 +46,13 @@ class GazetteerLocator:
             name = self.resolver.country_place(code).country
         return out, name, code
 
+    def country_name_of(self, word: str) -> str | None:
+        """ "Russian" or "Russia" -> the country's name in the gazetteer, else ``None``."""
+        code = self.gazetteer.demonym_country(word)  # type: ignore[attr-defined]
+        if code is None:
+            return None
+        return self.resolver.country_place(code).country
+
     def _capital_mentions(
         self, doc: Doc, focus: str, taken: set[int], mentions: list[PlaceMention]
     ) -> list[PlaceMention]:

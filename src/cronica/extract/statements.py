@@ -87,6 +87,9 @@ class StatementFinder:
             inner = [t for t in reported if t.token.i != tok.i and tok in t.token.ancestors]
             inner_tally = any(tok in ctx.doc[i].ancestors for i in tally_verbs)
             date = ex.date_for(ctx, story, sent, si, [tok], owners, allow_report=False)
+            if date is not None and date.span is not None and content_span is not None:
+                if content_span.start <= date.span.start < content_span.end:
+                    date = None  # "called for strikes on Tuesday": the date of what was called for
             if date is None and not any(c.dep_ == "nsubj" for c in tok.children):
                 # "went further Monday, claiming ... and asking ...": the clause's date
                 chain = [a for a in list(tok.ancestors)[:3] if a.i in speech_ids or a.pos_ in {"VERB", "AUX"}]
@@ -411,7 +414,7 @@ def _content(ctx: DocContext, sent: Span, tok: Token) -> tuple[str, TextSpan | N
 
 
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "invite", "warn", "accuse", "blame", "call"})
-_CONTENT_PREPS = frozenset({"for", "on", "upon", "against", "about", "over"})
+_CONTENT_PREPS = frozenset({"for", "against", "about", "over"})
 
 
 def _content_parts(tok: Token) -> list[Token]:

@@ -207,8 +207,13 @@ class PlaceResolver:
             status, precision = "country_only", 3
         else:
             status, precision = "resolved", 3 if e.kind in _REGION_KINDS else 1
+        canonical = e.name if e.kind != "country" else (country.name if country else e.name)
+        words = " ".join(m.name.split())
+        # the name as the report writes it ("Rafah", "Basra"), unless shouted or lower-cased
+        as_written = words[:1].isupper() and not words.isupper() and e.kind != "country"
         return Place(
-            name=e.name if e.kind != "country" else (country.name if country else e.name),
+            name=words if as_written else canonical,
+            gazetteer_name=canonical,
             span=m.span,
             country=country.name if country else None,
             country_code=e.country_code,

@@ -81,7 +81,7 @@ class DocActors:
     role_words: dict[str, str | None] = field(default_factory=dict)
     #: tokens of place names ("KAMPALA" in a dateline is not an organisation)
     place_tokens: frozenset[int] = frozenset()
-    #: demonym or country word -> country name ("Russian" -> "Russian Federation"), when a gazetteer is at hand
+    #: demonym or country word -> country name ("Russian" -> "Russia"), when a gazetteer is at hand
     demonym: Callable[[str], str | None] | None = None
     sentence_starts: list[int] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)

@@ -99,6 +99,18 @@ def is_count_not_year(span: Span) -> bool:
     return value < 1800 or (following is not None and following.tag_ == "NNS")
 
 
+def with_day_range(span: Span) -> Span:
+    """"18 July 2021" preceded by "between 12 and" or "12-": the whole range."""
+    doc = span.doc
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ in {"and", "-", "–", "to"} and doc[i - 2].like_num:
+        start = i - 2
+        if start >= 1 and doc[start - 1].lower_ == "between":
+            start -= 1
+        return doc[start : span.end]
+    return span
+
+
 def make_date_mention(span: Span, quotes: Quotes) -> DateMention:
     root = span.root
     head = root.head

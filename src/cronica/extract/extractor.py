@@ -33,6 +33,7 @@ from cronica.extract.context import (
     is_count_not_year,
     make_date_mention,
     tree_distance,
+    with_day_range,
 )
 from cronica.extract.counts import CountMention, clause_of, find_counts
 from cronica.extract.dates import DateFinder, DateResolver
@@ -69,6 +70,10 @@ _LOCATIVE = {
     "on": 1,
     "throughout": 0,
 }
+_DAY_RANGE = re.compile(
+    r"^(?:between\s+)?(?P<d1>\d{1,2})(?:\s*(?:-|–|and|to)\s*)(?P<d2>\d{1,2})\s+(?P<rest>[A-Za-z]+\.?(?:,?\s+\d{4})?)$",
+    re.IGNORECASE,
+)
 #: Places and units that only armed forces hold: attacking one is fighting them.
 _INSTALLATIONS = frozenset(
     {
@@ -209,7 +214,8 @@ class Extractor:
         actors = self.actor_finder.index(doc, country, code)
         actors.place_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
         actors.demonym = getattr(self.places, "country_name_of", None)
-        dates = [make_date_mention(s, quotes) for s in self.date_finder(doc) if not is_count_not_year(s)]
+        found = [with_day_range(s) for s in self.date_finder(doc) if not is_count_not_year(s)]
+        dates = [make_date_mention(s, quotes) for s in found]
         lead = next(iter(doc.sents), None)
         accident_story = lead is not None and any(
             t.lemma_.lower() in self.lexicon.non_political for t in lead
@@ -247,8 +253,56 @@ class Extractor:
                 anchor = _date.fromisoformat(quoted.value)
                 kind = "quoted_report"
         text = re.sub(r"^(since|on|in|during|until|till)\s+", "", mention.text, flags=re.IGNORECASE)
+        day_range = self._day_range(text, anchor)
+        if day_range is not None:
+            return replace(day_range, text=mention.text, span=mention.text_span())
+        relative_to_event = re.search(r"\b(after|before|later|earlier|following|next)\b", text, re.I)
+        if mention.chained and kind == "publication" and relative_to_event:
+            # "a day after police arrested him": relative to an event, not to the publication
+            return DateValue(
+                value=None,
+                precision=None,
+                text=mention.text,
+                span=mention.text_span(),
+                reason="relative to another event whose date is not known",
+            )
         value = self.resolver.resolve(text, anchor, kind, mention.text_span())
+        future = bool(value.value and ctx.published and value.value > ctx.published.isoformat())
+        if future and value.precision == "day":
+            return replace(
+                value,
+                value=None,
+                precision=None,
+                text=mention.text,
+                span=mention.text_span(),
+                reason=f"resolved to {value.value}, after publication: not when something happened",
+            )
         return replace(value, text=mention.text, span=mention.text_span())
+
+    def _day_range(self, text: str, anchor: object) -> DateValue | None:
+        """"Between 12 and 18 July 2021", "12-18 July": an interval, precision week (or month)."""
+        m = _DAY_RANGE.search(text)
+        if m is None:
+            return None
+        end = self.resolver.resolve(f"{m['d2']} {m['rest']}", anchor, "publication")  # type: ignore[arg-type]
+        if not end.value or end.precision != "day":
+            return None
+        from datetime import date as _date
+        from datetime import timedelta
+
+        last = _date.fromisoformat(end.value)
+        first = last - timedelta(days=int(m["d2"]) - int(m["d1"]))
+        if first > last:
+            return None
+        precision = "week" if (last - first).days <= 7 else "month"
+        return DateValue(
+            value=first.isoformat(),
+            precision=precision,  # type: ignore[arg-type]
+            anchor=end.anchor,
+            anchor_kind=end.anchor_kind,
+            start=first.isoformat(),
+            end=last.isoformat(),
+        )
 
     def _quote_report_date(
         self, ctx: DocContext, story: _Story, offset: int, sent_index: int
@@ -271,8 +325,9 @@ class Extractor:
         *,
         allow_report: bool = True,
     ) -> DateValue | None:
-        """The date expression of ``sent`` closest to ``anchor_tokens`` that no other owner claims."""
-        best: tuple[int, DateMention] | None = None
+        """The date expression of ``sent`` closest to ``anchor_tokens`` that no other owner claims
+        (the next closest when the closest cannot be resolved)."""
+        candidates: list[tuple[int, DateMention]] = []
         for mention in ctx.dates_in(sent):
             if mention.perfect or mention.since:
                 continue
@@ -287,11 +342,12 @@ class Extractor:
                 mine += 10  # the report's date: the event's only when it has none of its own
             elif mine > other:
                 continue
-            if best is None or mine < best[0]:
-                best = (mine, mention)
-        if best is None:
-            return None
-        return self.resolve(ctx, story, best[1], sent_index)
+            candidates.append((mine, mention))
+        for _, mention in sorted(candidates, key=lambda c: c[0]):
+            value = self.resolve(ctx, story, mention, sent_index)
+            if value.value is not None or mention is candidates[-1][1]:
+                return value
+        return None
 
     def _owner_reports(self, mention: DateMention, owners: list[Token], anchors: list[Token]) -> bool:
         """The nearest owner is a reporting verb that governs the anchor ("reported last night that ...")."""

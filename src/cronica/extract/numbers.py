@@ -53,6 +53,9 @@ def _counts_despite_label(tok: Token) -> bool:
     if 1900 <= value <= 2100:
         return False
     doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and value <= 31 and any(t.lower_.strip(".") in _MONTHS for t in ent):
+        return False  # "Between 12 and 18 July 2021": a day of a date
     near = [
         doc[j].lower_.strip(".") for j in range(max(tok.i - 2, 0), min(tok.i + 3, len(doc))) if j != tok.i
     ]

@@ -93,6 +93,9 @@ def classify(
         if "sexual" in families:
             return _default(families["sexual"])
         main = _main_violence(families)
+        if "property" in families and ("disperse" in families or protest_context) and "riot" not in families:
+            # "youths burned tyres and looted a supermarket while police fired tear gas"
+            return IncidentType("Riots", "Violent demonstration", "PROTEST", families["property"])
         if "riot" in families:
             # a mob, a lynching, vigilantes: mob violence; rioting protesters, students, crowds: a
             # violent demonstration

@@ -197,7 +197,10 @@ class Extractor:
                 ctx, story, sent, si, reported, [c for c in counts if not c.tally], triggers
             ):
                 drafts.append(draft)
-                story.last_draft = draft
+                if draft.date.text or story.last_draft is None or si - story.last_draft_sent > 2:
+                    # an undated draft does not cut the story: "the following day" still means the
+                    # day after the last dated event
+                    story.last_draft = draft
                 story.last_draft_sent = si
             self._remember_subjects(ctx, story, sent)
         events = assemble_events(drafts, document, prefix, keep_generic=self.keep_generic)

@@ -100,7 +100,7 @@ def is_count_not_year(span: Span) -> bool:
 
 
 def with_day_range(span: Span) -> Span:
-    """"18 July 2021" preceded by "between 12 and" or "12-": the whole range."""
+    """ "18 July 2021" preceded by "between 12 and" or "12-": the whole range."""
     doc = span.doc
     i = span.start
     if i >= 2 and doc[i - 1].lower_ in {"and", "-", "–", "to"} and doc[i - 2].like_num:

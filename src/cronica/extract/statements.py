@@ -23,7 +23,8 @@ from cronica.records import Span as TextSpan
 
 if TYPE_CHECKING:
     from cronica.extract.context import DocContext
-    from cronica.extract.extractor import Extractor, _Story
+    from cronica.extract.extractor import Extractor
+    from cronica.extract.story import _Story
 
 _SKIP_DEPS = frozenset({"pcomp", "pobj", "csubj", "amod", "compound"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl"})

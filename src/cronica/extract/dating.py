@@ -1,0 +1,189 @@
+"""Which date belongs to which event or statement, and resolving it against the right anchor.
+
+In: the date expressions of a sentence and the tokens of a trigger or speech verb. Out: a
+:class:`~cronica.records.DateValue`: the expression the trigger owns (tree distance), else the date of
+the report that tells it, with the anchor chosen (publication, a quoted report's date, the event
+just told). Ranges ("between 12 and 18 July") become intervals; a date after publication or relative
+to an undated event stays unresolved with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from cronica.extract.actors import ActorFinder
+from cronica.extract.attribution import _REPORT_LEMMAS
+from cronica.extract.context import (
+    DateMention,
+    DocContext,
+    PlaceLocator,
+    tree_distance,
+)
+from cronica.extract.dates import DateResolver
+from cronica.extract.lexicon import Lexicon
+from cronica.extract.statements import StatementFinder
+from cronica.extract.story import _Story
+from cronica.records import (
+    DateValue,
+)
+
+_DAY_RANGE = re.compile(
+    r"^(?:between\s+)?(?P<d1>\d{1,2})(?:\s*(?:-|–|and|to)\s*)(?P<d2>\d{1,2})\s+(?P<rest>[A-Za-z]+\.?(?:,?\s+\d{4})?)$",
+    re.IGNORECASE,
+)
+
+
+def _reported_week(ctx: DocContext) -> DateValue:
+    """No date words: the event happened in the week before publication (ACLED time precision 2)."""
+    from datetime import timedelta
+
+    reason = "no date words linked to the event and no preceding event in the same story"
+    if ctx.published is None:
+        return DateValue(value=None, precision=None, reason=reason + "; publication date unknown")
+    start = (ctx.published - timedelta(days=6)).isoformat()
+    return DateValue(
+        value=start,
+        precision="week",
+        anchor=ctx.published.isoformat(),
+        anchor_kind="publication",
+        start=start,
+        end=ctx.published.isoformat(),
+        reason=reason + ": the week before publication",
+    )
+
+
+class Dating:
+    """Part of :class:`~cronica.extract.extractor.Extractor` (see the module docstring)."""
+
+    # set by Extractor.__init__
+    lexicon: Lexicon
+    resolver: DateResolver
+    statements: StatementFinder
+    actor_finder: ActorFinder
+    places: PlaceLocator
+
+    def resolve(self, ctx: DocContext, story: _Story, mention: DateMention, sent_index: int) -> DateValue:
+        anchor = ctx.published
+        kind = "publication"
+        if mention.chained and story.last_draft is not None and story.last_draft.date.value:
+            prev = story.last_draft.date
+            if prev.precision == "day" and prev.value:
+                from datetime import date as _date
+
+                anchor = _date.fromisoformat(prev.value)
+                kind = "previous_event"
+        elif mention.in_quote:
+            quoted = self._quote_report_date(ctx, story, mention.span.start_char, sent_index)
+            if quoted is not None and quoted.value and quoted.precision == "day":
+                from datetime import date as _date
+
+                anchor = _date.fromisoformat(quoted.value)
+                kind = "quoted_report"
+        text = re.sub(r"^(since|on|in|during|until|till)\s+", "", mention.text, flags=re.IGNORECASE)
+        day_range = self._day_range(text, anchor)
+        if day_range is not None:
+            return replace(day_range, text=mention.text, span=mention.text_span())
+        relative_to_event = re.search(r"\b(after|before|later|earlier|following|next)\b", text, re.I)
+        if mention.chained and kind == "publication" and relative_to_event:
+            # "a day after police arrested him": relative to an event, not to the publication
+            return DateValue(
+                value=None,
+                precision=None,
+                text=mention.text,
+                span=mention.text_span(),
+                reason="relative to another event whose date is not known",
+            )
+        value = self.resolver.resolve(text, anchor, kind, mention.text_span())
+        future = bool(value.value and ctx.published and value.value > ctx.published.isoformat())
+        if future and value.precision == "day":
+            return replace(
+                value,
+                value=None,
+                precision=None,
+                text=mention.text,
+                span=mention.text_span(),
+                reason=f"resolved to {value.value}, after publication: not when something happened",
+            )
+        return replace(value, text=mention.text, span=mention.text_span())
+
+    def _day_range(self, text: str, anchor: object) -> DateValue | None:
+        """ "Between 12 and 18 July 2021", "12-18 July": an interval, precision week (or month)."""
+        m = _DAY_RANGE.search(text)
+        if m is None:
+            return None
+        end = self.resolver.resolve(f"{m['d2']} {m['rest']}", anchor, "publication")  # type: ignore[arg-type]
+        if not end.value or end.precision != "day":
+            return None
+        from datetime import date as _date
+        from datetime import timedelta
+
+        last = _date.fromisoformat(end.value)
+        first = last - timedelta(days=int(m["d2"]) - int(m["d1"]))
+        if first > last:
+            return None
+        precision = "week" if (last - first).days <= 7 else "month"
+        return DateValue(
+            value=first.isoformat(),
+            precision=precision,  # type: ignore[arg-type]
+            anchor=end.anchor,
+            anchor_kind=end.anchor_kind,
+            start=first.isoformat(),
+            end=last.isoformat(),
+        )
+
+    def _quote_report_date(
+        self, ctx: DocContext, story: _Story, offset: int, sent_index: int
+    ) -> DateValue | None:
+        rng = ctx.quotes.containing(offset)
+        if rng is None:
+            return None
+        # the report that introduced the quote: the latest report date before the quote opened
+        candidates = [r for r in story.report_dates if r[0] >= sent_index - 3]
+        return candidates[-1][1] if candidates else None
+
+    def date_for(
+        self,
+        ctx: DocContext,
+        story: _Story,
+        sent: Span,
+        sent_index: int,
+        anchor_tokens: list[Token],
+        owners: list[Token],
+        *,
+        allow_report: bool = True,
+    ) -> DateValue | None:
+        """The date expression of ``sent`` closest to ``anchor_tokens`` that no other owner claims
+        (the next closest when the closest cannot be resolved)."""
+        candidates: list[tuple[int, DateMention]] = []
+        for mention in ctx.dates_in(sent):
+            if mention.perfect or mention.since:
+                continue
+            mine = min(tree_distance(mention.root, t) for t in anchor_tokens)
+            others = [
+                tree_distance(mention.root, o) for o in owners if all(o.i != t.i for t in anchor_tokens)
+            ]
+            other = min(others) if others else 99
+            if self._owner_reports(mention, owners, anchor_tokens):
+                if not allow_report:
+                    continue
+                mine += 10  # the report's date: the event's only when it has none of its own
+            elif mine > other:
+                continue
+            candidates.append((mine, mention))
+        for _, mention in sorted(candidates, key=lambda c: c[0]):
+            value = self.resolve(ctx, story, mention, sent_index)
+            if value.value is not None or mention is candidates[-1][1]:
+                return value
+        return None
+
+    def _owner_reports(self, mention: DateMention, owners: list[Token], anchors: list[Token]) -> bool:
+        """The nearest owner is a reporting verb that governs the anchor ("reported last night that ...")."""
+        nearest = min(owners, key=lambda o: tree_distance(mention.root, o), default=None)
+        if nearest is None or nearest.lemma_.lower() not in _REPORT_LEMMAS:
+            return False
+        if any(nearest.i == a.i for a in anchors):
+            return False
+        return any(nearest in a.ancestors for a in anchors)

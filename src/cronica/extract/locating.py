@@ -1,0 +1,228 @@
+"""Which place locates an event or statement.
+
+In: the place mentions of a sentence and the trigger's tokens. Out: the :class:`~cronica.records.Place`
+linked by a locative preposition and nearest in the dependency tree, skipping places inside other
+clauses (calls, allegations), places of aftermath (hospitals, police stations) and regions when a town
+is named; else the nearest preceding place of the story (a dateline counts), else the country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from cronica.extract.actors import ActorFinder
+from cronica.extract.context import (
+    DocContext,
+    PlaceLocator,
+    PlaceMention,
+    tree_distance,
+)
+from cronica.extract.dates import DateResolver
+from cronica.extract.lexicon import Lexicon
+from cronica.extract.statements import StatementFinder
+from cronica.records import (
+    Place,
+)
+
+_LOCATIVE = {
+    "in": 0,
+    "at": 0,
+    "near": 1,
+    "around": 0,
+    "outside": 1,
+    "inside": 0,
+    "across": 0,
+    "of": 1,
+    "from": 2,
+    "to": 3,
+    "into": 2,
+    "on": 1,
+    "throughout": 0,
+}
+
+
+def _path_blocked(tok: Token, anchors: list[Token], blocked: set[int]) -> bool:
+    """True when the way up from ``tok`` to every anchor passes a blocked token."""
+    ancestors = [tok, *tok.ancestors]
+    for anchor in anchors:
+        anchor_line = {a.i for a in [anchor, *anchor.ancestors]}
+        path = []
+        for a in ancestors:
+            if a.i in anchor_line:
+                break
+            path.append(a.i)
+        if not any(i in blocked for i in path):
+            return False
+    return True
+
+
+def _governing_prep(span: Span) -> str | None:
+    root = span.root
+    cur = root
+    for _ in range(3):
+        if cur.dep_ == "pobj":
+            return cur.head.lower_
+        if cur.dep_ in {"compound", "appos", "conj", "npadvmod"}:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+_PLACE_PART_NOUNS = frozenset(
+    {
+        "port",
+        "harbour",
+        "harbor",
+        "airport",
+        "suburbs",
+        "downtown",
+        "governorate",
+        "township",
+        "suburb",
+        "outskirts",
+        "city",
+        "town",
+        "village",
+        "district",
+        "province",
+        "region",
+        "part",
+        "centre",
+        "center",
+        "north",
+        "south",
+        "east",
+        "west",
+        "heart",
+        "streets",
+        "capital",
+        "area",
+        "department",
+        "state",
+        "county",
+        "neighbourhood",
+        "neighborhood",
+        "municipality",
+        "outskirt",
+    }
+)
+
+_AFTERMATH_NOUNS = frozenset(
+    {"hospital", "clinic", "morgue", "mortuary", "station", "court", "prison", "jail", "cell", "custody"}
+)
+
+
+def _aftermath_place(span: Span) -> bool:
+    """ "treated at the Ramgarh Sadar hospital", "held at Central Police Station": where victims or
+    detainees were taken, not where the event happened."""
+    doc = span.doc
+    following = [t for t in doc[span.end : span.end + 3] if t.pos_ in {"NOUN", "PROPN"}]
+    words = {t.lemma_.lower() for t in [*span, *following[:2]]}
+    return bool(words & _AFTERMATH_NOUNS)
+
+
+def _part_of_place(span: Span) -> bool:
+    """ "a suburb of Cochabamba", "the outskirts of Lahore": "of" that locates."""
+    head = span.root.head.head if span.root.dep_ == "pobj" else None
+    return head is not None and head.lemma_.lower() in _PLACE_PART_NOUNS
+
+
+def _place_like_role(span: Span, anchors: list[Token]) -> bool:
+    """A place without a preposition still locates when it modifies the trigger ("the Lahore blast")
+    or is the subject of a locative sentence; a place inside an adjective ("US-backed") never does."""
+    root = span.root
+    if any(t.text == "-" for t in span.doc[span.end : span.end + 1]):
+        return False
+    if root.dep_ in {"compound", "nmod", "amod"} and any(root.head.i == a.i for a in anchors):
+        return True
+    return False
+
+
+class Locating:
+    """Part of :class:`~cronica.extract.extractor.Extractor` (see the module docstring)."""
+
+    # set by Extractor.__init__
+    lexicon: Lexicon
+    resolver: DateResolver
+    statements: StatementFinder
+    actor_finder: ActorFinder
+    places: PlaceLocator
+
+    def place_for(
+        self,
+        ctx: DocContext,
+        sent: Span,
+        anchors: list[Token],
+        *,
+        exclude: set[int] | None = None,
+        blocked: set[int] | None = None,
+    ) -> Place | None:
+        """The place mention of ``sent`` that locates ``anchors``: governed by a locative preposition,
+        nearest in the tree, not inside a clause that reports something else (``blocked`` tokens:
+        calls, threats, allegations, other speech)."""
+        best: tuple[float, PlaceMention] | None = None
+        anchor_ids = {a.i for a in anchors}
+        for mention in ctx.places_in(sent):
+            if exclude and mention.start in exclude:
+                continue
+            if blocked and _path_blocked(
+                ctx.doc[mention.start : mention.end].root, anchors, blocked - anchor_ids
+            ):
+                continue
+            tok = ctx.doc[mention.start]
+            prep = _governing_prep(ctx.doc[mention.start : mention.end])
+            if prep is None and not _place_like_role(ctx.doc[mention.start : mention.end], anchors):
+                continue
+            if prep == "of" and not _part_of_place(ctx.doc[mention.start : mention.end]):
+                continue
+            if _aftermath_place(ctx.doc[mention.start : mention.end]):
+                continue
+            penalty = _LOCATIVE.get(prep or "", 1.5)
+            distance = min(tree_distance(tok, a) for a in anchors) + penalty * 2
+            if mention.place.precision == 3 and mention.place.status != "resolved":
+                distance += 3
+            elif mention.place.precision == 3:
+                distance += 2  # "in Konduga, in Borno state": the town, not the region
+            if best is None or distance < best[0]:
+                best = (distance, mention)
+        if best is None:
+            return None
+        return best[1].place
+
+    def _preceding_place(self, ctx: DocContext, sent: Span) -> Place | None:
+        """The nearest resolved place named before ``sent`` in its paragraph, or in the document's
+        opening line (a dateline: "jaipur: ...")."""
+        text = ctx.document.text
+        paragraph_start = text.rfind("\n\n", 0, sent.start_char) + 1
+        best = None
+        for mention in ctx.places:
+            tok = ctx.doc[mention.start]
+            if mention.place.status != "resolved":
+                continue
+            after = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in {":", "—", "–"}
+            dateline = tok.idx < 120 and (mention.start <= 2 or after)
+            if tok.i >= sent.start and not (dateline and tok.i < sent.end):
+                continue
+            if tok.idx < paragraph_start and not dateline:
+                continue
+            best = mention
+        if best is None:
+            return None
+        return replace(
+            best.place, reason="no place words linked to the event: nearest preceding place of the story"
+        )
+
+    def country_place(self, ctx: DocContext, reason: str) -> Place:
+        if ctx.country_code:
+            return Place(
+                name=None,
+                country=ctx.country,
+                country_code=ctx.country_code,
+                precision=3,
+                status="country_only",
+                reason=reason,
+            )
+        return Place(name=None, status="unresolved", reason=reason + "; no country found in the document")

@@ -1,0 +1,186 @@
+"""Running totals and revised tolls.
+
+In: count mentions marked as totals. Out: :class:`~cronica.records.Tally` records with scope
+(``since``) and ``as_of``; or, for "the toll rose to 18", a revised claim on the event just told.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from cronica.extract.actors import ActorFinder
+from cronica.extract.assemble import Draft
+from cronica.extract.attribution import _REPORT_LEMMAS, Attribution
+from cronica.extract.context import (
+    DocContext,
+    PlaceLocator,
+    tree_distance,
+)
+from cronica.extract.counts import CountMention, clause_of
+from cronica.extract.dates import DateResolver
+from cronica.extract.dating import Dating
+from cronica.extract.lexicon import Lexicon
+from cronica.extract.locating import Locating
+from cronica.extract.statements import StatementFinder
+from cronica.extract.story import _Story
+from cronica.records import (
+    CountClaim,
+    DateValue,
+    Event,
+    Tally,
+)
+from cronica.records import Span as TextSpan
+
+
+def _apply_revisions(events: list[Event], revisions: list[tuple[int, CountClaim]]) -> list[Event]:
+    """Attach each revised figure to the last event told before it that has a figure of that kind."""
+    for position, claim in revisions:
+        target = None
+        for k, event in enumerate(events):
+            start = event.sentence.start if event.sentence else 0
+            if start < position and claim.category in event.counts:
+                target = k
+        if target is None:
+            continue
+        event = events[target]
+        claims = event.counts[claim.category]
+        revised = replace(claim, update_of=len(claims) - 1)
+        counts = {**event.counts, claim.category: (*claims, revised)}
+        events[target] = replace(event, counts=counts)
+    return events
+
+
+def _tally_what(c: CountMention, sent: Span) -> str:
+    doc = sent.doc
+    for tok in sent:
+        if tok.lemma_.lower() in {"total", "toll", "tally", "number"}:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        span = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                        return re.sub(r"\s+", " ", span.text)
+    noun = doc[c.quantity.end] if c.quantity.end < len(doc) else None
+    label = {
+        "killed": "killed",
+        "injured": "injured",
+        "arrested": "arrested",
+        "participants": "participants",
+    }[c.category]
+    if noun is not None and noun.pos_ == "NOUN":
+        return f"{noun.text} {label}"
+    return label
+
+
+class Totals(Dating, Locating, Attribution):
+    """Part of :class:`~cronica.extract.extractor.Extractor` (see the module docstring)."""
+
+    # set by Extractor.__init__
+    lexicon: Lexicon
+    resolver: DateResolver
+    statements: StatementFinder
+    actor_finder: ActorFinder
+    places: PlaceLocator
+
+    def _tally(
+        self, ctx: DocContext, story: _Story, sent: Span, si: int, c: CountMention, prefix: str, n: int
+    ) -> Tally:
+        doc = ctx.doc
+        since: DateValue | None = None
+        as_of: DateValue | None = None
+        for mention in ctx.dates_in(sent):
+            if mention.since or (mention.span.start > 0 and doc[mention.span.start - 1].lower_ == "since"):
+                since = self.resolve(ctx, story, mention, si)
+        report_verb = next((a for a in c.verb.ancestors if a.lemma_.lower() in _REPORT_LEMMAS), None)
+        if report_verb is not None:
+            for mention in ctx.dates_in(sent):
+                if mention.since:
+                    continue
+                if tree_distance(mention.root, report_verb) <= 2:
+                    as_of = self.resolve(ctx, story, mention, si)
+        missing: dict[str, str] = {}
+        if as_of is None:
+            if ctx.published:
+                as_of = DateValue(
+                    value=ctx.published.isoformat(),
+                    precision="day",
+                    anchor=ctx.published.isoformat(),
+                    anchor_kind="publication",
+                    reason="no date words for the total: as of publication",
+                )
+            else:
+                as_of = DateValue(
+                    value=None, precision=None, reason="no date words for the total and no publication date"
+                )
+                missing["as_of"] = as_of.reason or ""
+        reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
+        what = _tally_what(c, sent)
+        words = doc[c.start : c.end]
+        place = self.place_for(ctx, sent, [c.verb]) or self.country_place(
+            ctx, "no place words for the total: country of the report"
+        )
+        if since is None:
+            missing["since"] = "no start of the period stated"
+        if reporter is None:
+            missing["reported_by"] = "no reporting source named"
+        return Tally(
+            id=f"{prefix}-t{n + 1}",
+            document=ctx.document.id,
+            what=what,
+            category=c.category,
+            value=c.quantity.value,
+            qualifier=c.quantity.qualifier,  # type: ignore[arg-type]
+            text=words.text,
+            span=TextSpan(words.start_char, words.end_char, words.text),
+            since=since,
+            as_of=as_of,
+            location=place,
+            reported_by=reporter,
+            reported_by_span=reporter_span,
+            sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+            confidence=0.7 if reporter else 0.55,
+            missing=missing,
+        )
+
+    def _is_revision(self, doc: Doc, c: CountMention, drafts: list[Draft]) -> bool:
+        """ "The toll rose to 18": a new figure for the event just told, not a running total over many.
+        A total with a scope ("since November", "the number of", "total") stays a tally."""
+        clause = {t.lemma_.lower() for t in clause_of(doc[c.quantity.start])}
+        if not clause & {"toll"} or clause & {"since", "total", "number", "overall", "cumulative"}:
+            return False
+        return any(c.category in d.counts for d in drafts)
+
+    def _revision(
+        self, ctx: DocContext, story: _Story, sent: Span, si: int, c: CountMention
+    ) -> tuple[int, CountClaim]:
+        words = ctx.doc[c.start : c.end]
+        reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
+        claim = CountClaim(
+            category=c.category,  # type: ignore[arg-type]
+            value=c.quantity.value,
+            qualifier=c.quantity.qualifier,  # type: ignore[arg-type]
+            text=words.text,
+            span=TextSpan(words.start_char, words.end_char, words.text),
+            low=c.quantity.low,
+            high=c.quantity.high,
+            vague=c.quantity.vague,
+            reported_by=reporter,
+            reported_by_span=reporter_span,
+            update_of=-1,
+        )
+        return sent.start_char, claim
+
+    def _link_tally_scope(self, tally: Tally, events: list[Event]) -> Tally:
+        """A total "of the coup's victims" counts since the event the document dates."""
+        if tally.since is not None:
+            return tally
+        sentence = (tally.sentence.text if tally.sentence else "").lower()
+        for event in events:
+            trigger = event.trigger.text.lower()
+            if event.date.value and re.search(rf"\b{re.escape(trigger)}[’']s\b", sentence):
+                missing = {k: v for k, v in tally.missing.items() if k != "since"}
+                since = replace(event.date, reason=f"start of the period: the {trigger} ({event.id})")
+                return replace(tally, since=since, missing=missing)
+        return tally

@@ -31,7 +31,7 @@ from cronica.store.models import (
     StatementRow,
     TallyRow,
 )
-from cronica.store.repository import current_event, reported_claims
+from cronica.store.repository import current_event, place_columns, reported_claims
 
 
 @dataclass(frozen=True)
@@ -152,18 +152,7 @@ def merged_event_dict(
         out["document"] = docs[rep.document_id].source_id
     if place is not None and (out.get("location") or {}).get("gazetteer_id") != place.gazetteer_id:
         loc = dict(out.get("location") or {})
-        loc.update(
-            name=place.name,
-            country=place.country,
-            country_code=place.country_code,
-            admin1=place.admin1,
-            admin2=place.admin2,
-            latitude=place.latitude,
-            longitude=place.longitude,
-            precision=place.precision,
-            gazetteer_id=place.gazetteer_id,
-            status=place.status,
-        )
+        loc.update(place_columns(place))
         out["location"] = loc
     claims = reported_claims(session, [r.id for r in reports]) if reports else []
     derived = reconcile(claims)

@@ -34,6 +34,25 @@ from cronica.store.models import (
     TallyRow,
 )
 
+#: The place attributes the ``places`` table keeps (and a merged event's location shows).
+PLACE_COLUMNS = (
+    "name",
+    "country",
+    "country_code",
+    "admin1",
+    "admin2",
+    "latitude",
+    "longitude",
+    "precision",
+    "gazetteer_id",
+    "status",
+)
+
+
+def place_columns(place: object) -> dict[str, object]:
+    """The :data:`PLACE_COLUMNS` of a place record or row, as keyword arguments."""
+    return {name: getattr(place, name) for name in PLACE_COLUMNS}
+
 
 def now() -> datetime:
     return datetime.now(UTC)
@@ -74,19 +93,7 @@ def get_place(session: Session, place: Place, cache: dict[str, int]) -> int | No
         return cache[key]
     found = session.scalar(select(PlaceRow.id).where(PlaceRow.key == key))
     if found is None:
-        row = PlaceRow(
-            key=key,
-            name=place.name,
-            country=place.country,
-            country_code=place.country_code,
-            admin1=place.admin1,
-            admin2=place.admin2,
-            latitude=place.latitude,
-            longitude=place.longitude,
-            precision=place.precision,
-            gazetteer_id=place.gazetteer_id,
-            status=place.status,
-        )
+        row = PlaceRow(key=key, **place_columns(place))
         session.add(row)
         session.flush()
         found = row.id

@@ -158,6 +158,8 @@ class TriggerFinder:
             return "'demonstrate' in the sense of 'show'"
         if tok.i in self._disarmed:
             return "a weapon found or seized, not used"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            return "negated ('without')"
         if (
             tok.dep_ == "pobj"
             and tok.head.lower_ in _CAUSE_PREPS
@@ -183,7 +185,11 @@ class TriggerFinder:
             own_date = any(c.ent_type_ == "DATE" for c in tok.children) or any(
                 c.ent_type_ == "DATE" for c in tok.subtree if c.i < tok.i
             )
-            if dets and dets[0].lower_ in _DEFINITE and not has_num and not own_date and not instrument:
+            new = any(c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)  # "its largest rally"
+            told_before = (
+                dets and dets[0].lower_ in _DEFINITE and not (has_num or own_date or instrument or new)
+            )
+            if told_before:
                 if not any(c.dep_ == "relcl" for c in tok.children):
                     return "reference to an event told elsewhere"
             if dets and dets[0].lower_ == "another":

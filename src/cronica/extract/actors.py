@@ -32,13 +32,39 @@ _GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 _KIND_INTER = {
     "government": 1,
     "military": 1,
+    "rebels": 2,
     "police": 1,
     "ombudsman": 1,
     "party": 6,
     "union": 6,
     "protesters": 6,
 }
+#: News agencies name the source of a story, never an actor in it.
+_NEWS_AGENCIES = frozenset(
+    {
+        "ap",
+        "afp",
+        "reuters",
+        "efe",
+        "xinhua",
+        "dpa",
+        "ani",
+        "pti",
+        "ians",
+        "anadolu",
+        "tass",
+        "ria",
+        "upi",
+        "bbc",
+        "cnn",
+    }
+)
 _ORG_KIND_WORDS = (
+    ("liberation", "rebels"),
+    ("front", "rebels"),
+    ("independence", "rebels"),
+    ("democratic forces", "rebels"),
+    ("rebel", "rebels"),
     ("union", "union"),
     ("workers", "union"),
     ("confederation", "union"),
@@ -125,7 +151,11 @@ class DocActors:
                 return self._person_actor(person, ent)
             if ent.label_ == "PERSON":
                 return Actor(name=_clean(ent.text), text=ent.text, span=_span(ent), inter=None, kind="person")
-        if tok.i in self.generic_at:
+        org = _ent_of(tok) if tok.ent_type_ == "ORG" else None
+        if org is not None and _clean(org.text).lower() in _NEWS_AGENCIES:
+            return None
+        if tok.i in self.generic_at and not (org is not None and len(org) > 1):
+            # "Allied Democratic Forces" is an organisation, not the country's forces
             generic, start, end = self.generic_at[tok.i]
             return self._generic_actor(generic, doc[start:end])
         upper = tok.text.strip(".,")

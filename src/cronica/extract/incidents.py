@@ -164,6 +164,11 @@ class Incidents(Dating, Locating, Attribution):
                 actor2 = self._as_protesters(ctx, actor2)
             if actor1 is not None and associated:
                 actor1 = replace(actor1, associated=tuple(associated))
+            if typed.event_type == "Riots" and actor1 is not None and actor1.inter == 1:
+                # ACLED: the rioters are actor 1, the forces that put the riot down actor 2
+                country = ctx.country or "unknown country"
+                rioters = Actor(name=f"Rioters ({country})", inter=5, kind="rioters", country=ctx.country)
+                actor1, actor2 = rioters, actor1
             if (
                 typed.sub_event_type == "Protest with intervention"
                 and actor2 is not None

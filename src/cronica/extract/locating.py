@@ -74,6 +74,8 @@ def _governing_prep(span: Span) -> str | None:
 _PLACE_PART_NOUNS = frozenset(
     {
         "port",
+        "edge",
+        "vicinity",
         "harbour",
         "harbor",
         "airport",
@@ -110,18 +112,44 @@ _PLACE_PART_NOUNS = frozenset(
     }
 )
 
+_TREATMENT_NOUNS = frozenset({"hospital", "clinic", "morgue", "mortuary"})
+#: Verbs that take people to a place after the event ("detained at", "held in", "taken to").
+_CUSTODY_VERBS = frozenset(
+    {
+        "detain",
+        "hold",
+        "take",
+        "transfer",
+        "bring",
+        "keep",
+        "send",
+        "move",
+        "lock",
+        "release",
+        "admit",
+        "treat",
+    }
+)
 _AFTERMATH_NOUNS = frozenset(
     {"hospital", "clinic", "morgue", "mortuary", "station", "court", "prison", "jail", "cell", "custody"}
 )
 
 
+_WITNESS_VERBS = frozenset({"see", "witness", "experience", "host", "erupt", "rock", "shake"})
+
+
 def _aftermath_place(span: Span) -> bool:
     """ "treated at the Ramgarh Sadar hospital", "held at Central Police Station": where victims or
-    detainees were taken, not where the event happened."""
+    detainees were taken, not where the event happened (a riot *at* a prison happened there)."""
     doc = span.doc
     following = [t for t in doc[span.end : span.end + 3] if t.pos_ in {"NOUN", "PROPN"}]
     words = {t.lemma_.lower() for t in [*span, *following[:2]]}
-    return bool(words & _AFTERMATH_NOUNS)
+    if words & _TREATMENT_NOUNS:
+        return True
+    if not words & _AFTERMATH_NOUNS:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in _CUSTODY_VERBS
 
 
 def _part_of_place(span: Span) -> bool:
@@ -138,6 +166,9 @@ def _place_like_role(span: Span, anchors: list[Token]) -> bool:
         return False
     if root.dep_ in {"compound", "nmod", "amod"} and any(root.head.i == a.i for a in anchors):
         return True
+    # "Belgrade saw its largest rally", "Kabul witnessed protests": the place is the clause's subject
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _WITNESS_VERBS:
+        return any(a.i == root.head.i or root.head in a.ancestors for a in anchors)
     return False
 
 

@@ -139,6 +139,7 @@ class Extractor(Incidents, Totals):
                     # day after the last dated event
                     story.last_draft = draft
                 story.last_draft_sent = si
+            self._remember_story_date(ctx, story, sent, si, bool(triggers))
             self._remember_subjects(ctx, story, sent)
         events = assemble_events(drafts, document, prefix, keep_generic=self.keep_generic)
         events = _apply_revisions(events, revisions)
@@ -185,6 +186,20 @@ class Extractor(Incidents, Totals):
     # counts and tallies
 
     # ------------------------------------------------------------------------------------------
+    def _remember_story_date(
+        self, ctx: DocContext, story: _Story, sent: Span, si: int, has_triggers: bool
+    ) -> None:
+        """A sentence that gives a day but tells no event ("On Sunday the violence returned.")."""
+        if has_triggers:
+            return
+        for mention in ctx.dates_in(sent):
+            if mention.in_quote or mention.perfect or mention.since:
+                continue
+            value = self.resolve(ctx, story, mention, si)
+            if value.value and value.precision == "day":
+                story.pending_date, story.pending_date_sent = value, si
+                return
+
     def _remember_subjects(self, ctx: DocContext, story: _Story, sent: Span) -> None:
         for tok in sent:
             if tok.dep_ not in {"nsubj", "nsubjpass"} or ctx.in_quote(tok):

@@ -192,6 +192,12 @@ class Incidents(Dating, Locating, Attribution):
                         prev.date, reason="no date words in the sentence: date of the event just described"
                     )
                     inherited_date = True
+                elif story.pending_date is not None and si - story.pending_date_sent == 1:
+                    date = replace(
+                        story.pending_date,
+                        reason="no date words in the sentence: the date that opened the story just before",
+                    )
+                    inherited_date = True
                 else:
                     date = _reported_week(ctx)
             blocked = {t.token.i for t in all_triggers if not t.asserted} | {

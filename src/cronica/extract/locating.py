@@ -146,6 +146,9 @@ def _aftermath_place(span: Span) -> bool:
     words = {t.lemma_.lower() for t in [*span, *following[:2]]}
     if words & _TREATMENT_NOUNS:
         return True
+    holder = span.root.head.head if span.root.dep_ == "pobj" else None  # "a hospital in Bacolod"
+    if holder is not None and holder.lemma_.lower() in _TREATMENT_NOUNS:
+        return True
     if not words & _AFTERMATH_NOUNS:
         return False
     verb = next((a for a in span.root.ancestors if a.pos_ == "VERB"), None)

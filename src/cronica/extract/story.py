@@ -19,6 +19,9 @@ class _Story:
 
     last_draft: Draft | None = None
     last_draft_sent: int = -10
+    #: "On Sunday the violence returned.": a dated sentence with no event lends its date to the next
+    pending_date: DateValue | None = None
+    pending_date_sent: int = -10
     last_person: Actor | None = None
     last_group: Actor | None = None
     last_statement: Statement | None = None

@@ -184,3 +184,18 @@ def test_explosives_that_were_found_are_disrupted_weapons_use() -> None:
         run("Two explosive devices were found near the airport in Colombo on Tuesday and defused.")
     )
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_parts_of_one_toll_add_up_and_a_dated_opening_sentence_dates_the_next() -> None:
+    result = run(
+        "On Sunday the violence returned. Troops clashed with about 20 rebels in the village of Bulanon near "
+        "Sagay, leaving two rebels and one soldier dead, the army said. Two other soldiers were wounded and "
+        "were brought to a hospital in Bacolod.",
+        published="2024-07-08",
+    )
+    event = only_event(result)
+    assert event.sub_event_type == "Armed clash"
+    assert event.date.value == "2024-07-07"
+    assert event.fatalities == 3
+    assert event.counts["injured"][0].value == 2
+    assert event.location.name != "Bacolod"

@@ -171,10 +171,38 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
                 increment=q.more,
             )
         )
-    return out
+    return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent)
 
 
 _ONE = frozenset({"a", "an", "one"})
+
+
+def _sum_conjuncts(counts: list[CountMention], sent: Span) -> list[CountMention]:
+    """ "two rebels and one soldier dead": parts of one figure (3), not competing claims."""
+    doc = sent.doc
+    out: list[CountMention] = []
+    for c in counts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.category == c.category
+            and prev.verb.i == c.verb.i
+            and not prev.tally
+            and not c.tally
+            and not c.increment
+            and any(t.lower_ == "and" for t in doc[prev.quantity.end : c.quantity.start])
+            and c.quantity.start - prev.quantity.end <= 4
+        ):
+            q = Quantity(
+                prev.quantity.start,
+                c.quantity.end,
+                prev.quantity.value + c.quantity.value,
+                "exact" if prev.quantity.qualifier == c.quantity.qualifier == "exact" else "at_least",
+            )
+            out[-1] = CountMention(q, c.category, prev.start, max(prev.end, c.end), c.verb, False, False)
+            continue
+        out.append(c)
+    return out
 
 
 def _single_victims(sent: Span, quantities: list[Quantity], triggers: list[Trigger]) -> list[CountMention]:
@@ -248,7 +276,7 @@ def _category(
         return None
     # "[injured]" or "injured" just after the noun
     for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:
-        if tok.text in {",", ";"}:
+        if tok.text in {",", ";"} or tok.lower_ in {"and", "but", "while", "or"}:
             break
         cat = _CATEGORY_WORDS.get(tok.lower_)
         if cat:

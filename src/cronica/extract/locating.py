@@ -146,8 +146,8 @@ def _aftermath_place(span: Span) -> bool:
     words = {t.lemma_.lower() for t in [*span, *following[:2]]}
     if words & _TREATMENT_NOUNS:
         return True
-    holder = span.root.head.head if span.root.dep_ == "pobj" else None  # "a hospital in Bacolod"
-    if holder is not None and holder.lemma_.lower() in _TREATMENT_NOUNS:
+    before = doc[max(0, span.start - 3) : span.start]  # "a hospital in Bacolod"
+    if any(t.lemma_.lower() in _TREATMENT_NOUNS for t in before) and before[-1].pos_ == "ADP":
         return True
     if not words & _AFTERMATH_NOUNS:
         return False

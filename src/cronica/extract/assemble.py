@@ -51,6 +51,7 @@ class Draft:
     missing: dict[str, str] = field(default_factory=dict)
     reported_by: tuple[str, ...] = ()
     specific: bool = True  # has its own date or place words, counts, or continues a story
+    retrospective: bool = False  # "had died": looks back at an event already told
 
 
 def _rank(event_type: str, sub: str) -> int:
@@ -177,6 +178,16 @@ def assemble_events(
     for draft in drafts:
         draft = replace(draft, counts=_fix_increments(draft.counts)) if _has_increment(draft) else draft
         target = None
+        if draft.retrospective and draft.counts:
+            # "the NPA said only one of its fighters had died": another claim about the event told
+            for prev in reversed(merged):
+                if _kinds_compatible(prev, draft) and set(draft.counts) & set(prev.counts):
+                    target = prev
+                    break
+            if target is not None:
+                joined = _merge(target, replace(draft, place_inherited=True, date_inherited=True))
+                merged[merged.index(target)] = replace(joined, date=target.date, location=target.location)
+                continue
         for prev in reversed(merged):
             if draft.sentence_index - prev.sentence_index > _MERGE_WINDOW:
                 break

@@ -57,6 +57,11 @@ _INSTALLATIONS = frozenset(
 _UNDERGOER_LEMMAS = frozenset({"die", "dead", "death", "perish", "succumb", "injured", "wounded", "hurt"})
 
 
+def _retrospective(tok: Token) -> bool:
+    """ "only one of its fighters had died": a past perfect looks back at an event already told."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+
+
 def _political(actor: Actor | None, protest: bool = False) -> bool:
     """An actor of political violence; police making an arrest after an accident are not one,
     unless protesters are involved."""
@@ -256,6 +261,7 @@ class Incidents(Dating, Locating, Attribution):
                     or (own_place_words and place.precision in {1, 2})
                     or bool(event_counts)
                     or inherited_date,
+                    retrospective=_retrospective(typed.main.token),
                 )
             )
         return drafts

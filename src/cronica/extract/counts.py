@@ -112,6 +112,7 @@ _CATEGORY_WORDS = {
     "detained": "arrested",
     "held": "arrested",
 }
+_ESTIMATE_VERBS = frozenset({"put", "estimate", "number", "count", "swell", "reach", "draw", "attract"})
 _CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker", "picketer"})
 _CROWD_WORDS = frozenset(
     {"crowd", "gather", "rally", "march", "join", "throng", "assemble", "attend", "turn"}
@@ -306,6 +307,15 @@ def _category(
         trigger = trigger_at.get(tok.i)
         if trigger is not None and trigger.family.count and trigger.asserted and tok.pos_ == "VERB":
             return trigger.family.count, tok
+    # "the ministry put the crowd at 24,000", "organisers estimated it at 60,000": a crowd estimate
+    if any(
+        t.lemma_.lower() in {"crowd", "turnout", "rally", "march", "protest", "demonstration"} for t in sent
+    ):
+        for anc in [number_tok, *number_tok.ancestors]:
+            if anc.pos_ == "VERB":
+                if anc.lemma_.lower() in _ESTIMATE_VERBS:
+                    return "participants", anc
+                break
     # "dispersed hundreds of protesters": a crowd
     for tok in (
         noun,
@@ -335,7 +345,11 @@ def _predicate_tokens(head: Token) -> list[Token]:
 
 def _token_category(tok: Token, trigger_at: dict[int, Trigger]) -> str | None:
     trigger = trigger_at.get(tok.i)
-    if trigger is not None and trigger.family.count and trigger.asserted:
+    # "the arrest of 27 suspects": a noun told as a reference still says what the number counts
+    named = trigger is not None and (
+        trigger.asserted or (trigger.reason or "").startswith(("reference", "headline"))
+    )
+    if trigger is not None and trigger.family.count and named:
         return trigger.family.count
     if trigger is not None and trigger.family.name in {"shoot"} and trigger.asserted:
         return "injured" if tok.lower_ in {"shot", "wounded"} else None

@@ -29,7 +29,7 @@ from cronica.extract.context import (
     make_date_mention,
     with_day_range,
 )
-from cronica.extract.counts import clause_of, find_counts
+from cronica.extract.counts import CountMention, clause_of, find_counts
 from cronica.extract.dates import DateFinder, DateResolver
 from cronica.extract.incidents import Incidents
 from cronica.extract.lexicon import Lexicon, load_lexicon
@@ -139,6 +139,11 @@ class Extractor(Incidents, Totals):
                     # day after the last dated event
                     story.last_draft = draft
                 story.last_draft_sent = si
+            # crowd estimates and arrest figures told on their own; casualty words there are too often
+            # about something else ("six of the wounded died")
+            plain_counts = [c for c in counts if not c.tally and c.category in {"participants", "arrested"}]
+            if not reported and plain_counts and drafts and si - drafts[-1].sentence_index <= 2:
+                self._attach_counts(ctx, story, sent, si, plain_counts, drafts[-1])
             self._remember_story_date(ctx, story, sent, si, bool(triggers))
             self._remember_subjects(ctx, story, sent)
         events = assemble_events(drafts, document, prefix, keep_generic=self.keep_generic)
@@ -186,6 +191,15 @@ class Extractor(Incidents, Totals):
     # counts and tallies
 
     # ------------------------------------------------------------------------------------------
+    def _attach_counts(
+        self, ctx: DocContext, story: _Story, sent: Span, si: int, counts: list[CountMention], draft: Draft
+    ) -> None:
+        """ "The interior ministry put the crowd at 24,000.": figures told in a sentence of their own
+        belong to the event just described."""
+        claims = self._claims(ctx, story, sent, si, counts, [], draft.group, attach=True)
+        for category, new in claims.items():
+            draft.counts = {**draft.counts, category: (*draft.counts.get(category, ()), *new)}
+
     def _remember_story_date(
         self, ctx: DocContext, story: _Story, sent: Span, si: int, has_triggers: bool
     ) -> None:

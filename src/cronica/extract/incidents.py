@@ -496,6 +496,7 @@ class Incidents(Dating, Locating, Attribution):
         counts: list[CountMention],
         members: list[Trigger],
         group: str,
+        attach: bool = False,
     ) -> dict[str, tuple[CountClaim, ...]]:
         member_tokens = {t.token.i for t in members}
         out: dict[str, list[CountClaim]] = {}
@@ -504,9 +505,14 @@ class Incidents(Dating, Locating, Attribution):
                 continue
             if c.category in {"killed", "injured"} and group not in {"violence"}:
                 continue
-            if c.category == "arrested" and group not in {"arrest", "violence"}:
+            if c.category == "arrested" and group not in {"arrest", "violence", "protest"}:
                 continue
-            if c.verb.i not in member_tokens and group != "violence" and c.category != "participants":
+            if (
+                not attach
+                and c.verb.i not in member_tokens
+                and group != "violence"
+                and c.category != "participants"
+            ):
                 continue
             reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
             q = c.quantity

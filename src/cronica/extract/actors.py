@@ -109,6 +109,8 @@ class DocActors:
     place_tokens: frozenset[int] = frozenset()
     #: demonym or country word -> country name ("Russian" -> "Russia"), when a gazetteer is at hand
     demonym: Callable[[str], str | None] | None = None
+    #: the dictionary's generic actor of each kind ("military", "protesters", ...)
+    kinds: dict[str, GenericActor] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
 
@@ -118,6 +120,19 @@ class DocActors:
             self.sentences = list(self.doc.sents)
             self.sentence_starts = [s.start for s in self.sentences]
         return self.sentences[bisect.bisect_right(self.sentence_starts, i) - 1]
+
+    def of_kind(self, kind: str, *, country: str | None = None, words: Span | None = None) -> Actor:
+        """The dictionary's generic actor of ``kind``, named for ``country`` (default: the document's)."""
+        generic = self.kinds[kind]
+        place = country or self.country
+        return Actor(
+            name=generic.name.replace("{country}", place or "unknown country"),
+            text=words.text if words is not None else None,
+            span=_span(words) if words is not None else None,
+            inter=generic.inter,
+            kind=generic.kind,
+            country=place,
+        )
 
     def register_person(self, name: str, span: TextSpan, role: str | None, organisation: str | None) -> None:
         """A person found outside the NER (a name in apposition to a role): later surnames link to it."""
@@ -173,11 +188,7 @@ class DocActors:
         organisation = person.organisation
         if organisation is None and person.kind in {"government", "military", "police"} and self.country:
             # "the new interior minister, Arturo Murillo": a minister belongs to the country's government
-            organisation = {
-                "government": f"Government of {self.country}",
-                "military": f"Military Forces of {self.country}",
-                "police": f"Police Forces of {self.country}",
-            }[person.kind]
+            organisation = self.of_kind(person.kind).name
         elif organisation in self.acronyms:
             organisation = f"{self.acronyms[organisation]} ({organisation})"
         return Actor(
@@ -271,6 +282,8 @@ class ActorFinder:
 
     def index(self, doc: Doc, country: str | None, country_code: str | None) -> DocActors:
         actors = DocActors(doc=doc, country=country, country_code=country_code, role_words=self._roles)
+        for generic in self.lexicon.generic_actors:
+            actors.kinds.setdefault(generic.kind, generic)
         self._index_generic(doc, actors)
         for m in _ACRONYM.finditer(doc.text):
             long_name, acronym = _clean(m.group(1)), m.group(2)

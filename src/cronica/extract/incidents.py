@@ -171,9 +171,7 @@ class Incidents(Dating, Locating, Attribution):
                 actor1 = replace(actor1, associated=tuple(associated))
             if typed.event_type == "Riots" and actor1 is not None and actor1.inter == 1:
                 # ACLED: the rioters are actor 1, the forces that put the riot down actor 2
-                country = ctx.country or "unknown country"
-                rioters = Actor(name=f"Rioters ({country})", inter=5, kind="rioters", country=ctx.country)
-                actor1, actor2 = rioters, actor1
+                actor1, actor2 = ctx.actors.of_kind("rioters"), actor1
             if (
                 typed.sub_event_type == "Protest with intervention"
                 and actor2 is not None
@@ -282,20 +280,15 @@ class Incidents(Dating, Locating, Attribution):
                 actor = ctx.actors.actor_for(tok)
                 if actor is not None:
                     return actor
-        country = ctx.country or "unknown country"
-        return Actor(name=f"Protesters ({country})", inter=6, kind="protesters", country=ctx.country)
+        return ctx.actors.of_kind("protesters")
 
     def _as_protesters(self, ctx: DocContext, actor: Actor) -> Actor:
+        protesters = ctx.actors.of_kind("protesters")
         if actor.kind in {"civilians", None, "protesters"} or actor.inter == 7:
-            country = ctx.country or "unknown country"
-            return replace(actor, name=f"Protesters ({country})", inter=6, kind="protesters")
+            return replace(actor, name=protesters.name, inter=6, kind="protesters")
         if actor.kind in {"union", "party", "organisation"}:
-            country = ctx.country or "unknown country"
-            return Actor(
-                name=f"Protesters ({country})",
-                inter=6,
-                kind="protesters",
-                country=ctx.country,
+            return replace(
+                protesters,
                 text=actor.text,
                 span=actor.span,
                 associated=(actor,),
@@ -417,15 +410,7 @@ class Incidents(Dating, Locating, Attribution):
                     continue
                 name = ctx.actors.demonym(child.text)
                 if name:
-                    span = ctx.doc[child.i : child.i + 1]
-                    return Actor(
-                        name=f"Military Forces of {name}",
-                        text=child.text,
-                        span=TextSpan(span.start_char, span.end_char, span.text),
-                        inter=1,
-                        kind="military",
-                        country=name,
-                    )
+                    return ctx.actors.of_kind("military", country=name, words=ctx.doc[child.i : child.i + 1])
         return None
 
     def _target(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
@@ -441,16 +426,7 @@ class Incidents(Dating, Locating, Attribution):
         """ "attacked a base", "ambushed a convoy": the forces that hold it are the target."""
         for tok in tokens:
             if tok.lemma_.lower() in _INSTALLATIONS:
-                country = ctx.country or "unknown country"
-                span = ctx.doc[tok.left_edge.i : tok.i + 1]
-                return Actor(
-                    name=f"Military Forces of {country}",
-                    text=span.text,
-                    span=TextSpan(span.start_char, span.end_char, span.text),
-                    inter=1,
-                    kind="military",
-                    country=ctx.country,
-                )
+                return ctx.actors.of_kind("military", words=ctx.doc[tok.left_edge.i : tok.i + 1])
         return None
 
     def _first_actor(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:

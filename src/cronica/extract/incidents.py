@@ -130,7 +130,10 @@ class Incidents(Dating, Locating, Attribution):
         if "arrest" in groups and "violence" in groups and protest_words:
             # arrests at a dispersed protest are a count of that event (ACLED), not an event of their own
             groups["violence"] = groups["violence"] + groups.pop("arrest")
-        owners = [t.token for t in triggers] + self.statements.speech_tokens(sent)
+        speech = self.statements.speech_tokens(sent)
+        owners = [t.token for t in triggers] + speech
+        # words whose clauses tell something else (calls, threats, other speech): no place for us there
+        blocked = {t.token.i for t in all_triggers if not t.asserted} | {t.i for t in speech}
         accident = ctx.accident_story or any(t.lemma_.lower() in self.lexicon.non_political for t in sent)
         drafts = []
         for group, members in groups.items():
@@ -203,9 +206,6 @@ class Incidents(Dating, Locating, Attribution):
                     inherited_date = True
                 else:
                     date = _reported_week(ctx)
-            blocked = {t.token.i for t in all_triggers if not t.asserted} | {
-                t.i for t in self.statements.speech_tokens(sent)
-            }
             place = self.place_for(ctx, sent, anchors, blocked=blocked)
             own_place_words = place is not None
             inherited_place = False
@@ -333,10 +333,9 @@ class Incidents(Dating, Locating, Attribution):
                         agents.append(child)
                     if child.dep_ == "nsubjpass":
                         patients.append(child)
-            if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
-                patients.append(tok.head) if tok.pos_ == "VERB" and any(
-                    c.dep_ == "auxpass" for c in tok.children
-                ) else None
+            passive = tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)
+            if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and passive:
+                patients.append(tok.head)  # "protesters who were shot"
         national = self._national_forces(ctx, members)
         for t in members:  # "The Peruvian government declared a state of emergency"
             if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB":

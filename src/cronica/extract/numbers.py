@@ -34,10 +34,6 @@ class Quantity:
     crowd_value: int | None = None
     more: bool = False  # "two more": an increment on an earlier figure
 
-    @property
-    def number_token_end(self) -> int:
-        return self.end
-
 
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "

@@ -192,8 +192,6 @@ class TriggerFinder:
             if told_before:
                 if not any(c.dep_ == "relcl" for c in tok.children):
                     return "reference to an event told elsewhere"
-            if dets and dets[0].lower_ == "another":
-                pass
         if not any(t.pos_ in {"VERB", "AUX"} for t in tok.sent):
             return "headline without a verb"
         # walk up the clause: a threat, a call, a plan, a denial governs the trigger

@@ -199,3 +199,11 @@ def test_parts_of_one_toll_add_up_and_a_dated_opening_sentence_dates_the_next() 
     assert event.fatalities == 3
     assert event.counts["injured"][0].value == 2
     assert event.location.name != "Bacolod"
+
+
+def test_increments_never_leak_as_a_marker() -> None:
+    same = only_event(run("Three people were killed in Lagos on Monday, and two more died later that day."))
+    assert [(c.value, c.update_of) for c in same.counts["killed"]] == [(3, None), (5, 0)]
+    alone = only_event(run("Two more protesters died in hospital in Lagos on Monday."))
+    (claim,) = alone.counts["killed"]
+    assert (claim.value, claim.qualifier, claim.update_of) == (2, "at_least", None)

@@ -166,7 +166,11 @@ def _merge_counts(
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _fix_increments(counts: dict[str, tuple[CountClaim, ...]]) -> dict[str, tuple[CountClaim, ...]]:
+def _settle_increments(counts: dict[str, tuple[CountClaim, ...]]) -> dict[str, tuple[CountClaim, ...]]:
+    """Increments no merge resolved ("Three were killed ... two more died" in one incident, or "two more"
+    with nothing before it) become a revised total, or an "at least" figure of their own."""
+    if not any(c.update_of == -1 for claims in counts.values() for c in claims):
+        return counts
     return _merge_counts({}, counts)
 
 
@@ -176,7 +180,6 @@ def assemble_events(
     """Merge drafts into events; drop generic mentions (no date, place or number) unless ``keep_generic``."""
     merged: list[Draft] = []
     for draft in drafts:
-        draft = replace(draft, counts=_fix_increments(draft.counts)) if _has_increment(draft) else draft
         target = None
         if draft.retrospective and draft.counts:
             # "the NPA said only one of its fighters had died": another claim about the event told
@@ -229,7 +232,7 @@ def assemble_events(
                 location=d.location,
                 actor1=d.actor1,
                 actor2=d.actor2,
-                counts=d.counts,
+                counts=_settle_increments(d.counts),
                 reported_by=d.reported_by,
                 sentence=d.sentence,
                 confidence=d.confidence,
@@ -253,10 +256,6 @@ def _background(d: Draft, document: Document) -> bool:
         return (document.published - date.fromisoformat(last)).days > BACKGROUND_DAYS
     except ValueError:
         return False
-
-
-def _has_increment(d: Draft) -> bool:
-    return False
 
 
 def _merge(a: Draft, b: Draft) -> Draft:

@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from cronica.extract.lexicon import GenericActor, Lexicon
+from cronica.extract.tokens import entity_of
 from cronica.records import Actor
 from cronica.records import Span as TextSpan
 
@@ -159,14 +160,14 @@ class DocActors:
             return None
         known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
         if tok.ent_type_ == "PERSON" or known_surname:
-            ent = _ent_of(tok) if tok.ent_type_ == "PERSON" else None
+            ent = entity_of(tok) if tok.ent_type_ == "PERSON" else None
             ent = ent or doc[tok.i : tok.i + 1]
             person = self.person_for(ent)
             if person is not None:
                 return self._person_actor(person, ent)
             if ent.label_ == "PERSON":
                 return Actor(name=_clean(ent.text), text=ent.text, span=_span(ent), inter=None, kind="person")
-        org = _ent_of(tok) if tok.ent_type_ == "ORG" else None
+        org = entity_of(tok) if tok.ent_type_ == "ORG" else None
         if org is not None and _clean(org.text).lower() in _NEWS_AGENCIES:
             return None
         if tok.i in self.generic_at and not (org is not None and len(org) > 1):
@@ -175,7 +176,7 @@ class DocActors:
             return self._generic_actor(generic, doc[start:end])
         upper = tok.text.strip(".,")
         if upper in self.acronyms or tok.ent_type_ == "ORG":
-            ent = _ent_of(tok) or doc[tok.i : tok.i + 1]
+            ent = entity_of(tok) or doc[tok.i : tok.i + 1]
             return self._organisation_actor(ent)
         if tok.ent_type_ in {"NORP"} and tok.tag_ in {"NNPS", "NNS"}:
             return Actor(
@@ -402,23 +403,13 @@ class ActorFinder:
         if org is None and role_at + 1 < len(tokens) and tokens[role_at + 1].lower_ == "of":
             for t in tokens[role_at + 1 :]:
                 if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.text[:1].isupper()):
-                    ent = _ent_of(t)
+                    ent = entity_of(t)
                     org = _clean(ent.text) if ent is not None else t.text
                     org = re.sub(r"^(the|The)\s+", "", org)
                     break
         if org in actors.acronyms:
             org = org
         return role, org
-
-
-def _ent_of(tok: Token) -> Span | None:
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
 
 
 def _clean(text: str) -> str:

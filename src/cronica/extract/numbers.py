@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from cronica.extract.lexicon import Quantities
+from cronica.extract.tokens import entity_of
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 _RANGE = re.compile(r"^(\d+)\s*[-–]\s*(\d+)$")
@@ -49,7 +50,7 @@ def _counts_despite_label(tok: Token) -> bool:
     if 1900 <= value <= 2100:
         return False
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_of(tok)
     if ent is not None and value <= 31 and any(t.lower_.strip(".") in _MONTHS for t in ent):
         return False  # "Between 12 and 18 July 2021": a day of a date
     near = [

@@ -43,6 +43,28 @@ _LOCATIVE = {
 }
 
 
+#: Prepositions that put an event at a town when a region that contains it is also named.
+_TOWN_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside"})
+
+
+def _inside(region: Place, town: Place) -> bool:
+    """True when ``town`` is a place below ``region`` (a region or the country) that contains it:
+    "a village near Gwoza, in Borno state" names the town and then the state it lies in."""
+    if region.precision != 3 or town is region or town.country_code != region.country_code:
+        return False
+    if town.precision not in {1, 2} and not (town.contained_in and town.contained_in == region.name):
+        return False
+    if region.status == "country_only":
+        return region.country_code is not None
+    return region.admin1 is not None and town.admin1 == region.admin1
+
+
+def _town_inside(region: Place, towns: list[tuple[float, PlaceMention]]) -> Place | None:
+    """The nearest of ``towns`` that ``region`` contains, else None."""
+    inside = [(d, m) for d, m in towns if _inside(region, m.place)]
+    return min(inside, key=lambda dm: dm[0])[1].place if inside else None
+
+
 def _path_blocked(tok: Token, anchors: list[Token], blocked: set[int]) -> bool:
     """True when the way up from ``tok`` to every anchor passes a blocked token."""
     ancestors = [tok, *tok.ancestors]
@@ -198,6 +220,7 @@ class Locating:
         nearest in the tree, not inside a clause that reports something else (``blocked`` tokens:
         calls, threats, allegations, other speech)."""
         best: tuple[float, PlaceMention] | None = None
+        towns: list[tuple[float, PlaceMention]] = []
         anchor_ids = {a.i for a in anchors}
         for mention in ctx.places_in(sent):
             if exclude and mention.start in exclude:
@@ -222,9 +245,11 @@ class Locating:
                 distance += 2  # "in Konduga, in Borno state": the town, not the region
             if best is None or distance < best[0]:
                 best = (distance, mention)
+            if prep in _TOWN_PREPS or prep is None:
+                towns.append((distance, mention))
         if best is None:
             return None
-        return best[1].place
+        return _town_inside(best[1].place, towns) or best[1].place
 
     def _preceding_place(self, ctx: DocContext, sent: Span) -> Place | None:
         """The nearest resolved place named before ``sent`` in its paragraph, or in the document's
@@ -242,6 +267,8 @@ class Locating:
                 continue
             if tok.idx < paragraph_start and not dateline:
                 continue
+            if best is not None and tok.i - best.end <= 2 and _inside(mention.place, best.place):
+                continue  # "Culiacán, Sinaloa": the town, not the state that qualifies it
             best = mention
         if best is None:
             return None

@@ -122,6 +122,10 @@ class PlaceRecognizer:
         self.support_labels = frozenset(cues["support_labels"])
         self.veto_unknown = frozenset(cues["veto_labels_for_unknown"])
         self.admin_suffixes: dict[str, str] = dict(cues["admin_suffixes"])
+        # multi-word suffixes ("local government area") first
+        self._suffixes = sorted(
+            ((tuple(k.split()), v) for k, v in self.admin_suffixes.items()), key=lambda kv: -len(kv[0])
+        )
         self.matcher = Matcher(vocab)
         title = {"IS_TITLE": True}
         filler = {"IS_LOWER": True, "OP": "{0,6}"}
@@ -155,6 +159,14 @@ class PlaceRecognizer:
         )
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    def _suffix_at(self, doc: Doc, j: int) -> tuple[str, int] | None:
+        """The administrative level and length in tokens of a suffix starting at token ``j``
+        ("department", "Local Government Area"), else None."""
+        for words, level in self._suffixes:
+            if j + len(words) <= len(doc) and all(doc[j + k].lower_ == w for k, w in enumerate(words)):
+                return level, len(words)
+        return None
 
     def _capitalised(self, tok: Token) -> bool:
         return bool(tok.text) and tok.text[0].isupper() and any(ch.isalpha() for ch in tok.text)
@@ -214,7 +226,7 @@ class PlaceRecognizer:
         label = doc[i].ent_type_
         if label in self.support_labels:
             return f"ner:{label}"
-        if j < len(doc) and doc[j].lower_ in self.admin_suffixes:
+        if self._suffix_at(doc, j):
             return "admin_suffix"
         if any(e.kind in {"country", "continent"} for e in entries):
             return "country_name"
@@ -229,6 +241,22 @@ class PlaceRecognizer:
             and (i < 3 or "\n" in doc[i - 1].text_with_ws)
         )
         return opening and j < len(doc) and doc[j].text in {",", ":", "—", "–", "-", "("}
+
+    def _tail_of_longer_name(self, doc: Doc, i: int) -> bool:
+        """ "the Black Sea city of Batumi": "Sea" ends a longer name the gazetteer lacks; a qualifier
+        ("North", "Central") or a sentence start before the name does not count."""
+        if i == 0:
+            return False
+        prev, tok = doc[i - 1], doc[i]
+        return (
+            self._capitalised(prev)
+            and prev.is_alpha
+            and not prev.is_sent_start
+            and fold(prev.text) not in self.stop
+            and tok.ent_iob_ == "I"
+            and prev.ent_type_ == tok.ent_type_
+            and prev.ent_type_ != "PERSON"
+        )
 
     def _inside_longer_org(self, doc: Doc, i: int, j: int) -> bool:
         for ent in doc.ents:
@@ -303,10 +331,13 @@ class PlaceRecognizer:
             return None  # "MAS", "COB": acronyms match only country abbreviations ("US", "UK")
         if fold(words.text) in persons or fold(words.text) in self.stop:
             return None
+        if self._tail_of_longer_name(doc, i):
+            return None
         if any(t.ent_type_ == "PERSON" and fold(t.text) in persons for t in words):
             return None
-        if self._inside_longer_org(doc, i, j):
-            return None
+        suffix = self._suffix_at(doc, j)
+        if suffix is None and self._inside_longer_org(doc, i, j):
+            return None  # "Zurmi Local Government Area" tagged ORG is still the area
         if self.gazetteer.demonym_country(words.text) and not any(e.kind == "country" for e in entries):
             return None
         cue = (
@@ -318,9 +349,8 @@ class PlaceRecognizer:
             return None
         admin_level = None
         end = j
-        if j < len(doc) and doc[j].lower_ in self.admin_suffixes:
-            admin_level = self.admin_suffixes[doc[j].lower_]
-            end = j + 1
+        if suffix is not None:
+            admin_level, end = suffix[0], j + suffix[1]
         label = doc[i].ent_type_ or None
         return PlaceMention(self._span(doc, i, end), words.text, i, end, True, cue, label, admin_level)
 
@@ -371,8 +401,9 @@ class PlaceRecognizer:
                 end += 1
             container = None
             relation = None
-            if end + 1 < len(doc) and doc[end].lower_ == "in" and (end + 1) in by_start:
-                container, relation = by_start[end + 1], "in"
+            after = self._container_after(doc, end, by_start)
+            if after is not None:
+                container, relation = after, "in"
             else:
                 near = [y for pos, y in anchors if pos < i and _sentence_distance(doc, pos, i) <= 2]
                 if near:
@@ -380,6 +411,22 @@ class PlaceRecognizer:
             self._add_unknown(
                 doc, mentions, taken, persons, i, container, "prep:" + doc[i - 1].lower_, relation, end
             )
+
+    def _container_after(self, doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> PlaceMention | None:
+        """The known place that the words after token ``end`` put a name inside: "Pauk in Magway",
+        "Pauk township in the Magway region", "Nkwen district of Bamenda", "Pauk township, Magway"."""
+        k = end
+        if k < len(doc) and doc[k].lower_ in self.area_nouns:
+            k += 1
+            links = {"in", "of", ","}
+        else:
+            links = {"in"}
+        if k >= len(doc) or doc[k].lower_ not in links:
+            return None
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        return by_start.get(k)
 
     def _add_unknown(
         self,

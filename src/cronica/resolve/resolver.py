@@ -76,11 +76,16 @@ class PlaceResolver:
         places: list[Place | None] = [None] * len(mentions)
         # Known names first (containers are known names), then the names the gazetteer lacks.
         order = sorted(range(len(mentions)), key=lambda k: (not mentions[k].known, mentions[k].span.start))
+        containers = {
+            m.container.start for m in mentions if m.container is not None and m.relation == "qualifier"
+        }
         for k in order:
             m = mentions[k]
             try:
                 if m.known:
-                    places[k] = self._resolve_known(m, candidates, focus, countries, by_start, mentions)
+                    places[k] = self._resolve_known(
+                        m, candidates, focus, countries, by_start, mentions, containers
+                    )
                 else:
                     places[k] = self._resolve_unknown(m, places, by_start, focus)
             except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
@@ -156,6 +161,7 @@ class PlaceResolver:
         countries: dict[str, float],
         by_start: dict[int, int],
         mentions: list[PlaceMention],
+        containers: set[int],
     ) -> Place:
         entries = list(candidates.get(fold(m.name), []))
         if not entries:
@@ -165,6 +171,10 @@ class PlaceResolver:
         if m.admin_level:
             level = [e for e in entries if e.kind == m.admin_level]
             entries = level or entries
+        elif m.cue == "qualifier" or m.span.start in containers:
+            # "Culiacán, Sinaloa": a name that qualifies another is its region, not a namesake town
+            regions = [e for e in entries if e.kind in {"admin1", "admin2", "country"}]
+            entries = regions or entries
         else:
             entries = _prefer_towns(entries)
         container: list[GazetteerEntry] = []

@@ -71,3 +71,21 @@ def test_a_township_the_gazetteer_lacks_keeps_its_name_inside_the_region() -> No
     )
     assert event.location.name == "Pauk"
     assert event.location.admin1 == "Magway" and event.location.country_code == "MM"
+
+
+def test_where_a_victim_came_from_is_not_where_he_was_attacked() -> None:
+    result = run(
+        "A cattle trader was beaten to death by a mob in a village in Rajasthan's Alwar district on "
+        "Sunday. The victim, a trader from Jaipur, was driving home when a crowd stopped his truck "
+        "near the village and assaulted him."
+    )
+    assert {e.location.name for e in result.events} == {"Alwar"}
+
+
+def test_a_place_word_inside_an_officers_title_is_still_a_place() -> None:
+    result = run(
+        "Curfew lifted in Batticaloa\n\nPolice lifted the curfew in Batticaloa town on Monday, "
+        "Batticaloa Senior Superintendent of Police K.M. Perera said."
+    )
+    event = first_event(result)
+    assert event.location.name == "Batticaloa" and event.location.country_code == "LK"

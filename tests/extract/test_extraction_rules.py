@@ -207,3 +207,25 @@ def test_increments_never_leak_as_a_marker() -> None:
     alone = only_event(run("Two more protesters died in hospital in Lagos on Monday."))
     (claim,) = alone.counts["killed"]
     assert (claim.value, claim.qualifier, claim.update_of) == (2, "at_least", None)
+
+
+def test_lifting_and_declaring_a_curfew_are_events_with_their_own_dates() -> None:
+    result = run(
+        "The curfew was declared in Kisumu on Thursday night after a mob attacked shops near the "
+        "bus station. Police lifted the curfew on Monday.",
+        published="2021-03-10",
+    )
+    measures = sorted(e.date.value or "" for e in result.events if e.sub_event_type == "Other")
+    assert measures == ["2021-03-04", "2021-03-08"]
+    mob = [e for e in result.events if e.event_type == "Riots"]
+    assert mob and mob[0].date.value == "2021-03-04"  # the clause that led to the curfew shares its day
+
+
+def test_armed_men_burning_a_market_is_an_attack_not_a_riot() -> None:
+    event = only_event(
+        run(
+            "Gunmen on motorbikes killed at least eleven villagers and set fire to the market in "
+            "Tillaberi on Tuesday, a local official said."
+        )
+    )
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")

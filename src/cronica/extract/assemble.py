@@ -110,7 +110,11 @@ def _places_compatible(a: Place, b: Place) -> bool:
         return True
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return False
-    # same admin1 and one of them is a region or a part of a town
+    # a region and a place inside it, or a part of a town and a place of the same division
+    if a.precision == 3 and a.admin2 and b.admin2 and a.admin2 != b.admin2:
+        return False
+    if b.precision == 3 and b.admin2 and a.admin2 and a.admin2 != b.admin2:
+        return False
     if a.admin1 and a.admin1 == b.admin1 and (a.precision != 1 or b.precision != 1):
         return True
     return False
@@ -137,6 +141,8 @@ def _more_specific(a: Place, b: Place) -> Place:
     pa, pb = a.precision or 3, b.precision or 3
     if a.status != "resolved" and b.status == "resolved":
         return b
+    if pa == 3 and a.admin2 and b.admin2 and a.admin2 != b.admin2:
+        return a  # "a village in Ramgarh district" stays there; "a trader from Ranchi" is elsewhere
     return a if pa <= pb else b
 
 

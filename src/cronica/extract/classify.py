@@ -92,6 +92,12 @@ def classify(
                 return IncidentType(t.family.event_type, t.family.sub_event_type, t.family.plover, t)
         if "sexual" in families:
             return _default(families["sexual"])
+        riots = [t for t in triggers if t.family.name == "riot"]
+        if riots and all(_armed_arson(t, actor1_kind, protest_context) for t in riots):
+            # "gunmen killed seven villagers and set fire to the market": an attack, not a riot
+            families.pop("riot")
+            if not families:
+                return IncidentType("Strategic developments", "Looting/property destruction", "COERCE", first)
         main = _main_violence(families)
         if "property" in families and ("disperse" in families or protest_context) and "riot" not in families:
             # "youths burned tyres and looted a supermarket while police fired tear gas"
@@ -129,6 +135,21 @@ def classify(
             return IncidentType("Protests", "Protest with intervention", "COERCE", first)
         return _default(first)
     return _default(first)
+
+
+#: Words of the riot family that only say something was burned.
+_ARSON = ("fire", "ablaze", "torch", "arson", "burn")
+
+
+def _armed_arson(riot: Trigger, actor1_kind: str | None, protest_context: bool) -> bool:
+    """Burning by armed men (not a crowd, not at a protest) is part of their attack."""
+    text = riot.text.lower()
+    return (
+        not protest_context
+        and actor1_kind in _ARMED
+        and any(w in text for w in _ARSON)
+        and not any(w in text for w in ("mob", "riot", "stone", "lynch"))
+    )
 
 
 def _main_violence(families: dict[str, Trigger]) -> Trigger:

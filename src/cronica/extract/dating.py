@@ -55,6 +55,26 @@ def _reported_week(ctx: DocContext) -> DateValue:
     )
 
 
+_PRELUDE_MARKS = frozenset({"after", "when", "as", "while", "following"})
+
+
+def _told_as_prelude(anchors: list[Token], owners: list[Token], mention: DateMention) -> bool:
+    """ "The curfew was declared on Thursday night after a mob attacked shops": the clause that says
+    what led to a dated event ("after", "when", "as") shares its day when it has no date of its own."""
+    for anchor in anchors:
+        clause = next((a for a in [anchor, *anchor.ancestors] if a.dep_ == "advcl"), None)
+        if clause is None or not any(
+            c.dep_ == "mark" and c.lower_ in _PRELUDE_MARKS for c in clause.children
+        ):
+            continue
+        governor = clause.head
+        if any(o.i == governor.i or o.head.i == governor.i for o in owners) and (
+            governor in mention.root.ancestors or any(o in mention.root.ancestors for o in owners)
+        ):
+            return True
+    return False
+
+
 class Dating:
     """Part of :class:`~cronica.extract.extractor.Extractor` (see the module docstring)."""
 
@@ -158,6 +178,7 @@ class Dating:
         """The date expression of ``sent`` closest to ``anchor_tokens`` that no other owner claims
         (the next closest when the closest cannot be resolved)."""
         candidates: list[tuple[int, DateMention]] = []
+        borrowed: list[tuple[int, DateMention]] = []
         for mention in ctx.dates_in(sent):
             if mention.perfect or mention.since:
                 continue
@@ -171,8 +192,11 @@ class Dating:
                     continue
                 mine += 10  # the report's date: the event's only when it has none of its own
             elif mine > other:
+                if _told_as_prelude(anchor_tokens, owners, mention):
+                    borrowed.append((mine, mention))
                 continue
             candidates.append((mine, mention))
+        candidates = candidates or borrowed
         for _, mention in sorted(candidates, key=lambda c: c[0]):
             value = self.resolve(ctx, story, mention, sent_index)
             if value.value is not None or mention is candidates[-1][1]:

@@ -144,7 +144,7 @@ class Incidents(Dating, Locating, Attribution):
             anchors += [
                 t.token.head
                 for t in members
-                if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB"
+                if t.token.dep_ in {"dobj", "attr", "nsubjpass"} and t.token.head.pos_ == "VERB"
             ]
             actor1, actor2, associated = self._actors_for(ctx, sent, members, group, protest_words)
             if (
@@ -333,6 +333,13 @@ class Incidents(Dating, Locating, Attribution):
                         agents.append(child)
                     if child.dep_ == "nsubjpass":
                         patients.append(child)
+            if tok.dep_ == "acl" and (tok.tag_ == "VBD" or any(c.dep_ == "dobj" for c in tok.children)):
+                # "Gunmen on motorbikes killed ...", parsed as a clause of "motorbikes": the finite verb's
+                # subject is the noun phrase that the prepositions hang from
+                head = tok.head
+                while head.dep_ == "pobj" and head.head.dep_ == "prep":
+                    head = head.head.head
+                agents.append(head)
             passive = tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)
             if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and passive:
                 patients.append(tok.head)  # "protesters who were shot"

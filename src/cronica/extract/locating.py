@@ -177,6 +177,16 @@ def _aftermath_place(span: Span) -> bool:
     return verb is not None and verb.lemma_.lower() in _CUSTODY_VERBS
 
 
+def _origin_of_person(span: Span) -> bool:
+    """ "a meat trader from Ranchi", "students from Kano": where people come from, not where the
+    event happened ("fled from Ranchi" and "fired from Ranchi" keep their verb)."""
+    root = span.root
+    while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i:
+        root = root.head
+    prep = root.head if root.dep_ == "pobj" else None
+    return prep is not None and prep.head.pos_ in {"NOUN", "PROPN", "PRON"}
+
+
 def _part_of_place(span: Span) -> bool:
     """ "a suburb of Cochabamba", "the outskirts of Lahore": "of" that locates."""
     head = span.root.head.head if span.root.dep_ == "pobj" else None
@@ -234,6 +244,8 @@ class Locating:
             if prep is None and not _place_like_role(ctx.doc[mention.start : mention.end], anchors):
                 continue
             if prep == "of" and not _part_of_place(ctx.doc[mention.start : mention.end]):
+                continue
+            if prep == "from" and _origin_of_person(ctx.doc[mention.start : mention.end]):
                 continue
             if _aftermath_place(ctx.doc[mention.start : mention.end]):
                 continue

@@ -189,7 +189,13 @@ class TriggerFinder:
             told_before = (
                 dets and dets[0].lower_ in _DEFINITE and not (has_num or own_date or instrument or new)
             )
-            if told_before:
+            # "police lifted the curfew", "the curfew was declared": a measure acted on is news
+            acted_on = (
+                family_name == "decree"
+                and tok.dep_ in {"dobj", "nsubjpass"}
+                and tok.head.lemma_.lower() in _MEASURE_VERBS
+            )
+            if told_before and not acted_on:
                 if not any(c.dep_ == "relcl" for c in tok.children):
                     return "reference to an event told elsewhere"
         if not any(t.pos_ in {"VERB", "AUX"} for t in tok.sent):
@@ -239,6 +245,12 @@ class TriggerFinder:
         if prev.text.lower() == "about to":
             return "not yet happened ('about to')"
         return None
+
+
+#: Verbs that put a measure (curfew, state of emergency) in force, change it or end it.
+_MEASURE_VERBS = frozenset(
+    {"lift", "impose", "declare", "extend", "end", "relax", "revoke", "reimpose", "enforce", "prolong"}
+)
 
 
 def _phrase_head(span: Span) -> Token:

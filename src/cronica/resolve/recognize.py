@@ -205,10 +205,13 @@ class PlaceRecognizer:
     def _person_names(self, doc: Doc) -> set[str]:
         """Folded words of multi-word PERSON names, unless the whole name is a known place."""
         names: set[str] = set()
+        # a word NER also tags as a place elsewhere ("Ampara" in "Ampara Senior Superintendent of
+        # Police") is not taken for a person's name
+        placed = {fold(e.text) for e in doc.ents if e.label_ in self.support_labels}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and not self.gazetteer.lookup([ent.text]):
                 names.add(fold(ent.text))
-                names.update(fold(t.text) for t in ent if self._capitalised(t))
+                names.update(fold(t.text) for t in ent if self._capitalised(t) and fold(t.text) not in placed)
         return names
 
     def _support(self, doc: Doc, i: int, j: int, entries: list[GazetteerEntry]) -> str | None:

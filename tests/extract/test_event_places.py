@@ -89,3 +89,15 @@ def test_a_place_word_inside_an_officers_title_is_still_a_place() -> None:
     )
     event = first_event(result)
     assert event.location.name == "Batticaloa" and event.location.country_code == "LK"
+
+
+def test_an_unknown_market_after_a_town_joins_the_event_there() -> None:
+    result = run(
+        "Police opened fire on demonstrators in Kisumu on Tuesday, killing two people.\n\n"
+        "The protesters had gathered near Kibuye market when officers fired tear gas. "
+        "Police said 40 people were arrested."
+    )
+    assert len(result.events) == 1
+    event = result.events[0]
+    assert event.location.name == "Kisumu"
+    assert event.counts["arrested"][0].value == 40

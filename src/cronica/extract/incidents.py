@@ -182,6 +182,8 @@ class Incidents(Dating, Locating, Attribution):
             ):
                 # ACLED: the protesters are actor 1, the force that intervened actor 2
                 actor1, actor2 = actor2, actor1
+            if typed.sub_event_type == "Protest with intervention" and (actor2 is None or actor2.inter == 6):
+                actor2 = self._force_in(ctx, sent)  # "the protesters had gathered ... when officers fired"
             missing: dict[str, str] = {}
             date = self.date_for(ctx, story, sent, si, anchors, owners)
             inherited_date = False
@@ -281,6 +283,14 @@ class Incidents(Dating, Locating, Attribution):
                 if actor is not None:
                     return actor
         return ctx.actors.of_kind("protesters")
+
+    def _force_in(self, ctx: DocContext, sent: Span) -> Actor | None:
+        """The first state force named in ``sent`` ("officers", "riot police"), else None."""
+        for tok in sent:
+            hit = ctx.actors.generic_at.get(tok.i)
+            if hit is not None and hit[0].inter == 1 and hit[0].kind in {"police", "military"}:
+                return ctx.actors.actor_for(tok)
+        return None
 
     def _as_protesters(self, ctx: DocContext, actor: Actor) -> Actor:
         protesters = ctx.actors.of_kind("protesters")

@@ -27,6 +27,8 @@ from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.names import fold
 from cronica.resolve.recognize import PlaceMention, find_country_evidence
 
+#: A foreign town smaller than this, with no other evidence for its country, is taken for a namesake.
+STRAY_POPULATION = 200_000
 #: Score margin under which the runner-up candidates are kept on the Place.
 UNSURE_MARGIN = 1.0
 _REGION_KINDS = {"admin1", "admin2", "continent"}
@@ -79,19 +81,33 @@ class PlaceResolver:
         containers = {
             m.container.start for m in mentions if m.container is not None and m.relation == "qualifier"
         }
+        stray: set[int] = set()  # known names whose only entries are small foreign namesakes
         for k in order:
             m = mentions[k]
             try:
                 if m.known:
-                    places[k] = self._resolve_known(
+                    place = self._resolve_known(
                         m, candidates, focus, countries, by_start, mentions, containers
                     )
+                    if place is None:
+                        stray.add(k)
+                        continue
+                    places[k] = place
                 else:
-                    places[k] = self._resolve_unknown(m, places, by_start, focus)
+                    places[k] = self._resolve_unknown(m, places, by_start, focus, mentions)
             except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
                 places[k] = Place(
                     name=m.name, span=m.span, status="unresolved", reason=f"resolution failed: {exc}"
                 )
+        for k in sorted(stray):
+            place = self._resolve_unknown(
+                replace(mentions[k], known=False), places, by_start, focus, mentions
+            )
+            places[k] = replace(
+                place,
+                reason=f"the gazetteer's only {mentions[k].name!r} is a small town of another country "
+                f"that nothing else in the text points at; {place.reason}",
+            )
         resolved = [
             p if p is not None else Place(name=None, status="unresolved", reason="not resolved")
             for p in places
@@ -123,9 +139,17 @@ class PlaceResolver:
             score[ev.country_code] += 1
         if not score:
             return None, score
-        ranked = sorted(score.items(), key=lambda kv: -kv[1]) + [("", 0.0)]
-        (best, value), (_, second) = ranked[0], ranked[1]
-        return (best if value >= 1 and value > second else None), dict(score)
+        # a tie goes to the country of the first place named (the lead names the main place)
+        first_seen: dict[str, int] = {}
+        for n, m in enumerate(mentions):
+            for e in candidates.get(fold(m.name), []):
+                if e.country_code:
+                    first_seen.setdefault(e.country_code, n)
+        ranked = sorted(score.items(), key=lambda kv: (-kv[1], first_seen.get(kv[0], len(mentions))))
+        ranked.append(("", 0.0))
+        (best, value), (second_code, second) = ranked[0], ranked[1]
+        tied_but_first = value == second and first_seen.get(best, 99) < first_seen.get(second_code, 99)
+        return (best if value >= 1 and (value > second or tied_but_first) else None), dict(score)
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -162,7 +186,9 @@ class PlaceResolver:
         by_start: dict[int, int],
         mentions: list[PlaceMention],
         containers: set[int],
-    ) -> Place:
+    ) -> Place | None:
+        """The best entry for a known name, or None when its only entries are small foreign towns
+        that nothing else in the document supports (then it is read as a name the gazetteer lacks)."""
         entries = list(candidates.get(fold(m.name), []))
         if not entries:
             return Place(
@@ -194,6 +220,15 @@ class PlaceResolver:
             key=lambda t: -t[0],
         )
         best_score, best = scored[0]
+        if (
+            focus
+            and best.kind == "city"
+            and best.country_code != focus
+            and best.population < STRAY_POPULATION
+            and countries.get(best.country_code or "", 0.0) <= 1.0
+            and m.cue != "dateline"
+        ):
+            return None  # "Kibuye market" in a Kenyan story is not the Rwandan town
         runner_up = next(
             (s for s, e in scored[1:] if e.country_code != best.country_code or e.id != best.id), None
         )
@@ -246,16 +281,28 @@ class PlaceResolver:
         return entry.name if entry else None
 
     def _resolve_unknown(
-        self, m: PlaceMention, places: list[Place | None], by_start: dict[int, int], focus: str | None
+        self,
+        m: PlaceMention,
+        places: list[Place | None],
+        by_start: dict[int, int],
+        focus: str | None,
+        mentions: list[PlaceMention] | None = None,
     ) -> Place:
         container = (
             places[by_start[m.container.start]] if m.container and m.container.start in by_start else None
         )
+        if container is None and mentions is not None:
+            container = _town_just_before(m, mentions, places, focus)
+            if container is not None:
+                m = replace(m, relation="near_mention")
         if container is not None and container.status in {"resolved", "country_only"}:
             where = f"{container.name} ({container.gazetteer_id})"
-            relation = {"facility_in": "in", "suburb_of": "a suburb of", "in": "in"}.get(
-                m.relation or "", "in"
-            )
+            relation = {
+                "facility_in": "in",
+                "suburb_of": "a suburb of",
+                "in": "in",
+                "near_mention": "after (probably in)",
+            }.get(m.relation or "", "in")
             return replace(
                 container,
                 name=m.name,
@@ -276,7 +323,8 @@ class PlaceResolver:
                         1.0,
                     ),
                 ),
-                contained_in=container.name,
+                # a guess from proximity is not a containment the text states
+                contained_in=container.name if m.relation != "near_mention" else None,
             )
         if focus:
             reason = (
@@ -291,6 +339,33 @@ class PlaceResolver:
             reason=f"{m.name!r} is not in the gazetteer, the text gives no containing place "
             "and no focus country",
         )
+
+
+#: How far before an unknown name (in characters) a town may be to lend it its point.
+NEAR_MENTION_CHARS = 400
+
+
+def _town_just_before(
+    m: PlaceMention, mentions: list[PlaceMention], places: list[Place | None], focus: str | None
+) -> Place | None:
+    """ "... in Kampala on Tuesday. The protesters had gathered near Owino market": an unknown name
+    shortly after a town of the document's country is most likely in it (a dateline does not count:
+    it says where the reporter was)."""
+    best = None
+    for other, place in zip(mentions, places, strict=True):
+        if other.span.start >= m.span.start:
+            break
+        if (
+            place is not None
+            and other.known
+            and other.cue != "dateline"
+            and place.status == "resolved"
+            and place.precision == 1
+            and place.country_code == focus
+            and m.span.start - other.span.end <= NEAR_MENTION_CHARS
+        ):
+            best = place
+    return best
 
 
 def _prefer_towns(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:

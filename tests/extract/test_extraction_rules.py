@@ -229,3 +229,16 @@ def test_armed_men_burning_a_market_is_an_attack_not_a_riot() -> None:
         )
     )
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_timestamped_live_entry_is_dated_by_its_stamp() -> None:
+    text = (
+        "Protests in Nairobi: live\n\n"
+        "Mon 8 Mar 2021, 18:40\n"
+        "The county commissioner has announced a curfew in Kibera until 22:00.\n\n"
+        "16:25 — Police have fired tear gas at hundreds of students in Kisumu."
+    )
+    result = run(text, published="2021-03-10")
+    dates = {e.trigger.text: e.date for e in result.events}
+    assert dates["curfew"].value == "2021-03-08" and dates["curfew"].precision == "day"
+    assert dates["tear gas"].value == "2021-03-10"  # a clock time alone: the day of the report

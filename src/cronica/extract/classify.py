@@ -139,14 +139,17 @@ def classify(
 
 #: Words of the riot family that only say something was burned.
 _ARSON = ("fire", "ablaze", "torch", "arson", "burn")
+_CROWDS = frozenset({"crowd", "mob", "protester", "demonstrator", "youth", "rioter", "resident", "villager"})
 
 
 def _armed_arson(riot: Trigger, actor1_kind: str | None, protest_context: bool) -> bool:
     """Burning by armed men (not a crowd, not at a protest) is part of their attack."""
     text = riot.text.lower()
+    subjects = {c.lemma_.lower() for c in riot.token.children if c.dep_ == "nsubj"}
     return (
         not protest_context
-        and actor1_kind in _ARMED
+        and actor1_kind in _ARMED - {"police"}
+        and not subjects & _CROWDS
         and any(w in text for w in _ARSON)
         and not any(w in text for w in ("mob", "riot", "stone", "lynch"))
     )

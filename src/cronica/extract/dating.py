@@ -75,6 +75,41 @@ def _told_as_prelude(anchors: list[Token], owners: list[Token], mention: DateMen
     return False
 
 
+#: An entry of a live report: a clock time opening the paragraph ("16:25 —", "09:12 Good morning"), or
+#: a stamp line of its own ("Tue 11 Mar 2025, 21:40").
+_CLOCK_OPENING = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:[—–-]|[A-Z]|$))")
+_STAMP_LINE = re.compile(
+    r"^\s*(?P<day>(?:[A-Z][a-z]{2,8},?\s+)?\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}),?\s+\d{1,2}[:.]\d{2}\s*$"
+)
+
+
+def live_entry_date(ctx: DocContext, sent: Span, resolver: DateResolver) -> DateValue | None:
+    """The day of the live-report entry ``sent`` belongs to, when the report is timestamped: the date
+    of the entry's stamp line, else the publication day for an entry opened by a clock time."""
+    text = ctx.document.text
+    start = text.rfind("\n\n", 0, sent.start_char) + 2 if "\n\n" in text[: sent.start_char] else 0
+    paragraph = text[start : sent.end_char]
+    first_line = paragraph.split("\n", 1)[0]
+    stamp = _STAMP_LINE.match(first_line)
+    if stamp is None and start > 2:
+        previous = text[: start - 2].rstrip("\n").rsplit("\n", 1)[-1]
+        stamp = _STAMP_LINE.match(previous)
+    if stamp is not None:
+        value = resolver.resolve(stamp["day"], ctx.published, "publication")
+        if value.value and value.precision == "day":
+            return replace(value, text=stamp["day"], reason="the date stamp of the live-report entry")
+    if _CLOCK_OPENING.match(first_line) and ctx.published is not None:
+        day = ctx.published.isoformat()
+        return DateValue(
+            value=day,
+            precision="day",
+            anchor=day,
+            anchor_kind="publication",
+            reason="an entry of a live report published that day, stamped with a time and no date",
+        )
+    return None
+
+
 class Dating:
     """Part of :class:`~cronica.extract.extractor.Extractor` (see the module docstring)."""
 

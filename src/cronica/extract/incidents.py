@@ -21,7 +21,7 @@ from cronica.extract.context import (
 )
 from cronica.extract.counts import CountMention
 from cronica.extract.dates import DateResolver
-from cronica.extract.dating import Dating, _reported_week
+from cronica.extract.dating import Dating, _reported_week, live_entry_date
 from cronica.extract.lexicon import Lexicon
 from cronica.extract.locating import Locating
 from cronica.extract.statements import StatementFinder
@@ -207,7 +207,7 @@ class Incidents(Dating, Locating, Attribution):
                     )
                     inherited_date = True
                 else:
-                    date = _reported_week(ctx)
+                    date = live_entry_date(ctx, sent, self.resolver) or _reported_week(ctx)
             place = self.place_for(ctx, sent, anchors, blocked=blocked)
             own_place_words = place is not None
             inherited_place = False

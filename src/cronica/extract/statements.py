@@ -134,6 +134,8 @@ class StatementFinder:
                         previous.date,
                         reason="no date words: date of the same speaker's statement just before",
                     )
+                elif (live := _live_entry(ex, ctx, sent)) is not None:
+                    date = live
                 elif ctx.published is not None:
                     # news convention: what a story reports as said, undated, was said that day
                     published = ctx.published.isoformat()
@@ -237,6 +239,12 @@ class StatementFinder:
                     return actor
             return story.last_group or story.last_person
         return speaker_actor(ex, ctx, subj)
+
+
+def _live_entry(ex: Extractor, ctx: DocContext, sent: Span) -> DateValue | None:
+    from cronica.extract.dating import live_entry_date  # dating imports this module
+
+    return live_entry_date(ctx, sent, ex.resolver)
 
 
 def _name_chain(tok: Token) -> Span:

@@ -242,3 +242,25 @@ def test_a_timestamped_live_entry_is_dated_by_its_stamp() -> None:
     dates = {e.trigger.text: e.date for e in result.events}
     assert dates["curfew"].value == "2021-03-08" and dates["curfew"].precision == "day"
     assert dates["tear gas"].value == "2021-03-10"  # a clock time alone: the day of the report
+
+
+def test_a_part_of_a_toll_is_not_a_toll_of_its_own() -> None:
+    event = only_event(
+        run(
+            "A drone struck a crowded market in Kassala on Sunday, killing eleven people, including "
+            "three children, and injuring 30 others, medical sources said."
+        )
+    )
+    assert [c.value for c in event.counts["killed"]] == [11]
+    event = only_event(
+        run("Security forces fired on protesters in Kassala on Sunday; seven were killed, two of them women.")
+    )
+    assert event.fatalities == 7
+
+
+def test_fighting_that_broke_out_near_a_named_town_is_a_battle_there() -> None:
+    event = only_event(
+        run("Fighting broke out between rival militias in Garabulli, east of Misrata, on Monday.")
+    )
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.location.country_code == "LY" and event.location.precision in {1, 2}

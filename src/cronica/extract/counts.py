@@ -142,7 +142,7 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
     for q in quantities:
         number_tok = doc[q.end - 1] if not q.more else doc[q.end - 2]
         noun = _counted_noun(number_tok, q, sent)
-        if noun is None:
+        if noun is None or _subset(doc[q.start], number_tok, noun):
             continue
         found = _category(noun, number_tok, sent, trigger_at)
         if found is None and _has_tally_words(sent):
@@ -176,6 +176,27 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
 
 
 _ONE = frozenset({"a", "an", "one"})
+_SUBSET_WORDS = frozenset({"including", "include", "includes", "among", "incl"})
+_SUBSET_PRONOUNS = frozenset({"them", "whom", "those", "which"})
+
+
+def _subset(first: Token, number_tok: Token, noun: Token) -> bool:
+    """ "killing eight people, including two children", "nine were killed, two of them civilians",
+    "among them two teenagers": a part of a figure already given, not a figure of its own."""
+    doc = first.doc
+    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    if any(w in _SUBSET_WORDS for w in before[-2:]):
+        return True
+    if before[-2:] in (["among", "them"], ["among", "whom"], ["among", "those"]):
+        return True
+    for tok in (noun, number_tok):
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SUBSET_WORDS:
+            return True
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                if any(g.lower_ in _SUBSET_PRONOUNS for g in child.children):
+                    return True
+    return False
 
 
 def _sum_conjuncts(counts: list[CountMention], sent: Span) -> list[CountMention]:

@@ -179,7 +179,9 @@ class TriggerFinder:
                 and not any(c.dep_ in {"nummod", "amod", "compound"} for c in tok.children)
             ):
                 plural_subject = tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass"}
-                if not plural_subject and tok.dep_ not in {"ROOT"}:
+                # "Fighting broke out", "Violence erupted": a bare noun that happens is one event
+                happens = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _OCCUR_VERBS
+                if not plural_subject and not happens and tok.dep_ not in {"ROOT"}:
                     return "bare noun: a kind of event, not one event"
             has_num = any(c.dep_ == "nummod" for c in tok.children)
             own_date = any(c.ent_type_ == "DATE" for c in tok.children) or any(
@@ -247,6 +249,10 @@ class TriggerFinder:
         return None
 
 
+#: Verbs whose subject is something that happened ("fighting broke out", "clashes erupted").
+_OCCUR_VERBS = frozenset(
+    {"break", "erupt", "occur", "rage", "flare", "continue", "resume", "happen", "intensify", "escalate"}
+)
 #: Verbs that put a measure (curfew, state of emergency) in force, change it or end it.
 _MEASURE_VERBS = frozenset(
     {"lift", "impose", "declare", "extend", "end", "relax", "revoke", "reimpose", "enforce", "prolong"}

@@ -406,7 +406,7 @@ class PlaceRecognizer:
             relation = None
             after = self._container_after(doc, end, by_start)
             if after is not None:
-                container, relation = after, "in"
+                container, relation = after
             else:
                 near = [y for pos, y in anchors if pos < i and _sentence_distance(doc, pos, i) <= 2]
                 if near:
@@ -415,9 +415,14 @@ class PlaceRecognizer:
                 doc, mentions, taken, persons, i, container, "prep:" + doc[i - 1].lower_, relation, end
             )
 
-    def _container_after(self, doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> PlaceMention | None:
+    def _container_after(
+        self, doc: Doc, end: int, by_start: dict[int, PlaceMention]
+    ) -> tuple[PlaceMention, str] | None:
         """The known place that the words after token ``end`` put a name inside: "Pauk in Magway",
         "Pauk township in the Magway region", "Nkwen district of Bamenda", "Pauk township, Magway"."""
+        near = self._direction_of(doc, end, by_start)
+        if near is not None:
+            return near, "near"
         k = end
         if k < len(doc) and doc[k].lower_ in self.area_nouns:
             k += 1
@@ -429,7 +434,28 @@ class PlaceRecognizer:
         k += 1
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
-        return by_start.get(k)
+        found = by_start.get(k)
+        return (found, "in") if found is not None else None
+
+    @staticmethod
+    def _direction_of(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> PlaceMention | None:
+        """ "Tajoura, east of Tripoli", "Kimoka, some 10 km west of Sake": the known place a name is
+        located from (its point stands in, at precision 2)."""
+        k = end
+        if k >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        while k < len(doc) and (
+            doc[k].lower_ in {"some", "about", "around", "roughly", "nearly", "just", "a", "few"}
+            or doc[k].like_num
+            or doc[k].lower_ in {"km", "kms", "kilometres", "kilometers", "miles", "mi"}
+        ):
+            k += 1
+        if k < len(doc) and doc[k].lower_.replace("-", "") in _DIRECTIONS:
+            k += 1
+            if k < len(doc) and doc[k].lower_ == "of":
+                return by_start.get(k + 1)
+        return None
 
     def _add_unknown(
         self,
@@ -471,6 +497,11 @@ class PlaceRecognizer:
             relation if container else None,
         )
         taken.update(range(i, end))
+
+
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside"}
+)
 
 
 def _with(m: PlaceMention, **changes: Any) -> PlaceMention:

@@ -302,6 +302,7 @@ class PlaceResolver:
                 "suburb_of": "a suburb of",
                 "in": "in",
                 "near_mention": "after (probably in)",
+                "near": "near",
             }.get(m.relation or "", "in")
             return replace(
                 container,

@@ -264,3 +264,32 @@ def test_fighting_that_broke_out_near_a_named_town_is_a_battle_there() -> None:
     )
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
     assert event.location.country_code == "LY" and event.location.precision in {1, 2}
+
+
+def test_a_crowd_that_disperses_of_itself_had_no_intervention() -> None:
+    event = only_event(
+        run(
+            "In Mombasa, some 2,000 dock workers marched from the port to the county offices on Monday, "
+            "where they read a statement and dispersed."
+        )
+    )
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_a_gathering_with_banners_and_demands_is_a_protest_and_a_funeral_crowd_is_not() -> None:
+    event = only_event(
+        run(
+            "On Tuesday, about 400 farmers gathered outside the Eldoret county office, holding banners "
+            "and demanding compensation for their land."
+        )
+    )
+    assert event.event_type == "Protests" and event.counts["participants"][0].value == 400
+    assert not run("Relatives gathered at the Eldoret mortuary on Tuesday to collect the bodies.").events
+
+
+def test_a_flash_mob_and_a_burned_effigy_are_peaceful_protests() -> None:
+    assert only_event(run("Hundreds of students staged a flash mob in Nakuru on Monday.")).sub_event_type == (
+        "Peaceful protest"
+    )
+    event = only_event(run("Opposition supporters burned an effigy of the governor in Nakuru on Monday."))
+    assert event.sub_event_type == "Peaceful protest"

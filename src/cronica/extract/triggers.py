@@ -102,6 +102,11 @@ class TriggerFinder:
                     taken.add(tok.i)
                     found.append(self._judge(tok, tok.i, tok.i + 1, self.lexicon.families[frame.family]))
                     break
+        protest = self.lexicon.families.get("protest")
+        for tok in sent:
+            if protest is not None and tok.i not in taken and _purposeful_gathering(tok):
+                taken.add(tok.i)
+                found.append(self._judge(tok, tok.i, tok.i + 1, protest))
         for tok in sent:
             if tok.i in taken:
                 continue
@@ -135,6 +140,8 @@ class TriggerFinder:
 
     def _not_asserted(self, tok: Token, family_name: str = "") -> str | None:
         """Why the trigger does not report something that happened, or ``None`` when it does."""
+        if family_name == "disperse" and _crowd_broke_up(tok):
+            return "the crowd dispersed of itself ('marched ... and dispersed'), no intervention"
         for child in tok.children:
             if child.dep_ == "neg":
                 return "negated"
@@ -173,6 +180,10 @@ class TriggerFinder:
             if dets and dets[0].lower_ in {"no", "neither"}:
                 return "negated"
             used_weapon = instrument and not (tok.dep_ == "pobj" and tok.head.lower_ == "with")
+            # "the police intervened with pepper gas": the means of a dispersal
+            used_weapon = used_weapon or (
+                family_name == "disperse" and tok.dep_ == "pobj" and tok.head.lower_ == "with"
+            )
             if (
                 not dets
                 and not used_weapon
@@ -256,6 +267,58 @@ _OCCUR_VERBS = frozenset(
 #: Verbs that put a measure (curfew, state of emergency) in force, change it or end it.
 _MEASURE_VERBS = frozenset(
     {"lift", "impose", "declare", "extend", "end", "relax", "revoke", "reimpose", "enforce", "prolong"}
+)
+
+
+_GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
+_PURPOSE_LEMMAS = frozenset(
+    {"demand", "protest", "denounce", "chant", "reject", "oppose", "condemn", "call", "shout", "urge"}
+)
+_PROTEST_PROPS = frozenset(
+    {"banner", "placard", "slogan", "flag", "photograph", "portrait", "sign", "poster"}
+)
+
+
+def _purposeful_gathering(tok: Token) -> bool:
+    """ "300 villagers gathered outside the district office, holding banners and demanding an inquiry",
+    "thousands gathered in front of the town hall upon the call of the party": a gathering with a
+    protest's purpose or props is a protest (a crowd at a funeral or a morgue is not)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _GATHER_VERBS:
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    for t in tok.subtree:
+        lemma = t.lemma_.lower()
+        if t.i != tok.i and (
+            (lemma in _PURPOSE_LEMMAS and t.pos_ in {"VERB", "NOUN"}) or lemma in _PROTEST_PROPS
+        ):
+            return True
+        if t.lower_ == "against" and t.head.i == tok.i:
+            return True
+        if t.lower_ == "call" and t.head.head.i == tok.i:
+            return True
+    return False
+
+
+def _crowd_broke_up(tok: Token) -> bool:
+    """ "marched to the governorate and dispersed", "before dispersing", "the gathering dispersed
+    peacefully": an intransitive use of 'disperse' (no object, not passive, no force as subject)."""
+    if tok.lemma_.lower() != "disperse" or tok.pos_ != "VERB":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"dobj", "auxpass", "nsubjpass", "agent"}:
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None and tok.dep_ == "conj":
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in _FORCE_WORDS:
+        return False
+    return True
+
+
+_FORCE_WORDS = frozenset(
+    {"police", "policeman", "officer", "soldier", "troop", "force", "army", "gendarme", "gendarmerie"}
+    | {"guard"}
 )
 
 

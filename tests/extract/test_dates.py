@@ -405,3 +405,15 @@ def test_invalid_temporal_lexicon_is_rejected(key: str, bad: object) -> None:
         raw[key] = bad
     with pytest.raises(DataFileError):
         TemporalLexicon.from_mapping(raw, "test")
+
+
+def test_parts_of_day_and_same_day_phrases_resolve() -> None:
+    from datetime import date
+
+    from cronica.extract.dates import resolve_date
+
+    anchor = date(2024, 3, 6)  # a Wednesday
+    assert resolve_date("Before dawn on Thursday", anchor).value == "2024-02-29"
+    assert resolve_date("in the early hours of Friday", anchor).value == "2024-03-01"
+    assert resolve_date("Sunday at night", anchor).value == "2024-03-03"
+    assert resolve_date("Earlier the same day", anchor).value == "2024-03-06"

@@ -293,3 +293,23 @@ def test_a_flash_mob_and_a_burned_effigy_are_peaceful_protests() -> None:
     )
     event = only_event(run("Opposition supporters burned an effigy of the governor in Nakuru on Monday."))
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_section_headings_and_chained_phrases_date_the_events_under_them() -> None:
+    text = (
+        "The weekend in the region\n\nSATURDAY, 6 MARCH\n\n"
+        "Garissa. Gunmen attacked a bus on the road to Dadaab at about 15:00, killing four passengers.\n\n"
+        "SUNDAY, 7 MARCH\n\n"
+        "Mandera. A roadside bomb hit a police patrol in the afternoon, wounding two officers. "
+        "The same evening, a crowd set fire to a police post in Mandera town."
+    )
+    result = run(text, published="2021-03-10")
+    dates = sorted((e.date.value or "", e.sub_event_type) for e in result.events)
+    assert [d for d, _ in dates] == ["2021-03-06", "2021-03-07", "2021-03-07"]
+
+
+def test_this_weekday_in_a_past_tense_report_is_the_day_just_past() -> None:
+    event = only_event(
+        run("A community leader was assassinated this Sunday at night in front of his house in Kisumu.")
+    )
+    assert event.date.value == "2021-03-07"  # published Wednesday 2021-03-10

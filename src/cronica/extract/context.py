@@ -21,6 +21,7 @@ from cronica.records import Span as TextSpan
 
 _CHAINED = re.compile(
     r"\b(following|next|previous|preceding)\s+(day|night|morning|evening|week)\b"
+    r"|\b(same|that)\s+(day|night|morning|evening|afternoon)\b"
     r"|\bday before\b|\b(later|earlier|after)\b",
     re.IGNORECASE,
 )

@@ -244,8 +244,11 @@ class DateResolver:
         part_of = r"the (?P<partof>beginning|start|middle|end) of"
         lead = _alternation((*lex.prepositions, *_LEAD_WORDS))
         self._lead = re.compile(rf"^(?:{lead}) ")
-        self._pod_tail = re.compile(rf" {pod}$")
-        self._partday_head = re.compile(r"^(?:early|late) (?:on )?")
+        self._pod_tail = re.compile(rf" (?:(?:at|in the|before|around|by|after) )?{pod}$")
+        self._partday_head = re.compile(
+            rf"^(?:(?:early|late) (?:on )?|(?:before|at|around|after|by) {pod} (?:on )?"
+            rf"|(?:in )?the (?:early |small |late )?(?:hours|{pod}) of |overnight (?:on |into )?)"
+        )
         rules: list[tuple[str, _Rule]] = [
             (r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})", self._iso),
             (rf"{opt_weekday}{month} {day},? {year}", self._full),

@@ -30,6 +30,7 @@ from cronica.records import (
     DateValue,
 )
 
+_THIS_WEEKDAY = re.compile(r"\bthis (?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _DAY_RANGE = re.compile(
     r"^(?:between\s+)?(?P<d1>\d{1,2})(?:\s*(?:-|–|and|to)\s*)(?P<d2>\d{1,2})\s+(?P<rest>[A-Za-z]+\.?(?:,?\s+\d{4})?)$",
     re.IGNORECASE,
@@ -81,6 +82,41 @@ _CLOCK_OPENING = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:[—–-]|[A-Z]|$))")
 _STAMP_LINE = re.compile(
     r"^\s*(?P<day>(?:[A-Z][a-z]{2,8},?\s+)?\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}),?\s+\d{1,2}[:.]\d{2}\s*$"
 )
+
+
+#: How far back (characters) a section heading may be to date a sentence.
+HEADING_REACH = 4000
+
+
+def heading_date(ctx: DocContext, sent: Span, resolver: DateResolver) -> tuple[DateValue, int] | None:
+    """The date of the section ``sent`` sits under, and where its heading starts: "SATURDAY, 8 JUNE",
+    "WEDNESDAY: THE BRIDGE" (a short capitalised line of its own). The nearest heading decides; one
+    without a date dates nothing."""
+    text = ctx.document.text
+    lo = max(0, sent.start_char - HEADING_REACH)
+    end = text.rfind("\n", lo, sent.start_char)
+    while end > lo:
+        start = text.rfind("\n", lo, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if not line or not _is_heading(line):
+            continue
+        for part in re.split(r"\s*[:—–|]\s*", line):
+            value = resolver.resolve(part, ctx.published, "publication")
+            if value.value and value.precision == "day":
+                return replace(value, text=part, reason=f"the date of the section heading {line!r}"), start
+        return None
+    return None
+
+
+def _is_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return (
+        bool(letters)
+        and len(line.split()) <= 8
+        and all(c.isupper() for c in letters)
+        and not line.endswith((".", "?", "!", '"'))
+    )
 
 
 def live_entry_date(ctx: DocContext, sent: Span, resolver: DateResolver) -> DateValue | None:
@@ -153,6 +189,14 @@ class Dating:
             )
         value = self.resolver.resolve(text, anchor, kind, mention.text_span())
         future = bool(value.value and ctx.published and value.value > ctx.published.isoformat())
+        if future and value.precision == "day" and _THIS_WEEKDAY.search(text):
+            # "was assassinated this Sunday" told on a Wednesday: the Sunday just past
+            from datetime import date as _date
+            from datetime import timedelta
+
+            past = (_date.fromisoformat(value.value or "") - timedelta(days=7)).isoformat()
+            value = replace(value, value=past, start=past, end=past)
+            future = False
         if future and value.precision == "day":
             return replace(
                 value,

@@ -21,7 +21,7 @@ from cronica.extract.context import (
 )
 from cronica.extract.counts import CountMention
 from cronica.extract.dates import DateResolver
-from cronica.extract.dating import Dating, _reported_week, live_entry_date
+from cronica.extract.dating import Dating, _reported_week, heading_date, live_entry_date
 from cronica.extract.lexicon import Lexicon
 from cronica.extract.locating import Locating
 from cronica.extract.statements import StatementFinder
@@ -193,6 +193,15 @@ class Incidents(Dating, Locating, Attribution):
                 and si - story.last_draft_sent <= 2
                 and {story.last_draft.group, group} <= {"violence", "protest", "arrest"}
             )
+            heading = heading_date(ctx, sent, self.resolver) if date is None else None
+            if (
+                heading is not None
+                and story.last_draft is not None
+                and story.last_draft.sentence.start > heading[1]
+            ):
+                heading = None  # an event told under the same heading since: "the same day" chains on it
+            if heading is not None:
+                date = heading[0]  # the section's own date: specific, and not a borrowed one
             if date is None:
                 prev = story.last_draft
                 if prev is not None and same_story and prev.date.value and prev.date.text:
@@ -258,6 +267,7 @@ class Incidents(Dating, Locating, Attribution):
                         {c.reported_by for cl in event_counts.values() for c in cl if c.reported_by}
                     ),
                     specific=own_date_words
+                    or heading is not None
                     or (own_place_words and place.precision in {1, 2})
                     or bool(event_counts)
                     or inherited_date,

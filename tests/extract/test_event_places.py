@@ -101,3 +101,39 @@ def test_an_unknown_market_after_a_town_joins_the_event_there() -> None:
     event = result.events[0]
     assert event.location.name == "Kisumu"
     assert event.counts["arrested"][0].value == 40
+
+
+def test_a_namesake_abroad_is_not_the_neighbourhood_the_text_names() -> None:
+    event = first_event(
+        run(
+            "A car bomb exploded outside a police station in the Las Palmas neighbourhood of Esmeraldas "
+            "on Monday."
+        )
+    )
+    assert event.location.country_code == "EC" and event.location.name == "Las Palmas"
+    assert event.location.precision == 2
+
+
+def test_a_square_named_like_a_foreign_town_stays_in_the_city() -> None:
+    event = first_event(
+        run("About 1,500 people gathered at the Royal Plaza in Bangkok on Monday, waving portraits.")
+    )
+    assert event.location.name == "Bangkok" and event.location.country_code == "TH"
+
+
+def test_part_of_a_hyphenated_name_is_not_a_place_and_compass_words_do_not_hide_one() -> None:
+    event = first_event(
+        run(
+            "Mortar shells struck a street in the Al-Jahmaliya area of eastern Taiz on Monday, "
+            "wounding four women."
+        )
+    )
+    assert event.location.country_code == "YE" and event.location.latitude is not None
+
+
+def test_a_countrys_capital_and_the_dateline_place_events() -> None:
+    result = run(
+        "CONAKRY, May 12 (AFP) - A young man was shot dead in Guinea's capital on Thursday as security "
+        "forces clashed with stone-throwing youths.\n\nThe week opened with the biggest rally yet."
+    )
+    assert all(e.location.name == "Conakry" for e in result.events)

@@ -35,6 +35,7 @@ class PlaceMention:
     end: int
     place: Place
     preposition: str | None = None
+    cue: str | None = None  # what made the words a place mention ("dateline", "prep:in", ...)
 
 
 class PlaceLocator(Protocol):

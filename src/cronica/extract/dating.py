@@ -101,7 +101,7 @@ def heading_date(ctx: DocContext, sent: Span, resolver: DateResolver) -> tuple[D
         end = start - 1
         if not line or not _is_heading(line):
             continue
-        for part in re.split(r"\s*[:—–|]\s*", line):
+        for part in re.split(r"\s*[:—–|,]\s*", _NUMBERING.sub("", line)):
             value = resolver.resolve(part, ctx.published, "publication")
             if value.value and value.precision == "day":
                 return replace(value, text=part, reason=f"the date of the section heading {line!r}"), start
@@ -109,14 +109,18 @@ def heading_date(ctx: DocContext, sent: Span, resolver: DateResolver) -> tuple[D
     return None
 
 
+_NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+
+
 def _is_heading(line: str) -> bool:
+    """ "SATURDAY, 8 JUNE", "2.1 Athens, 6 December: anniversary march": a short line of its own, in
+    capitals or numbered like a report's sections."""
     letters = [c for c in line if c.isalpha()]
-    return (
-        bool(letters)
-        and len(line.split()) <= 8
-        and all(c.isupper() for c in letters)
-        and not line.endswith((".", "?", "!", '"'))
-    )
+    if not letters or line.endswith((".", "?", "!", '"')):
+        return False
+    if _NUMBERING.match(line):
+        return len(line.split()) <= 12
+    return len(line.split()) <= 8 and all(c.isupper() for c in letters)
 
 
 def live_entry_date(ctx: DocContext, sent: Span, resolver: DateResolver) -> DateValue | None:

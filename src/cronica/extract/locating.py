@@ -264,8 +264,8 @@ class Locating:
         return _town_inside(best[1].place, towns) or best[1].place
 
     def _preceding_place(self, ctx: DocContext, sent: Span) -> Place | None:
-        """The nearest resolved place named before ``sent`` in its paragraph, or in the document's
-        opening line (a dateline: "jaipur: ...")."""
+        """The nearest resolved place named before ``sent`` in its paragraph, else the document's
+        dateline ("jaipur: ...", "BANGKOK —"): where the report was filed, when nothing nearer says."""
         text = ctx.document.text
         paragraph_start = text.rfind("\n\n", 0, sent.start_char) + 1
         best = None
@@ -274,11 +274,13 @@ class Locating:
             if mention.place.status != "resolved":
                 continue
             after = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in {":", "—", "–"}
-            dateline = tok.idx < 120 and (mention.start <= 2 or after)
+            dateline = mention.cue == "dateline" or (tok.idx < 120 and (mention.start <= 2 or after))
             if tok.i >= sent.start and not (dateline and tok.i < sent.end):
                 continue
             if tok.idx < paragraph_start and not dateline:
                 continue
+            if dateline and best is not None and best.cue != "dateline":
+                continue  # a place of the paragraph is nearer than the dateline
             if best is not None and tok.i - best.end <= 2 and _inside(mention.place, best.place):
                 continue  # "Culiacán, Sinaloa": the town, not the state that qualifies it
             best = mention

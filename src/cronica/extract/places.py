@@ -35,7 +35,7 @@ class GazetteerLocator:
         mentions = find_place_mentions(doc, self.gazetteer)  # type: ignore[arg-type]
         places, code = self.resolver.resolve_with_focus(doc, mentions)
         out = [
-            PlaceMention(m.start_token, m.end_token, place, None)
+            PlaceMention(m.start_token, m.end_token, place, None, m.cue)
             for m, place in zip(mentions, places, strict=True)
         ]
         if code:
@@ -63,7 +63,13 @@ class GazetteerLocator:
             if tok.lower_ != "capital" or tok.pos_ != "NOUN" or tok.i in taken or tok.i < 2:
                 continue
             det, prep = doc[tok.i - 1], doc[tok.i - 2]
-            if det.lower_ not in {"the", "its"}:
+            owner = None
+            if det.lower_ == "'s" and tok.i >= 3:  # "in Guinea's capital"
+                owner = self.gazetteer.demonym_country(doc[tok.i - 2].text)  # type: ignore[attr-defined]
+                det, prep = doc[tok.i - 2], doc[tok.i - 3]
+                if owner is None:
+                    continue
+            elif det.lower_ not in {"the", "its"}:
                 continue
             if prep.lower_ not in {"in", "at", "near", "across", "around", "outside", "throughout"}:
                 continue
@@ -74,11 +80,11 @@ class GazetteerLocator:
                 or (after[0].text == "," and len(after) > 1 and after[1].pos_ == "PROPN")
             ):
                 continue  # "the capital of X", "the capital Kabul": the city is named on its own
-            code = self._country_before(doc, tok, mentions) or focus
+            code = owner or self._country_before(doc, tok, mentions) or focus
             capital = self.gazetteer.capital(code)  # type: ignore[attr-defined]
             if capital is None:
                 continue
-            words = doc[tok.i - 1 : tok.i + 1]
+            words = doc[det.i : tok.i + 1]
             admin = self.gazetteer.admin(capital.country_code, capital.admin1_code)  # type: ignore[attr-defined]
             place = Place(
                 name=capital.name,
@@ -93,7 +99,7 @@ class GazetteerLocator:
                 status="resolved",
                 reason="'the capital' of the document's country",
             )
-            out.append(PlaceMention(tok.i - 1, tok.i + 1, place))
+            out.append(PlaceMention(det.i, tok.i + 1, place, None, "capital"))
         return out
 
     def _country_before(self, doc: Doc, tok: object, mentions: list[PlaceMention]) -> str | None:

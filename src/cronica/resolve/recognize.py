@@ -62,6 +62,7 @@ class PlaceMention:
     admin_level: str | None = None
     container: Span | None = None
     relation: str | None = None
+    facility_word: str | None = None  # "Freedom Square", "Royal Plaza": the name names a facility
 
 
 @dataclass(frozen=True)
@@ -215,9 +216,13 @@ class PlaceRecognizer:
         return names
 
     def _support(self, doc: Doc, i: int, j: int, entries: list[GazetteerEntry]) -> str | None:
-        prev = doc[i - 1] if i > 0 else None
-        if prev is not None and prev.lower_ == "the" and i > 1:
-            prev = doc[i - 2]
+        k = i - 1
+        # "in the Lahore", "of eastern Taiz", "in the northern Kano": articles and compass words between
+        while (
+            k >= 0 and i - k <= 3 and (doc[k].lower_ == "the" or doc[k].lower_.replace("-", "") in _COMPASS)
+        ):
+            k -= 1
+        prev = doc[k] if k >= 0 else None
         if prev is not None and prev.lower_ in self.locative:
             return f"prep:{prev.lower_}"
         if (
@@ -338,9 +343,21 @@ class PlaceRecognizer:
             return None
         if any(t.ent_type_ == "PERSON" and fold(t.text) in persons for t in words):
             return None
+        if _hyphenated_part(doc, i, j):
+            return None  # "Al-Masbah", "Kupiansk-Vuzlovyi": part of a longer name
         suffix = self._suffix_at(doc, j)
-        if suffix is None and self._inside_longer_org(doc, i, j):
-            return None  # "Zurmi Local Government Area" tagged ORG is still the area
+        facility = (
+            doc[j].lower_
+            if j < len(doc) and self._capitalised(doc[j]) and doc[j].lower_ in self.facility
+            else None
+        )
+        if (
+            suffix is None
+            and self._inside_longer_org(doc, i, j)
+            and not (facility and i > 0 and doc[i - 1].lower_ in self.unknown_cues)
+        ):
+            return None  # "Zurmi Local Government Area" tagged ORG is still the area; "at Chiang Mai
+            # University" is at Chiang Mai
         if self.gazetteer.demonym_country(words.text) and not any(e.kind == "country" for e in entries):
             return None
         cue = (
@@ -355,7 +372,17 @@ class PlaceRecognizer:
         if suffix is not None:
             admin_level, end = suffix[0], j + suffix[1]
         label = doc[i].ent_type_ or None
-        return PlaceMention(self._span(doc, i, end), words.text, i, end, True, cue, label, admin_level)
+        return PlaceMention(
+            self._span(doc, i, end),
+            words.text,
+            i,
+            end,
+            True,
+            cue,
+            label,
+            admin_level,
+            facility_word=facility,
+        )
 
     def _qualifiers(self, doc: Doc, mentions: dict[int, PlaceMention]) -> None:
         """ "Paris, Texas" / "Lahore, Punjab": the second name contains the first."""
@@ -364,6 +391,11 @@ class PlaceRecognizer:
             k = m.end_token
             if k + 1 < len(doc) and doc[k].text == "," and (k + 1) in mentions:
                 mentions[start] = _with(m, container=mentions[k + 1].span, relation="qualifier")
+            elif k + 2 < len(doc) and doc[k].lower_ in self.area_nouns and doc[k + 1].lower_ in {"of", "in"}:
+                # "the Las Palmas neighbourhood of Esmeraldas", "Kilimani area of Nairobi"
+                c = k + 2 + (doc[k + 2].lower_ == "the")
+                if c in mentions:
+                    mentions[start] = _with(m, container=mentions[c].span, relation="part_of")
 
     def _unknown_mentions(
         self, doc: Doc, mentions: dict[int, PlaceMention], taken: set[int], persons: set[str]
@@ -499,6 +531,14 @@ class PlaceRecognizer:
         taken.update(range(i, end))
 
 
+_COMPASS = frozenset(
+    {
+        f"{side}{suffix}"
+        for side in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+        for suffix in ("ern", "")
+    }
+    | {"central", "upper", "lower", "greater"}
+)
 _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside"}
 )
@@ -508,6 +548,26 @@ def _with(m: PlaceMention, **changes: Any) -> PlaceMention:
     from dataclasses import replace
 
     return replace(m, **changes)
+
+
+def _hyphenated_part(doc: Doc, i: int, j: int) -> bool:
+    """Words joined by a hyphen with no space to a longer name ("Al-Jahmaliya")."""
+    dashes = {"-", "\u2013"}
+    after = (
+        j + 1 < len(doc)
+        and doc[j].text in dashes
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].text[:1].isupper()
+    )
+    before = (
+        i >= 2
+        and doc[i - 1].text in dashes
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].text[:1].isupper()
+    )
+    return after or before
 
 
 def _sentence_distance(doc: Doc, a: int, b: int) -> int:

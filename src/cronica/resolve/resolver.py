@@ -81,7 +81,7 @@ class PlaceResolver:
         containers = {
             m.container.start for m in mentions if m.container is not None and m.relation == "qualifier"
         }
-        stray: set[int] = set()  # known names whose only entries are small foreign namesakes
+        stray: dict[int, str] = {}  # known names read as names the gazetteer lacks, and why
         for k in order:
             m = mentions[k]
             try:
@@ -90,7 +90,10 @@ class PlaceResolver:
                         m, candidates, focus, countries, by_start, mentions, containers
                     )
                     if place is None:
-                        stray.add(k)
+                        stray[k] = (
+                            f"the gazetteer's only {m.name!r} is a town of another country that nothing "
+                            "else in the text points at"
+                        )
                         continue
                     places[k] = place
                 else:
@@ -99,15 +102,25 @@ class PlaceResolver:
                 places[k] = Place(
                     name=m.name, span=m.span, status="unresolved", reason=f"resolution failed: {exc}"
                 )
-        for k in sorted(stray):
+        # "the Las Palmas neighbourhood of Esmeraldas": a known name whose entry is not inside the
+        # place the text puts it in is a namesake; the name is read as one the gazetteer lacks
+        for k, m in enumerate(mentions):
+            place = places[k]
+            if (
+                not m.known
+                or place is None
+                or m.container is None
+                or m.relation not in {"qualifier", "part_of"}
+            ):
+                continue
+            outer = places[by_start[m.container.start]] if m.container.start in by_start else None
+            if outer is not None and outer.status == "resolved" and not _place_within(place, outer):
+                stray[k] = f"no {m.name!r} in the gazetteer lies in {outer.name}, where the text puts it"
+        for k, why in sorted(stray.items()):
             place = self._resolve_unknown(
                 replace(mentions[k], known=False), places, by_start, focus, mentions
             )
-            places[k] = replace(
-                place,
-                reason=f"the gazetteer's only {mentions[k].name!r} is a small town of another country "
-                f"that nothing else in the text points at; {place.reason}",
-            )
+            places[k] = replace(place, reason=f"{why}; {place.reason}")
         resolved = [
             p if p is not None else Place(name=None, status="unresolved", reason="not resolved")
             for p in places
@@ -124,6 +137,8 @@ class PlaceResolver:
     ) -> tuple[str | None, dict[str, float]]:
         score: defaultdict[str, float] = defaultdict(float)
         for m in mentions:
+            if m.facility_word is not None:
+                continue  # "Royal Plaza", "Freedom Square": a facility's name says little of the country
             entries = candidates.get(fold(m.name), [])
             # a name that is only a country counts fully; "Argelia" (Algeria in Spanish, and a Colombian
             # town) is as ambiguous as any other name
@@ -224,7 +239,7 @@ class PlaceResolver:
             focus
             and best.kind == "city"
             and best.country_code != focus
-            and best.population < STRAY_POPULATION
+            and (best.population < STRAY_POPULATION or m.facility_word is not None)
             and countries.get(best.country_code or "", 0.0) <= 1.0
             and m.cue != "dateline"
         ):
@@ -303,6 +318,8 @@ class PlaceResolver:
                 "in": "in",
                 "near_mention": "after (probably in)",
                 "near": "near",
+                "part_of": "in",
+                "qualifier": "in",
             }.get(m.relation or "", "in")
             return replace(
                 container,
@@ -367,6 +384,14 @@ def _town_just_before(
         ):
             best = place
     return best
+
+
+def _place_within(inner: Place, outer: Place) -> bool:
+    """Whether resolved ``inner`` can lie inside resolved ``outer`` (same country, and same first-level
+    division when ``outer`` is a town or a division)."""
+    if inner.country_code != outer.country_code:
+        return False
+    return outer.admin1 is None or inner.admin1 is None or inner.admin1 == outer.admin1
 
 
 def _prefer_towns(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:

@@ -313,3 +313,19 @@ def test_this_weekday_in_a_past_tense_report_is_the_day_just_past() -> None:
         run("A community leader was assassinated this Sunday at night in front of his house in Kisumu.")
     )
     assert event.date.value == "2021-03-07"  # published Wednesday 2021-03-10
+
+
+def test_running_totals_keep_the_start_of_their_period() -> None:
+    result = run(
+        "According to the UN human rights office, at least 782 civilians have been killed in Kassala since "
+        "the siege began on 10 May. The mission said it had recorded at least 216 people killed in the "
+        "state since the start of the year. Another 112 civilians have been wounded over the same period. "
+        "At least 11 people have been killed in three days of clashes, police said.",
+        published="2021-07-20",
+    )
+    since = {t.value: t.since.value if t.since else None for t in result.tallies}
+    assert since[782] == "2021-05-10"
+    assert since[216] == "2021-01-01"
+    assert since[112] == "2021-01-01"
+    assert since[11] == "2021-07-17"
+    assert not result.events  # totals are never incidents

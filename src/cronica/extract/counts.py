@@ -10,6 +10,7 @@ increment on an earlier figure ("Two more have died"). Numbers that count things
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -112,6 +113,7 @@ _CATEGORY_WORDS = {
     "detained": "arrested",
     "held": "arrested",
 }
+_TOLL_NOUNS = frozenset({"death", "fatality", "casualty", "injury", "arrest", "detention", "killing"})
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "number", "count", "swell", "reach", "draw", "attract"})
 _CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker", "picketer"})
 _CROWD_WORDS = frozenset(
@@ -440,4 +442,14 @@ def _is_tally(noun: Token, verb: Token, sent: Span) -> bool:
     has_since = any(
         t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).ent_type_ == "DATE" for t in sent
     )
-    return perfect and has_since
+    # "have been killed since the siege began", "over the same period", "in three days": a period
+    superlative = any(t.tag_ in {"JJS", "RBS"} and t.lower_ not in {"least", "most"} for t in clause)
+    scoped = not superlative and (
+        any(t.lower_ == "since" for t in clause)
+        or "same period" in lowered
+        or re.search(r"\bin (?:the (?:past|last) )?\w+ days\b", lowered) is not None
+    )
+    if perfect and (has_since or scoped):
+        return True
+    # "1,212 violent deaths in Guayas province since 1 January": a count of deaths over a period
+    return has_since and not superlative and noun.lemma_.lower() in _TOLL_NOUNS

@@ -115,7 +115,11 @@ class Extractor(Incidents, Totals):
                 if c.tally and self._is_revision(doc, c, drafts):
                     revisions.append(self._revision(ctx, story, sent, si, c))
                 elif c.tally:
-                    tallies.append(self._tally(ctx, story, sent, si, c, prefix, len(tallies)))
+                    tallies.append(
+                        self._tally(
+                            ctx, story, sent, si, c, prefix, len(tallies), tallies[-1] if tallies else None
+                        )
+                    )
             reported = [t for t in triggers if t.asserted and t.token.i not in tally_verbs]
             new_statements = self.statements.find(
                 self,

@@ -85,7 +85,15 @@ class Totals(Dating, Locating, Attribution):
     places: PlaceLocator
 
     def _tally(
-        self, ctx: DocContext, story: _Story, sent: Span, si: int, c: CountMention, prefix: str, n: int
+        self,
+        ctx: DocContext,
+        story: _Story,
+        sent: Span,
+        si: int,
+        c: CountMention,
+        prefix: str,
+        n: int,
+        previous: Tally | None = None,
     ) -> Tally:
         doc = ctx.doc
         since: DateValue | None = None
@@ -93,6 +101,8 @@ class Totals(Dating, Locating, Attribution):
         for mention in ctx.dates_in(sent):
             if mention.since or (mention.span.start > 0 and doc[mention.span.start - 1].lower_ == "since"):
                 since = self.resolve(ctx, story, mention, si)
+        if since is None or not since.value:
+            since = self._scope_start(ctx, story, sent, si, previous) or since
         report_verb = next((a for a in c.verb.ancestors if a.lemma_.lower() in _REPORT_LEMMAS), None)
         if report_verb is not None:
             for mention in ctx.dates_in(sent):
@@ -143,6 +153,60 @@ class Totals(Dating, Locating, Attribution):
             confidence=0.7 if reporter else 0.55,
             missing=missing,
         )
+
+    def _scope_start(
+        self, ctx: DocContext, story: _Story, sent: Span, si: int, previous: Tally | None
+    ) -> DateValue | None:
+        """The start of a total's period in words other than "since <date>": "since the siege began on
+        10 May" (the first date after "since" in its clause), "since the start of the year" / "so far
+        this year" (1 January), "between 1 January and 30 November" (the first day), "in three days"
+        (that many days before publication), "over the same period" (the total just before)."""
+        lowered = sent.text.lower()
+        doc = ctx.doc
+        for tok in sent:
+            if tok.lower_ not in {"since", "between"}:
+                continue
+            stop = next(
+                (t.i for t in doc[tok.i + 1 : sent.end] if t.text in {";", "—"} or t.lower_ == "according"),
+                sent.end,
+            )
+            for mention in ctx.dates_in(sent):
+                if tok.i < mention.span.start < stop:
+                    value = self.resolve(ctx, story, mention, si)
+                    if value.value:
+                        return replace(value, reason=f"start of the period: '{tok.text} ... {mention.text}'")
+        published = ctx.published
+        if published is not None and re.search(
+            r"\b(?:so far )?this year\b|\bstart of (?:the|this) year\b|\bbeginning of (?:the|this) year\b",
+            lowered,
+        ):
+            first = published.replace(month=1, day=1).isoformat()
+            return DateValue(
+                value=first,
+                precision="day",
+                anchor=published.isoformat(),
+                anchor_kind="publication",
+                reason="start of the period: 'this year'",
+            )
+        span = re.search(r"\b(?:in|over|during) (?:the (?:past|last) )?(\w+) days\b", lowered)
+        if published is not None and span is not None:
+            count = self.resolver.lexicon.numbers.get(span[1]) or (int(span[1]) if span[1].isdigit() else 0)
+            if count:
+                from datetime import timedelta
+
+                first = (published - timedelta(days=count)).isoformat()
+                return DateValue(
+                    value=first,
+                    precision="day",
+                    anchor=published.isoformat(),
+                    anchor_kind="publication",
+                    reason=f"start of the period: '{span[0]}' before publication",
+                )
+        if previous is not None and previous.since is not None and re.search(r"\bsame period\b", lowered):
+            return replace(
+                previous.since, reason="start of the period: 'the same period' as the total before"
+            )
+        return None
 
     def _is_revision(self, doc: Doc, c: CountMention, drafts: list[Draft]) -> bool:
         """ "The toll rose to 18": a new figure for the event just told, not a running total over many.

@@ -329,3 +329,22 @@ def test_running_totals_keep_the_start_of_their_period() -> None:
     assert since[112] == "2021-01-01"
     assert since[11] == "2021-07-17"
     assert not result.events  # totals are never incidents
+
+
+def test_a_headline_and_summary_bullets_do_not_double_the_events_of_the_body() -> None:
+    text = (
+        "Gunmen kill six in Garissa market attack\n\n"
+        "HIGHLIGHTS\n• Gunmen attack the market in Garissa, killing six traders.\n\n"
+        "Gunmen attacked the main market in Garissa on Tuesday, killing six traders and wounding nine "
+        "others, police said."
+    )
+    result = run(text)
+    assert len(result.events) == 1
+    assert result.events[0].counts["injured"][0].value == 9
+
+
+def test_questions_planned_and_called_off_marches_are_not_events() -> None:
+    assert not run("How many were detained in Kisumu on Monday?").events
+    assert not run("A march planned for Saturday in Kisumu was called off by its organisers.").events
+    assert not run("Last month the authorities banned a march in Kisumu.").events
+    assert not run("Air raid alerts sounded in Kisumu five times overnight.").events

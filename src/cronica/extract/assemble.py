@@ -184,8 +184,11 @@ def assemble_events(
     drafts: list[Draft], document: Document, prefix: str, *, keep_generic: bool = False
 ) -> list[Event]:
     """Merge drafts into events; drop generic mentions (no date, place or number) unless ``keep_generic``."""
+    echoes = [d for d in drafts if _is_echo(d, document)]
     merged: list[Draft] = []
     for draft in drafts:
+        if any(draft is e for e in echoes):
+            continue
         target = None
         if draft.retrospective and draft.counts:
             # "the NPA said only one of its fighters had died": another claim about the event told
@@ -212,6 +215,8 @@ def assemble_events(
             merged.append(draft)
             continue
         merged[merged.index(target)] = _merge(target, draft)
+    merged = _fold_echoes(merged, echoes)
+    merged = _merge_same_day(merged)
     events = []
     merged = [d for d in merged if keep_generic or (d.specific and not _background(d, document))]
     for n, d in enumerate(merged, start=1):
@@ -246,6 +251,91 @@ def assemble_events(
             )
         )
     return events
+
+
+_BULLETS = ("•", "-", "–", "—", "*", "·", "▪")
+
+
+def _is_echo(d: Draft, document: Document) -> bool:
+    """A headline (the text's first line, without a full stop) or a summary bullet ("• Drone strike on
+    the market kills eight"): it repeats what the body tells."""
+    text = document.text
+    line_start = text.rfind("\n", 0, d.sentence.start) + 1
+    line_end = text.find("\n", d.sentence.start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if line.startswith(_BULLETS):
+        return True
+    first_line = text.lstrip()[: max(0, text.lstrip().find("\n"))] if "\n" in text.strip() else ""
+    return (
+        bool(first_line)
+        and line == first_line.strip()
+        and len(line.split()) <= 25
+        and not line.endswith((".", "!", "?", '"', "'", "\u201d", ")"))
+    )
+
+
+def _fold_echoes(body: list[Draft], echoes: list[Draft]) -> list[Draft]:
+    """Drop a headline's or a summary bullet's incident when the body tells one of the same kind and
+    place; keep it when it is the only telling."""
+    if not echoes:
+        return body
+    body = list(body)
+    kept = []
+    for e in echoes:
+        k = next(
+            (
+                k
+                for k, b in enumerate(body)
+                if _kinds_compatible(b, e) and _places_compatible(b.location, e.location)
+            ),
+            None,
+        )
+        if k is None:
+            kept.append(e)
+            continue
+        # a figure only the headline gives ("guided bomb kills four") is still a claim on the event
+        extra = {c: claims for c, claims in e.counts.items() if c not in body[k].counts}
+        if extra:
+            body[k] = replace(body[k], counts={**body[k].counts, **extra})
+    return sorted(body + kept, key=lambda d: d.sentence_index)
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    """The same named place, or one the text puts inside the other (stricter than
+    :func:`_places_compatible`, which also lets neighbours in one division merge when told together)."""
+    if a.name is None or b.name is None:
+        return False
+    if a.name == b.name or (a.gazetteer_id is not None and a.gazetteer_id == b.gazetteer_id):
+        return True
+    return bool(a.contained_in and a.contained_in == b.name) or bool(
+        b.contained_in and b.contained_in == a.name
+    )
+
+
+def _merge_same_day(drafts: list[Draft]) -> list[Draft]:
+    """ACLED's unit: one event per day, place, actor pair and type. Incidents of the same type on the
+    same day at compatible places, told far apart (a timeline repeating the body), become one."""
+    out: list[Draft] = []
+    for d in drafts:
+        target = next(
+            (
+                o
+                for o in out
+                if o.event_type == d.event_type
+                and o.sub_event_type == d.sub_event_type
+                and o.date.precision == d.date.precision == "day"
+                and o.date.value == d.date.value
+                and not d.date_inherited
+                and _same_place(o.location, d.location)
+                and _actors_compatible(o.actor1, d.actor1)
+            ),
+            None,
+        )
+        if target is None:
+            out.append(d)
+        else:
+            out[out.index(target)] = _merge(target, d)
+    return out
 
 
 #: Events that ended this many days before publication are background, not news ("mass strikes in 2013").

@@ -142,6 +142,18 @@ class TriggerFinder:
         """Why the trigger does not report something that happened, or ``None`` when it does."""
         if family_name == "disperse" and _crowd_broke_up(tok):
             return "the crowd dispersed of itself ('marched ... and dispersed'), no intervention"
+        if tok.sent.text.rstrip().rstrip("\"'\u201d").endswith("?"):
+            return "a question"
+        if tok.pos_ == "NOUN" and any(c.dep_ == "acl" and c.lemma_.lower() in _PLANNED for c in tok.children):
+            return "planned ('a march planned for Saturday')"
+        head = tok.head
+        if tok.dep_ in {"nsubjpass", "dobj", "nsubj"} and head.lemma_.lower() in _CALLED_OFF | {"call"}:
+            if head.lemma_.lower() != "call" or any(
+                c.dep_ == "prt" and c.lower_ == "off" for c in head.children
+            ):
+                return f"called off or banned ('{head.text}')"
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _NOT_EVENT_HEADS:
+            return f"an {tok.head.text}, not an event"
         for child in tok.children:
             if child.dep_ == "neg":
                 return "negated"
@@ -260,6 +272,23 @@ class TriggerFinder:
         return None
 
 
+_PLANNED = frozenset({"plan", "schedule", "announce", "call", "propose", "expect"})
+_CALLED_OFF = frozenset({"cancel", "postpone", "ban", "prohibit", "forbid", "suspend", "outlaw"})
+_NOT_EVENT_HEADS = frozenset(
+    {
+        "alert",
+        "siren",
+        "warning",
+        "drill",
+        "exercise",
+        "threat",
+        "risk",
+        "fear",
+        "rumour",
+        "rumor",
+        "simulation",
+    }
+)
 #: Verbs whose subject is something that happened ("fighting broke out", "clashes erupted").
 _OCCUR_VERBS = frozenset(
     {"break", "erupt", "occur", "rage", "flare", "continue", "resume", "happen", "intensify", "escalate"}

@@ -35,6 +35,7 @@ from cronica.extract.incidents import Incidents
 from cronica.extract.lexicon import Lexicon, load_lexicon
 from cronica.extract.numbers import find_quantities
 from cronica.extract.quotes import find_quotes
+from cronica.extract.roles import apply_acled_roles
 from cronica.extract.statements import StatementFinder
 from cronica.extract.story import _Story
 from cronica.extract.totals import Totals, _apply_revisions
@@ -151,6 +152,7 @@ class Extractor(Incidents, Totals):
             self._remember_story_date(ctx, story, sent, si, bool(triggers))
             self._remember_subjects(ctx, story, sent)
         events = assemble_events(drafts, document, prefix, keep_generic=self.keep_generic)
+        events = apply_acled_roles(events, ctx.actors)
         events = _apply_revisions(events, revisions)
         tallies = [self._link_tally_scope(t, events) for t in tallies]
         return Extraction(

@@ -1,0 +1,34 @@
+"""ACLED's actor roles by event type, on texts written for these tests."""
+
+from __future__ import annotations
+
+import cronica
+from cronica.records import Event
+
+
+def events(text: str) -> list[Event]:
+    return list(cronica.extract(text, published="2022-05-11", id="t").events)
+
+
+def test_students_who_march_are_protesters() -> None:
+    (event,) = events("Several hundred students marched through the centre of Eldoret on Monday.")
+    assert event.actor1 is not None and event.actor1.inter == 6
+
+
+def test_youths_who_stone_the_police_are_rioters() -> None:
+    (event,) = events(
+        "In Eldoret on Monday, youths set up barricades of burning tyres and pelted police with stones."
+    )
+    assert event.event_type == "Riots"
+    assert event.actor1 is not None and event.actor1.inter == 5
+
+
+def test_people_detained_are_actor_two_and_the_police_actor_one() -> None:
+    (event,) = events("Nine people were detained in Eldoret on Monday.")
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.inter == 1
+
+
+def test_a_curfew_is_the_governments_act() -> None:
+    (event,) = events("A dusk-to-dawn curfew was declared in Eldoret on Monday.")
+    assert event.actor1 is not None and event.actor1.kind == "government"

@@ -348,3 +348,18 @@ def test_questions_planned_and_called_off_marches_are_not_events() -> None:
     assert not run("A march planned for Saturday in Kisumu was called off by its organisers.").events
     assert not run("Last month the authorities banned a march in Kisumu.").events
     assert not run("Air raid alerts sounded in Kisumu five times overnight.").events
+
+
+def test_a_speakers_accusation_and_its_neutral_said_are_one_statement() -> None:
+    result = run(
+        "In a statement, the rebels' adviser Ali Warsame accused the army of hiding artillery among the "
+        'shelters and said the group "does not target civilians".'
+    )
+    assert [s.plover for s in result.statements] == ["ACCUSE"]
+
+
+def test_a_promise_of_punishment_is_a_threat_and_calling_a_verdict_political_is_no_request() -> None:
+    result = run('"Those who planned this arson will not be spared," Interior Minister Ruth Wanjiku said.')
+    assert [s.plover for s in result.statements] == ["THREATEN"]
+    result = run('The colonel\'s lawyer, Paul Otieno, called the verdict "political".')
+    assert all(s.plover != "REQUEST" for s in result.statements)

@@ -192,7 +192,7 @@ class StatementFinder:
                 story.last_person = speaker
             story.last_statement = statement
             story.last_statement_sent = si
-        return out
+        return _drop_neutral_twins(out)
 
     def _absorbed(self, tok: Token, speech_ids: set[int]) -> bool:
         """ "released a statement declaring ...": the inner verb belongs to the outer one."""
@@ -339,13 +339,30 @@ def _complement_text(tok: Token) -> str:
 
 
 def _calls_for(tok: Token) -> bool:
-    """ "called for", "called on", "called upon", "call to": a request, not "called Morales a liar"."""
+    """ "called for", "called on", "called upon", "call to": a request, not "called Morales a liar" or
+    "called the verdict political"."""
     for child in tok.children:
         if child.dep_ in {"prep", "prt"} and child.lower_ in {"for", "on", "upon"}:
             return True
-        if child.dep_ in {"xcomp"}:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
             return True
     return False
+
+
+def _drop_neutral_twins(statements: list[Statement]) -> list[Statement]:
+    """ "accused the army of hiding artillery and said the RSF does not target civilians": one statement
+    of the speaker's, coded by its strongest verb; the neutral "said" beside it is not another."""
+    coded = {
+        (s.sentence.start if s.sentence else None, s.speaker.name if s.speaker else None)
+        for s in statements
+        if s.plover not in {None, "", _NEUTRAL}
+    }
+    return [
+        s
+        for s in statements
+        if s.plover not in {None, "", _NEUTRAL}
+        or (s.sentence.start if s.sentence else None, s.speaker.name if s.speaker else None) not in coded
+    ]
 
 
 def _person_left_of(ctx: DocContext, sent: Span, verb: Token) -> Token | None:
@@ -395,7 +412,8 @@ def _content(ctx: DocContext, sent: Span, tok: Token) -> tuple[str, TextSpan | N
     verb_end = tok.idx + len(tok.text)
     for start, end in ctx.quotes.ranges:
         after = 0 <= start - verb_end <= 45 and start < sent.end_char + 2
-        before = 0 <= tok.idx - end <= 30 and end >= sent.start_char
+        # '"...," Interior Minister Ruth Wanjiku said' (the parser may cut the sentence at the quote)
+        before = 0 <= tok.idx - end <= 60 and end >= sent.start_char - 3
         if (after or before) and end - start > 15:
             adjacent = (start, end)
             break
@@ -442,6 +460,11 @@ def _content_parts(tok: Token) -> list[Token]:
                 parts.extend(g for g in tok.children if g.dep_ == "advcl")
             elif tok.lemma_.lower() not in _ADDRESSEE_VERBS:
                 parts.append(c)
+            else:
+                # "accused the army of hiding artillery", "blamed the police for the deaths"
+                parts.extend(g for g in c.children if g.dep_ == "prep" and g.lower_ in {"of", "for"})
+        elif c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in _ADDRESSEE_VERBS:
+            parts.append(c)
     return parts
 
 

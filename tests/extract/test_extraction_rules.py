@@ -363,3 +363,12 @@ def test_a_promise_of_punishment_is_a_threat_and_calling_a_verdict_political_is_
     assert [s.plover for s in result.statements] == ["THREATEN"]
     result = run('The colonel\'s lawyer, Paul Otieno, called the verdict "political".')
     assert all(s.plover != "REQUEST" for s in result.statements)
+
+
+def test_ages_are_not_counts_and_several_hundred_is_a_crowd() -> None:
+    event = only_event(
+        run("A drone struck a village near Kassala on Monday, killing two children, aged 7 and 11.")
+    )
+    assert [c.value for c in event.counts["killed"]] == [2]
+    event = only_event(run("On Sunday, several hundred women marched through the centre of Kassala."))
+    assert event.counts["participants"][0].value == 300

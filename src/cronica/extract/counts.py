@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from cronica.extract.numbers import Quantity
 from cronica.extract.triggers import Trigger
@@ -144,7 +144,7 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
     for q in quantities:
         number_tok = doc[q.end - 1] if not q.more else doc[q.end - 2]
         noun = _counted_noun(number_tok, q, sent)
-        if noun is None or _subset(doc[q.start], number_tok, noun):
+        if noun is None or _subset(doc[q.start], number_tok, noun) or _age(doc, q.start, q.end):
             continue
         found = _category(noun, number_tok, sent, trigger_at)
         if found is None and _has_tally_words(sent):
@@ -180,6 +180,17 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
 _ONE = frozenset({"a", "an", "one"})
 _SUBSET_WORDS = frozenset({"including", "include", "includes", "among", "incl"})
 _SUBSET_PRONOUNS = frozenset({"them", "whom", "those", "which"})
+
+
+def _age(doc: Doc, start: int, end: int) -> bool:
+    """ "two women, aged 54 and 60", "a man in his 30s", "children as young as 9": ages, not counts."""
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    if before and (before[-1] in {"aged", "ages", "age"} or before[-2:] == ["age", "of"]):
+        return True
+    if before[-2:] == ["between", "ages"] or (len(before) >= 3 and before[-3:-1] == ["aged", "between"]):
+        return True
+    after = [t.lower_ for t in doc[end : end + 2]]
+    return after[:2] == ["years", "old"] or (bool(after) and after[0] in {"-year", "year-old", "-year-old"})
 
 
 def _subset(first: Token, number_tok: Token, noun: Token) -> bool:
@@ -289,7 +300,9 @@ def _category(
     own = [
         c
         for c in noun.children
-        if c.dep_ in {"acl", "amod"} and c.i > noun.i and c.lower_ not in {"more", "other", "others"}
+        if c.dep_ in {"acl", "amod"}
+        and c.i > noun.i
+        and c.lower_ not in {"more", "other", "others", "aged", "including", "among"}
     ]
     for pred in own:
         for tok in pred.subtree:

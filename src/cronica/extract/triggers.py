@@ -203,7 +203,7 @@ class TriggerFinder:
             ):
                 plural_subject = tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass"}
                 # "Fighting broke out", "Violence erupted": a bare noun that happens is one event
-                happens = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _OCCUR_VERBS
+                happens = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _OCCUR_VERBS | _HARM_VERBS
                 if not plural_subject and not happens and tok.dep_ not in {"ROOT"}:
                     return "bare noun: a kind of event, not one event"
             has_num = any(c.dep_ == "nummod" for c in tok.children)
@@ -293,6 +293,8 @@ _NOT_EVENT_HEADS = frozenset(
 _OCCUR_VERBS = frozenset(
     {"break", "erupt", "occur", "rage", "flare", "continue", "resume", "happen", "intensify", "escalate"}
 )
+#: Verbs whose subject is what did the harm ("shelling injured two women", "fighting left five dead").
+_HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "damage", "destroy", "claim", "leave", "displace"})
 #: Verbs that put a measure (curfew, state of emergency) in force, change it or end it.
 _MEASURE_VERBS = frozenset(
     {"lift", "impose", "declare", "extend", "end", "relax", "revoke", "reimpose", "enforce", "prolong"}

@@ -137,3 +137,20 @@ def test_a_countrys_capital_and_the_dateline_place_events() -> None:
         "forces clashed with stone-throwing youths.\n\nThe week opened with the biggest rally yet."
     )
     assert all(e.location.name == "Conakry" for e in result.events)
+
+
+def test_a_report_filed_from_a_capital_places_events_without_place_words_there() -> None:
+    result = run(
+        "The week in protest: water cannon and arrests\n\n"
+        "NAIROBI — The campaign against the finance bill is the largest protest movement in years.\n\n"
+        "On Monday, riot police fired water cannon at thousands of marchers near parliament."
+    )
+    assert result.events and all(e.location.name == "Nairobi" for e in result.events)
+
+
+def test_where_detainees_were_brought_before_a_judge_is_not_the_event_place() -> None:
+    result = run(
+        "On Tuesday, police cleared the road to the mine at El Estor with tear gas. Eight people were "
+        "injured and six demonstrators were detained and brought before a judge in Puerto Barrios."
+    )
+    assert {e.location.name for e in result.events} == {"El Estor"}

@@ -372,3 +372,24 @@ def test_ages_are_not_counts_and_several_hundred_is_a_crowd() -> None:
     assert [c.value for c in event.counts["killed"]] == [2]
     event = only_event(run("On Sunday, several hundred women marched through the centre of Kassala."))
     assert event.counts["participants"][0].value == 300
+
+
+def test_a_peaceful_march_and_the_clashes_after_it_are_two_events() -> None:
+    result = run(
+        "In Mombasa, some 3,000 students marched to the county offices on Monday and dispersed without "
+        "incident. At about 20:30, after the end of the march, a group of some 100 persons clashed with "
+        "police near the university, throwing petrol bombs. Police used tear gas; four people were arrested."
+    )
+    kinds = sorted(e.sub_event_type for e in result.events)
+    assert kinds == ["Peaceful protest", "Violent demonstration"]
+    riot = next(e for e in result.events if e.event_type == "Riots")
+    assert riot.counts["arrested"][0].value == 4
+
+
+def test_a_correction_note_and_background_years_add_no_events() -> None:
+    result = run(
+        "Police fired tear gas at protesters in Kisumu on Tuesday. In October 2019, after similar "
+        "protests, the government decreed a curfew.\n\nCorrection: An earlier version of this article "
+        "stated that ten people were injured in Tuesday's clashes. The correct figure is eight."
+    )
+    assert len(result.events) == 1

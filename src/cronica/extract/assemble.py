@@ -59,7 +59,7 @@ def _rank(event_type: str, sub: str) -> int:
     return _TYPE_RANK.get((event_type, sub), fallback)
 
 
-def _kinds_compatible(a: Draft, b: Draft) -> bool:
+def _kinds_compatible(a: Draft, b: Draft, text: str = "") -> bool:
     if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
         return True
     if {a.group, b.group} in ({"arrest", "violence"}, {"arrest", "protest"}):
@@ -70,13 +70,39 @@ def _kinds_compatible(a: Draft, b: Draft) -> bool:
     if groups == {"violence"}:
         return True
     if groups == {"violence", "protest"}:
+        if _said_peaceful(a, text) or _said_peaceful(b, text):
+            return False
         violent = a if a.group == "violence" else b
         return violent.event_type in {"Protests", "Riots"} or violent.sub_event_type == "Attack"
     return False
 
 
-def _absorbs_protest(a: Draft, b: Draft) -> bool:
+_PEACEFUL = (
+    "peacefully",
+    "without incident",
+    "ended peacefully",
+    "peaceful march",
+    "were peaceful",
+    "was peaceful",
+)
+
+
+def _said_peaceful(d: Draft, text: str = "") -> bool:
+    """The text says this protest passed off peacefully, in its sentence or the next words of its
+    paragraph: violence told after it is another event ("marched ... and dispersed without incident.
+    After the end of the march, a group clashed", "The march was peaceful")."""
+    if d.group != "protest":
+        return False
+    end = text.find("\n\n", d.sentence.end) if text else -1
+    after = text[d.sentence.end : min(d.sentence.end + 160, end if end >= 0 else len(text))] if text else ""
+    words = (d.sentence.text + " " + after).lower()
+    return any(w in words for w in _PEACEFUL)
+
+
+def _absorbs_protest(a: Draft, b: Draft, text: str = "") -> bool:
     """A protest told next to its repression (or the arrests there) is part of the same event."""
+    if {a.group, b.group} == {"protest", "violence"} and (_said_peaceful(a, text) or _said_peaceful(b, text)):
+        return False
     groups = {a.group, b.group}
     if "arrest" in groups and groups & {"violence", "protest"}:
         return True
@@ -118,6 +144,18 @@ def _places_compatible(a: Place, b: Place) -> bool:
     if a.admin1 and a.admin1 == b.admin1 and (a.precision != 1 or b.precision != 1):
         return True
     return False
+
+
+def _response(prev: Draft, draft: Draft) -> bool:
+    """ "A group clashed with police ... Police used tear gas": the side attacked answering, told next."""
+    return (
+        prev.event_type == "Riots"
+        and draft.group == "violence"
+        and (prev.actor2 is None or prev.actor2.inter == 1)
+        and draft.sub_event_type == "Protest with intervention"
+        and draft.sentence_index - prev.sentence_index <= 1
+        and "participants" not in draft.counts
+    )
 
 
 def _actors_compatible(a: Actor | None, b: Actor | None) -> bool:
@@ -204,10 +242,14 @@ def assemble_events(
             if draft.sentence_index - prev.sentence_index > _MERGE_WINDOW:
                 break
             if (
-                _kinds_compatible(prev, draft)
+                _kinds_compatible(prev, draft, document.text)
                 and _dates_compatible(prev, draft)
                 and _places_compatible(prev.location, draft.location)
-                and (_absorbs_protest(prev, draft) or _actors_compatible(prev.actor1, draft.actor1))
+                and (
+                    _absorbs_protest(prev, draft, document.text)
+                    or _actors_compatible(prev.actor1, draft.actor1)
+                    or _response(prev, draft)
+                )
             ):
                 target = prev
                 break

@@ -464,5 +464,8 @@ def _is_tally(noun: Token, verb: Token, sent: Span) -> bool:
     )
     if perfect and (has_since or scoped):
         return True
+    # "1,146 people were detained ... between 1 January and 30 November": a count over a long period
+    if re.search(r"\bbetween \d{1,2} \w+(?: \d{4})? and \d{1,2} \w+", lowered) and not superlative:
+        return True
     # "1,212 violent deaths in Guayas province since 1 January": a count of deaths over a period
     return has_since and not superlative and noun.lemma_.lower() in _TOLL_NOUNS

@@ -16,6 +16,7 @@ Built once per pipeline (matchers and lexicons load here); ``extract`` never rai
 from __future__ import annotations
 
 import hashlib
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -89,7 +90,7 @@ class Extractor(Incidents, Totals):
         revisions: list[tuple[int, CountClaim]] = []
         prefix = _id_prefix(document)
         for si, sent in enumerate(doc.sents):
-            if not sent.text.strip():
+            if not sent.text.strip() or _correction_note(document.text, sent.start_char):
                 continue
             triggers = self.triggers.find(sent)
             quantities = find_quantities(sent, self.lexicon.quantities)
@@ -238,6 +239,16 @@ class Extractor(Incidents, Totals):
                 or actor.inter is None
             ):
                 story.last_group = actor
+
+
+_CORRECTION = re.compile(r"^\s*(?:correction|clarification|editor'?s note)\s*[:.—-]", re.IGNORECASE)
+
+
+def _correction_note(text: str, offset: int) -> bool:
+    """A sentence of a correction note ("Correction: An earlier version stated that ten were injured"):
+    it fixes the article's figures and tells no new incident."""
+    start = text.rfind("\n\n", 0, offset)
+    return bool(_CORRECTION.match(text[start + 2 if start >= 0 else 0 : offset + 40]))
 
 
 def _id_prefix(document: Document) -> str:

@@ -8,6 +8,7 @@ inter codes), date, place, count claims and a confidence; accidents and disaster
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date as _date
 
 from spacy.tokens import Span, Token
 
@@ -91,6 +92,10 @@ def _confidence(
     if counts:
         score += 0.15
     return min(score, 0.95)
+
+
+#: How many sentences back the story's last event still lends its place to an event with none.
+_STORY_REACH = 6
 
 
 class Incidents(Dating, Locating, Attribution):
@@ -185,7 +190,9 @@ class Incidents(Dating, Locating, Attribution):
             if typed.sub_event_type == "Protest with intervention" and (actor2 is None or actor2.inter == 6):
                 actor2 = self._force_in(ctx, sent)  # "the protesters had gathered ... when officers fired"
             missing: dict[str, str] = {}
-            date = self.date_for(ctx, story, sent, si, anchors, owners)
+            date = self.date_for(ctx, story, sent, si, anchors, owners) or self._background_date(
+                ctx, story, sent, si
+            )
             inherited_date = False
             own_date_words = date is not None
             same_story = (
@@ -226,8 +233,21 @@ class Incidents(Dating, Locating, Attribution):
                     place = prev.location
                     inherited_place = True
                 else:
-                    place = self._preceding_place(ctx, sent) or self.country_place(
-                        ctx, "no place words linked to the event: country of the report"
+                    # the paragraph's place, else the story's last event place, else the dateline
+                    recent = (
+                        prev.location
+                        if prev is not None
+                        and si - story.last_draft_sent <= _STORY_REACH
+                        and prev.location.status == "resolved"
+                        else None
+                    )
+                    place = (
+                        self._preceding_place(ctx, sent, datelines=False)
+                        or recent
+                        or self._preceding_place(ctx, sent)
+                        or self.country_place(
+                            ctx, "no place words linked to the event: country of the report"
+                        )
                     )
                     inherited_place = place.status == "resolved"
             event_counts = self._claims(ctx, story, sent, si, counts, members, group)
@@ -275,6 +295,17 @@ class Incidents(Dating, Locating, Attribution):
                 )
             )
         return drafts
+
+    def _background_date(self, ctx: DocContext, story: _Story, sent: Span, si: int) -> DateValue | None:
+        """ "In October 2021, after similar protests, the government decreed one": an event with no date
+        of its own in a sentence about a time over a year back belongs to that time (and is background)."""
+        if ctx.published is None:
+            return None
+        for mention in ctx.dates_in(sent):
+            value = self.resolve(ctx, story, mention, si)
+            if value.value and (ctx.published - _date.fromisoformat(value.end or value.value)).days > 366:
+                return replace(value, reason="the only date of the sentence, over a year back: background")
+        return None
 
     def _protest_context(self, ctx: DocContext, sent: Span, groups: dict[str, list[Trigger]]) -> bool:
         if "protest" in groups:

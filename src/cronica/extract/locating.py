@@ -154,6 +154,7 @@ _CUSTODY_VERBS = frozenset(
 )
 _AFTERMATH_NOUNS = frozenset(
     {"hospital", "clinic", "morgue", "mortuary", "station", "court", "prison", "jail", "cell", "custody"}
+    | {"judge", "magistrate", "prosecutor", "tribunal"}
 )
 
 
@@ -171,7 +172,8 @@ def _aftermath_place(span: Span) -> bool:
     before = doc[max(0, span.start - 3) : span.start]  # "a hospital in Bacolod"
     if any(t.lemma_.lower() in _TREATMENT_NOUNS for t in before) and before[-1].pos_ == "ADP":
         return True
-    if not words & _AFTERMATH_NOUNS:
+    near = {t.lemma_.lower() for t in before} if len(before) and before[-1].pos_ == "ADP" else set()
+    if not (words | near) & _AFTERMATH_NOUNS:  # "... a police station in X", "a judge in X"
         return False
     verb = next((a for a in span.root.ancestors if a.pos_ == "VERB"), None)
     return verb is not None and verb.lemma_.lower() in _CUSTODY_VERBS
@@ -263,7 +265,7 @@ class Locating:
             return None
         return _town_inside(best[1].place, towns) or best[1].place
 
-    def _preceding_place(self, ctx: DocContext, sent: Span) -> Place | None:
+    def _preceding_place(self, ctx: DocContext, sent: Span, *, datelines: bool = True) -> Place | None:
         """The nearest resolved place named before ``sent`` in its paragraph, else the document's
         dateline ("jaipur: ...", "BANGKOK —"): where the report was filed, when nothing nearer says."""
         text = ctx.document.text
@@ -279,7 +281,7 @@ class Locating:
                 continue
             if tok.idx < paragraph_start and not dateline:
                 continue
-            if dateline and best is not None and best.cue != "dateline":
+            if dateline and (not datelines or (best is not None and best.cue != "dateline")):
                 continue  # a place of the paragraph is nearer than the dateline
             if best is not None and tok.i - best.end <= 2 and _inside(mention.place, best.place):
                 continue  # "Culiacán, Sinaloa": the town, not the state that qualifies it

@@ -65,7 +65,7 @@ class GazetteerLocator:
             det, prep = doc[tok.i - 1], doc[tok.i - 2]
             owner = None
             if det.lower_ == "'s" and tok.i >= 3:  # "in Guinea's capital"
-                owner = self.gazetteer.demonym_country(doc[tok.i - 2].text)  # type: ignore[attr-defined]
+                owner = self._country_named(doc[tok.i - 2].text)
                 det, prep = doc[tok.i - 2], doc[tok.i - 3]
                 if owner is None:
                     continue
@@ -101,6 +101,17 @@ class GazetteerLocator:
             )
             out.append(PlaceMention(det.i, tok.i + 1, place, None, "capital"))
         return out
+
+    def _country_named(self, word: str) -> str | None:
+        """The ISO code of a country named by ``word`` ("Guinea") or by its adjective ("Guinean")."""
+        code = self.gazetteer.demonym_country(word)  # type: ignore[attr-defined]
+        if code:
+            return str(code)
+        for entries in self.gazetteer.lookup([word]).values():  # type: ignore[attr-defined]
+            for e in entries:
+                if e.kind == "country" and e.country_code:
+                    return str(e.country_code)
+        return None
 
     def _country_before(self, doc: Doc, tok: object, mentions: list[PlaceMention]) -> str | None:
         sent = tok.sent  # type: ignore[attr-defined]

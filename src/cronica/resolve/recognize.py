@@ -243,11 +243,7 @@ class PlaceRecognizer:
     @staticmethod
     def _dateline(doc: Doc, i: int, j: int) -> bool:
         """ "KHARTOUM, Sudan (AP) —", "jaipur:": a place name opening the text or a paragraph."""
-        opening = (
-            i == 0
-            or all(t.is_space or t.is_punct for t in doc[max(0, i - 2) : i])
-            and (i < 3 or "\n" in doc[i - 1].text_with_ws)
-        )
+        opening = i == 0 or "\n" in doc[i - 1].text_with_ws  # the first word of a line
         return opening and j < len(doc) and doc[j].text in {",", ":", "—", "–", "-", "("}
 
     def _tail_of_longer_name(self, doc: Doc, i: int) -> bool:

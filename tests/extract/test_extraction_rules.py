@@ -393,3 +393,13 @@ def test_a_correction_note_and_background_years_add_no_events() -> None:
         "stated that ten people were injured in Tuesday's clashes. The correct figure is eight."
     )
     assert len(result.events) == 1
+
+
+def test_a_relative_date_restated_as_a_calendar_date_takes_the_calendar_date() -> None:
+    result = run(
+        "Police fired on marchers in Kisumu on March 2. The following morning, police dispersed a crowd "
+        "in Kisumu. Two days later, on March 4, police detained at least 18 people in house-to-house "
+        "searches in Kisumu."
+    )
+    arrests = [e for e in result.events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].date.value == "2021-03-04"

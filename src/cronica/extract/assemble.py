@@ -335,10 +335,15 @@ def _fold_echoes(body: list[Draft], echoes: list[Draft]) -> list[Draft]:
         if k is None:
             kept.append(e)
             continue
-        # a figure only the headline gives ("guided bomb kills four") is still a claim on the event
-        extra = {c: claims for c, claims in e.counts.items() if c not in body[k].counts}
+        # a figure only the headline gives ("guided bomb kills four") is still a claim on the event,
+        # and a headline's sharper coding ("police kill two") wins over a vaguer one in the body
+        b = body[k]
+        extra = {c: claims for c, claims in e.counts.items() if c not in b.counts}
         if extra:
-            body[k] = replace(body[k], counts={**body[k].counts, **extra})
+            b = replace(b, counts={**b.counts, **extra})
+        if _rank(e.event_type, e.sub_event_type) < _rank(b.event_type, b.sub_event_type):
+            b = replace(b, event_type=e.event_type, sub_event_type=e.sub_event_type, plover=e.plover)
+        body[k] = b
     return sorted(body + kept, key=lambda d: d.sentence_index)
 
 

@@ -280,7 +280,17 @@ class Dating:
                 continue
             candidates.append((mine, mention))
         candidates = candidates or borrowed
-        for _, mention in sorted(candidates, key=lambda c: c[0]):
+        ranked = sorted(candidates, key=lambda c: c[0])
+        if (
+            len(ranked) > 1
+            and ranked[0][1].chained
+            and 0 <= ranked[1][1].span.start_char - ranked[0][1].span.end_char <= 6  # ", on "
+        ):
+            # "Two days later, on October 29": the calendar date the relative one restates
+            second = self.resolve(ctx, story, ranked[1][1], sent_index)
+            if second.value is not None and second.precision == "day" and not ranked[1][1].chained:
+                return second
+        for _, mention in ranked:
             value = self.resolve(ctx, story, mention, sent_index)
             if value.value is not None or mention is candidates[-1][1]:
                 return value

@@ -403,3 +403,30 @@ def test_a_relative_date_restated_as_a_calendar_date_takes_the_calendar_date() -
     )
     arrests = [e for e in result.events if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].date.value == "2021-03-04"
+
+
+def test_workers_in_overalls_who_gather_to_demand_are_a_protest_not_a_total() -> None:
+    event = only_event(
+        run(
+            "On March 8, about 400 workers, many of them still in their orange overalls, gathered in front "
+            "of the town hall in Kisumu to demand that the allowances be restored."
+        )
+    )
+    assert event.event_type == "Protests" and event.counts["participants"][0].value == 400
+
+
+def test_men_who_entered_a_town_and_opened_fire_attacked_it() -> None:
+    event = only_event(
+        run(
+            "On 4 March, armed men on motorcycles entered Garissa town, opened fire in the central market "
+            "and looted shops, killing at least 14 people."
+        )
+    )
+    assert event.sub_event_type == "Attack" and event.date.value == "2021-03-04" and event.fatalities == 14
+
+
+def test_people_treated_in_hospital_are_injured() -> None:
+    event = only_event(
+        run("Police fired tear gas at protesters in Kisumu on Monday; 12 people were treated in hospital.")
+    )
+    assert event.counts["injured"][0].value == 12

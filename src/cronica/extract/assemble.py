@@ -73,7 +73,12 @@ def _kinds_compatible(a: Draft, b: Draft, text: str = "") -> bool:
         if _said_peaceful(a, text) or _said_peaceful(b, text):
             return False
         violent = a if a.group == "violence" else b
-        return violent.event_type in {"Protests", "Riots"} or violent.sub_event_type == "Attack"
+        # an attack is the protest's repression only when state forces made it ("police shot two
+        # marchers"), not a sniper's or gunmen's attack told beside a rally
+        state_attack = violent.sub_event_type == "Attack" and (
+            violent.actor1 is None or violent.actor1.inter == 1
+        )
+        return violent.event_type in {"Protests", "Riots"} or state_attack
     return False
 
 

@@ -112,6 +112,9 @@ _CATEGORY_WORDS = {
     "arrested": "arrested",
     "detained": "arrested",
     "held": "arrested",
+    "treated": "injured",
+    "hospitalised": "injured",
+    "hospitalized": "injured",
 }
 _TOLL_NOUNS = frozenset({"death", "fatality", "casualty", "injury", "arrest", "detention", "killing"})
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "number", "count", "swell", "reach", "draw", "attract"})
@@ -170,7 +173,9 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
                 start=q.start,
                 end=min(words_end, sent.end),
                 verb=verb,
-                tally=(_is_tally(noun, verb, sent) or _is_tally(noun, number_tok, sent)) and not q.more,
+                tally=(_is_tally(noun, verb, sent) or _is_tally(noun, number_tok, sent))
+                and not q.more
+                and (category != "participants" or _has_tally_words(sent)),  # crowds "since morning"
                 increment=q.more,
             )
         )
@@ -417,10 +422,20 @@ def clause_of(tok: Token) -> list[Token]:
 
 def _has_tally_words(sent: Span) -> bool:
     lowered = sent.text.lower()
-    lemmas = {t.lemma_.lower() for t in sent}
+    lemmas = _tally_lemmas(sent)
     if "number" in lemmas and lemmas & {"bring", "rise", "climb", "reach", "since", "increase"}:
         return True
-    return bool(lemmas & _TALLY_WORDS) or any(p in lowered for p in _TALLY_PHRASES)
+    return bool(lemmas & _TALLY_WORDS) or _tally_phrase(lowered)
+
+
+def _tally_lemmas(tokens: Span | list[Token]) -> set[str]:
+    """Lemmas of ``tokens``, leaving out "overalls" (the garment is no overall total)."""
+    return {t.lemma_.lower() for t in tokens if not (t.tag_ == "NNS" and t.lemma_.lower() == "overall")}
+
+
+def _tally_phrase(lowered: str) -> bool:
+    """ "so far", "to date", "in all" as words ("in allowances" is not "in all")."""
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in _TALLY_PHRASES)
 
 
 def _category_from_sentence(sent: Span, triggers: list[Trigger]) -> tuple[str, Token] | None:
@@ -439,8 +454,8 @@ def _is_tally(noun: Token, verb: Token, sent: Span) -> bool:
     """A running total: a total or toll word in the clause, or a present perfect with a "since" scope."""
     clause = clause_of(verb)
     lowered = " ".join(t.lower_ for t in clause)
-    words = {t.lemma_.lower() for t in clause}
-    if words & _TALLY_WORDS or any(p in lowered for p in _TALLY_PHRASES):
+    words = _tally_lemmas(clause)
+    if words & _TALLY_WORDS or _tally_phrase(lowered):
         return True
     if "number" in words and words & {"bring", "rise", "climb", "reach", "since", "increase"}:
         return True

@@ -205,6 +205,12 @@ def _day(value: date, relative: bool = True) -> _Found:
     return _Found(value, value, "day", relative)
 
 
+_CLOCK = re.compile(
+    r"(?:\b(?:from|at|around|about|until|till|by)\s+)?\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs|hours)(?=\W|$)"
+    r"|(?:\b(?:at|around|about)\s+)?\b\d{1,2}:\d{2}\b"
+)
+
+
 class DateResolver:
     """Turns the words of one temporal expression into a :class:`DateValue` (see :meth:`resolve`).
 
@@ -334,6 +340,9 @@ class DateResolver:
         words = words.strip(" ,;:()[]\"'\u201c\u201d")
         words = re.sub(r"'s$", "", words)
         words = re.sub(r"(?<=\w)- (?=\w)", "-", words)  # "mid- November" from a repaired line break
+        # "7pm today", "at 21:30 on Monday": the clock time does not change the day
+        words = _CLOCK.sub(" ", words).strip(" ,")
+        words = " ".join(words.split())
         while True:
             stripped = self._lead.sub("", words, count=1)
             if stripped == words:

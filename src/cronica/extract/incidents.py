@@ -129,6 +129,13 @@ class Incidents(Dating, Locating, Attribution):
             groups["violence"] = groups["violence"] + groups.pop("protest")
         if "arrest" in groups and "protest" in groups:
             groups["arrest"] = groups["arrest"] + groups.pop("protest")
+        entering = [t for t in groups.get("withdraw", []) if t.token.lemma_.lower() == "enter"]
+        if entering and "violence" in groups:
+            # "armed men entered the town and opened fire": the entry is part of the attack
+            groups["violence"] = groups["violence"] + entering
+            groups["withdraw"] = [t for t in groups["withdraw"] if t not in entering]
+            if not groups["withdraw"]:
+                groups.pop("withdraw")
         if "property" in groups and "violence" in groups:
             # "a drone attack on the port damaged grain stores": the damage is the attack's
             groups["violence"] = groups["violence"] + groups.pop("property")
@@ -138,7 +145,11 @@ class Incidents(Dating, Locating, Attribution):
         speech = self.statements.speech_tokens(sent)
         owners = [t.token for t in triggers] + speech
         # words whose clauses tell something else (calls, threats, other speech): no place for us there
-        blocked = {t.token.i for t in all_triggers if not t.asserted} | {t.i for t in speech}
+        blocked = {
+            t.token.i
+            for t in all_triggers
+            if not t.asserted and not (t.reason or "").startswith(("reference", "bare noun", "modifier"))
+        } | {t.i for t in speech}
         accident = ctx.accident_story or any(t.lemma_.lower() in self.lexicon.non_political for t in sent)
         drafts = []
         for group, members in groups.items():

@@ -152,6 +152,8 @@ class TriggerFinder:
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.children
             ):
                 return f"called off or banned ('{head.text}')"
+        if family_name == "overtake" and _civilian_subject(tok):
+            return "people occupying a place (a sit-in), not an armed takeover"
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in _NOT_EVENT_HEADS:
             return f"an {tok.head.text}, not an event"
         for child in tok.children:
@@ -187,6 +189,14 @@ class TriggerFinder:
             return f"what a protest was about ('{tok.head.text}')"
         # "the warplanes": an instrument named with its article is not a reference to an event told before
         instrument = tok.pos_ == "NOUN" and weapon_noun(family_name)
+        if (
+            instrument
+            and tok.lower_.endswith("ing")
+            and tok.dep_ == "pobj"
+            and tok.head.head.pos_ in {"NOUN", "PROPN"}
+            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+        ):
+            return "reference to an event told elsewhere ('suspects in the bombing')"
         if tok.pos_ == "NOUN":
             dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
             if dets and dets[0].lower_ in {"no", "neither"}:
@@ -304,6 +314,7 @@ _MEASURE_VERBS = frozenset(
 _GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
 _PURPOSE_LEMMAS = frozenset(
     {"demand", "protest", "denounce", "chant", "reject", "oppose", "condemn", "call", "shout", "urge"}
+    | {"solidarity"}
 )
 _PROTEST_PROPS = frozenset(
     {"banner", "placard", "slogan", "flag", "photograph", "portrait", "sign", "poster"}
@@ -329,6 +340,44 @@ def _purposeful_gathering(tok: Token) -> bool:
         if t.lower_ == "call" and t.head.head.i == tok.i:
             return True
     return False
+
+
+_CIVILIAN_WORDS = frozenset(
+    {
+        "pensioner",
+        "retiree",
+        "student",
+        "worker",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "resident",
+        "farmer",
+    }
+    | {
+        "teacher",
+        "villager",
+        "activist",
+        "supporter",
+        "family",
+        "woman",
+        "mother",
+        "trader",
+        "vendor",
+        "miner",
+    }
+)
+
+
+def _civilian_subject(tok: Token) -> bool:
+    """ "the blocks that 1,500 pensioners had occupied", "students occupied the rectorate"."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None and tok.dep_ == "relcl":
+        subject = (
+            tok.head if tok.head.pos_ == "NOUN" and not any(c.dep_ == "dobj" for c in tok.children) else None
+        )
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), subject)
+    return subject is not None and subject.lemma_.lower() in _CIVILIAN_WORDS
 
 
 def _crowd_broke_up(tok: Token) -> bool:

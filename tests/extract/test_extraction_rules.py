@@ -430,3 +430,21 @@ def test_people_treated_in_hospital_are_injured() -> None:
         run("Police fired tear gas at protesters in Kisumu on Monday; 12 people were treated in hospital.")
     )
     assert event.counts["injured"][0].value == 12
+
+
+def test_an_undated_sentence_takes_the_day_named_earlier_in_its_paragraph() -> None:
+    result = run(
+        "On Tuesday, farmers blocked the highway at the southern entrance to Eldoret with tree trunks. "
+        "Around 11:00, a contingent of police cleared the road using tear gas."
+    )
+    assert {e.date.value for e in result.events} == {"2021-03-09"}
+
+
+def test_no_one_hurt_is_no_injury_event_and_hours_later_chains() -> None:
+    result = run(
+        "A rocket landed on the runway at Eldoret airport on Monday. No one was hurt, but flights were "
+        "diverted to Kisumu. Hours later, gunmen attacked a police post in Eldoret, killing two officers."
+    )
+    assert all(e.location.name != "Kisumu" for e in result.events)
+    attack = next(e for e in result.events if e.fatalities == 2)
+    assert attack.date.value == "2021-03-08"

@@ -84,6 +84,8 @@ _STAMP_LINE = re.compile(
 )
 
 
+#: How far back (characters) a day named in the same paragraph still dates an undated sentence.
+PARAGRAPH_REACH = 400
 #: How far back (characters) a section heading may be to date a sentence.
 HEADING_REACH = 4000
 
@@ -211,6 +213,22 @@ class Dating:
                 reason=f"resolved to {value.value}, after publication: not when something happened",
             )
         return replace(value, text=mention.text, span=mention.text_span())
+
+    def paragraph_date(self, ctx: DocContext, story: _Story, sent: Span, sent_index: int) -> DateValue | None:
+        """The last calendar day named earlier in ``sent``'s paragraph ("On Tuesday, comuneros blocked
+        the road. Around 11:00, police cleared it with tear gas"), or None."""
+        text = ctx.document.text
+        start = max(text.rfind("\n\n", 0, sent.start_char) + 1, sent.start_char - PARAGRAPH_REACH)
+        best = None
+        for mention in ctx.dates:
+            if not (start <= mention.span.start_char < sent.start_char) or mention.perfect or mention.since:
+                continue
+            value = self.resolve(ctx, story, mention, sent_index)
+            if value.value and value.precision == "day":
+                best = value
+        if best is None:
+            return None
+        return replace(best, reason="no date words in the sentence: the day named earlier in its paragraph")
 
     def _day_range(self, text: str, anchor: object) -> DateValue | None:
         """ "Between 12 and 18 July 2021", "12-18 July": an interval, precision week (or month)."""

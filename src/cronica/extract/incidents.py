@@ -216,8 +216,9 @@ class Incidents(Dating, Locating, Attribution):
                 heading is not None
                 and story.last_draft is not None
                 and story.last_draft.sentence.start > heading[1]
+                and story.last_draft.date.value == heading[0].value
             ):
-                heading = None  # an event told under the same heading since: "the same day" chains on it
+                heading = None  # an event told under the same heading since: the story goes on from it
             if heading is not None:
                 date = heading[0]  # the section's own date: specific, and not a borrowed one
             if date is None:
@@ -233,6 +234,8 @@ class Incidents(Dating, Locating, Attribution):
                         reason="no date words in the sentence: the date that opened the story just before",
                     )
                     inherited_date = True
+                elif (earlier := self.paragraph_date(ctx, story, sent, si)) is not None:
+                    date = earlier  # a stated day, not a licence to merge with whatever came before
                 else:
                     date = live_entry_date(ctx, sent, self.resolver) or _reported_week(ctx)
             place = self.place_for(ctx, sent, anchors, blocked=blocked)

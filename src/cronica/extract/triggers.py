@@ -159,6 +159,14 @@ class TriggerFinder:
         for child in tok.children:
             if child.dep_ == "neg":
                 return "negated"
+            if child.dep_ in {"nsubj", "nsubjpass"} and (
+                child.lower_ in {"nobody", "none", "no-one"}
+                or (
+                    child.lower_ in {"one", "civilians", "people", "casualties"}
+                    and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+                )
+            ):
+                return "negated ('no one was hurt')"
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in _FUTURE_AUX:
                 return f"modal or future ({child.text})"
         if tok.dep_ in {"attr", "acomp"}:
@@ -224,6 +232,14 @@ class TriggerFinder:
             told_before = (
                 dets and dets[0].lower_ in _DEFINITE and not (has_num or own_date or instrument or new)
             )
+            if (
+                family_name == "protest"
+                and tok.lemma_.lower() == "strike"
+                and dets
+                and dets[0].dep_ == "poss"
+                and dets[0].ent_type_ in {"DATE", "TIME"}
+            ):
+                return "'Saturday's strike': an attack told before, not a labour strike"
             # "police lifted the curfew", "the curfew was declared": a measure acted on is news
             acted_on = (
                 family_name == "decree"

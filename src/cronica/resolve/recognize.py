@@ -244,7 +244,12 @@ class PlaceRecognizer:
     def _dateline(doc: Doc, i: int, j: int) -> bool:
         """ "KHARTOUM, Sudan (AP) —", "jaipur:": a place name opening the text or a paragraph."""
         opening = i == 0 or "\n" in doc[i - 1].text_with_ws  # the first word of a line
-        return opening and j < len(doc) and doc[j].text in {",", ":", "—", "–", "-", "("}
+        if not opening or j >= len(doc):
+            return False
+        if doc[j].text in {",", ":", "—", "–", "-", "("}:
+            return True
+        # a digest's paragraph opener: "Kupiansk. Russian shelling injured two women ..."
+        return doc[j].text == "." and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
 
     def _tail_of_longer_name(self, doc: Doc, i: int) -> bool:
         """ "the Black Sea city of Batumi": "Sea" ends a longer name the gazetteer lacks; a qualifier

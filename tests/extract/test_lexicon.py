@@ -47,6 +47,7 @@ def test_bundled_lexicons_validate_and_cover_every_acled_sub_event_type() -> Non
         ("actors.yaml", "inter: 7", "inter: 12", "inter must be 1..8"),
         ("statements.yaml", "threaten: {plover: THREATEN", "threaten: {plover: GROWL", "PLOVER"),
         ("quantities.yaml", "dozens: [12, 24]", "dozens: [12]", "victims, crowds"),
+        ("events.yaml", "  harm_verbs: [kill,", "  harm_verbz: [kill,", "judgement.harm_verbs"),
     ],
 )
 def test_a_broken_data_file_is_refused_naming_the_file(

@@ -7,7 +7,7 @@ directory holding replacements with the same names). Out: an immutable :class:`L
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -137,6 +137,8 @@ class Lexicon:
     quantities: Quantities
     frames: tuple[Frame, ...] = ()
     non_political: frozenset[str] = frozenset()
+    #: cue words for trigger judgement (``judgement`` in events.yaml), by name
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _read_yaml(name: str, directory: Path | None) -> dict[str, Any]:
@@ -295,7 +297,36 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     families = _families(events)
     frames = _frames(events, families)
     non_political = frozenset(str(w).lower() for w in events.get("non_political") or [])
+    cues = _judgement(events)
     generic, roles = _actors(_read_yaml("actors.yaml", d))
     verbs, rules, modal = _statements(_read_yaml("statements.yaml", d))
     quantities = _quantities(_read_yaml("quantities.yaml", d))
-    return Lexicon(families, generic, roles, verbs, rules, modal, quantities, frames, non_political)
+    return Lexicon(families, generic, roles, verbs, rules, modal, quantities, frames, non_political, cues)
+
+
+JUDGEMENT_CUES = (
+    "planned",
+    "called_off",
+    "not_event_heads",
+    "occurrence_verbs",
+    "harm_verbs",
+    "measure_verbs",
+    "gathering_verbs",
+    "protest_purpose",
+    "protest_props",
+    "civilian_occupiers",
+    "force_subjects",
+)
+
+
+def _judgement(events: dict[str, Any]) -> dict[str, frozenset[str]]:
+    data = events.get("judgement")
+    if not isinstance(data, dict):
+        raise DataFileError("events.yaml: judgement: expected a mapping of cue lists")
+    out: dict[str, frozenset[str]] = {}
+    for key in JUDGEMENT_CUES:
+        words = data.get(key)
+        if not (isinstance(words, list) and words and all(isinstance(w, str) for w in words)):
+            raise DataFileError(f"events.yaml: judgement.{key}: expected a non-empty list of words")
+        out[key] = frozenset(w.lower() for w in words)
+    return out

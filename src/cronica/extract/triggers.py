@@ -70,6 +70,7 @@ class TriggerFinder:
             for lemma in family.lemmas:
                 self._by_lemma.setdefault(lemma, family)
         self._modal = lexicon.modal_governors
+        self._cues = lexicon.cues
 
     def find(self, sent: Span, quoted: frozenset[int] = frozenset()) -> list[Trigger]:
         doc = sent.doc
@@ -104,7 +105,7 @@ class TriggerFinder:
                     break
         protest = self.lexicon.families.get("protest")
         for tok in sent:
-            if protest is not None and tok.i not in taken and _purposeful_gathering(tok):
+            if protest is not None and tok.i not in taken and _purposeful_gathering(tok, self._cues):
                 taken.add(tok.i)
                 found.append(self._judge(tok, tok.i, tok.i + 1, protest))
         for tok in sent:
@@ -140,21 +141,25 @@ class TriggerFinder:
 
     def _not_asserted(self, tok: Token, family_name: str = "") -> str | None:
         """Why the trigger does not report something that happened, or ``None`` when it does."""
-        if family_name == "disperse" and _crowd_broke_up(tok):
+        if family_name == "disperse" and _crowd_broke_up(tok, self._cues["force_subjects"]):
             return "the crowd dispersed of itself ('marched ... and dispersed'), no intervention"
         if tok.sent.text.rstrip().rstrip("\"'\u201d").endswith("?"):
             return "a question"
-        if tok.pos_ == "NOUN" and any(c.dep_ == "acl" and c.lemma_.lower() in _PLANNED for c in tok.children):
+        if tok.pos_ == "NOUN" and any(
+            c.dep_ == "acl" and c.lemma_.lower() in self._cues["planned"] for c in tok.children
+        ):
             return "planned ('a march planned for Saturday')"
         head = tok.head
-        if tok.dep_ in {"nsubjpass", "dobj", "nsubj"} and head.lemma_.lower() in _CALLED_OFF | {"call"}:
+        if tok.dep_ in {"nsubjpass", "dobj", "nsubj"} and head.lemma_.lower() in self._cues["called_off"] | {
+            "call"
+        }:
             if head.lemma_.lower() != "call" or any(
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.children
             ):
                 return f"called off or banned ('{head.text}')"
-        if family_name == "overtake" and _civilian_subject(tok):
+        if family_name == "overtake" and _civilian_subject(tok, self._cues["civilian_occupiers"]):
             return "people occupying a place (a sit-in), not an armed takeover"
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _NOT_EVENT_HEADS:
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self._cues["not_event_heads"]:
             return f"an {tok.head.text}, not an event"
         for child in tok.children:
             if child.dep_ == "neg":
@@ -221,7 +226,10 @@ class TriggerFinder:
             ):
                 plural_subject = tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass"}
                 # "Fighting broke out", "Violence erupted": a bare noun that happens is one event
-                happens = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _OCCUR_VERBS | _HARM_VERBS
+                happens = (
+                    tok.dep_ == "nsubj"
+                    and tok.head.lemma_.lower() in self._cues["occurrence_verbs"] | self._cues["harm_verbs"]
+                )
                 if not plural_subject and not happens and tok.dep_ not in {"ROOT"}:
                     return "bare noun: a kind of event, not one event"
             has_num = any(c.dep_ == "nummod" for c in tok.children)
@@ -244,7 +252,7 @@ class TriggerFinder:
             acted_on = (
                 family_name == "decree"
                 and tok.dep_ in {"dobj", "nsubjpass"}
-                and tok.head.lemma_.lower() in _MEASURE_VERBS
+                and tok.head.lemma_.lower() in self._cues["measure_verbs"]
             )
             if told_before and not acted_on:
                 if not any(c.dep_ == "relcl" for c in tok.children):
@@ -298,57 +306,19 @@ class TriggerFinder:
         return None
 
 
-_PLANNED = frozenset({"plan", "schedule", "announce", "call", "propose", "expect"})
-_CALLED_OFF = frozenset({"cancel", "postpone", "ban", "prohibit", "forbid", "suspend", "outlaw"})
-_NOT_EVENT_HEADS = frozenset(
-    {
-        "alert",
-        "siren",
-        "warning",
-        "drill",
-        "exercise",
-        "threat",
-        "risk",
-        "fear",
-        "rumour",
-        "rumor",
-        "simulation",
-    }
-)
-#: Verbs whose subject is something that happened ("fighting broke out", "clashes erupted").
-_OCCUR_VERBS = frozenset(
-    {"break", "erupt", "occur", "rage", "flare", "continue", "resume", "happen", "intensify", "escalate"}
-)
-#: Verbs whose subject is what did the harm ("shelling injured two women", "fighting left five dead").
-_HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "damage", "destroy", "claim", "leave", "displace"})
-#: Verbs that put a measure (curfew, state of emergency) in force, change it or end it.
-_MEASURE_VERBS = frozenset(
-    {"lift", "impose", "declare", "extend", "end", "relax", "revoke", "reimpose", "enforce", "prolong"}
-)
-
-
-_GATHER_VERBS = frozenset({"gather", "assemble", "converge", "congregate"})
-_PURPOSE_LEMMAS = frozenset(
-    {"demand", "protest", "denounce", "chant", "reject", "oppose", "condemn", "call", "shout", "urge"}
-    | {"solidarity"}
-)
-_PROTEST_PROPS = frozenset(
-    {"banner", "placard", "slogan", "flag", "photograph", "portrait", "sign", "poster"}
-)
-
-
-def _purposeful_gathering(tok: Token) -> bool:
+def _purposeful_gathering(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
     """ "300 villagers gathered outside the district office, holding banners and demanding an inquiry",
     "thousands gathered in front of the town hall upon the call of the party": a gathering with a
     protest's purpose or props is a protest (a crowd at a funeral or a morgue is not)."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _GATHER_VERBS:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues["gathering_verbs"]:
         return False
     if not any(c.dep_ == "nsubj" for c in tok.children):
         return False
     for t in tok.subtree:
         lemma = t.lemma_.lower()
         if t.i != tok.i and (
-            (lemma in _PURPOSE_LEMMAS and t.pos_ in {"VERB", "NOUN"}) or lemma in _PROTEST_PROPS
+            (lemma in cues["protest_purpose"] and t.pos_ in {"VERB", "NOUN"})
+            or lemma in cues["protest_props"]
         ):
             return True
         if t.lower_ == "against" and t.head.i == tok.i:
@@ -358,34 +328,7 @@ def _purposeful_gathering(tok: Token) -> bool:
     return False
 
 
-_CIVILIAN_WORDS = frozenset(
-    {
-        "pensioner",
-        "retiree",
-        "student",
-        "worker",
-        "protester",
-        "protestor",
-        "demonstrator",
-        "resident",
-        "farmer",
-    }
-    | {
-        "teacher",
-        "villager",
-        "activist",
-        "supporter",
-        "family",
-        "woman",
-        "mother",
-        "trader",
-        "vendor",
-        "miner",
-    }
-)
-
-
-def _civilian_subject(tok: Token) -> bool:
+def _civilian_subject(tok: Token, occupiers: frozenset[str]) -> bool:
     """ "the blocks that 1,500 pensioners had occupied", "students occupied the rectorate"."""
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None and tok.dep_ == "relcl":
@@ -393,10 +336,10 @@ def _civilian_subject(tok: Token) -> bool:
             tok.head if tok.head.pos_ == "NOUN" and not any(c.dep_ == "dobj" for c in tok.children) else None
         )
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), subject)
-    return subject is not None and subject.lemma_.lower() in _CIVILIAN_WORDS
+    return subject is not None and subject.lemma_.lower() in occupiers
 
 
-def _crowd_broke_up(tok: Token) -> bool:
+def _crowd_broke_up(tok: Token, forces: frozenset[str]) -> bool:
     """ "marched to the governorate and dispersed", "before dispersing", "the gathering dispersed
     peacefully": an intransitive use of 'disperse' (no object, not passive, no force as subject)."""
     if tok.lemma_.lower() != "disperse" or tok.pos_ != "VERB":
@@ -407,15 +350,9 @@ def _crowd_broke_up(tok: Token) -> bool:
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None and tok.dep_ == "conj":
         subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lemma_.lower() in _FORCE_WORDS:
+    if subject is not None and subject.lemma_.lower() in forces:
         return False
     return True
-
-
-_FORCE_WORDS = frozenset(
-    {"police", "policeman", "officer", "soldier", "troop", "force", "army", "gendarme", "gendarmerie"}
-    | {"guard"}
-)
 
 
 def _phrase_head(span: Span) -> Token:

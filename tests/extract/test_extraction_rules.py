@@ -448,3 +448,19 @@ def test_no_one_hurt_is_no_injury_event_and_hours_later_chains() -> None:
     assert all(e.location.name != "Kisumu" for e in result.events)
     attack = next(e for e in result.events if e.fatalities == 2)
     assert attack.date.value == "2021-03-08"
+
+
+def test_a_headline_naming_only_the_region_folds_into_the_body_event() -> None:
+    text = (
+        "Two rangers killed by bomb as violence flares in Kenya's north\n\n"
+        "A roadside bomb killed two police reservists near Mandera town on Sunday, police said."
+    )
+    assert len(run(text).events) == 1
+
+
+def test_a_highlights_bullet_under_a_heading_is_an_echo() -> None:
+    text = (
+        "HIGHLIGHTS\n• At least 14 civilians were killed in an attack on the market in Garissa.\n\n"
+        "On 4 March, gunmen attacked the central market in Garissa, killing at least 14 civilians."
+    )
+    assert len(run(text).events) == 1

@@ -307,8 +307,9 @@ def _is_echo(d: Draft, document: Document) -> bool:
     """A headline (the text's first line, without a full stop) or a summary bullet ("• Drone strike on
     the market kills eight"): it repeats what the body tells."""
     text = document.text
-    line_start = text.rfind("\n", 0, d.sentence.start) + 1
-    line_end = text.find("\n", d.sentence.start)
+    at = d.trigger.start if d.trigger.end > d.trigger.start else d.sentence.start
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if line.startswith(_BULLETS):
         return True
@@ -333,7 +334,7 @@ def _fold_echoes(body: list[Draft], echoes: list[Draft]) -> list[Draft]:
             (
                 k
                 for k, b in enumerate(body)
-                if _kinds_compatible(b, e) and _places_compatible(b.location, e.location)
+                if _kinds_compatible(b, e) and _echo_place_fits(b.location, e.location)
             ),
             None,
         )
@@ -362,6 +363,14 @@ def _same_place(a: Place, b: Place) -> bool:
     return bool(a.contained_in and a.contained_in == b.name) or bool(
         b.contained_in and b.contained_in == a.name
     )
+
+
+def _echo_place_fits(body: Place, echo: Place) -> bool:
+    """A headline names places loosely ("violence flares in Thai south"): a country or region there
+    fits any place of the body in that country."""
+    if echo.name is None or echo.precision == 3 or echo.status == "country_only":
+        return echo.country_code is None or body.country_code in {None, echo.country_code}
+    return _places_compatible(body, echo)
 
 
 def _merge_same_day(drafts: list[Draft]) -> list[Draft]:

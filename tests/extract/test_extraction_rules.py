@@ -464,3 +464,15 @@ def test_a_highlights_bullet_under_a_heading_is_an_echo() -> None:
         "On 4 March, gunmen attacked the central market in Garissa, killing at least 14 civilians."
     )
     assert len(run(text).events) == 1
+
+
+def test_a_health_team_deployed_is_no_event_and_troops_deployed_are() -> None:
+    assert not run("A mobile health team was deployed to Eldoret on 7 March.").events
+    event = only_event(run("The army deployed 500 troops to Eldoret on 7 March."))
+    assert event.sub_event_type == "Change to group/activity"
+
+
+def test_what_soldiers_routinely_do_is_no_single_event() -> None:
+    assert not run(
+        "Soldiers routinely beat detainees at the Eldoret barracks, a court was told on Monday."
+    ).events

@@ -316,6 +316,8 @@ JUDGEMENT_CUES = (
     "protest_props",
     "civilian_occupiers",
     "force_subjects",
+    "habitual_adverbs",
+    "armed_words",
 )
 
 

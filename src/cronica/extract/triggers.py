@@ -157,6 +157,23 @@ class TriggerFinder:
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.children
             ):
                 return f"called off or banned ('{head.text}')"
+        habitual = self._cues["habitual_adverbs"]
+        if any(c.dep_ == "advmod" and c.lower_ in habitual for c in tok.children) or any(
+            g.dep_ == "advmod" and g.lower_ in habitual
+            for c in tok.children
+            if c.dep_ in {"acl", "relcl"}
+            for g in c.children
+        ):
+            return "habitual ('often', 'regularly'), not one event"
+        if family_name == "change" and tok.lemma_.lower() in {"deploy", "dispatch", "redeploy"}:
+            if tok.dep_ == "acl":
+                return "'the forces deployed in X': a description, not a deployment told"
+            armed = self._cues["armed_words"]
+            if not any(
+                c.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(t.lemma_.lower() in armed for t in c.subtree)
+                for c in tok.children
+            ):
+                return "nothing armed deployed ('a health team was deployed')"
         if family_name == "overtake" and _civilian_subject(tok, self._cues["civilian_occupiers"]):
             return "people occupying a place (a sit-in), not an armed takeover"
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in self._cues["not_event_heads"]:

@@ -476,3 +476,12 @@ def test_what_soldiers_routinely_do_is_no_single_event() -> None:
     assert not run(
         "Soldiers routinely beat detainees at the Eldoret barracks, a court was told on Monday."
     ).events
+
+
+def test_the_governor_is_the_governor_named_before() -> None:
+    result = run(
+        "The regional governor, Amina Wekesa, said 28 people had been injured in Eldoret on Monday. "
+        "The governor urged residents of villages near the border to evacuate."
+    )
+    speakers = {s.speaker.name for s in result.statements if s.speaker and s.plover == "REQUEST"}
+    assert speakers == {"Amina Wekesa"}

@@ -184,6 +184,19 @@ class DocActors:
             )
         return None
 
+    def person_by_role(self, role_word: str, words: Span) -> Actor | None:
+        """ "The governor urged ...": the person named earlier with that role ("the regional governor,
+        Andrii Hnatenko"), the latest one before ``words``; None when no such person was named."""
+        before = [
+            p
+            for p in self.persons.values()
+            if p.role and role_word in p.role.lower().split() and p.span.start < words.start_char
+        ]
+        if not before:
+            return None
+        person = max(before, key=lambda p: p.span.start)
+        return replace(self._person_actor(person, words), text=words.text, span=_span(words))
+
     def _person_actor(self, person: Person, ent: Span) -> Actor:
         inter = _KIND_INTER.get(person.kind or "") if person.kind else None
         organisation = person.organisation

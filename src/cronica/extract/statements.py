@@ -291,6 +291,16 @@ def speaker_actor(ex: Extractor, ctx: DocContext, subj: Token) -> Actor | None:
         if len(people) > 1:
             first = replace(first, associated=tuple(people[1:]))
         return first
+    if (
+        subj.pos_ == "NOUN"
+        and subj.lemma_.lower() in roles
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subj.children)
+    ):
+        # "The governor urged ...": the governor named before
+        words = ctx.doc[subj.left_edge.i : subj.right_edge.i + 1]
+        known = ctx.actors.person_by_role(subj.lemma_.lower(), words)
+        if known is not None:
+            return known
     for tok in subj.subtree:
         if tok.ent_type_ == "ORG" or tok.text in ctx.actors.acronyms:
             actor = ctx.actors.actor_for(tok)

@@ -32,3 +32,9 @@ def test_people_detained_are_actor_two_and_the_police_actor_one() -> None:
 def test_a_curfew_is_the_governments_act() -> None:
     (event,) = events("A dusk-to-dawn curfew was declared in Eldoret on Monday.")
     assert event.actor1 is not None and event.actor1.kind == "government"
+
+
+def test_a_boy_shot_by_a_sniper_is_a_civilian_target() -> None:
+    (event,) = events("Gunmen shot dead a 9-year-old boy in Eldoret on Monday.")
+    assert event.event_type == "Violence against civilians"
+    assert event.actor2 is not None and event.actor2.inter == 7

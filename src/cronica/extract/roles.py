@@ -10,6 +10,7 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
   people arrested are actor 2.
 * A curfew, a state of emergency or a decree (Strategic developments / Other) is the government's act
   when no state actor is named.
+* Violence against civilians has civilians as actor 2 when the text names no target words.
 
 Never raises; an event whose actors already follow the convention is returned unchanged.
 """
@@ -44,6 +45,9 @@ def _roles(event: Event, actors: DocActors) -> Event:
                 a1 = _as(actors, "rioters", a1)
         if a2 is not None and a1 is not None and a2.name == a1.name:
             a2 = None
+    elif event.event_type == "Violence against civilians":
+        if a2 is None:
+            a2 = actors.of_kind("civilians")  # ACLED: the target of violence against civilians
     elif event.sub_event_type == "Arrests":
         if a1 is None or a1.inter in _CIVIL:
             a2 = a2 if a2 is not None else a1

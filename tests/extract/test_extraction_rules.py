@@ -485,3 +485,13 @@ def test_the_governor_is_the_governor_named_before() -> None:
     )
     speakers = {s.speaker.name for s in result.statements if s.speaker and s.plover == "REQUEST"}
     assert speakers == {"Amina Wekesa"}
+
+
+def test_deaths_a_monitor_recorded_are_a_total_not_an_incident() -> None:
+    result = run(
+        "Since 1 January, the Protection Cluster has recorded at least 212 civilian deaths in the county."
+    )
+    assert not result.events
+    assert [(t.value, t.category, t.since.value if t.since else None) for t in result.tallies] == [
+        (212, "killed", "2021-01-01")
+    ]

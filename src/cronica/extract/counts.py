@@ -155,6 +155,7 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
         if found is None:
             continue
         category, verb = found
+        toll_noun = noun.lemma_.lower() in _TOLL_NOUNS and noun.lemma_.lower() not in _PERSON_NOUNS
         if category == "participants" and q.vague and q.crowd_value is not None:
             q = Quantity(
                 q.start, q.end, q.crowd_value, q.qualifier, q.low, q.high, True, q.crowd_value, q.more
@@ -166,6 +167,13 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
             words_end = words_end + 3
         if words_end < len(doc) and doc[words_end].text == "]":
             words_end += 1
+        tally = (
+            (_is_tally(noun, verb, sent) or _is_tally(noun, number_tok, sent))
+            and not q.more
+            and (category != "participants" or _has_tally_words(sent))  # crowds "since morning"
+        )
+        if toll_noun and not tally:
+            continue  # "212 deaths" counts only as a running total; an incident's toll names its people
         out.append(
             CountMention(
                 quantity=q,
@@ -173,9 +181,7 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
                 start=q.start,
                 end=min(words_end, sent.end),
                 verb=verb,
-                tally=(_is_tally(noun, verb, sent) or _is_tally(noun, number_tok, sent))
-                and not q.more
-                and (category != "participants" or _has_tally_words(sent)),  # crowds "since morning"
+                tally=tally,
                 increment=q.more,
             )
         )
@@ -288,6 +294,8 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span) -> Token | None:
     lemma = noun.lemma_.lower()
     if noun is number_tok or noun.pos_ in {"NUM", "PRON"}:
         return noun
+    if lemma in _TOLL_NOUNS:
+        return noun  # "212 civilian deaths", "63 detentions"
     if lemma in _PERSON_NOUNS or noun.lower_ in _PERSON_NOUNS:
         return noun
     if noun.tag_ == "NNS" and noun.lower_.endswith(_PERSON_SUFFIXES):
@@ -301,6 +309,11 @@ def _category(
     noun: Token, number_tok: Token, sent: Span, trigger_at: dict[int, Trigger]
 ) -> tuple[str, Token] | None:
     doc = sent.doc
+    # the noun names what happened to them: "212 civilian deaths", "63 detentions"
+    if noun.lemma_.lower() in _TOLL_NOUNS:
+        cat = _token_category(noun, trigger_at)
+        if cat:
+            return cat, noun
     # a predicate of its own: "seven people confirmed dead", "five facing surgeries"
     own = [
         c
@@ -388,7 +401,7 @@ def _token_category(tok: Token, trigger_at: dict[int, Trigger]) -> str | None:
     trigger = trigger_at.get(tok.i)
     # "the arrest of 27 suspects": a noun told as a reference still says what the number counts
     named = trigger is not None and (
-        trigger.asserted or (trigger.reason or "").startswith(("reference", "headline"))
+        trigger.asserted or (trigger.reason or "").startswith(("reference", "headline", "casualties counted"))
     )
     if trigger is not None and trigger.family.count and named:
         return trigger.family.count

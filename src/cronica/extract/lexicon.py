@@ -318,6 +318,7 @@ JUDGEMENT_CUES = (
     "force_subjects",
     "habitual_adverbs",
     "armed_words",
+    "counting_verbs",
 )
 
 

@@ -157,6 +157,10 @@ class TriggerFinder:
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.children
             ):
                 return f"called off or banned ('{head.text}')"
+        if family_name in {"lethal", "injure", "arrest"} and tok.pos_ in {"NOUN", "ADJ"}:
+            counted = _counted_by(tok, self._cues["counting_verbs"])
+            if counted is not None:
+                return f"casualties counted or recorded ('{counted.text}'), not an incident"
         habitual = self._cues["habitual_adverbs"]
         if any(c.dep_ == "advmod" and c.lower_ in habitual for c in tok.children) or any(
             g.dep_ == "advmod" and g.lower_ in habitual
@@ -321,6 +325,22 @@ class TriggerFinder:
         if prev.text.lower() == "about to":
             return "not yet happened ('about to')"
         return None
+
+
+def _counted_by(tok: Token, verbs: frozenset[str]) -> Token | None:
+    """The counting verb whose object ``tok`` is, directly or through "the number of", a number or a
+    preposition ("registered one death", "put the number of injured at 30", "treated 150 people with
+    gunshot wounds"), else None."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ not in {"dobj", "pobj", "prep", "nummod", "amod", "compound", "conj", "appos", "attr"}:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur if cur.lemma_.lower() in verbs else None
+    return None
 
 
 def _purposeful_gathering(tok: Token, cues: dict[str, frozenset[str]]) -> bool:

@@ -46,6 +46,13 @@ class PlaceLocator(Protocol):
         ...
 
 
+def paragraph_start(text: str, offset: int) -> int:
+    """The offset of the first character of the paragraph (paragraphs are separated by a blank line)
+    that holds ``offset``."""
+    found = text.rfind("\n\n", 0, offset)
+    return found + 2 if found >= 0 else 0
+
+
 @dataclass
 class DateMention:
     span: Span

@@ -20,6 +20,7 @@ from cronica.extract.context import (
     DateMention,
     DocContext,
     PlaceLocator,
+    paragraph_start,
     tree_distance,
 )
 from cronica.extract.dates import DateResolver
@@ -129,7 +130,7 @@ def live_entry_date(ctx: DocContext, sent: Span, resolver: DateResolver) -> Date
     """The day of the live-report entry ``sent`` belongs to, when the report is timestamped: the date
     of the entry's stamp line, else the publication day for an entry opened by a clock time."""
     text = ctx.document.text
-    start = text.rfind("\n\n", 0, sent.start_char) + 2 if "\n\n" in text[: sent.start_char] else 0
+    start = paragraph_start(text, sent.start_char)
     paragraph = text[start : sent.end_char]
     first_line = paragraph.split("\n", 1)[0]
     stamp = _STAMP_LINE.match(first_line)
@@ -218,7 +219,7 @@ class Dating:
         """The last calendar day named earlier in ``sent``'s paragraph ("On Tuesday, comuneros blocked
         the road. Around 11:00, police cleared it with tear gas"), or None."""
         text = ctx.document.text
-        start = max(text.rfind("\n\n", 0, sent.start_char) + 1, sent.start_char - PARAGRAPH_REACH)
+        start = max(paragraph_start(text, sent.start_char), sent.start_char - PARAGRAPH_REACH)
         best = None
         for mention in ctx.dates:
             if not (start <= mention.span.start_char < sent.start_char) or mention.perfect or mention.since:

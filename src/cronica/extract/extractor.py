@@ -28,6 +28,7 @@ from cronica.extract.context import (
     PlaceLocator,
     is_count_not_year,
     make_date_mention,
+    paragraph_start,
     with_day_range,
 )
 from cronica.extract.counts import CountMention, clause_of, find_counts
@@ -247,8 +248,7 @@ _CORRECTION = re.compile(r"^\s*(?:correction|clarification|editor'?s note)\s*[:.
 def _correction_note(text: str, offset: int) -> bool:
     """A sentence of a correction note ("Correction: An earlier version stated that ten were injured"):
     it fixes the article's figures and tells no new incident."""
-    start = text.rfind("\n\n", 0, offset)
-    return bool(_CORRECTION.match(text[start + 2 if start >= 0 else 0 : offset + 40]))
+    return bool(_CORRECTION.match(text[paragraph_start(text, offset) : offset + 40]))
 
 
 def _id_prefix(document: Document) -> str:

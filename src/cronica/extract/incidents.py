@@ -94,6 +94,8 @@ def _confidence(
     return min(score, 0.95)
 
 
+_PROTESTERS = frozenset({"protesters"})
+_FORCES = frozenset({"police", "military"})
 #: How many sentences back the story's last event still lends its place to an event with none.
 _STORY_REACH = 6
 
@@ -330,22 +332,23 @@ class Incidents(Dating, Locating, Attribution):
                 return True
         return False
 
-    def _protesters(self, ctx: DocContext, sent: Span) -> Actor:
+    def _named_of_kind(self, ctx: DocContext, sent: Span, kinds: frozenset[str]) -> Actor | None:
+        """The first generic actor of one of ``kinds`` named in ``sent`` ("demonstrators", "riot
+        police"), else None."""
         for tok in sent:
             hit = ctx.actors.generic_at.get(tok.i)
-            if hit is not None and hit[0].kind == "protesters":
+            if hit is not None and hit[0].kind in kinds:
                 actor = ctx.actors.actor_for(tok)
                 if actor is not None:
                     return actor
-        return ctx.actors.of_kind("protesters")
+        return None
+
+    def _protesters(self, ctx: DocContext, sent: Span) -> Actor:
+        return self._named_of_kind(ctx, sent, _PROTESTERS) or ctx.actors.of_kind("protesters")
 
     def _force_in(self, ctx: DocContext, sent: Span) -> Actor | None:
         """The first state force named in ``sent`` ("officers", "riot police"), else None."""
-        for tok in sent:
-            hit = ctx.actors.generic_at.get(tok.i)
-            if hit is not None and hit[0].inter == 1 and hit[0].kind in {"police", "military"}:
-                return ctx.actors.actor_for(tok)
-        return None
+        return self._named_of_kind(ctx, sent, _FORCES)
 
     def _as_protesters(self, ctx: DocContext, actor: Actor) -> Actor:
         protesters = ctx.actors.of_kind("protesters")

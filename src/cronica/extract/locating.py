@@ -17,6 +17,7 @@ from cronica.extract.context import (
     DocContext,
     PlaceLocator,
     PlaceMention,
+    paragraph_start,
     tree_distance,
 )
 from cronica.extract.dates import DateResolver
@@ -269,7 +270,7 @@ class Locating:
         """The nearest resolved place named before ``sent`` in its paragraph, else the document's
         dateline ("jaipur: ...", "BANGKOK —"): where the report was filed, when nothing nearer says."""
         text = ctx.document.text
-        paragraph_start = text.rfind("\n\n", 0, sent.start_char) + 1
+        paragraph = paragraph_start(text, sent.start_char)
         best = None
         for mention in ctx.places:
             tok = ctx.doc[mention.start]
@@ -279,7 +280,7 @@ class Locating:
             dateline = mention.cue == "dateline" or (tok.idx < 120 and (mention.start <= 2 or after))
             if tok.i >= sent.start and not (dateline and tok.i < sent.end):
                 continue
-            if tok.idx < paragraph_start and not dateline:
+            if tok.idx < paragraph and not dateline:
                 continue
             if dateline and (not datelines or (best is not None and best.cue != "dateline")):
                 continue  # a place of the paragraph is nearer than the dateline

@@ -9,6 +9,8 @@
     │   ├── EncodingError
     │   ├── MalformedDocumentError  broken PDF / HTML / JSON line
     │   └── DateError               an impossible or unparseable date given by the user or the metadata
+    ├── ExtractionError             a document was read but extracting from it raised; names it and why
+    ├── WorkerError                 a worker process (or Dask worker) died or could not start
     └── GazetteerError              the place index is missing or corrupt
 
 Library code raises these; only the CLI turns them into messages and exit codes.
@@ -47,6 +49,10 @@ class InputError(CronicaError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # picklable with its fields (a worker process or a Dask worker sends it back)
+        return (type(self), (self.source, self.problem, self.line))
+
 
 class EmptyDocumentError(InputError):
     """The document holds no text."""
@@ -66,3 +72,21 @@ class MalformedDocumentError(InputError):
 
 class DateError(InputError):
     """A date given by the user or the document's metadata is impossible or unparseable."""
+
+
+class ExtractionError(CronicaError):
+    """A document was read but extracting from it raised; ``source`` is the document's id, ``problem`` why.
+
+    The parallel runner returns it in the document's place so that the rest of a batch goes on."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+    def __reduce__(self) -> tuple[type[ExtractionError], tuple[str, str]]:
+        return (type(self), (self.source, self.problem))
+
+
+class WorkerError(CronicaError):
+    """A worker process died, could not start, or its cluster could not be reached."""

@@ -32,6 +32,7 @@ def test_public_api_is_exactly_all() -> None:
     assert sorted(cronica.ingest.__all__) == [
         "DEFAULT_MAX_BYTES",
         "Repaired",
+        "count_documents",
         "document_from_text",
         "parse_published",
         "read_documents",

@@ -12,6 +12,8 @@ import os
 import sys
 from typing import Any
 
+from cronica.cli._run_args import add_workers
+
 DEFAULT_BASELINE = os.path.join("eval", "baseline.json")
 
 
@@ -43,6 +45,7 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--diffs", type=int, default=15, help="how many disagreeing records to print (default: 15)"
     )
+    add_workers(p, quiet=False)
     p.set_defaults(func=run_eval)
 
     g = subparsers.add_parser(
@@ -63,24 +66,27 @@ def register(subparsers: Any) -> None:
     g.add_argument("--only", action="append", metavar="DATASET", help="run only this dataset (repeatable)")
     g.add_argument("--json", metavar="OUT", help="write every dataset's result as JSON")
     g.add_argument("--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)")
+    add_workers(g, quiet=False)
     g.set_defaults(func=run_gate)
 
 
 def run_eval(args: argparse.Namespace) -> int:
     from cronica.eval.report import render
-    from cronica.eval.runner import SNIPPET_FORMATS, pipeline_extractor, run
+    from cronica.eval.runner import SNIPPET_FORMATS, run, runner_extractor
+    from cronica.parallel import PipelineSpec, Runner
 
-    snippets = args.format in SNIPPET_FORMATS
-    extract, info = pipeline_extractor(args.model, args.batch_size, keep_generic=snippets, places=args.places)
-    result = run(
-        args.path,
-        args.format,
-        split=args.split,
-        limit=args.limit,
-        extract=extract,
-        model_info=info,
-        batch_size=args.batch_size,
-    )
+    spec = PipelineSpec(args.model, keep_generic=args.format in SNIPPET_FORMATS, places=args.places)
+    with Runner(spec, args.workers, batch_size=args.batch_size) as runner:
+        extract, info = runner_extractor(runner)
+        result = run(
+            args.path,
+            args.format,
+            split=args.split,
+            limit=args.limit,
+            extract=extract,
+            model_info=info,
+            batch_size=args.batch_size,
+        )
     print(render(result, max_diffs=args.diffs))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
@@ -89,11 +95,35 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run_gate(args: argparse.Namespace) -> int:
-    from cronica.eval.gate import check, load_baseline, resolve_path, save_baseline, update
-    from cronica.eval.runner import SNIPPET_FORMATS, pipeline_extractor, run
+    from cronica.eval.gate import check, load_baseline, save_baseline, update
+    from cronica.eval.runner import runner_extractor
+    from cronica.parallel import PipelineSpec, Runner
 
     baseline = load_baseline(args.baseline)
-    extractors = {flag: pipeline_extractor(args.model, keep_generic=flag) for flag in (False, True)}
+    with Runner(PipelineSpec(args.model), args.workers) as runner:
+        extractors = {
+            flag: runner_extractor(runner, PipelineSpec(args.model, keep_generic=flag))
+            for flag in (False, True)
+        }
+        results = _gate_results(args, baseline, extractors)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(results, fh, indent=1, ensure_ascii=False)
+    if args.update:
+        save_baseline(args.baseline, update(baseline, results, force=args.force))
+        print(f"eval-gate: floors updated in {args.baseline}")
+        return 0
+    report = check(baseline, results)
+    print(report.render())
+    return 0 if report.ok else 1
+
+
+def _gate_results(
+    args: argparse.Namespace, baseline: dict[str, Any], extractors: dict[bool, Any]
+) -> dict[str, dict[str, Any]]:
+    from cronica.eval.gate import resolve_path
+    from cronica.eval.runner import SNIPPET_FORMATS, run
+
     results: dict[str, dict[str, Any]] = {}
     for name, spec in baseline["datasets"].items():
         if args.only and name not in args.only:
@@ -115,13 +145,4 @@ def run_gate(args: argparse.Namespace) -> int:
         )
         print(f"eval-gate: {name}: {result['items']} items in {result['seconds']}s", file=sys.stderr)
         results[name] = result
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump(results, fh, indent=1, ensure_ascii=False)
-    if args.update:
-        save_baseline(args.baseline, update(baseline, results, force=args.force))
-        print(f"eval-gate: floors updated in {args.baseline}")
-        return 0
-    report = check(baseline, results)
-    print(report.render())
-    return 0 if report.ok else 1
+    return results

@@ -1,8 +1,10 @@
-"""``cronica extract PATH... [--published DATE] [--format table|json|jsonl|acled-csv]``.
+"""``cronica extract PATH... [--published DATE] [--format table|json|jsonl|acled-csv] [--workers N]``.
 
 Reads files and directories (text, Markdown, HTML, PDF, JSON Lines), extracts events, statements and
-tallies, and prints them. A document that cannot be read is reported on stderr (file, line, problem)
-and the rest of the batch goes on; the exit status is 1 only when no document could be read.
+tallies, and prints them in input order. ``--workers N`` runs N processes (default: one per core), each
+loading the model once; the output is the same as with one. A document that cannot be read or
+extracted is reported on stderr (file, line, problem) and the rest of the batch goes on; the exit status
+is 1 only when no document could be read.
 """
 
 from __future__ import annotations
@@ -10,9 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, TextIO
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TextIO
 
-from cronica.errors import InputError
+from cronica.cli._run_args import add_workers, progress_bar
+from cronica.errors import ExtractionError, InputError
+
+if TYPE_CHECKING:
+    from cronica.parallel import Outcome
 
 
 def register(subparsers: Any) -> None:
@@ -46,39 +53,49 @@ def register(subparsers: Any) -> None:
         default=None,
         help="place locator: the offline gazetteer (default) or NER labels only (baseline)",
     )
+    add_workers(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from cronica.ingest import parse_published
-    from cronica.pipeline import Pipeline
+    from cronica.ingest import count_documents, parse_published, read_documents
+    from cronica.parallel import PipelineSpec, Runner, workers_for
 
     published = parse_published(args.published, "--published") if args.published else None
-    pipeline = Pipeline(args.model, places=args.places)
-    out = sys.stdout
+    spec = PipelineSpec(args.model, places=args.places)
+    total = count_documents(args.paths)
+    workers = workers_for(args.workers, total, args.batch_size)
+    with Runner(spec, workers, batch_size=args.batch_size) as runner:
+        with progress_bar(total, "extract", quiet=args.quiet) as bar:
+            outcomes = runner.run(read_documents(args.paths, published=published), progress=bar.update)
+            return _write(outcomes, args.format, sys.stdout)
+
+
+def _write(outcomes: Iterable[Outcome], fmt: str, out: TextIO) -> int:
+    """Print each extraction in ``fmt``; report each error on stderr. 1 when nothing could be read."""
     read = 0
     failed = 0
     records: list[dict[str, Any]] = []
     events: list[Any] = []
-    if args.format == "acled-csv":
+    if fmt == "acled-csv":
         import csv
 
         from cronica.export import ACLED_COLUMNS
 
         writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
-    for item in pipeline.extract_paths(args.paths, published=published, batch_size=args.batch_size):
-        if isinstance(item, InputError):
+    for item in outcomes:
+        if isinstance(item, InputError | ExtractionError):
             failed += 1
             print(f"cronica: skipped {item}", file=sys.stderr)
             continue
         read += 1
-        if args.format == "jsonl":
+        if fmt == "jsonl":
             for record in item.to_dicts():
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif args.format == "json":
+        elif fmt == "json":
             records.extend(item.to_dicts())
-        elif args.format == "acled-csv":
+        elif fmt == "acled-csv":
             from cronica.export import acled_rows
 
             for row in acled_rows(item.events):
@@ -86,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print_table(item, out)
             events.extend(item.events)
-    if args.format == "json":
+    if fmt == "json":
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
     if read == 0:

@@ -13,13 +13,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cronica.errors import CronicaError
+from cronica.errors import CronicaError, ExtractionError
 from cronica.eval import acled_csv, case2021, cronica_gold, plover_gsr, wikievents
 from cronica.eval.gold import GoldItem, file_sha256
 from cronica.eval.metrics import Scorer
 from cronica.records import Document, Extraction, Record
+
+if TYPE_CHECKING:
+    from cronica.parallel import PipelineSpec, Runner
 
 Reader = Callable[[str], Iterator[GoldItem]]
 #: Gold formats ``cronica eval --format`` reads, and their readers.
@@ -32,8 +35,9 @@ FORMATS: dict[str, Reader] = {
 }
 SPLITS = ("dev", "test", "all")
 
-#: Extracts records from documents, in order: a ``Pipeline.extract_documents``-like callable.
-Extractor = Callable[[Sequence[Document]], Iterable[Extraction]]
+#: Extracts records from documents, in order: a ``Pipeline.extract_documents``-like callable; an
+#: :class:`~cronica.errors.ExtractionError` may stand in a document's place.
+Extractor = Callable[[Sequence[Document]], Iterable[Extraction | ExtractionError]]
 
 
 def load_items(path: str, fmt: str, split: str = "dev", limit: int | None = None) -> list[GoldItem]:
@@ -57,41 +61,53 @@ def make_document(item: GoldItem) -> Document:
 def score_items(
     items: Sequence[GoldItem], extract: Extractor, batch_size: int = 16, keep_records: bool = True
 ) -> dict[str, Any]:
-    """Extract from every item and score; returns the scorer's result with ``errors`` added."""
+    """Extract from every item and score; returns the scorer's result with ``errors`` added.
+
+    The documents go to ``extract`` as one stream (a parallel runner keeps its workers busy); a
+    document whose extraction fails is scored as if nothing came out and listed under ``errors``."""
     scorer = Scorer(keep_records=keep_records)
     errors: list[dict[str, str]] = []
-    for start in range(0, len(items), batch_size):
-        batch = list(items[start : start + batch_size])
-        for item, records in zip(batch, _extract_batch(batch, extract, errors), strict=True):
-            scorer.add(item, records)
-    result = scorer.result()
-    result["errors"] = errors
-    return result
-
-
-def _extract_batch(
-    batch: list[GoldItem], extract: Extractor, errors: list[dict[str, str]]
-) -> list[tuple[Record, ...]]:
     docs: list[Document | None] = []
-    for item in batch:
+    for item in items:
         try:
             docs.append(make_document(item))
         except CronicaError as exc:
             errors.append({"item": item.id, "error": str(exc)})
             docs.append(None)
-    ready = [d for d in docs if d is not None]
+    extracted = _extract_all([d for d in docs if d is not None], extract, errors)
+    for item, doc in zip(items, docs, strict=True):
+        scorer.add(item, next(extracted) if doc is not None else ())
+    result = scorer.result()
+    result["errors"] = errors
+    return result
+
+
+def _extract_all(
+    docs: list[Document], extract: Extractor, errors: list[dict[str, str]]
+) -> Iterator[tuple[Record, ...]]:
+    """Each document's records, in order. An extractor that raises is retried one document at a time
+    from where it stopped; an :class:`~cronica.errors.ExtractionError` in a document's place (what the
+    parallel runner returns) is recorded."""
+    done = 0
     try:
-        extracted = list(extract(ready))
-    except Exception:  # one bad document must not sink the batch: retry one by one
-        extracted = []
-        for doc in ready:
+        for outcome in extract(docs):
+            done += 1
+            yield _records(outcome, errors)
+    except Exception:  # one bad document must not sink the run: retry one by one
+        for doc in docs[done:]:
             try:
-                extracted.extend(extract([doc]))
+                outcomes = list(extract([doc]))
             except Exception as exc:
                 errors.append({"item": doc.id, "error": f"{type(exc).__name__}: {exc}"})
-                extracted.append(Extraction(document=doc))
-    by_id = {x.document.id: x.records for x in extracted}
-    return [by_id.get(d.id, ()) if d is not None else () for d in docs]
+                outcomes = [Extraction(document=doc)]
+            yield _records(outcomes[0], errors)
+
+
+def _records(outcome: Extraction | ExtractionError, errors: list[dict[str, str]]) -> tuple[Record, ...]:
+    if isinstance(outcome, ExtractionError):
+        errors.append({"item": outcome.source, "error": outcome.problem})
+        return ()
+    return outcome.records
 
 
 #: Gold formats made of short snippets to classify: every event mention counts, dated or not.
@@ -105,18 +121,25 @@ def pipeline_extractor(
     keep_generic: bool | None = None,
     places: str | None = None,
 ) -> tuple[Extractor, dict[str, str]]:
-    """An extractor over a fresh :class:`~cronica.pipeline.Pipeline` and the model's name and version."""
-    from cronica.pipeline import Pipeline
+    """An extractor over a :class:`~cronica.pipeline.Pipeline` in this process and the model's name
+    and version."""
+    from cronica.parallel import PipelineSpec, Runner
 
-    pipeline = Pipeline(model, keep_generic=keep_generic, places=places)
-    meta = getattr(pipeline.nlp, "meta", {}) or {}
+    spec = PipelineSpec(model, keep_generic=keep_generic, places=places)
+    return runner_extractor(Runner(spec, 1, batch_size=batch_size))
+
+
+def runner_extractor(runner: Runner, spec: PipelineSpec | None = None) -> tuple[Extractor, dict[str, str]]:
+    """An extractor over ``runner`` (one process or several), with ``spec`` instead of the runner's
+    own when given, and the model's name and version."""
+    meta = runner.model_meta(spec)
     info = {
         "model": f"{meta.get('lang', '')}_{meta.get('name', '')}",
         "model_version": str(meta.get("version", "")),
     }
 
-    def extract(docs: Sequence[Document]) -> Iterable[Extraction]:
-        return pipeline.extract_documents(docs, batch_size=batch_size)
+    def extract(docs: Sequence[Document]) -> Iterable[Extraction | ExtractionError]:
+        return runner.extract_documents(docs, spec)
 
     return extract, info
 

@@ -8,13 +8,14 @@ See ``docs/ingest.md``.
 """
 
 from cronica.ingest.dates import parse_published
-from cronica.ingest.reader import DEFAULT_MAX_BYTES, read_documents
+from cronica.ingest.reader import DEFAULT_MAX_BYTES, count_documents, read_documents
 from cronica.ingest.repair import Repaired, repair_layout
 from cronica.ingest.text import document_from_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "Repaired",
+    "count_documents",
     "document_from_text",
     "parse_published",
     "read_documents",

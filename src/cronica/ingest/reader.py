@@ -69,6 +69,36 @@ def read_documents(
             yield InputError(source, "no such file or directory")
 
 
+def count_documents(paths: Iterable[str | Path] | str | Path) -> int:
+    """About how many items :func:`read_documents` will yield for ``paths`` (for a progress bar's
+    ETA): one a file, one a non-blank line of a JSON Lines file; missing paths count one (their error).
+    Reads JSON Lines files once, in 1 MiB blocks; parses nothing."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = _walk(str(path)) if path.is_dir() else [str(path)]
+        for name in files:
+            if _FORMATS.get(os.path.splitext(name)[1].lower()) != "jsonl":
+                total += 1
+                continue
+            try:
+                total += _count_lines(name)
+            except OSError:
+                total += 1
+    return total
+
+
+def _count_lines(name: str) -> int:
+    lines, last = 0, b"\n"
+    with open(name, "rb") as stream:
+        while block := stream.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
+
+
 def _walk(directory: str) -> list[str]:
     """The non-hidden files under ``directory``, sorted by their path below it."""
     found: list[tuple[tuple[str, ...], str]] = []

@@ -1,0 +1,42 @@
+"""Options shared by the commands that extract over many documents (extract, ingest, eval):
+``--workers`` and the progress bar on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def add_workers(p: argparse.ArgumentParser, *, quiet: bool = True) -> None:
+    from cronica.parallel import default_workers
+
+    p.add_argument(
+        "--workers",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes, each loading the model once; output is the same as with one "
+        f"(default: the number of cores, here {default_workers()})",
+    )
+    if quiet:
+        p.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+
+
+def progress_bar(total: int | None, desc: str, *, quiet: bool, always: bool = False) -> Any:
+    """A tqdm bar on stderr (documents per second, and an ETA when ``total`` is known). Shown when
+    stderr is a terminal, or ``always`` (ingest), unless ``quiet``."""
+    from tqdm import tqdm
+
+    shown = not quiet and (always or sys.stderr.isatty())
+    return tqdm(total=total, unit="doc", desc=desc, disable=not shown, file=sys.stderr, dynamic_ncols=True)

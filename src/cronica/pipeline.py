@@ -1,40 +1,92 @@
 """The one module that knows the order of the stages: ingest -> nlp -> extract -> resolve.
 
 In: text or a :class:`~cronica.records.Document`. Out: an :class:`~cronica.records.Extraction` with
-the document's events, statements and tallies. The spaCy model, lexicons and gazetteer are loaded once,
-when the :class:`Pipeline` is built; building fails fast with a message that says how to fix it.
+the document's events, statements and tallies. The default language's spaCy model, lexicons and the
+gazetteer are loaded once, when the :class:`Pipeline` is built; building fails fast with a message that
+says how to fix it. Each document is read in its language (its ``language`` metadata, else
+:func:`~cronica.nlp.detect_language`); another language's model and lexicons load once, lazily, when
+its first document arrives (a missing model fails then, naming the pip command).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from cronica.errors import InputError
 from cronica.ingest import document_from_text, read_documents
-from cronica.nlp import load_model
+from cronica.nlp import detect_language, load_languages, load_model
 from cronica.records import Document, Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from cronica.extract import Extractor
 
 
 class Pipeline:
     """Stages wired together; reuse one instance for many documents."""
 
     def __init__(
-        self, model: str | None = None, *, keep_generic: bool | None = None, places: str | None = None
+        self,
+        model: str | None = None,
+        *,
+        keep_generic: bool | None = None,
+        places: str | None = None,
+        language: str | None = None,
     ) -> None:
-        """``keep_generic``: also return event mentions with no date, place or number of their own
-        (useful for classifying snippets; see :class:`~cronica.extract.Extractor`)."""
+        """``model`` is the default language's model (English unless ``languages.yaml`` says otherwise).
+        ``keep_generic``: also return event mentions with no date, place or number of their own
+        (useful for classifying snippets; see :class:`~cronica.extract.Extractor`). ``language``: read
+        every document as this language instead of its metadata or detection."""
         from cronica.extract import Extractor
         from cronica.extract.places import locator
 
-        self.nlp = load_model(model)
-        self.extractor = Extractor(self.nlp, keep_generic=keep_generic, places=locator(places))
+        self.languages = load_languages()
+        self.language = self.languages.get(language).code if language else None
+        default = self.languages.get(None)
+        self._keep_generic = keep_generic
+        self._places = locator(places)
+        self.nlp = load_model(model, default.scheme)
+        self.extractor = Extractor(self.nlp, keep_generic=keep_generic, places=self._places)
+        self._stages: dict[str, tuple[Language, Extractor]] = {default.code: (self.nlp, self.extractor)}
+
+    def language_of(self, document: Document) -> str:
+        """The code of the language ``document`` is read in (forced, else metadata, else detected).
+
+        Raises :class:`~cronica.errors.InputError` naming the document for a language cronica does
+        not read."""
+        if self.language:
+            return self.language
+        if document.language:
+            return self.languages.get(document.language, document.source).code
+        return detect_language(document.text, self.languages)
+
+    def stage(self, code: str) -> tuple[Language, Extractor]:
+        """The spaCy pipeline and extractor of language ``code``, built on first use."""
+        if code not in self._stages:
+            from cronica.extract import Extractor
+
+            lang = self.languages.get(code)
+            nlp = load_model(lang.model, lang.scheme)
+            self._stages[code] = (
+                nlp,
+                Extractor(nlp, keep_generic=self._keep_generic, places=self._places, language=code),
+            )
+        return self._stages[code]
+
+    def _with_language(self, document: Document) -> Document:
+        code = self.language_of(document)
+        return document if document.language == code else dataclasses.replace(document, language=code)
 
     def extract_document(self, document: Document) -> Extraction:
         """Run every stage after ingest on one document."""
-        doc = self.nlp(document.text)
-        return self.extractor.extract(document, doc)
+        document = self._with_language(document)
+        nlp, extractor = self.stage(document.language or "")
+        return extractor.extract(document, nlp(document.text))
 
     def extract_documents(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
         """Like :meth:`extract_document` for many documents, parsing them in batches with ``nlp.pipe``."""
@@ -48,9 +100,17 @@ class Pipeline:
             yield from self._run_batch(buffer, batch_size)
 
     def _run_batch(self, documents: list[Document], batch_size: int) -> Iterator[Extraction]:
-        docs = self.nlp.pipe((d.text for d in documents), batch_size=batch_size)
-        for document, doc in zip(documents, docs, strict=True):
-            yield self.extractor.extract(document, doc)
+        """Parse a batch language by language; results come back in input order."""
+        documents = [self._with_language(d) for d in documents]
+        out: dict[int, Extraction] = {}
+        for code in dict.fromkeys(d.language or "" for d in documents):
+            nlp, extractor = self.stage(code)
+            indices = [i for i, d in enumerate(documents) if d.language == code]
+            docs = nlp.pipe((documents[i].text for i in indices), batch_size=batch_size)
+            for i, doc in zip(indices, docs, strict=True):
+                out[i] = extractor.extract(documents[i], doc)
+        for i in range(len(documents)):
+            yield out[i]
 
     def extract_paths(
         self, paths: Iterable[str], published: date | None = None, batch_size: int = 16
@@ -63,6 +123,11 @@ class Pipeline:
                 pending = []
                 yield item
             else:
+                try:
+                    self.language_of(item)
+                except InputError as exc:  # a language cronica does not read: this document only
+                    yield exc
+                    continue
                 pending.append(item)
                 if len(pending) >= batch_size:
                     yield from self.extract_documents(pending, batch_size)

@@ -15,113 +15,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from cronica.extract.lexicon import CountingWords
 from cronica.extract.numbers import Quantity
 from cronica.extract.triggers import Trigger
-
-_PERSON_NOUNS = frozenset(
-    {
-        "people",
-        "person",
-        "persons",
-        "other",
-        "others",
-        "civilian",
-        "protester",
-        "protestor",
-        "demonstrator",
-        "marcher",
-        "worker",
-        "student",
-        "man",
-        "men",
-        "woman",
-        "women",
-        "child",
-        "children",
-        "villager",
-        "resident",
-        "soldier",
-        "troop",
-        "policeman",
-        "policemen",
-        "officer",
-        "police",
-        "militant",
-        "rebel",
-        "fighter",
-        "activist",
-        "member",
-        "supporter",
-        "farmer",
-        "journalist",
-        "victim",
-        "passenger",
-        "pilgrim",
-        "inmate",
-        "prisoner",
-        "youth",
-        "youngster",
-        "boy",
-        "girl",
-        "individual",
-        "body",
-        "casualty",
-        "detainee",
-        "citizen",
-        "teacher",
-        "miner",
-        "peasant",
-        "leader",
-        "opposition",
-        "jawan",
-        "cadre",
-        "insurgent",
-        "gunman",
-        "attacker",
-        "assailant",
-        "family",
-        "crowd",
-        "participant",
-        "rioter",
-        "mob",
-        "muslim",
-        "hindu",
-        "christian",
-        "more",
-        "dead",
-        "refugee",
-        "migrant",
-        "employee",
-        "labourer",
-        "laborer",
-    }
-)
-#: Singular endings of words for people ("worker", "protester", "student", "activist").
-_PERSON_SINGULAR_SUFFIXES = ("er", "or", "ist", "ian", "ee", "man", "woman", "ant", "ent")
-#: Plural endings of words for people ("worshippers", "civilians", "activists", "detainees").
-_PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ees", "men", "ans", "ites", "ants", "ents", "ives")
-_TALLY_WORDS = frozenset({"total", "toll", "tally", "overall", "cumulative", "altogether"})
-_TALLY_PHRASES = ("so far", "to date", "in all", "since the start", "in total")
-_CATEGORY_WORDS = {
-    "dead": "killed",
-    "killed": "killed",
-    "died": "killed",
-    "injured": "injured",
-    "wounded": "injured",
-    "hurt": "injured",
-    "arrested": "arrested",
-    "detained": "arrested",
-    "held": "arrested",
-    "treated": "injured",
-    "hospitalised": "injured",
-    "hospitalized": "injured",
-}
-_TOLL_NOUNS = frozenset({"death", "fatality", "casualty", "injury", "arrest", "detention", "killing"})
-_ESTIMATE_VERBS = frozenset({"put", "estimate", "number", "count", "swell", "reach", "draw", "attract"})
-_CROWD_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker", "picketer"})
-_CROWD_WORDS = frozenset(
-    {"crowd", "gather", "rally", "march", "join", "throng", "assemble", "attend", "turn"}
-)
 
 
 @dataclass(frozen=True)
@@ -139,23 +35,25 @@ class CountMention:
         return doc[self.start : self.end].text
 
 
-def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger]) -> list[CountMention]:
+def find_counts(
+    sent: Span, quantities: list[Quantity], triggers: list[Trigger], w: CountingWords
+) -> list[CountMention]:
     """Attach each quantity of ``sent`` to a count category, when it counts people."""
     doc = sent.doc
     trigger_at = {i: t for t in triggers for i in range(t.start, t.end)}
-    out: list[CountMention] = [*_single_victims(sent, quantities, triggers)]
+    out: list[CountMention] = [*_single_victims(sent, quantities, triggers, w)]
     for q in quantities:
         number_tok = doc[q.end - 1] if not q.more else doc[q.end - 2]
-        noun = _counted_noun(number_tok, q, sent)
-        if noun is None or _subset(doc[q.start], number_tok, noun) or _age(doc, q.start, q.end):
+        noun = _counted_noun(number_tok, q, sent, w)
+        if noun is None or _subset(doc[q.start], number_tok, noun, w) or _age(doc, q.start, q.end):
             continue
-        found = _category(noun, number_tok, sent, trigger_at)
-        if found is None and _has_tally_words(sent):
-            found = _category_from_sentence(sent, triggers)
+        found = _category(noun, number_tok, sent, trigger_at, w)
+        if found is None and _has_tally_words(sent, w):
+            found = _category_from_sentence(sent, triggers, w)
         if found is None:
             continue
         category, verb = found
-        toll_noun = noun.lemma_.lower() in _TOLL_NOUNS and noun.lemma_.lower() not in _PERSON_NOUNS
+        toll_noun = noun.lemma_.lower() in w.toll_nouns and noun.lemma_.lower() not in w.person_nouns
         if category == "participants" and q.vague and q.crowd_value is not None:
             q = Quantity(
                 q.start, q.end, q.crowd_value, q.qualifier, q.low, q.high, True, q.crowd_value, q.more
@@ -168,9 +66,9 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
         if words_end < len(doc) and doc[words_end].text == "]":
             words_end += 1
         tally = (
-            (_is_tally(noun, verb, sent) or _is_tally(noun, number_tok, sent))
+            (_is_tally(noun, verb, sent, w) or _is_tally(noun, number_tok, sent, w))
             and not q.more
-            and (category != "participants" or _has_tally_words(sent))  # crowds "since morning"
+            and (category != "participants" or _has_tally_words(sent, w))  # crowds "since morning"
         )
         if toll_noun and not tally:
             continue  # "212 deaths" counts only as a running total; an incident's toll names its people
@@ -185,12 +83,7 @@ def find_counts(sent: Span, quantities: list[Quantity], triggers: list[Trigger])
                 increment=q.more,
             )
         )
-    return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent)
-
-
-_ONE = frozenset({"a", "an", "one"})
-_SUBSET_WORDS = frozenset({"including", "include", "includes", "among", "incl"})
-_SUBSET_PRONOUNS = frozenset({"them", "whom", "those", "which"})
+    return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w)
 
 
 def _age(doc: Doc, start: int, end: int) -> bool:
@@ -204,26 +97,26 @@ def _age(doc: Doc, start: int, end: int) -> bool:
     return after[:2] == ["years", "old"] or (bool(after) and after[0] in {"-year", "year-old", "-year-old"})
 
 
-def _subset(first: Token, number_tok: Token, noun: Token) -> bool:
+def _subset(first: Token, number_tok: Token, noun: Token, w: CountingWords) -> bool:
     """ "killing eight people, including two children", "nine were killed, two of them civilians",
     "among them two teenagers": a part of a figure already given, not a figure of its own."""
     doc = first.doc
     before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
-    if any(w in _SUBSET_WORDS for w in before[-2:]):
+    if any(word in w.subset_words for word in before[-2:]):
         return True
     if before[-2:] in (["among", "them"], ["among", "whom"], ["among", "those"]):
         return True
     for tok in (noun, number_tok):
-        if tok.dep_ == "pobj" and tok.head.lower_ in _SUBSET_WORDS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in w.subset_words:
             return True
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                if any(g.lower_ in _SUBSET_PRONOUNS for g in child.children):
+            if child.dep_ == "prep" and child.lower_ in w.of:
+                if any(g.lower_ in w.subset_pronouns for g in child.children):
                     return True
     return False
 
 
-def _sum_conjuncts(counts: list[CountMention], sent: Span) -> list[CountMention]:
+def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> list[CountMention]:
     """ "two rebels and one soldier dead": parts of one figure (3), not competing claims."""
     doc = sent.doc
     out: list[CountMention] = []
@@ -236,7 +129,7 @@ def _sum_conjuncts(counts: list[CountMention], sent: Span) -> list[CountMention]
             and not prev.tally
             and not c.tally
             and not c.increment
-            and any(t.lower_ == "and" for t in doc[prev.quantity.end : c.quantity.start])
+            and any(t.lower_ in w.and_ for t in doc[prev.quantity.end : c.quantity.start])
             and c.quantity.start - prev.quantity.end <= 4
         ):
             q = Quantity(
@@ -251,7 +144,9 @@ def _sum_conjuncts(counts: list[CountMention], sent: Span) -> list[CountMention]
     return out
 
 
-def _single_victims(sent: Span, quantities: list[Quantity], triggers: list[Trigger]) -> list[CountMention]:
+def _single_victims(
+    sent: Span, quantities: list[Quantity], triggers: list[Trigger], w: CountingWords
+) -> list[CountMention]:
     """ "A 35-year-old man was beaten to death", "a protester was shot dead": one person."""
     counted = {i for q in quantities for i in range(q.start, q.end + 2)}
     out = []
@@ -263,9 +158,11 @@ def _single_victims(sent: Span, quantities: list[Quantity], triggers: list[Trigg
             if child.dep_ not in {"nsubjpass", "dobj"} or child.tag_ != "NN" or child.i in counted:
                 continue
             det = next((c for c in child.children if c.dep_ in {"det", "nummod"}), None)
-            if det is None or det.lower_ not in _ONE:
+            if det is None or det.lower_ not in w.one:
                 continue
-            person = child.lemma_.lower() in _PERSON_NOUNS or child.lower_.endswith(_PERSON_SINGULAR_SUFFIXES)
+            person = child.lemma_.lower() in w.person_nouns or child.lower_.endswith(
+                w.person_singular_suffixes
+            )
             if not person:
                 continue
             q = Quantity(det.i, det.i + 1, 1, "exact")
@@ -275,7 +172,7 @@ def _single_victims(sent: Span, quantities: list[Quantity], triggers: list[Trigg
     return out
 
 
-def _counted_noun(number_tok: Token, q: Quantity, sent: Span) -> Token | None:
+def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) -> Token | None:
     """The noun a number counts ("eight people" -> people), or the number itself when it stands alone."""
     if number_tok.dep_ == "nummod" or (
         number_tok.dep_ in {"amod", "quantmod", "compound"} and number_tok.head.pos_ == "NOUN"
@@ -287,18 +184,18 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span) -> Token | None:
         noun = number_tok
     # "thousands of workers", "tens of thousands of people"
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in w.of:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (pobj.lemma_.lower() in _PERSON_NOUNS or pobj.pos_ == "NUM"):
+                if pobj.dep_ == "pobj" and (pobj.lemma_.lower() in w.person_nouns or pobj.pos_ == "NUM"):
                     return noun
     lemma = noun.lemma_.lower()
     if noun is number_tok or noun.pos_ in {"NUM", "PRON"}:
         return noun
-    if lemma in _TOLL_NOUNS:
+    if lemma in w.toll_nouns:
         return noun  # "212 civilian deaths", "63 detentions"
-    if lemma in _PERSON_NOUNS or noun.lower_ in _PERSON_NOUNS:
+    if lemma in w.person_nouns or noun.lower_ in w.person_nouns:
         return noun
-    if noun.tag_ == "NNS" and noun.lower_.endswith(_PERSON_SUFFIXES):
+    if noun.tag_ == "NNS" and noun.lower_.endswith(w.person_plural_suffixes):
         return noun  # worshippers, residents, civilians, policemen, activists
     if noun.ent_type_ == "NORP":
         return noun
@@ -306,34 +203,32 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span) -> Token | None:
 
 
 def _category(
-    noun: Token, number_tok: Token, sent: Span, trigger_at: dict[int, Trigger]
+    noun: Token, number_tok: Token, sent: Span, trigger_at: dict[int, Trigger], w: CountingWords
 ) -> tuple[str, Token] | None:
     doc = sent.doc
     # the noun names what happened to them: "212 civilian deaths", "63 detentions"
-    if noun.lemma_.lower() in _TOLL_NOUNS:
-        cat = _token_category(noun, trigger_at)
+    if noun.lemma_.lower() in w.toll_nouns:
+        cat = _token_category(noun, trigger_at, w)
         if cat:
             return cat, noun
     # a predicate of its own: "seven people confirmed dead", "five facing surgeries"
     own = [
         c
         for c in noun.children
-        if c.dep_ in {"acl", "amod"}
-        and c.i > noun.i
-        and c.lower_ not in {"more", "other", "others", "aged", "including", "among"}
+        if c.dep_ in {"acl", "amod"} and c.i > noun.i and c.lower_ not in w.not_predicates
     ]
     for pred in own:
         for tok in pred.subtree:
-            cat = _token_category(tok, trigger_at)
+            cat = _token_category(tok, trigger_at, w)
             if cat:
                 return cat, tok
     if own and any(c.pos_ in {"VERB", "ADP", "ADV"} for c in own):
         return None
     # "[injured]" or "injured" just after the noun
     for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:
-        if tok.text in {",", ";"} or tok.lower_ in {"and", "but", "while", "or"}:
+        if tok.text in {",", ";"} or tok.lower_ in w.clause_breaks:
             break
-        cat = _CATEGORY_WORDS.get(tok.lower_)
+        cat = w.category_words.get(tok.lower_)
         if cat:
             return cat, tok
     # a conjunct shares the first conjunct's predicate only when it has none of its own
@@ -343,7 +238,7 @@ def _category(
         own = [c for c in cur.children if c.dep_ in {"acl", "relcl", "amod"} and c.i > cur.i]
         for pred in own:
             for tok in pred.subtree:
-                cat = _token_category(tok, trigger_at)
+                cat = _token_category(tok, trigger_at, w)
                 if cat:
                     return cat, tok
     # the governing verb: "eight people were killed", "killing 6 civilians", "tens of thousands ... marching"
@@ -353,7 +248,7 @@ def _category(
     if cur.dep_ == "pobj" and head.head.i != head.i:
         head = head.head
     for tok in _predicate_tokens(head):
-        cat = _token_category(tok, trigger_at)
+        cat = _token_category(tok, trigger_at, w)
         if cat:
             return cat, tok
     # "killing at least 17 people": the trigger just before the number (the parse may have lost the link)
@@ -362,12 +257,10 @@ def _category(
         if trigger is not None and trigger.family.count and trigger.asserted and tok.pos_ == "VERB":
             return trigger.family.count, tok
     # "the ministry put the crowd at 24,000", "organisers estimated it at 60,000": a crowd estimate
-    if any(
-        t.lemma_.lower() in {"crowd", "turnout", "rally", "march", "protest", "demonstration"} for t in sent
-    ):
+    if any(t.lemma_.lower() in w.crowd_context for t in sent):
         for anc in [number_tok, *number_tok.ancestors]:
             if anc.pos_ == "VERB":
-                if anc.lemma_.lower() in _ESTIMATE_VERBS:
+                if anc.lemma_.lower() in w.estimate_verbs:
                     return "participants", anc
                 break
     # "dispersed hundreds of protesters": a crowd
@@ -375,12 +268,12 @@ def _category(
         noun,
         *[g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"],
     ):
-        if tok.lemma_.lower() in _CROWD_NOUNS:
+        if tok.lemma_.lower() in w.crowd_nouns:
             return "participants", tok
     # "activists who staged a sit-in": what the people did, when nothing else says what was done to them
     for pred in (c for c in noun.children if c.dep_ == "relcl"):
         for tok in pred.subtree:
-            cat = _token_category(tok, trigger_at)
+            cat = _token_category(tok, trigger_at, w)
             if cat:
                 return cat, tok
     return None
@@ -397,7 +290,7 @@ def _predicate_tokens(head: Token) -> list[Token]:
     return out
 
 
-def _token_category(tok: Token, trigger_at: dict[int, Trigger]) -> str | None:
+def _token_category(tok: Token, trigger_at: dict[int, Trigger], w: CountingWords) -> str | None:
     trigger = trigger_at.get(tok.i)
     # "the arrest of 27 suspects": a noun told as a reference still says what the number counts
     named = trigger is not None and (
@@ -406,19 +299,10 @@ def _token_category(tok: Token, trigger_at: dict[int, Trigger]) -> str | None:
     if trigger is not None and trigger.family.count and named:
         return trigger.family.count
     if trigger is not None and trigger.family.name in {"shoot"} and trigger.asserted:
-        return "injured" if tok.lower_ in {"shot", "wounded"} else None
-    if tok.lemma_.lower() in _CROWD_WORDS and tok.pos_ == "VERB":
+        return "injured" if tok.lower_ in w.shot_words else None
+    if tok.lemma_.lower() in w.crowd_words and tok.pos_ == "VERB":
         return "participants"
-    return _CATEGORY_WORDS.get(tok.lower_)
-
-
-_VICTIM_WORDS = {
-    "victim": "killed",
-    "death": "killed",
-    "dead": "killed",
-    "fatality": "killed",
-    "casualty": "injured",
-}
+    return w.category_words.get(tok.lower_)
 
 
 def clause_of(tok: Token) -> list[Token]:
@@ -433,12 +317,12 @@ def clause_of(tok: Token) -> list[Token]:
     return list(head.subtree)
 
 
-def _has_tally_words(sent: Span) -> bool:
+def _has_tally_words(sent: Span, w: CountingWords) -> bool:
     lowered = sent.text.lower()
     lemmas = _tally_lemmas(sent)
-    if "number" in lemmas and lemmas & {"bring", "rise", "climb", "reach", "since", "increase"}:
+    if lemmas & w.total_nouns and lemmas & w.total_verbs:
         return True
-    return bool(lemmas & _TALLY_WORDS) or _tally_phrase(lowered)
+    return bool(lemmas & w.tally_words) or _tally_phrase(lowered, w)
 
 
 def _tally_lemmas(tokens: Span | list[Token]) -> set[str]:
@@ -446,15 +330,17 @@ def _tally_lemmas(tokens: Span | list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens if not (t.tag_ == "NNS" and t.lemma_.lower() == "overall")}
 
 
-def _tally_phrase(lowered: str) -> bool:
+def _tally_phrase(lowered: str, w: CountingWords) -> bool:
     """ "so far", "to date", "in all" as words ("in allowances" is not "in all")."""
-    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in _TALLY_PHRASES)
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in w.tally_phrases)
 
 
-def _category_from_sentence(sent: Span, triggers: list[Trigger]) -> tuple[str, Token] | None:
+def _category_from_sentence(
+    sent: Span, triggers: list[Trigger], w: CountingWords
+) -> tuple[str, Token] | None:
     """ "brought the total number of the coup's victims to at least 32": what the total counts."""
     for tok in sent:
-        cat = _VICTIM_WORDS.get(tok.lemma_.lower())
+        cat = w.victim_words.get(tok.lemma_.lower())
         if cat:
             return cat, tok
     for t in triggers:
@@ -463,30 +349,31 @@ def _category_from_sentence(sent: Span, triggers: list[Trigger]) -> tuple[str, T
     return None
 
 
-def _is_tally(noun: Token, verb: Token, sent: Span) -> bool:
+def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
     """A running total: a total or toll word in the clause, or a present perfect with a "since" scope."""
     clause = clause_of(verb)
     lowered = " ".join(t.lower_ for t in clause)
     words = _tally_lemmas(clause)
-    if words & _TALLY_WORDS or _tally_phrase(lowered):
+    if words & w.tally_words or _tally_phrase(lowered, w):
         return True
-    if "number" in words and words & {"bring", "rise", "climb", "reach", "since", "increase"}:
+    if words & w.total_nouns and words & w.total_verbs:
         return True
     perfect = any(
-        c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"}
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ in w.perfect_aux and c.tag_ in {"VBP", "VBZ"}
         for c in verb.children
     )
     if not perfect and verb.head.i != verb.i:
         perfect = any(
-            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"} for c in verb.head.children
+            c.dep_ == "aux" and c.lemma_ in w.perfect_aux and c.tag_ in {"VBP", "VBZ"}
+            for c in verb.head.children
         )
     has_since = any(
-        t.lower_ == "since" and t.i + 1 < sent.end and t.nbor(1).ent_type_ == "DATE" for t in sent
+        t.lower_ in w.since and t.i + 1 < sent.end and t.nbor(1).ent_type_ == "DATE" for t in sent
     )
     # "have been killed since the siege began", "over the same period", "in three days": a period
     superlative = any(t.tag_ in {"JJS", "RBS"} and t.lower_ not in {"least", "most"} for t in clause)
     scoped = not superlative and (
-        any(t.lower_ == "since" for t in clause)
+        any(t.lower_ in w.since for t in clause)
         or "same period" in lowered
         or re.search(r"\bin (?:the (?:past|last) )?\w+ days\b", lowered) is not None
     )
@@ -496,4 +383,4 @@ def _is_tally(noun: Token, verb: Token, sent: Span) -> bool:
     if re.search(r"\bbetween \d{1,2} \w+(?: \d{4})? and \d{1,2} \w+", lowered) and not superlative:
         return True
     # "1,212 violent deaths in Guayas province since 1 January": a count of deaths over a period
-    return has_since and not superlative and noun.lemma_.lower() in _TOLL_NOUNS
+    return has_since and not superlative and noun.lemma_.lower() in w.toll_nouns

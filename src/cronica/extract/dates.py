@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -83,6 +83,12 @@ class TemporalLexicon:
     prepositions: frozenset[str]
     year_context: frozenset[str]
     non_date: frozenset[str]
+    #: other languages' grammar: regex rewrites that turn an expression into the forms the resolver's
+    #: rules read ("hace una semana" -> "una week ago"), tried after the words as written
+    rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
+    #: extra matcher patterns by label; "$day", "$month", "$weekday", "$year", "$number" stand for the
+    #: finder's own token patterns ("el viernes 15", "20 de noviembre de 2019")
+    patterns: Mapping[str, tuple[tuple[Any, ...], ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TemporalLexicon:
@@ -94,6 +100,21 @@ class TemporalLexicon:
             else:
                 text = Path(path).read_text("utf-8")
             raw = yaml.safe_load(text)
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataFileError(f"{where}: cannot read the temporal lexicon: {exc}") from exc
+        return cls.from_mapping(raw, where)
+
+    @classmethod
+    def load_language(cls, language: str | None) -> TemporalLexicon:
+        """The bundled ``temporal.yaml`` of ``language`` (``languages.yaml``; default English)."""
+        if not language:
+            return cls.load()
+        from cronica.extract.lexicon import language_data
+
+        ref = language_data(language, "temporal.yaml")
+        where = f"cronica/data/{language}/temporal.yaml"
+        try:
+            raw = yaml.safe_load(ref.read_text("utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise DataFileError(f"{where}: cannot read the temporal lexicon: {exc}") from exc
         return cls.from_mapping(raw, where)
@@ -127,6 +148,8 @@ class TemporalLexicon:
                 raise DataFileError(f"{where}: {key} must be lower case")
             lists[key] = frozenset(value)
         return cls(
+            rewrites=_rewrites(raw.get("rewrites") or [], where),
+            patterns=MappingProxyType(_extra_patterns(raw.get("patterns") or {}, where)),
             months=MappingProxyType(months),
             weekdays=MappingProxyType(weekdays),
             numbers=MappingProxyType(numbers),
@@ -136,6 +159,35 @@ class TemporalLexicon:
             year_context=lists["year_context"],
             non_date=lists["non_date"],
         )
+
+
+def _rewrites(raw: Any, where: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    if not isinstance(raw, list):
+        raise DataFileError(f"{where}: rewrites must be a list of [pattern, replacement] pairs")
+    out = []
+    for i, pair in enumerate(raw):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise DataFileError(f"{where}: rewrites[{i}] must be [pattern, replacement]")
+        try:
+            out.append((re.compile(pair[0]), pair[1]))
+        except re.error as exc:
+            raise DataFileError(f"{where}: rewrites[{i}]: bad pattern {pair[0]!r}: {exc}") from exc
+    return tuple(out)
+
+
+def _extra_patterns(raw: Any, where: str) -> dict[str, tuple[tuple[Any, ...], ...]]:
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{where}: patterns must map labels to lists of token patterns")
+    out: dict[str, tuple[tuple[Any, ...], ...]] = {}
+    for label, patterns in raw.items():
+        if not (isinstance(patterns, list) and all(isinstance(p, list) and p for p in patterns)):
+            raise DataFileError(f"{where}: patterns.{label} must be a list of non-empty token lists")
+        for p in patterns:
+            for tok in p:
+                if not (isinstance(tok, dict) or (isinstance(tok, str) and tok.startswith("$"))):
+                    raise DataFileError(f"{where}: patterns.{label}: {tok!r} is no token pattern")
+        out[str(label)] = tuple(tuple(p) for p in patterns)
+    return out
 
 
 def _invert(raw: Any, keys: range, where: str, name: str) -> dict[str, int]:
@@ -362,6 +414,20 @@ class DateResolver:
         no_pod = self._pod_tail.sub("", bare, count=1)
         if no_pod != bare and no_pod:
             yield no_pod
+        if self.lexicon.rewrites:
+            rewritten = self._rewritten(words)
+            if rewritten != words:
+                yield from self._candidates(rewritten)
+
+    def _rewritten(self, words: str) -> str:
+        """The lexicon's rewrites applied in order until none changes the words."""
+        for _ in range(4):
+            before = words
+            for pattern, replacement in self.lexicon.rewrites:
+                words = " ".join(pattern.sub(replacement, words).split())
+            if words == before:
+                break
+        return words
 
     def _apply(self, words: str, anchor: date | None) -> _Found | str | None:
         offset = self.lexicon.day_offsets.get(words)
@@ -824,6 +890,17 @@ class DateFinder:
                 ],
             ],
         }
+        slots: dict[str, dict[str, Any]] = {
+            "$day": day,
+            "$month": {"LOWER": {"IN": sorted(lex.months)}},  # any case: Spanish writes "noviembre"
+            "$weekday": weekday,
+            "$year": year,
+            "$number": {"LOWER": {"IN": sorted(lex.numbers)}},
+        }
+        for label, extra in lex.patterns.items():
+            patterns.setdefault(label, []).extend(
+                [slots[t] if isinstance(t, str) else dict(t) for t in p] for p in extra
+            )
         return patterns
 
 

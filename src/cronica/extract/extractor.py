@@ -32,7 +32,7 @@ from cronica.extract.context import (
     with_day_range,
 )
 from cronica.extract.counts import CountMention, clause_of, find_counts
-from cronica.extract.dates import DateFinder, DateResolver
+from cronica.extract.dates import DateFinder, DateResolver, TemporalLexicon
 from cronica.extract.incidents import Incidents
 from cronica.extract.lexicon import Lexicon, load_lexicon
 from cronica.extract.numbers import find_quantities
@@ -61,19 +61,23 @@ class Extractor(Incidents, Totals):
         places: PlaceLocator | None = None,
         *,
         keep_generic: bool | None = None,
+        language: str | None = None,
     ) -> None:
         """``keep_generic`` keeps event mentions with no date, place or number of their own
-        ("As protests mount"); default from ``CRONICA_KEEP_GENERIC`` (off)."""
+        ("As protests mount"); default from ``CRONICA_KEEP_GENERIC`` (off). ``language`` chooses the
+        bundled lexicons (``languages.yaml``; default English); ``nlp`` must be that language's model."""
         import os
 
         if keep_generic is None:
             keep_generic = os.environ.get("CRONICA_KEEP_GENERIC", "") not in {"", "0", "false"}
         self.keep_generic = keep_generic
-        self.lexicon = lexicon or load_lexicon()
+        self.lexicon = lexicon or load_lexicon(language=language)
+        self.counting = self.lexicon.counting
         self.triggers = TriggerFinder(nlp, self.lexicon)
         self.actor_finder = ActorFinder(nlp, self.lexicon)
-        self.date_finder = DateFinder(nlp.vocab)
-        self.resolver = DateResolver()
+        temporal = TemporalLexicon.load_language(language)
+        self.resolver = DateResolver(temporal)
+        self.date_finder = DateFinder(nlp.vocab, temporal, self.resolver)
         self.statements = StatementFinder(self.lexicon)
         if places is None:
             from cronica.extract.places import default_locator
@@ -95,7 +99,7 @@ class Extractor(Incidents, Totals):
                 continue
             triggers = self.triggers.find(sent)
             quantities = find_quantities(sent, self.lexicon.quantities)
-            counts = find_counts(sent, quantities, triggers)
+            counts = find_counts(sent, quantities, triggers, self.counting)
             tally_verbs = {c.verb.i for c in counts if c.tally}
             for c in counts:
                 if c.tally:  # "the number of protesters killed since ...": the killing words are the total's

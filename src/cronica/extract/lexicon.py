@@ -115,6 +115,66 @@ class SpeechVerb:
 
 
 @dataclass(frozen=True)
+class CountingWords:
+    """The words :mod:`cronica.extract.counts` reads (``counting`` in quantities.yaml), per language."""
+
+    person_nouns: frozenset[str]
+    person_singular_suffixes: tuple[str, ...]
+    person_plural_suffixes: tuple[str, ...]
+    tally_words: frozenset[str]
+    tally_phrases: tuple[str, ...]
+    category_words: dict[str, str]
+    toll_nouns: frozenset[str]
+    estimate_verbs: frozenset[str]
+    crowd_nouns: frozenset[str]
+    crowd_words: frozenset[str]
+    one: frozenset[str]
+    subset_words: frozenset[str]
+    subset_pronouns: frozenset[str]
+    victim_words: dict[str, str]
+    of: frozenset[str]
+    and_: frozenset[str]
+    clause_breaks: frozenset[str]
+    not_predicates: frozenset[str]
+    total_nouns: frozenset[str]
+    total_verbs: frozenset[str]
+    perfect_aux: frozenset[str]
+    since: frozenset[str]
+    crowd_context: frozenset[str]
+    shot_words: frozenset[str]
+
+
+_COUNTING_MAPS = ("category_words", "victim_words")
+_COUNTING_TUPLES = ("person_singular_suffixes", "person_plural_suffixes", "tally_phrases")
+
+
+def _counting(data: Any) -> CountingWords:
+    f = "quantities.yaml"
+    _require(isinstance(data, dict), f, "counting", "expected a mapping of word lists")
+    values: dict[str, Any] = {}
+    for name in CountingWords.__dataclass_fields__:
+        key = "and" if name == "and_" else name
+        raw = data.get(key)
+        if name in _COUNTING_MAPS:
+            _require(
+                isinstance(raw, dict) and bool(raw) and all(v in COUNT_CATEGORIES for v in raw.values()),
+                f,
+                f"counting.{key}",
+                "expected a mapping of words to count categories",
+            )
+            values[name] = {str(k).lower(): str(v) for k, v in raw.items()}
+            continue
+        _require(
+            isinstance(raw, list) and bool(raw) and all(isinstance(w, str) and w == w.lower() for w in raw),
+            f,
+            f"counting.{key}",
+            "expected a non-empty list of lower-case words",
+        )
+        values[name] = tuple(raw) if name in _COUNTING_TUPLES else frozenset(raw)
+    return CountingWords(**values)
+
+
+@dataclass(frozen=True)
 class Quantities:
     numbers: dict[str, int]
     scales: dict[str, int]
@@ -124,6 +184,7 @@ class Quantities:
     vague_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     qualifier_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     vague_first: frozenset[str] = frozenset()
+    counting: CountingWords | None = None
 
 
 @dataclass(frozen=True)
@@ -140,13 +201,29 @@ class Lexicon:
     #: cue words for trigger judgement (``judgement`` in events.yaml), by name
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    @property
+    def counting(self) -> CountingWords:
+        """The count rules' words; a lexicon built without them (by hand) cannot count."""
+        if self.quantities.counting is None:
+            raise DataFileError("quantities.yaml: counting: missing (the count rules' words)")
+        return self.quantities.counting
 
-def _read_yaml(name: str, directory: Path | None) -> dict[str, Any]:
+
+def language_data(language: str | None, name: str) -> Any:
+    """The bundled data file ``name`` of ``language`` (its ``data`` directory in ``languages.yaml``)."""
+    from cronica.nlp.languages import load_languages
+
+    base = resources.files("cronica.data")
+    sub = load_languages().get(language).data
+    return base.joinpath(sub).joinpath(name) if sub else base.joinpath(name)
+
+
+def _read_yaml(name: str, directory: Path | None, language: str | None = None) -> dict[str, Any]:
     try:
         if directory is not None:
             text = (directory / name).read_text(encoding="utf-8")
         else:
-            text = resources.files("cronica.data").joinpath(name).read_text(encoding="utf-8")
+            text = language_data(language, name).read_text(encoding="utf-8")
     except OSError as exc:
         raise DataFileError(f"{name}: cannot read data file: {exc}") from exc
     try:
@@ -287,20 +364,33 @@ def _quantities(data: dict[str, Any]) -> Quantities:
         vague_phrases=split(list(vague)),
         qualifier_phrases=split(list(qualifiers)),
         vague_first=frozenset(p.split()[0] for p in vague),
+        counting=_counting(data.get("counting")),
     )
 
 
-def load_lexicon(directory: str | Path | None = None) -> Lexicon:
-    """Read and validate the lexicon files (bundled ones unless ``directory`` is given)."""
-    d = Path(directory) if directory is not None else None
-    events = _read_yaml("events.yaml", d)
+def load_lexicon(directory: str | Path | None = None, language: str | None = None) -> Lexicon:
+    """Read and validate the lexicon files: those in ``directory`` when given, else the bundled ones of
+    ``language`` (``languages.yaml``; default English). Errors name the file as ``es/events.yaml``."""
+    if directory is None and language:
+        from cronica.nlp.languages import load_languages
+
+        sub = load_languages().get(language).data
+        try:
+            return _load(None, language)
+        except DataFileError as exc:
+            raise DataFileError(f"{sub}/{exc}" if sub else str(exc)) from exc
+    return _load(Path(directory) if directory is not None else None, None)
+
+
+def _load(d: Path | None, language: str | None) -> Lexicon:
+    events = _read_yaml("events.yaml", d, language)
     families = _families(events)
     frames = _frames(events, families)
     non_political = frozenset(str(w).lower() for w in events.get("non_political") or [])
     cues = _judgement(events)
-    generic, roles = _actors(_read_yaml("actors.yaml", d))
-    verbs, rules, modal = _statements(_read_yaml("statements.yaml", d))
-    quantities = _quantities(_read_yaml("quantities.yaml", d))
+    generic, roles = _actors(_read_yaml("actors.yaml", d, language))
+    verbs, rules, modal = _statements(_read_yaml("statements.yaml", d, language))
+    quantities = _quantities(_read_yaml("quantities.yaml", d, language))
     return Lexicon(families, generic, roles, verbs, rules, modal, quantities, frames, non_political, cues)
 
 

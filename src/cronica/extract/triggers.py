@@ -60,7 +60,9 @@ class TriggerFinder:
             if family.phrases:
                 self._phrases.add(family.name, [nlp.make_doc(p) for p in family.phrases])
                 # the same phrases inflected: "suicide bombings", "set up bases"
-                with nlp.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer"]):
+                with nlp.select_pipes(
+                    enable=["tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer"]
+                ):
                     self._lemma_phrases.add(family.name, list(nlp.pipe(family.phrases)))
         self._frames = lexicon.frames
         self._protest = lexicon.families["protest"].lemmas if "protest" in lexicon.families else frozenset()

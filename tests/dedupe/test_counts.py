@@ -59,14 +59,15 @@ def test_bolivia_and_a_second_senkata_report_give_one_event_with_both_claims(sto
     assert {s["document"] for s in senkata["sources"]} == {"bolivia-2019-11-20.txt", "senkata-2019-11-21.txt"}
 
 
-def test_sacaba_revision_and_second_report_reconcile(store: Store) -> None:
+def test_a_later_reports_higher_toll_replaces_the_first_and_is_not_added(store: Store) -> None:
     for x in corpus():
         store.add_extraction(x)
     store.merge_auto()
     sacaba = next(e for e in store.events() if e["location"]["name"] == "Sacaba")
     derived = sacaba["counts"]["killed"]["derived"]
-    # report of 16 Nov: 5; report of 18 Nov: 7 revised to 9 -> current 9
-    assert derived == {"acled": 5, "low": 5, "best": 5, "high": 9, "latest": 9}
+    # report of 16 Nov: 5; report of 18 Nov: 7 revised to 9 -> current 9, which replaces the 5
+    assert derived == {"acled": 9, "low": 5, "best": 5, "high": 9, "latest": 9}
+    assert sacaba["fatalities"] == 9
 
 
 def test_tallies_stay_beside_the_incidents_and_are_never_added(store: Store) -> None:
@@ -81,10 +82,10 @@ def test_tallies_stay_beside_the_incidents_and_are_never_added(store: Store) -> 
         "2019-10-20",
         "2019-11-21",
     )
-    # Senkata (6) + Sacaba (5): the incidents in scope, shown beside the tally of 32, not added to it.
-    assert unrest["incidents_sum"] == 11 and unrest["incidents_with_figure"] == 2
+    # Senkata (6) + Sacaba (9): the incidents in scope, shown beside the tally of 32, not added to it.
+    assert unrest["incidents_sum"] == 15 and unrest["incidents_with_figure"] == 2
     incidents = store.incident_totals()
-    assert sum(r["killed"] for r in incidents) == 11
+    assert sum(r["killed"] for r in incidents) == 15
     assert all(r["sources"] for r in incidents)
     arrests = totals["demonstrators arrested"]
     assert arrests["incidents_sum"] == 0 and arrests["reported_by"] == "Ombudsman’s Office"

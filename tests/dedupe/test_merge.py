@@ -25,7 +25,7 @@ def _event_of(store: Store, place: str) -> dict:
 
 def test_packaged_merge_rules_validate() -> None:
     rules = MergeRules.load()
-    assert rules.window_days >= 0 and 0 < rules.threshold < 1
+    assert rules.window_days >= 0 and rules.threshold is None and 0 < rules.pair_model().threshold < 1
     assert rules.types_compatible("Protests", "Riots") and rules.types_compatible("Riots", "Protests")
     assert not rules.types_compatible("Protests", "Strategic developments")
 
@@ -63,7 +63,7 @@ def test_two_reports_of_one_killing_merge_with_reasons_and_others_do_not() -> No
     assert any(r.startswith("tfidf similarity") for r in senkata.reasons)
 
 
-def test_different_days_places_or_same_document_are_not_candidates() -> None:
+def test_different_days_places_or_types_are_not_candidates() -> None:
     a, b = _views()[:2]
     assert plan_merges([a, replace(b, date=b.date.replace(day=25))]) == []
     assert (
@@ -72,9 +72,14 @@ def test_different_days_places_or_same_document_are_not_candidates() -> None:
         )
         == []
     )
-    assert plan_merges([a, replace(b, document=a.document)]) == []
     assert plan_merges([a, replace(b, event_type="Strategic developments", sub_event_type="Arrests")]) == []
-    assert plan_merges([a, replace(b, inter1=2, inter2=3)]) == []
+    assert plan_merges([a, replace(b, country_code="PE", gazetteer_id=None, latitude=None)]) == []
+
+
+def test_two_accounts_of_one_killing_in_one_long_report_merge_and_say_so() -> None:
+    a, b = _views()[:2]
+    (decision,) = plan_merges([a, replace(b, document=a.document)])
+    assert "both told in one document" in decision.reasons
 
 
 def test_nearby_places_merge_and_say_how_far_apart() -> None:

@@ -132,10 +132,15 @@ def test_parquet_reads_back_in_pandas_and_pyarrow(merged: list[dict], tmp_path: 
     row = frame.set_index("location").loc["Sacaba"]
     assert row["event_type"] == "Protests"
     assert str(row["date"]) == "2019-11-15"
-    assert row["fatalities"] == 5 and row["killed_high"] == 9 and row["killed_latest"] == 9
+    assert (
+        row["fatalities"] == 9
+        and row["killed_low"] == 5
+        and row["killed_high"] == 9
+        and row["killed_latest"] == 9
+    )
     assert math.isclose(row["latitude"], -17.4042) and math.isclose(row["longitude"], -66.0408)
     assert list(row["sources"]) == ["sacaba-2019-11-16.txt", "sacaba-2019-11-18.txt"]
-    assert json.loads(row["record"])["counts"]["killed"]["derived"]["acled"] == 5
+    assert json.loads(row["record"])["counts"]["killed"]["derived"]["acled"] == 9
     march = frame.set_index("location").loc["La Paz"]
     assert pd.isna(march["killed"]) and march["participants"] == 2000
 

@@ -73,12 +73,25 @@ def test_show_prints_every_report_claim_span_and_merge(
 
 def test_tally_shows_totals_beside_incidents(filled: str, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = cli(["tally", "--db", filled], capsys)
-    assert "2019-11-15  Sacaba  Cochabamba  State forces: killed 5" in out
+    assert "2019-11-15  Bolivia  Cochabamba  Sacaba  State forces: killed 9" in out
     assert "at_least 32 since 2019-10-20 as of 2019-11-21" in out
-    assert "stored incidents in scope: 11 killed in 2 of 3 events" in out
+    assert "stored incidents in scope: 15 killed in 2 of 3 events" in out
     _, out, _ = cli(["tally", "--db", filled, "--by", "perpetrator", "--format", "csv"], capsys)
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert {r["perpetrator"]: r["killed"] for r in rows} == {"State forces": "11", "Protesters": "0"}
+    assert {r["perpetrator"]: r["killed"] for r in rows} == {"State forces": "15", "Protesters": "0"}
+
+
+def test_tally_by_month_shows_the_sum_of_incidents_beside_the_latest_running_total(
+    filled: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = cli(["tally", "--db", filled, "--by", "month,country", "--country", "BO"], capsys)
+    assert "2019-11  Bolivia: killed 15, injured" in out
+    assert "latest running total reported (killed): at_least 32 as of 2019-11-21" in out
+    assert "sum of incidents above: 15" in out
+    _, out, _ = cli(["tally", "--db", filled, "--by", "week", "--format", "jsonl"], capsys)
+    weeks = [json.loads(line) for line in out.splitlines() if '"incidents"' in line]
+    assert {w["week"]: w["killed"] for w in weeks} == {"2019-W46": 9, "2019-W47": 6}
+    assert weeks[-1]["latest_tally"]["killed"]["value"] == 32
 
 
 def test_split_then_merge_from_the_command_line(filled: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,12 +36,15 @@ def register(subparsers: Any) -> None:
 
     t = subparsers.add_parser(
         "tally",
-        help="killed, injured and arrested by day, place and perpetrator, beside the running totals reported",
+        help="killed, injured and arrested per period and place, beside the running totals reported",
         description=(
-            "Sum each event's ACLED figure for killed, injured and arrested, grouped by day, place and "
-            "perpetrator type, naming the documents behind each number. Then list the running totals "
-            "(tallies) the reports give, each beside the sum of the stored incidents it covers: a tally is "
-            "never added to incidents."
+            "Sum each merged event's reconciled figure (ACLED's conservative number, a later report's "
+            "figure replacing an earlier one) for killed, injured and arrested, grouped by period (day, "
+            "week or month), place (or only country) and perpetrator type, naming the events and documents "
+            "behind each number. With --by week or month (or country), each row also shows the latest "
+            "running total the reports give for that period and place. Then list every running total "
+            "(tally) beside the sum of the stored incidents it covers: a tally is never added to incidents. "
+            "Example: cronica tally --db b.db --by month,country --country BO"
         ),
     )
     add_db(t)
@@ -49,7 +52,10 @@ def register(subparsers: Any) -> None:
     t.add_argument(
         "--by",
         default="day,place,perpetrator",
-        help="comma-separated grouping: day, place, perpetrator (default: all three)",
+        help=(
+            "comma-separated grouping: one period (day, week, month), place or country, perpetrator "
+            "(default: day,place,perpetrator)"
+        ),
     )
     t.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     t.set_defaults(func=run_tally)
@@ -137,27 +143,41 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tally_cell(latest: dict[str, Any], category: str) -> str:
+    t = latest.get(category)
+    if not t:
+        return ""
+    return f"{t['qualifier']} {t['value']} as of {t['as_of']}"
+
+
 def run_tally(args: argparse.Namespace) -> int:
     from cronica.errors import CronicaError
     from cronica.export.jsonl import write_jsonl
     from cronica.store import Store
+    from cronica.store.queries import GROUPINGS
 
     by = [x.strip() for x in args.by.split(",") if x.strip()]
-    bad = [x for x in by if x not in ("day", "place", "perpetrator")]
+    bad = [x for x in by if x not in GROUPINGS]
     if bad:
-        raise CronicaError(f"--by takes day, place, perpetrator; not {', '.join(bad)}")
+        raise CronicaError(f"--by takes {', '.join(GROUPINGS)}; not {', '.join(bad)}")
+    if sum(x in ("day", "week", "month") for x in by) > 1:
+        raise CronicaError("--by takes one period: day, week or month")
     flt = event_filter(args)
     with Store(args.db) as store:
         rows = store.incident_totals(flt, by)  # type: ignore[arg-type]
         totals = store.tallies(flt)  # type: ignore[arg-type]
+    keys = [
+        k
+        for k in ("date", "week", "month", "country", "admin1", "location", "perpetrator")
+        if rows and k in rows[0]
+    ]
     if args.format == "jsonl":
         write_jsonl([{"kind": "incidents", **r} for r in rows], sys.stdout)
         write_jsonl([{"kind": "tally", **t} for t in totals], sys.stdout)
         return 0
     if args.format == "csv":
-        keys = [k for k in ("date", "country", "admin1", "location", "perpetrator") if rows and k in rows[0]]
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow([*keys, "killed", "injured", "arrested", "events", "sources"])
+        writer.writerow([*keys, "killed", "injured", "arrested", "latest_tally_killed", "events", "sources"])
         for r in rows:
             writer.writerow(
                 [
@@ -165,18 +185,25 @@ def run_tally(args: argparse.Namespace) -> int:
                     r["killed"],
                     r["injured"],
                     r["arrested"],
+                    _tally_cell(r["latest_tally"], "killed"),
                     " ".join(map(str, r["events"])),
                     "; ".join(r["sources"]),
                 ]
             )
         return 0
-    print("incidents (sum of each event's ACLED figure):")
+    print("incidents (sum over merged events of each event's reconciled figure):")
     for r in rows:
-        label = "  ".join(str(r[k]) for k in ("date", "location", "admin1", "perpetrator") if k in r)
+        label = "  ".join(str(r[k]) for k in keys)
         print(
             f"  {label}: killed {r['killed']}, injured {r['injured']}, arrested {r['arrested']}"
             f"  [events {', '.join(map(str, r['events']))}; sources: {'; '.join(r['sources'])}]"
         )
+        for category, t in r["latest_tally"].items():
+            by_whom = f" -- {t['reported_by']}" if t["reported_by"] else ""
+            print(
+                f"      latest running total reported ({category}): {t['qualifier']} {t['value']}"
+                f" as of {t['as_of']}{by_whom} [{t['document']}]; sum of incidents above: {r[category]}"
+            )
     print("running totals as reported (never added to the incidents above):")
     if not totals:
         print("  none")

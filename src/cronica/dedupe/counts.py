@@ -4,7 +4,9 @@ Every claim is kept; the derived figures are stated rules, not a hidden choice:
 
 - each report's *current* figure: its claims minus those a later claim in the same report revises
   (``update_of``), the lowest of what remains (a range counts by its low end): ACLED's rule within a report;
-- ``acled``: the lowest current figure across reports (ACLED's conservative number);
+- ``acled``: ACLED's conservative number as ACLED revises it: the lowest current figure among the
+  reports published last (a later report's figure replaces earlier ones; it is never added to them,
+  and reports of the same day are reconciled conservatively);
 - ``low`` / ``high``: the lowest low end and the highest high end of all current claims (UCDP's low and high);
 - ``best``: the median of the reports' current figures, the lower middle one for an even count (UCDP's best);
 - ``latest``: the current figure of the most recently published report (ties: the one stored last).
@@ -70,10 +72,15 @@ def reconcile_category(category: str, claims: Iterable[ReportedClaim]) -> Reconc
         current_all.extend(_current(group))
     lows = [c.claim.low if c.claim.low is not None else c.claim.value for c in current_all]
     highs = [c.claim.high if c.claim.high is not None else c.claim.value for c in current_all]
-    latest_report = max(by_report, key=lambda r: (by_report[r][0].reported_on or date.min, r))
+
+    def day(r: int) -> date:
+        return by_report[r][0].reported_on or date.min
+
+    newest = max(day(r) for r in by_report)
+    latest_report = max(by_report, key=lambda r: (day(r), r))
     return Reconciled(
         category=category,
-        acled=min(figures.values()),
+        acled=min(f for r, f in figures.items() if day(r) == newest),
         low=min(lows),
         best=int(statistics.median_low(sorted(figures.values()))),
         high=max(highs),

@@ -281,12 +281,62 @@ INTER_LABELS = {
 }
 
 
+#: How ``incident_totals`` groups: one period (day, week, month), place or country, perpetrator.
+GROUPINGS = ("day", "week", "month", "place", "country", "perpetrator")
+
+
+def period_of(day: date | None, period: str) -> str | None:
+    """The label of the period holding ``day``: ``2019-11-15`` (day), ``2019-W46`` (ISO week), ``2019-11``."""
+    if day is None:
+        return None
+    if period == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if period == "month":
+        return f"{day.year}-{day.month:02d}"
+    return day.isoformat()
+
+
+def _latest_tallies(session: Session, flt: EventFilter | None) -> list[tuple[TallyRow, PlaceRow | None, str]]:
+    q = (
+        select(TallyRow, PlaceRow, DocumentRow.source_id)
+        .join(DocumentRow, DocumentRow.id == TallyRow.document_id)
+        .outerjoin(PlaceRow, PlaceRow.id == TallyRow.place_id)
+        .where(TallyRow.category.in_(("killed", "injured", "arrested")))
+        .order_by(TallyRow.as_of, TallyRow.id)
+    )
+    rows: list[tuple[TallyRow, PlaceRow | None, str]] = [(t, p, d) for t, p, d in session.execute(q)]
+    if flt and flt.country:
+        wanted = flt.country.lower()
+        rows = [
+            (t, p, d)
+            for t, p, d in rows
+            if p is None or wanted in {(p.country or "").lower(), (p.country_code or "").lower()}
+        ]
+    return rows
+
+
+def _tally_fits(tally: TallyRow, place: PlaceRow | None, row: dict[str, Any], period: str | None) -> bool:
+    """Whether a reported running total speaks for a row's period and place."""
+    if period is not None and period_of(tally.as_of, period) != row.get(period):
+        return False
+    if place is None:
+        return True
+    if "country" in row and place.country and row["country"] and place.country != row["country"]:
+        return False
+    if row.get("admin1") and place.admin1 and place.admin1 != row["admin1"]:
+        return False
+    return True
+
+
 def incident_totals(
     session: Session, flt: EventFilter | None = None, by: Sequence[str] = ("day", "place", "perpetrator")
 ) -> list[dict[str, Any]]:
-    """Killed, injured and arrested summed over events (ACLED's figure per event), grouped by ``by``.
+    """Killed, injured and arrested summed over merged events (each event's reconciled ACLED figure),
+    grouped by ``by`` (:data:`GROUPINGS`), beside the latest running total the reports give for the
+    row's period and place (``latest_tally``: category -> the tally with the latest "as of").
 
-    Each row names the events and documents behind its numbers.
+    A running total is shown, never added; each row names the events and documents behind its sums.
     """
     events = event_rows(session, flt)
     ids = [e.id for e in events]
@@ -302,13 +352,18 @@ def incident_totals(
             .where(ReportRow.event_id.in_(chunk))
         ):
             docs_of.setdefault(event_id, set()).add(source_id)
+    period = next((p for p in ("day", "week", "month") if p in by), None)
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for e in events:
         key_parts: dict[str, Any] = {}
-        if "day" in by:
-            key_parts["date"] = e.date.isoformat() if e.date else None
+        if period == "day":
+            key_parts["date"] = period_of(e.date, "day")
+        elif period is not None:
+            key_parts[period] = period_of(e.date, period)
         if "place" in by:
             key_parts.update(country=e.country, admin1=e.admin1, location=e.location)
+        elif "country" in by:
+            key_parts["country"] = e.country
         if "perpetrator" in by:
             key_parts["perpetrator"] = INTER_LABELS.get(e.inter1 or 0, "Unknown")
         key = tuple(key_parts.values())
@@ -319,9 +374,25 @@ def incident_totals(
             row[category] += figures.get((e.id, category), 0)
         row["events"].append(e.id)
         row["sources"] |= docs_of.get(e.id, set())
+    tallies = _latest_tallies(session, flt) if period in ("week", "month") or "country" in by else []
     out = []
     for row in groups.values():
         row["sources"] = sorted(row["sources"])
+        latest: dict[str, Any] = {}
+        match_row = {**row, period: row.get(period)} if period in ("week", "month") else row
+        for tally, place, source in tallies:  # ordered by as_of: the last fit wins
+            if _tally_fits(tally, place, match_row, period if period in ("week", "month") else None):
+                latest[tally.category] = {
+                    "value": tally.value,
+                    "qualifier": tally.qualifier,
+                    "what": tally.what,
+                    "since": tally.since.isoformat() if tally.since else None,
+                    "as_of": tally.as_of.isoformat() if tally.as_of else None,
+                    "reported_by": tally.reported_by,
+                    "document": source,
+                    "text": tally.text,
+                }
+        row["latest_tally"] = latest
         out.append(row)
     return out
 

@@ -16,6 +16,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from cronica.dedupe import MergeDecision, ReportedClaim, ReportView, reconcile
+from cronica.dedupe.views import parse_day
 from cronica.records import Actor, CountClaim, Document, Event, Extraction, Place, Statement, Tally
 from cronica.store.errors import NotFoundError, StoreError
 from cronica.store.models import (
@@ -61,15 +62,6 @@ def now() -> datetime:
 def content_hash(document: Document) -> str:
     """The document's id in the store: SHA-256 of its analysed text."""
     return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-
-
-def parse_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -442,45 +434,19 @@ def current_event(session: Session, event_id: int) -> EventRow:
 
 
 def report_views(session: Session) -> list[ReportView]:
+    """What merging needs to know about every report of an active event."""
     rows = session.execute(
-        select(ReportRow, PlaceRow, DocumentRow.id)
+        select(
+            ReportRow.id, ReportRow.event_id, ReportRow.home_event_id, ReportRow.document_id, ReportRow.data
+        )
         .join(EventRow, EventRow.id == ReportRow.event_id)
-        .join(DocumentRow, DocumentRow.id == ReportRow.document_id)
-        .outerjoin(PlaceRow, PlaceRow.id == ReportRow.place_id)
         .where(EventRow.status == "active")
         .order_by(ReportRow.id)
     )
-    views = []
-    for report, place, doc_id in rows:
-        data = report.data
-        actor1, actor2 = data.get("actor1") or {}, data.get("actor2") or {}
-        evidence = data.get("evidence") or {}
-        text = " ".join(x["text"] for k in ("sentence", "trigger") if (x := evidence.get(k)))
-        views.append(
-            ReportView(
-                report=report.id,
-                event=report.event_id,
-                home=report.home_event_id,
-                document=doc_id,
-                event_type=report.event_type,
-                sub_event_type=report.sub_event_type,
-                date=report.date,
-                date_precision=report.date_precision,
-                place_name=place.name if place else None,
-                gazetteer_id=place.gazetteer_id if place else None,
-                country_code=place.country_code if place else None,
-                admin1=place.admin1 if place else None,
-                latitude=place.latitude if place else None,
-                longitude=place.longitude if place else None,
-                geo_precision=place.precision if place else None,
-                inter1=actor1.get("inter"),
-                inter2=actor2.get("inter"),
-                actor1=actor1.get("name"),
-                actor2=actor2.get("name"),
-                text=text or (report.sentence or ""),
-            )
-        )
-    return views
+    return [
+        ReportView.from_record(data, report, event, home, doc_id)
+        for report, event, home, doc_id, data in rows
+    ]
 
 
 def blocked_pairs(session: Session) -> list[tuple[int, int]]:

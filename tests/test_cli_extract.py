@@ -71,3 +71,35 @@ def test_table_view_shows_events_statements_and_tallies() -> None:
     assert result.returncode == 0, result.stderr
     assert "EVENT" in result.stdout and "SAID" in result.stdout and "TALLY" in result.stdout
     assert "Excessive force against protesters" in result.stdout
+
+
+def test_country_hint_places_an_event_whose_text_names_no_country(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Residents of Njirugu blocked the road and burnt tyres on Monday.", encoding="utf-8")
+    plain = cronica("extract", str(note), "--published", "2019-10-30", "--format", "jsonl", "--workers", "1")
+    hinted = cronica(
+        "extract",
+        str(note),
+        "--published",
+        "2019-10-30",
+        "--format",
+        "jsonl",
+        "--workers",
+        "1",
+        "--country",
+        "Kenya",
+    )
+    assert plain.returncode == 0 and hinted.returncode == 0, hinted.stderr
+    before = [json.loads(line) for line in plain.stdout.splitlines()]
+    after = [json.loads(line) for line in hinted.stdout.splitlines()]
+    assert before and after
+    assert before[0]["location"]["country_code"] is None
+    assert after[0]["location"]["country_code"] == "KE"
+
+
+def test_a_country_hint_that_is_no_country_is_refused_by_name(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Protesters marched in Nairobi on Monday.", encoding="utf-8")
+    result = cronica("extract", str(note), "--country", "Narnia")
+    assert result.returncode != 0
+    assert "Narnia" in result.stderr

@@ -11,7 +11,7 @@ its first document arrives (a missing model fails then, naming the pip command).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -37,11 +37,14 @@ class Pipeline:
         keep_generic: bool | None = None,
         places: str | None = None,
         language: str | None = None,
+        country: str | Sequence[str] | None = None,
     ) -> None:
         """``model`` is the default language's model (English unless ``languages.yaml`` says otherwise).
         ``keep_generic``: also return event mentions with no date, place or number of their own
         (useful for classifying snippets; see :class:`~cronica.extract.Extractor`). ``language``: read
-        every document as this language instead of its metadata or detection."""
+        every document as this language instead of its metadata or detection. ``country``: the
+        country or countries (ISO codes or names) a whole corpus is about, a hint for placing events
+        when a text does not name its country; raises CronicaError for a value that is no country."""
         from cronica.extract import Extractor
         from cronica.extract.places import locator
 
@@ -49,7 +52,10 @@ class Pipeline:
         self.language = self.languages.get(language).code if language else None
         default = self.languages.get(None)
         self._keep_generic = keep_generic
-        self._places = locator(places)
+        from cronica.resolve.focus import country_codes
+
+        self.country = country_codes(country)
+        self._places = locator(places, self.country)
         self.nlp = load_model(model, default.scheme)
         self.extractor = Extractor(self.nlp, keep_generic=keep_generic, places=self._places)
         self._stages: dict[str, tuple[Language, Extractor]] = {default.code: (self.nlp, self.extractor)}
@@ -136,22 +142,36 @@ class Pipeline:
 
 
 @lru_cache(maxsize=2)
-def _default_pipeline(model: str | None) -> Pipeline:
-    return Pipeline(model)
+def _default_pipeline(model: str | None, country: tuple[str, ...] = ()) -> Pipeline:
+    return Pipeline(model, country=country)
 
 
 def extract(
-    text: str, published: date | str | None = None, *, id: str = "<text>", model: str | None = None
+    text: str,
+    published: date | str | None = None,
+    *,
+    id: str = "<text>",
+    model: str | None = None,
+    country: str | Sequence[str] | None = None,
 ) -> Extraction:
     """Extract events, statements and tallies from ``text``.
 
     ``published`` (a date or ISO string) anchors relative dates; without it they stay unresolved
-    with that reason. Raises :class:`~cronica.errors.InputError` for an empty text or impossible date.
+    with that reason. ``country`` (an ISO code or name, or several) says which country the text is
+    about when it may not name it ("KE"); the text's own words still win. Raises
+    :class:`~cronica.errors.InputError` for an empty text or impossible date and
+    :class:`~cronica.errors.CronicaError` for a ``country`` that is no country.
     """
+    from cronica.resolve.focus import country_codes
+
     document = document_from_text(text, id=id, published=published)
-    return _default_pipeline(model).extract_document(document)
+    return _default_pipeline(model, country_codes(country)).extract_document(document)
 
 
-def extract_document(document: Document, model: str | None = None) -> Extraction:
+def extract_document(
+    document: Document, model: str | None = None, country: str | Sequence[str] | None = None
+) -> Extraction:
     """Extract from an already ingested :class:`~cronica.records.Document`."""
-    return _default_pipeline(model).extract_document(document)
+    from cronica.resolve.focus import country_codes
+
+    return _default_pipeline(model, country_codes(country)).extract_document(document)

@@ -154,3 +154,10 @@ def test_where_detainees_were_brought_before_a_judge_is_not_the_event_place() ->
         "injured and six demonstrators were detained and brought before a judge in Puerto Barrios."
     )
     assert {e.location.name for e in result.events} == {"El Estor"}
+
+
+def test_the_api_country_hint_places_an_event_whose_text_names_no_country() -> None:
+    text = "Residents of Njirugu blocked the road and burnt tyres on Monday."
+    (event,) = cronica.extract(text, published="2019-10-30", id="test", country="KE").events
+    assert event.location.country_code == "KE" and event.location.country == "Kenya"
+    assert "country of the report" in (event.location.reason or "")

@@ -24,6 +24,28 @@ def iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
+def country_code(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code from a code or name given on the command line ("KE", "Kenya")."""
+    from cronica.resolve.focus import country_codes
+
+    try:
+        return country_codes(value)[0]
+    except CronicaError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def add_country_hint(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--country",
+        action="append",
+        type=country_code,
+        default=[],
+        metavar="CC",
+        help="ISO code (or name) of a country the documents are about, a hint for placing events when "
+        "a text does not name its country; the text's own words still win (repeatable)",
+    )
+
+
 def add_filters(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("filters")
     g.add_argument("--country", help="country name or ISO code (BO, Bolivia)")

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from cronica.cli._run_args import add_workers
+from cronica.cli._store_args import add_country_hint, country_code
 
 DEFAULT_BASELINE = os.path.join("eval", "baseline.json")
 
@@ -45,6 +46,35 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--diffs", type=int, default=15, help="how many disagreeing records to print (default: 15)"
     )
+    p.add_argument(
+        "--mode",
+        choices=("extract", "places"),
+        default="extract",
+        help="extract: the whole pipeline, end to end (default); places: place resolution alone, given "
+        "the gold place words (gold sets with place names and coordinates, such as ACLED exports)",
+    )
+    p.add_argument(
+        "--by-country",
+        action="store_true",
+        help="also print every score per gold country (split by country to report unseen countries)",
+    )
+    p.add_argument(
+        "--select-country",
+        action="append",
+        type=country_code,
+        default=[],
+        metavar="CC",
+        help="score only items whose gold country is CC (repeatable)",
+    )
+    p.add_argument(
+        "--exclude-country",
+        action="append",
+        type=country_code,
+        default=[],
+        metavar="CC",
+        help="leave out items whose gold country is CC (repeatable): the countries you tuned on",
+    )
+    add_country_hint(p)
     add_workers(p, quiet=False)
     p.set_defaults(func=run_eval)
 
@@ -72,21 +102,31 @@ def register(subparsers: Any) -> None:
 
 def run_eval(args: argparse.Namespace) -> int:
     from cronica.eval.report import render
-    from cronica.eval.runner import SNIPPET_FORMATS, run, runner_extractor
+    from cronica.eval.runner import SNIPPET_FORMATS, Selection, run, runner_extractor
     from cronica.parallel import PipelineSpec, Runner
 
-    spec = PipelineSpec(args.model, keep_generic=args.format in SNIPPET_FORMATS, places=args.places)
-    with Runner(spec, args.workers, batch_size=args.batch_size) as runner:
-        extract, info = runner_extractor(runner)
-        result = run(
-            args.path,
-            args.format,
-            split=args.split,
-            limit=args.limit,
-            extract=extract,
-            model_info=info,
-            batch_size=args.batch_size,
+    select = Selection(tuple(args.select_country), tuple(args.exclude_country), args.by_country)
+    common: dict[str, Any] = {
+        "split": args.split,
+        "limit": args.limit,
+        "batch_size": args.batch_size,
+        "mode": args.mode,
+        "select": select,
+        "country": tuple(args.country),
+        "model": args.model,
+    }
+    if args.mode == "places":
+        result = run(args.path, args.format, **common)
+    else:
+        spec = PipelineSpec(
+            args.model,
+            keep_generic=args.format in SNIPPET_FORMATS,
+            places=args.places,
+            country=tuple(args.country),
         )
+        with Runner(spec, args.workers, batch_size=args.batch_size) as runner:
+            extract, info = runner_extractor(runner)
+            result = run(args.path, args.format, extract=extract, model_info=info, **common)
     print(render(result, max_diffs=args.diffs))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
@@ -122,7 +162,7 @@ def _gate_results(
     args: argparse.Namespace, baseline: dict[str, Any], extractors: dict[bool, Any]
 ) -> dict[str, dict[str, Any]]:
     from cronica.eval.gate import resolve_path
-    from cronica.eval.runner import SNIPPET_FORMATS, run
+    from cronica.eval.runner import SNIPPET_FORMATS, Selection, run
 
     results: dict[str, dict[str, Any]] = {}
     for name, spec in baseline["datasets"].items():
@@ -142,6 +182,9 @@ def _gate_results(
             model_info=info,
             dataset=name,
             keep_records=bool(args.json),
+            mode=spec.get("mode", "extract"),
+            select=Selection.from_spec(spec),
+            model=args.model,
         )
         print(f"eval-gate: {name}: {result['items']} items in {result['seconds']}s", file=sys.stderr)
         results[name] = result

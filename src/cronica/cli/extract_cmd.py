@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cronica.cli._run_args import add_workers, progress_bar
+from cronica.cli._store_args import add_country_hint
 from cronica.errors import ExtractionError, InputError
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def register(subparsers: Any) -> None:
         default=None,
         help="place locator: the offline gazetteer (default) or NER labels only (baseline)",
     )
+    add_country_hint(p)
     add_workers(p)
     p.set_defaults(func=run)
 
@@ -62,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from cronica.parallel import PipelineSpec, Runner, workers_for
 
     published = parse_published(args.published, "--published") if args.published else None
-    spec = PipelineSpec(args.model, places=args.places)
+    spec = PipelineSpec(args.model, places=args.places, country=tuple(args.country))
     total = count_documents(args.paths)
     workers = workers_for(args.workers, total, args.batch_size)
     with Runner(spec, workers, batch_size=args.batch_size) as runner:

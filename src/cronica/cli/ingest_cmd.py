@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from cronica.cli._store_args import add_db, iso_date
+from cronica.cli._store_args import add_country_hint, add_db, iso_date
 
 
 def register(subparsers: Any) -> None:
@@ -30,6 +30,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--batch-size", type=int, default=16, help="documents per extraction batch (default: 16)")
     p.add_argument("--no-merge", action="store_true", help="do not merge reports after ingesting")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_country_hint(p)
     p.set_defaults(func=run_ingest)
 
     e = subparsers.add_parser(
@@ -51,7 +52,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     from cronica.store.ingest import ingest
 
     store = Store(args.db)
-    pipeline = Pipeline(args.model)
+    pipeline = Pipeline(args.model, country=args.country)
     started = time.perf_counter()
     with tqdm(unit="doc", desc="ingest", disable=args.quiet, file=sys.stderr, dynamic_ncols=True) as bar:
         stats = ingest(

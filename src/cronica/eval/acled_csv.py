@@ -10,7 +10,8 @@ Layouts: the *wide* one has ``actor1``/``inter1``/``actor2``/``inter2`` columns 
 *long* one has one row per actor (``actor``, ``inter`` and, when present, ``actor_role`` =
 Primary/Secondary or 1/2), the rows of one event sharing ``event_id_cnty``; without a role column
 the first row is actor1 and the second actor2. ``inter`` cells may hold the number or the words
-("Protesters"); dates may be ISO (2019-11-19) or ACLED's older "19 November 2019".
+("Protesters"); dates may be ISO (2019-11-19, also with a time), ACLED's older "19 November 2019", or
+the spreadsheet forms "9-May-20" and day-first "31-12-19".
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ DATE_TOLERANCE = {1: 0, 2: 7, 3: 31}
 
 def _parse_date(value: str, where: str) -> date:
     value = value.strip()
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y"):
+    if "T" in value and value[:4].isdigit():  # "2021-01-02T00:00:00Z"
+        value = value.split("T", 1)[0]
+    # ISO, "19 November 2019", "9-May-20", and day-first "31-12-19" as ACLED's exports write them
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%y", "%d-%b-%Y", "%d/%m/%Y", "%d-%m-%y"):
         try:
             return datetime.strptime(value, fmt).date()
         except ValueError:

@@ -41,6 +41,7 @@ from cronica.eval.matching import (
     words_agree,
 )
 from cronica.records import Event, Record, Statement, Tally
+from cronica.resolve.geo import haversine_km
 
 NONE = "NONE"
 DISTANCE_BUCKETS: tuple[tuple[str, float], ...] = (
@@ -52,14 +53,6 @@ DISTANCE_BUCKETS: tuple[tuple[str, float], ...] = (
     (">500", math.inf),
 )
 COUNT_FIELDS = ("killed", "injured", "arrested", "participants")
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _kind(record: Record) -> str:

@@ -20,6 +20,16 @@ def _fmt(entry: dict[str, Any]) -> str:
     return f"{entry['score']:.3f}  ({extra}; gold {entry['tp_gold']}/{entry['n_gold']})"
 
 
+def _per_country(field: str) -> bool:
+    return field.startswith("place.") or field in {
+        "country",
+        "admin1",
+        "within_25km",
+        "location",
+        "event_type",
+    }
+
+
 def render(result: dict[str, Any], max_diffs: int = 15) -> str:
     lines = [
         f"{result['dataset']} ({result['format']}, split {result['split']}, limit {result['limit']}): "
@@ -31,8 +41,17 @@ def render(result: dict[str, Any], max_diffs: int = 15) -> str:
     ]
     for name, entry in result["scores"].items():
         lines.append(f"{name:<22} {entry['metric']:<12} {_fmt(entry)}")
+    by_country = result.get("by_country") or {}
+    if by_country:
+        names = sorted({f for scores in by_country.values() for f in scores if _per_country(f)})
+        lines += ["", "by gold country (score, n): " + "  ".join(names)]
+        for cc, scores in by_country.items():
+            cells = [
+                f"{scores[f]['score']:.2f} ({scores[f].get('n', '')})" if f in scores else "—" for f in names
+            ]
+            lines.append(f"  {cc:<4} " + "  ".join(f"{c:<12}" for c in cells))
     for name in ("label", "event_type", "plover"):
-        table = result["confusion"].get(name) or {}
+        table = (result.get("confusion") or {}).get(name) or {}
         mistakes = sorted(
             ((n, want, got) for want, row in table.items() for got, n in row.items() if want != got),
             reverse=True,
@@ -45,11 +64,21 @@ def render(result: dict[str, Any], max_diffs: int = 15) -> str:
         buckets = "  ".join(f"{k}: {v}" for k, v in dist["buckets"].items())
         lines += ["", f"place distance (km): {buckets}  no coordinates: {dist['no_coordinates']}"]
         lines.append(f"  median {dist['median']} km over {dist['n']}")
-    if result["unmapped"]:
+    if result.get("unmapped"):
         listed = ", ".join(f"{k} ({v})" for k, v in result["unmapped"].items())
         lines += ["", f"gold types with no cronica counterpart (not scored): {listed}"]
     if result.get("errors"):
         lines += ["", f"{len(result['errors'])} documents failed to extract, e.g. {result['errors'][0]}"]
+    misses = [r for r in result["records"] if r.get("wrong")]
+    if misses:
+        lines += ["", f"first misplaced ({len(misses)} places with a wrong field):"]
+        for r in misses[:max_diffs]:
+            want, got = r["expected"], r["got"]
+            lines.append(
+                f"  {r['item']} {r['words']!r}: want {want['location']} "
+                f"({want['country']}, {want['admin1']}); got {got['name']} "
+                f"({got['country']}, {got['admin1']}, {got['km']} km) - {got['reason']}"
+            )
     wrong = [r for r in result["records"] if r.get("correct") and not all(r["correct"].values())]
     if wrong:
         lines += ["", f"first disagreements ({len(wrong)} records with a wrong field):"]

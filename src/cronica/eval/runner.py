@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -40,13 +41,53 @@ SPLITS = ("dev", "test", "all")
 Extractor = Callable[[Sequence[Document]], Iterable[Extraction | ExtractionError]]
 
 
-def load_items(path: str, fmt: str, split: str = "dev", limit: int | None = None) -> list[GoldItem]:
-    """The gold items of ``path`` in file order, restricted to ``split`` and the first ``limit``."""
+#: What ``cronica eval --mode`` scores: the whole pipeline, or place resolution given the gold words.
+MODES = ("extract", "places")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which gold countries to score (``countries``; empty: all) and leave out (``exclude``), and
+    whether to report every score per gold country too (``by_country``)."""
+
+    countries: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    by_country: bool = False
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> Selection:
+        """From a gate dataset: ``countries``, ``exclude_countries``, ``by_country``."""
+        return cls(
+            tuple(spec.get("countries", ())),
+            tuple(spec.get("exclude_countries", ())),
+            bool(spec.get("by_country")),
+        )
+
+    def keeps(self, item: GoldItem) -> bool:
+        code = country_of(item)
+        if self.countries and code not in self.countries:
+            return False
+        return code not in self.exclude
+
+
+def country_of(item: GoldItem) -> str:
+    """The gold country (ISO alpha-2) of an item's first record that has one, else ``"?"``."""
+    return next((r.country_code.upper() for r in item.records if r.country_code), "?")
+
+
+def load_items(
+    path: str, fmt: str, split: str = "dev", limit: int | None = None, select: Selection | None = None
+) -> list[GoldItem]:
+    """The gold items of ``path`` in file order, restricted to ``split``, the countries of ``select``
+    and the first ``limit``."""
     if fmt not in FORMATS:
         raise CronicaError(f"unknown gold format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if split not in SPLITS:
         raise CronicaError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
-    items: Iterator[GoldItem] = (i for i in FORMATS[fmt](path) if split == "all" or i.split == split)
+    chosen = select or Selection()
+    items: Iterator[GoldItem] = (
+        i for i in FORMATS[fmt](path) if (split == "all" or i.split == split) and chosen.keeps(i)
+    )
     return list(islice(items, limit) if limit is not None else items)
 
 
@@ -59,13 +100,19 @@ def make_document(item: GoldItem) -> Document:
 
 
 def score_items(
-    items: Sequence[GoldItem], extract: Extractor, batch_size: int = 16, keep_records: bool = True
+    items: Sequence[GoldItem],
+    extract: Extractor,
+    batch_size: int = 16,
+    keep_records: bool = True,
+    by_country: bool = False,
 ) -> dict[str, Any]:
-    """Extract from every item and score; returns the scorer's result with ``errors`` added.
+    """Extract from every item and score; returns the scorer's result with ``errors`` added (and
+    ``by_country``: gold country -> scores, when asked).
 
     The documents go to ``extract`` as one stream (a parallel runner keeps its workers busy); a
     document whose extraction fails is scored as if nothing came out and listed under ``errors``."""
     scorer = Scorer(keep_records=keep_records)
+    per_country: dict[str, Scorer] = {}
     errors: list[dict[str, str]] = []
     docs: list[Document | None] = []
     for item in items:
@@ -76,9 +123,14 @@ def score_items(
             docs.append(None)
     extracted = _extract_all([d for d in docs if d is not None], extract, errors)
     for item, doc in zip(items, docs, strict=True):
-        scorer.add(item, next(extracted) if doc is not None else ())
+        records = next(extracted) if doc is not None else ()
+        scorer.add(item, records)
+        if by_country:
+            per_country.setdefault(country_of(item), Scorer(keep_records=False)).add(item, records)
     result = scorer.result()
     result["errors"] = errors
+    if by_country:
+        result["by_country"] = {cc: s.result()["scores"] for cc, s in sorted(per_country.items())}
     return result
 
 
@@ -120,12 +172,13 @@ def pipeline_extractor(
     *,
     keep_generic: bool | None = None,
     places: str | None = None,
+    country: Sequence[str] = (),
 ) -> tuple[Extractor, dict[str, str]]:
     """An extractor over a :class:`~cronica.pipeline.Pipeline` in this process and the model's name
     and version."""
     from cronica.parallel import PipelineSpec, Runner
 
-    spec = PipelineSpec(model, keep_generic=keep_generic, places=places)
+    spec = PipelineSpec(model, keep_generic=keep_generic, places=places, country=tuple(country))
     return runner_extractor(Runner(spec, 1, batch_size=batch_size))
 
 
@@ -155,15 +208,42 @@ def run(
     dataset: str | None = None,
     batch_size: int = 16,
     keep_records: bool = True,
+    mode: str = "extract",
+    select: Selection | None = None,
+    country: Sequence[str] = (),
+    model: str | None = None,
 ) -> dict[str, Any]:
-    """Evaluate cronica on one gold file; see the module docstring for what comes back."""
+    """Evaluate cronica on one gold file; see the module docstring for what comes back.
+
+    ``mode`` ``extract`` runs the whole pipeline through ``extract``; ``places`` scores place
+    resolution alone, given the gold place words (:mod:`cronica.eval.places`), with ``model``.
+    ``select`` chooses gold countries; ``country`` is the corpus hint (``--country``)."""
     import cronica
 
-    items = load_items(path, fmt, split, limit)
-    if extract is None:
-        extract, model_info = pipeline_extractor(batch_size=batch_size, keep_generic=fmt in SNIPPET_FORMATS)
+    if mode not in MODES:
+        raise CronicaError(f"unknown eval mode {mode!r}; choose one of {', '.join(MODES)}")
+    items = load_items(path, fmt, split, limit, select)
     began = time.perf_counter()
-    result = score_items(items, extract, batch_size=batch_size, keep_records=keep_records)
+    if mode == "places":
+        from cronica.eval.places import GoldWordsResolver, score_places
+        from cronica.nlp import load_model
+
+        nlp = load_model(model)
+        meta = getattr(nlp, "meta", {}) or {}
+        model_info = {
+            "model": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+            "model_version": str(meta.get("version", "")),
+        }
+        result = score_places(items, nlp, GoldWordsResolver(hint=country), keep_records=keep_records)
+    else:
+        if extract is None:
+            extract, model_info = pipeline_extractor(
+                model, batch_size, keep_generic=fmt in SNIPPET_FORMATS, country=country
+            )
+        by_country = bool(select and select.by_country)
+        result = score_items(
+            items, extract, batch_size=batch_size, keep_records=keep_records, by_country=by_country
+        )
     seconds = time.perf_counter() - began
     try:
         import spacy
@@ -178,6 +258,8 @@ def run(
         "gold_sha256": file_sha256(path),
         "split": split,
         "limit": limit,
+        "mode": mode,
+        "country_hint": list(country),
         "cronica_version": cronica.__version__,
         "spacy_version": spacy_version,
         **(model_info or {}),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import logging
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -21,19 +22,24 @@ log = logging.getLogger(__name__)
 
 
 class GazetteerLocator:
-    """Places from the offline gazetteer (:mod:`cronica.resolve`)."""
+    """Places from the offline gazetteer (:mod:`cronica.resolve`); ``country``: ISO codes of the
+    countries a whole corpus is about (a hint the focus weighs, not a filter)."""
 
-    def __init__(self, gazetteer: object | None = None) -> None:
+    def __init__(self, gazetteer: object | None = None, country: Sequence[str] = ()) -> None:
         from cronica.resolve import Gazetteer, PlaceResolver
 
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.open()
         self.resolver = PlaceResolver(self.gazetteer)  # type: ignore[arg-type]
+        self.hint = tuple(c.upper() for c in country)
+        self.focus: object | None = None  # the last document's Focus, with its evidence
 
     def locate(self, doc: Doc) -> tuple[list[PlaceMention], str | None, str | None]:
         from cronica.resolve import find_place_mentions
 
         mentions = find_place_mentions(doc, self.gazetteer)  # type: ignore[arg-type]
-        places, code = self.resolver.resolve_with_focus(doc, mentions)
+        places, focus = self.resolver.resolve_with_focus(doc, mentions, self.hint)
+        self.focus = focus
+        code = focus.country_code
         out = [
             PlaceMention(m.start_token, m.end_token, place, None, m.cue)
             for m, place in zip(mentions, places, strict=True)
@@ -127,7 +133,11 @@ class GazetteerLocator:
 
 
 class NerLocator:
-    """Baseline: NER GPE/LOC/FAC spans, countries by pycountry name; no coordinates below country."""
+    """Baseline: NER GPE/LOC/FAC spans, countries by pycountry name; no coordinates below country;
+    ``country`` (ISO codes) wins when the text names no country."""
+
+    def __init__(self, country: Sequence[str] = ()) -> None:
+        self.hint = tuple(c.upper() for c in country)
 
     def locate(self, doc: Doc) -> tuple[list[PlaceMention], str | None, str | None]:
         import pycountry
@@ -167,7 +177,7 @@ class NerLocator:
                     reason="baseline NER locator: no gazetteer",
                 )
             out.append(PlaceMention(ent.start, ent.end, place))
-        code = votes.most_common(1)[0][0] if votes else None
+        code = votes.most_common(1)[0][0] if votes else (self.hint[0] if self.hint else None)
         found = pycountry.countries.get(alpha_2=code) if code else None
         name = found.name if found is not None else None
         out = [
@@ -185,24 +195,25 @@ def _with_country(place: Place, name: str | None, code: str | None) -> Place:
     return replace(place, country=name, country_code=code)
 
 
-def locator(kind: str | None = None) -> PlaceLocator:
-    """``gazetteer`` (default) or ``ner`` (the baseline); default from ``CRONICA_PLACES``."""
+def locator(kind: str | None = None, country: Sequence[str] = ()) -> PlaceLocator:
+    """``gazetteer`` (default) or ``ner`` (the baseline); default from ``CRONICA_PLACES``.
+    ``country``: ISO codes of the countries the corpus is about (see :class:`GazetteerLocator`)."""
     import os
 
     kind = kind or os.environ.get("CRONICA_PLACES") or "gazetteer"
     if kind == "ner":
-        return NerLocator()
+        return NerLocator(country)
     if kind != "gazetteer":
         from cronica.errors import CronicaError
 
         raise CronicaError(f"unknown place locator {kind!r}: choose gazetteer or ner")
-    return default_locator()
+    return default_locator(country)
 
 
-def default_locator() -> PlaceLocator:
+def default_locator(country: Sequence[str] = ()) -> PlaceLocator:
     """The gazetteer locator; the NER baseline (with a warning) when the index cannot be opened."""
     try:
-        return GazetteerLocator()
+        return GazetteerLocator(country=country)
     except Exception as exc:  # noqa: BLE001 - any failure to open the index falls back, loudly
         log.warning("gazetteer unavailable (%s); places fall back to NER labels only", exc)
-        return NerLocator()
+        return NerLocator(country)

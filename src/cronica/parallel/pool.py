@@ -44,11 +44,12 @@ class PipelineSpec:
     model: str | None = None
     keep_generic: bool | None = None
     places: str | None = None
+    country: tuple[str, ...] = ()
 
     def build(self) -> Pipeline:
         from cronica.pipeline import Pipeline
 
-        return Pipeline(self.model, keep_generic=self.keep_generic, places=self.places)
+        return Pipeline(self.model, keep_generic=self.keep_generic, places=self.places, country=self.country)
 
 
 @lru_cache(maxsize=4)

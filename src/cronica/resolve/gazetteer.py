@@ -177,6 +177,13 @@ class Gazetteer:
             self._admin[key] = GazetteerEntry.from_row(row) if row else None
         return self._admin[key]
 
+    def regions(self) -> dict[str, str]:
+        """Country code -> its world region ("Africa", "Americas", "Asia", "Europe", "Oceania")."""
+        rows = self._conn.execute(
+            "SELECT country_code, parent FROM places WHERE kind = 'country' AND parent IS NOT NULL"
+        ).fetchall()
+        return {str(cc): str(region) for cc, region in rows if cc}
+
     def demonym_country(self, word: str) -> str | None:
         """The ISO code of the country whose demonym is ``word`` ("Bolivian" -> "BO"), else None."""
         if self._demonyms is None:

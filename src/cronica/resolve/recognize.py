@@ -597,6 +597,24 @@ def recognizer_for(gazetteer: Gazetteer, vocab: Vocab) -> PlaceRecognizer:
     return rec
 
 
+def mention_at(doc: Doc, start_char: int, end_char: int, gazetteer: Gazetteer) -> PlaceMention | None:
+    """A place mention over the characters ``start_char:end_char`` of ``doc`` whatever the cues say
+    (for scoring resolution given the place words); None when they do not fall on whole tokens."""
+    words = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if words is None or not words.text.strip():
+        return None
+    known = bool(gazetteer.lookup([words.text]))
+    return PlaceMention(
+        Span(words.start_char, words.end_char, words.text),
+        words.text,
+        words.start,
+        words.end,
+        known,
+        "given",
+        words[0].ent_type_ or None,
+    )
+
+
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The place mentions of ``doc`` in text order (see the module docstring for the rules)."""
     return recognizer_for(gazetteer, doc.vocab)(doc)

@@ -1,28 +1,30 @@
 """Resolve place mentions to gazetteer entries, the way a careful coder would.
 
-In: a spaCy ``Doc`` and its :class:`~cronica.resolve.PlaceMention` list. Out: one
-:class:`cronica.records.Place` per mention, in the same order.
+In: a spaCy ``Doc``, its :class:`~cronica.resolve.PlaceMention` list and optionally the countries a
+user gives for a whole corpus (``hint``). Out: one :class:`cronica.records.Place` per mention, in the
+same order, and the document's :class:`~cronica.resolve.Focus` with its evidence.
 
-How: the document's focus country is the country with most evidence (country names, demonyms,
-places whose name exists in one country only); each candidate entry is scored by population, kind,
-agreement with the focus country and with countries co-mentioned, and containment in the place the
-text qualifies it with ("Paris, Texas"). A name the gazetteer lacks but the text locates inside a
-known place takes that place's coordinates with ACLED geo precision 2; a city gets precision 1, a
-region or country 3. A mention that cannot be resolved comes back ``unresolved`` with its reason;
-an error on one mention never affects the others.
+How: the document's focus country is the country with most evidence (the corpus hint, country names,
+demonyms, places whose name exists in one country only; :mod:`cronica.resolve.focus`); each
+candidate entry is scored by population, kind, agreement with the focus country and with countries
+co-mentioned, and containment in the place the text qualifies it with ("Paris, Texas"). A name the
+gazetteer lacks but the text locates inside a known place takes that place's coordinates with ACLED
+geo precision 2; a city gets precision 1, a region or country 3. A mention that cannot be resolved
+comes back ``unresolved`` with its reason; an error on one mention never affects the others.
 """
 
 from __future__ import annotations
 
 import math
 import sqlite3
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from cronica.errors import GazetteerError
 from cronica.records import Place, PlaceCandidate
+from cronica.resolve.focus import WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.names import fold
 from cronica.resolve.recognize import PlaceMention, find_country_evidence
@@ -62,18 +64,29 @@ class PlaceResolver:
             reason=reason or "country level only",
         )
 
-    def focus_country(self, doc: Doc, mentions: list[PlaceMention]) -> str | None:
+    def focus_country(self, doc: Doc, mentions: list[PlaceMention], hint: Sequence[str] = ()) -> str | None:
         """The country the document is about, or None when nothing points at one."""
-        return self._focus(doc, mentions, self._candidates(mentions))[0]
+        return self.focus(doc, mentions, hint).country_code
 
-    def resolve_document(self, doc: Doc, mentions: list[PlaceMention]) -> list[Place]:
-        """One Place per mention, same order; see the module docstring."""
-        return self.resolve_with_focus(doc, mentions)[0]
-
-    def resolve_with_focus(self, doc: Doc, mentions: list[PlaceMention]) -> tuple[list[Place], str | None]:
-        """:meth:`resolve_document` and :meth:`focus_country` in one pass over the evidence."""
+    def focus(self, doc: Doc, mentions: list[PlaceMention], hint: Sequence[str] = ()) -> Focus:
+        """The document's :class:`Focus`: the country and the evidence for it."""
         candidates = self._candidates(mentions)
-        focus, countries = self._focus(doc, mentions, candidates)
+        return decide(self._evidence(doc, mentions, candidates, hint), _first_seen(mentions, candidates))
+
+    def resolve_document(
+        self, doc: Doc, mentions: list[PlaceMention], hint: Sequence[str] = ()
+    ) -> list[Place]:
+        """One Place per mention, same order; see the module docstring."""
+        return self.resolve_with_focus(doc, mentions, hint)[0]
+
+    def resolve_with_focus(
+        self, doc: Doc, mentions: list[PlaceMention], hint: Sequence[str] = ()
+    ) -> tuple[list[Place], Focus]:
+        """:meth:`resolve_document` and :meth:`focus` in one pass over the evidence. ``hint``: ISO
+        codes of the countries a corpus is about (``--country``); the text's own words still win."""
+        candidates = self._candidates(mentions)
+        found = decide(self._evidence(doc, mentions, candidates, hint), _first_seen(mentions, candidates))
+        focus, countries = found.country_code, dict(found.scores)
         by_start: dict[int, int] = {m.span.start: k for k, m in enumerate(mentions)}
         places: list[Place | None] = [None] * len(mentions)
         # Known names first (containers are known names), then the names the gazetteer lacks.
@@ -125,17 +138,21 @@ class PlaceResolver:
             p if p is not None else Place(name=None, status="unresolved", reason="not resolved")
             for p in places
         ]
-        return resolved, focus
+        return resolved, found
 
     # -- evidence ---------------------------------------------------------------------------------
 
     def _candidates(self, mentions: list[PlaceMention]) -> dict[str, list[GazetteerEntry]]:
         return self.gazetteer.lookup(m.name for m in mentions if m.known)
 
-    def _focus(
-        self, doc: Doc, mentions: list[PlaceMention], candidates: dict[str, list[GazetteerEntry]]
-    ) -> tuple[str | None, dict[str, float]]:
-        score: defaultdict[str, float] = defaultdict(float)
+    def _evidence(
+        self,
+        doc: Doc,
+        mentions: list[PlaceMention],
+        candidates: dict[str, list[GazetteerEntry]],
+        hint: Sequence[str],
+    ) -> list[FocusEvidence]:
+        out = [FocusEvidence("hint", code.upper(), WEIGHTS["hint"], code) for code in hint]
         for m in mentions:
             if m.facility_word is not None:
                 continue  # "Royal Plaza", "Freedom Square": a facility's name says little of the country
@@ -143,28 +160,21 @@ class PlaceResolver:
             # a name that is only a country counts fully; "Argelia" (Algeria in Spanish, and a Colombian
             # town) is as ambiguous as any other name
             if entries and all(e.kind in {"country", "continent"} for e in entries):
-                for e in entries:
-                    if e.kind == "country" and e.country_code:
-                        score[e.country_code] += 3
+                out += [
+                    FocusEvidence("country_name", e.country_code, WEIGHTS["country_name"], m.name, m.span)
+                    for e in entries
+                    if e.kind == "country" and e.country_code
+                ]
                 continue
-            codes = {e.country_code for e in entries if e.country_code}
-            for code in codes:
-                score[code] += 1 / len(codes)
-        for ev in find_country_evidence(doc, self.gazetteer):
-            score[ev.country_code] += 1
-        if not score:
-            return None, score
-        # a tie goes to the country of the first place named (the lead names the main place)
-        first_seen: dict[str, int] = {}
-        for n, m in enumerate(mentions):
-            for e in candidates.get(fold(m.name), []):
-                if e.country_code:
-                    first_seen.setdefault(e.country_code, n)
-        ranked = sorted(score.items(), key=lambda kv: (-kv[1], first_seen.get(kv[0], len(mentions))))
-        ranked.append(("", 0.0))
-        (best, value), (second_code, second) = ranked[0], ranked[1]
-        tied_but_first = value == second and first_seen.get(best, 99) < first_seen.get(second_code, 99)
-        return (best if value >= 1 and (value > second or tied_but_first) else None), dict(score)
+            codes = sorted({e.country_code for e in entries if e.country_code})
+            out += [
+                FocusEvidence("place", code, WEIGHTS["place"] / len(codes), m.name, m.span) for code in codes
+            ]
+        out += [
+            FocusEvidence("demonym", ev.country_code, WEIGHTS["demonym"], ev.span.text, ev.span)
+            for ev in find_country_evidence(doc, self.gazetteer)
+        ]
+        return out
 
     # -- scoring ----------------------------------------------------------------------------------
 
@@ -384,6 +394,16 @@ def _town_just_before(
         ):
             best = place
     return best
+
+
+def _first_seen(mentions: list[PlaceMention], candidates: dict[str, list[GazetteerEntry]]) -> dict[str, int]:
+    """Country code -> index of the first mention with a candidate there (ties go to the first named)."""
+    first_seen: dict[str, int] = {}
+    for n, m in enumerate(mentions):
+        for e in candidates.get(fold(m.name), []):
+            if e.country_code:
+                first_seen.setdefault(e.country_code, n)
+    return first_seen
 
 
 def _place_within(inner: Place, outer: Place) -> bool:

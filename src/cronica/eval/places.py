@@ -3,7 +3,8 @@
 In: gold items whose event records carry a location name and coordinates (ACLED exports do, for
 every note), a spaCy model and a gazetteer. Out: a result dict shaped like the scorer's
 (:mod:`cronica.eval.metrics`): ``scores`` with ``place.found`` (the gold words occur in the text),
-``place.country``, ``place.admin1``, ``place.within_25km`` and ``place.same_region`` (the place is
+``place.country``, ``place.admin1`` (the same words, or names the gazetteer gives one division:
+"Idleb" and "Idlib"), ``place.within_25km`` and ``place.same_region`` (the place is
 on the gold place's continent), each an accuracy over the items whose words were found; ``by_country``
 with the same scores per gold country; ``distance_km``; and ``records`` listing the misses.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,8 +90,15 @@ class _Tally:
 class PlaceScorer:
     """Accumulates place scores over items; :meth:`result` gives the scorer-shaped dict."""
 
-    def __init__(self, regions: dict[str, str], keep_records: bool = True) -> None:
+    def __init__(
+        self,
+        regions: dict[str, str],
+        keep_records: bool = True,
+        same_admin1: Callable[[str, str, str | None], bool] | None = None,
+    ) -> None:
         self.regions = regions  # country code -> continent-like region ("Africa", "Asia" ...)
+        # (country, gold admin1, resolved admin1) -> whether they name the same division
+        self.same_admin1 = same_admin1 or (lambda _cc, gold, got: words_agree(gold, got))
         self.total = _Tally()
         self.by_country: dict[str, _Tally] = defaultdict(_Tally)
         self.distances: list[float] = []
@@ -110,7 +118,7 @@ class PlaceScorer:
             return
         checks: dict[str, bool] = {"place.country": (got.country_code or "").upper() == cc}
         if gold.admin1:
-            checks["place.admin1"] = words_agree(gold.admin1, got.admin1)
+            checks["place.admin1"] = self.same_admin1(cc, gold.admin1, got.admin1)
         km = None
         if gold.latitude is not None and gold.longitude is not None:
             if got.latitude is not None and got.longitude is not None:
@@ -184,6 +192,27 @@ class GoldWordsResolver:
     def regions(self) -> dict[str, str]:
         return self.gazetteer.regions()
 
+    def same_admin1(self, country: str, gold: str, got: str | None) -> bool:
+        """Whether ``gold`` and ``got`` name the same first-level division of ``country``: the same
+        words, or names the gazetteer gives one division ("Idleb" and "Idlib", "Nairobi" and
+        "Nairobi City")."""
+        if got is None:
+            return False
+        if words_agree(gold, got):
+            return True
+        codes = []
+        for name in (gold, got):
+            found = self.gazetteer.lookup([name])
+            codes.append(
+                {
+                    e.admin1_code
+                    for v in found.values()
+                    for e in v
+                    if e.kind == "admin1" and e.country_code == country
+                }
+            )
+        return bool(codes[0] & codes[1])
+
     def guess(self, doc: Any, words: tuple[int, int]) -> PlaceGuess:
         from cronica.errors import CronicaError
         from cronica.resolve import find_place_mentions, mention_at
@@ -216,7 +245,7 @@ def score_places(
     keep_records: bool = True,
 ) -> dict[str, Any]:
     """Score place resolution on ``items`` (see the module docstring)."""
-    scorer = PlaceScorer(resolver.regions(), keep_records=keep_records)
+    scorer = PlaceScorer(resolver.regions(), keep_records=keep_records, same_admin1=resolver.same_admin1)
     cases = list(_cases(items))
     texts: Iterable[str] = (item.text for item, _g in cases)
     for (item, gold), doc in zip(cases, nlp.pipe(texts, batch_size=batch_size), strict=True):

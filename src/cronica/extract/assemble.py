@@ -10,6 +10,7 @@ revised claim that points at the one it updates.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from cronica.records import Actor, CountClaim, DateValue, Document, Event, Place
@@ -29,6 +30,15 @@ _TYPE_RANK: dict[tuple[str, str | None], int] = {
     ("Protests", "Peaceful protest"): 8,
 }
 _MERGE_WINDOW = 6  # sentences
+#: words saying a protest passed off peacefully (``grammar.peaceful`` in each language's events.yaml)
+_PEACEFUL_DEFAULT: tuple[str, ...] = (
+    "peacefully",
+    "without incident",
+    "ended peacefully",
+    "peaceful march",
+    "were peaceful",
+    "was peaceful",
+)
 
 
 @dataclass
@@ -59,7 +69,9 @@ def _rank(event_type: str, sub: str) -> int:
     return _TYPE_RANK.get((event_type, sub), fallback)
 
 
-def _kinds_compatible(a: Draft, b: Draft, text: str = "") -> bool:
+def _kinds_compatible(
+    a: Draft, b: Draft, text: str = "", peaceful: Collection[str] = _PEACEFUL_DEFAULT
+) -> bool:
     if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
         return True
     if {a.group, b.group} in ({"arrest", "violence"}, {"arrest", "protest"}):
@@ -70,7 +82,7 @@ def _kinds_compatible(a: Draft, b: Draft, text: str = "") -> bool:
     if groups == {"violence"}:
         return True
     if groups == {"violence", "protest"}:
-        if _said_peaceful(a, text) or _said_peaceful(b, text):
+        if _said_peaceful(a, text, peaceful) or _said_peaceful(b, text, peaceful):
             return False
         violent = a if a.group == "violence" else b
         # an attack is the protest's repression only when state forces made it ("police shot two
@@ -82,17 +94,7 @@ def _kinds_compatible(a: Draft, b: Draft, text: str = "") -> bool:
     return False
 
 
-_PEACEFUL = (
-    "peacefully",
-    "without incident",
-    "ended peacefully",
-    "peaceful march",
-    "were peaceful",
-    "was peaceful",
-)
-
-
-def _said_peaceful(d: Draft, text: str = "") -> bool:
+def _said_peaceful(d: Draft, text: str = "", peaceful: Collection[str] = _PEACEFUL_DEFAULT) -> bool:
     """The text says this protest passed off peacefully, in its sentence or the next words of its
     paragraph: violence told after it is another event ("marched ... and dispersed without incident.
     After the end of the march, a group clashed", "The march was peaceful")."""
@@ -101,12 +103,16 @@ def _said_peaceful(d: Draft, text: str = "") -> bool:
     end = text.find("\n\n", d.sentence.end) if text else -1
     after = text[d.sentence.end : min(d.sentence.end + 160, end if end >= 0 else len(text))] if text else ""
     words = (d.sentence.text + " " + after).lower()
-    return any(w in words for w in _PEACEFUL)
+    return any(w in words for w in peaceful)
 
 
-def _absorbs_protest(a: Draft, b: Draft, text: str = "") -> bool:
+def _absorbs_protest(
+    a: Draft, b: Draft, text: str = "", peaceful: Collection[str] = _PEACEFUL_DEFAULT
+) -> bool:
     """A protest told next to its repression (or the arrests there) is part of the same event."""
-    if {a.group, b.group} == {"protest", "violence"} and (_said_peaceful(a, text) or _said_peaceful(b, text)):
+    if {a.group, b.group} == {"protest", "violence"} and (
+        _said_peaceful(a, text, peaceful) or _said_peaceful(b, text, peaceful)
+    ):
         return False
     groups = {a.group, b.group}
     if "arrest" in groups and groups & {"violence", "protest"}:
@@ -224,9 +230,15 @@ def _settle_increments(counts: dict[str, tuple[CountClaim, ...]]) -> dict[str, t
 
 
 def assemble_events(
-    drafts: list[Draft], document: Document, prefix: str, *, keep_generic: bool = False
+    drafts: list[Draft],
+    document: Document,
+    prefix: str,
+    *,
+    keep_generic: bool = False,
+    peaceful: Collection[str] = _PEACEFUL_DEFAULT,
 ) -> list[Event]:
-    """Merge drafts into events; drop generic mentions (no date, place or number) unless ``keep_generic``."""
+    """Merge drafts into events; drop generic mentions (no date, place or number) unless ``keep_generic``.
+    ``peaceful``: the language's words saying a protest passed off peacefully."""
     echoes = [d for d in drafts if _is_echo(d, document)]
     merged: list[Draft] = []
     for draft in drafts:
@@ -247,11 +259,11 @@ def assemble_events(
             if draft.sentence_index - prev.sentence_index > _MERGE_WINDOW:
                 break
             if (
-                _kinds_compatible(prev, draft, document.text)
+                _kinds_compatible(prev, draft, document.text, peaceful)
                 and _dates_compatible(prev, draft)
                 and _places_compatible(prev.location, draft.location)
                 and (
-                    _absorbs_protest(prev, draft, document.text)
+                    _absorbs_protest(prev, draft, document.text, peaceful)
                     or _actors_compatible(prev.actor1, draft.actor1)
                     or _response(prev, draft)
                 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -88,6 +89,11 @@ class DocContext:
     def published(self) -> date | None:
         return self.document.published
 
+    @cached_property
+    def date_tokens(self) -> frozenset[int]:
+        """The token indices inside a date expression."""
+        return frozenset(i for d in self.dates for i in range(d.span.start, d.span.end))
+
     def dates_in(self, sent: Span) -> list[DateMention]:
         return [d for d in self.dates if sent.start <= d.span.start < sent.end]
 
@@ -120,23 +126,33 @@ def with_day_range(span: Span) -> Span:
     return span
 
 
-def make_date_mention(span: Span, quotes: Quotes) -> DateMention:
+def make_date_mention(
+    span: Span,
+    quotes: Quotes,
+    since_words: frozenset[str] = frozenset({"since"}),
+    perfect_aux: frozenset[str] = frozenset({"have"}),
+    chained: re.Pattern[str] = _CHAINED,
+) -> DateMention:
+    """The date expression ``span`` with what the sentence says about it: quoted, modifying a present
+    perfect (an "as of" date), opening a period ("since"; Spanish "desde": ``since_words``), relative
+    to the event told before ("the following day"; the temporal lexicon's ``chained`` pattern)."""
     root = span.root
     head = root.head
     perfect = False
     for tok in (head, head.head):
-        if any(c.dep_ in {"aux"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in tok.children):
+        if any(
+            c.dep_ in {"aux"} and c.lemma_ in perfect_aux and c.tag_ in {"VBZ", "VBP"} for c in tok.children
+        ):
             perfect = True
-    since = span.text.lower().startswith("since") or (
-        span.start > 0 and span.doc[span.start - 1].lower_ == "since"
-    )
+    first = span.text.lower().split()[0] if span.text.strip() else ""
+    since = first in since_words or (span.start > 0 and span.doc[span.start - 1].lower_ in since_words)
     return DateMention(
         span=span,
         root=root,
         in_quote=quotes.inside(span.start_char),
         perfect=perfect,
         since=since,
-        chained=bool(_CHAINED.search(span.text)),
+        chained=bool(chained.search(span.text)),
     )
 
 

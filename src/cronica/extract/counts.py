@@ -47,7 +47,7 @@ def find_counts(
         noun = _counted_noun(number_tok, q, sent, w)
         if noun is None or _subset(doc[q.start], number_tok, noun, w) or _age(doc, q.start, q.end):
             continue
-        found = _category(noun, number_tok, sent, trigger_at, w)
+        found = _category(noun, number_tok, sent, trigger_at, w, range(q.start, q.end))
         if found is None and _has_tally_words(sent, w):
             found = _category_from_sentence(sent, triggers, w)
         if found is None:
@@ -154,8 +154,12 @@ def _single_victims(
         if not t.asserted or t.family.count not in {"killed", "injured", "arrested"}:
             continue
         verb = t.token
+        # "Un joven murió": the subject of a verb the victim undergoes (languages that list them)
+        victim_deps = {"nsubjpass", "dobj"} | (
+            {"nsubj"} if verb.lemma_.lower() in w.undergoer_verbs else set()
+        )
         for child in verb.children:
-            if child.dep_ not in {"nsubjpass", "dobj"} or child.tag_ != "NN" or child.i in counted:
+            if child.dep_ not in victim_deps or child.tag_ != "NN" or child.i in counted:
                 continue
             det = next((c for c in child.children if c.dep_ in {"det", "nummod"}), None)
             if det is None or det.lower_ not in w.one:
@@ -203,8 +207,14 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) 
 
 
 def _category(
-    noun: Token, number_tok: Token, sent: Span, trigger_at: dict[int, Trigger], w: CountingWords
+    noun: Token,
+    number_tok: Token,
+    sent: Span,
+    trigger_at: dict[int, Trigger],
+    w: CountingWords,
+    words: range = range(0),
 ) -> tuple[str, Token] | None:
+    """What the number counts; ``words`` are the quantity's own tokens."""
     doc = sent.doc
     # the noun names what happened to them: "212 civilian deaths", "63 detentions"
     if noun.lemma_.lower() in w.toll_nouns:
@@ -247,6 +257,8 @@ def _category(
     )
     if cur.dep_ == "pobj" and head.head.i != head.i:
         head = head.head
+        if head.i in words and head.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.head.i != head.i:
+            head = head.head  # "decenas de miles de personas marcharon": the number phrase's verb
     for tok in _predicate_tokens(head):
         cat = _token_category(tok, trigger_at, w)
         if cat:

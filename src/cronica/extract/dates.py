@@ -88,6 +88,8 @@ class TemporalLexicon:
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     #: extra matcher patterns by label; "$day", "$month", "$weekday", "$year", "$number" stand for the
     #: finder's own token patterns ("el viernes 15", "20 de noviembre de 2019")
+    #: words that make an expression relative to the event told before ("the following day")
+    chained: re.Pattern[str] | None = None
     patterns: Mapping[str, tuple[tuple[Any, ...], ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
@@ -149,6 +151,7 @@ class TemporalLexicon:
             lists[key] = frozenset(value)
         return cls(
             rewrites=_rewrites(raw.get("rewrites") or [], where),
+            chained=_chained(raw.get("chained"), where),
             patterns=MappingProxyType(_extra_patterns(raw.get("patterns") or {}, where)),
             months=MappingProxyType(months),
             weekdays=MappingProxyType(weekdays),
@@ -159,6 +162,15 @@ class TemporalLexicon:
             year_context=lists["year_context"],
             non_date=lists["non_date"],
         )
+
+
+def _chained(raw: Any, where: str) -> re.Pattern[str] | None:
+    if raw is None:
+        return None
+    try:
+        return re.compile(str(raw), re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"{where}: chained: bad pattern: {exc}") from exc
 
 
 def _rewrites(raw: Any, where: str) -> tuple[tuple[re.Pattern[str], str], ...]:

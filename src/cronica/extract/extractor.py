@@ -78,6 +78,10 @@ class Extractor(Incidents, Totals):
         temporal = TemporalLexicon.load_language(language)
         self.resolver = DateResolver(temporal)
         self.date_finder = DateFinder(nlp.vocab, temporal, self.resolver)
+        #: whether the model labels DATE entities (the Spanish one does not: the finder's spans stand in)
+        self._model_dates = "ner" not in nlp.pipe_names or "DATE" in getattr(
+            nlp.get_pipe("ner"), "labels", ()
+        )
         self.statements = StatementFinder(self.lexicon)
         if places is None:
             from cronica.extract.places import default_locator
@@ -98,7 +102,12 @@ class Extractor(Incidents, Totals):
             if not sent.text.strip() or _correction_note(document.text, sent.start_char):
                 continue
             triggers = self.triggers.find(sent)
-            quantities = find_quantities(sent, self.lexicon.quantities)
+            # a number inside a date expression is a day or a year ("el 16 de noviembre"), never a count
+            quantities = [
+                q
+                for q in find_quantities(sent, self.lexicon.quantities)
+                if not any(i in ctx.date_tokens for i in range(q.start, q.end))
+            ]
             counts = find_counts(sent, quantities, triggers, self.counting)
             tally_verbs = {c.verb.i for c in counts if c.tally}
             for c in counts:
@@ -157,7 +166,13 @@ class Extractor(Incidents, Totals):
                 self._attach_counts(ctx, story, sent, si, plain_counts, drafts[-1])
             self._remember_story_date(ctx, story, sent, si, bool(triggers))
             self._remember_subjects(ctx, story, sent)
-        events = assemble_events(drafts, document, prefix, keep_generic=self.keep_generic)
+        events = assemble_events(
+            drafts,
+            document,
+            prefix,
+            keep_generic=self.keep_generic,
+            peaceful=self.lexicon.grammar["peaceful"],
+        )
         events = apply_acled_roles(events, ctx.actors)
         events = _apply_revisions(events, revisions)
         tallies = [self._link_tally_scope(t, events) for t in tallies]
@@ -173,7 +188,14 @@ class Extractor(Incidents, Totals):
         actors.place_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
         actors.demonym = getattr(self.places, "country_name_of", None)
         found = [with_day_range(s) for s in self.date_finder(doc) if not is_count_not_year(s)]
-        dates = [make_date_mention(s, quotes) for s in found]
+        if not self._model_dates:
+            _mark_dates(doc, found)
+        w = self.counting
+        chained = self.resolver.lexicon.chained
+        dates = [
+            make_date_mention(s, quotes, w.since, w.perfect_aux, *([chained] if chained else []))
+            for s in found
+        ]
         lead = next(iter(doc.sents), None)
         accident_story = lead is not None and any(
             t.lemma_.lower() in self.lexicon.non_political for t in lead
@@ -244,6 +266,17 @@ class Extractor(Incidents, Totals):
                 or actor.inter is None
             ):
                 story.last_group = actor
+
+
+def _mark_dates(doc: Doc, found: list[Span]) -> None:
+    """Label the date finder's spans as DATE entities where the model labels none (the rules read
+    "a DATE entity" as "a date": "el golpe del 10 de noviembre" has a date of its own)."""
+    from spacy.util import filter_spans
+
+    dates = [Span(doc, s.start, s.end, label="DATE") for s in found]
+    taken = {i for s in dates for i in range(s.start, s.end)}
+    kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    doc.ents = filter_spans([*kept, *dates])
 
 
 _CORRECTION = re.compile(r"^\s*(?:correction|clarification|editor'?s note)\s*[:.—-]", re.IGNORECASE)

@@ -55,7 +55,6 @@ _INSTALLATIONS = frozenset(
 )
 
 #: Triggers whose grammatical subject undergoes the event: "ten people died", "three were wounded".
-_UNDERGOER_LEMMAS = frozenset({"die", "dead", "death", "perish", "succumb", "injured", "wounded", "hurt"})
 
 
 def _retrospective(tok: Token) -> bool:
@@ -372,7 +371,7 @@ class Incidents(Dating, Locating, Attribution):
         for t in members:
             tok = t.token
             undergoer = (
-                tok.lemma_.lower() in _UNDERGOER_LEMMAS
+                tok.lemma_.lower() in self.lexicon.grammar["undergoer_lemmas"]
             )  # "ten people died": the subject is the victim
             for child in tok.children:
                 if child.dep_ == "agent":
@@ -383,12 +382,12 @@ class Incidents(Dating, Locating, Attribution):
                     patients.append(child)
                 elif child.dep_ in {"compound", "amod", "poss"} and tok.pos_ == "NOUN":
                     agents.append(child)
-                elif child.dep_ == "prep" and child.lower_ in {"in", "during", "by"}:
+                elif child.dep_ == "prep" and child.lower_ in self.lexicon.grammar["agent_preps"]:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             agents.append(pobj)
                             agents.extend(c for c in pobj.children if c.dep_ in {"compound", "amod"})
-                elif child.dep_ == "prep" and child.lower_ in {"on", "against", "at"}:
+                elif child.dep_ == "prep" and child.lower_ in self.lexicon.grammar["target_preps"]:
                     patients.extend(g for g in child.children if g.dep_ == "pobj")
             if (
                 tok.dep_ in {"xcomp", "advcl", "conj", "acl", "relcl"}

@@ -142,10 +142,16 @@ class CountingWords:
     since: frozenset[str]
     crowd_context: frozenset[str]
     shot_words: frozenset[str]
+    total_heads: frozenset[str]
+    revision_nouns: frozenset[str]
+    scope_words: frozenset[str]
+    undergoer_verbs: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
 _COUNTING_TUPLES = ("person_singular_suffixes", "person_plural_suffixes", "tally_phrases")
+#: lists that may be empty (English leaves "a man died" to the number rules)
+_COUNTING_OPTIONAL = ("undergoer_verbs",)
 
 
 def _counting(data: Any) -> CountingWords:
@@ -164,8 +170,12 @@ def _counting(data: Any) -> CountingWords:
             )
             values[name] = {str(k).lower(): str(v) for k, v in raw.items()}
             continue
+        if name in _COUNTING_OPTIONAL and raw is None:
+            raw = []
         _require(
-            isinstance(raw, list) and bool(raw) and all(isinstance(w, str) and w == w.lower() for w in raw),
+            isinstance(raw, list)
+            and (bool(raw) or name in _COUNTING_OPTIONAL)
+            and all(isinstance(w, str) and w == w.lower() for w in raw),
             f,
             f"counting.{key}",
             "expected a non-empty list of lower-case words",
@@ -185,6 +195,12 @@ class Quantities:
     qualifier_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     vague_first: frozenset[str] = frozenset()
     counting: CountingWords | None = None
+    #: number words that count only inside a larger number ("a hundred"; never "a" alone)
+    not_alone: frozenset[str] = frozenset({"a", "an", "single", "couple", "score"})
+    #: words after a number (or after its noun) that make it an increment ("two more")
+    increment: frozenset[str] = frozenset({"more"})
+    #: the thousands separator of written numbers ("5,000"; Spanish "5.000")
+    thousands: str = ","
 
 
 @dataclass(frozen=True)
@@ -200,6 +216,10 @@ class Lexicon:
     non_political: frozenset[str] = frozenset()
     #: cue words for trigger judgement (``judgement`` in events.yaml), by name
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: closed-class words the rules read (``grammar`` in events.yaml), by name
+    grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: how far a preposition puts a place from the event it locates (``locative`` in events.yaml)
+    locative: dict[str, float] = field(default_factory=dict)
 
     @property
     def counting(self) -> CountingWords:
@@ -343,6 +363,22 @@ def _statements(
     return verbs, tuple(rules), frozenset(data.get("modal_governors") or [])
 
 
+def _words(data: dict[str, Any], key: str, f: str) -> list[str]:
+    words = data.get(key)
+    _require(
+        isinstance(words, list) and bool(words) and all(isinstance(w, str) and w == w.lower() for w in words),
+        f,
+        key,
+        "expected a non-empty list of lower-case words",
+    )
+    return list(words)  # type: ignore[arg-type]
+
+
+def _separator(value: Any, f: str) -> str:
+    _require(value in {",", "."}, f, "thousands_separator", "expected ',' or '.'")
+    return str(value)
+
+
 def _quantities(data: dict[str, Any]) -> Quantities:
     f = "quantities.yaml"
     vague: dict[str, tuple[int, int]] = {}
@@ -365,6 +401,9 @@ def _quantities(data: dict[str, Any]) -> Quantities:
         qualifier_phrases=split(list(qualifiers)),
         vague_first=frozenset(p.split()[0] for p in vague),
         counting=_counting(data.get("counting")),
+        not_alone=frozenset(_words(data, "not_alone", f)),
+        increment=frozenset(_words(data, "increment", f)),
+        thousands=_separator(data.get("thousands_separator"), f),
     )
 
 
@@ -388,10 +427,37 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
     frames = _frames(events, families)
     non_political = frozenset(str(w).lower() for w in events.get("non_political") or [])
     cues = _judgement(events)
+    grammar = _cue_lists(events, "grammar", GRAMMAR_WORDS)
     generic, roles = _actors(_read_yaml("actors.yaml", d, language))
     verbs, rules, modal = _statements(_read_yaml("statements.yaml", d, language))
     quantities = _quantities(_read_yaml("quantities.yaml", d, language))
-    return Lexicon(families, generic, roles, verbs, rules, modal, quantities, frames, non_political, cues)
+    return Lexicon(
+        families,
+        generic,
+        roles,
+        verbs,
+        rules,
+        modal,
+        quantities,
+        frames,
+        non_political,
+        cues,
+        grammar,
+        _locative(events),
+    )
+
+
+def _locative(events: dict[str, Any]) -> dict[str, float]:
+    data = events.get("locative") or {}
+    _require(
+        isinstance(data, dict)
+        and bool(data)
+        and all(isinstance(k, str) and isinstance(v, int | float) for k, v in data.items()),
+        "events.yaml",
+        "locative",
+        "expected a mapping of prepositions to distances",
+    )
+    return {str(k).lower(): float(v) for k, v in data.items()}
 
 
 JUDGEMENT_CUES = (
@@ -412,14 +478,35 @@ JUDGEMENT_CUES = (
 )
 
 
+GRAMMAR_WORDS = (
+    "definite",
+    "future_aux",
+    "habitual_governors",
+    "cause_preps",
+    "argument_preps",
+    "agent_preps",
+    "target_preps",
+    "undergoer_lemmas",
+    "town_preps",
+    "of_preps",
+    "from_preps",
+    "place_part_nouns",
+    "peaceful",
+)
+
+
 def _judgement(events: dict[str, Any]) -> dict[str, frozenset[str]]:
-    data = events.get("judgement")
+    return _cue_lists(events, "judgement", JUDGEMENT_CUES)
+
+
+def _cue_lists(events: dict[str, Any], section: str, keys: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    data = events.get(section)
     if not isinstance(data, dict):
-        raise DataFileError("events.yaml: judgement: expected a mapping of cue lists")
+        raise DataFileError(f"events.yaml: {section}: expected a mapping of word lists")
     out: dict[str, frozenset[str]] = {}
-    for key in JUDGEMENT_CUES:
+    for key in keys:
         words = data.get(key)
         if not (isinstance(words, list) and words and all(isinstance(w, str) for w in words)):
-            raise DataFileError(f"events.yaml: judgement.{key}: expected a non-empty list of words")
+            raise DataFileError(f"events.yaml: {section}.{key}: expected a non-empty list of words")
         out[key] = frozenset(w.lower() for w in words)
     return out

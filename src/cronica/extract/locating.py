@@ -27,26 +27,6 @@ from cronica.records import (
     Place,
 )
 
-_LOCATIVE = {
-    "in": 0,
-    "at": 0,
-    "near": 1,
-    "around": 0,
-    "outside": 1,
-    "inside": 0,
-    "across": 0,
-    "of": 1,
-    "from": 2,
-    "to": 3,
-    "into": 2,
-    "on": 1,
-    "throughout": 0,
-}
-
-
-#: Prepositions that put an event at a town when a region that contains it is also named.
-_TOWN_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside"})
-
 
 def _inside(region: Place, town: Place) -> bool:
     """True when ``town`` is a place below ``region`` (a region or the country) that contains it:
@@ -93,47 +73,6 @@ def _governing_prep(span: Span) -> str | None:
         break
     return None
 
-
-_PLACE_PART_NOUNS = frozenset(
-    {
-        "port",
-        "edge",
-        "vicinity",
-        "harbour",
-        "harbor",
-        "airport",
-        "suburbs",
-        "downtown",
-        "governorate",
-        "township",
-        "suburb",
-        "outskirts",
-        "city",
-        "town",
-        "village",
-        "district",
-        "province",
-        "region",
-        "part",
-        "centre",
-        "center",
-        "north",
-        "south",
-        "east",
-        "west",
-        "heart",
-        "streets",
-        "capital",
-        "area",
-        "department",
-        "state",
-        "county",
-        "neighbourhood",
-        "neighborhood",
-        "municipality",
-        "outskirt",
-    }
-)
 
 _TREATMENT_NOUNS = frozenset({"hospital", "clinic", "morgue", "mortuary"})
 #: Verbs that take people to a place after the event ("detained at", "held in", "taken to").
@@ -190,10 +129,11 @@ def _origin_of_person(span: Span) -> bool:
     return prep is not None and prep.head.pos_ in {"NOUN", "PROPN", "PRON"}
 
 
-def _part_of_place(span: Span) -> bool:
-    """ "a suburb of Cochabamba", "the outskirts of Lahore": "of" that locates."""
+def _part_of_place(span: Span, nouns: frozenset[str]) -> bool:
+    """ "a suburb of Cochabamba", "the outskirts of Lahore": "of" that locates (``nouns``: the
+    language's ``place_part_nouns``)."""
     head = span.root.head.head if span.root.dep_ == "pobj" else None
-    return head is not None and head.lemma_.lower() in _PLACE_PART_NOUNS
+    return head is not None and head.lemma_.lower() in nouns
 
 
 def _place_like_role(span: Span, anchors: list[Token]) -> bool:
@@ -246,13 +186,16 @@ class Locating:
             prep = _governing_prep(ctx.doc[mention.start : mention.end])
             if prep is None and not _place_like_role(ctx.doc[mention.start : mention.end], anchors):
                 continue
-            if prep == "of" and not _part_of_place(ctx.doc[mention.start : mention.end]):
+            grammar = self.lexicon.grammar
+            if prep in grammar["of_preps"] and not _part_of_place(
+                ctx.doc[mention.start : mention.end], grammar["place_part_nouns"]
+            ):
                 continue
-            if prep == "from" and _origin_of_person(ctx.doc[mention.start : mention.end]):
+            if prep in grammar["from_preps"] and _origin_of_person(ctx.doc[mention.start : mention.end]):
                 continue
             if _aftermath_place(ctx.doc[mention.start : mention.end]):
                 continue
-            penalty = _LOCATIVE.get(prep or "", 1.5)
+            penalty = self.lexicon.locative.get(prep or "", 1.5)
             distance = min(tree_distance(tok, a) for a in anchors) + penalty * 2
             if mention.place.precision == 3 and mention.place.status != "resolved":
                 distance += 3
@@ -260,7 +203,7 @@ class Locating:
                 distance += 2  # "in Konduga, in Borno state": the town, not the region
             if best is None or distance < best[0]:
                 best = (distance, mention)
-            if prep in _TOWN_PREPS or prep is None:
+            if prep is None or prep in grammar["town_preps"]:
                 towns.append((distance, mention))
         if best is None:
             return None

@@ -17,6 +17,14 @@ from cronica.extract.lexicon import Quantities
 from cronica.extract.tokens import entity_of
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+_DIGITS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")
+
+
+def _digits(word: str, q: Quantities) -> bool:
+    """A written number with the language's thousands separator ("5,000"; Spanish "5.000")."""
+    return bool((_DIGITS_DOT if q.thousands == "." else _DIGITS).match(word))
+
+
 _RANGE = re.compile(r"^(\d+)\s*[-–]\s*(\d+)$")
 _NON_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
 
@@ -65,10 +73,10 @@ def _counts_despite_label(tok: Token) -> bool:
 
 
 def _word_value(word: str, q: Quantities) -> int | None:
-    w = word.lower().replace(",", "")
-    if _DIGITS.match(word):
+    w = word.lower().replace(q.thousands, "")
+    if _digits(word, q):
         return int(w)
-    if w in q.numbers and w not in {"a", "an", "single", "couple", "score"}:
+    if w in q.numbers and w not in q.not_alone:
         return q.numbers[w]
     if "-" in w:
         parts = w.split("-")
@@ -107,7 +115,9 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
             qualifier = "range"
         elif vague and qualifier == "exact":
             qualifier = "about"
-        more = stop < end and doc[stop].lower_ == "more"
+        more = stop < end and doc[stop].lower_ in q.increment
+        if not more and stop + 1 < end and doc[stop].pos_ == "NOUN" and doc[stop + 1].lower_ in q.increment:
+            more = True  # "dos heridos más": the noun, then the increment word (the noun ends the words)
         out.append(
             Quantity(
                 start=qstart,
@@ -162,7 +172,7 @@ def _number_at(
     first = _word_value(tok.text, q)
     if first is None:
         return None
-    if tok.like_num and _DIGITS.match(tok.text) and 1900 <= first <= 2100 and tok.ent_type_ == "DATE":
+    if tok.like_num and _digits(tok.text, q) and 1900 <= first <= 2100 and tok.ent_type_ == "DATE":
         return None
     value = first
     j = i + 1
@@ -180,7 +190,7 @@ def _number_at(
                 j += 2
                 continue
             break
-        wv = _word_value(tokens[j].text, q) if not _DIGITS.match(tokens[j].text) else None
+        wv = _word_value(tokens[j].text, q) if not _digits(tokens[j].text, q) else None
         if wv is not None and value >= 100 and wv < 100:
             value += wv
             j += 1
@@ -200,6 +210,17 @@ def _number_at(
 
 
 def _qualifier_before(doc: Doc, start: int, sent_start: int, q: Quantities) -> tuple[str, int]:
+    """The qualifier just before the number ("at least 32"), or before a preposition that governs it
+    ("asciende al menos a 32")."""
+    found = _qualifier_at(doc, start, sent_start, q)
+    if found[0] == "exact" and start - 1 > sent_start and doc[start - 1].pos_ == "ADP":
+        before = _qualifier_at(doc, start - 1, sent_start, q)
+        if before[0] not in {"exact", "range"}:
+            return before
+    return found
+
+
+def _qualifier_at(doc: Doc, start: int, sent_start: int, q: Quantities) -> tuple[str, int]:
     tokens = doc
     for phrase, words in q.qualifier_phrases:
         s = start - len(words)

@@ -192,7 +192,12 @@ class StatementFinder:
                 story.last_person = speaker
             story.last_statement = statement
             story.last_statement_sent = si
-        return _drop_neutral_twins(out)
+        kept = _drop_neutral_twins(out)
+        # number what is kept: a dropped twin must not leave its number to the next sentence's statement
+        return [
+            s if s.id == f"{prefix}-s{n + k + 1}" else replace(s, id=f"{prefix}-s{n + k + 1}")
+            for k, s in enumerate(kept)
+        ]
 
     def _absorbed(self, tok: Token, speech_ids: set[int]) -> bool:
         """ "released a statement declaring ...": the inner verb belongs to the outer one."""

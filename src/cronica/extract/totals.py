@@ -22,7 +22,7 @@ from cronica.extract.context import (
 from cronica.extract.counts import CountMention, clause_of
 from cronica.extract.dates import DateResolver
 from cronica.extract.dating import Dating
-from cronica.extract.lexicon import Lexicon
+from cronica.extract.lexicon import CountingWords, Lexicon
 from cronica.extract.locating import Locating
 from cronica.extract.statements import StatementFinder
 from cronica.extract.story import _Story
@@ -53,12 +53,12 @@ def _apply_revisions(events: list[Event], revisions: list[tuple[int, CountClaim]
     return events
 
 
-def _tally_what(c: CountMention, sent: Span) -> str:
+def _tally_what(c: CountMention, sent: Span, w: CountingWords) -> str:
     doc = sent.doc
     for tok in sent:
-        if tok.lemma_.lower() in {"total", "toll", "tally", "number"}:
+        if tok.lemma_.lower() in w.total_heads:
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in w.of:
                     for pobj in child.children:
                         span = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
                         return re.sub(r"\s+", " ", span.text)
@@ -79,6 +79,7 @@ class Totals(Dating, Locating, Attribution):
 
     # set by Extractor.__init__
     lexicon: Lexicon
+    counting: CountingWords
     resolver: DateResolver
     statements: StatementFinder
     actor_finder: ActorFinder
@@ -99,7 +100,9 @@ class Totals(Dating, Locating, Attribution):
         since: DateValue | None = None
         as_of: DateValue | None = None
         for mention in ctx.dates_in(sent):
-            if mention.since or (mention.span.start > 0 and doc[mention.span.start - 1].lower_ == "since"):
+            if mention.since or (
+                mention.span.start > 0 and doc[mention.span.start - 1].lower_ in self.counting.since
+            ):
                 since = self.resolve(ctx, story, mention, si)
         if since is None or not since.value:
             since = self._scope_start(ctx, story, sent, si, previous) or since
@@ -126,7 +129,7 @@ class Totals(Dating, Locating, Attribution):
                 )
                 missing["as_of"] = as_of.reason or ""
         reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
-        what = _tally_what(c, sent)
+        what = _tally_what(c, sent, self.counting)
         words = doc[c.start : c.end]
         place = self.place_for(ctx, sent, [c.verb]) or self.country_place(
             ctx, "no place words for the total: country of the report"
@@ -164,7 +167,7 @@ class Totals(Dating, Locating, Attribution):
         lowered = sent.text.lower()
         doc = ctx.doc
         for tok in sent:
-            if tok.lower_ not in {"since", "between"}:
+            if tok.lower_ not in self.counting.since and tok.lower_ != "between":
                 continue
             stop = next(
                 (t.i for t in doc[tok.i + 1 : sent.end] if t.text in {";", "—"} or t.lower_ == "according"),
@@ -212,7 +215,8 @@ class Totals(Dating, Locating, Attribution):
         """ "The toll rose to 18": a new figure for the event just told, not a running total over many.
         A total with a scope ("since November", "the number of", "total") stays a tally."""
         clause = {t.lemma_.lower() for t in clause_of(doc[c.quantity.start])}
-        if not clause & {"toll"} or clause & {"since", "total", "number", "overall", "cumulative"}:
+        w = self.counting
+        if not clause & w.revision_nouns or clause & w.scope_words:
             return False
         return any(c.category in d.counts for d in drafts)
 

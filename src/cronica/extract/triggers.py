@@ -16,11 +16,7 @@ from spacy.tokens import Span, Token
 
 from cronica.extract.lexicon import Lexicon, TriggerFamily
 
-_FUTURE_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "should", "must"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
-_HABITUAL_GOVERNORS = frozenset({"continue", "keep"})
 #: "protests over/against/following the shootings": the shootings are the cause, told as background.
-_CAUSE_PREPS = frozenset({"over", "against", "following", "after", "about"})
 
 
 def weapon_noun(family_name: str) -> bool:
@@ -28,7 +24,6 @@ def weapon_noun(family_name: str) -> bool:
 
 
 #: Prepositions that introduce what a governing word is about ("call for", "threat of", "accused of").
-_ARGUMENT_PREPS = frozenset({"for", "of", "on", "upon", "to", "against", "about", "with", "over"})
 #: Families whose noun names the means of an attack: "grenade attacks", "suicide bombings", "IED blast".
 _INSTRUMENT_FAMILIES = frozenset(
     {"grenade", "suicide", "ied", "chemical", "airstrike", "shelling", "explosion"}
@@ -73,6 +68,7 @@ class TriggerFinder:
                 self._by_lemma.setdefault(lemma, family)
         self._modal = lexicon.modal_governors
         self._cues = lexicon.cues
+        self._grammar = lexicon.grammar
 
     def find(self, sent: Span, quoted: frozenset[int] = frozenset()) -> list[Trigger]:
         doc = sent.doc
@@ -195,7 +191,7 @@ class TriggerFinder:
                 )
             ):
                 return "negated ('no one was hurt')"
-            if child.dep_ in {"aux", "auxpass"} and child.lower_ in _FUTURE_AUX:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in self._grammar["future_aux"]:
                 return f"modal or future ({child.text})"
         if tok.dep_ in {"attr", "acomp"}:
             for child in tok.head.children:
@@ -219,7 +215,7 @@ class TriggerFinder:
             return "negated ('without')"
         if (
             tok.dep_ == "pobj"
-            and tok.head.lower_ in _CAUSE_PREPS
+            and tok.head.lower_ in self._grammar["cause_preps"]
             and tok.head.head.lemma_.lower() in self._protest
         ):
             return f"what a protest was about ('{tok.head.text}')"
@@ -230,7 +226,7 @@ class TriggerFinder:
             and tok.lower_.endswith("ing")
             and tok.dep_ == "pobj"
             and tok.head.head.pos_ in {"NOUN", "PROPN"}
-            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+            and any(c.dep_ == "det" and c.lower_ in self._grammar["definite"] for c in tok.children)
         ):
             return "reference to an event told elsewhere ('suspects in the bombing')"
         if tok.pos_ == "NOUN":
@@ -261,7 +257,9 @@ class TriggerFinder:
             )
             new = any(c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)  # "its largest rally"
             told_before = (
-                dets and dets[0].lower_ in _DEFINITE and not (has_num or own_date or instrument or new)
+                dets
+                and dets[0].lower_ in self._grammar["definite"]
+                and not (has_num or own_date or instrument or new)
             )
             if (
                 family_name == "protest"
@@ -304,15 +302,19 @@ class TriggerFinder:
                 "conj",
                 "attr",
             }:
-                if cur.dep_ == "prep" and cur.lower_ not in _ARGUMENT_PREPS:
+                if cur.dep_ == "prep" and cur.lower_ not in self._grammar["argument_preps"]:
                     break  # "Amid funerals ..., they appealed": an adjunct, not what was asked
                 lemma = head.lemma_.lower()
                 if lemma in self._modal:
                     return f"governed by '{head.text}'"
-                if lemma in _HABITUAL_GOVERNORS and cur.dep_ == "xcomp":
+                if lemma in self._grammar["habitual_governors"] and cur.dep_ == "xcomp":
                     return f"habitual ('{head.text}')"
                 for child in head.children:
-                    if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX and cur.dep_ in {"xcomp"}:
+                    if (
+                        child.dep_ == "aux"
+                        and child.lower_ in self._grammar["future_aux"]
+                        and cur.dep_ in {"xcomp"}
+                    ):
                         return f"modal or future ({child.text})"
                 if head.lower_ == "about" or (head.lower_ == "to" and head.head.lower_ == "about"):
                     return "not yet happened ('about to')"

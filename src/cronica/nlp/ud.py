@@ -9,8 +9,8 @@ reads, so that one extractor serves every language:
 * ``obj`` is ``dobj``; the subject of a passive ("fueron detenidos") is ``nsubjpass`` and its ``ser``
   ``auxpass``; a clause opened by a relative pronoun is ``relcl``; a name's ``flat`` parts are
   ``compound``;
-* fine tags from the coarse tag and morphology (a plural noun is ``NNS``, a participle ``VBN``, a
-  future ``MD``-less ``VB``); entity labels ``PER``/``LOC`` become ``PERSON``/``GPE``.
+* fine tags from the coarse tag and morphology (a plural noun is ``NNS``, a participle ``VBN``,
+  "la mayor" a superlative ``JJS``); entity labels ``PER``/``LOC`` become ``PERSON``/``GPE``.
 
 Words, lemmas, offsets and sentence boundaries are unchanged: every span still points into the
 original text. Registered as the spaCy component ``cronica_ud_to_clear``; never raises on text.
@@ -69,6 +69,11 @@ def _tag(tok: Token) -> str:
         if "Past" in morph.get("Tense", []) or "Imp" in morph.get("Tense", []):
             return "VBD"
         return "VBP" if "Plur" in morph.get("Number", []) else "VBZ"
+    if pos == "ADJ" and (
+        "Sup" in morph.get("Degree", [])
+        or ("Cmp" in morph.get("Degree", []) and tok.i > 0 and tok.nbor(-1).pos_ == "DET")
+    ):
+        return "JJS"  # "la mayor manifestación": a superlative
     return {
         "ADJ": "JJ",
         "ADV": "RB",

@@ -84,6 +84,9 @@ def load_cues() -> dict[str, Any]:
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read the place cue file recognition.yaml: {exc}") from exc
     lists = (
+        "in_links",
+        "of_links",
+        "articles",
         "locative_cues",
         "unknown_name_cues",
         "facility_nouns",
@@ -106,13 +109,36 @@ def load_cues() -> dict[str, Any]:
     return data
 
 
+def cues_for(cues: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The cue lists for language ``lang``: the shared lists, extended by ``languages.<lang>`` (its
+    own words for the same cues, such as Spanish "en", "municipio", "planta")."""
+    extra = (cues.get("languages") or {}).get(lang) or {}
+    if not isinstance(extra, dict):
+        raise DataFileError(f"recognition.yaml: languages.{lang} must be a mapping of cue lists")
+    out = dict(cues)
+    for key, words in extra.items():
+        if isinstance(out.get(key), list):
+            if not isinstance(words, list):
+                raise DataFileError(f"recognition.yaml: languages.{lang}.{key} must be a list of words")
+            out[key] = [*out[key], *words]
+        else:
+            out[key] = words
+    return out
+
+
 class PlaceRecognizer:
     """Finds place mentions; build once (its Matcher patterns are compiled here) and call per Doc."""
 
     def __init__(self, gazetteer: Gazetteer, vocab: Vocab) -> None:
         self.gazetteer = gazetteer
         self.vocab = vocab
-        cues = load_cues()
+        cues = cues_for(load_cues(), vocab.lang)
+        #: "Pauk in Magway", "Nkwen district of Bamenda", "the Senkata plant": the linking words
+        self.in_links = frozenset(cues["in_links"])
+        self.of_links = frozenset(cues["of_links"])
+        self.articles = frozenset(cues["articles"])
+        #: "Senkata, en El Alto": a comma before the "in" link (languages that write it so)
+        self.comma_in = bool(cues.get("comma_in", False))
         self.locative = frozenset(cues["locative_cues"])
         self.unknown_cues = frozenset(cues["unknown_name_cues"])
         self.facility = frozenset(cues["facility_nouns"])
@@ -136,14 +162,14 @@ class PlaceRecognizer:
             [
                 [
                     {"LOWER": {"IN": sorted(self.unknown_cues)}},
-                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": {"IN": sorted(self.articles)}, "OP": "?"},
                     title,
                     {"IS_TITLE": True, "OP": "{0,2}"},
                     filler,
                     dash,
                     filler,
                     {"LOWER": {"IN": sorted(self.facility)}},
-                    {"LOWER": {"IN": ["in", "near", "outside", "of"]}},
+                    {"LOWER": {"IN": sorted(self.in_links | self.of_links | {"near", "outside"})}},
                 ]
             ],
         )
@@ -151,7 +177,7 @@ class PlaceRecognizer:
             "AREA_OF",
             [
                 [
-                    {"LOWER": {"IN": ["a", "an", "the"]}},
+                    {"LOWER": {"IN": sorted(self.articles | {"a", "an"})}},
                     {"IS_LOWER": True, "OP": "?"},
                     {"LOWER": {"IN": sorted(self.area_nouns)}},
                     {"LOWER": {"IN": sorted(self.area_links)}},
@@ -415,7 +441,7 @@ class PlaceRecognizer:
                     anchors.append((s, by_start[e]))
             elif rule == "FACILITY" and e in by_start:
                 k = s + 1
-                if doc[k].lower_ == "the":
+                if doc[k].lower_ in self.articles:
                     k += 1
                 end = k
                 while end < e and self._capitalised(doc[end]):
@@ -459,13 +485,15 @@ class PlaceRecognizer:
         k = end
         if k < len(doc) and doc[k].lower_ in self.area_nouns:
             k += 1
-            links = {"in", "of", ","}
+            links = self.in_links | self.of_links | {","}
         else:
-            links = {"in"}
+            links = frozenset(self.in_links)
+            if self.comma_in and k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in links:
+                k += 1
         if k >= len(doc) or doc[k].lower_ not in links:
             return None
         k += 1
-        if k < len(doc) and doc[k].lower_ == "the":
+        if k < len(doc) and doc[k].lower_ in self.articles:
             k += 1
         found = by_start.get(k)
         return (found, "in") if found is not None else None

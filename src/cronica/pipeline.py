@@ -11,6 +11,7 @@ its first document arrives (a missing model fails then, naming the pip command).
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from cronica.extract import Extractor
+    from cronica.extract.learned import EventTyper
 
 
 class Pipeline:
@@ -38,14 +40,20 @@ class Pipeline:
         places: str | None = None,
         language: str | None = None,
         country: str | Sequence[str] | None = None,
+        typer: str | EventTyper | None = None,
     ) -> None:
         """``model`` is the default language's model (English unless ``languages.yaml`` says otherwise).
         ``keep_generic``: also return event mentions with no date, place or number of their own
         (useful for classifying snippets; see :class:`~cronica.extract.Extractor`). ``language``: read
         every document as this language instead of its metadata or detection. ``country``: the
         country or countries (ISO codes or names) a whole corpus is about, a hint for placing events
-        when a text does not name its country; raises CronicaError for a value that is no country."""
+        when a text does not name its country; raises CronicaError for a value that is no country.
+        ``typer``: ``learned`` (default: the shipped event classifier combined with the rules),
+        ``rules`` (the rules alone), the path of a model file written by ``cronica train``, or an
+        :class:`~cronica.extract.learned.EventTyper`; default from ``CRONICA_TYPER``. The shipped
+        classifier learned from English text: documents in other languages are typed by the rules."""
         from cronica.extract import Extractor
+        from cronica.extract.learned import LearnedTyper
         from cronica.extract.places import locator
 
         self.languages = load_languages()
@@ -57,7 +65,15 @@ class Pipeline:
         self.country = country_codes(country)
         self._places = locator(places, self.country)
         self.nlp = load_model(model, default.scheme)
-        self.extractor = Extractor(self.nlp, keep_generic=keep_generic, places=self._places)
+        choice = typer or os.environ.get("CRONICA_TYPER") or "learned"
+        self._typer: EventTyper | None = None
+        if not isinstance(choice, str):
+            self._typer = choice
+        elif choice != "rules":
+            self._typer = LearnedTyper(None if choice == "learned" else choice)
+        self.extractor = Extractor(
+            self.nlp, keep_generic=keep_generic, places=self._places, typer=self._typer_for(default.code)
+        )
         self._stages: dict[str, tuple[Language, Extractor]] = {default.code: (self.nlp, self.extractor)}
 
     def language_of(self, document: Document) -> str:
@@ -80,9 +96,19 @@ class Pipeline:
             nlp = load_model(lang.model, lang.scheme)
             self._stages[code] = (
                 nlp,
-                Extractor(nlp, keep_generic=self._keep_generic, places=self._places, language=code),
+                Extractor(
+                    nlp,
+                    keep_generic=self._keep_generic,
+                    places=self._places,
+                    language=code,
+                    typer=self._typer_for(code),
+                ),
             )
         return self._stages[code]
+
+    def _typer_for(self, code: str) -> EventTyper | None:
+        """The learned typer for documents in language ``code`` (English only)."""
+        return self._typer if code == "en" else None
 
     def _with_language(self, document: Document) -> Document:
         code = self.language_of(document)

@@ -84,9 +84,11 @@ class DateValue:
     """A normalised date with its words, anchor and precision.
 
     ``value`` is an ISO date (the day, or the first day of the week/month/year when the precision is
-    coarser); ``start``/``end`` bound the interval when the day is not known. ``anchor`` is the date
-    the words were resolved against and ``anchor_kind`` what it was (``publication``,
-    ``quoted_report``, ``previous_event``, ``absolute``). ``reason`` says why ``value`` is empty.
+    coarser; for a date inferred from the report's own date, that date, with ``anchor_kind``
+    ``publication`` and the interval up to it); ``start``/``end`` bound the interval when the day is
+    not known. ``anchor`` is the date the words were resolved against and ``anchor_kind`` what it
+    was (``publication``, ``quoted_report``, ``previous_event``, ``absolute``). ``reason`` says why
+    ``value`` is empty, or how it was inferred.
     """
 
     value: str | None
@@ -206,6 +208,7 @@ class Event:
     confidence: float = 0.5
     missing: dict[str, str] = field(default_factory=dict)
     linked: tuple[str, ...] = ()
+    coded_by: str = "rules"  # which component chose the type and sub-type, and with what probability
 
     @property
     def fatalities(self) -> int:
@@ -235,6 +238,7 @@ class Event:
             "sources": [{"document": self.document, "reported_by": list(self.reported_by)}],
             "linked": list(self.linked),
             "confidence": round(self.confidence, 3),
+            "coded_by": self.coded_by,
             "missing": dict(self.missing),
             "evidence": _evidence(self),
         }

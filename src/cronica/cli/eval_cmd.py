@@ -172,6 +172,10 @@ def _gate_results(
         if not os.path.exists(path):
             print(f"eval-gate: {name}: {path} not found, skipped", file=sys.stderr)
             continue
+        if spec["format"] == "splits":
+            results[name] = _run_splits(args.baseline, spec, path)
+            print(f"eval-gate: {name}: cross-domain splits in {results[name]['seconds']}s", file=sys.stderr)
+            continue
         extract, info = extractors[spec["format"] in SNIPPET_FORMATS]
         result = run(
             path,
@@ -189,3 +193,22 @@ def _gate_results(
         print(f"eval-gate: {name}: {result['items']} items in {result['seconds']}s", file=sys.stderr)
         results[name] = result
     return results
+
+
+def _run_splits(baseline_path: str, spec: dict[str, Any], acled_dir: str) -> dict[str, Any]:
+    """The cross-domain dataset: ``path`` is the folder of ACLED exports, ``glocon`` and
+    ``oneliners`` the other files (baseline-relative like every path)."""
+    import glob
+
+    from cronica.eval.gate import resolve_path
+    from cronica.learn.splits import run
+
+    glocon = resolve_path(baseline_path, spec["glocon"]) if spec.get("glocon") else None
+    oneliners = resolve_path(baseline_path, spec["oneliners"]) if spec.get("oneliners") else None
+    return run(
+        sorted(glob.glob(os.path.join(acled_dir, "*.csv"))),
+        [glocon] if glocon and os.path.exists(glocon) else [],
+        oneliners,
+        limit=spec.get("limit"),
+        progress=lambda msg: print(f"eval-gate: splits: {msg}", file=sys.stderr),
+    )

@@ -16,6 +16,7 @@ from cronica.errors import CronicaError
 COMMAND_MODULES = (
     "cronica.cli.extract_cmd",
     "cronica.cli.eval_cmd",
+    "cronica.cli.train_cmd",
     "cronica.cli.gazetteer_cmd",
     "cronica.cli.ingest_cmd",
     "cronica.cli.merge_cmd",

@@ -10,19 +10,20 @@ Layouts: the *wide* one has ``actor1``/``inter1``/``actor2``/``inter2`` columns 
 *long* one has one row per actor (``actor``, ``inter`` and, when present, ``actor_role`` =
 Primary/Secondary or 1/2), the rows of one event sharing ``event_id_cnty``; without a role column
 the first row is actor1 and the second actor2. ``inter`` cells may hold the number or the words
-("Protesters"); dates may be ISO (2019-11-19, also with a time), ACLED's older "19 November 2019", or
-the spreadsheet forms "9-May-20" and day-first "31-12-19".
+("Protesters"); dates come in every form ACLED has used (``16-Feb-21``, ``31-12-19``, ``19 November 2019``,
+``2019-11-19``; see :func:`~cronica.eval.acled_export.parse_event_date`).
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 import pycountry
 
 from cronica.errors import DataFileError
+from cronica.eval.acled_export import parse_event_date
 from cronica.eval.gold import CountExpectation, GoldItem, GoldRecord, split_of
 from cronica.eval.mappings import acled_taxonomy
 
@@ -30,19 +31,6 @@ from cronica.eval.mappings import acled_taxonomy
 PUBLICATION_LAG_DAYS = 3
 #: Date tolerance in days for each ACLED time precision.
 DATE_TOLERANCE = {1: 0, 2: 7, 3: 31}
-
-
-def _parse_date(value: str, where: str) -> date:
-    value = value.strip()
-    if "T" in value and value[:4].isdigit():  # "2021-01-02T00:00:00Z"
-        value = value.split("T", 1)[0]
-    # ISO, "19 November 2019", "9-May-20", and day-first "31-12-19" as ACLED's exports write them
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%y", "%d-%b-%Y", "%d/%m/%Y", "%d-%m-%y"):
-        try:
-            return datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    raise DataFileError(f"{where}: unreadable event_date {value!r}")
 
 
 def _float(value: str | None) -> float | None:
@@ -108,7 +96,7 @@ def read(path: str) -> Iterator[GoldItem]:
         event_type, sub_type = row["event_type"].strip(), row["sub_event_type"].strip()
         if not tax.valid(event_type, sub_type):
             raise DataFileError(f"{where}: {event_type!r} / {sub_type!r} is not an ACLED type pair")
-        when = _parse_date(row["event_date"], where)
+        when = parse_event_date(row["event_date"], row.get("year"), where)
         precision = int(_float(row.get("time_precision")) or 1)
         fatalities = row.get("fatalities", "").strip()
         record = GoldRecord(

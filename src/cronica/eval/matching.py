@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from cronica.eval.gold import GoldItem, GoldRecord
-from cronica.records import Event, Record, Statement, Tally
+from cronica.records import DateValue, Event, Record, Statement, Tally
 
 NEAR_CHARS = 300
 DEFAULT_THRESHOLD = 2.0
@@ -57,6 +57,23 @@ def days_apart(a: str | None, b: str | None) -> int | None:
         return abs((date.fromisoformat(str(a)[:10]) - date.fromisoformat(str(b)[:10])).days)
     except (TypeError, ValueError):
         return None
+
+
+def date_agrees(gold: GoldRecord, value: DateValue | None) -> bool:
+    """The gold date is the record's day (within the gold's tolerance), or falls inside the interval
+    of a record dated only to a week or month ("the week up to publication")."""
+    if not gold.date or value is None:
+        return False
+    apart = days_apart(gold.date, value.value)
+    if apart is not None and apart <= gold.date_tolerance_days:
+        return True
+    if value.precision in ("day", None) or not (value.start and value.end):
+        return False
+    low, high = days_apart(gold.date, value.start), days_apart(gold.date, value.end)
+    if low is None or high is None:
+        return False
+    inside = str(value.start)[:10] <= gold.date[:10] <= str(value.end)[:10]
+    return inside or min(low, high) <= gold.date_tolerance_days
 
 
 def gold_span(item: GoldItem, gold: GoldRecord) -> tuple[int, int] | None:
@@ -138,8 +155,7 @@ def pair_score(item: GoldItem, gold: GoldRecord, record: Record) -> float:
     else:
         if gold.value is not None and abs(record.value - gold.value.value) <= gold.value.tolerance:
             score += 1.0
-    when = record.as_of.value if isinstance(record, Tally) else record.date.value
-    if gold.date and (apart := days_apart(gold.date, when)) is not None and apart <= gold.date_tolerance_days:
+    if date_agrees(gold, record.as_of if isinstance(record, Tally) else record.date):
         score += 1.0
     return score
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from cronica.eval.gold import GoldItem, GoldRecord
 from cronica.eval.matching import (
+    date_agrees,
     days_apart,
     gold_span,
     main_record,
@@ -181,8 +182,7 @@ class Scorer:
                 self._field(f"counts.{cat}", _count_ok(want, got.get("value"), got.get("qualifier")), ok)
         if g.date:
             exp["date"] = g.date
-            apart = days_apart(g.date, e.date.value) if e else None
-            self._field("date", apart is not None and apart <= g.date_tolerance_days, ok)
+            self._field("date", e is not None and date_agrees(g, e.date), ok)
         place = e.location if e else None
         if g.country_code:
             exp["country"] = g.country_code

@@ -10,7 +10,7 @@ revised claim that points at the one it updates.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from cronica.records import Actor, CountClaim, DateValue, Document, Event, Place
@@ -124,9 +124,8 @@ def _dates_compatible(a: Draft, b: Draft) -> bool:
     if b.date_inherited:
         return True
     if a.date.value and b.date.value:
-        return a.date.value == b.date.value or (
-            a.date.precision != "day" and b.date.precision == "day" and _within(b.date, a.date)
-        )
+        same = a.date.value == b.date.value and a.date.precision == b.date.precision
+        return same or (a.date.precision != "day" and b.date.precision == "day" and _within(b.date, a.date))
     return not a.date.value and not b.date.value
 
 
@@ -236,9 +235,14 @@ def assemble_events(
     *,
     keep_generic: bool = False,
     peaceful: Collection[str] = _PEACEFUL_DEFAULT,
+    detect: Callable[[str], bool] | None = None,
 ) -> list[Event]:
     """Merge drafts into events; drop generic mentions (no date, place or number) unless ``keep_generic``.
-    ``peaceful``: the language's words saying a protest passed off peacefully."""
+    ``peaceful``: the language's words saying a protest passed off peacefully.
+
+    ``detect`` (the learned typer's event detection) rescues generic mentions in a document where
+    nothing specific happened: a one-line report ("Protesters held a demonstration against the new
+    tax law.") has no date or place words of its own, and its incident is still news."""
     echoes = [d for d in drafts if _is_echo(d, document)]
     merged: list[Draft] = []
     for draft in drafts:
@@ -277,7 +281,13 @@ def assemble_events(
     merged = _fold_echoes(merged, echoes)
     merged = _merge_same_day(merged)
     events = []
-    merged = [d for d in merged if keep_generic or (d.specific and not _background(d, document))]
+    news = [d for d in merged if d.specific and not _background(d, document)]
+    if keep_generic:
+        pass
+    elif news or detect is None:
+        merged = news
+    else:
+        merged = [d for d in merged if not _background(d, document) and detect(d.sentence.text)]
     for n, d in enumerate(merged, start=1):
         missing = dict(d.missing)
         for name, present in (("actor1", d.actor1), ("actor2", d.actor2)):

@@ -37,6 +37,8 @@ VIOLENCE = frozenset(
 _WEAPONS = ("suicide", "chemical", "grenade", "airstrike", "shelling", "ied", "explosion")
 _ARMED = frozenset({"military", "police", "rebels", "militia", "identity_militia"})
 _STATE = frozenset({"military", "police", "government"})
+#: Actor kinds that carry no arms as such: when they fight, ACLED codes them as rioters.
+_UNARMED = frozenset({"party", "civilians", "protesters", "rioters", "union"})
 #: Group of each family for grouping triggers of a sentence into incidents. Taking territory is one
 #: incident with the fighting that took it ("recaptured the town after heavy fighting").
 GROUPS = {
@@ -113,6 +115,13 @@ def classify(
             armed_both = actor1_kind in _ARMED and actor2_kind in _ARMED
             if protest_context and not armed_both:
                 return IncidentType("Riots", "Violent demonstration", "PROTEST", families["clash"])
+            if actor1_kind in _UNARMED and actor2_kind not in _ARMED:
+                # party supporters, residents or students fighting each other: ACLED codes rioters
+                return IncidentType("Riots", "Mob violence", "PROTEST", families["clash"])
+            ambush = families["clash"].token.lemma_.lower() == "ambush"
+            if ambush and actor1_kind in _ARMED - {"police"} and actor2_kind == "civilians":
+                # "gunmen ambushed a group of farm workers": one side unarmed is an attack, not a battle
+                return IncidentType("Violence against civilians", "Attack", "ASSAULT", main)
             return IncidentType("Battles", "Armed clash", "FIGHT", families["clash"])
         lethal_or_harm = any(f in families for f in ("lethal", "injure", "shoot"))
         perpetrator_state = actor1_kind in _STATE or actor1_kind is None

@@ -47,12 +47,16 @@ def find_counts(
         noun = _counted_noun(number_tok, q, sent, w)
         if noun is None or _subset(doc[q.start], number_tok, noun, w) or _age(doc, q.start, q.end):
             continue
+        if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            continue  # "killed by three gunmen": the perpetrators, not the victims
         found = _category(noun, number_tok, sent, trigger_at, w, range(q.start, q.end))
         if found is None and _has_tally_words(sent, w):
             found = _category_from_sentence(sent, triggers, w)
         if found is None:
             continue
         category, verb = found
+        if category != "participants" and _told_as_cause(verb, w):
+            continue  # "to protest the police killing of 3 men": deaths of an earlier event
         toll_noun = noun.lemma_.lower() in w.toll_nouns and noun.lemma_.lower() not in w.person_nouns
         if category == "participants" and q.vague and q.crowd_value is not None:
             q = Quantity(
@@ -84,6 +88,13 @@ def find_counts(
             )
         )
     return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w)
+
+
+def _told_as_cause(verb: Token, w: CountingWords) -> bool:
+    """The count's verb sits in what a protest was about ("to protest the police killing of 3 men",
+    "a march over the arrest of 5"): casualties told there belong to an earlier event
+    (``cause_heads`` in quantities.yaml)."""
+    return any(a.lemma_.lower() in w.cause_heads and a.i < verb.i for a in verb.ancestors)
 
 
 def _age(doc: Doc, start: int, end: int) -> bool:

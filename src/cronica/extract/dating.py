@@ -39,21 +39,21 @@ _DAY_RANGE = re.compile(
 
 
 def _reported_week(ctx: DocContext) -> DateValue:
-    """No date words: the event happened in the week before publication (ACLED time precision 2)."""
+    """No date words: the report's own date, with week precision (ACLED time precision 2: the event
+    happened in the week up to it), never a made-up day. The reason says the date was inferred."""
     from datetime import timedelta
 
     reason = "no date words linked to the event and no preceding event in the same story"
     if ctx.published is None:
         return DateValue(value=None, precision=None, reason=reason + "; publication date unknown")
-    start = (ctx.published - timedelta(days=6)).isoformat()
     return DateValue(
-        value=start,
+        value=ctx.published.isoformat(),
         precision="week",
         anchor=ctx.published.isoformat(),
         anchor_kind="publication",
-        start=start,
+        start=(ctx.published - timedelta(days=6)).isoformat(),
         end=ctx.published.isoformat(),
-        reason=reason + ": the week before publication",
+        reason=reason + ": inferred as the report's date, week precision (the week up to publication)",
     )
 
 

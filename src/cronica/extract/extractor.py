@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -34,6 +35,7 @@ from cronica.extract.context import (
 from cronica.extract.counts import CountMention, clause_of, find_counts
 from cronica.extract.dates import DateFinder, DateResolver, TemporalLexicon
 from cronica.extract.incidents import Incidents
+from cronica.extract.learned import Combination, EventTyper, apply_learned_types
 from cronica.extract.lexicon import Lexicon, load_lexicon
 from cronica.extract.numbers import find_quantities
 from cronica.extract.quotes import find_quotes
@@ -62,10 +64,13 @@ class Extractor(Incidents, Totals):
         *,
         keep_generic: bool | None = None,
         language: str | None = None,
+        typer: EventTyper | None = None,
+        combination: Combination | None = None,
     ) -> None:
         """``keep_generic`` keeps event mentions with no date, place or number of their own
         ("As protests mount"); default from ``CRONICA_KEEP_GENERIC`` (off). ``language`` chooses the
-        bundled lexicons (``languages.yaml``; default English); ``nlp`` must be that language's model."""
+        bundled lexicons (``languages.yaml``; default English); ``nlp`` must be that language's model.
+        ``typer`` is the learned event typer (:mod:`.learned`); ``None`` runs the rules alone."""
         import os
 
         if keep_generic is None:
@@ -88,6 +93,8 @@ class Extractor(Incidents, Totals):
 
             places = default_locator()
         self.places = places
+        self.typer = typer
+        self.combination = combination or Combination()
 
     # ------------------------------------------------------------------------------------------
     def extract(self, document: Document, doc: Doc) -> Extraction:
@@ -172,6 +179,11 @@ class Extractor(Incidents, Totals):
             prefix,
             keep_generic=self.keep_generic,
             peaceful=self.lexicon.grammar["peaceful"],
+            detect=self._detector(),
+        )
+        sentences = sum(1 for _ in doc.sents)
+        events = apply_learned_types(
+            events, self.typer, self.combination, sentences=sentences, text=document.text
         )
         events = apply_acled_roles(events, ctx.actors)
         events = _apply_revisions(events, revisions)
@@ -179,6 +191,13 @@ class Extractor(Incidents, Totals):
         return Extraction(
             document=document, events=tuple(events), statements=tuple(statements), tallies=tuple(tallies)
         )
+
+    def _detector(self) -> Callable[[str], bool] | None:
+        """Whether a sentence reports an event, by the learned typer (``None`` without one)."""
+        typer, threshold = self.typer, self.combination.detect
+        if typer is None:
+            return None
+        return lambda text: typer.judge(text).event >= threshold
 
     # ------------------------------------------------------------------------------------------
     def _context(self, document: Document, doc: Doc) -> DocContext:

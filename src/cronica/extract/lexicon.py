@@ -146,12 +146,13 @@ class CountingWords:
     revision_nouns: frozenset[str]
     scope_words: frozenset[str]
     undergoer_verbs: frozenset[str] = frozenset()
+    cause_heads: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
 _COUNTING_TUPLES = ("person_singular_suffixes", "person_plural_suffixes", "tally_phrases")
 #: lists that may be empty (English leaves "a man died" to the number rules)
-_COUNTING_OPTIONAL = ("undergoer_verbs",)
+_COUNTING_OPTIONAL = ("undergoer_verbs", "cause_heads")
 
 
 def _counting(data: Any) -> CountingWords:

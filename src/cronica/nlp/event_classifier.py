@@ -1,0 +1,183 @@
+"""The fitted event classifier as shipped: plain arrays and a model card, no pickled code.
+
+In: the path of a ``.npz`` file written by :func:`save_model` (the default one ships in
+``cronica/data/models/``) and texts. Out: per head (``event``, ``event_type``, ``sub_event_type``,
+``inter1``) a probability for each class. The ``.npz`` holds the hashed feature buckets kept after
+pruning, their IDF weights, and per head an int8 weight matrix with one scale per class, and
+intercepts (one-vs-rest logistic: class probabilities are the classes' sigmoids normalised to sum
+to one); the card (JSON, kept inside the same file under ``card``) says what it was trained on,
+ACLED's attribution terms, the scores by held-out split and the known weaknesses.
+
+Loading fails with :class:`~cronica.errors.DataFileError` naming the file when it is missing, not a
+cronica model, or written by a newer format version; predicting never raises on text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from cronica.errors import DataFileError
+from cronica.nlp.features import FeatureSpec, hashed_counts
+
+#: Version of the file layout; a reader refuses files from a newer layout.
+FORMAT_VERSION = 1
+#: The heads a model may have, in the order they are stored.
+HEADS = ("event", "event_type", "sub_event_type", "inter1")
+
+
+@dataclass(frozen=True)
+class Head:
+    """One classification head: class names, weights (buckets x classes) and intercepts."""
+
+    classes: tuple[str, ...]
+    weights: np.ndarray
+    intercept: np.ndarray
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The classifier's reading of one text: per head, classes sorted by probability."""
+
+    scores: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+
+    def best(self, head: str) -> tuple[str, float] | None:
+        ranked = self.scores.get(head)
+        return ranked[0] if ranked else None
+
+    def probability(self, head: str, label: str) -> float:
+        return dict(self.scores.get(head, ())).get(label, 0.0)
+
+
+class EventClassifier:
+    """A fitted linear model over hashed n-grams; load once, predict many texts."""
+
+    def __init__(
+        self,
+        spec: FeatureSpec,
+        buckets: np.ndarray,
+        idf: np.ndarray,
+        heads: dict[str, Head],
+        card: dict[str, Any],
+    ) -> None:
+        self.spec = spec
+        self.buckets = buckets.astype(np.int64)
+        self.idf = idf.astype(np.float32)
+        self.heads = heads
+        self.card = card
+
+    def _rows(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        counts = hashed_counts(text, self.spec)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        keys = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+        pos = np.searchsorted(self.buckets, keys)
+        pos = np.minimum(pos, len(self.buckets) - 1)
+        known = self.buckets[pos] == keys
+        rows, vals = pos[known], tf[known] * self.idf[pos[known]]
+        norm = math.sqrt(float((vals * vals).sum()))
+        return rows, vals / (norm or 1.0)
+
+    def predict(self, text: str) -> Prediction:
+        """Probabilities of every head for one text."""
+        rows, vals = self._rows(text)
+        scores: dict[str, tuple[tuple[str, float], ...]] = {}
+        for name, head in self.heads.items():
+            logits = vals @ head.weights[rows] + head.intercept
+            if len(head.classes) == 2 and logits.shape[0] == 1:
+                p1 = 1.0 / (1.0 + math.exp(-float(logits[0])))
+                probs = np.array([1.0 - p1, p1])
+            else:  # one-vs-rest: each class's sigmoid, normalised to sum to one
+                odds = 1.0 / (1.0 + np.exp(-logits))
+                probs = odds / (odds.sum() or 1.0)
+            order = np.argsort(-probs)
+            scores[name] = tuple((head.classes[i], float(probs[i])) for i in order)
+        return Prediction(scores)
+
+    def predict_many(self, texts: Sequence[str]) -> list[Prediction]:
+        return [self.predict(t) for t in texts]
+
+
+def quantize(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Weights as int8 with one scale per class (the largest weight of a class maps to 127)."""
+    w = np.asarray(weights, dtype=np.float32)
+    scale = np.abs(w).max(axis=0) / 127.0
+    scale[scale == 0] = 1.0
+    return np.round(w / scale).astype(np.int8), scale.astype(np.float32)
+
+
+def save_model(path: str, model: EventClassifier) -> None:
+    """Write a model file (compressed ``.npz``); see the module docstring for its layout."""
+    arrays: dict[str, np.ndarray] = {
+        "buckets": model.buckets.astype(np.int32),
+        "idf": model.idf.astype(np.float16),
+        "card": np.frombuffer(
+            json.dumps(
+                {
+                    **model.card,
+                    "format_version": FORMAT_VERSION,
+                    "features": model.spec.to_dict(),
+                    "heads": {n: list(h.classes) for n, h in model.heads.items()},
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+            ).encode("utf-8"),
+            dtype=np.uint8,
+        ),
+    }
+    for name, head in model.heads.items():
+        weights, scale = quantize(head.weights)
+        arrays[f"{name}.weights"] = weights
+        arrays[f"{name}.scale"] = scale
+        arrays[f"{name}.intercept"] = head.intercept.astype(np.float32)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "wb") as fh:
+        np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
+
+
+def read_card(path: str) -> dict[str, Any]:
+    """The model card of a model file, without loading the weights."""
+    return load_model(path).card
+
+
+def load_model(path: str | None = None) -> EventClassifier:
+    """Read a model file; ``None`` is the default model shipped in the package."""
+    path = path or default_model_path()
+    if not os.path.exists(path):
+        raise DataFileError(f"{path}: no event classifier here; run `cronica train` to make one")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            card = json.loads(bytes(data["card"]).decode("utf-8"))
+            version = int(card.get("format_version", 0))
+            if version > FORMAT_VERSION:
+                raise DataFileError(
+                    f"{path}: model format {version} is newer than this cronica reads ({FORMAT_VERSION}); "
+                    "upgrade cronica or retrain with `cronica train`"
+                )
+            spec = FeatureSpec(**card["features"])
+            heads = {
+                name: Head(
+                    tuple(classes),
+                    np.asarray(data[f"{name}.weights"]).astype(np.float32)
+                    * np.asarray(data[f"{name}.scale"]),
+                    np.asarray(data[f"{name}.intercept"]),
+                )
+                for name, classes in card["heads"].items()
+            }
+            return EventClassifier(spec, np.asarray(data["buckets"]), np.asarray(data["idf"]), heads, card)
+    except DataFileError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
+        raise DataFileError(f"{path}: not a cronica event classifier ({type(exc).__name__}: {exc})") from exc
+
+
+def default_model_path() -> str:
+    return str(resources.files("cronica").joinpath("data", "models", "event_classifier.npz"))

@@ -1,0 +1,76 @@
+"""Text features for the learned event classifier: hashed word and character n-grams.
+
+In: a text (a sentence, a snippet or an ACLED note). Out: a sparse vector as parallel lists of
+bucket indices and weights (sub-linear term frequency, optionally times an inverse document frequency,
+L2-normalised). Hashing uses CRC-32, which is the same on every machine and Python version, so a model
+trained once can be shipped as plain arrays and read back without pickling code. Never raises.
+
+Features: lower-cased words and word bigrams, and character 3- to 5-grams inside each padded word;
+digits are folded to ``0`` so that "12 killed" and "3 killed" share features.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """How texts become vectors: ``buckets`` is a power of two; ``char_min``..``char_max`` the
+    character n-gram lengths."""
+
+    buckets: int = 1 << 18
+    char_min: int = 3
+    char_max: int = 5
+    bigrams: bool = True
+
+    def to_dict(self) -> dict[str, int | bool]:
+        return {
+            "buckets": self.buckets,
+            "char_min": self.char_min,
+            "char_max": self.char_max,
+            "bigrams": self.bigrams,
+        }
+
+
+def grams(text: str, spec: FeatureSpec) -> list[str]:
+    """The n-gram strings of ``text`` (before hashing)."""
+    words = [_DIGIT.sub("0", w) for w in _WORD.findall(text.lower())]
+    out = ["w " + w for w in words]
+    if spec.bigrams:
+        out.extend("b " + a + " " + b for a, b in zip(words, words[1:], strict=False))
+    for w in words:
+        padded = f"<{w}>"
+        for n in range(spec.char_min, spec.char_max + 1):
+            out.extend("c " + padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+def hashed_counts(text: str, spec: FeatureSpec) -> dict[int, int]:
+    """Bucket -> raw count for every n-gram of ``text``."""
+    mask = spec.buckets - 1
+    counts: dict[int, int] = {}
+    for g in grams(text, spec):
+        b = zlib.crc32(g.encode("utf-8")) & mask
+        counts[b] = counts.get(b, 0) + 1
+    return counts
+
+
+def vectorize(
+    text: str, spec: FeatureSpec, idf: Sequence[float] | None = None
+) -> tuple[list[int], list[float]]:
+    """Sparse L2-normalised TF-IDF vector of ``text`` (indices sorted ascending)."""
+    counts = hashed_counts(text, spec)
+    idx = sorted(counts)
+    vals = [1.0 + math.log(counts[i]) for i in idx]
+    if idf is not None:
+        vals = [v * idf[i] for v, i in zip(vals, idx, strict=True)]
+    norm = math.sqrt(sum(v * v for v in vals)) or 1.0
+    return idx, [v / norm for v in vals]

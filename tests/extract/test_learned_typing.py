@@ -1,0 +1,73 @@
+"""The learned typer inside extraction: one-line reports, ACLED conventions for riots and attacks,
+fatalities that belong to another event, and honest dates for undated reports. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import cronica
+from cronica.records import Event, Extraction
+
+
+def run(text: str, published: str = "2024-03-15") -> Extraction:
+    return cronica.extract(text, published=published, id="test")
+
+
+def only_event(result: Extraction) -> Event:
+    assert len(result.events) == 1, [(e.event_type, e.sub_event_type, e.trigger.text) for e in result.events]
+    return result.events[0]
+
+
+def test_one_line_protest_with_no_date_or_place_words_is_an_event() -> None:
+    event = only_event(run("Protesters held a demonstration against the new tax law."))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+    assert event.actor1 is not None and event.actor1.inter == 6
+    assert 0.0 < event.confidence <= 1.0
+    assert event.coded_by
+
+
+def test_one_line_march_reworded_is_still_an_event() -> None:
+    event = only_event(run("Nurses marched to demand better pay and more staff."))
+    assert event.event_type == "Protests"
+
+
+def test_undated_event_takes_the_report_date_with_week_precision_and_says_so() -> None:
+    event = only_event(run("Protesters held a demonstration against the new tax law.", "2024-03-15"))
+    assert event.date.value == "2024-03-15"
+    assert event.date.precision == "week"
+    assert (event.date.start, event.date.end) == ("2024-03-09", "2024-03-15")
+    assert event.date.anchor_kind == "publication"
+    assert event.date.reason is not None and "inferred" in event.date.reason
+
+
+def test_party_supporters_fighting_each_other_are_rioters_in_mob_violence() -> None:
+    event = only_event(
+        run("Supporters of the two rival parties clashed in the market town, leaving two injured.")
+    )
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor1 is not None and event.actor1.inter == 5
+
+
+def test_deaths_a_protest_is_about_are_not_its_fatalities() -> None:
+    event = only_event(run("Residents demonstrated to protest the police killing of three men."))
+    assert event.event_type == "Protests"
+    assert event.fatalities == 0
+
+
+def test_deaths_a_riot_is_about_are_not_its_fatalities() -> None:
+    events = run("Residents burned debris and blocked roads to protest police killing of 3 men.").events
+    riots = [e for e in events if e.event_type == "Riots"]
+    assert riots and all(e.fatalities == 0 for e in riots)
+    assert not any(e.fatalities == 3 for e in events)
+
+
+def test_victims_of_an_ambush_count_not_the_gunmen() -> None:
+    event = only_event(run("Four farm workers were ambushed and killed by three gunmen."))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.fatalities == 4
+
+
+def test_gunmen_ambushing_farm_workers_is_an_attack_on_civilians() -> None:
+    event = only_event(run("Gunmen ambushed a group of farm workers, killing four."))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.fatalities == 4
+    assert event.actor2 is not None and event.actor2.inter == 7

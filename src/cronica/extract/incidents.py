@@ -298,8 +298,10 @@ class Incidents(Dating, Locating, Attribution):
                     counts=event_counts,
                     confidence=confidence,
                     missing=missing,
-                    reported_by=tuple(
-                        {c.reported_by for cl in event_counts.values() for c in cl if c.reported_by}
+                    reported_by=tuple(  # in the order told (a set's order changes from run to run)
+                        dict.fromkeys(
+                            c.reported_by for cl in event_counts.values() for c in cl if c.reported_by
+                        )
                     ),
                     specific=own_date_words
                     or heading is not None

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from cronica.errors import DataFileError
+from cronica.nlp.matching import GatedMatcher
 from cronica.records import Span
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.names import fold
@@ -153,36 +153,35 @@ class PlaceRecognizer:
         self._suffixes = sorted(
             ((tuple(k.split()), v) for k, v in self.admin_suffixes.items()), key=lambda kv: -len(kv[0])
         )
-        self.matcher = Matcher(vocab)
         title = {"IS_TITLE": True}
         filler = {"IS_LOWER": True, "OP": "{0,6}"}
         dash = {"ORTH": {"IN": ["-", "–"]}, "OP": "?"}
-        self.matcher.add(
-            "FACILITY",
-            [
-                [
-                    {"LOWER": {"IN": sorted(self.unknown_cues)}},
-                    {"LOWER": {"IN": sorted(self.articles)}, "OP": "?"},
-                    title,
-                    {"IS_TITLE": True, "OP": "{0,2}"},
-                    filler,
-                    dash,
-                    filler,
-                    {"LOWER": {"IN": sorted(self.facility)}},
-                    {"LOWER": {"IN": sorted(self.in_links | self.of_links | {"near", "outside"})}},
-                ]
-            ],
-        )
-        self.matcher.add(
-            "AREA_OF",
-            [
-                [
-                    {"LOWER": {"IN": sorted(self.articles | {"a", "an"})}},
-                    {"IS_LOWER": True, "OP": "?"},
-                    {"LOWER": {"IN": sorted(self.area_nouns)}},
-                    {"LOWER": {"IN": sorted(self.area_links)}},
-                ]
-            ],
+        # gated: runs only on texts holding a facility word or an area noun (cronica.nlp.matching)
+        self.matcher = GatedMatcher(
+            vocab,
+            {
+                "FACILITY": [
+                    [
+                        {"LOWER": {"IN": sorted(self.unknown_cues)}},
+                        {"LOWER": {"IN": sorted(self.articles)}, "OP": "?"},
+                        title,
+                        {"IS_TITLE": True, "OP": "{0,2}"},
+                        filler,
+                        dash,
+                        filler,
+                        {"LOWER": {"IN": sorted(self.facility)}},
+                        {"LOWER": {"IN": sorted(self.in_links | self.of_links | {"near", "outside"})}},
+                    ]
+                ],
+                "AREA_OF": [
+                    [
+                        {"LOWER": {"IN": sorted(self.articles | {"a", "an"})}},
+                        {"IS_LOWER": True, "OP": "?"},
+                        {"LOWER": {"IN": sorted(self.area_nouns)}},
+                        {"LOWER": {"IN": sorted(self.area_links)}},
+                    ]
+                ],
+            },
         )
 
     # -- helpers ----------------------------------------------------------------------------------
@@ -429,8 +428,10 @@ class PlaceRecognizer:
     ) -> None:
         by_start = {m.start_token: m for m in mentions.values()}
         anchors: list[tuple[int, PlaceMention]] = []  # "(in) a suburb of Y": position, Y
-        for match_id, s, e in self.matcher(doc):
-            rule = self.vocab.strings[match_id]
+        # only a match that ends where a known place starts is used
+        matches = self.matcher.spans(doc) if by_start else []
+        for match in matches:
+            rule, s, e = match.label_, match.start, match.end
             if rule == "AREA_OF" and e in by_start:
                 before = doc[s - 1] if s > 0 else None
                 if before is not None and before.text == "," and s > 1 and self._capitalised(doc[s - 2]):

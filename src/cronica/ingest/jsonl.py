@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cronica.errors import EncodingError, InputError, MalformedDocumentError
 from cronica.ingest.document import build_document, choose_published
@@ -26,10 +26,11 @@ _CHUNK = 1 << 20
 
 
 def read_jsonl(
-    stream: BinaryIO, source: str, published: date | None, max_bytes: int
+    stream: BinaryIO, source: str, published: date | None, max_bytes: int, first_line: int = 1
 ) -> Iterator[Document | InputError]:
-    """The documents (or errors) of each line of ``stream``."""
-    number = 0
+    """The documents (or errors) of each line of ``stream``; ``first_line`` is the number of its first
+    line in the file (a part of a corpus read on its own, as a Dask partition is)."""
+    number = first_line - 1
     while True:
         line = stream.readline(max_bytes + 1)
         if not line:
@@ -60,6 +61,14 @@ def _document(line: bytes, source: str, number: int, published: date | None) -> 
         ) from None
     if not isinstance(record, dict):
         raise MalformedDocumentError(source, f"expected a JSON object, got {type(record).__name__}", number)
+    return document_from_record(record, source, number, published)
+
+
+def document_from_record(
+    record: dict[str, Any], source: str, number: int, published: date | None, kind: str = "jsonl"
+) -> Document:
+    """The document of one corpus record (a JSON object, a Parquet row: ``kind``) with the fields
+    above; raises :class:`~cronica.errors.InputError` naming ``source`` and record ``number``."""
     body = record.get("text")
     if body is None:
         raise MalformedDocumentError(source, 'object has no "text" field', number)
@@ -68,12 +77,12 @@ def _document(line: bytes, source: str, number: int, published: date | None) -> 
     raw_id = record.get("id")
     if isinstance(raw_id, dict | list):
         raise MalformedDocumentError(source, '"id" must be a string or a number', number)
-    day, day_source = choose_published(published, record.get("published"), "jsonl", source, number)
+    day, day_source = choose_published(published, record.get("published"), kind, source, number)
     return build_document(
         body,
         id=str(raw_id) if raw_id not in (None, "") else f"{source}:{number}",
         source=source,
-        format="jsonl",
+        format=kind,
         published=day,
         published_source=day_source,
         title=record.get("title"),

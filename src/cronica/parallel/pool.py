@@ -24,7 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cronica.errors import ExtractionError, InputError, WorkerError
 from cronica.records import Document, Extraction
@@ -45,11 +45,18 @@ class PipelineSpec:
     keep_generic: bool | None = None
     places: str | None = None
     country: tuple[str, ...] = ()
+    language: str | None = None
 
     def build(self) -> Pipeline:
         from cronica.pipeline import Pipeline
 
-        return Pipeline(self.model, keep_generic=self.keep_generic, places=self.places, country=self.country)
+        return Pipeline(
+            self.model,
+            keep_generic=self.keep_generic,
+            places=self.places,
+            country=self.country,
+            language=self.language,
+        )
 
 
 @lru_cache(maxsize=4)
@@ -85,12 +92,14 @@ def extract_chunk(pipeline: Pipeline, documents: list[Document], batch_size: int
         for document in documents:
             try:
                 out.extend(pipeline.extract_documents([document], batch_size=1))
+            except InputError as exc:  # it names the document and the problem (a language not read)
+                out.append(exc)
             except Exception as exc:  # noqa: BLE001
                 out.append(ExtractionError(document.id, f"{type(exc).__name__}: {exc}"))
         return out
 
 
-def _work(spec: PipelineSpec, documents: list[Document], batch_size: int) -> list[Outcome]:
+def extract_with(spec: PipelineSpec, documents: list[Document], batch_size: int) -> list[Outcome]:
     return extract_chunk(pipeline_for(spec), documents, batch_size)
 
 
@@ -202,29 +211,17 @@ class Runner:
             pipeline = pipeline_for(spec)
             for chunk in chunks(items, self.batch_size):
                 docs = [x for x in chunk if isinstance(x, Document)]
-                yield from _report(
-                    merge_chunk(chunk, extract_chunk(pipeline, docs, self.batch_size)), progress
-                )
+                extracted = extract_chunk(pipeline, docs, self.batch_size)
+                yield from _report(merge_chunk(chunk, extracted), progress)
             return
         self.start()
+        yield from stream(
+            items, lambda docs: self._submit(spec, docs), 2 * self.workers, self.batch_size, progress
+        )
+
+    def _submit(self, spec: PipelineSpec, docs: list[Document]) -> Future[list[Outcome]]:
         assert self._pool is not None
-        window: deque[tuple[list[Document | InputError], Future[list[Outcome]] | None]] = deque()
-        source = chunks(items, self.batch_size)
-        while True:
-            for chunk in islice(source, 2 * self.workers - len(window)):
-                docs = [x for x in chunk if isinstance(x, Document)]
-                future = self._pool.submit(_work, spec, docs, self.batch_size) if docs else None
-                window.append((chunk, future))
-            if not window:
-                return
-            chunk, future = window.popleft()
-            try:
-                extracted = future.result() if future is not None else []
-            except BrokenProcessPool as exc:
-                raise WorkerError(
-                    "a worker process died (killed or out of memory?); run again with fewer --workers"
-                ) from exc
-            yield from _report(merge_chunk(chunk, extracted), progress)
+        return self._pool.submit(extract_with, spec, docs, self.batch_size)
 
     def extract_documents(
         self, documents: Iterable[Document], spec: PipelineSpec | None = None
@@ -234,6 +231,37 @@ class Runner:
             if isinstance(outcome, InputError):  # pragma: no cover - only documents went in
                 raise TypeError("extract_documents takes documents, not read errors")
             yield outcome
+
+
+class _Pending(Protocol):
+    def result(self) -> list[Outcome]: ...
+
+
+def stream(
+    items: Iterable[Document | InputError],
+    submit: Callable[[list[Document]], _Pending],
+    window: int,
+    batch_size: int,
+    progress: Progress | None = None,
+) -> Iterator[Outcome]:
+    """Chunks of ``items`` sent through ``submit`` (to processes, to a cluster), at most ``window``
+    in flight, their outcomes given back in input order."""
+    pending: deque[tuple[list[Document | InputError], _Pending | None]] = deque()
+    source = chunks(items, batch_size)
+    while True:
+        for chunk in islice(source, max(0, window - len(pending))):
+            docs = [x for x in chunk if isinstance(x, Document)]
+            pending.append((chunk, submit(docs) if docs else None))
+        if not pending:
+            return
+        chunk, future = pending.popleft()
+        try:
+            extracted = future.result() if future is not None else []
+        except BrokenProcessPool as exc:
+            raise WorkerError(
+                "a worker process died (killed or out of memory?); run again with fewer --workers"
+            ) from exc
+        yield from _report(merge_chunk(chunk, extracted), progress)
 
 
 def _report(outcomes: Iterable[Outcome], progress: Progress | None) -> Iterator[Outcome]:

@@ -1,0 +1,98 @@
+"""Dask: a real LocalCluster of two worker processes gives the single-process output, record for record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cronica.errors import CronicaError, InputError
+from cronica.ingest import read_documents
+from cronica.parallel import PipelineSpec, Runner
+
+pytest.importorskip("dask.distributed", reason="Dask runs need the dask extra (pip install 'cronica[dask]')")
+
+from cronica.parallel.cluster import DaskRunner, close, connect, extract_corpus, partitions  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    c = connect("local", 2)
+    try:
+        yield c
+    finally:
+        close(c)
+
+
+def _single_process_lines(path: Path) -> tuple[list[str], list[str]]:
+    lines, errors = [], []
+    with Runner(PipelineSpec(), 1) as runner:
+        for outcome in runner.run(read_documents(path)):
+            if isinstance(outcome, CronicaError):
+                errors.append(str(outcome))
+            else:
+                lines.extend(json.dumps(r, ensure_ascii=False) for r in outcome.to_dicts())
+    return lines, errors
+
+
+def _parts(out: Path, ext: str = "jsonl") -> list[str]:
+    return [
+        line for part in sorted(out.glob(f"part-*.{ext}")) for line in part.read_text("utf-8").splitlines()
+    ]
+
+
+def test_local_cluster_partitions_hold_the_single_process_records_in_order(
+    client: Any, corpus: Path, tmp_path: Path
+) -> None:
+    reports = extract_corpus(client, [str(corpus)], str(tmp_path), documents=5)
+    expected, expected_errors = _single_process_lines(corpus)
+    assert len(reports) == len(partitions([str(corpus)], 5)) >= 3
+    assert _parts(tmp_path) == expected
+    assert len(expected) > 20
+    errors = [
+        json.loads(line)["error"] for line in (tmp_path / "errors.jsonl").read_text("utf-8").splitlines()
+    ]
+    # line numbers count from the start of the file, not of the partition
+    assert errors == expected_errors and f"{corpus}:4" in errors[0] and f"{corpus}:10" in errors[1]
+
+
+def test_parquet_row_groups_are_partitions_with_the_single_process_records(
+    client: Any, corpus: Path, tmp_path: Path
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = []
+    for line in corpus.read_text("utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        rows.append({"id": record["id"], "text": record["text"], "published": record.get("published")})
+    path = tmp_path / "corpus.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=4)
+    out = tmp_path / "out"
+    extract_corpus(client, [str(path)], str(out))
+    expected, errors = _single_process_lines(path)
+    assert _parts(out) == expected and len(expected) > 20
+    assert len(errors) == 1 and errors[0].startswith(f"{path}:9:")  # the blank text, by row number
+
+
+def test_streaming_to_the_cluster_gives_what_one_process_gives(client: Any, corpus: Path) -> None:
+    def comparable(outcomes: Any) -> list[Any]:
+        return [str(o) if isinstance(o, InputError) else o.to_dicts() for o in outcomes]
+
+    with Runner(PipelineSpec(), 1, batch_size=3) as one:
+        expected = comparable(one.run(read_documents(corpus)))
+    got = comparable(DaskRunner(client, batch_size=3).run(read_documents(corpus)))
+    assert got == expected
+
+
+def test_only_corpus_files_can_be_partitioned(tmp_path: Path) -> None:
+    text = tmp_path / "report.txt"
+    text.write_text("Police fired tear gas in Nairobi on Monday.", encoding="utf-8")
+    with pytest.raises(InputError, match="JSON Lines"):
+        partitions([str(text)])

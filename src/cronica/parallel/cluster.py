@@ -23,7 +23,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,14 +31,11 @@ from typing import Any
 
 from cronica.errors import CronicaError, InputError, WorkerError
 from cronica.parallel.pool import (
-    Outcome,
     PipelineSpec,
-    Progress,
+    Runner,
     extract_chunk,
-    extract_with,
     merge_chunk,
     pipeline_for,
-    stream,
 )
 from cronica.records import Document
 
@@ -218,28 +215,22 @@ def extract_corpus(
 # -- streaming to a cluster ----------------------------------------------------------------------
 
 
-class DaskRunner:
-    """:class:`~.pool.Runner`'s ``run`` on a Dask cluster: chunks of documents go to the workers
-    (two a worker in flight), outcomes come back in input order, the caller stays the only writer."""
+class DaskRunner(Runner):
+    """:class:`~.pool.Runner` on a Dask cluster: chunks of documents go to the workers (two a worker
+    thread in flight), outcomes come back in input order, the caller stays the only writer. The
+    caller owns ``client`` (see :func:`close`)."""
 
     def __init__(self, client: Any, spec: PipelineSpec | None = None, *, batch_size: int = 16) -> None:
+        threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+        # never 1: one Dask worker still runs remotely, not in this process
+        super().__init__(spec, max(2, threads), batch_size=batch_size)
         self.client = client
-        self.spec = spec or PipelineSpec()
-        self.batch_size = batch_size
 
-    @property
-    def workers(self) -> int:
-        return max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
+    def start(self) -> DaskRunner:
+        return self
 
-    def run(
-        self,
-        items: Iterable[Document | InputError],
-        progress: Progress | None = None,
-        spec: PipelineSpec | None = None,
-    ) -> Iterator[Outcome]:
-        chosen = spec or self.spec
+    def close(self) -> None:
+        pass
 
-        def submit(docs: list[Document]) -> Any:
-            return self.client.submit(extract_with, chosen, docs, self.batch_size, pure=False)
-
-        yield from stream(items, submit, 2 * self.workers, self.batch_size, progress)
+    def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
@@ -193,8 +193,7 @@ class Runner:
         if self.workers == 1:
             return _meta(spec or self.spec)
         self.start()
-        assert self._pool is not None
-        return self._pool.submit(_meta, spec or self.spec).result()
+        return self._call(_meta, spec or self.spec).result()
 
     # -- running ----------------------------------------------------------------------------------
     def run(
@@ -206,22 +205,25 @@ class Runner:
         """Each item's outcome, in input order (see the module docstring). ``progress(n)`` is called
         as items come back. ``spec`` replaces the runner's own for this run (the same workers then hold
         both pipelines; the model itself is loaded once)."""
-        spec = spec or self.spec
+        chosen = spec or self.spec
         if self.workers == 1:
-            pipeline = pipeline_for(spec)
+            pipeline = pipeline_for(chosen)
             for chunk in chunks(items, self.batch_size):
                 docs = [x for x in chunk if isinstance(x, Document)]
                 extracted = extract_chunk(pipeline, docs, self.batch_size)
                 yield from _report(merge_chunk(chunk, extracted), progress)
             return
         self.start()
-        yield from stream(
-            items, lambda docs: self._submit(spec, docs), 2 * self.workers, self.batch_size, progress
-        )
 
-    def _submit(self, spec: PipelineSpec, docs: list[Document]) -> Future[list[Outcome]]:
+        def submit(docs: list[Document]) -> _Pending:
+            return self._call(extract_with, chosen, docs, self.batch_size)
+
+        yield from stream(items, submit, 2 * self.workers, self.batch_size, progress)
+
+    def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run ``fn(*args)`` on a worker; a future."""
         assert self._pool is not None
-        return self._pool.submit(extract_with, spec, docs, self.batch_size)
+        return self._pool.submit(fn, *args)
 
     def extract_documents(
         self, documents: Iterable[Document], spec: PipelineSpec | None = None

@@ -1,0 +1,181 @@
+"""Throughput of cronica against bare spaCy, with worker processes and on a Dask LocalCluster.
+
+Not a test: a measurement. Run from the repository root::
+
+    python benchmarks/scale.py [--notes 502] [--articles 100] [--workers 2] [--json out.json]
+
+Corpora: short notes (ACLED's own ``notes`` summaries from the dev acled-train CSVs, every 25th row,
+the kind of text ``cronica eval`` sees from ACLED) and long articles (IndiaPoliceEvents ``docs.jsonl``).
+Printed for each, after a warm-up pass:
+
+- bare ``nlp.pipe`` vs ``Pipeline.extract_documents`` on the same texts and model, one process, batch
+  64: CPU seconds (``time.process_time``, less sensitive to other load on the machine) and wall
+  seconds; ratio = spaCy seconds / cronica seconds (goal >= 0.8 on short notes);
+- ``Runner`` with ``--workers`` processes vs one process, wall seconds including the workers' start
+  (model loading), and the workers' peak RSS (``getrusage`` of the children);
+- ``extract_corpus`` on a Dask ``LocalCluster`` of ``--workers`` processes vs one process, wall, and
+  each Dask worker's peak RSS (cluster start-up is not counted; model loading in the workers is).
+
+Other processes on a shared machine slow the parallel runs most: the load average is printed with
+the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def acled_notes(dev: Path, n: int) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for path in sorted((dev / "acled-train").glob("*.csv")):
+        with open(path, encoding="utf-8") as fh:
+            for i, row in enumerate(csv.DictReader(fh)):
+                if i % 25 == 0 and row["notes"].strip():
+                    out.append((row["event_id_cnty"], row["notes"]))
+                if len(out) >= n:
+                    return out
+    return out
+
+
+def articles(dev: Path, n: int) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    with open(dev / "india-police-events-half" / "docs.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            out.append((str(d["doc_id"]), d["doc_text"]))
+            if len(out) >= n:
+                break
+    return out
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """(CPU seconds of this process, wall seconds) of one call."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    fn()
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def single(texts: list[tuple[str, str]]) -> dict[str, Any]:
+    from cronica.ingest import document_from_text
+    from cronica.parallel import PipelineSpec, pipeline_for
+
+    pipeline = pipeline_for(PipelineSpec())
+    nlp = pipeline.nlp
+    docs = [document_from_text(t, id=i) for i, t in texts]
+    list(pipeline.extract_documents(docs[:16], batch_size=16))  # warm-up
+    spacy_cpu, spacy_wall = timed(lambda: list(nlp.pipe((d.text for d in docs), batch_size=64)))
+    cronica_cpu, cronica_wall = timed(lambda: list(pipeline.extract_documents(docs, batch_size=64)))
+    return {
+        "docs": len(docs),
+        "words": sum(len(d.text.split()) for d in docs),
+        "spacy_cpu_s": round(spacy_cpu, 2),
+        "cronica_cpu_s": round(cronica_cpu, 2),
+        "ratio_cpu": round(spacy_cpu / cronica_cpu, 3),
+        "spacy_wall_s": round(spacy_wall, 2),
+        "cronica_wall_s": round(cronica_wall, 2),
+        "ratio_wall": round(spacy_wall / cronica_wall, 3),
+    }
+
+
+def workers(texts: list[tuple[str, str]], n: int) -> dict[str, Any]:
+    from cronica.ingest import document_from_text
+    from cronica.parallel import PipelineSpec, Runner
+
+    docs = [document_from_text(t, id=i) for i, t in texts]
+    with Runner(PipelineSpec(), 1) as one:
+        list(one.run(docs[:16]))
+        _, one_wall = timed(lambda: list(one.run(docs)))
+    began = time.perf_counter()
+    with Runner(PipelineSpec(), n) as many:
+        list(many.run(docs))
+    many_wall = time.perf_counter() - began
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "workers": n,
+        "one_wall_s": round(one_wall, 2),
+        "workers_wall_s": round(many_wall, 2),
+        "speedup": round(one_wall / many_wall, 3),
+        "worker_peak_rss_mib": round(children.ru_maxrss / 1024, 1),
+    }
+
+
+def dask(texts: list[tuple[str, str]], n: int, one_wall: float) -> dict[str, Any]:
+    from cronica.parallel.cluster import close, connect, extract_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp, "corpus.jsonl")
+        with open(corpus, "w", encoding="utf-8") as fh:
+            for i, t in texts:
+                fh.write(json.dumps({"id": i, "text": t}) + "\n")
+        client = connect("local", n)
+        try:
+            client.run(lambda: None)
+            began = time.perf_counter()
+            extract_corpus(
+                client, [str(corpus)], str(Path(tmp, "out")), documents=max(16, len(texts) // (4 * n))
+            )
+            wall = time.perf_counter() - began
+            rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        finally:
+            close(client)
+    return {
+        "workers": n,
+        "dask_wall_s": round(wall, 2),
+        "speedup_vs_one_process": round(one_wall / wall, 3),
+        "worker_peak_rss_mib": [round(v, 1) for v in rss.values()],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--notes", type=int, default=502)
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument(
+        "--dev-data",
+        default=os.environ.get("CRONICA_DEV_DATA", str(REPO.parent / "shared" / "data" / "dev")),
+    )
+    parser.add_argument("--json", help="also write the results as JSON")
+    args = parser.parse_args()
+    dev = Path(args.dev_data)
+    corpora = {"notes": acled_notes(dev, args.notes), "articles": articles(dev, args.articles)}
+    info: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()} {os.cpu_count()} cpus",
+        "load_before": os.getloadavg(),
+    }
+    results: dict[str, Any] = {}
+    for name, texts in corpora.items():
+        results[name] = {"single": single(texts)}
+        print(name, "single", results[name]["single"], flush=True)
+    for name, texts in corpora.items():
+        results[name]["workers"] = workers(texts, args.workers)
+        print(name, "workers", results[name]["workers"], flush=True)
+        if not args.skip_dask:
+            results[name]["dask"] = dask(texts, args.workers, results[name]["workers"]["one_wall_s"])
+            print(name, "dask", results[name]["dask"], flush=True)
+    info["load_after"] = os.getloadavg()
+    print(info)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump({**info, **results}, fh, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -11,10 +11,12 @@ Printed for each, after a warm-up pass:
 - bare ``nlp.pipe`` vs ``Pipeline.extract_documents`` on the same texts and model, one process, batch
   64: CPU seconds (``time.process_time``, less sensitive to other load on the machine) and wall
   seconds; ratio = spaCy seconds / cronica seconds (goal >= 0.8 on short notes);
-- ``Runner`` with ``--workers`` processes vs one process, wall seconds including the workers' start
-  (model loading), and the workers' peak RSS (``getrusage`` of the children);
-- ``extract_corpus`` on a Dask ``LocalCluster`` of ``--workers`` processes vs one process, wall, and
-  each Dask worker's peak RSS (cluster start-up is not counted; model loading in the workers is).
+- ``Runner`` with ``--workers`` processes vs one process: wall seconds of the run with the workers
+  started (their start, model loading included, timed apart), the CPU-based speedup (``n`` x one
+  process's CPU seconds / all processes' CPU seconds, start included: what ``n`` idle cores give),
+  and the workers' peak RSS (``getrusage`` of the children);
+- ``extract_corpus`` on a Dask ``LocalCluster`` of ``--workers`` processes vs one process, the same
+  figures (cluster start and model loading in the workers not counted), each Dask worker's peak RSS.
 
 Other processes on a shared machine slow the parallel runs most: the load average is printed with
 the results.
@@ -91,30 +93,60 @@ def single(texts: list[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
+def _rusage_cpu(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
 def workers(texts: list[tuple[str, str]], n: int) -> dict[str, Any]:
+    """One process vs ``n`` worker processes: wall seconds (including the workers' start and model
+    loading) and CPU seconds of every process (this one's and the workers')."""
     from cronica.ingest import document_from_text
     from cronica.parallel import PipelineSpec, Runner
 
     docs = [document_from_text(t, id=i) for i, t in texts]
     with Runner(PipelineSpec(), 1) as one:
         list(one.run(docs[:16]))
-        _, one_wall = timed(lambda: list(one.run(docs)))
+        one_cpu, one_wall = timed(lambda: list(one.run(docs)))
+    # the workers' start (fork, model loading) is timed apart: it is paid once a run, whatever its size
+    children_before = _rusage_cpu(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    with Runner(PipelineSpec(), n) as many:
-        list(many.run(docs))
+    many = Runner(PipelineSpec(), n).start()
+    start_wall = time.perf_counter() - began
+    cpu, began = time.process_time(), time.perf_counter()
+    list(many.run(docs))
     many_wall = time.perf_counter() - began
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    many.close()
+    many_cpu = time.process_time() - cpu + _rusage_cpu(resource.RUSAGE_CHILDREN) - children_before
     return {
         "workers": n,
         "one_wall_s": round(one_wall, 2),
+        "one_cpu_s": round(one_cpu, 2),
+        "start_wall_s": round(start_wall, 2),
         "workers_wall_s": round(many_wall, 2),
-        "speedup": round(one_wall / many_wall, 3),
-        "worker_peak_rss_mib": round(children.ru_maxrss / 1024, 1),
+        "workers_cpu_s_with_start": round(many_cpu, 2),
+        "speedup_wall": round(one_wall / many_wall, 3),
+        "speedup_wall_with_start": round(one_wall / (many_wall + start_wall), 3),
+        # what n idle cores would give if the CPU work spreads evenly: n x (one's CPU / all CPU),
+        # the workers' model loading included
+        "speedup_cpu_with_start": round(n * one_cpu / many_cpu, 3),
+        "worker_peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
     }
 
 
-def dask(texts: list[tuple[str, str]], n: int, one_wall: float) -> dict[str, Any]:
+def _warm_worker() -> None:
+    from cronica.parallel import PipelineSpec, pipeline_for
+
+    pipeline_for(PipelineSpec())
+
+
+def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) -> dict[str, Any]:
+    """``extract_corpus`` on a LocalCluster of ``n`` processes: wall and CPU seconds of the workers and
+    this process (cluster start and the workers' model loading not counted, as for the process runner)."""
     from cronica.parallel.cluster import close, connect, extract_corpus
+
+    def worker_cpu() -> float:
+        return _rusage_cpu(resource.RUSAGE_SELF)
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp, "corpus.jsonl")
@@ -123,19 +155,25 @@ def dask(texts: list[tuple[str, str]], n: int, one_wall: float) -> dict[str, Any
                 fh.write(json.dumps({"id": i, "text": t}) + "\n")
         client = connect("local", n)
         try:
-            client.run(lambda: None)
-            began = time.perf_counter()
+            client.run(_warm_worker)  # load the pipeline in each worker first, as the process runner does
+            before = client.run(worker_cpu)
+            cpu, began = time.process_time(), time.perf_counter()
             extract_corpus(
                 client, [str(corpus)], str(Path(tmp, "out")), documents=max(16, len(texts) // (4 * n))
             )
             wall = time.perf_counter() - began
+            client_cpu = time.process_time() - cpu
+            after = client.run(worker_cpu)
             rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         finally:
             close(client)
+    total_cpu = client_cpu + sum(after[w] - before[w] for w in after)
     return {
         "workers": n,
         "dask_wall_s": round(wall, 2),
-        "speedup_vs_one_process": round(one_wall / wall, 3),
+        "dask_cpu_s": round(total_cpu, 2),
+        "speedup_wall": round(one_wall / wall, 3),
+        "speedup_cpu": round(n * one_cpu / total_cpu, 3),
         "worker_peak_rss_mib": [round(v, 1) for v in rss.values()],
     }
 
@@ -167,7 +205,8 @@ def main() -> int:
         results[name]["workers"] = workers(texts, args.workers)
         print(name, "workers", results[name]["workers"], flush=True)
         if not args.skip_dask:
-            results[name]["dask"] = dask(texts, args.workers, results[name]["workers"]["one_wall_s"])
+            one = results[name]["workers"]
+            results[name]["dask"] = dask(texts, args.workers, one["one_wall_s"], one["one_cpu_s"])
             print(name, "dask", results[name]["dask"], flush=True)
     info["load_after"] = os.getloadavg()
     print(info)

@@ -104,3 +104,25 @@ def test_eval_scores_are_the_same_with_two_workers(tmp_path: Path) -> None:
     one, two = scores("1"), scores("2")
     assert two == one
     assert one["items"] == 10
+
+
+def test_ingest_with_two_workers_stores_what_one_process_stores(corpus: Path, tmp_path: Path) -> None:
+    from cronica.store import Store
+
+    def ingest(workers: str) -> tuple[dict[str, int], int]:
+        db = tmp_path / f"w{workers}.db"
+        done = subprocess.run(
+            [sys.executable, "-m", "cronica.cli.main", "ingest", str(corpus), "--db", str(db)]
+            + ["--workers", workers, "--batch-size", "2", "--no-merge", "--quiet"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode in (0, 2), done.stderr  # the two bad lines are failures, not a crash
+        with Store(str(db)) as store:
+            return store.counts(), len(store.errors())
+
+    one, two = ingest("1"), ingest("2")
+    assert two == one
+    texts = {d.text for d in read_documents(corpus) if isinstance(d, Document)}  # a text is stored once
+    assert one[0]["documents"] == len(texts) > 10 and one[0]["events"] > 5 and one[1] == 2

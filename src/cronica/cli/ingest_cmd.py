@@ -7,6 +7,7 @@ import sys
 import time
 from typing import Any
 
+from cronica.cli._run_args import add_dask, add_workers
 from cronica.cli._store_args import add_country_hint, add_db, iso_date
 
 
@@ -31,6 +32,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--no-merge", action="store_true", help="do not merge reports after ingesting")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_country_hint(p)
+    add_workers(p, quiet=False)
+    add_dask(p)
     p.set_defaults(func=run_ingest)
 
     e = subparsers.add_parser(
@@ -46,22 +49,27 @@ def register(subparsers: Any) -> None:
 def run_ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from cronica.ingest import read_documents
-    from cronica.pipeline import Pipeline
+    from cronica.ingest import count_documents, read_documents
+    from cronica.parallel import PipelineSpec, open_runner, workers_for
     from cronica.store import Store
     from cronica.store.ingest import ingest
 
     store = Store(args.db)
-    pipeline = Pipeline(args.model, country=args.country)
-    started = time.perf_counter()
-    with tqdm(unit="doc", desc="ingest", disable=args.quiet, file=sys.stderr, dynamic_ncols=True) as bar:
-        stats = ingest(
-            store,
-            read_documents(args.paths, published=args.published),
-            lambda docs: pipeline.extract_documents(docs, args.batch_size),
-            batch_size=args.batch_size,
-            progress=bar.update,
-        )
+    spec = PipelineSpec(args.model, country=tuple(args.country))
+    # this process is the only writer; the workers (processes, or a Dask cluster) only extract
+    workers = (
+        args.workers if args.dask else workers_for(args.workers, count_documents(args.paths), args.batch_size)
+    )
+    with open_runner(spec, workers, dask=args.dask, batch_size=args.batch_size) as runner:
+        started = time.perf_counter()
+        with tqdm(unit="doc", desc="ingest", disable=args.quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+            stats = ingest(
+                store,
+                read_documents(args.paths, published=args.published),
+                runner.extract_raising,
+                batch_size=args.batch_size * 2 * runner.workers,
+                progress=bar.update,
+            )
     elapsed = time.perf_counter() - started
     rate = stats.seen / elapsed if elapsed > 0 else 0.0
     print(

@@ -8,6 +8,7 @@ what the extractor does inside. The CLI commands ``extract``, ``ingest`` and ``e
 over them.
 """
 
+from cronica.parallel.cluster import open_runner  # noqa: E402 - after pool, which it builds on
 from cronica.parallel.pool import (
     Outcome,
     PipelineSpec,
@@ -19,6 +20,7 @@ from cronica.parallel.pool import (
 )
 
 __all__ = [
+    "open_runner",
     "Outcome",
     "PipelineSpec",
     "Runner",

@@ -24,6 +24,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -234,3 +235,24 @@ class DaskRunner(Runner):
 
     def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
+
+
+@contextmanager
+def open_runner(
+    spec: PipelineSpec | None = None,
+    workers: int | None = None,
+    *,
+    dask: str | None = None,
+    batch_size: int = 16,
+) -> Iterator[Runner]:
+    """A started runner, closed on exit: on the Dask cluster at ``dask`` (``local``: a LocalCluster of
+    ``workers`` processes) when given, else ``workers`` local processes."""
+    if dask:
+        client = connect(dask, workers)
+        try:
+            yield DaskRunner(client, spec, batch_size=batch_size)
+        finally:
+            close(client)
+        return
+    with Runner(spec, workers, batch_size=batch_size) as runner:
+        yield runner

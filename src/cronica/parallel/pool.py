@@ -107,6 +107,34 @@ def _warm(spec: PipelineSpec) -> None:
     pipeline_for(spec)
 
 
+def _init_worker(spec: PipelineSpec) -> None:
+    """A worker process's start: end with the parent (a killed ``cronica ingest`` leaves no workers
+    behind), then build the pipeline."""
+    _exit_with_parent()
+    pipeline_for(spec)
+
+
+def _exit_with_parent() -> None:
+    parent = os.getppid()
+    try:  # Linux: the kernel sends SIGTERM when the parent dies
+        import ctypes
+        import signal
+
+        if ctypes.CDLL(None).prctl(1, signal.SIGTERM) == 0 and os.getppid() == parent:  # PR_SET_PDEATHSIG
+            return
+    except (AttributeError, OSError):
+        pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cronica-parent-watch", daemon=True).start()
+
+
 def _meta(spec: PipelineSpec) -> dict[str, Any]:
     return dict(getattr(pipeline_for(spec).nlp, "meta", {}) or {})
 
@@ -170,7 +198,7 @@ class Runner:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context(method),
-                initializer=_warm,
+                initializer=_init_worker,
                 initargs=(self.spec,),
             )
             # with fork every process starts on this first submit, before the caller starts threads
@@ -224,6 +252,14 @@ class Runner:
         """Run ``fn(*args)`` on a worker; a future."""
         assert self._pool is not None
         return self._pool.submit(fn, *args)
+
+    def extract_raising(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Each document's extraction in order, raising the error of the first document that has one
+        (for callers that retry a failed batch one document at a time, as the store's ingest does)."""
+        for outcome in self.run(documents):
+            if isinstance(outcome, InputError | ExtractionError):
+                raise outcome
+            yield outcome
 
     def extract_documents(
         self, documents: Iterable[Document], spec: PipelineSpec | None = None

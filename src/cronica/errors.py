@@ -9,7 +9,8 @@
     │   ├── EncodingError
     │   ├── MalformedDocumentError  broken PDF / HTML / JSON line
     │   ├── DateError               an impossible or unparseable date given by the user or the metadata
-    │   └── UnsupportedLanguageError  a language (metadata or --language) cronica does not read
+    │   ├── UnsupportedLanguageError  a language (metadata or --language) cronica does not read
+    │   └── ReaderCrashError        a reader raised something unexpected (a bug); the crash is its __cause__
     ├── ExtractionError             a document was read but extracting from it raised; names it and why
     ├── WorkerError                 a worker process (or Dask worker) died or could not start
     └── GazetteerError              the place index is missing or corrupt
@@ -77,6 +78,17 @@ class DateError(InputError):
 
 class UnsupportedLanguageError(InputError):
     """The document's language (its metadata or ``--language``) is not one cronica reads."""
+
+
+class ReaderCrashError(InputError):
+    """A reader failed on the document with an unexpected exception (a bug in cronica or a library it
+    uses); the exception is chained as ``__cause__`` so its type and traceback can be recorded."""
+
+    @classmethod
+    def of(cls, source: str, exc: BaseException, line: int | None = None) -> ReaderCrashError:
+        error = cls(source, f"the reader failed: {type(exc).__name__}: {exc}", line)
+        error.__cause__ = exc
+        return error
 
 
 class ExtractionError(CronicaError):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cronica.export import ACLED_COLUMNS, write_acled_csv, write_geojson, write_jsonl, write_parquet
+from cronica.export.acled_csv import event_number
 from cronica.store import EventFilter, Store
 from store.builders import bolivia, corpus
 
@@ -30,7 +31,7 @@ def test_acled_csv_of_a_single_document_extraction() -> None:
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
     assert list(rows[0]) == list(ACLED_COLUMNS)
     row = rows[0]
-    assert row["event_id_cnty"] == "BOL1"
+    assert row["event_id_cnty"] == f"BOL{event_number(extraction.events[0].to_dict(), 0)}"
     assert (row["event_date"], row["year"], row["time_precision"]) == ("2019-11-19", "2019", "1")
     assert (row["event_type"], row["sub_event_type"]) == ("Protests", "Excessive force against protesters")
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"], row["interaction"]) == (

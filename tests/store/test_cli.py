@@ -153,7 +153,7 @@ def test_ingest_with_the_real_pipeline_merges_senkata(
         fh.write('{"id": "broken", "text": \n')
     db = str(tmp_path / "e2e.db")
     code, _, err = cli(["ingest", str(corpus_file), "--db", db, "--quiet"], capsys)
-    assert code == 0 and "5 documents added" in err and "1 failed" in err
+    assert code == 1 and "5 documents added" in err and "1 failed" in err  # exit status: 1 failed
     with Store(db) as store:
         first = store.counts()
         senkata = [

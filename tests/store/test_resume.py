@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 
@@ -45,16 +46,22 @@ def _counts(url: str) -> dict[str, int]:
     return out
 
 
-def test_killed_ingest_resumes_without_duplicates_or_losses(db_url: str) -> None:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    proc = subprocess.Popen([sys.executable, str(WORKER), db_url, str(N), "0.05"], env=env)
-    deadline = time.time() + 60
-    while _documents(db_url) < 6 and time.time() < deadline and proc.poll() is None:
+def kill_mid_way(proc: subprocess.Popen[Any], url: str, n: int, timeout: float = 300) -> int:
+    """SIGKILL ``proc`` once 6 documents are stored; the number stored when it died (checked < ``n``)."""
+    deadline = time.time() + timeout
+    while _documents(url) < 6 and time.time() < deadline and proc.poll() is None:
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    partial = _documents(db_url)
-    assert 6 <= partial < N, "the kill should land mid-way"
+    partial = _documents(url)
+    assert 6 <= partial < n, "the kill should land mid-way"
+    return partial
+
+
+def test_killed_ingest_resumes_without_duplicates_or_losses(db_url: str) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, str(WORKER), db_url, str(N), "0.05"], env=env)
+    partial = kill_mid_way(proc, db_url, N, timeout=60)
     done = subprocess.run(
         [sys.executable, str(WORKER), db_url, str(N), "0"],
         env=env,

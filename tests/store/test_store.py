@@ -76,9 +76,9 @@ def test_bad_documents_are_recorded_with_their_reason_and_the_rest_goes_on(store
     stats = ingest(store, docs, extract, batch_size=3)
     assert (stats.added, stats.failed) == (5, 2)
     errors = store.errors()
-    assert [(e["source"], e["kind"]) for e in errors] == [
-        ("corpus/broken.pdf", "InputError"),
-        ("synthetic-4", "ValueError"),
+    assert [(e["source"], e["document"], e["stage"], e["kind"]) for e in errors] == [
+        ("corpus/broken.pdf", None, "read", "InputError"),
+        ("synthetic-4.txt", "synthetic-4", "extract", "ValueError"),
     ]
     assert errors[0]["problem"] == "not a PDF: the file ends before its first page"
     assert "tokenizer crashed" in errors[1]["problem"]

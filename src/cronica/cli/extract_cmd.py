@@ -127,12 +127,9 @@ def _write(outcomes: Iterable[Outcome], fmt: str, out: TextIO) -> int:
     records: list[dict[str, Any]] = []
     events: list[Any] = []
     if fmt == "acled-csv":
-        import csv
+        from cronica.export.acled_csv import AcledCsvWriter
 
-        from cronica.export import ACLED_COLUMNS
-
-        writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
-        writer.writeheader()
+        acled = AcledCsvWriter(out)  # one file: event_id_cnty unique across every document
     for item in outcomes:
         if isinstance(item, InputError | ExtractionError):
             failed += 1
@@ -145,10 +142,7 @@ def _write(outcomes: Iterable[Outcome], fmt: str, out: TextIO) -> int:
         elif fmt == "json":
             records.extend(item.to_dicts())
         elif fmt == "acled-csv":
-            from cronica.export import acled_rows
-
-            for row in acled_rows(item.events):
-                writer.writerow(row)
+            acled.write(item.events)
         else:
             print_table(item, out)
             events.extend(item.events)

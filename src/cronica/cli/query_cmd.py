@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from typing import Any
@@ -176,7 +175,9 @@ def run_tally(args: argparse.Namespace) -> int:
         write_jsonl([{"kind": "tally", **t} for t in totals], sys.stdout)
         return 0
     if args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        from cronica.export.csv_safe import csv_writer
+
+        writer = csv_writer(sys.stdout)
         writer.writerow([*keys, "killed", "injured", "arrested", "latest_tally_killed", "events", "sources"])
         for r in rows:
             writer.writerow(

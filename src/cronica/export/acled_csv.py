@@ -5,19 +5,23 @@ objects, or event dictionaries of the interchange contract (``Event.to_dict()``,
 events with several ``sources``);
 statements and tallies are skipped: ACLED has no rows for them.
 
-Column rules: ``event_id_cnty`` is the ISO 3166 alpha-3 code and a number (the store's event number
-when there is one, else a running number per country in this file); ``iso`` is the numeric ISO
+Column rules: ``event_id_cnty`` is the ISO 3166 alpha-3 code and a number, unique in the file and
+stable for the event: the store's event number when there is one, else nine digits of a hash of the
+extractor's record id (the same event of the same document gets the same id in every run); should two
+events still meet on one id, the later gets ``-2``, ``-3`` …; ``iso`` is the numeric ISO
 code; ``interaction`` the two inter codes, lower first (``16``), or the one code and ``0`` (``60``);
 ``source`` the outlets (or document ids) behind the event, ``; ``-separated; ``notes`` the evidence
-sentence; ``fatalities`` ACLED's conservative figure.
+sentence; ``fatalities`` ACLED's conservative figure. Cells are written through
+:mod:`cronica.export.csv_safe`, so no cell can run as a spreadsheet formula.
 """
 
 from __future__ import annotations
 
-import csv
+import hashlib
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from cronica.export.csv_safe import csv_dict_writer
 from cronica.records import Event, Extraction, Statement, Tally
 
 RecordLike = dict[str, Any] | Event | Statement | Tally | Extraction
@@ -96,9 +100,40 @@ def _sources(record: dict[str, Any]) -> str:
     return "; ".join(names)
 
 
-def acled_row(record: dict[str, Any] | Event, number: int) -> dict[str, str]:
-    """One event as an ACLED row (``number`` is used in ``event_id_cnty`` when it has no store number)."""
+def event_number(data: dict[str, Any], fallback: int) -> str:
+    """The number in ``event_id_cnty``: the store's event number, else nine digits of a hash of the
+    record id, else ``fallback`` (a record with no id)."""
+    if data.get("number") is not None:
+        return str(data["number"])
+    if data.get("id"):
+        return str(int(hashlib.sha1(str(data["id"]).encode()).hexdigest(), 16) % 10**9)
+    return str(fallback)
+
+
+class EventIds:
+    """Hands out ``event_id_cnty`` values for one file: stable per event, never the same twice."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def __call__(self, alpha3: str, data: dict[str, Any]) -> str:
+        base = f"{alpha3}{event_number(data, len(self.seen) + 1)}"
+        candidate, n = base, 1
+        while candidate in self.seen:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.seen.add(candidate)
+        return candidate
+
+
+def acled_row(
+    record: dict[str, Any] | Event, number: int | None = None, ids: EventIds | None = None
+) -> dict[str, str]:
+    """One event as an ACLED row. ``ids`` keeps ``event_id_cnty`` unique across rows of one file;
+    ``number`` overrides the number in it."""
     data = record.to_dict() if isinstance(record, Event) else record
+    if number is not None:
+        data = {**data, "number": number}
     loc = data.get("location") or {}
     date = data.get("date") or {}
     a1, a2 = data.get("actor1") or {}, data.get("actor2") or {}
@@ -106,7 +141,7 @@ def acled_row(record: dict[str, Any] | Event, number: int) -> dict[str, str]:
     event_date = date.get("value") or ""
     sentence = ((data.get("evidence") or {}).get("sentence") or {}).get("text") or ""
     return {
-        "event_id_cnty": f"{alpha3}{data.get('number', number)}",
+        "event_id_cnty": (ids or EventIds())(alpha3, data),
         "event_date": event_date,
         "year": event_date[:4],
         "time_precision": _fmt(date.get("time_precision")),
@@ -145,24 +180,38 @@ def _dicts(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
             yield record.to_dict()
 
 
-def acled_rows(records: Iterable[RecordLike]) -> Iterator[dict[str, str]]:
+def acled_rows(records: Iterable[RecordLike], ids: EventIds | None = None) -> Iterator[dict[str, str]]:
     """ACLED rows for the events among ``records``: Extractions, Events (statements and tallies are
-    skipped) or contract dicts, single-document or merged."""
-    per_country: dict[str, int] = {}
+    skipped) or contract dicts, single-document or merged. Pass one ``ids`` to calls that write the
+    same file."""
+    ids = ids if ids is not None else EventIds()
     for data in _dicts(records):
         if data.get("kind", "event") != "event":
             continue
-        code = ((data.get("location") or {}).get("country_code") or "").upper()
-        per_country[code] = per_country.get(code, 0) + 1
-        yield acled_row(data, per_country[code])
+        yield acled_row(data, ids=ids)
+
+
+class AcledCsvWriter:
+    """ACLED CSV to ``fp``, written as records come (one document at a time is fine): the header first,
+    ``event_id_cnty`` unique over the whole file, every cell safe to open in a spreadsheet."""
+
+    def __init__(self, fp: IO[str]) -> None:
+        self._writer = csv_dict_writer(fp, ACLED_COLUMNS)
+        self._writer.writeheader()
+        self._ids = EventIds()
+        self.rows = 0
+
+    def write(self, records: Iterable[RecordLike]) -> int:
+        n = 0
+        for row in acled_rows(records, self._ids):
+            self._writer.writerow(row)
+            n += 1
+        self.rows += n
+        return n
 
 
 def write_acled_csv(records: Iterable[RecordLike], fp: IO[str]) -> int:
     """Write ACLED's header and one row per event; returns the number of rows."""
-    writer = csv.DictWriter(fp, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for row in acled_rows(records):
-        writer.writerow(row)
-        n += 1
-    return n
+    writer = AcledCsvWriter(fp)
+    writer.write(records)
+    return writer.rows

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
+from cronica.extract.ids import with_ids
 from cronica.records import Actor, CountClaim, DateValue, Document, Event, Place
 from cronica.records import Span as TextSpan
 
@@ -288,7 +289,7 @@ def assemble_events(
         merged = news
     else:
         merged = [d for d in merged if not _background(d, document) and detect(d.sentence.text)]
-    for n, d in enumerate(merged, start=1):
+    for d in merged:
         missing = dict(d.missing)
         for name, present in (("actor1", d.actor1), ("actor2", d.actor2)):
             if present is not None:
@@ -302,7 +303,7 @@ def assemble_events(
                 missing[f"counts.{category}"] = "no number reported"
         events.append(
             Event(
-                id=f"{prefix}-e{n}",
+                id="",
                 document=document.id,
                 event_type=d.event_type,
                 sub_event_type=d.sub_event_type,
@@ -319,7 +320,7 @@ def assemble_events(
                 missing=missing,
             )
         )
-    return events
+    return with_ids(events, prefix)
 
 
 _BULLETS = ("•", "-", "–", "—", "*", "·", "▪")

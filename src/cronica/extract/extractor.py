@@ -15,7 +15,6 @@ Built once per pipeline (matchers and lexicons load here); ``extract`` never rai
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 
@@ -34,6 +33,7 @@ from cronica.extract.context import (
 )
 from cronica.extract.counts import CountMention, clause_of, find_counts
 from cronica.extract.dates import DateFinder, DateResolver, TemporalLexicon
+from cronica.extract.ids import id_prefix, with_ids
 from cronica.extract.incidents import Incidents
 from cronica.extract.learned import Combination, EventTyper, apply_learned_types
 from cronica.extract.lexicon import Lexicon, load_lexicon
@@ -104,7 +104,7 @@ class Extractor(Incidents, Totals):
         statements: list[Statement] = []
         tallies: list[Tally] = []
         revisions: list[tuple[int, CountClaim]] = []
-        prefix = _id_prefix(document)
+        prefix = id_prefix(document)
         for si, sent in enumerate(doc.sents):
             if not sent.text.strip() or _correction_note(document.text, sent.start_char):
                 continue
@@ -138,11 +138,7 @@ class Extractor(Incidents, Totals):
                 if c.tally and self._is_revision(doc, c, drafts):
                     revisions.append(self._revision(ctx, story, sent, si, c))
                 elif c.tally:
-                    tallies.append(
-                        self._tally(
-                            ctx, story, sent, si, c, prefix, len(tallies), tallies[-1] if tallies else None
-                        )
-                    )
+                    tallies.append(self._tally(ctx, story, sent, si, c, tallies[-1] if tallies else None))
             reported = [t for t in triggers if t.asserted and t.token.i not in tally_verbs]
             new_statements = self.statements.find(
                 self,
@@ -152,8 +148,6 @@ class Extractor(Incidents, Totals):
                 triggers,
                 reported,
                 si,
-                prefix,
-                len(statements),
                 frozenset(tally_verbs),
             )
             statements.extend(new_statements)
@@ -187,9 +181,12 @@ class Extractor(Incidents, Totals):
         )
         events = apply_acled_roles(events, ctx.actors)
         events = _apply_revisions(events, revisions)
-        tallies = [self._link_tally_scope(t, events) for t in tallies]
+        tallies = [self._link_tally_scope(t, events) for t in with_ids(tallies, prefix)]
         return Extraction(
-            document=document, events=tuple(events), statements=tuple(statements), tallies=tuple(tallies)
+            document=document,
+            events=tuple(events),
+            statements=tuple(with_ids(statements, prefix)),
+            tallies=tuple(tallies),
         )
 
     def _detector(self) -> Callable[[str], bool] | None:
@@ -305,8 +302,3 @@ def _correction_note(text: str, offset: int) -> bool:
     """A sentence of a correction note ("Correction: An earlier version stated that ten were injured"):
     it fixes the article's figures and tells no new incident."""
     return bool(_CORRECTION.match(text[paragraph_start(text, offset) : offset + 40]))
-
-
-def _id_prefix(document: Document) -> str:
-    digest = hashlib.sha1(f"{document.id}\0{document.text}".encode()).hexdigest()[:10]
-    return digest

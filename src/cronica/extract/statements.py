@@ -52,8 +52,6 @@ class StatementFinder:
         triggers: list[Trigger],
         reported: list[Trigger],
         si: int,
-        prefix: str,
-        n: int,
         tally_verbs: frozenset[int] = frozenset(),
     ) -> list[Statement]:
         out: list[Statement] = []
@@ -172,7 +170,7 @@ class StatementFinder:
                 missing["speaker"] = "no speaker named"
             addressee = _addressee(ex, ctx, tok)
             statement = Statement(
-                id=f"{prefix}-s{n + len(out) + 1}",
+                id="",  # set from the trigger by ids.with_ids
                 document=ctx.document.id,
                 speaker=speaker,
                 plover=plover or "",
@@ -192,12 +190,8 @@ class StatementFinder:
                 story.last_person = speaker
             story.last_statement = statement
             story.last_statement_sent = si
-        kept = _drop_neutral_twins(out)
-        # number what is kept: a dropped twin must not leave its number to the next sentence's statement
-        return [
-            s if s.id == f"{prefix}-s{n + k + 1}" else replace(s, id=f"{prefix}-s{n + k + 1}")
-            for k, s in enumerate(kept)
-        ]
+        # ids are given to the final list (ids.with_ids): a dropped twin leaves no gap or clash behind
+        return _drop_neutral_twins(out)
 
     def _absorbed(self, tok: Token, speech_ids: set[int]) -> bool:
         """ "released a statement declaring ...": the inner verb belongs to the outer one."""

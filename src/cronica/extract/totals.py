@@ -92,8 +92,6 @@ class Totals(Dating, Locating, Attribution):
         sent: Span,
         si: int,
         c: CountMention,
-        prefix: str,
-        n: int,
         previous: Tally | None = None,
     ) -> Tally:
         doc = ctx.doc
@@ -139,7 +137,7 @@ class Totals(Dating, Locating, Attribution):
         if reporter is None:
             missing["reported_by"] = "no reporting source named"
         return Tally(
-            id=f"{prefix}-t{n + 1}",
+            id="",  # set from the number by ids.with_ids
             document=ctx.document.id,
             what=what,
             category=c.category,

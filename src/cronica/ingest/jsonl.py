@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any, BinaryIO
 
-from cronica.errors import EncodingError, InputError, MalformedDocumentError
+from cronica.errors import EncodingError, InputError, MalformedDocumentError, ReaderCrashError
 from cronica.ingest.document import build_document, choose_published
 from cronica.records import Document
 
@@ -46,6 +46,8 @@ def read_jsonl(
             yield _document(line, source, number, published)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001 - a reader's bug: this line is reported, the batch goes on
+            yield ReaderCrashError.of(source, exc, number)
 
 
 def _document(line: bytes, source: str, number: int, published: date | None) -> Document:

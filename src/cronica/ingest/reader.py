@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from cronica.errors import InputError
+from cronica.errors import InputError, ReaderCrashError
 from cronica.ingest.decode import decode_bytes
 from cronica.ingest.html import read_html
 from cronica.ingest.jsonl import read_jsonl
@@ -147,6 +147,8 @@ def _read_file(source: str, published: date | None, max_bytes: int) -> Iterator[
         yield _parse(data, source, kind or _sniff(data), published)
     except InputError as exc:
         yield exc
+    except Exception as exc:  # noqa: BLE001 - a reader's bug: this file is reported, the batch goes on
+        yield ReaderCrashError.of(source, exc)
 
 
 def _parse(data: bytes, source: str, kind: str, published: date | None) -> Document:

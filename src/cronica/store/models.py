@@ -294,7 +294,9 @@ class MergeBlockRow(Base):
 
 
 class ErrorRow(Base):
-    """A document that could not be ingested, and why; ``key`` makes re-recording idempotent."""
+    """A document that could not be ingested: where (file, line, document id), in which stage (``read``,
+    ``extract``, ``store``), the exception and its traceback; ``key`` makes re-recording idempotent and
+    ``resolved_at`` is set when a later run stored the document."""
 
     __tablename__ = "errors"
 
@@ -302,8 +304,12 @@ class ErrorRow(Base):
     key: Mapped[str] = mapped_column(String(64), unique=True)
     source: Mapped[str] = mapped_column(Text)
     line: Mapped[int | None] = mapped_column(Integer)
+    document: Mapped[str | None] = mapped_column(Text, index=True)
+    stage: Mapped[str] = mapped_column(String(16), default="read", server_default="read")
     kind: Mapped[str] = mapped_column(String(64))
     problem: Mapped[str] = mapped_column(Text)
+    traceback: Mapped[str | None] = mapped_column(Text)
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     times: Mapped[int] = mapped_column(Integer, default=1)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

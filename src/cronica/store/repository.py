@@ -177,6 +177,7 @@ def add_extraction(session: Session, extraction: Extraction) -> bool:
         _add_statement(session, statement, doc_id, places)
     for tally in extraction.tallies:
         _add_tally(session, tally, doc_id, places)
+    resolve_errors(session, document.id, stamp)
     return True
 
 
@@ -297,9 +298,20 @@ def _add_tally(session: Session, tally: Tally, doc_id: str, places: dict[str, in
     session.add_all(_evidence_rows(data, "tally", row.id, doc_id))
 
 
-def record_error(session: Session, source: str, kind: str, problem: str, line: int | None = None) -> None:
-    """Record a document that could not be ingested; the same error again only bumps ``times``."""
-    key = hashlib.sha256(f"{source}\0{line}\0{problem}".encode()).hexdigest()
+def record_error(
+    session: Session,
+    source: str,
+    kind: str,
+    problem: str,
+    line: int | None = None,
+    *,
+    document: str | None = None,
+    stage: str = "read",
+    traceback: str | None = None,
+) -> None:
+    """Record a document that could not be ingested; the same error again only bumps ``times`` (and
+    re-opens it if a run in between had stored the document)."""
+    key = hashlib.sha256(f"{source}\0{line}\0{document}\0{stage}\0{problem}".encode()).hexdigest()
     stamp = now()
     row = session.scalar(select(ErrorRow).where(ErrorRow.key == key))
     if row is None:
@@ -308,8 +320,11 @@ def record_error(session: Session, source: str, kind: str, problem: str, line: i
                 key=key,
                 source=source,
                 line=line,
-                kind=kind,
+                document=document,
+                stage=stage,
+                kind=kind[:64],
                 problem=problem,
+                traceback=traceback,
                 first_seen=stamp,
                 last_seen=stamp,
                 times=1,
@@ -318,6 +333,16 @@ def record_error(session: Session, source: str, kind: str, problem: str, line: i
     else:
         row.last_seen = stamp
         row.times += 1
+        row.traceback = traceback or row.traceback
+        row.resolved_at = None
+
+
+def resolve_errors(session: Session, document: str, stamp: datetime) -> None:
+    """Mark the open errors of ``document`` (its input id) as resolved: a later run stored it."""
+    for row in session.scalars(
+        select(ErrorRow).where(ErrorRow.document == document, ErrorRow.resolved_at.is_(None))
+    ):
+        row.resolved_at = stamp
 
 
 # ---------------------------------------------------------------------------------------------

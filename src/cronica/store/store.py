@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,20 @@ def who() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+def error_parts(error: BaseException) -> tuple[str, str, str | None]:
+    """What the errors table keeps of an exception: its type, its message and its traceback.
+
+    An :class:`InputError` that wraps a reader's crash (``__cause__``) reports the crash's type and
+    traceback; a database driver's message is cut before the SQL and its parameters."""
+    cause = error.__cause__ if isinstance(error, InputError) and error.__cause__ is not None else error
+    if isinstance(error, InputError):
+        problem = error.problem
+    else:
+        problem = str(error).split("\n[SQL:")[0].strip() or type(error).__name__
+    trace = "".join(traceback.format_exception(cause)) if cause.__traceback__ is not None else None
+    return type(cause).__name__, problem, trace
 
 
 @dataclass(frozen=True)
@@ -90,29 +105,53 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot store {extraction.document.id}: {exc}") from exc
 
-    def add_error(self, error: BaseException, source: str | None = None, line: int | None = None) -> None:
-        """Record a document that could not be read or extracted, with its reason."""
+    def add_error(
+        self,
+        error: BaseException,
+        source: str | None = None,
+        line: int | None = None,
+        *,
+        document: str | None = None,
+        stage: str = "read",
+    ) -> None:
+        """Record a document that could not be ingested: where, in which stage, the exception and its
+        traceback. Its own transaction, so it is kept when the document's own was rolled back."""
         if isinstance(error, InputError):
-            source, line, problem = error.source, error.line, error.problem
-        else:
-            problem = f"{type(error).__name__}: {error}"
+            source, line = error.source, error.line
+        kind, problem, trace = error_parts(error)
         with self.session() as s:
-            repository.record_error(s, source or "<unknown>", type(error).__name__, problem, line)
+            repository.record_error(
+                s,
+                source or document or "<unknown>",
+                kind,
+                problem,
+                line,
+                document=document,
+                stage=stage,
+                traceback=trace,
+            )
 
-    def errors(self) -> list[dict[str, Any]]:
+    def errors(self, include_resolved: bool = False) -> list[dict[str, Any]]:
+        """The recorded errors, oldest first; those of documents a later run stored only on request."""
         with self.session() as s:
-            rows = s.scalars(select(ErrorRow).order_by(ErrorRow.first_seen, ErrorRow.id))
+            q = select(ErrorRow).order_by(ErrorRow.first_seen, ErrorRow.id)
+            if not include_resolved:
+                q = q.where(ErrorRow.resolved_at.is_(None))
             return [
                 {
                     "source": r.source,
                     "line": r.line,
+                    "document": r.document,
+                    "stage": r.stage,
                     "kind": r.kind,
                     "problem": r.problem,
+                    "traceback": r.traceback,
                     "first_seen": r.first_seen.isoformat(),
                     "last_seen": r.last_seen.isoformat(),
                     "times": r.times,
+                    "resolved_at": r.resolved_at.isoformat() if r.resolved_at else None,
                 }
-                for r in rows
+                for r in s.scalars(q)
             ]
 
     def counts(self) -> dict[str, int]:

@@ -25,8 +25,13 @@ def register(subparsers: Any) -> None:
 
     s = subparsers.add_parser(
         "show",
-        help="one event in full: every report, claim, evidence span and merge",
-        description="Print one event with every report behind it, every claim, its evidence and merges.",
+        help="one event in full: every source document with its claims and evidence, and every merge",
+        description=(
+            "Print one event: its reconciled figures, then every source document behind it (title, outlet, "
+            "date, the report's sentence, each claim with its qualifier, words and who reported it, and the "
+            "character spans of its evidence), then every merge or split with its reasons, score and "
+            "the scorer's features. Example: cronica show 12 --db cronica.db"
+        ),
     )
     s.add_argument("event", metavar="EVENT", help="event number (as `cronica events` prints it)")
     add_db(s)
@@ -112,34 +117,70 @@ def run_show(args: argparse.Namespace) -> int:
         if e.get(role):
             print(f"  {role}:   {e[role]['name']} (inter {e[role]['inter']})")
     print(f"  fatalities (ACLED): {e['fatalities']}")
-    for category, summary in (e.get("counts") or {}).items():
-        if not summary:
-            continue
+    counts = {c: summary for c, summary in (e.get("counts") or {}).items() if summary}
+    for category, summary in counts.items():
         d = summary["derived"]
         print(
             f"  {category}: acled {d['acled']}  low {d['low']}  best {d['best']}  high {d['high']}"
-            f"  latest {d['latest']}"
+            f"  latest {d['latest']}  (from {len(summary['claims'])} claims, never summed)"
         )
-        for c in summary["claims"]:
-            by = f" -- {c['reported_by']}" if c["reported_by"] else ""
-            print(
-                f"      {c['value']:>5} {c['qualifier']:<9} {c['text']!r}{by}"
-                f" [{c['document']}, {c['reported_on']}]"
-            )
-    print(f"  reports ({len(e['sources'])}):")
-    for s in e["sources"]:
-        print(f"    report {s['report']} in {s['document']} (published {s['published']}): {s['sentence']!r}")
-        for ev in (x for x in e["evidence_spans"] if x["report"] == s["report"]):
-            print(f"        {ev['field']:<22} [{ev['start']}:{ev['end']}] {ev['text']!r}")
+    _print_sources(e, counts)
     if e["history"]:
         print("  merges:")
         for m in e["history"]:
-            state = f" UNDONE by {m['undone_by']} at {m['undone_at']}" if m["undone_at"] else ""
-            kind = "forced" if m["forced"] else f"score {m['score']}"
-            print(f"    {m['absorbed']} -> {m['event']} ({kind}, by {m['by']} at {m['at']}){state}")
-            for r in m["reasons"]:
-                print(f"        {r}")
+            _print_merge(m)
     return 0
+
+
+def _print_sources(e: dict[str, Any], counts: dict[str, Any]) -> None:
+    """Each source document with its report, its claims (qualifier, words, who reported them) and the
+    character spans of its evidence."""
+    documents = sorted({s["document"] for s in e["sources"]})
+    print(f"  sources ({len(documents)} documents, {len(e['sources'])} reports):")
+    for s in e["sources"]:
+        about = ", ".join(x for x in (s.get("outlet"), f"published {s['published']}", s.get("url")) if x)
+        title = f" {s['title']!r}" if s.get("title") else ""
+        print(f"    {s['document']}{title} ({about})")
+        print(
+            f"      report {s['report']} (record {s['record']}): {s['event_type']} / {s['sub_event_type']},"
+            f" {s['date']}, fatalities {s['fatalities']}"
+        )
+        print(f"      sentence: {s['sentence']!r}")
+        if s.get("reported_by"):
+            print(f"      reported by: {'; '.join(s['reported_by'])}")
+        claims = [
+            (category, c)
+            for category, summary in counts.items()
+            for c in summary["claims"]
+            if c["report"] == s["report"]
+        ]
+        for category, c in claims:
+            by = f" -- {c['reported_by']}" if c["reported_by"] else ""
+            revises = f" (revises claim {c['update_of']})" if c.get("update_of") is not None else ""
+            print(
+                f"      {category:<12} {c['value']:>5} {c['qualifier']:<9} {c['text']!r}{by}"
+                f" [{c['document']}, {c['reported_on']}]{revises}"
+            )
+        if not claims:
+            print("      no killed, injured, arrested or participant figures")
+        for ev in (x for x in e["evidence_spans"] if x["report"] == s["report"]):
+            print(f"        {ev['field']:<22} [{ev['start']}:{ev['end']}] {ev['text']!r}")
+
+
+def _print_merge(m: dict[str, Any]) -> None:
+    state = f" UNDONE by {m['undone_by']} at {m['undone_at']}" if m["undone_at"] else ""
+    if m["forced"]:
+        kind = "forced by a person"
+    else:
+        kind = f"score {m['score']}" + (f" ({m['scorer']})" if m.get("scorer") else "")
+    pair = f", reports {' and '.join(map(str, m['reports']))}" if m.get("reports") else ""
+    print(f"    {m['absorbed']} -> {m['event']} ({kind}{pair}, by {m['by']} at {m['at']}){state}")
+    for r in m["reasons"]:
+        print(f"        {r}")
+    if m.get("features"):
+        print("        features: " + ", ".join(f"{k} {v:g}" for k, v in m["features"].items()))
+    if m.get("undo_reason"):
+        print(f"        undone because: {m['undo_reason']}")
 
 
 def _tally_cell(latest: dict[str, Any], category: str) -> str:

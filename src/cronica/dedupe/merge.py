@@ -134,6 +134,8 @@ class MergeDecision:
     scorer: str
     reasons: tuple[str, ...]
     reports: tuple[int, int] = field(default=(0, 0))
+    #: the scorer's inputs for the pair (feature name -> value), stored in ``merges.features``
+    features: dict[str, float] = field(default_factory=dict)
 
 
 def _relation(a: ReportView, b: ReportView, rules: MergeRules) -> tuple[int, PlaceRelation] | None:

@@ -261,7 +261,9 @@ class EvidenceRow(Base):
 
 
 class MergeRow(Base):
-    """One merge of event ``absorbed_id`` into ``event_id``: why, by whom, when, and whether undone."""
+    """One merge of event ``absorbed_id`` into ``event_id``: why (``reasons``, sentences; ``score`` and
+    ``scorer``; ``features``, the scorer's inputs; ``report_a``/``report_b``, the pair of reports that
+    decided it), by whom, when, and whether undone. A person's merge is ``forced`` with no score."""
 
     __tablename__ = "merges"
 
@@ -272,6 +274,9 @@ class MergeRow(Base):
     score: Mapped[float | None] = mapped_column(Float)
     scorer: Mapped[str | None] = mapped_column(String(64))
     reasons: Mapped[list[str]] = mapped_column(JSON)
+    report_a: Mapped[int | None] = mapped_column(Integer)
+    report_b: Mapped[int | None] = mapped_column(Integer)
+    features: Mapped[dict[str, float] | None] = mapped_column(JSON)
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -205,21 +205,28 @@ def merged_event_dict(
     out["fatalities"] = event.fatalities
     out["sources"] = [_source_dict(r, docs[r.document_id]) for r in reports]
     out["confidence"] = round(max((r.confidence for r in reports), default=0.0), 3)
-    out["merges"] = [
-        {
-            "absorbed": m.absorbed_id,
-            "forced": m.forced,
-            "score": m.score,
-            "scorer": m.scorer,
-            "reasons": list(m.reasons),
-            "by": m.created_by,
-            "at": m.created_at.isoformat(),
-            "undone_at": m.undone_at.isoformat() if m.undone_at else None,
-            "undone_by": m.undone_by,
-        }
-        for m in merges
-    ]
+    out["merges"] = [merge_record(m) for m in merges]
     return out
+
+
+def merge_record(m: MergeRow) -> dict[str, Any]:
+    """One merge as exports and ``cronica show`` give it: what joined what, why, by whom, undone or not."""
+    return {
+        "merge": m.id,
+        "event": m.event_id,
+        "absorbed": m.absorbed_id,
+        "forced": m.forced,
+        "score": m.score,
+        "scorer": m.scorer,
+        "reasons": list(m.reasons),
+        "reports": [r for r in (m.report_a, m.report_b) if r is not None],
+        "features": dict(m.features or {}),
+        "by": m.created_by,
+        "at": m.created_at.isoformat(),
+        "undone_at": m.undone_at.isoformat() if m.undone_at else None,
+        "undone_by": m.undone_by,
+        "undo_reason": m.undo_reason,
+    }
 
 
 def event_detail(session: Session, event_id: int) -> dict[str, Any]:
@@ -234,22 +241,7 @@ def event_detail(session: Session, event_id: int) -> dict[str, Any]:
         .where(or_(MergeRow.event_id.in_(homes), MergeRow.absorbed_id.in_(homes)))
         .order_by(MergeRow.id)
     )
-    out["history"] = [
-        {
-            "merge": m.id,
-            "event": m.event_id,
-            "absorbed": m.absorbed_id,
-            "forced": m.forced,
-            "score": m.score,
-            "reasons": list(m.reasons),
-            "by": m.created_by,
-            "at": m.created_at.isoformat(),
-            "undone_at": m.undone_at.isoformat() if m.undone_at else None,
-            "undone_by": m.undone_by,
-            "undo_reason": m.undo_reason,
-        }
-        for m in history
-    ]
+    out["history"] = [merge_record(m) for m in history]
     spans = session.scalars(
         select(EvidenceRow)
         .where(

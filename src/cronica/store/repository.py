@@ -502,6 +502,9 @@ def apply_decision(session: Session, decision: MergeDecision, by: str) -> MergeR
         score=decision.score,
         scorer=decision.scorer,
         reasons=list(decision.reasons),
+        report_a=decision.reports[0] or None,
+        report_b=decision.reports[1] or None,
+        features=dict(decision.features) or None,
         created_by=by,
         created_at=now(),
     )

@@ -99,4 +99,6 @@ def test_show_lists_each_source_with_its_claims_evidence_and_the_merge_reasons(
         detail = store.event(int(senkata))
     (merge,) = detail["history"]
     assert merge["reasons"] and merge["score"] is not None and merge["scorer"]
+    assert merge["features"] and all(isinstance(v, float) for v in merge["features"].values())
+    assert "        features: " in out
     assert set(merge["reports"]) == {s["report"] for s in detail["sources"]}

@@ -266,7 +266,13 @@ def plan_merges(
         members[keep].extend(members.pop(absorb))
         decisions.append(
             MergeDecision(
-                keep, absorb, round(pair.score, 4), model.name, pair.reasons, (pair.a.report, pair.b.report)
+                keep,
+                absorb,
+                round(pair.score, 4),
+                model.name,
+                pair.reasons,
+                (pair.a.report, pair.b.report),
+                {name: round(float(value), 4) for name, value in pair.features.items()},
             )
         )
     return decisions

@@ -71,3 +71,10 @@ def test_gunmen_ambushing_farm_workers_is_an_attack_on_civilians() -> None:
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert event.fatalities == 4
     assert event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_an_event_with_no_actor_words_gets_the_actor_type_the_classifier_reads() -> None:
+    event = only_event(run("A landmine exploded under a car near the market, killing two people."))
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor1 is not None and event.actor1.inter == 3
+    assert "actor1" not in event.missing

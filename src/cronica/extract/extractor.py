@@ -35,7 +35,12 @@ from cronica.extract.counts import CountMention, clause_of, find_counts
 from cronica.extract.dates import DateFinder, DateResolver, TemporalLexicon
 from cronica.extract.ids import id_prefix, with_ids
 from cronica.extract.incidents import Incidents
-from cronica.extract.learned import Combination, EventTyper, apply_learned_types
+from cronica.extract.learned import (
+    Combination,
+    EventTyper,
+    apply_learned_actors,
+    apply_learned_types,
+)
 from cronica.extract.lexicon import Lexicon, load_lexicon
 from cronica.extract.numbers import find_quantities
 from cronica.extract.quotes import find_quotes
@@ -178,6 +183,9 @@ class Extractor(Incidents, Totals):
         sentences = sum(1 for _ in doc.sents)
         events = apply_learned_types(
             events, self.typer, self.combination, sentences=sentences, text=document.text
+        )
+        events = apply_learned_actors(
+            events, self.typer, lambda kind: ctx.actors.of_kind(kind), self.combination, document.text
         )
         events = apply_acled_roles(events, ctx.actors)
         events = _apply_revisions(events, revisions)

@@ -27,11 +27,12 @@ naming the file; judging never raises.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from cronica.nlp.event_classifier import EventClassifier, Prediction, load_model
-from cronica.records import Event
+from cronica.records import Actor, Event
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Judgement:
 
     event: float  # probability that the text reports an event
     coding: tuple[tuple[str, str, float], ...]  # (type, sub-type, probability), best first
+    inter1: tuple[tuple[int, float], ...] = ()  # ACLED actor 1 type code, best first
 
     def probability(self, event_type: str, sub_event_type: str) -> float:
         for t, s, p in self.coding:
@@ -78,6 +80,8 @@ class Combination:
     override: float = 0.8
     keep_rules: float = 0.05
     detect: float = 0.5
+    #: the classifier names actor 1's ACLED type when the rules found no actor 1 and it is this sure
+    actor: float = 0.6
     #: documents longer than this many sentences are news reports, further from the summaries the
     #: classifier learned from: it overrides the rules there only when surer still
     short_sentences: int = 3
@@ -108,7 +112,8 @@ def judgement(prediction: Prediction) -> Judgement:
         event_type, _, sub = label.partition(" / ")
         coding.append((event_type, sub, p))
     event = prediction.probability("event", "event") if "event" in prediction.scores else 1.0
-    return Judgement(event=event, coding=tuple(coding))
+    inter = tuple((int(code), p) for code, p in prediction.scores.get("inter1", ()) if code.isdigit())
+    return Judgement(event=event, coding=tuple(coding), inter1=inter)
 
 
 #: The most text the typer reads for one event.
@@ -179,4 +184,47 @@ def apply_learned_types(
             contextual = (event.event_type, event.sub_event_type) in CONTEXTUAL
             confidence = (event.confidence + rules_p) / 2 if contextual else event.confidence
             out.append(replace(event, confidence=confidence, coded_by=coded_by))
+    return out
+
+
+#: The generic actor (``actors.yaml`` kind) that stands for each ACLED inter code when the text
+#: names no actor 1 ("A landmine exploded ...", "Four farm workers were ambushed ...").
+GENERIC_KIND = {
+    1: "military",
+    2: "rebels",
+    3: "militia",
+    4: "identity_militia",
+    5: "rioters",
+    6: "protesters",
+    7: "civilians",
+    8: "external",
+}
+
+
+def apply_learned_actors(
+    events: list[Event],
+    typer: EventTyper | None,
+    generic: Callable[[str], Actor],
+    combination: Combination | None = None,
+    text: str = "",
+) -> list[Event]:
+    """Events whose rules found no actor 1 get the generic actor of the classifier's actor 1 type
+    when it is at least ``combination.actor`` sure (ACLED always codes an actor 1); ``generic``
+    makes the actor of an ``actors.yaml`` kind. Others are returned unchanged."""
+    if typer is None:
+        return events
+    threshold = (combination or Combination()).actor
+    out = []
+    for event in events:
+        if event.actor1 is not None:
+            out.append(event)
+            continue
+        ranked = typer.judge(event_text(event, text)).inter1
+        kind = GENERIC_KIND.get(ranked[0][0]) if ranked and ranked[0][1] >= threshold else None
+        if kind is None:
+            out.append(event)
+            continue
+        missing = dict(event.missing)
+        missing.pop("actor1", None)
+        out.append(replace(event, actor1=generic(kind), missing=missing))
     return out

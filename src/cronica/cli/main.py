@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "cronica.cli.merge_cmd",
     "cronica.cli.query_cmd",
     "cronica.cli.export_cmd",
+    "cronica.cli.web_cmd",
 )
 
 

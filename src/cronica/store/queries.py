@@ -19,10 +19,12 @@ from sqlalchemy.orm import Session
 
 from cronica.dedupe import reconcile
 from cronica.records import COUNT_CATEGORIES
+from cronica.store.corrections import apply_to_dict as apply_corrections
 from cronica.store.models import (
     ActorRow,
     DocumentRow,
     EventCountRow,
+    EventReviewRow,
     EventRow,
     EvidenceRow,
     MergeRow,
@@ -46,6 +48,10 @@ class EventFilter:
     actor: str | None = None
     min_fatalities: int | None = None
     limit: int | None = None
+    #: True: only events a person reviewed (accepted or edited); False: only events nobody reviewed.
+    reviewed: bool | None = None
+    #: Words to find in the event's sentences, place or actor names (case-insensitive).
+    text: str | None = None
 
 
 def _filtered(flt: EventFilter) -> Select[Any]:
@@ -69,9 +75,29 @@ def _filtered(flt: EventFilter) -> Select[Any]:
             .join(ActorRow, ActorRow.report_id == ReportRow.id)
             .where(func.lower(ActorRow.name).like(pattern))
         )
-        q = q.where(EventRow.id.in_(holders))
+        q = q.where(
+            or_(
+                EventRow.id.in_(holders),
+                func.lower(EventRow.actor1).like(pattern),
+                func.lower(EventRow.actor2).like(pattern),
+            )
+        )
     if flt.min_fatalities is not None:
         q = q.where(EventRow.fatalities >= flt.min_fatalities)
+    if flt.reviewed is not None:
+        done = select(EventReviewRow.event_id).where(EventReviewRow.status.in_(("accepted", "edited")))
+        q = q.where(EventRow.id.in_(done) if flt.reviewed else EventRow.id.not_in(done))
+    if flt.text:
+        words = f"%{flt.text.lower()}%"
+        said = select(ReportRow.event_id).where(func.lower(ReportRow.sentence).like(words))
+        q = q.where(
+            or_(
+                EventRow.id.in_(said),
+                func.lower(EventRow.location).like(words),
+                func.lower(EventRow.actor1).like(words),
+                func.lower(EventRow.actor2).like(words),
+            )
+        )
     q = q.order_by(EventRow.date.is_(None), EventRow.date, EventRow.id)
     if flt.limit:
         q = q.limit(flt.limit)
@@ -127,11 +153,19 @@ def merged_event_dicts(session: Session, events: Sequence[EventRow]) -> Iterator
     place_ids = {e.place_id for e in events if e.place_id}
     if place_ids:
         places = {p.id: p for p in session.scalars(select(PlaceRow).where(PlaceRow.id.in_(place_ids)))}
+    reviews: dict[int, EventReviewRow] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        reviews.update(
+            (r.event_id, r)
+            for r in session.scalars(select(EventReviewRow).where(EventReviewRow.event_id.in_(chunk)))
+        )
     for event in events:
         reports = by_event.get(event.id, [])
-        yield merged_event_dict(
+        out = merged_event_dict(
             session, event, reports, docs, merges.get(event.id, []), places.get(event.place_id or -1)
         )
+        yield apply_corrections(out, reviews.get(event.id))
 
 
 def merged_event_dict(

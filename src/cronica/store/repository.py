@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session
 from cronica.dedupe import MergeDecision, ReportedClaim, ReportView, reconcile
 from cronica.dedupe.views import parse_day
 from cronica.records import Actor, CountClaim, Document, Event, Extraction, Place, Statement, Tally
+from cronica.store.corrections import apply_to_row as apply_corrections
 from cronica.store.errors import NotFoundError, StoreError
 from cronica.store.models import (
+    PLACE_COLUMNS,
     ActorRow,
     ClaimRow,
     DocumentRow,
@@ -33,20 +35,6 @@ from cronica.store.models import (
     ReportRow,
     StatementRow,
     TallyRow,
-)
-
-#: The place attributes the ``places`` table keeps (and a merged event's location shows).
-PLACE_COLUMNS = (
-    "name",
-    "country",
-    "country_code",
-    "admin1",
-    "admin2",
-    "latitude",
-    "longitude",
-    "precision",
-    "gazetteer_id",
-    "status",
 )
 
 
@@ -438,6 +426,9 @@ def refresh_event(session: Session, event_id: int) -> None:
                 n_reports=rec.n_reports,
             )
         )
+    # A person's corrections win over the recomputed fields (cronica.store.corrections).
+    session.flush()
+    apply_corrections(session, event)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ def fixtures(shared_service: Service) -> dict[str, str]:
     return {
         "event_id": str(event["number"]),
         "audit_id": "999999",
+        "job_id": "no-such-job",
         "key": event["sources"][0]["document_hash"],
     }
 

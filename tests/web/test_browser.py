@@ -184,3 +184,66 @@ def test_a_viewer_sees_no_review_controls_and_cannot_write(browser: Any, server:
     assert status == 403
     viewer = next(u for u in service.users() if u.name == USERS["viewer"])
     assert service.event(viewer, number)["review"]["status"] == "unreviewed"
+
+
+def test_a_coder_picks_a_place_on_the_map_merges_two_events_and_undoes_the_merge(
+    browser: Any, server: tuple[str, Service]
+) -> None:
+    base, service = server
+    coder = next(u for u in service.users() if u.name == USERS["coder"])
+    events = {e["number"]: e for e in service.events(coder, EventFilter(), limit=1000)["events"]}
+    located = [n for n, e in events.items() if e["location"].get("latitude") is not None]
+    first, second = located[0], located[1]
+    page = log_in(browser, base, USERS["coder"])
+    page.goto(f"{base}/events/{first}")
+    page.locator("#event-map svg").scroll_into_view_if_needed()
+    box = page.locator("#event-map svg").bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.4)  # beside the mark
+    page.wait_for_url(lambda url: "near=" in url)
+    choices = page.locator("input[name=place_gid]")
+    assert choices.count() > 1, "places near the clicked point are offered"
+    choices.nth(1).check()
+    chosen = choices.nth(1).get_attribute("value")
+    page.click("#save-edit")
+    page.wait_for_load_state()
+    assert service.event(coder, first)["location"]["gazetteer_id"] == chosen
+
+    page.keyboard.press("m")
+    assert page.evaluate("document.activeElement.id") == "merge-other"
+    page.fill("#merge-other", str(second))
+    page.click("#merge-submit")
+    page.wait_for_load_state()
+    kept = min(first, second)
+    assert page.url.endswith(f"/events/{kept}")
+    assert len(service.event(coder, kept)["sources"]) == len(events[first]["sources"]) + len(
+        events[second]["sources"]
+    )
+    page.goto(base + "/audit")
+    page.locator("tr", has_text="merge").first.locator("button.undo").click()
+    page.wait_for_load_state()
+    after = {e["number"] for e in service.events(coder, EventFilter(), limit=1000)["events"]}
+    assert {first, second} <= after
+    assert [a["action"] for a in service.audit_log(coder)[:3]] == ["undo", "merge", "edit"]
+    page.context.close()
+
+
+def test_an_admin_measures_the_review_work_and_a_coder_uploads_a_report(
+    browser: Any, server: tuple[str, Service]
+) -> None:
+    base, service = server
+    page = log_in(browser, base, USERS["admin"])
+    page.goto(base + "/admin")
+    assert page.locator("#reviewers tbody tr").count() >= 1
+    shot(page, "admin")
+    page.goto(base + "/ingest")
+    page.fill(
+        "#paste",
+        "Police detain activists in Sucre\n\nSUCRE, Bolivia -- Police detained 14 activists "
+        "who blocked a road in Sucre on Sunday, their lawyer said.\n",
+    )
+    page.fill("#published", "2019-11-25")
+    page.click("#upload")
+    page.wait_for_selector("#job-state:text('done')", timeout=120_000)
+    shot(page, "ingest")
+    assert "1 added" in page.inner_text("main")
+    page.context.close()

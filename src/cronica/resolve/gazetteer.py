@@ -10,6 +10,7 @@ is not a cronica index, has another schema version, or is corrupt.
 from __future__ import annotations
 
 import logging
+import math
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -199,3 +200,20 @@ class Gazetteer:
         out = {k: n for k, n in self._conn.execute("SELECT kind, count(*) FROM places GROUP BY kind")}
         out["names"] = self._conn.execute("SELECT count(*) FROM names").fetchone()[0]
         return out
+
+    def near(
+        self, latitude: float, longitude: float, limit: int = 10, radius: float = 0.5
+    ) -> list[GazetteerEntry]:
+        """Places and regions within ``radius`` degrees of a point, nearest first (a pick on a map)."""
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? "
+            "AND kind NOT IN ('country', 'continent')",
+            (latitude - radius, latitude + radius, longitude - radius, longitude + radius),
+        ).fetchall()
+        entries = [GazetteerEntry.from_row(r) for r in rows]
+        scale = math.cos(math.radians(latitude))
+
+        def far(e: GazetteerEntry) -> float:
+            return ((e.latitude or 0.0) - latitude) ** 2 + (((e.longitude or 0.0) - longitude) * scale) ** 2
+
+        return sorted(entries, key=far)[:limit]

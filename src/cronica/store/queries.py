@@ -129,8 +129,14 @@ def _source_dict(report: ReportRow, doc: DocumentRow) -> dict[str, Any]:
     }
 
 
-def merged_event_dicts(session: Session, events: Sequence[EventRow]) -> Iterator[dict[str, Any]]:
-    """The merged events, in the interchange contract, with all sources and claims."""
+def merged_event_dicts(
+    session: Session, events: Sequence[EventRow], corrected: bool = True
+) -> Iterator[dict[str, Any]]:
+    """The merged events, in the interchange contract, with all sources and claims.
+
+    ``corrected`` (default) lays people's corrections over the machine's fields
+    (:mod:`cronica.store.corrections`); ``False`` gives the machine's fields alone.
+    """
     ids = [e.id for e in events]
     by_event: dict[int, list[ReportRow]] = {}
     for i in range(0, len(ids), 500):
@@ -165,7 +171,7 @@ def merged_event_dicts(session: Session, events: Sequence[EventRow]) -> Iterator
         out = merged_event_dict(
             session, event, reports, docs, merges.get(event.id, []), places.get(event.place_id or -1)
         )
-        yield apply_corrections(out, reviews.get(event.id))
+        yield apply_corrections(out, reviews.get(event.id) if corrected else None)
 
 
 def merged_event_dict(

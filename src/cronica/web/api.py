@@ -7,14 +7,18 @@ call into :class:`~cronica.web.service.Service`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from cronica.web.accounts import User
-from cronica.web.deps import CODER, VIEWER, service_of
+from cronica.web.deps import ADMIN, CODER, VIEWER, service_of
+from cronica.web.errors import BadRequestError
 from cronica.web.explore import event_filter
+from cronica.web.uploads import MAX_FILE_BYTES
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -111,6 +115,16 @@ def places(
     return service_of(request).places(user, name)
 
 
+@router.get("/places/near", summary="gazetteer places nearest a point (a pick on the map)")
+def places_near(
+    request: Request,
+    lat: float = Query(..., ge=-90, le=90),
+    lon: float = Query(..., ge=-180, le=180),
+    user: User = Depends(VIEWER),
+) -> list[dict[str, Any]]:
+    return service_of(request).places_near(user, lat, lon)
+
+
 @router.get("/queue", summary="unreviewed events, most doubtful first")
 def queue(
     request: Request, limit: int = Query(50, ge=1, le=500), user: User = Depends(VIEWER)
@@ -148,6 +162,82 @@ def reviews(request: Request, user: User = Depends(VIEWER)) -> list[dict[str, An
 @router.post("/events/{event_id}/review", summary="accept, edit or reject an event")
 def decide(request: Request, event_id: int, body: ReviewIn, user: User = Depends(CODER)) -> dict[str, Any]:
     return service_of(request).decide(user, event_id, body.decision, body.version, body.fields, body.seconds)
+
+
+class MergeIn(BaseModel):
+    """Merge event ``other`` into this one (a person's merge; it overrides an earlier split)."""
+
+    other: int = Field(..., ge=1)
+    version: int | None = Field(None, ge=0, description="review version of this event as seen")
+    reason: str | None = Field(None, max_length=500)
+
+
+class SplitIn(BaseModel):
+    """Undo this event's merges, or detach one ``report``; the parts are kept apart from then on."""
+
+    report: int | None = Field(None, ge=1)
+    version: int | None = Field(None, ge=0)
+    reason: str | None = Field(None, max_length=500)
+
+
+class CodeIn(BaseModel):
+    """One person's independent coding of an event (double coding); the event itself does not change."""
+
+    fields: dict[str, Any] = Field(default_factory=dict, description="as in a review edit")
+    seconds: float | None = Field(None, ge=0, le=86400)
+
+
+@router.post("/events/{event_id}/merge", summary="merge another event into this one")
+def merge(request: Request, event_id: int, body: MergeIn, user: User = Depends(CODER)) -> dict[str, Any]:
+    return service_of(request).merge(user, event_id, body.other, body.version, body.reason)
+
+
+@router.post("/events/{event_id}/split", summary="split a merged event (or detach one report)")
+def split(request: Request, event_id: int, body: SplitIn, user: User = Depends(CODER)) -> dict[str, Any]:
+    return service_of(request).split(user, event_id, body.report, body.version, body.reason)
+
+
+@router.post("/events/{event_id}/code", summary="code an event independently (double coding)")
+def code(request: Request, event_id: int, body: CodeIn, user: User = Depends(CODER)) -> dict[str, Any]:
+    return service_of(request).code_blind(user, event_id, body.fields, body.seconds)
+
+
+@router.post("/bulk-accept", summary="accept every unreviewed event of a selection", description=FILTER_DOC)
+def bulk_accept(request: Request, user: User = Depends(ADMIN)) -> dict[str, Any]:
+    return service_of(request).bulk_accept(user, _flt(request))
+
+
+@router.get("/metrics", summary="review work per reviewer and agreement on double-coded events")
+def metrics(request: Request, user: User = Depends(ADMIN)) -> dict[str, Any]:
+    return service_of(request).metrics(user)
+
+
+@router.post("/ingest", summary="ingest uploaded files or pasted text (multipart form)")
+async def upload(request: Request, user: User = Depends(CODER)) -> dict[str, Any]:
+    files, text, published = await read_upload(request)
+    return service_of(request).upload(user, files, text, published)
+
+
+@router.get("/ingest/{job_id}", summary="progress of an ingest job")
+def upload_job(request: Request, job_id: str, user: User = Depends(CODER)) -> dict[str, Any]:
+    return service_of(request).upload_job(user, job_id)
+
+
+async def read_upload(request: Request) -> tuple[list[tuple[str, bytes]], str | None, date | None]:
+    """The files, pasted text and publication date of a multipart ingest form."""
+    form = await request.form()
+    files: list[tuple[str, bytes]] = []
+    for item in form.getlist("files"):
+        if isinstance(item, StarletteUpload) and item.filename:
+            data = await item.read(MAX_FILE_BYTES + 1)
+            files.append((item.filename, data))
+    text = form.get("text")
+    day = str(form.get("published") or "").strip()
+    try:
+        published = date.fromisoformat(day) if day else None
+    except ValueError as exc:
+        raise BadRequestError(f"published must be YYYY-MM-DD, not {day!r}") from exc
+    return files, text if isinstance(text, str) else None, published
 
 
 @router.post("/audit/{audit_id}/undo", summary="undo one change (the latest to its event)")

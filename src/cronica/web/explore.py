@@ -262,6 +262,15 @@ def gazetteer_entry(gazetteer: Gazetteer, e: GazetteerEntry) -> dict[str, Any]:
     }
 
 
+def nearby_places(
+    gazetteer: Gazetteer, latitude: float, longitude: float, limit: int = 8
+) -> list[dict[str, Any]]:
+    """Gazetteer places nearest a point picked on the map, as the place columns an event keeps."""
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise BadRequestError(f"no such point: {latitude}, {longitude}")
+    return [gazetteer_entry(gazetteer, e) for e in gazetteer.near(latitude, longitude, limit)]
+
+
 def gazetteer_places(gazetteer: Gazetteer, name: str, limit: int = 10) -> list[dict[str, Any]]:
     """Gazetteer places called ``name`` (most populous first), as the place columns an event keeps."""
     out = [gazetteer_entry(gazetteer, e) for entries in gazetteer.lookup([name]).values() for e in entries]

@@ -5,6 +5,7 @@ redirect after success; a refused change renders the page again with the reason.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from cronica.extract.lexicon import ACLED_TYPES
+from cronica.store.errors import StoreError
 from cronica.web import charts
 from cronica.web.accounts import User
-from cronica.web.deps import CODER, COOKIE, VIEWER, caller, same_origin, service_of
-from cronica.web.errors import AuthError, WebError
+from cronica.web.api import read_upload
+from cronica.web.deps import ADMIN, CODER, COOKIE, VIEWER, caller, same_origin, service_of
+from cronica.web.errors import AuthError, BadRequestError, WebError
 from cronica.web.explore import event_filter, filter_params, query_string
+from cronica.web.uploads import upload_limits
 from cronica.web.worldmap import load_world
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -168,6 +172,10 @@ def _event_page(
         }
     place_query = request.query_params.get("place")
     place_choices = service.places(user, place_query) if place_query and place_query.strip() else None
+    near = _point(request.query_params.get("near"))
+    if near is not None:
+        place_choices = service.places_near(user, *near)
+        place_query = f"near {near[0]:.3f}, {near[1]:.3f}"
     loc = e.get("location") or {}
     points = []
     if loc.get("latitude") is not None and loc.get("longitude") is not None:
@@ -197,12 +205,22 @@ def _event_page(
         taxonomy=ACLED_TYPES,
         evidence_fields=[{"name": f, "cls": "f-" + f} for f in EVIDENCE_FIELDS],
         mapdata=charts.map_marks(points),
+        map_pick=user.can("coder"),
     )
 
 
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: int, user: User = Depends(VIEWER)) -> HTMLResponse:
     return _event_page(request, user, event_id)
+
+
+def _point(value: str | None) -> tuple[float, float] | None:
+    """``"lat,lon"`` from a map pick, else ``None``."""
+    try:
+        lat, lon = (float(x) for x in (value or "").split(","))
+    except ValueError:
+        return None
+    return lat, lon
 
 
 def _int(value: Any) -> int | None:
@@ -253,6 +271,83 @@ async def review_form(request: Request, event_id: int, user: User = Depends(CODE
         return RedirectResponse("/review/next", status_code=303)
     suffix = "?queue=1" if form.get("queue") else ""
     return RedirectResponse(f"/events/{result['event']}{suffix}", status_code=303)
+
+
+@router.post("/events/{event_id}/merge")
+async def merge_form(request: Request, event_id: int, user: User = Depends(CODER)) -> Response:
+    form = await request.form()
+    other = _int(form.get("other"))
+    try:
+        if other is None:
+            raise BadRequestError("give the number of the event to merge into this one")
+        result = service_of(request).merge(
+            user, event_id, other, _int(form.get("version")), str(form.get("reason") or "") or None
+        )
+    except (WebError, StoreError) as exc:
+        return _event_page(request, user, event_id, 409 if "changed" in str(exc) else 400, str(exc))
+    return RedirectResponse(f"/events/{result['event']}", status_code=303)
+
+
+@router.post("/events/{event_id}/split")
+async def split_form(request: Request, event_id: int, user: User = Depends(CODER)) -> Response:
+    form = await request.form()
+    try:
+        result = service_of(request).split(
+            user, event_id, _int(form.get("report")), _int(form.get("version")), None
+        )
+    except (WebError, StoreError) as exc:
+        return _event_page(request, user, event_id, 409 if "changed" in str(exc) else 400, str(exc))
+    return RedirectResponse(f"/events/{result['event']}", status_code=303)
+
+
+@router.get("/admin")
+def admin_page(request: Request, user: User = Depends(ADMIN)) -> HTMLResponse:
+    service = service_of(request)
+    flt = event_filter(request.query_params)
+    return render(
+        request,
+        "admin.html",
+        nav="admin",
+        m=service.metrics(user),
+        users=service.users(),
+        params=filter_params(flt),
+        selected=service.events(user, replace(flt, reviewed=False), 0, 1)["total"],
+        qs=query_string(flt),
+        type_names=list(ACLED_TYPES),
+    )
+
+
+@router.post("/admin/bulk-accept")
+async def bulk_accept_form(request: Request, user: User = Depends(ADMIN)) -> Response:
+    form = await request.form()
+    flt = event_filter({k: str(v) for k, v in form.items() if isinstance(v, str)})
+    result = service_of(request).bulk_accept(user, flt)
+    return render(
+        request,
+        "message.html",
+        heading="Accepted",
+        message=f"{len(result['accepted'])} events accepted; each is in the audit log and can be undone.",
+    )
+
+
+@router.get("/ingest")
+def ingest_page(request: Request, user: User = Depends(CODER)) -> HTMLResponse:
+    return render(request, "ingest.html", nav="ingest", limits=upload_limits())
+
+
+@router.post("/ingest")
+async def ingest_form(request: Request, user: User = Depends(CODER)) -> Response:
+    try:
+        files, text, published = await read_upload(request)
+        job = service_of(request).upload(user, files, text, published)
+    except WebError as exc:
+        return render(request, "ingest.html", 400, nav="ingest", limits=upload_limits(), error=str(exc))
+    return RedirectResponse(f"/ingest/{job['id']}", status_code=303)
+
+
+@router.get("/ingest/{job_id}")
+def ingest_job_page(request: Request, job_id: str, user: User = Depends(CODER)) -> HTMLResponse:
+    return render(request, "ingest_job.html", nav="ingest", job=service_of(request).upload_job(user, job_id))
 
 
 @router.post("/audit/{audit_id}/undo")

@@ -11,7 +11,7 @@ for a value the store cannot take.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -31,12 +31,17 @@ from cronica.store.models import (
     ReportRow,
     ReviewRow,
 )
-from cronica.store.queries import merged_event_dicts
+from cronica.store.queries import EventFilter, event_rows, merged_event_dicts
 from cronica.store.repository import current_event, refresh_event
+from cronica.web import clusters
 from cronica.web.accounts import User, now
+from cronica.web.clusters import CLUSTER_ACTIONS
 from cronica.web.errors import BadRequestError, ConflictError
+from cronica.web.journal import audit
 
 DECISIONS = ("accept", "edit", "reject")
+#: Audited actions that undo can reverse.
+UNDOABLE = (*DECISIONS, "bulk-accept", *CLUSTER_ACTIONS)
 _STATUS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
 #: How close (in score) a merge must be to the threshold to count as doubtful.
 MERGE_MARGIN = 0.15
@@ -200,8 +205,8 @@ def _check_types(fields: dict[str, Any], current: dict[str, Any]) -> None:
         raise BadRequestError(f"{sub!r} is not a sub-event type of {event_type!r}")
 
 
-def _event_dict(session: Session, event: EventRow) -> dict[str, Any]:
-    return next(merged_event_dicts(session, [event]))
+def _event_dict(session: Session, event: EventRow, corrected: bool = True) -> dict[str, Any]:
+    return next(merged_event_dicts(session, [event], corrected))
 
 
 def _check_version(review: EventReviewRow | None, event_id: int, version: int | None) -> None:
@@ -222,31 +227,6 @@ def _snapshot(event: EventRow, review: EventReviewRow | None) -> dict[str, Any]:
     }
 
 
-def audit(
-    session: Session,
-    user: User,
-    action: str,
-    kind: str,
-    target: object,
-    before: dict[str, Any] | None,
-    after: dict[str, Any] | None,
-    undo_of: int | None = None,
-) -> AuditRow:
-    row = AuditRow(
-        at=now(),
-        user=user.name,
-        action=action,
-        target_kind=kind,
-        target_id=str(target),
-        before=before,
-        after=after,
-        undo_of=undo_of,
-    )
-    session.add(row)
-    session.flush()
-    return row
-
-
 def decide(
     session: Session,
     user: User,
@@ -255,8 +235,12 @@ def decide(
     version: int | None,
     fields: dict[str, Any] | None = None,
     seconds: float | None = None,
+    action: str | None = None,
 ) -> dict[str, Any]:
-    """Accept, edit (``fields``: see :mod:`cronica.store.corrections`) or reject an event."""
+    """Accept, edit (``fields``: see :mod:`cronica.store.corrections`) or reject an event.
+
+    ``action`` names the audit entry when it is not the decision itself (``bulk-accept``).
+    """
     user.require("coder")
     if decision not in DECISIONS:
         raise BadRequestError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
@@ -271,8 +255,9 @@ def decide(
         raise BadRequestError(str(exc)) from exc
     if decision == "edit" and not new_fields:
         raise BadRequestError("an edit changes at least one field")
-    model = machine_labels(_event_dict(session, event))
-    _check_types(new_fields, model)
+    shown = machine_labels(_event_dict(session, event))
+    _check_types(new_fields, shown)
+    model = machine_labels(_event_dict(session, event, corrected=False))
     before = _snapshot(event, review)
     if review is None:
         review = EventReviewRow(event_id=event.id, status="unreviewed", fields={}, version=0)
@@ -287,7 +272,7 @@ def decide(
     refresh_event(session, event.id)
     session.flush()
     after_dict = _event_dict(session, event) if event.status == "active" else None
-    row = audit(session, user, decision, "event", event.id, before, _snapshot(event, review))
+    row = audit(session, user, action or decision, "event", event.id, before, _snapshot(event, review))
     first = session.scalar(select(ReportRow).where(ReportRow.id == event.representative_report_id))
     session.add(
         ReviewRow(
@@ -320,7 +305,7 @@ def undo(session: Session, user: User, audit_id: int) -> dict[str, Any]:
         raise ConflictError(f"change {audit_id} was undone already (by entry {row.undone_by})")
     if row.action == "undo":
         raise BadRequestError("an undo cannot be undone; make the change again")
-    if row.target_kind != "event" or row.before is None:
+    if row.target_kind != "event" or row.before is None or row.action not in UNDOABLE:
         raise BadRequestError(f"change {audit_id} ({row.action}) cannot be undone here")
     later = session.scalar(
         select(AuditRow.id).where(
@@ -336,6 +321,8 @@ def undo(session: Session, user: User, audit_id: int) -> dict[str, Any]:
             f"event {row.target_id} changed again after entry {audit_id}: undo entry {later} first"
         )
     event_id = int(row.target_id)
+    if row.action in CLUSTER_ACTIONS:
+        return _undo_cluster(session, user, row)
     event = session.get(EventRow, event_id)
     if event is None:
         raise BadRequestError(f"event {event_id} is gone")
@@ -359,6 +346,20 @@ def undo(session: Session, user: User, audit_id: int) -> dict[str, Any]:
         reviewed.undone_at = entry.at
     session.flush()
     return {**state(session, event_id), "audit": entry.id}
+
+
+def _undo_cluster(session: Session, user: User, row: AuditRow) -> dict[str, Any]:
+    """Undo a merge or split: every report, event, merge and block goes back to the snapshot before it."""
+    assert row.before is not None
+    current = clusters.snapshot(session, [int(h) for h in row.before["homes"]])
+    active = clusters.restore(session, row.before, user)
+    event_id = int(row.target_id)
+    for eid in active:
+        clusters.bump(session, eid, user)
+    entry = audit(session, user, "undo", "event", event_id, current, row.before, undo_of=row.id)
+    row.undone_by = entry.id
+    session.flush()
+    return {**state(session, event_id), "events": active, "audit": entry.id}
 
 
 def audit_log(
@@ -385,6 +386,56 @@ def audit_log(
         }
         for r in session.scalars(q)
     ]
+
+
+def code_blind(
+    session: Session, user: User, event_id: int, fields: dict[str, Any], seconds: float | None = None
+) -> dict[str, Any]:
+    """Record one person's independent coding of an event (double coding) without changing the event.
+
+    ``fields`` are the person's values for the correctable fields; those left out are taken as the
+    model gave them. The reviewed record (decision ``code``) feeds the agreement figures and training.
+    """
+    user.require("coder")
+    event = current_event(session, event_id)
+    try:
+        given = corrections.check(fields)
+    except StoreError as exc:
+        raise BadRequestError(str(exc)) from exc
+    machine = _event_dict(session, event, corrected=False)
+    model = machine_labels(machine)
+    _check_types(given, model)
+    labels = {**model, **given}
+    if "counts" in given:
+        labels["counts"] = {**(model.get("counts") or {}), **given["counts"]}
+    entry = audit(session, user, "code", "event", event.id, None, {"labels": labels})
+    first = session.get(ReportRow, event.representative_report_id) if event.representative_report_id else None
+    session.add(
+        ReviewRow(
+            event_id=event.id,
+            document_id=first.document_id if first else None,
+            decision="code",
+            model=model,
+            labels=labels,
+            evidence=_evidence_text(machine),
+            reviewer=user.name,
+            seconds=seconds,
+            created_at=now(),
+            audit_id=entry.id,
+        )
+    )
+    session.flush()
+    return {"event": event.id, "audit": entry.id, "labels": labels}
+
+
+def bulk_accept(session: Session, user: User, flt: EventFilter, limit: int = 5000) -> dict[str, Any]:
+    """Accept every unreviewed event of a selection (admin only); each acceptance is audited on its own."""
+    user.require("admin")
+    pending = event_rows(session, replace(flt, reviewed=False, limit=None))
+    if len(pending) > limit:
+        raise BadRequestError(f"{len(pending)} events selected; narrow the filters to at most {limit}")
+    done = [decide(session, user, e.id, "accept", None, action="bulk-accept")["event"] for e in pending]
+    return {"accepted": done}
 
 
 def reviewed_records(session: Session, include_undone: bool = False) -> list[dict[str, Any]]:

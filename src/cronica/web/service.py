@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -21,9 +22,10 @@ from cronica.resolve import Gazetteer
 from cronica.store import EventFilter, Store
 from cronica.store.queries import event_detail, merged_event_dicts, tallies_beside_incidents
 from cronica.store.repository import current_event
-from cronica.web import accounts, explore, feed, review
+from cronica.web import accounts, clusters, explore, feed, metrics, review
 from cronica.web.accounts import User, WebSession
 from cronica.web.errors import AuthError, BadRequestError
+from cronica.web.uploads import Ingester
 
 #: Download formats: name -> (media type, file extension).
 DOWNLOADS = {
@@ -42,6 +44,7 @@ class Service:
         self.store = store
         self._gazetteer = gazetteer
         self.rules = rules or MergeRules.load()
+        self._ingester: Ingester | None = None
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:
@@ -135,6 +138,10 @@ class Service:
             raise BadRequestError("give a place name")
         return explore.gazetteer_places(self.gazetteer, name)
 
+    def places_near(self, user: User, latitude: float, longitude: float) -> list[dict[str, Any]]:
+        user.require("viewer")
+        return explore.nearby_places(self.gazetteer, latitude, longitude)
+
     def download(self, user: User, flt: EventFilter, fmt: str) -> tuple[str, str, str]:
         """The selection in a download format: (media type, file extension, body)."""
         user.require("viewer")
@@ -201,6 +208,55 @@ class Service:
     def undo(self, user: User, audit_id: int) -> dict[str, Any]:
         with self._tx() as s:
             return review.undo(s, user, audit_id)
+
+    def merge(
+        self, user: User, event_id: int, other: int, version: int | None = None, reason: str | None = None
+    ) -> dict[str, Any]:
+        with self._tx() as s:
+            return clusters.merge(s, user, event_id, other, version, reason)
+
+    def split(
+        self,
+        user: User,
+        event_id: int,
+        report: int | None = None,
+        version: int | None = None,
+        reason: str | None = None,
+    ) -> dict[str, Any]:
+        with self._tx() as s:
+            return clusters.split(s, user, event_id, report, version, reason)
+
+    def code_blind(
+        self, user: User, event_id: int, fields: dict[str, Any], seconds: float | None = None
+    ) -> dict[str, Any]:
+        with self._tx() as s:
+            return review.code_blind(s, user, event_id, fields, seconds)
+
+    def bulk_accept(self, user: User, flt: EventFilter) -> dict[str, Any]:
+        with self._tx() as s:
+            return review.bulk_accept(s, user, flt)
+
+    def metrics(self, user: User) -> dict[str, Any]:
+        user.require("admin")
+        with self._tx() as s:
+            return metrics.review_metrics(s)
+
+    # -- ingest from the browser -----------------------------------------------------------------
+
+    @property
+    def ingester(self) -> Ingester:
+        if self._ingester is None:
+            self._ingester = Ingester(self.store)
+        return self._ingester
+
+    def upload(
+        self, user: User, files: list[tuple[str, bytes]], text: str | None, published: date | None
+    ) -> dict[str, Any]:
+        return self.ingester.submit(user, files, text, published).to_dict()
+
+    def upload_job(self, user: User, job_id: str) -> dict[str, Any]:
+        user.require("coder")
+        return self.ingester.job(job_id).to_dict()
 
     def audit_log(
         self, user: User, target: str | None = None, who: str | None = None

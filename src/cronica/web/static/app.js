@@ -25,6 +25,20 @@
     for (var i = 0; i < secs.length; i++) { secs[i].value = ((Date.now() - started) / 1000).toFixed(1); }
   });
 
+  // A click on an event's map chooses the place: the page lists the gazetteer places nearest the point.
+  document.addEventListener("click", function (ev) {
+    var svg = ev.target.closest && ev.target.closest("svg[data-pick]");
+    if (!svg || ev.target.closest("a")) { return; }
+    var pt = svg.createSVGPoint();
+    pt.x = ev.clientX; pt.y = ev.clientY;
+    var p = pt.matrixTransform(svg.getScreenCTM().inverse());
+    var lon = (p.x - 180).toFixed(4), lat = (90 - p.y).toFixed(4);
+    var params = new URLSearchParams(window.location.search);
+    params.set("near", lat + "," + lon);
+    params.delete("place");
+    window.location.href = svg.getAttribute("data-pick") + "?" + params.toString() + "#edit";
+  });
+
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
     if (ev.key === "Escape" && typing(ev.target)) { ev.target.blur(); return; }
@@ -35,6 +49,11 @@
       case "e": {
         var first = document.getElementById("edit-event_type");
         if (first) { ev.preventDefault(); document.getElementById("edit").scrollIntoView(); first.focus(); }
+        break;
+      }
+      case "m": {
+        var other = document.getElementById("merge-other");
+        if (other) { ev.preventDefault(); other.scrollIntoView(); other.focus(); }
         break;
       }
       case "j": follow("next-link"); break;

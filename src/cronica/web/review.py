@@ -62,7 +62,8 @@ def review_queue(session: Session, limit: int = 50, rules: MergeRules | None = N
     Doubt adds up: one minus the model's confidence; conflicting claims (reports of one count that
     disagree); an automatic merge whose score lies within :data:`MERGE_MARGIN` of the threshold.
     """
-    threshold = (rules or MergeRules.load()).threshold
+    rules = rules or MergeRules.load()
+    threshold = rules.threshold if rules.threshold is not None else rules.pair_model().threshold
     reviewed = select(EventReviewRow.event_id)
     rows = session.execute(
         select(EventRow.id, func.max(ReportRow.confidence))

@@ -68,13 +68,32 @@ def _call(client: TestClient, method: str, path: str, csrf: str | None) -> int:
     return client.post(path, data=form, follow_redirects=False).status_code
 
 
+@pytest.fixture(scope="module")
+def sessions(shared_service: Service) -> dict[str, tuple[TestClient, str]]:
+    """One logged-in client per role, reused across the route cases (logging in is argon2-slow)."""
+    out = {}
+    for role in ROLES:
+        client = client_for(shared_service)
+        out[role] = (client, login(client, USERS[role]))
+    return out
+
+
 @pytest.mark.parametrize("role", [None, *ROLES], ids=lambda r: r or "anonymous")
 @pytest.mark.parametrize(("method", "path", "need"), [r for r in ROUTES if r[2]], ids=lambda x: str(x))
 def test_route_allows_exactly_the_roles_at_or_above_its_need(
-    shared_service: Service, fixtures: dict[str, str], role: str | None, method: str, path: str, need: str
+    shared_service: Service,
+    sessions: dict[str, tuple[TestClient, str]],
+    fixtures: dict[str, str],
+    role: str | None,
+    method: str,
+    path: str,
+    need: str,
 ) -> None:
-    client = client_for(shared_service)
-    csrf = login(client, USERS[role]) if role else None
+    if role is None or path == "/logout":
+        client = client_for(shared_service)
+        csrf = login(client, USERS[role]) if role else None
+    else:
+        client, csrf = sessions[role]
     url = re.sub(r"\{(\w+)\}", lambda m: fixtures[m.group(1)], path)
     status = _call(client, method, url, csrf)
     if role is None:

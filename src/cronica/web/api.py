@@ -8,9 +8,9 @@ call into :class:`~cronica.web.service.Service`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile as StarletteUpload
 
@@ -22,12 +22,18 @@ from cronica.web.uploads import MAX_FILE_BYTES
 
 router = APIRouter(prefix="/api", tags=["api"])
 
+#: The largest record number (SQLite and PostgreSQL integers); larger numbers name nothing.
+MAX_ID = 2**31 - 1
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
 
 class ReviewIn(BaseModel):
     """A review decision. ``version`` is the event's review version the person saw (0 when unreviewed)."""
 
     decision: Literal["accept", "edit", "reject"]
-    version: int | None = Field(None, ge=0, description="review version seen; a mismatch answers 409")
+    version: int | None = Field(
+        None, ge=0, le=MAX_ID, description="review version seen; a mismatch answers 409"
+    )
     fields: dict[str, Any] | None = Field(
         None,
         description="edit only: event_type, sub_event_type, date (YYYY-MM-DD), date_precision, "
@@ -56,7 +62,7 @@ def me(user: User = Depends(VIEWER)) -> dict[str, Any]:
 @router.get("/events", summary="events matching the filters, a page at a time", description=FILTER_DOC)
 def events(
     request: Request,
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_ID),
     limit: int = Query(50, ge=1, le=1000),
     user: User = Depends(VIEWER),
 ) -> dict[str, Any]:
@@ -64,12 +70,12 @@ def events(
 
 
 @router.get("/events/{event_id}", summary="one event with every source, claim, merge and its review state")
-def event(request: Request, event_id: int, user: User = Depends(VIEWER)) -> dict[str, Any]:
+def event(request: Request, event_id: RecordId, user: User = Depends(VIEWER)) -> dict[str, Any]:
     return service_of(request).event(user, event_id)
 
 
 @router.get("/events/{event_id}/claims", summary="every reported number of an event, by category")
-def claims(request: Request, event_id: int, user: User = Depends(VIEWER)) -> dict[str, Any]:
+def claims(request: Request, event_id: RecordId, user: User = Depends(VIEWER)) -> dict[str, Any]:
     e = service_of(request).event(user, event_id)
     return {c: (v or {}).get("claims", []) for c, v in (e.get("counts") or {}).items()}
 
@@ -147,7 +153,7 @@ def changes(
 @router.get("/audit", summary="the audit log, newest first")
 def audit(
     request: Request,
-    event: int | None = Query(None, ge=0),
+    event: int | None = Query(None, ge=0, le=MAX_ID),
     who: str | None = Query(None, max_length=100),
     user: User = Depends(VIEWER),
 ) -> list[dict[str, Any]]:
@@ -160,23 +166,25 @@ def reviews(request: Request, user: User = Depends(VIEWER)) -> list[dict[str, An
 
 
 @router.post("/events/{event_id}/review", summary="accept, edit or reject an event")
-def decide(request: Request, event_id: int, body: ReviewIn, user: User = Depends(CODER)) -> dict[str, Any]:
+def decide(
+    request: Request, event_id: RecordId, body: ReviewIn, user: User = Depends(CODER)
+) -> dict[str, Any]:
     return service_of(request).decide(user, event_id, body.decision, body.version, body.fields, body.seconds)
 
 
 class MergeIn(BaseModel):
     """Merge event ``other`` into this one (a person's merge; it overrides an earlier split)."""
 
-    other: int = Field(..., ge=1)
-    version: int | None = Field(None, ge=0, description="review version of this event as seen")
+    other: int = Field(..., ge=1, le=MAX_ID)
+    version: int | None = Field(None, ge=0, le=MAX_ID, description="review version of this event as seen")
     reason: str | None = Field(None, max_length=500)
 
 
 class SplitIn(BaseModel):
     """Undo this event's merges, or detach one ``report``; the parts are kept apart from then on."""
 
-    report: int | None = Field(None, ge=1)
-    version: int | None = Field(None, ge=0)
+    report: int | None = Field(None, ge=1, le=MAX_ID)
+    version: int | None = Field(None, ge=0, le=MAX_ID)
     reason: str | None = Field(None, max_length=500)
 
 
@@ -188,17 +196,17 @@ class CodeIn(BaseModel):
 
 
 @router.post("/events/{event_id}/merge", summary="merge another event into this one")
-def merge(request: Request, event_id: int, body: MergeIn, user: User = Depends(CODER)) -> dict[str, Any]:
+def merge(request: Request, event_id: RecordId, body: MergeIn, user: User = Depends(CODER)) -> dict[str, Any]:
     return service_of(request).merge(user, event_id, body.other, body.version, body.reason)
 
 
 @router.post("/events/{event_id}/split", summary="split a merged event (or detach one report)")
-def split(request: Request, event_id: int, body: SplitIn, user: User = Depends(CODER)) -> dict[str, Any]:
+def split(request: Request, event_id: RecordId, body: SplitIn, user: User = Depends(CODER)) -> dict[str, Any]:
     return service_of(request).split(user, event_id, body.report, body.version, body.reason)
 
 
 @router.post("/events/{event_id}/code", summary="code an event independently (double coding)")
-def code(request: Request, event_id: int, body: CodeIn, user: User = Depends(CODER)) -> dict[str, Any]:
+def code(request: Request, event_id: RecordId, body: CodeIn, user: User = Depends(CODER)) -> dict[str, Any]:
     return service_of(request).code_blind(user, event_id, body.fields, body.seconds)
 
 
@@ -241,5 +249,5 @@ async def read_upload(request: Request) -> tuple[list[tuple[str, bytes]], str | 
 
 
 @router.post("/audit/{audit_id}/undo", summary="undo one change (the latest to its event)")
-def undo(request: Request, audit_id: int, user: User = Depends(CODER)) -> dict[str, Any]:
+def undo(request: Request, audit_id: RecordId, user: User = Depends(CODER)) -> dict[str, Any]:
     return service_of(request).undo(user, audit_id)

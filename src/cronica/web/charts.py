@@ -6,6 +6,7 @@ that the templates write as ``<rect>`` and ``<circle>`` elements.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from cronica.web.worldmap import project, view_box
@@ -65,21 +66,28 @@ def timeline_bars(
 
 
 def map_marks(points: list[dict[str, Any]]) -> dict[str, Any]:
-    """Circles for located events and the view box that holds them all."""
+    """Circles for the points of :func:`cronica.web.explore.map_points` and the view box that holds them.
+
+    A circle's area grows with the number of events at its place; it links to the newest of them.
+    """
     box = view_box([(p["lon"], p["lat"]) for p in points])
-    r = box[2] / 160
+    r = box[2] / 200
     marks = []
     for p in points:
         x, y = project(p["lon"], p["lat"])
+        n = p["events"]
+        dates = (
+            p["first_date"] if p["first_date"] == p["last_date"] else f"{p['first_date']} to {p['last_date']}"
+        )
         marks.append(
             {
-                "id": p["id"],
+                "id": p["event"],
                 "x": round(x, 4),
                 "y": round(y, 4),
-                "r": round(r * (1 + min(p["fatalities"] or 0, 50) / 10), 4),
+                "r": round(r * min(1 + math.sqrt(n - 1), 8), 4),
                 "cls": type_class(p["type"]),
-                "title": f"{p['date'] or 'undated'}: {p['type']} in {p['location']}"
-                f" ({p['fatalities']} killed)",
+                "title": f"{p['location']}: {n} event{'s' if n != 1 else ''} ({dates or 'undated'}), "
+                f"{p['fatalities']} killed; mostly {p['type']}",
             }
         )
     return {"view_box": " ".join(str(v) for v in box), "marks": marks, "stroke": round(box[2] / 900, 4)}

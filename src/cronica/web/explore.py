@@ -14,12 +14,12 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cronica.resolve import Gazetteer, GazetteerEntry
-from cronica.store.models import DocumentRow, EvidenceRow, ReportRow
-from cronica.store.queries import EventFilter, event_rows, merged_event_dicts
+from cronica.store.models import DocumentRow, EventRow, EvidenceRow, ReportRow
+from cronica.store.queries import EventFilter, event_query, merged_event_dicts
 from cronica.web.errors import BadRequestError
 
 #: The filter parameters of every list, map, timeline and download URL, in the order they are shown.
@@ -50,6 +50,8 @@ def event_filter(params: Mapping[str, str]) -> EventFilter:
     if get["min_fatalities"]:
         try:
             min_fatalities = int(get["min_fatalities"])
+            if not 0 <= min_fatalities <= 10**9:
+                raise ValueError(min_fatalities)
         except ValueError as exc:
             raise BadRequestError(
                 f"min_fatalities must be a whole number, not {get['min_fatalities']!r}"
@@ -94,15 +96,16 @@ def query_string(flt: EventFilter, **extra: object) -> str:
 
 
 def event_page(session: Session, flt: EventFilter, offset: int = 0, limit: int = 50) -> dict[str, Any]:
-    """One page of merged events matching ``flt``, with the total."""
+    """One page of merged events matching ``flt``, with the total (counted and paged in SQL)."""
     if not 1 <= limit <= 1000:
         raise BadRequestError("limit must be 1-1000")
     if offset < 0:
         raise BadRequestError("offset cannot be negative")
-    rows = event_rows(session, flt)
-    page = rows[offset : offset + limit]
+    q = event_query(flt)
+    total = session.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0
+    page = list(session.scalars(q.offset(offset).limit(limit)))
     return {
-        "total": len(rows),
+        "total": total,
         "offset": offset,
         "limit": limit,
         "events": list(merged_event_dicts(session, page)),
@@ -114,49 +117,99 @@ def week_of(day: date) -> date:
 
 
 def timeline(session: Session, flt: EventFilter, bucket: str = "day") -> dict[str, Any]:
-    """Events and deaths per day (or week from Monday) by event type; undated events counted apart."""
+    """Events and deaths per day (or week from Monday) by event type; undated events counted apart.
+
+    Summed in SQL by day and type; weeks are folded from the days.
+    """
     if bucket not in ("day", "week"):
         raise BadRequestError(f"bucket must be day or week, not {bucket!r}")
+    chosen = (
+        event_query(flt)
+        .order_by(None)
+        .with_only_columns(EventRow.date, EventRow.event_type, EventRow.fatalities)
+        .subquery()
+    )
+    per_day = select(
+        chosen.c.date, chosen.c.event_type, func.count(), func.coalesce(func.sum(chosen.c.fatalities), 0)
+    )
     events: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     deaths: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     types: set[str] = set()
     undated = 0
-    for e in event_rows(session, flt):
-        if e.date is None:
-            undated += 1
+    for day, event_type, n, dead in session.execute(per_day.group_by(chosen.c.date, chosen.c.event_type)):
+        if day is None:
+            undated += n
             continue
-        key = (week_of(e.date) if bucket == "week" else e.date).isoformat()
-        events[key][e.event_type] += 1
-        deaths[key][e.event_type] += e.fatalities or 0
-        types.add(e.event_type)
-    buckets = sorted(events)
+        key = (week_of(day) if bucket == "week" else day).isoformat()
+        events[key][event_type] += n
+        deaths[key][event_type] += int(dead)
+        types.add(event_type)
     return {
         "bucket": bucket,
         "types": sorted(types),
         "undated": undated,
-        "rows": [{"start": b, "events": dict(events[b]), "deaths": dict(deaths[b])} for b in buckets],
+        "rows": [{"start": b, "events": dict(events[b]), "deaths": dict(deaths[b])} for b in sorted(events)],
     }
 
 
 def map_points(session: Session, flt: EventFilter) -> dict[str, Any]:
-    """The located events matching ``flt`` as points; how many have no coordinates."""
-    points, unlocated = [], 0
-    for e in event_rows(session, flt):
-        if e.latitude is None or e.longitude is None:
-            unlocated += 1
+    """The located events matching ``flt`` grouped by point (a place), with how many have no coordinates.
+
+    Each point: ``lat``, ``lon``, ``location``, ``events`` (how many), ``fatalities`` (their sum),
+    ``type`` (the most frequent event type there), ``event`` (the newest event there), first and last date.
+    Grouped in SQL, so a map of 100,000 events is a few thousand points at most.
+    """
+    chosen = event_query(flt).order_by(None).subquery()
+    c = chosen.c
+    per_place_type = select(
+        c.latitude,
+        c.longitude,
+        c.event_type,
+        func.max(c.location),
+        func.count(),
+        func.coalesce(func.sum(c.fatalities), 0),
+        func.max(c.id),
+        func.min(c.date),
+        func.max(c.date),
+    ).group_by(c.latitude, c.longitude, c.event_type)
+    points: dict[tuple[float, float], dict[str, Any]] = {}
+    unlocated = 0
+    for lat, lon, event_type, location, n, dead, newest, first, last in session.execute(per_place_type):
+        if lat is None or lon is None:
+            unlocated += n
             continue
-        points.append(
+        p = points.setdefault(
+            (lat, lon),
             {
-                "id": e.id,
-                "lat": e.latitude,
-                "lon": e.longitude,
-                "type": e.event_type,
-                "location": e.location,
-                "date": e.date.isoformat() if e.date else None,
-                "fatalities": e.fatalities,
-            }
+                "lat": lat,
+                "lon": lon,
+                "location": location,
+                "events": 0,
+                "fatalities": 0,
+                "event": newest,
+                "type": event_type,
+                "top": 0,
+                "first_date": first,
+                "last_date": last,
+            },
         )
-    return {"points": points, "unlocated": unlocated}
+        p["events"] += n
+        p["fatalities"] += int(dead)
+        p["event"] = max(p["event"], newest)
+        if n > p["top"]:
+            p["type"], p["top"] = event_type, n
+        p["first_date"] = (
+            min(d for d in (p["first_date"], first) if d) if (p["first_date"] or first) else None
+        )
+        p["last_date"] = max(d for d in (p["last_date"], last) if d) if (p["last_date"] or last) else None
+    out = []
+    for p in points.values():
+        del p["top"]
+        for key in ("first_date", "last_date"):
+            p[key] = p[key].isoformat() if p[key] else None
+        out.append(p)
+    out.sort(key=lambda p: (-p["events"], p["lat"], p["lon"]))
+    return {"points": out, "unlocated": unlocated}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from cronica.extract.lexicon import ACLED_TYPES
 from cronica.store.errors import StoreError
 from cronica.web import charts
 from cronica.web.accounts import User
-from cronica.web.api import read_upload
+from cronica.web.api import MAX_ID, RecordId, read_upload
 from cronica.web.deps import ADMIN, CODER, COOKIE, VIEWER, caller, same_origin, service_of
 from cronica.web.errors import AuthError, BadRequestError, WebError
 from cronica.web.explore import event_filter, filter_params, query_string
@@ -29,6 +29,8 @@ from cronica.web.worldmap import load_world
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 router = APIRouter(include_in_schema=False)
 
+#: Above this many days with events the explore page's timeline counts per week (unless the URL says).
+MAX_DAY_BARS = 120
 EVIDENCE_FIELDS = ("trigger", "event_type", "date", "location", "actor1", "actor2")
 
 
@@ -111,12 +113,14 @@ def world_svg(request: Request) -> Response:
 
 @router.get("/")
 def explore(
-    request: Request, offset: int = 0, bucket: str = "day", user: User = Depends(VIEWER)
+    request: Request, offset: int = 0, bucket: str = "", user: User = Depends(VIEWER)
 ) -> HTMLResponse:
     service = service_of(request)
     flt = event_filter(request.query_params)
     page = service.events(user, flt, max(offset, 0), 50)
     tl = service.timeline(user, flt, bucket if bucket in ("day", "week") else "day")
+    if bucket not in ("day", "week") and len(tl["rows"]) > MAX_DAY_BARS:
+        tl = service.timeline(user, flt, "week")
     points = service.map_points(user, flt)
     qs = query_string(flt)
     types = sorted({t for r in tl["rows"] for t in r["events"]}, key=lambda t: (charts.type_class(t), t))
@@ -179,14 +183,17 @@ def _event_page(
     loc = e.get("location") or {}
     points = []
     if loc.get("latitude") is not None and loc.get("longitude") is not None:
+        day = (e.get("date") or {}).get("value")
         points = [
             {
-                "id": e["number"],
+                "event": e["number"],
                 "lat": loc["latitude"],
                 "lon": loc["longitude"],
                 "type": e["event_type"],
                 "location": loc.get("name"),
-                "date": (e.get("date") or {}).get("value"),
+                "events": 1,
+                "first_date": day,
+                "last_date": day,
                 "fatalities": e["fatalities"],
             }
         ]
@@ -210,7 +217,7 @@ def _event_page(
 
 
 @router.get("/events/{event_id}")
-def event_page(request: Request, event_id: int, user: User = Depends(VIEWER)) -> HTMLResponse:
+def event_page(request: Request, event_id: RecordId, user: User = Depends(VIEWER)) -> HTMLResponse:
     return _event_page(request, user, event_id)
 
 
@@ -225,7 +232,8 @@ def _point(value: str | None) -> tuple[float, float] | None:
 
 def _int(value: Any) -> int | None:
     text = str(value or "").strip()
-    return int(text) if text.lstrip("-").isdigit() else None
+    number = int(text) if text.lstrip("-").isdigit() and len(text) < 12 else None
+    return number if number is not None and abs(number) <= MAX_ID else None
 
 
 def _proposed(request: Request, form: Any, user: User) -> dict[str, Any]:
@@ -250,7 +258,7 @@ def _proposed(request: Request, form: Any, user: User) -> dict[str, Any]:
 
 
 @router.post("/events/{event_id}/review")
-async def review_form(request: Request, event_id: int, user: User = Depends(CODER)) -> Response:
+async def review_form(request: Request, event_id: RecordId, user: User = Depends(CODER)) -> Response:
     form = await request.form()
     decision = str(form.get("decision", ""))
     service = service_of(request)
@@ -274,7 +282,7 @@ async def review_form(request: Request, event_id: int, user: User = Depends(CODE
 
 
 @router.post("/events/{event_id}/merge")
-async def merge_form(request: Request, event_id: int, user: User = Depends(CODER)) -> Response:
+async def merge_form(request: Request, event_id: RecordId, user: User = Depends(CODER)) -> Response:
     form = await request.form()
     other = _int(form.get("other"))
     try:
@@ -289,7 +297,7 @@ async def merge_form(request: Request, event_id: int, user: User = Depends(CODER
 
 
 @router.post("/events/{event_id}/split")
-async def split_form(request: Request, event_id: int, user: User = Depends(CODER)) -> Response:
+async def split_form(request: Request, event_id: RecordId, user: User = Depends(CODER)) -> Response:
     form = await request.form()
     try:
         result = service_of(request).split(
@@ -351,7 +359,7 @@ def ingest_job_page(request: Request, job_id: str, user: User = Depends(CODER)) 
 
 
 @router.post("/audit/{audit_id}/undo")
-async def undo_form(request: Request, audit_id: int, user: User = Depends(CODER)) -> Response:
+async def undo_form(request: Request, audit_id: RecordId, user: User = Depends(CODER)) -> Response:
     try:
         result = service_of(request).undo(user, audit_id)
     except WebError as exc:

@@ -164,7 +164,7 @@ class Ingester:
             stats = ingest(self.store, items, self._extractor(), progress=progress)
             job.added, job.skipped, job.failed = stats.added, stats.skipped, stats.failed
             job.events = stats.events
-            job.failures = list(stats.failures)
+            job.failures = [str(f) for f in stats.failures]
             job.merged = self.store.merge_auto(by=f"upload by {job.user}").merged
             job.state = "done"
         except Exception as exc:  # noqa: BLE001 - a background job reports every failure on its page

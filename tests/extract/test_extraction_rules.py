@@ -495,3 +495,16 @@ def test_deaths_a_monitor_recorded_are_a_total_not_an_incident() -> None:
     assert [(t.value, t.category, t.since.value if t.since else None) for t in result.tallies] == [
         (212, "killed", "2021-01-01")
     ]
+
+
+def test_undated_clash_and_later_shooting_of_a_civilian_stay_two_events() -> None:
+    result = run(
+        "Gunfire went on in Kano through the night. In one incident, two soldiers were wounded in a "
+        "firefight between troops and militants in the Sabon Gari area. Later, a trader was shot dead "
+        "when he opened his shop on Zoo Road in the north of the city.",
+        published=None,
+    )
+    kinds = sorted((e.event_type, e.sub_event_type) for e in result.events)
+    assert kinds == [("Battles", "Armed clash"), ("Violence against civilians", "Attack")]
+    battle = next(e for e in result.events if e.event_type == "Battles")
+    assert "killed" not in battle.counts

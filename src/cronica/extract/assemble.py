@@ -81,6 +81,12 @@ def _kinds_compatible(
         return other.event_type in {"Protests", "Riots"}
     groups = {a.group, b.group}
     if groups == {"violence"}:
+        # with no date to tie them, a clash between armed sides and a one-sided attack on civilians told in
+        # another sentence are two incidents unless both name their actor 1 and these agree
+        kinds = {a.event_type, b.event_type}
+        apart = not a.date.value and not b.date.value and a.sentence_index != b.sentence_index
+        if kinds == {"Battles", "Violence against civilians"} and apart:
+            return _actors_compatible(a.actor1, b.actor1) and a.actor1 is not None and b.actor1 is not None
         return True
     if groups == {"violence", "protest"}:
         if _said_peaceful(a, text, peaceful) or _said_peaceful(b, text, peaceful):
@@ -151,6 +157,11 @@ def _places_compatible(a: Place, b: Place) -> bool:
     if a.precision == 3 and a.admin2 and b.admin2 and a.admin2 != b.admin2:
         return False
     if b.precision == 3 and b.admin2 and a.admin2 and a.admin2 != b.admin2:
+        return False
+    # a district and a town whose district the gazetteer does not give: not known to be inside it
+    if a.precision == 3 and a.admin2 and b.precision == 1 and not b.admin2:
+        return False
+    if b.precision == 3 and b.admin2 and a.precision == 1 and not a.admin2:
         return False
     if a.admin1 and a.admin1 == b.admin1 and (a.precision != 1 or b.precision != 1):
         return True

@@ -1,21 +1,25 @@
-"""The document's focus: the country it is about, with the evidence behind it.
+"""The document's focus: the country (and, where clear, the first-level division) it is about.
 
-In: evidence gathered by the resolver from a document (country names, demonyms, the countries each
-place name exists in) and optional corpus hints (``--country``). Out: a :class:`Focus` with the country,
-the score of every country considered and every piece of evidence (its words and span).
+In: the place mentions of a document with their gazetteer candidates, the demonyms found in it, and
+optional hints: countries the user names for a whole corpus (``--country``), the document's title and
+its outlet's country. Out: a :class:`Focus` with the country, the division when one dominates, the
+score of every country considered and the evidence behind them (each piece with its words and span).
 
-Weights:
+Weights (the evidence a careful coder would weigh, strongest first):
 
 * a country the user gives for the corpus: 4 (a prior, not a verdict: a text that names another
   country more often still goes there);
-* a country named in the text: 3 ("Kenya", "the US");
+* a country named in the text: 3 ("Kenya", "the US"); half that as an origin or destination
+  ("refugees from South Sudan", "fled to Somalia");
+* a dateline ("KHARTOUM, Sudan —"): 2 for each country its name exists in, shared;
 * a demonym ("Bolivian police"): 1;
-* each other place name: 1, shared among the countries it exists in, so a name found in one country
-  only counts fully and "San Jose" counts a little for each of its countries.
+* each other place name: up to 1 for each country it exists in, by how well known its entry there
+  is (a capital or a province 1, a hamlet 0.2), shared when it exists in several, so a village named
+  like a village abroad does not outweigh a county seat; a place the text puts inside another
+  ("Baragoi, Samburu") counts 1 more for the countries where the pair agrees;
+* the outlet's country (a title or source naming it): 1.
 
-The focus is the country with the most weight, at least :data:`MIN_FOCUS` and more than the next; a
-tie goes to the country of the first place named. Never fails: with no evidence the focus is empty,
-with the reason. :func:`country_codes` checks the hints.
+Never fails: with no evidence the focus is empty, with the reason.
 """
 
 from __future__ import annotations
@@ -28,9 +32,20 @@ from cronica.errors import CronicaError
 from cronica.records import Span
 
 #: Weights of each kind of evidence (see the module docstring).
-WEIGHTS = {"hint": 4.0, "country_name": 3.0, "demonym": 1.0, "place": 1.0}
-#: Least evidence weight for a focus country.
-MIN_FOCUS = 1.0
+WEIGHTS = {
+    "hint": 4.0,
+    "country_name": 3.0,
+    "dateline": 2.0,
+    "demonym": 1.0,
+    "place": 1.0,
+    "containment": 1.0,
+    "title": 1.0,
+    "outlet": 1.0,
+}
+#: Least evidence weight for a focus country (one well-known place of that country alone is enough).
+MIN_FOCUS = 0.5
+#: Share of the division's weight over all placed evidence for it to become the focus division.
+ADMIN1_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,7 @@ class Focus:
     """What a document is about. ``country_code`` is None when nothing points at one country."""
 
     country_code: str | None = None
+    admin1_code: str | None = None
     scores: tuple[tuple[str, float], ...] = ()
     evidence: tuple[FocusEvidence, ...] = ()
     reason: str = "no evidence for any country"
@@ -57,10 +73,19 @@ class Focus:
         """The evidence weight gathered for country ``code``."""
         return dict(self.scores).get(code or "", 0.0)
 
+    def stated(self) -> bool:
+        """Whether words of the text or the user (not only the fit of place names) give the country:
+        its name, a demonym, the dateline, the corpus hint or the outlet."""
+        return any(
+            e.country_code == self.country_code and e.kind not in {"place", "containment"}
+            for e in self.evidence
+        )
+
     def explicit(self, code: str | None) -> bool:
         """Whether the text itself names country ``code`` (its name, a demonym or a hint)."""
         return any(
-            e.country_code == code and e.kind in {"country_name", "demonym", "hint"} for e in self.evidence
+            e.country_code == code and e.kind in {"country_name", "demonym", "hint", "title", "outlet"}
+            for e in self.evidence
         )
 
 
@@ -86,28 +111,42 @@ def country_codes(values: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def decide(evidence: Iterable[FocusEvidence], first_seen: dict[str, int]) -> Focus:
-    """The focus from its evidence (see the module docstring); ``first_seen``: country code -> index of
-    the first place mention with a candidate there."""
+def decide(
+    evidence: Iterable[FocusEvidence],
+    first_seen: dict[str, int],
+    placed_admin1: Sequence[tuple[str, str, float]] = (),
+) -> Focus:
+    """The focus from its evidence: the country with the most weight (at least 1, more than the next;
+    a tie goes to the country named first); the division that holds ``ADMIN1_SHARE`` of the weight of
+    ``placed_admin1`` ((country, admin1 code, weight) of the places that resolved unambiguously)."""
     pieces = tuple(evidence)
     score: defaultdict[str, float] = defaultdict(float)
     for ev in pieces:
         score[ev.country_code] += ev.weight
     if not score:
         return Focus(reason="no evidence for any country")
-    never = 1 << 30
-    ranked = sorted(score.items(), key=lambda kv: (-kv[1], first_seen.get(kv[0], never)))
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], first_seen.get(kv[0], 1 << 30)))
     best, value = ranked[0]
     second_code, second = ranked[1] if len(ranked) > 1 else ("", 0.0)
-    tied_but_first = value == second and first_seen.get(best, never) < first_seen.get(second_code, never)
+    tied_but_first = value == second and first_seen.get(best, 1 << 30) < first_seen.get(second_code, 1 << 30)
     scores = tuple((k, round(v, 3)) for k, v in ranked)
     if value < MIN_FOCUS or not (value > second or tied_but_first):
         return Focus(scores=scores, evidence=pieces, reason=f"no country stands out ({_render(ranked[:3])})")
+    admin1 = None
+    in_country = [(a1, w) for cc, a1, w in placed_admin1 if cc == best]
+    total = sum(w for _a, w in in_country)
+    if total > 0:
+        by_a1: defaultdict[str, float] = defaultdict(float)
+        for a1, w in in_country:
+            by_a1[a1] += w
+        top, top_w = max(by_a1.items(), key=lambda kv: kv[1])
+        if top_w / total >= ADMIN1_SHARE:
+            admin1 = top
     kinds = sorted({e.kind for e in pieces if e.country_code == best})
     reason = f"{best}: {value:.2f} from {', '.join(kinds)}"
     if len(ranked) > 1:
         reason += f"; next {second_code} {second:.2f}"
-    return Focus(best, scores, pieces, reason)
+    return Focus(best, admin1, scores, pieces, reason)
 
 
 def _render(ranked: Sequence[tuple[str, float]]) -> str:

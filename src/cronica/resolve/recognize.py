@@ -276,6 +276,46 @@ class PlaceRecognizer:
         # a digest's paragraph opener: "Kupiansk. Russian shelling injured two women ..."
         return doc[j].text == "." and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
 
+    def _in_place_list(self, doc: Doc, i: int, ends: set[int]) -> bool:
+        """ "Lahore, Punjab", "in Kasipul, Homa Bay", "Pangani (Starehe, Nairobi)", "Mai Mahiu (Narok)":
+        a name after a comma or an opening parenthesis that follows a place (or capitalised words right
+        after a locative cue) qualifies it."""
+        if i < 2 or doc[i - 1].text not in {",", "("}:
+            return False
+        k = i - 1
+        for _step in range(6):
+            if k in ends:
+                return True
+            prev = doc[k - 1] if k >= 1 else None
+            if prev is None or prev.is_sent_end:
+                return False
+            if prev.lower_ in self.unknown_cues and k < i - 1:
+                return True
+            if not (self._capitalised(prev) or prev.text in {",", "("}):
+                return False
+            k -= 1
+        return False
+
+    def _head_of_longer_name(self, doc: Doc, j: int) -> bool:
+        """ "in Trans Mara": a known name ("Trans") followed at once by a capitalised word that is
+        neither a place, a facility, an administrative suffix nor a stop word is the head of a longer
+        name the gazetteer lacks."""
+        if j >= len(doc):
+            return False
+        nxt = doc[j]
+        return (
+            self._capitalised(nxt)
+            and nxt.is_alpha
+            and not nxt.is_sent_start
+            and nxt.ent_type_ != "PERSON"
+            and nxt.lower_ not in self.facility
+            and nxt.lower_ not in self.area_nouns
+            and fold(nxt.text) not in self.stop
+            and self._suffix_at(doc, j) is None
+            and not self.gazetteer.lookup([nxt.text])
+            and not self.gazetteer.demonym_country(nxt.text)
+        )
+
     def _tail_of_longer_name(self, doc: Doc, i: int) -> bool:
         """ "the Black Sea city of Batumi": "Sea" ends a longer name the gazetteer lacks; a qualifier
         ("North", "Central") or a sentence start before the name does not count."""
@@ -293,8 +333,14 @@ class PlaceRecognizer:
         )
 
     def _inside_longer_org(self, doc: Doc, i: int, j: int) -> bool:
+        """Whether words ``i:j`` lie strictly inside an ORG name ("London University"); an ORG span
+        that runs over a locative word or a parenthesis before the name ("the Makupa Causeway Road in
+        Mombasa (Chaani, Mvita)") is a tagging error, not a name."""
         for ent in doc.ents:
             if ent.label_ == "ORG" and ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
+                inside = doc[ent.start : i]
+                if any(t.lower_ in self.unknown_cues or t.text in {"(", ")"} for t in inside):
+                    return False
                 return True
         return False
 
@@ -334,9 +380,7 @@ class PlaceRecognizer:
                 i += 1
                 continue
             j, entries = best
-            after_place = (
-                i >= 2 and doc[i - 1].text == "," and (i - 1) in {m.end_token for m in mentions.values()}
-            )
+            after_place = self._in_place_list(doc, i, {m.end_token for m in mentions.values()})
             mention = self._known_mention(doc, i, j, entries, persons, after_place)
             if mention is not None:
                 mentions[i] = mention
@@ -366,6 +410,12 @@ class PlaceRecognizer:
         if fold(words.text) in persons or fold(words.text) in self.stop:
             return None
         if self._tail_of_longer_name(doc, i):
+            return None
+        if (
+            not dateline
+            and not any(e.kind == "country" for e in entries)
+            and self._head_of_longer_name(doc, j)
+        ):
             return None
         if any(t.ent_type_ == "PERSON" and fold(t.text) in persons for t in words):
             return None
@@ -415,7 +465,7 @@ class PlaceRecognizer:
         for start in sorted(mentions):
             m = mentions[start]
             k = m.end_token
-            if k + 1 < len(doc) and doc[k].text == "," and (k + 1) in mentions:
+            if k + 1 < len(doc) and doc[k].text in {",", "("} and (k + 1) in mentions:
                 mentions[start] = _with(m, container=mentions[k + 1].span, relation="qualifier")
             elif k + 2 < len(doc) and doc[k].lower_ in self.area_nouns and doc[k + 1].lower_ in {"of", "in"}:
                 # "the Las Palmas neighbourhood of Esmeraldas", "Kilimani area of Nairobi"
@@ -484,6 +534,18 @@ class PlaceRecognizer:
         if near is not None:
             return near, "near"
         k = end
+        # "in Kasipul, Homa Bay", "Pangani (Starehe, Nairobi)": the next place in the same list
+        if k + 1 < len(doc) and doc[k].text in {",", "("}:
+            j = k + 1
+            while (
+                j < len(doc)
+                and j - k <= 4
+                and j not in by_start
+                and (self._capitalised(doc[j]) or doc[j].text == ",")
+            ):
+                j += 1
+            if j in by_start:
+                return by_start[j], "qualifier"
         if k < len(doc) and doc[k].lower_ in self.area_nouns:
             k += 1
             links = self.in_links | self.of_links | {","}
@@ -495,6 +557,9 @@ class PlaceRecognizer:
             return None
         k += 1
         if k < len(doc) and doc[k].lower_ in self.articles:
+            k += 1
+        # "in the central Sagaing region", "of northern Taiz"
+        while k < len(doc) and doc[k].lower_.replace("-", "") in _COMPASS and k not in by_start:
             k += 1
         found = by_start.get(k)
         return (found, "in") if found is not None else None

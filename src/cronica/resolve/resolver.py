@@ -1,16 +1,26 @@
-"""Resolve place mentions to gazetteer entries, the way a careful coder would.
+"""Resolve the place mentions of a document together, the way a careful coder would.
 
-In: a spaCy ``Doc``, its :class:`~cronica.resolve.PlaceMention` list and optionally the countries a
-user gives for a whole corpus (``hint``). Out: one :class:`cronica.records.Place` per mention, in the
-same order, and the document's :class:`~cronica.resolve.Focus` with its evidence.
+In: a spaCy ``Doc``, its :class:`~cronica.resolve.PlaceMention` list and optional hints (countries a
+user gives for a corpus, the outlet's country). Out: one :class:`cronica.records.Place` per mention, in
+the same order, and the document's :class:`~cronica.resolve.focus.Focus`.
 
-How: the document's focus country is the country with most evidence (the corpus hint, country names,
-demonyms, places whose name exists in one country only; :mod:`cronica.resolve.focus`); each
-candidate entry is scored by population, kind, agreement with the focus country and with countries
-co-mentioned, and containment in the place the text qualifies it with ("Paris, Texas"). A name the
-gazetteer lacks but the text locates inside a known place takes that place's coordinates with ACLED
-geo precision 2; a city gets precision 1, a region or country 3. A mention that cannot be resolved
-comes back ``unresolved`` with its reason; an error on one mention never affects the others.
+How:
+
+1. the focus (:mod:`cronica.resolve.focus`): country names, demonyms, the dateline, the hints and the
+   joint fit of every candidate place, each piece of evidence kept with its words;
+2. each candidate entry of a known name is scored by population, kind, the administrative level the
+   text asks for ("district"), agreement with the focus country, containment in the place the text
+   qualifies it with ("Paris, Texas", "Baragoi, Samburu"), and its fit with the other places of the
+   document (same division, within 100 km, containing or contained): the places of one report agree
+   with each other;
+3. a namesake abroad wins only when the text names its country or it is a well-known city (Geneva,
+   London); otherwise the name is read as one the gazetteer lacks;
+4. a name the gazetteer lacks takes the smallest place the text puts it in (a town: ACLED geo
+   precision 2; a district or province: 3), following chains ("X village in Y upazila of Z district"),
+   else the focus division, else the focus country, and its reason says which words were not found.
+
+A mention that cannot be resolved comes back ``unresolved`` with its reason; an error on one mention
+never affects the others.
 """
 
 from __future__ import annotations
@@ -26,14 +36,26 @@ from cronica.errors import GazetteerError
 from cronica.records import Place, PlaceCandidate
 from cronica.resolve.focus import WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
+from cronica.resolve.geo import haversine_km
 from cronica.resolve.names import fold
 from cronica.resolve.recognize import PlaceMention, find_country_evidence
 
-#: A foreign town smaller than this, with no other evidence for its country, is taken for a namesake.
-STRAY_POPULATION = 200_000
+#: A foreign town less well known than this (:func:`salience`: about a million people, or a provincial
+#: seat of 100,000), with no words for its country, is taken for a namesake.
+STRAY_SALIENCE = 0.85
 #: Score margin under which the runner-up candidates are kept on the Place.
 UNSURE_MARGIN = 1.0
+#: Candidates per name considered in the joint fit (most populous first).
+JOINT_CANDIDATES = 40
+#: Two places this close (km) fit together.
+NEAR_KM = 100.0
+#: Most the other places of a document can add to one candidate's score.
+MAX_FIT = 4.0
 _REGION_KINDS = {"admin1", "admin2", "continent"}
+_MOTION_CUES = {"prep:from", "prep:to", "prep:into", "prep:toward", "prep:towards", "prep:via"}
+#: How well known a place is, for the evidence its name gives: log10(population) plus these.
+_SALIENCE_BONUS = {"admin1": 2.0, "admin2": 1.5, "PPLC": 2.0, "PPLG": 1.5, "PPLA": 1.0, "PPLA2": 0.5}
+_AREA_KINDS = {"country", "continent"}
 
 
 class PlaceResolver:
@@ -69,9 +91,8 @@ class PlaceResolver:
         return self.focus(doc, mentions, hint).country_code
 
     def focus(self, doc: Doc, mentions: list[PlaceMention], hint: Sequence[str] = ()) -> Focus:
-        """The document's :class:`Focus`: the country and the evidence for it."""
-        candidates = self._candidates(mentions)
-        return decide(self._evidence(doc, mentions, candidates, hint), _first_seen(mentions, candidates))
+        """The document's :class:`Focus` (country, division where clear, and the evidence)."""
+        return self.resolve_with_focus(doc, mentions, hint)[1]
 
     def resolve_document(
         self, doc: Doc, mentions: list[PlaceMention], hint: Sequence[str] = ()
@@ -80,41 +101,42 @@ class PlaceResolver:
         return self.resolve_with_focus(doc, mentions, hint)[0]
 
     def resolve_with_focus(
-        self, doc: Doc, mentions: list[PlaceMention], hint: Sequence[str] = ()
+        self,
+        doc: Doc,
+        mentions: list[PlaceMention],
+        hint: Sequence[str] = (),
+        outlet_country: str | None = None,
     ) -> tuple[list[Place], Focus]:
-        """:meth:`resolve_document` and :meth:`focus` in one pass over the evidence. ``hint``: ISO
-        codes of the countries a corpus is about (``--country``); the text's own words still win."""
+        """:meth:`resolve_document` and :meth:`focus` in one pass over the evidence.
+
+        ``hint``: ISO codes of the countries a corpus is about (``--country``); ``outlet_country``: the
+        ISO code of the outlet's country when the source says it."""
         candidates = self._candidates(mentions)
-        found = decide(self._evidence(doc, mentions, candidates, hint), _first_seen(mentions, candidates))
-        focus, countries = found.country_code, dict(found.scores)
+        evidence = self._evidence(doc, mentions, candidates, hint, outlet_country)
+        first_seen = self._first_seen(mentions, candidates)
+        focus = decide(evidence, first_seen)
         by_start: dict[int, int] = {m.span.start: k for k, m in enumerate(mentions)}
         places: list[Place | None] = [None] * len(mentions)
-        # Known names first (containers are known names), then the names the gazetteer lacks.
-        order = sorted(range(len(mentions)), key=lambda k: (not mentions[k].known, mentions[k].span.start))
         containers = {
             m.container.start for m in mentions if m.container is not None and m.relation == "qualifier"
         }
+        pools = {k: self._pool(m, candidates, containers) for k, m in enumerate(mentions) if m.known}
         stray: dict[int, str] = {}  # known names read as names the gazetteer lacks, and why
-        for k in order:
+        for k in sorted(pools):
             m = mentions[k]
             try:
-                if m.known:
-                    place = self._resolve_known(
-                        m, candidates, focus, countries, by_start, mentions, containers
-                    )
-                    if place is None:
-                        stray[k] = (
-                            f"the gazetteer's only {m.name!r} is a town of another country that nothing "
-                            "else in the text points at"
-                        )
-                        continue
-                    places[k] = place
-                else:
-                    places[k] = self._resolve_unknown(m, places, by_start, focus, mentions)
+                place = self._resolve_known(m, k, pools, focus, by_start, mentions)
             except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
                 places[k] = Place(
                     name=m.name, span=m.span, status="unresolved", reason=f"resolution failed: {exc}"
                 )
+                continue
+            if place is None:
+                stray[k] = (
+                    f"the gazetteer's {m.name!r} lies in another country that no words of the text name"
+                )
+                continue
+            places[k] = place
         # "the Las Palmas neighbourhood of Esmeraldas": a known name whose entry is not inside the
         # place the text puts it in is a namesake; the name is read as one the gazetteer lacks
         for k, m in enumerate(mentions):
@@ -129,21 +151,49 @@ class PlaceResolver:
             outer = places[by_start[m.container.start]] if m.container.start in by_start else None
             if outer is not None and outer.status == "resolved" and not _place_within(place, outer):
                 stray[k] = f"no {m.name!r} in the gazetteer lies in {outer.name}, where the text puts it"
-        for k, why in sorted(stray.items()):
-            place = self._resolve_unknown(
-                replace(mentions[k], known=False), places, by_start, focus, mentions
-            )
-            places[k] = replace(place, reason=f"{why}; {place.reason}")
+        focus = decide(evidence, first_seen, self._placed_admin1(mentions, places, pools))
+        pending = [k for k, m in enumerate(mentions) if not m.known] + sorted(stray)
+        # containers first: "X village in Y upazila of Z district" resolves Z, then Y, then X
+        for _round in range(len(pending) + 1):
+            if not pending:
+                break
+            ready = [k for k in pending if not _waits_for(mentions[k], pending, by_start)] or pending[:1]
+            for k in ready:
+                pending.remove(k)
+                m = mentions[k] if k not in stray else replace(mentions[k], known=False)
+                try:
+                    # the document's division lends its area only to a name in a paragraph that names
+                    # a place of it (a namesake abroad is no evidence of being there)
+                    near = k not in stray and _division_named_nearby(doc.text, k, mentions, places, focus)
+                    where = focus if near else replace(focus, admin1_code=None)
+                    place = self._resolve_unknown(m, places, by_start, where, mentions)
+                except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+                    place = Place(
+                        name=m.name, span=m.span, status="unresolved", reason=f"resolution failed: {exc}"
+                    )
+                if k in stray:
+                    place = replace(place, reason=f"{stray[k]}; {place.reason}")
+                places[k] = place
         resolved = [
             p if p is not None else Place(name=None, status="unresolved", reason="not resolved")
             for p in places
         ]
-        return resolved, found
+        return resolved, focus
 
     # -- evidence ---------------------------------------------------------------------------------
 
     def _candidates(self, mentions: list[PlaceMention]) -> dict[str, list[GazetteerEntry]]:
         return self.gazetteer.lookup(m.name for m in mentions if m.known)
+
+    def _first_seen(
+        self, mentions: list[PlaceMention], candidates: dict[str, list[GazetteerEntry]]
+    ) -> dict[str, int]:
+        first_seen: dict[str, int] = {}
+        for n, m in enumerate(mentions):
+            for e in candidates.get(fold(m.name), []):
+                if e.country_code:
+                    first_seen.setdefault(e.country_code, n)
+        return first_seen
 
     def _evidence(
         self,
@@ -151,74 +201,76 @@ class PlaceResolver:
         mentions: list[PlaceMention],
         candidates: dict[str, list[GazetteerEntry]],
         hint: Sequence[str],
+        outlet_country: str | None,
     ) -> list[FocusEvidence]:
         out = [FocusEvidence("hint", code.upper(), WEIGHTS["hint"], code) for code in hint]
+        if outlet_country:
+            out.append(FocusEvidence("outlet", outlet_country.upper(), WEIGHTS["outlet"], outlet_country))
+        by_start = {m.span.start: m for m in mentions}
         for m in mentions:
             if m.facility_word is not None:
                 continue  # "Royal Plaza", "Freedom Square": a facility's name says little of the country
             entries = candidates.get(fold(m.name), [])
             # a name that is only a country counts fully; "Argelia" (Algeria in Spanish, and a Colombian
             # town) is as ambiguous as any other name
-            if entries and all(e.kind in {"country", "continent"} for e in entries):
+            if entries and all(e.kind in _AREA_KINDS for e in entries):
+                # "refugees from South Sudan", "fled to neighbouring Somalia": an origin or a destination
+                # says less about where things happen than "in Kenya" or "Kenya's"
+                weight = WEIGHTS["country_name"] / (2 if m.cue in _MOTION_CUES else 1)
                 out += [
-                    FocusEvidence("country_name", e.country_code, WEIGHTS["country_name"], m.name, m.span)
+                    FocusEvidence("country_name", e.country_code, weight, m.name, m.span)
                     for e in entries
                     if e.kind == "country" and e.country_code
                 ]
                 continue
-            codes = sorted({e.country_code for e in entries if e.country_code})
+            kind = "dateline" if m.cue == "dateline" else "place"
             out += [
-                FocusEvidence("place", code, WEIGHTS["place"] / len(codes), m.name, m.span) for code in codes
+                FocusEvidence(kind, code, WEIGHTS[kind] * share, m.name, m.span)
+                for code, share in _country_shares(entries).items()
             ]
+            outer = by_start.get(m.container.start) if m.container is not None else None
+            if outer is not None and outer.known:
+                agree = sorted(
+                    {
+                        e.country_code
+                        for e in entries
+                        for c in candidates.get(fold(outer.name), [])
+                        if e.country_code and _contains(c, e)
+                    }
+                )
+                out += [
+                    FocusEvidence("containment", code, WEIGHTS["containment"] / len(agree), m.name, m.span)
+                    for code in agree
+                ]
         out += [
             FocusEvidence("demonym", ev.country_code, WEIGHTS["demonym"], ev.span.text, ev.span)
             for ev in find_country_evidence(doc, self.gazetteer)
         ]
         return out
 
+    @staticmethod
+    def _placed_admin1(
+        mentions: list[PlaceMention], places: list[Place | None], pools: dict[int, list[GazetteerEntry]]
+    ) -> list[tuple[str, str, float]]:
+        """(country, admin1 code, weight) of the known names resolved below country level."""
+        out = []
+        for k, place in enumerate(places):
+            if place is None or place.status != "resolved" or not place.country_code:
+                continue
+            entry = next((e for e in pools.get(k, []) if e.gazetteer_id == place.gazetteer_id), None)
+            code = entry.admin1_code if entry is not None else None
+            if code and mentions[k].cue != "dateline":  # a dateline says where the reporter was
+                out.append((place.country_code, code, 1.0))
+        return out
+
     # -- scoring ----------------------------------------------------------------------------------
 
-    def _score(
-        self,
-        entry: GazetteerEntry,
-        mention: PlaceMention,
-        focus: str | None,
-        countries: dict[str, float],
-        container: list[GazetteerEntry],
-    ) -> float:
-        s = math.log10(entry.population + 10) / 2
-        s += {"country": 6.0, "continent": 6.0, "admin1": 1.0, "admin2": 0.5}.get(entry.kind, 0.0)
-        if entry.feature_code in {"PPLC", "PPLG"}:
-            s += 1.0
-        elif entry.feature_code == "PPLA":
-            s += 0.5
-        if mention.admin_level and entry.kind == mention.admin_level:
-            s += 4.0
-        if focus and entry.country_code == focus:
-            s += 3.0
-        elif entry.country_code and countries.get(entry.country_code, 0) >= 1:
-            s += 1.0
-        if container and any(_contains(c, entry) for c in container):
-            s += 6.0
-        return s
-
-    def _resolve_known(
-        self,
-        m: PlaceMention,
-        candidates: dict[str, list[GazetteerEntry]],
-        focus: str | None,
-        countries: dict[str, float],
-        by_start: dict[int, int],
-        mentions: list[PlaceMention],
-        containers: set[int],
-    ) -> Place | None:
-        """The best entry for a known name, or None when its only entries are small foreign towns
-        that nothing else in the document supports (then it is read as a name the gazetteer lacks)."""
+    def _pool(
+        self, m: PlaceMention, candidates: dict[str, list[GazetteerEntry]], containers: set[int]
+    ) -> list[GazetteerEntry]:
+        """The entries a known name may be: the level the text asks for, a region for a name that
+        qualifies another, a town over a division of the same name; the most populous first."""
         entries = list(candidates.get(fold(m.name), []))
-        if not entries:
-            return Place(
-                name=m.name, span=m.span, status="unresolved", reason="no gazetteer entry for the name"
-            )
         if m.admin_level:
             level = [e for e in entries if e.kind == m.admin_level]
             entries = level or entries
@@ -228,15 +280,92 @@ class PlaceResolver:
             entries = regions or entries
         else:
             entries = _prefer_towns(entries)
+        return entries[:JOINT_CANDIDATES]
+
+    def _score(
+        self, entry: GazetteerEntry, mention: PlaceMention, focus: Focus, container: list[GazetteerEntry]
+    ) -> float:
+        s = math.log10(entry.population + 10) / 2
+        s += {"country": 6.0, "continent": 6.0, "admin1": 1.0, "admin2": 0.5}.get(entry.kind, 0.0)
+        if entry.feature_code in {"PPLC", "PPLG"}:
+            s += 1.0
+        elif entry.feature_code == "PPLA":
+            s += 0.5
+        if mention.admin_level and entry.kind == mention.admin_level:
+            s += 4.0
+        if focus.country_code and entry.country_code == focus.country_code:
+            s += 3.0
+            if focus.admin1_code and entry.admin1_code == focus.admin1_code:
+                s += 0.5
+        elif entry.country_code and focus.explicit(entry.country_code):
+            s += 1.0
+        if container and any(_contains(c, entry) for c in container):
+            s += 6.0
+        return s
+
+    @staticmethod
+    def _fit(
+        entry: GazetteerEntry, k: int, pools: dict[int, list[GazetteerEntry]], names: dict[int, str]
+    ) -> float:
+        """How well ``entry`` agrees with the other places of the document: for each other name, its
+        best-agreeing entry (containing or contained 1.5, same division 1, within 100 km 1, same
+        country 0.25), summed and capped at :data:`MAX_FIT`."""
+        if entry.kind in _AREA_KINDS or not entry.country_code:
+            return 0.0
+        total = 0.0
+        seen: set[str] = {names[k]}
+        for j, pool in pools.items():
+            if j == k or names[j] in seen:
+                continue
+            seen.add(names[j])
+            best = 0.0
+            for other in pool:
+                if other.country_code != entry.country_code or other.kind in _AREA_KINDS:
+                    continue
+                if (
+                    _contains(other, entry)
+                    and other.kind in {"admin1", "admin2"}
+                    or (_contains(entry, other) and entry.kind in {"admin1", "admin2"})
+                ):
+                    best = 1.5
+                    break
+                agree = 0.25
+                if entry.admin1_code and other.admin1_code == entry.admin1_code:
+                    agree = 1.0
+                elif _km(entry, other) <= NEAR_KM:
+                    agree = 1.0
+                best = max(best, agree)
+            total += best
+        return min(total, MAX_FIT)
+
+    def _resolve_known(
+        self,
+        m: PlaceMention,
+        k: int,
+        pools: dict[int, list[GazetteerEntry]],
+        focus: Focus,
+        by_start: dict[int, int],
+        mentions: list[PlaceMention],
+    ) -> Place | None:
+        """The best entry for a known name, or None when its only entries are small foreign towns
+        whose country no words of the document name (then it is read as a name the gazetteer lacks)."""
+        entries = pools.get(k, [])
+        if not entries:
+            return Place(
+                name=m.name, span=m.span, status="unresolved", reason="no gazetteer entry for the name"
+            )
         container: list[GazetteerEntry] = []
         if m.container is not None and m.container.start in by_start:
-            container = candidates.get(fold(mentions[by_start[m.container.start]].name), [])
-        local = focus is not None and any(e.kind != "country" and e.country_code == focus for e in entries)
+            container = pools.get(by_start[m.container.start], [])
+        code = focus.country_code
+        local = code is not None and any(e.kind != "country" and e.country_code == code for e in entries)
+        names = {j: fold(mentions[j].name) for j in pools}
         scored = sorted(
             (
-                # a foreign country named like a town of the document's country: the town
                 (
-                    self._score(e, m, focus, countries, container)
+                    self._score(e, m, focus, container)
+                    + self._fit(e, k, pools, names)
+                    # a foreign country named like a town of the document's country: the town
                     - (4.0 if local and e.kind == "country" else 0.0),
                     e,
                 )
@@ -246,11 +375,12 @@ class PlaceResolver:
         )
         best_score, best = scored[0]
         if (
-            focus
+            code
+            and best.kind not in _AREA_KINDS
+            and best.country_code != code
+            and not focus.explicit(best.country_code)
             and best.kind == "city"
-            and best.country_code != focus
-            and (best.population < STRAY_POPULATION or m.facility_word is not None)
-            and countries.get(best.country_code or "", 0.0) <= 1.0
+            and (salience(best) < STRAY_SALIENCE or m.facility_word is not None)
             and m.cue != "dateline"
         ):
             return None  # "Kibuye market" in a Kenyan story is not the Rwandan town
@@ -261,8 +391,8 @@ class PlaceResolver:
         cands = tuple(_candidate(e, s) for s, e in scored[:5]) if unsure else ()
         why = f"best of {len(entries)} candidates (score {best_score:.2f}"
         why += f", runner-up {runner_up:.2f})" if runner_up is not None else ")"
-        if focus:
-            why += f"; focus country {focus}"
+        if code:
+            why += f"; focus country {code}"
         return self._place(m, best, why + ("; close call" if unsure else ""), cands)
 
     def _place(
@@ -310,14 +440,16 @@ class PlaceResolver:
         m: PlaceMention,
         places: list[Place | None],
         by_start: dict[int, int],
-        focus: str | None,
+        focus: Focus,
         mentions: list[PlaceMention] | None = None,
     ) -> Place:
         container = (
             places[by_start[m.container.start]] if m.container and m.container.start in by_start else None
         )
+        if container is not None and container.status not in {"resolved", "country_only"}:
+            container = None
         if container is None and mentions is not None:
-            container = _town_just_before(m, mentions, places, focus)
+            container = _town_just_before(m, mentions, places, focus.country_code)
             if container is not None:
                 m = replace(m, relation="near_mention")
         if container is not None and container.status in {"resolved", "country_only"}:
@@ -354,18 +486,31 @@ class PlaceResolver:
                 # a guess from proximity is not a containment the text states
                 contained_in=container.name if m.relation != "near_mention" else None,
             )
-        if focus:
+        code = focus.country_code
+        if code and focus.admin1_code:
+            region = self.gazetteer.admin(code, focus.admin1_code)
+            if region is not None and region.latitude is not None:
+                reason = (
+                    f"{m.name!r} is not in the gazetteer and the text gives no containing place; "
+                    f"placed in the division the document's places lie in ({region.name}, {code})"
+                )
+                return self._place(m, region, reason, ())
+        if code:
             reason = (
                 f"{m.name!r} is not in the gazetteer and the text gives no containing place; "
-                f"placed at country level (document focus {focus})"
+                f"placed at country level (document focus {code})"
             )
-            return replace(self.country_place(focus), name=m.name, span=m.span, reason=reason)
+            return replace(self.country_place(code), name=m.name, span=m.span, reason=reason)
         return Place(
             name=m.name,
             span=m.span,
             status="unresolved",
             reason=f"{m.name!r} is not in the gazetteer, the text gives no containing place "
-            "and no focus country",
+            + (
+                f"and only the other place names point at {code}, which does not make it a place there"
+                if code
+                else "and no focus country"
+            ),
         )
 
 
@@ -396,14 +541,53 @@ def _town_just_before(
     return best
 
 
-def _first_seen(mentions: list[PlaceMention], candidates: dict[str, list[GazetteerEntry]]) -> dict[str, int]:
-    """Country code -> index of the first mention with a candidate there (ties go to the first named)."""
-    first_seen: dict[str, int] = {}
-    for n, m in enumerate(mentions):
-        for e in candidates.get(fold(m.name), []):
-            if e.country_code:
-                first_seen.setdefault(e.country_code, n)
-    return first_seen
+def salience(e: GazetteerEntry) -> float:
+    """How likely a name refers to ``e`` rather than to a namesake, from 0.2 (a hamlet) to 1 (a
+    capital, a province, a city of millions): well-known places are named far more often."""
+    bonus = _SALIENCE_BONUS.get(e.kind, 0.0) + _SALIENCE_BONUS.get(e.feature_code or "", 0.0)
+    return max(0.2, min(1.0, (math.log10(e.population + 10) + bonus) / 7))
+
+
+def _country_shares(entries: list[GazetteerEntry]) -> dict[str, float]:
+    """The evidence a place name gives each country it exists in: the salience of its best entry
+    there, shared in proportion when it exists in several ("Nairobi" ~1 for Kenya; a village name
+    found in three countries a little for each)."""
+    best: dict[str, float] = {}
+    for e in entries:
+        if e.country_code and e.kind not in _AREA_KINDS:
+            best[e.country_code] = max(best.get(e.country_code, 0.0), salience(e))
+    total = sum(best.values())
+    return {code: sal * sal / total for code, sal in best.items()} if total else {}
+
+
+def _division_named_nearby(
+    text: str, k: int, mentions: list[PlaceMention], places: list[Place | None], focus: Focus
+) -> bool:
+    """Whether a place of the focus division (not a dateline) is named on the line of mention ``k``."""
+    if focus.admin1_code is None:
+        return False
+    start = mentions[k].span.start
+    para = (text.rfind("\n", 0, start), text.find("\n", start))
+    for j, place in enumerate(places):
+        other = mentions[j]
+        if place is None or j == k or other.cue == "dateline" or place.status != "resolved":
+            continue
+        same_para = para[0] < other.span.start and (para[1] < 0 or other.span.start < para[1])
+        if same_para and place.gazetteer_id and place.country_code == focus.country_code:
+            return True
+    return False
+
+
+def _waits_for(m: PlaceMention, pending: list[int], by_start: dict[int, int]) -> bool:
+    """Whether the place that contains ``m`` is itself still to be resolved."""
+    return m.container is not None and by_start.get(m.container.start, -1) in pending
+
+
+def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle distance in km between two entries (infinite when one has no coordinates)."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return math.inf
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _place_within(inner: Place, outer: Place) -> bool:

@@ -153,6 +153,13 @@ def run(n_docs: int, dev: Path, scale: list[int], replicate: int = 0) -> dict[st
 
         def extract(batch: Any) -> Any:
             for x in pipeline.extract_documents(batch, 32):
+                # one record per id (ids could repeat in a document before record ids were made unique)
+                x = replace(
+                    x,
+                    events=tuple({e.id: e for e in reversed(x.events)}.values())[::-1],
+                    statements=tuple({r.id: r for r in reversed(x.statements)}.values())[::-1],
+                    tallies=tuple({t.id: t for t in reversed(x.tallies)}.values())[::-1],
+                )
                 kept.append(x)
                 yield x
 

@@ -60,6 +60,9 @@ def test_reports_of_two_killings_become_one_event_each_with_every_claim(
     months = {r["month"]: r for r in store.incident_totals(by=("month", "country"))}
     assert months["2022-12"]["killed"] == 10 and months["2023-01"]["killed"] == 18
     assert months["2022-12"]["latest_tally"]["killed"]["value"] == 26
+    # a running total that names no place speaks for its document's country, beside that country's incidents
+    (since_protests,) = [t for t in store.tallies() if t["value"] == 26]
+    assert since_protests["place"] == "Peru" and since_protests["incidents_sum"] == 10
 
 
 def test_reingesting_the_corpus_duplicates_nothing(store: Store, pipeline: Pipeline) -> None:

@@ -350,34 +350,72 @@ def period_of(day: date | None, period: str) -> str | None:
     return day.isoformat()
 
 
-def _latest_tallies(session: Session, flt: EventFilter | None) -> list[tuple[TallyRow, PlaceRow | None, str]]:
+@dataclass(frozen=True)
+class TallyScope:
+    """Where a running total speaks for: its own place, else the country its document's events are in."""
+
+    country: str | None
+    country_code: str | None
+    admin1: str | None
+    place: str | None
+
+    def matches_country(self, wanted: str) -> bool:
+        return wanted.lower() in {(self.country or "").lower(), (self.country_code or "").lower()}
+
+
+def _document_countries(session: Session) -> dict[str, tuple[str | None, str | None]]:
+    """Each document's most frequent country among its reports' places (ties: the first told)."""
+    counts: dict[str, dict[tuple[str | None, str | None], int]] = {}
+    rows = session.execute(
+        select(ReportRow.document_id, PlaceRow.country, PlaceRow.country_code)
+        .join(PlaceRow, PlaceRow.id == ReportRow.place_id)
+        .where(PlaceRow.country_code.is_not(None))
+        .order_by(ReportRow.id)
+    )
+    for doc_id, country, code in rows:
+        mine = counts.setdefault(doc_id, {})
+        mine[(country, code)] = mine.get((country, code), 0) + 1
+    return {doc: max(c, key=lambda k: c[k]) for doc, c in counts.items()}
+
+
+def _tally_rows(
+    session: Session, flt: EventFilter | None, categories: Sequence[str] | None = None
+) -> list[tuple[TallyRow, TallyScope, DocumentRow]]:
+    """Running totals (oldest "as of" first) with their scope, those of another country left out."""
     q = (
-        select(TallyRow, PlaceRow, DocumentRow.source_id)
+        select(TallyRow, PlaceRow, DocumentRow)
         .join(DocumentRow, DocumentRow.id == TallyRow.document_id)
         .outerjoin(PlaceRow, PlaceRow.id == TallyRow.place_id)
-        .where(TallyRow.category.in_(("killed", "injured", "arrested")))
         .order_by(TallyRow.as_of, TallyRow.id)
     )
-    rows: list[tuple[TallyRow, PlaceRow | None, str]] = [(t, p, d) for t, p, d in session.execute(q)]
-    if flt and flt.country:
-        wanted = flt.country.lower()
-        rows = [
-            (t, p, d)
-            for t, p, d in rows
-            if p is None or wanted in {(p.country or "").lower(), (p.country_code or "").lower()}
-        ]
-    return rows
+    if categories:
+        q = q.where(TallyRow.category.in_(categories))
+    countries = _document_countries(session)
+    out = []
+    for tally, place, doc in session.execute(q):
+        if place is not None and (place.country or place.country_code):
+            scope = TallyScope(place.country, place.country_code, place.admin1, place.name)
+        else:
+            country, code = countries.get(doc.id, (None, None))
+            scope = TallyScope(country, code, None, place.name if place else None)
+        if (
+            flt
+            and flt.country
+            and (scope.country or scope.country_code)
+            and not scope.matches_country(flt.country)
+        ):
+            continue
+        out.append((tally, scope, doc))
+    return out
 
 
-def _tally_fits(tally: TallyRow, place: PlaceRow | None, row: dict[str, Any], period: str | None) -> bool:
+def _tally_fits(tally: TallyRow, scope: TallyScope, row: dict[str, Any], period: str | None) -> bool:
     """Whether a reported running total speaks for a row's period and place."""
     if period is not None and period_of(tally.as_of, period) != row.get(period):
         return False
-    if place is None:
-        return True
-    if "country" in row and place.country and row["country"] and place.country != row["country"]:
+    if row.get("country") and scope.country and scope.country != row["country"]:
         return False
-    if row.get("admin1") and place.admin1 and place.admin1 != row["admin1"]:
+    if row.get("admin1") and scope.admin1 and scope.admin1 != row["admin1"]:
         return False
     return True
 
@@ -427,14 +465,15 @@ def incident_totals(
             row[category] += figures.get((e.id, category), 0)
         row["events"].append(e.id)
         row["sources"] |= docs_of.get(e.id, set())
-    tallies = _latest_tallies(session, flt) if period in ("week", "month") or "country" in by else []
+    wanted = ("killed", "injured", "arrested")
+    tallies = _tally_rows(session, flt, wanted) if period in ("week", "month") or "country" in by else []
     out = []
     for row in groups.values():
         row["sources"] = sorted(row["sources"])
         latest: dict[str, Any] = {}
         match_row = {**row, period: row.get(period)} if period in ("week", "month") else row
-        for tally, place, source in tallies:  # ordered by as_of: the last fit wins
-            if _tally_fits(tally, place, match_row, period if period in ("week", "month") else None):
+        for tally, scope, doc in tallies:  # ordered by as_of: the last fit wins
+            if _tally_fits(tally, scope, match_row, period if period in ("week", "month") else None):
                 latest[tally.category] = {
                     "value": tally.value,
                     "qualifier": tally.qualifier,
@@ -442,7 +481,7 @@ def incident_totals(
                     "since": tally.since.isoformat() if tally.since else None,
                     "as_of": tally.as_of.isoformat() if tally.as_of else None,
                     "reported_by": tally.reported_by,
-                    "document": source,
+                    "document": doc.source_id,
                     "text": tally.text,
                 }
         row["latest_tally"] = latest
@@ -454,34 +493,23 @@ def tallies_beside_incidents(session: Session, flt: EventFilter | None = None) -
     """Each running total as reported, beside the sum of the stored incidents it covers.
 
     The incidents in scope are active events of the same category dated from the tally's ``since``
-    (or any date) to its ``as_of``, in its country (and admin1 when it names one). The two numbers
+    (or any date) to its ``as_of``, in its country (and admin1 when it names one; a tally that names
+    no place speaks for the country its document's events are in). The two numbers
     are shown side by side; a tally is never added to incidents.
     """
     flt = flt or EventFilter()
-    q = (
-        select(TallyRow, PlaceRow, DocumentRow)
-        .join(DocumentRow, DocumentRow.id == TallyRow.document_id)
-        .outerjoin(PlaceRow, PlaceRow.id == TallyRow.place_id)
-        .order_by(TallyRow.as_of, TallyRow.id)
-    )
     out = []
-    for tally, place, doc in session.execute(q):
-        if flt.country and place is not None:
-            wanted = flt.country.lower()
-            if wanted not in {(place.country or "").lower(), (place.country_code or "").lower()}:
-                continue
+    for tally, where, doc in _tally_rows(session, flt):
         if flt.since and tally.as_of and tally.as_of < flt.since:
             continue
         if flt.until and tally.as_of and tally.as_of > flt.until:
             continue
         scope = EventFilter(
-            country=(place.country_code or place.country) if place else None,
-            admin1=place.admin1 if place else None,
+            country=where.country_code or where.country,
+            admin1=where.admin1,
             since=tally.since,
             until=tally.as_of,
         )
-        if place is not None and place.country_code is None and place.country is None:
-            scope = EventFilter(since=tally.since, until=tally.as_of)
         covered = event_rows(session, scope)
         total = 0
         count = 0
@@ -506,7 +534,7 @@ def tallies_beside_incidents(session: Session, flt: EventFilter | None = None) -
                 "text": tally.text,
                 "since": tally.since.isoformat() if tally.since else None,
                 "as_of": tally.as_of.isoformat() if tally.as_of else None,
-                "place": place.name if place else None,
+                "place": where.place or where.country,
                 "reported_by": tally.reported_by,
                 "document": doc.source_id,
                 "incidents_sum": total,

@@ -248,3 +248,21 @@ def test_evidence_spans_cut_the_text_into_marked_pieces() -> None:
         "Sacaba": ("date", "location"),
         " on Friday": ("date",),
     }
+
+
+def test_reviews_from_the_app_are_training_examples_for_cronica_train(service: Service, tmp_path) -> None:
+    import json
+
+    from cronica.learn.examples import from_reviewed_jsonl
+
+    coder = as_user(service, "coder")
+    events = service.events(coder, EventFilter(), limit=1000)["events"]
+    accepted, rejected = events[0], events[1]
+    service.decide(coder, accepted["number"], "accept", version=0)
+    service.decide(coder, rejected["number"], "reject", version=0)
+    path = tmp_path / "reviews.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in service.reviewed_records(coder)), encoding="utf-8")
+    examples = list(from_reviewed_jsonl(str(path)))
+    assert [e.event for e in examples] == [True, False]
+    assert examples[0].event_type == accepted["event_type"] and examples[0].text
+    assert examples[1].event_type is None and examples[1].text

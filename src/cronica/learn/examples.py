@@ -10,7 +10,9 @@ labels the source gives; ``None`` where it says nothing). Sources:
   violence event (label 1) or not (label 0); only the ``event`` label.
 - Reviewed records (:func:`from_reviewed_jsonl`): one JSON object per line with ``text`` and any of
   ``event`` (bool), ``event_type``, ``sub_event_type``, ``inter1``, ``group``: the layout a reviewer's
-  corrections are stored in, so they can be added to the next training run.
+  corrections are stored in, so they can be added to the next training run. The web app's reviews
+  (``GET /api/reviews``, one object a line: ``decision``, ``labels``, ``evidence``) are read too: the
+  person's labels on the evidence sentence, a rejected event as no event.
 
 Every reader raises :class:`~cronica.errors.DataFileError` naming the file and line of a bad record.
 """
@@ -21,6 +23,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from cronica.errors import DataFileError
 from cronica.eval.acled_export import note_text, read_rows
@@ -89,6 +92,26 @@ def from_glocon_sentences(path: str) -> Iterator[LabelledExample]:
             yield LabelledExample(text=text, event=bool(label), group=group, source="glocon")
 
 
+def _flat_review(row: dict[str, Any]) -> dict[str, Any]:
+    """A web app review (``GET /api/reviews``: ``decision``, ``labels``, ``evidence``) in the flat layout.
+
+    The person's labels win; the text is the evidence sentence; a rejected event is no event."""
+    labels, evidence = row.get("labels"), row.get("evidence")
+    if not isinstance(labels, dict) or not isinstance(evidence, dict) or "text" in row:
+        return row
+    named = labels.get("actor1")
+    actor1: dict[str, Any] = named if isinstance(named, dict) else {}
+    rejected = row.get("decision") == "reject"
+    return {
+        "text": evidence.get("sentence"),
+        "event": not rejected,
+        "event_type": None if rejected else labels.get("event_type"),
+        "sub_event_type": None if rejected else labels.get("sub_event_type"),
+        "inter1": None if rejected else actor1.get("inter"),
+        "group": row.get("reviewer") and f"reviewed:{row['reviewer']}",
+    }
+
+
 def from_reviewed_jsonl(path: str) -> Iterator[LabelledExample]:
     """Reviewed records (see the module docstring); unknown ACLED types are errors."""
     subtypes, inters = _taxonomy()
@@ -101,6 +124,7 @@ def from_reviewed_jsonl(path: str) -> Iterator[LabelledExample]:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise DataFileError(f"{where}: not JSON ({exc.msg})") from exc
+            row = _flat_review(row)
             text = str(row.get("text") or "").strip()
             if not text:
                 raise DataFileError(f"{where}: a reviewed record needs a 'text'")

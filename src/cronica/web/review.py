@@ -256,7 +256,8 @@ def decide(
         raise BadRequestError(str(exc)) from exc
     if decision == "edit" and not new_fields:
         raise BadRequestError("an edit changes at least one field")
-    shown = machine_labels(_event_dict(session, event))
+    shown_event = _event_dict(session, event)
+    shown = machine_labels(shown_event)
     _check_types(new_fields, shown)
     model = machine_labels(_event_dict(session, event, corrected=False))
     before = _snapshot(event, review)
@@ -282,7 +283,8 @@ def decide(
             decision=decision,
             model=model,
             labels=machine_labels(after_dict) if after_dict else {},
-            evidence=_evidence_text(after_dict or {}),
+            # a rejected event keeps the words it was read from: a learner's example of no event
+            evidence=_evidence_text(after_dict or shown_event),
             reviewer=user.name,
             seconds=seconds,
             created_at=now(),

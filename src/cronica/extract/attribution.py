@@ -22,24 +22,30 @@ from cronica.extract.story import _Story
 from cronica.records import Span as TextSpan
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _subject_of(verb: Token, markers: frozenset[str]) -> Token | None:
+    """The reporter of a reporting verb: its subject, or the object of a source marker ("according to
+    X", where "according" heads "to X")."""
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child
-    if verb.lower_ == "according":
+    if verb.lower_ in markers:
         for child in verb.children:
             if child.dep_ == "prep":
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return g
     if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
-        return _subject_of(verb.head)
+        return _subject_of(verb.head, markers)
     return None
 
 
-_REPORT_LEMMAS = frozenset(
-    {"report", "say", "confirm", "state", "tell", "announce", "highlight", "add", "claim", "note", "cite"}
-)
+def _marked_source(prep: Token) -> Token | None:
+    """The source a marker introduces: "according to X" (X under "to") or "según X" (X under the
+    marker itself once the Universal Dependencies parse is relabelled)."""
+    for grand in prep.subtree:
+        if grand.dep_ == "pobj":
+            return grand
+    return None
 
 
 class Attribution:
@@ -56,9 +62,10 @@ class Attribution:
         self, ctx: DocContext, story: _Story, tok: Token, si: int
     ) -> tuple[str | None, TextSpan | None]:
         """Who reported the fact at ``tok``: the subject of a reporting verb governing it, or of the quote."""
+        markers = self.lexicon.source_markers
         for anc in tok.ancestors:
-            if anc.lemma_.lower() in _REPORT_LEMMAS or anc.lower_ == "according":
-                subj = _subject_of(anc)
+            if anc.lemma_.lower() in self.lexicon.report_lemmas or anc.lower_ in markers:
+                subj = _subject_of(anc, markers)
                 if subj is not None:
                     return self.reporter_name(ctx, story, subj)
         if ctx.in_quote(tok):
@@ -67,11 +74,14 @@ class Attribution:
                 return candidates[-1][2], candidates[-1][3]
         for anc in [tok, *tok.ancestors]:
             for child in anc.children:
-                if child.dep_ == "prep" and child.lower_ == "according":
-                    for grand in child.subtree:
-                        if grand.dep_ == "pobj":
-                            span = ctx.doc[grand.left_edge.i : grand.right_edge.i + 1]
-                            return span.text, TextSpan(span.start_char, span.end_char, span.text)
+                if child.dep_ == "prep" and child.lower_ in markers:
+                    grand = _marked_source(child)
+                    if grand is not None:
+                        # the source's words after the marker ("según" heads its noun, whose left
+                        # edge can be the comma before the marker)
+                        start = max(grand.left_edge.i, child.i + 1)
+                        span = ctx.doc[start : grand.right_edge.i + 1]
+                        return span.text, TextSpan(span.start_char, span.end_char, span.text)
         return None, None
 
     def reporter_name(
@@ -84,9 +94,14 @@ class Attribution:
                 and child.dep_ == "poss"
             ):
                 head = child
-        words = ctx.doc[head.left_edge.i : head.i + 1]
-        if head.i != subj.i:
-            words = ctx.doc[head.left_edge.i : head.i + 1]
+        # a name goes on after its head in languages that put modifiers last ("la Defensoría del
+        # Pueblo", "el Instituto Nacional de Derechos Humanos (INDH)"): its compound parts
+        end = head.i
+        for child in head.rights:
+            if child.dep_ != "compound" or child.left_edge.i > end + 2:
+                break
+            end = child.right_edge.i
+        words = ctx.doc[head.left_edge.i : end + 1]
         text = re.sub(r"\s+", " ", words.text).strip()
         text = re.sub(r"[’']s$", "", text).strip()
         if head.pos_ == "PRON":

@@ -206,6 +206,8 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) 
     lemma = noun.lemma_.lower()
     if noun is number_tok or noun.pos_ in {"NUM", "PRON"}:
         return noun
+    if noun.pos_ in {"VERB", "ADJ"} and noun.i > number_tok.i and noun.lower_ in w.category_words:
+        return number_tok  # "leaving at least 12 injured" parsed with the number under "injured"
     if lemma in w.toll_nouns:
         return noun  # "212 civilian deaths", "63 detentions"
     if lemma in w.person_nouns or noun.lower_ in w.person_nouns:

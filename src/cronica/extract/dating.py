@@ -15,7 +15,6 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from cronica.extract.actors import ActorFinder
-from cronica.extract.attribution import _REPORT_LEMMAS
 from cronica.extract.context import (
     DateMention,
     DocContext,
@@ -318,7 +317,7 @@ class Dating:
     def _owner_reports(self, mention: DateMention, owners: list[Token], anchors: list[Token]) -> bool:
         """The nearest owner is a reporting verb that governs the anchor ("reported last night that ...")."""
         nearest = min(owners, key=lambda o: tree_distance(mention.root, o), default=None)
-        if nearest is None or nearest.lemma_.lower() not in _REPORT_LEMMAS:
+        if nearest is None or nearest.lemma_.lower() not in self.lexicon.report_lemmas:
             return False
         if any(nearest.i == a.i for a in anchors):
             return False

@@ -221,6 +221,11 @@ class Lexicon:
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     #: how far a preposition puts a place from the event it locates (``locative`` in events.yaml)
     locative: dict[str, float] = field(default_factory=dict)
+    #: lemmas of verbs whose subject reports the facts they govern (``attribution.verbs`` in
+    #: statements.yaml: "the Ombudsman's Office reported that ...")
+    report_lemmas: frozenset[str] = frozenset()
+    #: words that open a source ("according to X", "según X"; ``attribution.markers``)
+    source_markers: frozenset[str] = frozenset()
 
     @property
     def counting(self) -> CountingWords:
@@ -430,7 +435,9 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
     cues = _judgement(events)
     grammar = _cue_lists(events, "grammar", GRAMMAR_WORDS)
     generic, roles = _actors(_read_yaml("actors.yaml", d, language))
-    verbs, rules, modal = _statements(_read_yaml("statements.yaml", d, language))
+    statements = _read_yaml("statements.yaml", d, language)
+    verbs, rules, modal = _statements(statements)
+    report_lemmas, source_markers = _attribution(statements)
     quantities = _quantities(_read_yaml("quantities.yaml", d, language))
     return Lexicon(
         families,
@@ -445,6 +452,18 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
         cues,
         grammar,
         _locative(events),
+        report_lemmas,
+        source_markers,
+    )
+
+
+def _attribution(data: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    section = data.get("attribution")
+    if not isinstance(section, dict):
+        raise DataFileError("statements.yaml: attribution: expected verbs: and markers:")
+    return (
+        frozenset(_words(section, "verbs", "statements.yaml: attribution")),
+        frozenset(_words(section, "markers", "statements.yaml: attribution")),
     )
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from cronica.extract.actors import ActorFinder
 from cronica.extract.assemble import Draft
-from cronica.extract.attribution import _REPORT_LEMMAS, Attribution
+from cronica.extract.attribution import Attribution
 from cronica.extract.context import (
     DocContext,
     PlaceLocator,
@@ -104,7 +104,9 @@ class Totals(Dating, Locating, Attribution):
                 since = self.resolve(ctx, story, mention, si)
         if since is None or not since.value:
             since = self._scope_start(ctx, story, sent, si, previous) or since
-        report_verb = next((a for a in c.verb.ancestors if a.lemma_.lower() in _REPORT_LEMMAS), None)
+        report_verb = next(
+            (a for a in c.verb.ancestors if a.lemma_.lower() in self.lexicon.report_lemmas), None
+        )
         if report_verb is not None:
             for mention in ctx.dates_in(sent):
                 if mention.since:
@@ -168,7 +170,11 @@ class Totals(Dating, Locating, Attribution):
             if tok.lower_ not in self.counting.since and tok.lower_ != "between":
                 continue
             stop = next(
-                (t.i for t in doc[tok.i + 1 : sent.end] if t.text in {";", "—"} or t.lower_ == "according"),
+                (
+                    t.i
+                    for t in doc[tok.i + 1 : sent.end]
+                    if t.text in {";", "—"} or t.lower_ in self.lexicon.source_markers
+                ),
                 sent.end,
             )
             for mention in ctx.dates_in(sent):

@@ -143,7 +143,14 @@ def _warm_worker() -> None:
 def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) -> dict[str, Any]:
     """``extract_corpus`` on a LocalCluster of ``n`` processes: wall and CPU seconds of the workers and
     this process (cluster start and the workers' model loading not counted, as for the process runner)."""
-    from cronica.parallel.cluster import close, connect, extract_corpus
+    from cronica.parallel.cluster import (
+        close,
+        connect,
+        extract_corpus,
+        extract_partition,
+        partitions,
+    )
+    from cronica.parallel.pool import PipelineSpec
 
     def worker_cpu() -> float:
         return _rusage_cpu(resource.RUSAGE_SELF)
@@ -153,14 +160,20 @@ def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) 
         with open(corpus, "w", encoding="utf-8") as fh:
             for i, t in texts:
                 fh.write(json.dumps({"id": i, "text": t}) + "\n")
+        per_part = max(16, -(-len(texts) // (4 * n)))  # four partitions a worker, the last not a stub
+        # the same job (read the partitions, extract, write the parts) in this one process
+        _warm_worker()
+        spec, parts = PipelineSpec(), partitions([str(corpus)], per_part)
+        os.makedirs(Path(tmp, "one"))
+        same_cpu, same_wall = timed(
+            lambda: [extract_partition(k, p, spec, str(Path(tmp, "one"))) for k, p in enumerate(parts)]
+        )
         client = connect("local", n)
         try:
             client.run(_warm_worker)  # load the pipeline in each worker first, as the process runner does
             before = client.run(worker_cpu)
             cpu, began = time.process_time(), time.perf_counter()
-            extract_corpus(
-                client, [str(corpus)], str(Path(tmp, "out")), documents=max(16, len(texts) // (4 * n))
-            )
+            extract_corpus(client, [str(corpus)], str(Path(tmp, "out")), documents=per_part)
             wall = time.perf_counter() - began
             client_cpu = time.process_time() - cpu
             after = client.run(worker_cpu)
@@ -170,10 +183,16 @@ def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) 
     total_cpu = client_cpu + sum(after[w] - before[w] for w in after)
     return {
         "workers": n,
+        "partitions": len(parts),
         "dask_wall_s": round(wall, 2),
         "dask_cpu_s": round(total_cpu, 2),
+        # against the runner's one process (extraction only) ...
         "speedup_wall": round(one_wall / wall, 3),
         "speedup_cpu": round(n * one_cpu / total_cpu, 3),
+        # ... and against one process doing the same job (reading partitions, writing the parts)
+        "same_job_one_wall_s": round(same_wall, 2),
+        "same_job_speedup_wall": round(same_wall / wall, 3),
+        "same_job_speedup_cpu": round(n * same_cpu / total_cpu, 3),
         "worker_peak_rss_mib": [round(v, 1) for v in rss.values()],
     }
 

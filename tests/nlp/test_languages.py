@@ -22,6 +22,9 @@ def test_detects_english_and_spanish_reports_by_their_stopwords() -> None:
     assert detect_language(spanish) == "es"
     assert detect_language("Cinco personas fueron detenidas ayer en Quito durante una marcha.") == "es"
     assert detect_language("12345 !!!") == "en"  # no words: the default language
+    # one word shared with another language's stopwords decides nothing (an ACLED note, Kenya 2019)
+    assert detect_language("Al Shabaab members kill three Kenyan soldiers") == "en"
+    assert detect_language("Marcha de docentes en la plaza Murillo.") == "es"
 
 
 def test_language_codes_with_regions_resolve_and_unknown_ones_are_refused() -> None:

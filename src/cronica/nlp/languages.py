@@ -103,13 +103,14 @@ def load_languages() -> Languages:
 def detect_language(text: str, languages: Languages | None = None, sample: int = 4000) -> str:
     """The code of the language whose stopwords make up the largest share of ``text``'s words.
 
-    Reads the first ``sample`` characters (enough for a headline and a lede); the default language
-    when no word of the sample is a stopword of any language."""
+    Reads the first ``sample`` characters (enough for a headline and a lede). The default language
+    wins ties and whenever another language has fewer than two stopwords in the sample: one shared
+    word decides nothing ("Al Shabaab members kill three Kenyan soldiers" is not Spanish for its "al")."""
     table = languages or load_languages()
     words = [w.lower() for w in _WORD.findall(text[:sample])]
-    best, best_hits = table.default, 0
-    for code, lang in table.by_code.items():
-        hits = sum(1 for w in words if w in lang.stopwords)
-        if hits > best_hits:
-            best, best_hits = code, hits
+    hits = {code: sum(1 for w in words if w in lang.stopwords) for code, lang in table.by_code.items()}
+    best, best_hits = table.default, hits.get(table.default, 0)
+    for code, n in hits.items():
+        if n > best_hits and n >= 2:
+            best, best_hits = code, n
     return best

@@ -42,6 +42,13 @@ from cronica.records import Document
 
 #: Documents in one JSON Lines partition unless told otherwise.
 PARTITION_DOCUMENTS = 256
+#: Documents a worker parses at once inside a partition (spaCy's ``nlp.pipe`` batch): a whole
+#: partition is in memory anyway, and 64 costs 11% less CPU than 16 on short notes.
+PARTITION_BATCH = 64
+#: glibc's trim threshold in the worker processes of a local cluster. Dask's nanny sets 64 KiB by
+#: default (memory goes back to the system at once), which made extraction cost 13-17% more CPU than
+#: in a plain process; 64 MiB keeps a worker's memory bounded and the allocator fast.
+MALLOC_TRIM_THRESHOLD = 64 * 2**20
 
 
 def connect(address: str, workers: int | None = None) -> Any:
@@ -54,6 +61,16 @@ def connect(address: str, workers: int | None = None) -> Any:
     from cronica.parallel.pool import default_workers
 
     if address == "local":
+        import dask
+
+        # Dask's statistical profiler samples every worker thread's stack every few milliseconds: on
+        # extraction (Python over spaCy docs) it cost a third more CPU. Off for the workers we start.
+        dask.config.set(
+            {
+                "distributed.worker.profile.enabled": False,
+                "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": MALLOC_TRIM_THRESHOLD,
+            }
+        )
         cluster = LocalCluster(
             n_workers=workers or default_workers(),
             threads_per_worker=1,
@@ -159,7 +176,7 @@ def extract_partition(
     out_dir: str,
     fmt: str = "jsonl",
     published: date | None = None,
-    batch_size: int = 16,
+    batch_size: int = PARTITION_BATCH,
 ) -> PartitionReport:
     """Read, extract and write one partition (runs on a worker); see the module docstring."""
     items = list(read_partition(part, published))
@@ -188,7 +205,7 @@ def extract_corpus(
     fmt: str = "jsonl",
     published: date | None = None,
     documents: int = PARTITION_DOCUMENTS,
-    batch_size: int = 16,
+    batch_size: int = PARTITION_BATCH,
 ) -> list[PartitionReport]:
     """Map :func:`extract_partition` over the partitions of ``paths`` on ``client``'s cluster with
     ``dask.bag``; returns the partitions' reports in order and writes ``OUT/errors.jsonl``."""

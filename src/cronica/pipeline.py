@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from cronica.extract import Extractor
     from cronica.extract.learned import EventTyper
+    from cronica.extract.prefilter import SentenceFilter
 
 
 class Pipeline:
@@ -41,6 +42,7 @@ class Pipeline:
         language: str | None = None,
         country: str | Sequence[str] | None = None,
         typer: str | EventTyper | None = None,
+        prefilter: bool | None = None,
     ) -> None:
         """``model`` is the default language's model (English unless ``languages.yaml`` says otherwise).
         ``keep_generic``: also return event mentions with no date, place or number of their own
@@ -51,7 +53,10 @@ class Pipeline:
         ``typer``: ``learned`` (default: the shipped event classifier combined with the rules),
         ``rules`` (the rules alone), the path of a model file written by ``cronica train``, or an
         :class:`~cronica.extract.learned.EventTyper`; default from ``CRONICA_TYPER``. The shipped
-        classifier learned from English text: documents in other languages are typed by the rules."""
+        classifier learned from English text: documents in other languages are typed by the rules.
+        ``prefilter``: blank the sentences of long documents that hold no word that could start a
+        record before parsing them (:mod:`cronica.extract.prefilter`; languages whose events.yaml has
+        a ``prefilter`` section); default from ``CRONICA_PREFILTER`` (``1`` turns it on), else off."""
         from cronica.extract import Extractor
         from cronica.extract.learned import LearnedTyper
         from cronica.extract.places import locator
@@ -75,6 +80,10 @@ class Pipeline:
             self.nlp, keep_generic=keep_generic, places=self._places, typer=self._typer_for(default.code)
         )
         self._stages: dict[str, tuple[Language, Extractor]] = {default.code: (self.nlp, self.extractor)}
+        if prefilter is None:
+            prefilter = os.environ.get("CRONICA_PREFILTER", "") == "1"
+        self._prefilter = prefilter
+        self._filters: dict[str, SentenceFilter | None] = {}
 
     def language_of(self, document: Document) -> str:
         """The code of the language ``document`` is read in (forced, else metadata, else detected).
@@ -106,6 +115,24 @@ class Pipeline:
             )
         return self._stages[code]
 
+    def _text_to_parse(self, document: Document, code: str) -> str:
+        """The text handed to the parser: the document's, with the prefilter's blanks when it is on."""
+        if not self._prefilter:
+            return document.text
+        if code not in self._filters:
+            from cronica.extract.prefilter import SentenceFilter
+
+            nlp, extractor = self.stage(code)
+            lexicon = extractor.lexicon
+            stop_words = nlp.Defaults.stop_words
+            self._filters[code] = (
+                SentenceFilter.from_lexicon(lexicon, stop_words) if lexicon.prefilter_forms else None
+            )
+        sentence_filter = self._filters[code]
+        if sentence_filter is None:
+            return document.text
+        return sentence_filter.mask(document.text, self.stage(code)[0].tokenizer)
+
     def _typer_for(self, code: str) -> EventTyper | None:
         """The learned typer for documents in language ``code`` (English only)."""
         return self._typer if code == "en" else None
@@ -117,8 +144,9 @@ class Pipeline:
     def extract_document(self, document: Document) -> Extraction:
         """Run every stage after ingest on one document."""
         document = self._with_language(document)
-        nlp, extractor = self.stage(document.language or "")
-        return extractor.extract(document, nlp(document.text))
+        code = document.language or ""
+        nlp, extractor = self.stage(code)
+        return extractor.extract(document, nlp(self._text_to_parse(document, code)))
 
     def extract_documents(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
         """Like :meth:`extract_document` for many documents, parsing them in batches with ``nlp.pipe``."""
@@ -138,7 +166,7 @@ class Pipeline:
         for code in dict.fromkeys(d.language or "" for d in documents):
             nlp, extractor = self.stage(code)
             indices = [i for i, d in enumerate(documents) if d.language == code]
-            docs = nlp.pipe((documents[i].text for i in indices), batch_size=batch_size)
+            docs = nlp.pipe((self._text_to_parse(documents[i], code) for i in indices), batch_size=batch_size)
             for i, doc in zip(indices, docs, strict=True):
                 out[i] = extractor.extract(documents[i], doc)
         for i in range(len(documents)):

@@ -226,6 +226,8 @@ class Lexicon:
     report_lemmas: frozenset[str] = frozenset()
     #: words that open a source ("according to X", "según X"; ``attribution.markers``)
     source_markers: frozenset[str] = frozenset()
+    #: irregular forms the sentence prefilter keeps as they are (``prefilter.forms`` in events.yaml)
+    prefilter_forms: frozenset[str] = frozenset()
 
     @property
     def counting(self) -> CountingWords:
@@ -454,6 +456,7 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
         _locative(events),
         report_lemmas,
         source_markers,
+        frozenset(str(w).lower() for w in (events.get("prefilter") or {}).get("forms") or []),
     )
 
 

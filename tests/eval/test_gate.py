@@ -123,3 +123,33 @@ def test_cli_gate_exits_non_zero_on_regression(tmp_path: Path, monkeypatch: Any)
         eval_cmd.register(parser.add_subparsers())
         args = parser.parse_args(["eval-gate", "--baseline", str(baseline)])
         assert args.func(args) == status
+
+
+def test_a_floor_at_or_below_its_margin_checks_nothing_and_fails_the_gate() -> None:
+    base = _baseline()
+    base["datasets"]["case2021"]["floors"]["speaker"] = 0.02  # margin 0.02: no score is below 0
+    report = check(
+        base, {"case2021": _result(label=0.6, speaker=0.0), "bolivia": _result(events=0.9, date=0.9)}
+    )
+    assert not report.ok
+    assert len(report.failures) == 1 and "checks nothing" in report.failures[0]
+
+
+def test_update_writes_no_floor_that_checks_nothing_and_drops_one_already_there() -> None:
+    base = _baseline()
+    base["datasets"]["case2021"]["floors"]["speaker"] = 0.0
+    new = update(base, {"case2021": _result(label=0.6, speaker=0.0, actor2=0.015, plover=0.3)})
+    assert new["datasets"]["case2021"]["floors"] == {"label": 0.6, "plover": 0.3}
+    # once the score clears the margin the field gets a floor that can fail
+    raised = update(new, {"case2021": _result(label=0.6, speaker=0.25)})
+    assert raised["datasets"]["case2021"]["floors"]["speaker"] == 0.25
+
+
+def test_every_floor_in_the_repository_baseline_can_fail() -> None:
+    path = Path(__file__).resolve().parents[2] / "eval" / "baseline.json"
+    baseline = load_baseline(str(path))
+    default = float(baseline.get("margin", 0.02))
+    for name, spec in baseline["datasets"].items():
+        margin = float(spec.get("margin", default))
+        for fld, floor in spec["floors"].items():
+            assert floor - margin > 0, f"{name}.{fld}: floor {floor} with margin {margin} checks nothing"

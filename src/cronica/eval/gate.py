@@ -7,9 +7,11 @@ holds ``eval/``); a path starting with ``$DEV/`` resolves under ``$CRONICA_DEV_D
 ``../shared/data/dev`` beside the repository.
 
 :func:`check` fails a dataset when its gold file's hash differs from the baseline's, when a field
-with a floor is no longer reported, or when a score is below ``floor - margin``. :func:`update` raises
-floors to the new scores (rounded down to 3 decimals) and never lowers one unless ``force``; it
-refuses a changed gold file unless ``force``. Both are pure functions over dicts: the gate's logic is
+with a floor is no longer reported, when a score is below ``floor - margin``, or when a floor checks
+nothing (``floor - margin <= 0``: no score can fall below it). :func:`update` raises floors to the new
+scores (rounded down to 3 decimals) and never lowers one unless ``force``; it writes no floor that
+would check nothing (and drops one already there: dropping it loses no check); it refuses a changed
+gold file unless ``force``. Both are pure functions over dicts: the gate's logic is
 tested without running spaCy.
 """
 
@@ -80,6 +82,11 @@ def _floor3(x: float) -> float:
     return math.floor(x * 1000 + 1e-9) / 1000
 
 
+def checks_something(floor: float, margin: float) -> bool:
+    """Whether a score can fall below ``floor - margin`` (a score is never below 0)."""
+    return floor - margin > 1e-9
+
+
 def check(baseline: dict[str, Any], results: dict[str, dict[str, Any]]) -> GateReport:
     """Compare scored results (dataset name -> run result with ``gold_sha256`` and ``scores``)."""
     report = GateReport()
@@ -104,7 +111,9 @@ def check(baseline: dict[str, Any], results: dict[str, dict[str, Any]]) -> GateR
                 continue
             score = float(entry["score"])
             line = f"{name}.{fld}: {score:.3f} (floor {floor:.3f}, margin {margin})"
-            if score < floor - margin - 1e-9:
+            if not checks_something(float(floor), margin):
+                report.failures.append(f"{line}: the floor checks nothing (floor - margin <= 0); remove it")
+            elif score < floor - margin - 1e-9:
                 report.failures.append(line)
             else:
                 report.passes.append(line)
@@ -123,12 +132,15 @@ def update(
         if spec.get("sha256") and spec["sha256"] != result.get("gold_sha256") and not force:
             raise GateError(f"{name}: the gold file changed since the baseline; use --force to re-baseline")
         spec["sha256"] = result.get("gold_sha256")
+        margin = float(spec.get("margin", new.get("margin", DEFAULT_MARGIN)))
         floors = spec.setdefault("floors", {})
         for fld, entry in result.get("scores", {}).items():
             score = _floor3(float(entry["score"]))
             floors[fld] = score if force or fld not in floors else max(float(floors[fld]), score)
         for fld in list(floors):
-            if fld not in result.get("scores", {}) and force:
+            if (fld not in result.get("scores", {}) and force) or not checks_something(
+                float(floors[fld]), margin
+            ):
                 del floors[fld]
         spec["floors"] = dict(sorted(floors.items()))
         spec["measured"] = {

@@ -266,3 +266,12 @@ def test_reviews_from_the_app_are_training_examples_for_cronica_train(service: S
     assert [e.event for e in examples] == [True, False]
     assert examples[0].event_type == accepted["event_type"] and examples[0].text
     assert examples[1].event_type is None and examples[1].text
+
+
+def test_a_country_filter_by_name_code_or_alpha3_selects_the_same_events(service: Service) -> None:
+    viewer = as_user(service, "viewer")
+    by_code = service.events(viewer, EventFilter(country="BO"), limit=1000)
+    assert by_code["total"] > 0
+    for value in ("bo", "Bolivia", "BOL"):
+        assert service.events(viewer, EventFilter(country=value), limit=1000) == by_code
+    assert service.events(viewer, EventFilter(country="Peru"), limit=1000)["total"] == 0

@@ -108,6 +108,22 @@ class EventRow(Base):
     __table_args__ = (
         Index(None, "status", "date"),
         Index(None, "country_code", "admin1"),
+        # the explore views at 100,000 events (docs/performance.md): a country's events (country
+        # first, so that a query on status alone keeps using the status index), and the timeline and
+        # the map read from their index alone (no table rows)
+        Index(None, "country_code", "status", "date"),
+        Index("ix_events_timeline", "status", "date", "event_type", "fatalities"),
+        Index(
+            "ix_events_map",
+            "status",
+            "latitude",
+            "longitude",
+            "event_type",
+            "fatalities",
+            "date",
+            "location",
+            "country_code",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

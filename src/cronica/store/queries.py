@@ -54,11 +54,25 @@ class EventFilter:
     text: str | None = None
 
 
+def _country_code(value: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country given by code or name ("ke", "KEN", "Kenya")."""
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(value.strip()).alpha_2)
+    except LookupError:
+        return None
+
+
 def _filtered(flt: EventFilter) -> Select[Any]:
     q = select(EventRow).where(EventRow.status == "active")
     if flt.country:
-        c = flt.country.lower()
-        q = q.where(or_(func.lower(EventRow.country) == c, func.lower(EventRow.country_code) == c))
+        code = _country_code(flt.country)
+        if code is not None:  # by code, so the (status, country_code, date) index serves it
+            q = q.where(EventRow.country_code == code)
+        else:
+            c = flt.country.lower()
+            q = q.where(or_(func.lower(EventRow.country) == c, func.lower(EventRow.country_code) == c))
     if flt.admin1:
         q = q.where(func.lower(EventRow.admin1) == flt.admin1.lower())
     if flt.since:

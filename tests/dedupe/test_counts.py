@@ -22,9 +22,19 @@ def test_reconcile_derives_acled_ucdp_and_latest() -> None:
         [_c(1, 0, 8, day=20), _c(2, 0, 6, "at_least", day=21), _c(2, 1, 10, day=21), _c(3, 0, 9, day=19)]
     )
     killed = derived["killed"]
-    # per-report current figures: 8, min(6, 10) = 6, 9
-    assert (killed.acled, killed.low, killed.best, killed.high, killed.latest) == (6, 6, 8, 10, 6)
+    # per-report current figures: 8 (20 Nov), min(6, 10) = 6 (21 Nov), 9 (19 Nov): the toll of 19 Nov
+    # stands; the later, lower figures are partial counts, not corrections
+    assert (killed.acled, killed.low, killed.best, killed.high, killed.latest) == (9, 6, 8, 10, 6)
     assert killed.n_reports == 3 and len(killed.claims) == 4
+
+
+def test_one_low_report_of_a_day_does_not_pull_the_days_toll_down() -> None:
+    # 20 Nov: 8, 8 and "at least six"; 21 Nov: 10 -> the day's lower median 8, then 10 replaces it
+    same_day = [_c(1, 0, 8), _c(2, 0, 6, "at_least"), _c(3, 0, 8)]
+    assert reconcile(same_day)["killed"].acled == 8
+    assert reconcile([*same_day, _c(4, 0, 10, day=21)])["killed"].acled == 10
+    # two reports of one day: the lower one (ACLED's conservative rule)
+    assert reconcile([_c(1, 0, 8), _c(2, 0, 6, "at_least")])["killed"].acled == 6
 
 
 def test_a_revision_inside_a_report_replaces_its_first_figure() -> None:
@@ -52,8 +62,9 @@ def test_bolivia_and_a_second_senkata_report_give_one_event_with_both_claims(sto
         (6, "at_least", "the Interior Ministry", "senkata-2019-11-21.txt", "2019-11-21"),
         (10, "exact", "Residents", "senkata-2019-11-21.txt", "2019-11-21"),
     ]
-    assert killed["derived"] == {"acled": 6, "low": 6, "best": 6, "high": 10, "latest": 6}
-    assert senkata["fatalities"] == 6
+    # the follow-up's own figure is min(6, 10) = 6; the 8 reported the day before stands
+    assert killed["derived"] == {"acled": 8, "low": 6, "best": 6, "high": 10, "latest": 6}
+    assert senkata["fatalities"] == 8
     injured = senkata["counts"]["injured"]
     assert [c["value"] for c in injured["claims"]] == [30, 22]
     assert {s["document"] for s in senkata["sources"]} == {"bolivia-2019-11-20.txt", "senkata-2019-11-21.txt"}
@@ -82,10 +93,11 @@ def test_tallies_stay_beside_the_incidents_and_are_never_added(store: Store) -> 
         "2019-10-20",
         "2019-11-21",
     )
-    # Senkata (6) + Sacaba (9): the incidents in scope, shown beside the tally of 32, not added to it.
-    assert unrest["incidents_sum"] == 15 and unrest["incidents_with_figure"] == 2
+    # Senkata (8: the follow-up's "at least 6" does not undo it) + Sacaba (9): the incidents in scope,
+    # shown beside the tally of 32, not added to it.
+    assert unrest["incidents_sum"] == 17 and unrest["incidents_with_figure"] == 2
     incidents = store.incident_totals()
-    assert sum(r["killed"] for r in incidents) == 15
+    assert sum(r["killed"] for r in incidents) == 17
     assert all(r["sources"] for r in incidents)
     arrests = totals["demonstrators arrested"]
     assert arrests["incidents_sum"] == 0 and arrests["reported_by"] == "Ombudsman’s Office"

@@ -67,7 +67,7 @@ def test_acled_csv_of_merged_events_lists_every_source(merged: list[dict]) -> No
     assert set(rows) == {"Senkata", "Sacaba", "La Paz"}
     senkata = rows["Senkata"]
     assert senkata["source"] == "bolivia-2019-11-20.txt; senkata-2019-11-21.txt"
-    assert senkata["fatalities"] == "6"
+    assert senkata["fatalities"] == "8"  # the follow-up's "at least 6" does not undo the 8 of the day before
     assert (
         senkata["event_id_cnty"]
         == f"BOL{next(e['id'] for e in merged if e['location']['name'] == 'Senkata')}"
@@ -115,7 +115,7 @@ def test_geojson_opens_as_points_with_scalar_properties(merged: list[dict], tmp_
         props["killed_low"],
         props["killed_high"],
         props["n_sources"],
-    ) == ("2019-11-19", 6, 6, 10, 2)
+    ) == ("2019-11-19", 8, 6, 10, 2)
     assert props["sources"] == "bolivia-2019-11-20.txt; senkata-2019-11-21.txt"
     assert props["country_code"] == "BO" and props["admin1"] == "La Paz"
 

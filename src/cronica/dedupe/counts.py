@@ -4,9 +4,13 @@ Every claim is kept; the derived figures are stated rules, not a hidden choice:
 
 - each report's *current* figure: its claims minus those a later claim in the same report revises
   (``update_of``), the lowest of what remains (a range counts by its low end): ACLED's rule within a report;
-- ``acled``: ACLED's conservative number as ACLED revises it: the lowest current figure among the
-  reports published last (a later report's figure replaces earlier ones; it is never added to them,
-  and reports of the same day are reconciled conservatively);
+- ``acled`` (the event's ``fatalities``): ACLED's conservative number as ACLED revises it. The reports
+  published on one day agree on their lower median (the lower of two, the middle of three: one stale or
+  partial report of that day does not pull the day down, one outlier does not push it up); a later day's
+  higher figure replaces an earlier one, never adds to it; a later day's lower figure does not undo a
+  toll already reported (a toll grows as the wounded die and bodies are found: "at least six" told the
+  day after "eight were killed" is a partial count, not a correction). So: the highest of the days'
+  figures;
 - ``low`` / ``high``: the lowest low end and the highest high end of all current claims (UCDP's low and high);
 - ``best``: the median of the reports' current figures, the lower middle one for an even count (UCDP's best);
 - ``latest``: the current figure of the most recently published report (ties: the one stored last).
@@ -76,11 +80,13 @@ def reconcile_category(category: str, claims: Iterable[ReportedClaim]) -> Reconc
     def day(r: int) -> date:
         return by_report[r][0].reported_on or date.min
 
-    newest = max(day(r) for r in by_report)
+    by_day: dict[date, list[int]] = {}
+    for r, f in figures.items():
+        by_day.setdefault(day(r), []).append(f)
     latest_report = max(by_report, key=lambda r: (day(r), r))
     return Reconciled(
         category=category,
-        acled=min(f for r, f in figures.items() if day(r) == newest),
+        acled=max(statistics.median_low(sorted(fs)) for fs in by_day.values()),
         low=min(lows),
         best=int(statistics.median_low(sorted(figures.values()))),
         high=max(highs),

@@ -29,6 +29,9 @@ class CountMention:
     verb: Token  # the token the category came from
     tally: bool
     increment: bool
+    # "the number of people who died in yesterday's confrontation at the bridge rose to nine": a total
+    # whose words restrict it to one incident told by its day or place; that incident's toll
+    one_incident: bool = False
 
     def words(self) -> str:
         doc = self.verb.doc
@@ -74,6 +77,7 @@ def find_counts(
             and not q.more
             and (category != "participants" or _has_tally_words(sent, w))  # crowds "since morning"
         )
+        one_incident = tally and _one_incident(sent, trigger_at, w)
         if toll_noun and not tally:
             continue  # "212 deaths" counts only as a running total; an incident's toll names its people
         out.append(
@@ -85,6 +89,7 @@ def find_counts(
                 verb=verb,
                 tally=tally,
                 increment=q.more,
+                one_incident=one_incident,
             )
         )
     return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w)
@@ -374,6 +379,46 @@ def _category_from_sentence(
     return None
 
 
+def _one_incident(sent: Span, trigger_at: dict[int, Trigger], w: CountingWords) -> bool:
+    """A total told of one incident: "the number of people who died in yesterday's confrontation at the
+    Huayllani bridge rose to nine", "the toll from Friday's shooting in Sacaba". The incident is a
+    singular incident noun after a preposition on the killing (or on the counted people), told by its day
+    ("yesterday's", "Friday's") or its place. A scope ("since ...", "so far") or several incidents
+    ("the clashes") keep it a running total."""
+    if any(t.lower_ in w.since for t in sent) or _tally_phrase(sent.text.lower(), w):
+        return False
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in w.incident_preps:
+            continue
+        if tok.lemma_.lower() not in w.incident_nouns or tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        anchor = tok.head.head
+        lemma = anchor.lemma_.lower()
+        if anchor.i not in trigger_at and lemma not in w.person_nouns and lemma not in w.total_heads:
+            continue
+        told = any(c.dep_ == "poss" for c in tok.children) or any(
+            t.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} for t in tok.subtree if t.i != tok.i
+        )
+        if told:
+            return True
+    return False
+
+
+def _summed_over(clause: list[Token], w: CountingWords) -> bool:
+    """A figure summed over several places or days: "at two protest sites", "in three cities", "in the
+    space of five days", "over two weeks" (a plural site or period noun counted by a number above one,
+    after a preposition of place or period; "two days later" and "for three days" are not sums)."""
+    for tok in clause:
+        lemma = tok.lemma_.lower()
+        if tok.tag_ not in {"NNS", "NNPS"} or not (lemma in w.site_nouns or lemma in w.period_units):
+            continue
+        if not any(c.dep_ == "nummod" and c.lower_ not in w.one and c.text != "1" for c in tok.children):
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in w.sum_preps:
+            return True
+    return False
+
+
 def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
     """A running total: a total or toll word in the clause, or a present perfect with a "since" scope."""
     clause = clause_of(verb)
@@ -382,6 +427,8 @@ def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
     if words & w.tally_words or _tally_phrase(lowered, w):
         return True
     if words & w.total_nouns and words & w.total_verbs:
+        return True
+    if _summed_over(clause, w):
         return True
     perfect = any(
         c.dep_ in {"aux", "auxpass"} and c.lemma_ in w.perfect_aux and c.tag_ in {"VBP", "VBZ"}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -120,7 +121,11 @@ class Extractor(Incidents, Totals):
                 for q in find_quantities(sent, self.lexicon.quantities)
                 if not any(i in ctx.date_tokens for i in range(q.start, q.end))
             ]
-            counts = find_counts(sent, quantities, triggers, self.counting)
+            counts = [
+                # a total told of one incident with nothing told before it: that incident's own toll
+                replace(c, tally=False) if c.one_incident and not self._is_revision(doc, c, drafts) else c
+                for c in find_counts(sent, quantities, triggers, self.counting)
+            ]
             tally_verbs = {c.verb.i for c in counts if c.tally}
             for c in counts:
                 if c.tally:  # "the number of protesters killed since ...": the killing words are the total's

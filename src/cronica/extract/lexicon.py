@@ -147,12 +147,25 @@ class CountingWords:
     scope_words: frozenset[str]
     undergoer_verbs: frozenset[str] = frozenset()
     cause_heads: frozenset[str] = frozenset()
+    incident_nouns: frozenset[str] = frozenset()
+    incident_preps: frozenset[str] = frozenset()
+    site_nouns: frozenset[str] = frozenset()
+    period_units: frozenset[str] = frozenset()
+    sum_preps: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
 _COUNTING_TUPLES = ("person_singular_suffixes", "person_plural_suffixes", "tally_phrases")
 #: lists that may be empty (English leaves "a man died" to the number rules)
-_COUNTING_OPTIONAL = ("undergoer_verbs", "cause_heads")
+_COUNTING_OPTIONAL = (
+    "undergoer_verbs",
+    "cause_heads",
+    "incident_nouns",
+    "incident_preps",
+    "site_nouns",
+    "period_units",
+    "sum_preps",
+)
 
 
 def _counting(data: Any) -> CountingWords:

@@ -176,6 +176,12 @@ def _number_at(
         return None
     value = first
     j = i + 1
+    # tens and units in words split by the tokenizer: "Forty-five" (Forty, -, five), "twenty three"
+    if not _digits(tok.text, q) and 20 <= first < 100 and first % 10 == 0:
+        k = j + 1 if j < end and tokens[j].text in {"-", "–"} else j
+        unit = _word_value(tokens[k].text, q) if k < end and not _digits(tokens[k].text, q) else None
+        if unit is not None and 1 <= unit <= 9:
+            value, j = first + unit, k + 1
     # compound number words: "one hundred", "two thousand five hundred", "3 million"
     while j < end:
         w = tokens[j].lower_

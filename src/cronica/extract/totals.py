@@ -195,7 +195,7 @@ class Totals(Dating, Locating, Attribution):
                 anchor_kind="publication",
                 reason="start of the period: 'this year'",
             )
-        span = re.search(r"\b(?:in|over|during) (?:the (?:past|last) )?(\w+) days\b", lowered)
+        span = re.search(r"\b(?:in|over|during|within) (?:the (?:past|last|space of) )?(\w+) days\b", lowered)
         if published is not None and span is not None:
             count = self.resolver.lexicon.numbers.get(span[1]) or (int(span[1]) if span[1].isdigit() else 0)
             if count:
@@ -220,6 +220,8 @@ class Totals(Dating, Locating, Attribution):
         A total with a scope ("since November", "the number of", "total") stays a tally."""
         clause = {t.lemma_.lower() for t in clause_of(doc[c.quantity.start])}
         w = self.counting
+        if c.one_incident:
+            return any(c.category in d.counts for d in drafts)
         if not clause & w.revision_nouns or clause & w.scope_words:
             return False
         return any(c.category in d.counts for d in drafts)

@@ -54,6 +54,7 @@ def fixtures(shared_service: Service) -> dict[str, str]:
         "audit_id": "999999",
         "job_id": "no-such-job",
         "key": event["sources"][0]["document_hash"],
+        "name": (event.get("actor1") or {}).get("name") or "Protesters (Bolivia)",
     }
 
 
@@ -94,7 +95,7 @@ def test_route_allows_exactly_the_roles_at_or_above_its_need(
         csrf = login(client, USERS[role]) if role else None
     else:
         client, csrf = sessions[role]
-    url = re.sub(r"\{(\w+)\}", lambda m: fixtures[m.group(1)], path)
+    url = re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: fixtures[m.group(1)], path)
     status = _call(client, method, url, csrf)
     if role is None:
         assert status == (401 if path.startswith("/api") else 303)

@@ -275,3 +275,27 @@ def test_a_country_filter_by_name_code_or_alpha3_selects_the_same_events(service
     for value in ("bo", "Bolivia", "BOL"):
         assert service.events(viewer, EventFilter(country=value), limit=1000) == by_code
     assert service.events(viewer, EventFilter(country="Peru"), limit=1000)["total"] == 0
+
+
+def test_an_actor_page_counts_the_events_that_name_it_on_either_side(service: Service) -> None:
+    viewer = as_user(service, "viewer")
+    events = service.events(viewer, EventFilter(), limit=1000)["events"]
+    names = [e["actor1"]["name"] for e in events if e.get("actor1")]
+    assert names
+    name = max(set(names), key=names.count)
+    page = service.actor(viewer, name)
+
+    def side(e: dict[str, object], key: str) -> object:
+        return (e.get(key) or {}).get("name")  # type: ignore[attr-defined]
+
+    mine = [e for e in events if name in (side(e, "actor1"), side(e, "actor2"))]
+    assert page["events_total"] == len(mine) == len(page["events"]) > 0
+    assert sum(r["events"] for r in page["as_actor1"]) == sum(1 for e in mine if side(e, "actor1") == name)
+    assert sum(r["fatalities"] for r in page["as_actor1"]) == sum(
+        int(e["fatalities"]) for e in mine if side(e, "actor1") == name
+    )
+    assert all(side(e, e["role"]) == name for e in page["events"])
+    assert sum(c["events"] for c in page["countries"]) == len(mine)
+    with pytest.raises(BadRequestError, match="actor name"):
+        service.actor(viewer, "  ")
+    assert service.actor(viewer, "Nobody by this name")["events_total"] == 0

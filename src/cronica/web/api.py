@@ -85,6 +85,11 @@ def document(request: Request, key: str, user: User = Depends(VIEWER)) -> dict[s
     return service_of(request).document(user, key)
 
 
+@router.get("/actors/{name:path}", summary="an actor: its events as actor 1 or 2, by type, country and date")
+def actor(request: Request, name: str, user: User = Depends(VIEWER)) -> dict[str, Any]:
+    return service_of(request).actor(user, name)
+
+
 @router.get("/tallies", summary="running totals beside the incidents they cover", description=FILTER_DOC)
 def tallies(request: Request, user: User = Depends(VIEWER)) -> list[dict[str, Any]]:
     return service_of(request).tallies(user, _flt(request))

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from cronica.resolve import Gazetteer, GazetteerEntry
@@ -266,6 +266,62 @@ def event_reports(session: Session, event: dict[str, Any]) -> list[dict[str, Any
             }
         )
     return out
+
+
+def actor(session: Session, name: str, limit: int = 200) -> dict[str, Any]:
+    """An actor's page: the active events that name it as actor 1 or actor 2 (by the record's actor
+    name, exactly), what it did and suffered by event type, its countries and dates, and the newest
+    ``limit`` events. Raises :class:`BadRequestError` for an empty name."""
+    name = name.strip()
+    if not name:
+        raise BadRequestError("give an actor name")
+    active = EventRow.status == "active"
+    roles: dict[str, list[dict[str, Any]]] = {}
+    for role, column in (("actor1", EventRow.actor1), ("actor2", EventRow.actor2)):
+        by_type = select(
+            EventRow.event_type, func.count(), func.coalesce(func.sum(EventRow.fatalities), 0)
+        ).where(active, column == name)
+        roles[role] = [
+            {"event_type": t, "events": n, "fatalities": int(dead)}
+            for t, n, dead in session.execute(
+                by_type.group_by(EventRow.event_type).order_by(func.count().desc())
+            )
+        ]
+    either = or_(EventRow.actor1 == name, EventRow.actor2 == name)
+    countries = [
+        {"country": c or "unknown", "events": n}
+        for c, n in session.execute(
+            select(EventRow.country, func.count())
+            .where(active, either)
+            .group_by(EventRow.country)
+            .order_by(func.count().desc())
+        )
+    ]
+    first, last, total = session.execute(
+        select(func.min(EventRow.date), func.max(EventRow.date), func.count()).where(active, either)
+    ).one()
+    newest = list(
+        session.scalars(
+            select(EventRow)
+            .where(active, either)
+            .order_by(EventRow.date.is_(None), EventRow.date.desc(), EventRow.id.desc())
+            .limit(limit)
+        )
+    )
+    events = list(merged_event_dicts(session, newest))
+    for event in events:
+        event["role"] = "actor1" if (event.get("actor1") or {}).get("name") == name else "actor2"
+    return {
+        "name": name,
+        "events_total": total,
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
+        "as_actor1": roles["actor1"],
+        "as_actor2": roles["actor2"],
+        "countries": countries,
+        "events": events,
+        "filter": query_string(EventFilter(actor=name)),
+    }
 
 
 def document(session: Session, key: str) -> dict[str, Any]:

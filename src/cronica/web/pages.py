@@ -381,6 +381,11 @@ def document_page(request: Request, key: str, user: User = Depends(VIEWER)) -> H
     return render(request, "document.html", nav="explore", d=service_of(request).document(user, key))
 
 
+@router.get("/actors/{name:path}")
+def actor_page(request: Request, name: str, user: User = Depends(VIEWER)) -> HTMLResponse:
+    return render(request, "actor.html", nav="explore", a=service_of(request).actor(user, name))
+
+
 @router.get("/tallies")
 def tallies_page(request: Request, user: User = Depends(VIEWER)) -> HTMLResponse:
     flt = event_filter(request.query_params)

@@ -117,6 +117,11 @@ class Service:
         with self._tx() as s:
             return explore.document(s, key)
 
+    def actor(self, user: User, name: str) -> dict[str, Any]:
+        user.require("viewer")
+        with self._tx() as s:
+            return explore.actor(s, name)
+
     def tallies(self, user: User, flt: EventFilter) -> list[dict[str, Any]]:
         user.require("viewer")
         with self._tx() as s:

@@ -127,7 +127,20 @@ def _time_merge(store: Any, rules: Any) -> dict[str, Any]:
     }
 
 
-def run(n_docs: int, dev: Path, scale: list[int], replicate: int = 0) -> dict[str, Any]:
+def _store_bytes(store: Any, url: str) -> int | None:
+    """The size of a store: the SQLite file (with its WAL) or the PostgreSQL database."""
+    if url.startswith("postgresql"):
+        from sqlalchemy import text
+
+        with store.session() as s:
+            return int(s.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0)
+    path = Path(url.removeprefix("sqlite:///"))
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) if path.exists() else None
+
+
+def run(
+    n_docs: int, dev: Path, scale: list[int], replicate: int = 0, replicate_db: str | None = None
+) -> dict[str, Any]:
     from cronica.dedupe import MergeRules, candidate_pairs, get_scorer, plan_merges
     from cronica.ingest import read_documents
     from cronica.pipeline import Pipeline
@@ -180,7 +193,8 @@ def run(n_docs: int, dev: Path, scale: list[int], replicate: int = 0) -> dict[st
         out["merge"] = _time_merge(store, rules)
         store.close()
         if replicate:
-            big = Store(str(Path(tmp) / "replicated.db"))
+            url = replicate_db or f"sqlite:///{Path(tmp) / 'replicated.db'}"
+            big = Store(url)
             span = max(30, n_docs // 10)
             t0 = time.perf_counter()
             for c in range(replicate):
@@ -188,10 +202,13 @@ def run(n_docs: int, dev: Path, scale: list[int], replicate: int = 0) -> dict[st
                     big.add_extraction(shifted_copy(x, c, span))
             t_store = time.perf_counter() - t0
             out["replicated"] = {
+                "store": url.split("://")[0],
                 "docs": len(kept) * replicate,
                 "store_seconds": round(t_store, 1),
                 "store_docs_per_s": round(len(kept) * replicate / t_store, 1),
+                "store_bytes_before_merge": _store_bytes(big, url),
                 "merge": _time_merge(big, rules),
+                "rss_mb": round(_rss_mb(), 1),
             }
             big.close()
     span = max(30, n_docs // 10)
@@ -242,11 +259,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--dev-data", default=str(REPO.parent / "shared" / "data" / "dev"))
     parser.add_argument("--replicate", type=int, default=0, help="also store the extractions K times")
+    parser.add_argument(
+        "--replicate-db", help="where the copies go (a store URL; default: a SQLite file in a temp dir)"
+    )
     parser.add_argument("--scale", default="", help="comma-separated report counts for merge-only scaling")
     parser.add_argument("--json", help="write the results here")
     args = parser.parse_args(argv)
     scale = [int(x) for x in args.scale.split(",") if x.strip()]
-    result = run(args.docs, Path(args.dev_data), scale, args.replicate)
+    result = run(args.docs, Path(args.dev_data), scale, args.replicate, args.replicate_db)
     text = json.dumps(result, indent=2)
     print(text)
     if args.json:

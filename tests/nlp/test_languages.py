@@ -72,3 +72,33 @@ def test_spanish_parse_is_relabelled_into_the_extractors_scheme(nlp_es: Language
         "Militares dispararon contra manifestantes en Senkata.",
         "Quince personas fueron aprehendidas por la Policía.",
     ]
+
+
+def test_spanish_verbs_the_lemmatizer_does_not_list_get_their_infinitive(nlp_es: object) -> None:
+    from spacy.language import Language
+
+    assert isinstance(nlp_es, Language)
+    cases = {
+        "La Policía aprehendió a cuatro guardias.": ("aprehendió", "aprehender"),
+        "La policía reprimió la marcha de los maestros.": ("reprimió", "reprimir"),
+        "Exigen que el gobierno derogue el decreto.": ("derogue", "derogar"),
+        "Los vecinos trancaban las calles de acceso.": ("trancaban", "trancar"),
+    }
+    for text, (form, lemma) in cases.items():
+        tok = next(t for t in nlp_es(text) if t.text == form)
+        assert tok.lemma_ == lemma, (text, tok.lemma_)
+    # a verb the lemmatizer lists keeps its lemma
+    detained = nlp_es("La Policía detuvo a dos dirigentes.")
+    assert [t.lemma_ for t in detained if t.text == "detuvo"] == ["detener"]
+
+
+def test_conjugations_point_to_known_infinitives_only() -> None:
+    from cronica.nlp.verb_lemmas import infinitive
+
+    known = frozenset({"aprehender", "actuar", "atacar", "realizar", "bloquear"})
+    assert infinitive("aprehendidos", known) == "aprehender"
+    assert infinitive("actúan", known) == "actuar"
+    assert infinitive("ataquen", known) == "atacar"
+    assert infinitive("realicen", known) == "realizar"
+    assert infinitive("bloquearon", known) == "bloquear"
+    assert infinitive("caminaron", known) is None  # not a known verb: left to the lemmatizer

@@ -57,15 +57,17 @@ def load_model(name: str | None = None, scheme: str = "clear") -> Language:
 
     cronica adds one component before the parser: paragraph breaks are sentence boundaries. A model
     whose ``scheme`` is ``ud`` (Universal Dependencies, as the Spanish model writes) gets
-    :mod:`cronica.nlp.ud`'s relabelling last, so the extractor reads one scheme in every language."""
+    :mod:`cronica.nlp.ud`'s relabelling last, so the extractor reads one scheme in every language; a
+    Spanish model gets :mod:`cronica.nlp.verb_lemmas` after its lemmatizer."""
     import warnings
 
     import spacy
 
-    from cronica.nlp import ud
+    from cronica.nlp import ud, verb_lemmas
 
     _register_components()
     ud.register()
+    verb_lemmas.register()
     wanted = configured_model_name(name)
     tried = [wanted, *_ALIASES.get(wanted, ())]
     for candidate in tried:
@@ -79,6 +81,13 @@ def load_model(name: str | None = None, scheme: str = "clear") -> Language:
             continue
         if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+        if (
+            nlp.lang == "es"
+            and "lemmatizer" in nlp.pipe_names
+            and verb_lemmas.COMPONENT not in nlp.pipe_names
+        ):
+            # the Spanish lemmatizer guesses non-words for verbs it does not list ("aprehendeír")
+            nlp.add_pipe(verb_lemmas.COMPONENT, after="lemmatizer", config={"data": "es"})
         if scheme == "ud" and ud.COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(ud.COMPONENT, last=True)
             ud.adapt_tokenizer(nlp)

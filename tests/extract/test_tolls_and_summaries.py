@@ -55,3 +55,38 @@ def test_hyphenated_tens_are_one_number() -> None:
     result = run("Forty-five people were injured and twenty-three were arrested in Oruro on Monday.")
     figures = {k: c[0].value for e in result.events for k, c in e.counts.items()}
     assert figures == {"injured": 45, "arrested": 23}
+
+
+def test_a_spanish_figure_summed_over_two_operations_is_a_running_total() -> None:
+    result = run(
+        "Entre el 3 y el 8 de enero, la policía mató a por lo menos 17 personas en dos operativos, "
+        "en Juliaca y en Ayacucho.",
+        published="2023-01-20",
+    )
+    assert _killed(result) == [] and [t.value for t in result.tallies] == [17]
+
+
+def test_a_total_told_of_a_dated_incident_takes_the_incidents_day_and_place() -> None:
+    result = run(
+        "The death toll from Monday's raid at the Dagoretti market in Nairobi rose to six on Wednesday, "
+        "after one of the wounded died in hospital, police said.",
+        published="2023-07-12",
+    )
+    (event,) = [e for e in result.events if e.fatalities]
+    assert (event.date.value, event.fatalities) == ("2023-07-10", 6)
+    assert event.location.name in {"Dagoretti", "Nairobi"}  # the market's place, not the hospital
+
+
+def test_ten_more_in_another_place_is_not_an_increment_of_the_first_toll() -> None:
+    result = run(
+        "The panel said 12 people were killed in Juliaca on 9 January and seven more in Ayacucho on "
+        "15 December.",
+        published="2023-01-30",
+    )
+    assert 19 not in _killed(result) and 12 in _killed(result)
+
+
+def test_spanish_weekday_with_a_day_number_is_that_day() -> None:
+    # published Monday 2 December: "el martes 19" is Tuesday 19 November, not the last Tuesday (26th)
+    result = run("El martes 19, la policía reprimió una marcha de maestros en Oruro.", published="2019-12-02")
+    assert [e.date.value for e in result.events] == ["2019-11-19"]

@@ -30,8 +30,12 @@ class CountMention:
     tally: bool
     increment: bool
     # "the number of people who died in yesterday's confrontation at the bridge rose to nine": a total
-    # whose words restrict it to one incident told by its day or place; that incident's toll
-    one_incident: bool = False
+    # whose words restrict it to one incident told by its day or place ("confrontation"); that incident's toll
+    incident: Token | None = None
+
+    @property
+    def one_incident(self) -> bool:
+        return self.incident is not None
 
     def words(self) -> str:
         doc = self.verb.doc
@@ -50,6 +54,8 @@ def find_counts(
         noun = _counted_noun(number_tok, q, sent, w)
         if noun is None or _subset(doc[q.start], number_tok, noun, w) or _age(doc, q.start, q.end):
             continue
+        if q.more and _own_place(number_tok):
+            continue  # "ten killed in Sacaba and ten more in Senkata": another place's figure, no increment
         if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
             continue  # "killed by three gunmen": the perpetrators, not the victims
         found = _category(noun, number_tok, sent, trigger_at, w, range(q.start, q.end))
@@ -77,7 +83,7 @@ def find_counts(
             and not q.more
             and (category != "participants" or _has_tally_words(sent, w))  # crowds "since morning"
         )
-        one_incident = tally and _one_incident(sent, trigger_at, w)
+        incident = _one_incident(sent, trigger_at, w) if tally else None
         if toll_noun and not tally:
             continue  # "212 deaths" counts only as a running total; an incident's toll names its people
         out.append(
@@ -89,7 +95,7 @@ def find_counts(
                 verb=verb,
                 tally=tally,
                 increment=q.more,
-                one_incident=one_incident,
+                incident=incident,
             )
         )
     return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w)
@@ -100,6 +106,14 @@ def _told_as_cause(verb: Token, w: CountingWords) -> bool:
     "a march over the arrest of 5"): casualties told there belong to an earlier event
     (``cause_heads`` in quantities.yaml)."""
     return any(a.lemma_.lower() in w.cause_heads and a.i < verb.i for a in verb.ancestors)
+
+
+def _own_place(number_tok: Token) -> bool:
+    """The number carries a place of its own ("ten more in Senkata, El Alto")."""
+    return any(
+        c.dep_ == "prep" and any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in c.subtree)
+        for c in number_tok.children
+    )
 
 
 def _age(doc: Doc, start: int, end: int) -> bool:
@@ -379,14 +393,14 @@ def _category_from_sentence(
     return None
 
 
-def _one_incident(sent: Span, trigger_at: dict[int, Trigger], w: CountingWords) -> bool:
+def _one_incident(sent: Span, trigger_at: dict[int, Trigger], w: CountingWords) -> Token | None:
     """A total told of one incident: "the number of people who died in yesterday's confrontation at the
     Huayllani bridge rose to nine", "the toll from Friday's shooting in Sacaba". The incident is a
     singular incident noun after a preposition on the killing (or on the counted people), told by its day
     ("yesterday's", "Friday's") or its place. A scope ("since ...", "so far") or several incidents
     ("the clashes") keep it a running total."""
     if any(t.lower_ in w.since for t in sent) or _tally_phrase(sent.text.lower(), w):
-        return False
+        return None
     for tok in sent:
         if tok.dep_ != "pobj" or tok.head.lower_ not in w.incident_preps:
             continue
@@ -400,17 +414,19 @@ def _one_incident(sent: Span, trigger_at: dict[int, Trigger], w: CountingWords) 
             t.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} for t in tok.subtree if t.i != tok.i
         )
         if told:
-            return True
-    return False
+            return tok
+    return None
 
 
 def _summed_over(clause: list[Token], w: CountingWords) -> bool:
-    """A figure summed over several places or days: "at two protest sites", "in three cities", "in the
-    space of five days", "over two weeks" (a plural site or period noun counted by a number above one,
-    after a preposition of place or period; "two days later" and "for three days" are not sums)."""
+    """A figure summed over several places, days or incidents: "at two protest sites", "in three cities",
+    "in the space of five days", "in two operations" (a plural site, period or incident noun counted by a
+    number above one, after a preposition of place or period; "two days later" and "for three days" are
+    not sums)."""
     for tok in clause:
         lemma = tok.lemma_.lower()
-        if tok.tag_ not in {"NNS", "NNPS"} or not (lemma in w.site_nouns or lemma in w.period_units):
+        plural = tok.tag_ in {"NNS", "NNPS"} or "Plur" in tok.morph.get("Number", [])
+        if not plural or not (lemma in w.site_nouns or lemma in w.period_units or lemma in w.incident_nouns):
             continue
         if not any(c.dep_ == "nummod" and c.lower_ not in w.one and c.text != "1" for c in tok.children):
             continue

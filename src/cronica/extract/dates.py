@@ -337,6 +337,7 @@ class DateResolver:
             (rf"{opt_weekday}(?:the )?{day}(?: of)? {month}", self._month_day),
             (rf"(?:{part}-? ?|{part_of} )(?:(?P<which>last|this|next) )?{month}", self._month_part),
             (rf"(?:(?P<which>last|this|next) )?{month}", self._month_alone),
+            (rf"{weekday},? (?:the )?{day}", self._weekday_day),
             (rf"(?:(?P<which>last|this|next|past) )?{weekday}", self._weekday),
             (
                 rf"{number} (?P<unit>day|week|month|year)s? (?P<direction>later|after|earlier|before|ago)",
@@ -600,6 +601,18 @@ class DateResolver:
             # news usage: "police fired on Tuesday" in a story of that Tuesday is that day
             return _day(anchor)
         return _day(anchor - timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1))
+
+    def _weekday_day(self, m: re.Match[str], anchor: date | None) -> _Found | str:
+        """ "el martes 19", "Tuesday the 19th": the latest day numbered so, not after the anchor, that
+        falls on that weekday (else the latest day numbered so: the number is the surer word)."""
+        if anchor is None:
+            return NO_ANCHOR_REASON
+        number, weekday = int(m["day"]), self.lexicon.weekdays[m["weekday"]]
+        days = [anchor - timedelta(days=k) for k in range(0, 62)]
+        numbered = [d for d in days if d.day == number]
+        if not numbered:
+            return f"no day {number} before the anchor"
+        return _day(next((d for d in numbered if d.weekday() == weekday), numbered[0]))
 
     def _count(self, m: re.Match[str], anchor: date | None) -> _Found | str:
         word = m["number"]

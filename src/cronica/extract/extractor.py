@@ -49,7 +49,7 @@ from cronica.extract.roles import apply_acled_roles
 from cronica.extract.statements import StatementFinder
 from cronica.extract.story import _Story
 from cronica.extract.totals import Totals, _apply_revisions
-from cronica.extract.triggers import TriggerFinder
+from cronica.extract.triggers import Trigger, TriggerFinder
 from cronica.records import (
     CountClaim,
     Document,
@@ -126,6 +126,7 @@ class Extractor(Incidents, Totals):
                 replace(c, tally=False) if c.one_incident and not self._is_revision(doc, c, drafts) else c
                 for c in find_counts(sent, quantities, triggers, self.counting)
             ]
+            triggers = self._incident_triggers(triggers, counts)
             tally_verbs = {c.verb.i for c in counts if c.tally}
             for c in counts:
                 if c.tally:  # "the number of protesters killed since ...": the killing words are the total's
@@ -201,6 +202,26 @@ class Extractor(Incidents, Totals):
             statements=tuple(with_ids(statements, prefix)),
             tallies=tuple(tallies),
         )
+
+    def _incident_triggers(self, triggers: list[Trigger], counts: list[CountMention]) -> list[Trigger]:
+        """ "The toll from Tuesday's operation at the plant rose to nine, after one of the wounded died":
+        the incident a toll is told of is the event (its day and place are the noun's), and the
+        killing words of the sentence are the toll's, not events of their own."""
+        for c in counts:
+            if c.incident is None or c.tally:
+                continue
+            told = [t for t in triggers if t.family.count == c.category]
+            family = (
+                told[0].family
+                if told
+                else next((f for f in self.lexicon.families.values() if f.count == c.category), None)
+            )
+            if family is None:
+                continue
+            noun = c.incident
+            incident = Trigger(noun, noun.i, noun.i + 1, family, True, "the incident a total was told of")
+            triggers = [t for t in triggers if t.family.count != c.category] + [incident]
+        return triggers
 
     def _detector(self) -> Callable[[str], bool] | None:
         """Whether a sentence reports an event, by the learned typer (``None`` without one)."""

@@ -8,6 +8,7 @@ document it was writing and a rerun finishes the batch).
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -362,7 +363,14 @@ def reported_claims(session: Session, report_ids: Sequence[int]) -> list[Reporte
 
 
 def _representative(reports: Sequence[ReportRow]) -> ReportRow:
-    return sorted(reports, key=lambda r: (-r.confidence, r.id))[0]
+    """The report that speaks for the event: of the day most of its reports give, one that tells a
+    death toll when any does (a side mention, "a toll booth burned hours after the deadly operation",
+    does not speak for a killing), then the most confident, then the first stored."""
+    days = Counter(r.date for r in reports if r.date is not None)
+    return sorted(
+        reports,
+        key=lambda r: (-(days[r.date] if r.date else 0), -(r.fatalities > 0), -r.confidence, r.id),
+    )[0]
 
 
 def refresh_event(session: Session, event_id: int) -> None:

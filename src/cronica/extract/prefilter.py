@@ -35,7 +35,7 @@ def inflections(word: str) -> set[str]:
     """The regular inflections of an English-style keyword: "kill" -> kills, killed, killing, killer;
     "injure" -> injured, injuring; "fatality" -> fatalities; "stab" -> stabbed, stabbing."""
     w = word.lower()
-    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "ers", w + "ers"}
+    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "ers"}
     if w.endswith("e"):
         out |= {w[:-1] + "ing", w[:-1] + "ion", w[:-1] + "ions"}
     if w.endswith("y"):

@@ -45,7 +45,7 @@ from cronica.extract.learned import (
 from cronica.extract.lexicon import Lexicon, load_lexicon
 from cronica.extract.numbers import find_quantities
 from cronica.extract.quotes import find_quotes
-from cronica.extract.roles import apply_acled_roles
+from cronica.extract.roles import apply_acled_roles, apply_place_country
 from cronica.extract.statements import StatementFinder
 from cronica.extract.story import _Story
 from cronica.extract.totals import Totals, _apply_revisions
@@ -194,6 +194,7 @@ class Extractor(Incidents, Totals):
             events, self.typer, lambda kind: ctx.actors.of_kind(kind), self.combination, document.text
         )
         events = apply_acled_roles(events, ctx.actors)
+        events = apply_place_country(events)
         events = _apply_revisions(events, revisions)
         tallies = [self._link_tally_scope(t, events) for t in with_ids(tallies, prefix)]
         return Extraction(

@@ -44,9 +44,11 @@ class GazetteerLocator:
             PlaceMention(m.start_token, m.end_token, place, None, m.cue)
             for m, place in zip(mentions, places, strict=True)
         ]
-        if code:
-            taken = {i for m in out for i in range(m.start, m.end)}
-            out = sorted(out + self._capital_mentions(doc, code, taken, out), key=lambda m: m.start)
+        taken = {i for m in out for i in range(m.start, m.end)}
+        capitals = self._capital_mentions(doc, code, taken, out)
+        # "in Mexico's capital" is the capital, not the country whose name it holds
+        out = [m for m in out if not any(c.start <= m.start and m.end <= c.end for c in capitals)]
+        out = sorted(out + capitals, key=lambda m: m.start)
         name = None
         if code:
             name = self.resolver.country_place(code).country
@@ -60,7 +62,7 @@ class GazetteerLocator:
         return self.resolver.country_place(code).country
 
     def _capital_mentions(
-        self, doc: Doc, focus: str, taken: set[int], mentions: list[PlaceMention]
+        self, doc: Doc, focus: str | None, taken: set[int], mentions: list[PlaceMention]
     ) -> list[PlaceMention]:
         """ "in the capital": the capital of the country named last in the sentence ("Afghan rebels ...
         in the capital" is Kabul), else of the document's country; the words are kept as the mention."""
@@ -87,6 +89,8 @@ class GazetteerLocator:
             ):
                 continue  # "the capital of X", "the capital Kabul": the city is named on its own
             code = owner or self._country_before(doc, tok, mentions) or focus
+            if code is None:
+                continue
             capital = self.gazetteer.capital(code)  # type: ignore[attr-defined]
             if capital is None:
                 continue

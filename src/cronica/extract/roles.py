@@ -11,6 +11,8 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
 * A curfew, a state of emergency or a decree (Strategic developments / Other) is the government's act
   when no state actor is named.
 * Violence against civilians has civilians as actor 2 when the text names no target words.
+* Actors the text gives no country take the country of their event's place (:func:`apply_place_country`):
+  "Protesters (Bolivia)", never "Protesters (unknown country)" when the place is known.
 
 Never raises; an event whose actors already follow the convention is returned unchanged.
 """
@@ -24,6 +26,7 @@ from cronica.extract.actors import DocActors
 from cronica.records import Actor, Event
 
 _CIVIL = {6, 7}
+_UNKNOWN = "unknown country"
 _MEASURE = re.compile(r"curfew|emergency|decree|martial law|siege|section 144|ban", re.IGNORECASE)
 
 
@@ -58,6 +61,32 @@ def _roles(event: Event, actors: DocActors) -> Event:
     if a1 is event.actor1 and a2 is event.actor2:
         return event
     return replace(event, actor1=a1, actor2=a2)
+
+
+def apply_place_country(events: list[Event]) -> list[Event]:
+    """Actors the text gives no country (the document names none: "Protesters (unknown country)") take
+    the country of their event's place, in ACLED's form ("Police Forces of Kenya", "Protesters (Kenya)").
+    A country the text gives (a demonym, the document's country) is kept: "Serbian protesters" at a
+    rally in Tirana stay Serbian."""
+    out = []
+    for event in events:
+        country = event.location.country
+        a1 = _in_country(event.actor1, country)
+        a2 = _in_country(event.actor2, country)
+        same = a1 is event.actor1 and a2 is event.actor2
+        out.append(event if same else replace(event, actor1=a1, actor2=a2))
+    return out
+
+
+def _in_country(actor: Actor | None, country: str | None) -> Actor | None:
+    if actor is None or not country:
+        return actor
+    associated = tuple(_in_country(a, country) or a for a in actor.associated)
+    if actor.country is None and actor.kind != "person" and _UNKNOWN in actor.name:
+        return replace(
+            actor, name=actor.name.replace(_UNKNOWN, country), country=country, associated=associated
+        )
+    return actor if associated == actor.associated else replace(actor, associated=associated)
 
 
 def _as(actors: DocActors, kind: str, words: Actor | None) -> Actor:

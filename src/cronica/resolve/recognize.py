@@ -472,6 +472,16 @@ class PlaceRecognizer:
                 c = k + 2 + (doc[k + 2].lower_ == "the")
                 if c in mentions:
                     mentions[start] = _with(m, container=mentions[c].span, relation="part_of")
+            elif (
+                k + 2 < len(doc)
+                and m.facility_word is None
+                and doc[k].lower_ in self.facility
+                and doc[k + 1].lower_ in self.in_links
+            ):
+                # "the Litoral penitentiary in Guayaquil": the facility named X lies in Y
+                c = k + 2 + (doc[k + 2].lower_ == "the")
+                if c in mentions:
+                    mentions[start] = _with(m, container=mentions[c].span, relation="part_of")
 
     def _unknown_mentions(
         self, doc: Doc, mentions: dict[int, PlaceMention], taken: set[int], persons: set[str]
@@ -675,6 +685,8 @@ def find_country_evidence(doc: Doc, gazetteer: Gazetteer) -> list[CountryEvidenc
     """Demonyms in ``doc`` ("Bolivian", "Bolivians", "Mexican") with the country each points at."""
     out: list[CountryEvidence] = []
     for tok in doc:
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+            continue  # "the Pan-American Highway", "Latin-American": the tail of a compound word
         if tok.text[:1].isupper() and tok.is_alpha:
             code = gazetteer.demonym_country(tok.text)
             if code:

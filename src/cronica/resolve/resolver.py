@@ -38,7 +38,7 @@ from cronica.resolve.focus import WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.geo import haversine_km
 from cronica.resolve.names import fold
-from cronica.resolve.recognize import PlaceMention, find_country_evidence
+from cronica.resolve.recognize import PlaceMention, find_country_evidence, recognizer_for
 
 #: A foreign town less well known than this (:func:`salience`: about a million people, or a provincial
 #: seat of 100,000), with no words for its country, is taken for a namesake.
@@ -56,6 +56,7 @@ _MOTION_CUES = {"prep:from", "prep:to", "prep:into", "prep:toward", "prep:toward
 #: How well known a place is, for the evidence its name gives: log10(population) plus these.
 _SALIENCE_BONUS = {"admin1": 2.0, "admin2": 1.5, "PPLC": 2.0, "PPLG": 1.5, "PPLA": 1.0, "PPLA2": 0.5}
 _AREA_KINDS = {"country", "continent"}
+_SEAT_CODES = {"PPLC", "PPLG", "PPLA"}
 
 
 class PlaceResolver:
@@ -174,6 +175,9 @@ class PlaceResolver:
                 if k in stray:
                     place = replace(place, reason=f"{stray[k]}; {place.reason}")
                 places[k] = place
+        _same_name_same_place(
+            mentions, places, {k for k, m in enumerate(mentions) if not m.known} | set(stray)
+        )
         resolved = [
             p if p is not None else Place(name=None, status="unresolved", reason="not resolved")
             for p in places
@@ -207,13 +211,18 @@ class PlaceResolver:
         if outlet_country:
             out.append(FocusEvidence("outlet", outlet_country.upper(), WEIGHTS["outlet"], outlet_country))
         by_start = {m.span.start: m for m in mentions}
+        areas = {fold(m.name) for m in mentions if self._named_as_area(doc, m)}
         for m in mentions:
             if m.facility_word is not None:
                 continue  # "Royal Plaza", "Freedom Square": a facility's name says little of the country
             entries = candidates.get(fold(m.name), [])
-            # a name that is only a country counts fully; "Argelia" (Algeria in Spanish, and a Colombian
-            # town) is as ambiguous as any other name
-            if entries and all(e.kind in _AREA_KINDS for e in entries):
+            # a name that is only a country counts fully, and so does a country's own name whose other
+            # entries are only small towns ("Peru", "Mexico", "Chile", and Peru, Indiana); "Argelia"
+            # (Algeria in Spanish, and a Colombian town) is as ambiguous as any other name
+            if entries and (
+                all(e.kind in _AREA_KINDS for e in entries)
+                or (self._country_by_own_name(m.name, entries) and fold(m.name) not in areas)
+            ):
                 # "refugees from South Sudan", "fled to neighbouring Somalia": an origin or a destination
                 # says less about where things happen than "in Kenya" or "Kenya's"
                 weight = WEIGHTS["country_name"] / (2 if m.cue in _MOTION_CUES else 1)
@@ -247,6 +256,31 @@ class PlaceResolver:
             for ev in find_country_evidence(doc, self.gazetteer)
         ]
         return out
+
+    def _named_as_area(self, doc: Doc, m: PlaceMention) -> bool:
+        """ "the village of Kosovo", "the town of Colombia": the words say the name is not the country's
+        (then no mention of it in the document counts as the country named)."""
+        i = m.start_token
+        nouns = recognizer_for(self.gazetteer, doc.vocab).area_nouns
+        return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in nouns
+
+    def _country_by_own_name(self, name: str, entries: list[GazetteerEntry]) -> bool:
+        """Whether ``name`` is a country's own name and every entry of it abroad a little-known town or
+        district ("Costa Rica", Sinaloa; Peru, Indiana)."""
+        owners = set()
+        for e in entries:
+            country = (
+                self.gazetteer.country(e.country_code) if e.kind == "country" and e.country_code else None
+            )
+            if country is not None and fold(country.name) == fold(name):
+                owners.add(e.country_code)
+        if len(owners) != 1:
+            return False
+        # the country's own places of that name ("México" state, "Mexico City") point the same way
+        return all(
+            e.country_code in owners or (e.kind in {"city", "admin2"} and salience(e) < STRAY_SALIENCE)
+            for e in entries
+        )
 
     @staticmethod
     def _placed_admin1(
@@ -366,7 +400,7 @@ class PlaceResolver:
                     self._score(e, m, focus, container)
                     + self._fit(e, k, pools, names)
                     # a foreign country named like a town of the document's country: the town
-                    - (4.0 if local and e.kind == "country" else 0.0),
+                    - (4.0 if local and e.kind == "country" and e.country_code != code else 0.0),
                     e,
                 )
                 for e in entries
@@ -379,8 +413,12 @@ class PlaceResolver:
             and best.kind not in _AREA_KINDS
             and best.country_code != code
             and not focus.explicit(best.country_code)
-            and best.kind == "city"
-            and (salience(best) < STRAY_SALIENCE or m.facility_word is not None)
+            and (
+                (best.kind == "city" and (salience(best) < STRAY_SALIENCE or m.facility_word is not None))
+                # a county abroad no words name: "Independence Square" in Santo Domingo is not
+                # Independence County, Arkansas
+                or (best.kind == "admin2" and m.admin_level is None)
+            )
             and m.cue != "dateline"
         ):
             return None  # "Kibuye market" in a Kenyan story is not the Rwandan town
@@ -428,6 +466,20 @@ class PlaceResolver:
             candidates=cands,
             contained_in=e.parent if e.gazetteer_id.startswith("user:") else None,
         )
+
+    def _dateline_division(
+        self, mentions: list[PlaceMention], places: list[Place | None], focus: str | None
+    ) -> str | None:
+        """The first-level division code of the dateline's town when it lies in the focus country: a
+        brief from "ANTOFAGASTA" about "the Escondida mine" is more likely in that region than anywhere
+        else in the country (the division, not the town: the reporter may have been far away)."""
+        for other, place in zip(mentions, places, strict=False):
+            if other.cue != "dateline" or place is None or place.status != "resolved":
+                continue
+            entry = self.gazetteer.by_gazetteer_id(place.gazetteer_id) if place.gazetteer_id else None
+            if entry is not None and entry.country_code == focus and entry.admin1_code:
+                return entry.admin1_code
+        return None
 
     def _admin_name(self, cc: str | None, a1: str | None, a2: str | None = None) -> str | None:
         if not cc or not a1:
@@ -493,6 +545,15 @@ class PlaceResolver:
                 reason = (
                     f"{m.name!r} is not in the gazetteer and the text gives no containing place; "
                     f"placed in the division the document's places lie in ({region.name}, {code})"
+                )
+                return self._place(m, region, reason, ())
+        dateline = self._dateline_division(mentions or [], places, code)
+        if code and dateline is not None:
+            region = self.gazetteer.admin(code, dateline)
+            if region is not None and region.latitude is not None:
+                reason = (
+                    f"{m.name!r} is not in the gazetteer and the text gives no containing place; "
+                    f"placed in the division of the dateline's town ({region.name}, {code})"
                 )
                 return self._place(m, region, reason, ())
         if code:
@@ -578,6 +639,30 @@ def _division_named_nearby(
     return False
 
 
+def _same_name_same_place(
+    mentions: list[PlaceMention], places: list[Place | None], unknown: set[int]
+) -> None:
+    """A name the gazetteer lacks is one place in one document: where the text states its container once
+    ("the Litoral penitentiary in Guayaquil"), its other mentions, placed by a guess (the town named
+    shortly before, the focus division), take that place too. Changes ``places`` in place."""
+    stated: dict[str, Place] = {}
+    for k in sorted(unknown):
+        place = places[k]
+        if place is not None and place.contained_in and place.status == "resolved":
+            stated.setdefault(fold(mentions[k].name), place)
+    for k in unknown:
+        place, m = places[k], mentions[k]
+        known = stated.get(fold(m.name))
+        if known is None or place is None or place.contained_in or known is place:
+            continue
+        places[k] = replace(
+            known,
+            name=place.name,
+            span=place.span,
+            reason=f"{place.reason}; the text places another mention of {m.name!r} in {known.contained_in}",
+        )
+
+
 def _waits_for(m: PlaceMention, pending: list[int], by_start: dict[int, int]) -> bool:
     """Whether the place that contains ``m`` is itself still to be resolved."""
     return m.container is not None and by_start.get(m.container.start, -1) in pending
@@ -599,12 +684,16 @@ def _place_within(inner: Place, outer: Place) -> bool:
 
 
 def _prefer_towns(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
-    """Drop a division named like a town of the same division ("La Paz" department vs La Paz city)."""
+    """Drop a division named like a town of the same division ("La Paz" department vs La Paz city),
+    and a division named like a capital or provincial seat of its country ("Buenos Aires" province vs
+    the federal capital): a name alone means the town."""
     towns = {(e.country_code, e.admin1_code) for e in entries if e.kind == "city"}
+    seats = {e.country_code for e in entries if e.kind == "city" and e.feature_code in _SEAT_CODES}
     kept = [
         e
         for e in entries
-        if e.kind not in {"admin1", "admin2"} or (e.country_code, e.admin1_code) not in towns
+        if e.kind not in {"admin1", "admin2"}
+        or ((e.country_code, e.admin1_code) not in towns and e.country_code not in seats)
     ]
     return kept or entries
 

@@ -27,8 +27,9 @@ naming the file; judging never raises.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
 from cronica.nlp.event_classifier import EventClassifier, Prediction, load_model
@@ -96,24 +97,51 @@ class Combination:
 
 
 class LearnedTyper:
-    """The shipped classifier (or one from ``path``) as an :class:`EventTyper`."""
+    """The shipped classifier (or one from ``path``) as an :class:`EventTyper`.
 
-    def __init__(self, path: str | None = None, model: EventClassifier | None = None) -> None:
+    Judgements are kept per text (the same sentence is read for its type, its actor and whether it
+    reports an event at all), up to ``cache_size`` texts; :meth:`judge_many` reads the texts it has
+    not seen in one batch."""
+
+    def __init__(
+        self, path: str | None = None, model: EventClassifier | None = None, cache_size: int = 1024
+    ) -> None:
         self.model = model or load_model(path)
+        self.cache_size = cache_size
+        self._seen: dict[str, Judgement] = {}
 
     def judge(self, text: str) -> Judgement:
-        return judgement(self.model.predict(text))
+        return self.judge_many([text])[0]
+
+    def judge_many(self, texts: Sequence[str]) -> list[Judgement]:
+        """The judgement of each text, in order (the same as :meth:`judge` one at a time)."""
+        new = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        if new:
+            if len(self._seen) + len(new) > self.cache_size:
+                self._seen.clear()
+            self._seen.update(zip(new, map(judgement, self.model.predict_many(new)), strict=True))
+        return [self._seen[t] for t in texts]
+
+
+def judge_all(typer: EventTyper, texts: Sequence[str]) -> list[Judgement]:
+    """Each text's judgement, in one batch when the typer reads batches (``judge_many``)."""
+    many = getattr(typer, "judge_many", None)
+    return list(many(texts)) if many is not None else [typer.judge(t) for t in texts]
 
 
 def judgement(prediction: Prediction) -> Judgement:
     """A classifier prediction as a :class:`Judgement` (sub-types joined with their type)."""
-    coding = []
-    for label, p in prediction.scores.get("sub_event_type", ()):
-        event_type, _, sub = label.partition(" / ")
-        coding.append((event_type, sub, p))
+    coding = [(*_type_and_sub(label), p) for label, p in prediction.scores.get("sub_event_type", ())]
     event = prediction.probability("event", "event") if "event" in prediction.scores else 1.0
     inter = tuple((int(code), p) for code, p in prediction.scores.get("inter1", ()) if code.isdigit())
     return Judgement(event=event, coding=tuple(coding), inter1=inter)
+
+
+@lru_cache(maxsize=256)
+def _type_and_sub(label: str) -> tuple[str, str]:
+    """ "Protests / Peaceful protest" as its type and sub-type (one pair of strings per label)."""
+    event_type, _, sub = label.partition(" / ")
+    return event_type, sub
 
 
 #: The most text the typer reads for one event.
@@ -150,8 +178,7 @@ def apply_learned_types(
     override, keep_rules = (combination or Combination()).thresholds(sentences)
     shared = Counter(e.sentence.start for e in events if e.sentence is not None)
     out = []
-    for event in events:
-        j = typer.judge(event_text(event, text))
+    for event, j in zip(events, judge_all(typer, [event_text(e, text) for e in events]), strict=True):
         if not j.coding:
             out.append(event)
             continue
@@ -214,12 +241,14 @@ def apply_learned_actors(
     if typer is None:
         return events
     threshold = (combination or Combination()).actor
+    unnamed = [event_text(e, text) for e in events if e.actor1 is None]
+    judged = iter(judge_all(typer, unnamed))
     out = []
     for event in events:
         if event.actor1 is not None:
             out.append(event)
             continue
-        ranked = typer.judge(event_text(event, text)).inter1
+        ranked = next(judged).inter1
         kind = GENERIC_KIND.get(ranked[0][0]) if ranked and ranked[0][1] >= threshold else None
         if kind is None:
             out.append(event)

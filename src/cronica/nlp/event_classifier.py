@@ -70,8 +70,19 @@ class EventClassifier:
         self.spec = spec
         self.buckets = buckets.astype(np.int64)
         self.idf = idf.astype(np.float32)
-        self.heads = heads
         self.card = card
+        # every head's weights side by side, so that one gather and one product serve all heads;
+        # each head keeps a view of its columns
+        self._weights = np.hstack([h.weights for h in heads.values()])
+        self._intercepts = np.concatenate([np.ravel(h.intercept) for h in heads.values()]).astype(np.float64)
+        self._columns: dict[str, tuple[Head, int, int]] = {}
+        self.heads: dict[str, Head] = {}
+        lo = 0
+        for name, h in heads.items():
+            hi = lo + h.weights.shape[1]
+            self.heads[name] = Head(h.classes, self._weights[:, lo:hi], h.intercept)
+            self._columns[name] = (self.heads[name], lo, hi)
+            lo = hi
 
     def _rows(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         counts = hashed_counts(text, self.spec)
@@ -87,23 +98,45 @@ class EventClassifier:
         return rows, vals / (norm or 1.0)
 
     def predict(self, text: str) -> Prediction:
-        """Probabilities of every head for one text."""
-        rows, vals = self._rows(text)
-        scores: dict[str, tuple[tuple[str, float], ...]] = {}
-        for name, head in self.heads.items():
-            logits = vals @ head.weights[rows] + head.intercept
-            if len(head.classes) == 2 and logits.shape[0] == 1:
-                p1 = 1.0 / (1.0 + math.exp(-float(logits[0])))
-                probs = np.array([1.0 - p1, p1])
-            else:  # one-vs-rest: each class's sigmoid, normalised to sum to one
-                odds = 1.0 / (1.0 + np.exp(-logits))
-                probs = odds / (odds.sum() or 1.0)
-            order = np.argsort(-probs)
-            scores[name] = tuple((head.classes[i], float(probs[i])) for i in order)
-        return Prediction(scores)
+        """Probabilities of every head for one text (the same numbers as :meth:`predict_many`)."""
+        return self.predict_many([text])[0]
 
     def predict_many(self, texts: Sequence[str]) -> list[Prediction]:
-        return [self.predict(t) for t in texts]
+        """Probabilities of every head for each text: one gather of the texts' weight rows and one
+        product for all heads together. Each text's logits are summed over its own rows in order,
+        so a text's reading does not depend on the other texts of the batch."""
+        if not texts:
+            return []
+        rows = [self._rows(t) for t in texts]
+        sizes = np.array([len(r) for r, _ in rows], dtype=np.int64)
+        logits = np.tile(self._intercepts, (len(texts), 1))
+        filled = np.flatnonzero(sizes)
+        if len(filled):
+            contributions = (
+                self._weights[np.concatenate([r for r, _ in rows])]
+                * np.concatenate([v for _, v in rows]).astype(np.float64)[:, None]
+            )
+            starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[filled]
+            logits[filled] += np.add.reduceat(contributions, starts, axis=0)
+        probs: dict[str, np.ndarray] = {}
+        for name, (head, lo, hi) in self._columns.items():
+            part = logits[:, lo:hi]
+            if len(head.classes) == 2 and hi - lo == 1:
+                p1 = 1.0 / (1.0 + np.exp(-part[:, 0]))
+                probs[name] = np.stack([1.0 - p1, p1], axis=1)
+            else:  # one-vs-rest: each class's sigmoid, normalised to sum to one
+                odds = 1.0 / (1.0 + np.exp(-part))
+                total = odds.sum(axis=1, keepdims=True)
+                probs[name] = odds / np.where(total == 0, 1.0, total)
+        orders = {name: np.argsort(-p, axis=1) for name, p in probs.items()}
+        out = []
+        for i in range(len(texts)):
+            scores: dict[str, tuple[tuple[str, float], ...]] = {}
+            for name, p in probs.items():
+                classes, row = self.heads[name].classes, p[i].tolist()
+                scores[name] = tuple((classes[k], row[k]) for k in orders[name][i].tolist())
+            out.append(Prediction(scores))
+        return out
 
 
 def quantize(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

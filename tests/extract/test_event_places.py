@@ -161,3 +161,16 @@ def test_the_api_country_hint_places_an_event_whose_text_names_no_country() -> N
     (event,) = cronica.extract(text, published="2019-10-30", id="test", country="KE").events
     assert event.location.country_code == "KE" and event.location.country == "Kenya"
     assert "country of the report" in (event.location.reason or "")
+
+
+def test_a_destination_after_for_is_not_where_the_shooting_happened() -> None:
+    result = run(
+        "EL ALTO - Two people died on Thursday after police broke up a blockade around the Chijini toll "
+        "station in El Alto, neighbours told a local radio.\n\n"
+        "Residents of the Chijini area said officers fired live rounds as a line of buses left the "
+        "station for La Paz."
+    )
+    assert result.events
+    # the buses went to La Paz; the shooting was in El Alto
+    assert all(e.location.name != "La Paz" for e in result.events)
+    assert any(e.location.name == "El Alto" for e in result.events)

@@ -526,6 +526,7 @@ GRAMMAR_WORDS = (
     "town_preps",
     "of_preps",
     "from_preps",
+    "destination_preps",
     "place_part_nouns",
     "peaceful",
 )

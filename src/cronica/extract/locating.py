@@ -193,6 +193,8 @@ class Locating:
                 continue
             if prep in grammar["from_preps"] and _origin_of_person(ctx.doc[mention.start : mention.end]):
                 continue
+            if prep in grammar["destination_preps"]:
+                continue  # "left the plant for La Paz": where they went
             if _aftermath_place(ctx.doc[mention.start : mention.end]):
                 continue
             penalty = self.lexicon.locative.get(prep or "", 1.5)

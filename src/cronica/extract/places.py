@@ -12,11 +12,15 @@ from __future__ import annotations
 import collections
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from cronica.extract.context import PlaceLocator, PlaceMention
 from cronica.records import Place, Span
+
+if TYPE_CHECKING:
+    from cronica.resolve.recognize import PlaceMention as Words
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +45,8 @@ class GazetteerLocator:
         self.focus = focus
         code = focus.country_code
         out = [
-            PlaceMention(m.start_token, m.end_token, place, None, m.cue)
+            # "Villa Ingenio": a head word read as the start of a longer name covers the longer name
+            PlaceMention(m.start_token, _end_token(m, place), place, None, m.cue)
             for m, place in zip(mentions, places, strict=True)
         ]
         taken = {i for m in out for i in range(m.start, m.end)}
@@ -221,3 +226,10 @@ def default_locator(country: Sequence[str] = ()) -> PlaceLocator:
     except Exception as exc:  # noqa: BLE001 - any failure to open the index falls back, loudly
         log.warning("gazetteer unavailable (%s); places fall back to NER labels only", exc)
         return NerLocator(country)
+
+
+def _end_token(mention: Words, place: Place) -> int:
+    """The end of the words ``place`` was resolved for: the mention's, or its longer name's."""
+    if mention.longer is not None and place.span == mention.longer.span:
+        return mention.longer.end_token
+    return mention.end_token

@@ -63,6 +63,9 @@ class PlaceMention:
     container: Span | None = None
     relation: str | None = None
     facility_word: str | None = None  # "Freedom Square", "Royal Plaza": the name names a facility
+    #: "Villa Ingenio": the longer capitalised name a known head word ("Villa") begins, read as a
+    #: name the gazetteer lacks when the head's only entries lie abroad
+    longer: PlaceMention | None = None
 
 
 @dataclass(frozen=True)
@@ -267,11 +270,12 @@ class PlaceRecognizer:
 
     @staticmethod
     def _dateline(doc: Doc, i: int, j: int) -> bool:
-        """ "KHARTOUM, Sudan (AP) —", "jaipur:": a place name opening the text or a paragraph."""
+        """ "KHARTOUM, Sudan (AP) —", "jaipur:", "EL ALTO.-": a place name opening the text or a
+        paragraph."""
         opening = i == 0 or "\n" in doc[i - 1].text_with_ws  # the first word of a line
         if not opening or j >= len(doc):
             return False
-        if doc[j].text in {",", ":", "—", "–", "-", "("}:
+        if doc[j].text in {",", ":", "—", "–", "-", "(", ".-", ".—", ".–"}:
             return True
         # a digest's paragraph opener: "Kupiansk. Russian shelling injured two women ..."
         return doc[j].text == "." and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
@@ -302,19 +306,7 @@ class PlaceRecognizer:
         name the gazetteer lacks."""
         if j >= len(doc):
             return False
-        nxt = doc[j]
-        return (
-            self._capitalised(nxt)
-            and nxt.is_alpha
-            and not nxt.is_sent_start
-            and nxt.ent_type_ != "PERSON"
-            and nxt.lower_ not in self.facility
-            and nxt.lower_ not in self.area_nouns
-            and fold(nxt.text) not in self.stop
-            and self._suffix_at(doc, j) is None
-            and not self.gazetteer.lookup([nxt.text])
-            and not self.gazetteer.demonym_country(nxt.text)
-        )
+        return self._name_word(doc[j]) and not self.gazetteer.lookup([doc[j].text])
 
     def _tail_of_longer_name(self, doc: Doc, i: int) -> bool:
         """ "the Black Sea city of Batumi": "Sea" ends a longer name the gazetteer lacks; a qualifier
@@ -383,8 +375,11 @@ class PlaceRecognizer:
             after_place = self._in_place_list(doc, i, {m.end_token for m in mentions.values()})
             mention = self._known_mention(doc, i, j, entries, persons, after_place)
             if mention is not None:
+                mention = self._with_longer_name(doc, mention, entries, found)
                 mentions[i] = mention
-                taken.update(range(mention.start_token, mention.end_token))
+                end = mention.longer.end_token if mention.longer else mention.end_token
+                taken.update(range(mention.start_token, end))
+                j = max(j, end)
             i = j
         self._qualifiers(doc, mentions)
         self._unknown_mentions(doc, mentions, taken, persons)
@@ -460,18 +455,57 @@ class PlaceRecognizer:
             facility_word=facility,
         )
 
+    def _with_longer_name(
+        self, doc: Doc, m: PlaceMention, entries: list[GazetteerEntry], found: dict[str, Any]
+    ) -> PlaceMention:
+        """ "in Villa Ingenio": a known name ("Villa") followed at once by capitalised words the
+        gazetteer also knows on their own ("Ingenio") but not together begins a longer name; the
+        mention keeps that name as ``longer`` (resolution reads it when the head lies only abroad)."""
+        if m.cue == "dateline" or m.admin_level or m.facility_word:
+            return m
+        if any(e.kind == "country" for e in entries):
+            return m
+        end = m.end_token
+        while end < len(doc) and end - m.start_token < MAX_NAME_WORDS and self._name_word(doc[end]):
+            end += 1
+        if end == m.end_token or fold(doc[m.start_token : end].text) in found:
+            return m
+        if not self.gazetteer.lookup([doc[m.end_token].text]):
+            return m  # an unknown next word: the head-of-longer-name rule already dropped the head
+        words = doc[m.start_token : end]
+        longer = PlaceMention(
+            self._span(doc, m.start_token, end), words.text, m.start_token, end, False, m.cue, m.ner_label
+        )
+        return _with(m, longer=longer)
+
+    def _name_word(self, tok: Token) -> bool:
+        """A word that continues a capitalised name: no facility, area or suffix word, no stop word,
+        demonym or person's name, not the start of a sentence."""
+        return (
+            self._capitalised(tok)
+            and tok.is_alpha
+            and not tok.is_sent_start
+            and tok.ent_type_ != "PERSON"
+            and tok.lower_ not in self.facility
+            and tok.lower_ not in self.area_nouns
+            and fold(tok.text) not in self.stop
+            and self._suffix_at(tok.doc, tok.i) is None
+            and not self.gazetteer.demonym_country(tok.text)
+        )
+
     def _qualifiers(self, doc: Doc, mentions: dict[int, PlaceMention]) -> None:
         """ "Paris, Texas" / "Lahore, Punjab": the second name contains the first."""
         for start in sorted(mentions):
             m = mentions[start]
-            k = m.end_token
+            k = m.longer.end_token if m.longer else m.end_token
+            container, relation = None, None
             if k + 1 < len(doc) and doc[k].text in {",", "("} and (k + 1) in mentions:
-                mentions[start] = _with(m, container=mentions[k + 1].span, relation="qualifier")
+                container, relation = mentions[k + 1].span, "qualifier"
             elif k + 2 < len(doc) and doc[k].lower_ in self.area_nouns and doc[k + 1].lower_ in {"of", "in"}:
                 # "the Las Palmas neighbourhood of Esmeraldas", "Kilimani area of Nairobi"
                 c = k + 2 + (doc[k + 2].lower_ == "the")
                 if c in mentions:
-                    mentions[start] = _with(m, container=mentions[c].span, relation="part_of")
+                    container, relation = mentions[c].span, "part_of"
             elif (
                 k + 2 < len(doc)
                 and m.facility_word is None
@@ -481,7 +515,10 @@ class PlaceRecognizer:
                 # "the Litoral penitentiary in Guayaquil": the facility named X lies in Y
                 c = k + 2 + (doc[k + 2].lower_ == "the")
                 if c in mentions:
-                    mentions[start] = _with(m, container=mentions[c].span, relation="part_of")
+                    container, relation = mentions[c].span, "part_of"
+            if container is not None:
+                longer = _with(m.longer, container=container, relation=relation) if m.longer else None
+                mentions[start] = _with(m, container=container, relation=relation, longer=longer)
 
     def _unknown_mentions(
         self, doc: Doc, mentions: dict[int, PlaceMention], taken: set[int], persons: set[str]

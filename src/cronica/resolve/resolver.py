@@ -52,7 +52,12 @@ NEAR_KM = 100.0
 #: Most the other places of a document can add to one candidate's score.
 MAX_FIT = 4.0
 _REGION_KINDS = {"admin1", "admin2", "continent"}
-_MOTION_CUES = {"prep:from", "prep:to", "prep:into", "prep:toward", "prep:towards", "prep:via"}
+#: An origin or a destination: "fled to Somalia", "trucks left for La Paz" ("hacia", "desde", "hasta")
+_MOTION_CUES = {"prep:from", "prep:to", "prep:into", "prep:toward", "prep:towards", "prep:via"} | {
+    "prep:desde",
+    "prep:hacia",
+    "prep:hasta",
+}
 #: How well known a place is, for the evidence its name gives: log10(population) plus these.
 _SALIENCE_BONUS = {"admin1": 2.0, "admin2": 1.5, "PPLC": 2.0, "PPLG": 1.5, "PPLA": 1.0, "PPLA2": 0.5}
 _AREA_KINDS = {"country", "continent"}
@@ -161,7 +166,9 @@ class PlaceResolver:
             ready = [k for k in pending if not _waits_for(mentions[k], pending, by_start)] or pending[:1]
             for k in ready:
                 pending.remove(k)
-                m = mentions[k] if k not in stray else replace(mentions[k], known=False)
+                m = mentions[k]
+                if k in stray:  # read as a name the gazetteer lacks ("Villa Ingenio", not "Villa")
+                    m = m.longer or replace(m, known=False)
                 try:
                     # the document's division lends its area only to a name in a paragraph that names
                     # a place of it (a namesake abroad is no evidence of being there)
@@ -408,18 +415,24 @@ class PlaceResolver:
             key=lambda t: -t[0],
         )
         best_score, best = scored[0]
-        if (
-            code
-            and best.kind not in _AREA_KINDS
+        abroad = (
+            code is not None
             and best.country_code != code
             and not focus.explicit(best.country_code)
-            and (
-                (best.kind == "city" and (salience(best) < STRAY_SALIENCE or m.facility_word is not None))
-                # a county abroad no words name: "Independence Square" in Santo Domingo is not
-                # Independence County, Arkansas
-                or (best.kind == "admin2" and m.admin_level is None)
-            )
             and m.cue != "dateline"
+        )
+        if abroad and (
+            # "Villa Ingenio" in a Bolivian story: the first word of a longer name is no town abroad
+            (m.longer is not None and best.kind != "country")
+            or (
+                best.kind not in _AREA_KINDS
+                and (
+                    (best.kind == "city" and (salience(best) < STRAY_SALIENCE or m.facility_word is not None))
+                    # a county abroad no words name: "Independence Square" in Santo Domingo is not
+                    # Independence County, Arkansas
+                    or (best.kind == "admin2" and m.admin_level is None)
+                )
+            )
         ):
             return None  # "Kibuye market" in a Kenyan story is not the Rwandan town
         runner_up = next(
@@ -584,7 +597,7 @@ def _town_just_before(
 ) -> Place | None:
     """ "... in Kampala on Tuesday. The protesters had gathered near Owino market": an unknown name
     shortly after a town of the document's country is most likely in it (a dateline does not count:
-    it says where the reporter was)."""
+    it says where the reporter was; nor does an origin or a destination, "convoys left for La Paz")."""
     best = None
     for other, place in zip(mentions, places, strict=True):
         if other.span.start >= m.span.start:
@@ -593,6 +606,7 @@ def _town_just_before(
             place is not None
             and other.known
             and other.cue != "dateline"
+            and other.cue not in _MOTION_CUES  # "trucks left for La Paz": where they went, not where it is
             and place.status == "resolved"
             and place.precision == 1
             and place.country_code == focus

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from cronica.extract.lexicon import GenericActor, Lexicon
+from cronica.extract.lexicon import GenericActor, Lexicon, OrganisationHeads
 from cronica.extract.tokens import entity_of
 from cronica.records import Actor
 from cronica.records import Span as TextSpan
@@ -35,7 +35,7 @@ _KIND_INTER = {
     "military": 1,
     "rebels": 2,
     "police": 1,
-    "ombudsman": 1,
+    "institution": 1,
     "party": 6,
     "union": 6,
     "protesters": 6,
@@ -59,29 +59,6 @@ _NEWS_AGENCIES = frozenset(
         "bbc",
         "cnn",
     }
-)
-_ORG_KIND_WORDS = (
-    ("liberation", "rebels"),
-    ("front", "rebels"),
-    ("independence", "rebels"),
-    ("democratic forces", "rebels"),
-    ("rebel", "rebels"),
-    ("union", "union"),
-    ("workers", "union"),
-    ("confederation", "union"),
-    ("central", "union"),
-    ("party", "party"),
-    ("movement", "party"),
-    ("socialism", "party"),
-    ("army", "military"),
-    ("military", "military"),
-    ("police", "police"),
-    ("ministry", "government"),
-    ("government", "government"),
-    ("senate", "government"),
-    ("chamber", "government"),
-    ("parliament", "government"),
-    ("ombudsman", "ombudsman"),
 )
 
 
@@ -114,6 +91,12 @@ class DocActors:
     kinds: dict[str, GenericActor] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    #: the head nouns that give a named organisation its kind
+    organisations: OrganisationHeads = field(default_factory=lambda: OrganisationHeads({}))
+
+    def organisation_kind(self, name: str) -> str | None:
+        """The kind of the organisation ``name`` from its head noun (see :func:`organisation_kind`)."""
+        return organisation_kind(name, self.organisations, self.demonym)
 
     def sentence_of(self, i: int) -> Span:
         """The sentence holding token ``i`` (``Token.sent`` re-reads the whole document each call)."""
@@ -139,7 +122,7 @@ class DocActors:
         """A person found outside the NER (a name in apposition to a role): later surnames link to it."""
         if name in self.persons:
             return
-        kind = organisation_kind(self.acronyms.get(organisation, organisation)) if organisation else None
+        kind = self.organisation_kind(self.acronyms.get(organisation, organisation)) if organisation else None
         self.persons[name] = Person(name, span, role, organisation, kind or self.role_words.get(role or ""))
         parts = name.split()
         if len(parts) >= 2:
@@ -249,7 +232,7 @@ class DocActors:
         text = re.sub(r"^(the|The)\s+", "", text)
         full = self.acronyms.get(text, text)
         acronym = next((a for a, f in self.acronyms.items() if f == full), None)
-        kind = organisation_kind(full)
+        kind = self.organisation_kind(full)
         name = f"{full} ({acronym})" if acronym and acronym != full else full
         return Actor(
             name=name,
@@ -261,11 +244,42 @@ class DocActors:
         )
 
 
-def organisation_kind(name: str) -> str | None:
-    low = name.lower()
-    for word, kind in _ORG_KIND_WORDS:
-        if re.search(rf"\b{word}\b", low):
-            return kind
+_NAME_WORD = re.compile(r"[^\W\d_][\w-]*(?:[’'][^\W\d_]+)*", re.UNICODE)
+_ARTICLES = frozenset({"the", "el", "la", "los", "las", "lo"})
+
+
+def organisation_kind(
+    name: str, heads: OrganisationHeads, country_of: Callable[[str], str | None] | None = None
+) -> str | None:
+    """The kind of a named organisation read from the head noun of its full name, else ``None``.
+
+    "Central Bank" (head "bank") is no union; "Bolivian Workers' Central" (head phrase "workers
+    central") is; "Movement toward Socialism" (head before "toward") is a party. A named army or
+    forces stays the state's only when every other word is a country, a demonym (``country_of``) or
+    a state modifier, else it is a rebel group ("Arakan Army")."""
+    words = [w.lower() for w in _NAME_WORD.findall(name.replace("’s ", " ").replace("'s ", " "))]
+    words = [w.rstrip("’'") for w in words if w not in _ARTICLES]
+    words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+    if not words:
+        return None
+    cut = next((i for i, w in enumerate(words) if w in heads.cut), len(words))
+    core = words[:cut] or words
+    if heads.head_first:
+        phrases = [(" ".join(core[:2]), 2), (core[0], 1)]
+    else:
+        phrases = [(" ".join(core[-2:]), 2), (core[-1], 1)]
+    for phrase, n in phrases:
+        if (n == 2 and len(core) < 2) or phrase not in heads.heads:
+            continue
+        kind = heads.heads[phrase]
+        if kind == "military":
+            head = set(phrase.split())
+            others = [w for w in words if w not in head and w not in heads.cut]
+            state = heads.state_modifiers
+            # without a gazetteer no demonym can be told apart: the old reading, the state's
+            if country_of is not None and any(w not in state and not country_of(w) for w in others):
+                return "rebels"
+        return kind
     return None
 
 
@@ -294,8 +308,22 @@ class ActorFinder:
     def role_words(self) -> dict[str, str | None]:
         return self._roles
 
-    def index(self, doc: Doc, country: str | None, country_code: str | None) -> DocActors:
-        actors = DocActors(doc=doc, country=country, country_code=country_code, role_words=self._roles)
+    def index(
+        self,
+        doc: Doc,
+        country: str | None,
+        country_code: str | None,
+        demonym: Callable[[str], str | None] | None = None,
+    ) -> DocActors:
+        """The actors of ``doc``; ``demonym`` turns a demonym or country word into a country name."""
+        actors = DocActors(
+            doc=doc,
+            country=country,
+            country_code=country_code,
+            role_words=self._roles,
+            demonym=demonym,
+            organisations=self.lexicon.organisations,
+        )
         for generic in self.lexicon.generic_actors:
             actors.kinds.setdefault(generic.kind, generic)
         self._index_generic(doc, actors)
@@ -383,7 +411,7 @@ class ActorFinder:
         if role is not None:
             kind = self._roles.get(role)
             if org:
-                kind = organisation_kind(actors.acronyms.get(org, org)) or kind
+                kind = actors.organisation_kind(actors.acronyms.get(org, org)) or kind
         return role, org, kind
 
     def _role_in(self, tokens: list[Token], actors: DocActors) -> tuple[str | None, str | None]:

@@ -235,9 +235,8 @@ class Extractor(Incidents, Totals):
     def _context(self, document: Document, doc: Doc) -> DocContext:
         quotes = find_quotes(document.text)
         mentions, country, code = self.places.locate(doc)
-        actors = self.actor_finder.index(doc, country, code)
+        actors = self.actor_finder.index(doc, country, code, getattr(self.places, "country_name_of", None))
         actors.place_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
-        actors.demonym = getattr(self.places, "country_name_of", None)
         found = [with_day_range(s) for s in self.date_finder(doc) if not is_count_not_year(s)]
         if not self._model_dates:
             _mark_dates(doc, found)
@@ -313,7 +312,7 @@ class Extractor(Incidents, Totals):
             if actor.kind == "person":
                 story.last_person = actor
             elif (
-                actor.kind in {"union", "party", "organisation", "government", "ombudsman"}
+                actor.kind in {"union", "party", "organisation", "government", "institution"}
                 or actor.inter is None
             ):
                 story.last_group = actor

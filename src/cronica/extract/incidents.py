@@ -426,7 +426,7 @@ class Incidents(Dating, Locating, Attribution):
             armed = []
             for tok in sent:
                 hit = ctx.actors.generic_at.get(tok.i)
-                if hit is None or hit[0].inter not in {1, 2, 3, 4} or hit[0].kind == "ombudsman":
+                if hit is None or hit[0].inter not in {1, 2, 3, 4} or hit[0].kind == "institution":
                     continue
                 root = ctx.doc[hit[1] : hit[2]].root
                 if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.speech_verbs:

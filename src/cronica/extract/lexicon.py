@@ -107,11 +107,30 @@ class RoleWords:
 
 
 @dataclass(frozen=True)
+class OrganisationHeads:
+    """What kind of organisation a name is, read from its head noun (``organisations`` in actors.yaml).
+
+    ``heads``: head noun or two-word head phrase (lower case, possessives and apostrophes dropped) ->
+    kind; ``head_first``: the head opens the name (Spanish "Banco Central") instead of closing it
+    (English "Central Bank"); ``cut``: words after which the name's complement begins ("Movement
+    toward Socialism": the head is before "toward"); ``state_modifiers``: besides country names and
+    demonyms, the words that leave a named army or forces the state's ("Armed Forces", "National
+    Army"); any other word makes it a rebel group ("Arakan Army", "Allied Democratic Forces")."""
+
+    heads: dict[str, str]
+    head_first: bool = False
+    cut: frozenset[str] = frozenset()
+    state_modifiers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class SpeechVerb:
     lemma: str
     plover: str
     report: bool
     interaction: bool = False
+    #: a publishing verb: a statement only with a statement noun as its object ("released a statement")
+    publishing: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,6 +260,8 @@ class Lexicon:
     source_markers: frozenset[str] = frozenset()
     #: irregular forms the sentence prefilter keeps as they are (``prefilter.forms`` in events.yaml)
     prefilter_forms: frozenset[str] = frozenset()
+    #: organisation kinds from the head noun of a name (``organisations`` in actors.yaml)
+    organisations: OrganisationHeads = field(default_factory=lambda: OrganisationHeads({}))
 
     @property
     def counting(self) -> CountingWords:
@@ -366,6 +387,30 @@ def _actors(data: dict[str, Any]) -> tuple[tuple[GenericActor, ...], tuple[RoleW
     return tuple(generic), tuple(roles)
 
 
+def _organisations(data: dict[str, Any], kinds: set[str]) -> OrganisationHeads:
+    f = "actors.yaml"
+    section = data.get("organisations")
+    if not isinstance(section, dict):
+        raise DataFileError(f"{f}: organisations: expected head:, cut:, kinds: and state_modifiers:")
+    _require(section.get("head") in {"first", "last"}, f, "organisations.head", "must be 'first' or 'last'")
+    heads: dict[str, str] = {}
+    table = section.get("kinds")
+    if not (isinstance(table, dict) and table):
+        raise DataFileError(f"{f}: organisations.kinds: expected kind: [head words]")
+    for kind, words in table.items():
+        _require(str(kind) in kinds, f, f"organisations.kinds.{kind}", "not a kind of the generic actors")
+        _require(isinstance(words, list) and bool(words), f, f"organisations.kinds.{kind}", "needs words")
+        for w in words:
+            _require(len(str(w).split()) <= 2, f, f"organisations.kinds.{kind}", f"{w!r}: one or two words")
+            heads[str(w).lower()] = str(kind)
+    return OrganisationHeads(
+        heads,
+        head_first=section["head"] == "first",
+        cut=frozenset(_words(section, "cut", f"{f}: organisations")),
+        state_modifiers=frozenset(_words(section, "state_modifiers", f"{f}: organisations")),
+    )
+
+
 def _statements(
     data: dict[str, Any],
 ) -> tuple[dict[str, SpeechVerb], tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
@@ -375,7 +420,11 @@ def _statements(
         plover = entry.get("plover")
         _require(plover in PLOVER_CATEGORIES, f, f"verbs.{lemma}", f"unknown PLOVER category {plover!r}")
         verbs[lemma] = SpeechVerb(
-            lemma, plover, bool(entry.get("report", False)), bool(entry.get("interaction", False))
+            lemma,
+            plover,
+            bool(entry.get("report", False)),
+            bool(entry.get("interaction", False)),
+            bool(entry.get("publishing", False)),
         )
     rules = []
     for plover, words in (data.get("content_rules") or {}).items():
@@ -449,7 +498,9 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
     non_political = frozenset(str(w).lower() for w in events.get("non_political") or [])
     cues = _judgement(events)
     grammar = _cue_lists(events, "grammar", GRAMMAR_WORDS)
-    generic, roles = _actors(_read_yaml("actors.yaml", d, language))
+    actor_data = _read_yaml("actors.yaml", d, language)
+    generic, roles = _actors(actor_data)
+    organisations = _organisations(actor_data, {g.kind for g in generic})
     statements = _read_yaml("statements.yaml", d, language)
     verbs, rules, modal = _statements(statements)
     report_lemmas, source_markers = _attribution(statements)
@@ -470,6 +521,7 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
         report_lemmas,
         source_markers,
         frozenset(str(w).lower() for w in (events.get("prefilter") or {}).get("forms") or []),
+        organisations,
     )
 
 
@@ -511,6 +563,8 @@ JUDGEMENT_CUES = (
     "habitual_adverbs",
     "armed_words",
     "counting_verbs",
+    "fatal_results",
+    "charge_words",
 )
 
 
@@ -518,6 +572,8 @@ GRAMMAR_WORDS = (
     "definite",
     "future_aux",
     "habitual_governors",
+    "irrealis",
+    "topic_preps",
     "cause_preps",
     "argument_preps",
     "agent_preps",

@@ -86,6 +86,11 @@ class TriggerFinder:
             head = _phrase_head(doc[s:e])
             taken.update(range(s, e))
             found.append(self._judge(head, s, e, phrase_family))
+        lethal = self.lexicon.families.get("lethal")
+        for tok in sent:
+            if lethal is not None and tok.i not in taken and self._fatal_result(tok):
+                taken.add(tok.i)  # "a mob beat a man to death", "they shot two protesters dead"
+                found.append(self._judge(tok, tok.i, tok.i + 1, lethal))
         for tok in sent:
             if tok.i in taken or tok.pos_ not in {"VERB", "NOUN"}:
                 continue
@@ -118,6 +123,27 @@ class TriggerFinder:
                 continue
             found.append(self._judge(tok, tok.i, tok.i + 1, family))
         return sorted(found, key=lambda t: t.start)
+
+    def _fatal_result(self, tok: Token) -> bool:
+        """A verb whose result is a death, whatever the verb and wherever its object stands: "beat a man
+        to death", "stabbed him to death", "shot two protesters dead" (the phrases in events.yaml only
+        match the words side by side); the verb must be a trigger itself."""
+        family = self._by_lemma.get(tok.lemma_.lower())
+        if (
+            tok.pos_ != "VERB"
+            or family is None
+            or family.event_type in {"Strategic developments", "Protests"}
+        ):
+            return False  # "sentenced to death" is no killing: only a verb of violence
+        results = self._cues["fatal_results"]
+        for child in tok.children:
+            if child.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in results for g in child.children
+            ):
+                return True
+            if child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and child.lemma_.lower() in results:
+                return True
+        return False
 
     def _disarmed_tokens(self, sent: Span) -> set[int]:
         """Weapons that were found, seized or defused ("explosive devices were found"): not used."""
@@ -305,6 +331,8 @@ class TriggerFinder:
                 if cur.dep_ == "prep" and cur.lower_ not in self._grammar["argument_preps"]:
                     break  # "Amid funerals ..., they appealed": an adjunct, not what was asked
                 lemma = head.lemma_.lower()
+                if cur.dep_ == "prep" and lemma in self._cues["charge_words"]:
+                    return f"what a charge alleges ('{head.text} {cur.text} ...')"
                 if lemma in self._modal:
                     return f"governed by '{head.text}'"
                 if lemma in self._grammar["habitual_governors"] and cur.dep_ == "xcomp":
@@ -316,18 +344,35 @@ class TriggerFinder:
                         and cur.dep_ in {"xcomp"}
                     ):
                         return f"modal or future ({child.text})"
-                if head.lower_ == "about" or (head.lower_ == "to" and head.head.lower_ == "about"):
-                    return "not yet happened ('about to')"
+                if head.lower_ in self._grammar["topic_preps"]:
+                    return f"the topic of what is said or felt ('{head.text} ...')"
             else:
                 break
             if head.pos_ == "VERB" and cur.dep_ in {"ccomp", "advcl"}:
                 break
             cur = head
             steps += 1
-        # "about to lose their life"
-        prev = tok.doc[tok.i - 2 : tok.i]
-        if prev.text.lower() == "about to":
-            return "not yet happened ('about to')"
+        cue = self._irrealis_cue(tok)
+        if cue is not None:
+            return f"not (yet) happened ('{cue}')"
+        return None
+
+    def _irrealis_cue(self, tok: Token) -> str | None:
+        """The near-future or near-miss words right before a trigger ("about to lose their life",
+        "close to losing", "on the verge of collapse", "was nearly killed"), auxiliaries between them
+        skipped ("close to being killed"); None when there are none."""
+        words: list[str] = []
+        i = tok.i - 1
+        while i >= tok.sent.start and len(words) < 5:
+            t = tok.doc[i]
+            if t.pos_ == "AUX" and not words:
+                i -= 1
+                continue
+            words.insert(0, t.lower_)
+            text = " ".join(words)
+            if text in self._grammar["irrealis"]:
+                return text
+            i -= 1
         return None
 
 

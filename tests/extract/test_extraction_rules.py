@@ -168,6 +168,17 @@ def test_one_named_victim_counts_one() -> None:
     assert event.fatalities == 1
 
 
+def test_a_single_victim_with_an_age_counts_one_in_any_wording() -> None:
+    for sentence in (
+        "A 20-year-old student died in Cochabamba on Monday after police fired tear gas at a march.",
+        "A 20-year-old student perished in Cochabamba on Monday after police fired tear gas at a march.",
+        "A 20-year-old student was killed in Cochabamba on Monday when police fired on a march.",
+        "On Monday a 35-year-old miner died in Cochabamba after police fired tear gas at a march.",
+    ):
+        killed = [e.counts["killed"][0].value for e in run(sentence).events if "killed" in e.counts]
+        assert killed == [1], sentence
+
+
 def test_capitalised_dateline_places_the_story_and_is_not_an_actor() -> None:
     event = only_event(
         run(

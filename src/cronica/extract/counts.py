@@ -178,7 +178,9 @@ def _single_victims(
     sent: Span, quantities: list[Quantity], triggers: list[Trigger], w: CountingWords
 ) -> list[CountMention]:
     """ "A 35-year-old man was beaten to death", "a protester was shot dead": one person."""
-    counted = {i for q in quantities for i in range(q.start, q.end + 2)}
+    doc = sent.doc
+    # numbers already counted ("a 20-year-old student" is one person, its age no count)
+    counted = {i for q in quantities if not _age(doc, q.start, q.end) for i in range(q.start, q.end + 2)}
     out = []
     for t in triggers:
         if not t.asserted or t.family.count not in {"killed", "injured", "arrested"}:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
@@ -144,6 +145,7 @@ class PlaceRecognizer:
         self.comma_in = bool(cues.get("comma_in", False))
         self.locative = frozenset(cues["locative_cues"])
         self.unknown_cues = frozenset(cues["unknown_name_cues"])
+        self._unknown_cue_hashes = frozenset(vocab.strings.add(w) for w in self.unknown_cues)
         self.facility = frozenset(cues["facility_nouns"])
         self.area_nouns = frozenset(cues["area_nouns"])
         self.area_links = frozenset(cues["area_links"])
@@ -215,8 +217,9 @@ class PlaceRecognizer:
 
     def _candidate_spans(self, doc: Doc, lower: bool = False) -> dict[tuple[int, int], str]:
         out: dict[tuple[int, int], str] = {}
-        for i, tok in enumerate(doc):
-            if not self._name_like(tok, lower):
+        like = [self._name_like(tok, lower) for tok in doc]  # once a token, not once a candidate
+        for i in range(len(doc)):
+            if not like[i]:
                 continue
             for n in range(1, MAX_NAME_WORDS + 1):
                 j = i + n
@@ -225,9 +228,9 @@ class PlaceRecognizer:
                 last = doc[j - 1]
                 if n > 1 and last.is_sent_start:
                     break
-                if not (self._name_like(last, lower) or last.lower_ in self.connectors or last.text == "-"):
+                if not (like[j - 1] or last.lower_ in self.connectors or last.text == "-"):
                     break
-                if self._name_like(last, lower):
+                if like[j - 1]:
                     out[(i, j)] = doc[i:j].text
         return out
 
@@ -548,13 +551,10 @@ class PlaceRecognizer:
                     doc, mentions, taken, persons, k, by_start[e], "facility", "facility_in", end
                 )
         # "in Huayllani": an unknown name after a locative cue, inside a nearby "suburb of Y".
-        for i, tok in enumerate(doc):
-            if (
-                i == 0
-                or i in taken
-                or not self._capitalised(tok)
-                or doc[i - 1].lower_ not in self.unknown_cues
-            ):
+        cues = self._unknown_cue_hashes
+        after_cue = [i + 1 for i, low in enumerate(doc.to_array(LOWER).tolist()[:-1]) if low in cues]
+        for i in after_cue:
+            if i in taken or not self._capitalised(doc[i]):
                 continue
             end = i + 1
             while end < len(doc) and end not in taken and self._capitalised(doc[end]) and end - i < 4:

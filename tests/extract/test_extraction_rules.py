@@ -412,8 +412,19 @@ def test_a_relative_date_restated_as_a_calendar_date_takes_the_calendar_date() -
         "in Kisumu. Two days later, on March 4, police detained at least 18 people in house-to-house "
         "searches in Kisumu."
     )
-    arrests = [e for e in result.events if e.sub_event_type == "Arrests"]
-    assert arrests and arrests[0].date.value == "2021-03-04"
+    detained = [e for e in result.events if e.trigger.text == "detained"]
+    assert detained and detained[0].date.value == "2021-03-04"
+
+
+def test_detentions_in_house_searches_stay_arrests_in_a_short_report() -> None:
+    # the classifier reads this sentence as an attack (p=0.92): under the short-report override (0.95)
+    result = run(
+        "Police fired on marchers in Kisumu on March 2. The following morning, police dispersed a crowd "
+        "in Kisumu. Two days later, on March 4, police detained at least 18 people in house-to-house "
+        "searches in Kisumu."
+    )
+    detained = [e for e in result.events if e.trigger.text == "detained"]
+    assert detained and detained[0].sub_event_type == "Arrests"
 
 
 def test_workers_in_overalls_who_gather_to_demand_are_a_protest_not_a_total() -> None:

@@ -137,3 +137,23 @@ def test_reviewed_records_are_read_and_bad_codings_name_the_line(tmp_path: Path)
     )
     with pytest.raises(DataFileError, match=r"bad\.jsonl:1"):
         list(from_reviewed_jsonl(str(bad)))
+
+
+def test_splits_by_country_never_score_a_note_with_a_model_that_saw_its_country() -> None:
+    from cronica.learn.splits import deal_countries, run_by_country
+
+    files = [str(DATA / "acled_sample.csv"), str(DATA / "acled_sample_long.csv")]
+    examples = [e for f in files for e in from_acled_csv(f)]
+    assert {e.country for e in examples} >= {"BO", "KE", "PE", "NG"}
+    result = run_by_country(files, [], folds=2, limit=3, min_notes=2, settings=TrainSettings(epochs=3))
+    scores = result["scores"]
+    held = {name.split(".")[0] for name in scores if ".classifier." in name} - {"all"}
+    # every country with notes is held out in exactly the fold its code is dealt to
+    assert held == {e.country for e in examples}
+    assert set(result["folds"].values()) == {1, 2}
+    assert deal_countries({"KE": 10, "MM": 8, "BO": 3, "PE": 3}, 2) == {"KE": 0, "MM": 1, "BO": 1, "PE": 0}
+    # the pipeline ran on countries with at least min_notes notes, rules and learned side by side
+    assert "KE.rules.event_type" in scores and "KE.learned.event_type" in scores
+    assert "IN.rules.event_type" not in scores  # one note: below min_notes
+    assert scores["all.classifier.event_type"]["n"] == len(examples)
+    assert 0.0 <= scores["all.learned.event_type"]["score"] <= 1.0

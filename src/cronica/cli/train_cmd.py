@@ -69,6 +69,13 @@ def register_splits(subparsers: Any) -> None:
     p.add_argument("--limit", type=int, default=60, help="notes per held-out file for the pipeline runs")
     p.add_argument("--oneliners", default=os.path.join("eval", "gold", "oneliners.jsonl"))
     p.add_argument("--json", metavar="OUT", help="write the result as JSON")
+    p.add_argument(
+        "--by",
+        choices=("file", "country"),
+        default="file",
+        help="hold out each file (default) or deal the countries into --folds folds and hold out each",
+    )
+    p.add_argument("--folds", type=int, default=5, help="with --by country: how many country folds")
     p.set_defaults(func=run_splits)
 
 
@@ -77,17 +84,17 @@ def run_splits(args: argparse.Namespace) -> int:
     import sys
 
     from cronica.learn.corpus import acled_files, dev_root, glocon_file
-    from cronica.learn.splits import render, run
+    from cronica.learn.splits import render, run, run_by_country
 
     root = dev_root()
-    oneliners = args.oneliners if os.path.exists(args.oneliners) else None
-    result = run(
-        acled_files(root),
-        [glocon_file(root)],
-        oneliners,
-        limit=args.limit,
-        progress=lambda msg: print(f"eval-splits: {msg}", file=sys.stderr),
-    )
+    say = lambda msg: print(f"eval-splits: {msg}", file=sys.stderr)  # noqa: E731
+    if args.by == "country":
+        result = run_by_country(
+            acled_files(root), [glocon_file(root)], folds=args.folds, limit=args.limit, progress=say
+        )
+    else:
+        oneliners = args.oneliners if os.path.exists(args.oneliners) else None
+        result = run(acled_files(root), [glocon_file(root)], oneliners, limit=args.limit, progress=say)
     print(render(result))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:

@@ -40,7 +40,8 @@ def _float(value: str | None) -> float | None:
         return None
 
 
-def _iso2(row: dict[str, str]) -> str | None:
+def iso2_of(row: dict[str, str]) -> str | None:
+    """The ISO 3166-1 alpha-2 code of an ACLED row (from ``iso``, else ``country``), ``None`` if unknown."""
     iso = (row.get("iso") or "").strip()
     country = (row.get("country") or "").strip()
     found = None
@@ -106,7 +107,7 @@ def read(path: str) -> Iterator[GoldItem]:
             date=when.isoformat(),
             date_tolerance_days=DATE_TOLERANCE.get(precision, 31),
             fatalities=CountExpectation(int(float(fatalities))) if fatalities else None,
-            country_code=_iso2(row),
+            country_code=iso2_of(row),
             admin1=(row.get("admin1") or "").strip() or None,
             location=(row.get("location") or "").strip() or None,
             latitude=_float(row.get("latitude")),

@@ -34,6 +34,7 @@ from cronica.extract.context import (
 )
 from cronica.extract.counts import CountMention, clause_of, find_counts
 from cronica.extract.dates import DateFinder, DateResolver, TemporalLexicon
+from cronica.extract.fallback import fallback_trigger
 from cronica.extract.ids import id_prefix, with_ids
 from cronica.extract.incidents import Incidents
 from cronica.extract.learned import (
@@ -41,6 +42,7 @@ from cronica.extract.learned import (
     EventTyper,
     apply_learned_actors,
     apply_learned_types,
+    judge_all,
 )
 from cronica.extract.lexicon import Lexicon, load_lexicon
 from cronica.extract.numbers import find_quantities
@@ -111,21 +113,12 @@ class Extractor(Incidents, Totals):
         tallies: list[Tally] = []
         revisions: list[tuple[int, CountClaim]] = []
         prefix = id_prefix(document)
+        quiet: list[tuple[int, Span]] = []  # sentences without incident words
         for si, sent in enumerate(doc.sents):
             if not sent.text.strip() or _correction_note(document.text, sent.start_char):
                 continue
             triggers = self.triggers.find(sent)
-            # a number inside a date expression is a day or a year ("el 16 de noviembre"), never a count
-            quantities = [
-                q
-                for q in find_quantities(sent, self.lexicon.quantities)
-                if not any(i in ctx.date_tokens for i in range(q.start, q.end))
-            ]
-            counts = [
-                # a total told of one incident with nothing told before it: that incident's own toll
-                replace(c, tally=False) if c.one_incident and not self._is_revision(doc, c, drafts) else c
-                for c in find_counts(sent, quantities, triggers, self.counting)
-            ]
+            counts = self._counts(ctx, doc, sent, triggers, drafts)
             triggers = self._incident_triggers(triggers, counts)
             tally_verbs = {c.verb.i for c in counts if c.tally}
             for c in counts:
@@ -162,9 +155,12 @@ class Extractor(Incidents, Totals):
                 frozenset(tally_verbs),
             )
             statements.extend(new_statements)
-            for draft in self._incidents(
+            told = self._incidents(
                 ctx, story, sent, si, reported, [c for c in counts if not c.tally], triggers
-            ):
+            )
+            if not triggers:  # the rules judged no words here (a negated clash is no event)
+                quiet.append((si, sent))
+            for draft in told:
                 drafts.append(draft)
                 if draft.date.text or story.last_draft is None or si - story.last_draft_sent > 2:
                     # an undated draft does not cut the story: "the following day" still means the
@@ -178,6 +174,10 @@ class Extractor(Incidents, Totals):
                 self._attach_counts(ctx, story, sent, si, plain_counts, drafts[-1])
             self._remember_story_date(ctx, story, sent, si, bool(triggers))
             self._remember_subjects(ctx, story, sent)
+        sentences = sum(1 for _ in doc.sents)
+        learned: Trigger | None = None
+        if not drafts and self.typer is not None and sentences <= self.combination.short_sentences:
+            drafts, learned = self._learned_drafts(ctx, story, doc, quiet)
         events = assemble_events(
             drafts,
             document,
@@ -186,7 +186,12 @@ class Extractor(Incidents, Totals):
             peaceful=self.lexicon.grammar["peaceful"],
             detect=self._detector(),
         )
-        sentences = sum(1 for _ in doc.sents)
+        if learned is not None:
+            at = learned.token.idx
+            events = [
+                replace(e, coded_by=learned.reason or "learned classifier") if e.trigger.start == at else e
+                for e in events
+            ]
         events = apply_learned_types(
             events, self.typer, self.combination, sentences=sentences, text=document.text
         )
@@ -203,6 +208,40 @@ class Extractor(Incidents, Totals):
             statements=tuple(with_ids(statements, prefix)),
             tallies=tuple(tallies),
         )
+
+    def _counts(
+        self, ctx: DocContext, doc: Doc, sent: Span, triggers: list[Trigger], drafts: list[Draft]
+    ) -> list[CountMention]:
+        """The count claims of a sentence, given its triggers and the drafts before it."""
+        # a number inside a date expression is a day or a year ("el 16 de noviembre"), never a count
+        quantities = [
+            q
+            for q in find_quantities(sent, self.lexicon.quantities)
+            if not any(i in ctx.date_tokens for i in range(q.start, q.end))
+        ]
+        return [
+            # a total told of one incident with nothing told before it: that incident's own toll
+            replace(c, tally=False) if c.one_incident and not self._is_revision(doc, c, drafts) else c
+            for c in find_counts(sent, quantities, triggers, self.counting)
+        ]
+
+    def _learned_drafts(
+        self, ctx: DocContext, story: _Story, doc: Doc, quiet: list[tuple[int, Span]]
+    ) -> tuple[list[Draft], Trigger | None]:
+        """A short document in which the rules found no incident: the sentence the learned typer is
+        surest reports one becomes its incident (:mod:`.fallback`), read like any other; the drafts
+        and the trigger the typer chose."""
+        if self.typer is None or not quiet:
+            return [], None
+        readings = judge_all(self.typer, [sent.text for _si, sent in quiet])
+        judged = [(sent, j) for (_si, sent), j in zip(quiet, readings, strict=True)]
+        chosen = fallback_trigger(judged, self.lexicon.families, self.combination)
+        if chosen is None:
+            return [], None
+        index, trigger = chosen
+        si, sent = quiet[index]
+        counts = [c for c in self._counts(ctx, doc, sent, [trigger], []) if not c.tally]
+        return self._incidents(ctx, story, sent, si, [trigger], counts, [trigger]), trigger
 
     def _incident_triggers(self, triggers: list[Trigger], counts: list[CountMention]) -> list[Trigger]:
         """ "The toll from Tuesday's operation at the plant rose to nine, after one of the wounded died":

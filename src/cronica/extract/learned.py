@@ -12,8 +12,11 @@ words the event was assembled from (:func:`event_text`).
 The combination (:class:`Combination`): the classifier's sub-type replaces the rules' when its
 probability is at least ``override``, the rules' coding has a probability under ``keep_rules`` by
 the classifier's own reckoning, the rules' coding is one of the :data:`CONTEXTUAL` ones, and the
-event is the only one told in its sentence; otherwise the rules' coding stays. Long documents
-(news reports, further from the ACLED summaries the classifier learned from) use stricter
+event is the only one told in its sentence; otherwise the rules' coding stays. In a short document
+(``short_sentences`` or fewer: an ACLED-style summary, a one-line report) the classifier's coding
+replaces any coding of the first event of a sentence at ``short_any``. Where the rules read no
+incident words in a short document, :mod:`cronica.extract.fallback` lets the classifier find one.
+Long documents (news reports, further from the ACLED summaries the classifier learned from) use stricter
 thresholds. The values were chosen on the dev gold sets and on Kenya's ACLED notes with a model
 trained without Kenya (docs/evaluation.md). Detection: a generic mention (no date, place or number
 of its own) in a document where nothing specific happened is kept when the classifier gives its
@@ -88,12 +91,30 @@ class Combination:
     short_sentences: int = 3
     long_override: float = 0.95
     long_keep_rules: float = 0.02
+    #: in a short document (an ACLED-style summary, a one-line report: the kind of text the classifier
+    #: learned from) its coding replaces the rules' whatever the two codings are, when it is at least
+    #: this sure and the event is the only one of its sentence
+    short_any: float = 0.95
+    #: ... and the rules' coding is under this by the classifier's reckoning
+    short_keep_rules: float = 1.0
+    #: a short document where the rules found no incident at all: its surest sentence is an event of
+    #: the classifier's coding when the event probability and the coding's probability reach these
+    fallback_event: float = 0.8
+    fallback_coding: float = 0.6
 
     def thresholds(self, sentences: int) -> tuple[float, float]:
         """(override, keep_rules) for a document of ``sentences`` sentences."""
         if sentences > self.short_sentences:
             return self.long_override, self.long_keep_rules
         return self.override, self.keep_rules
+
+    def overrides_any(self, sentences: int, probability: float, rules_probability: float) -> bool:
+        """Whether the classifier's coding replaces any coding of the rules in a document this long."""
+        return (
+            sentences <= self.short_sentences
+            and probability >= self.short_any
+            and rules_probability < self.short_keep_rules
+        )
 
 
 class LearnedTyper:
@@ -175,23 +196,34 @@ def apply_learned_types(
     document's text, from which each event's words are read (:func:`event_text`)."""
     if typer is None:
         return events
-    override, keep_rules = (combination or Combination()).thresholds(sentences)
+    combo = combination or Combination()
+    override, keep_rules = combo.thresholds(sentences)
     shared = Counter(e.sentence.start for e in events if e.sentence is not None)
+    first_of_sentence: dict[int, Event] = {}
+    for e in events:
+        if e.sentence is not None:
+            first_of_sentence.setdefault(e.sentence.start, e)
     out = []
     for event, j in zip(events, judge_all(typer, [event_text(e, text) for e in events]), strict=True):
-        if not j.coding:
-            out.append(event)
+        if not j.coding or event.coded_by.startswith("learned classifier"):
+            out.append(event)  # no reading, or the classifier found this event and coded it already
             continue
         best_type, best_sub, best_p = j.coding[0]
         rules_p = j.probability(event.event_type, event.sub_event_type)
         alone = event.sentence is None or shared[event.sentence.start] == 1
-        if (
-            (best_type, best_sub) != (event.event_type, event.sub_event_type)
-            and (event.event_type, event.sub_event_type) in CONTEXTUAL
+        if sentences <= combo.short_sentences and event.sentence is not None:
+            # a short report tells one incident a sentence: the classifier codes the sentence's first
+            alone = first_of_sentence[event.sentence.start] is event
+        contextual_move = (
+            (event.event_type, event.sub_event_type) in CONTEXTUAL
             and (best_type, best_sub) in _TARGETS
-            and alone
             and best_p >= override
             and rules_p < keep_rules
+        )
+        if (
+            (best_type, best_sub) != (event.event_type, event.sub_event_type)
+            and alone
+            and (contextual_move or combo.overrides_any(sentences, best_p, rules_p))
         ):
             coded_by = (
                 f"learned classifier: {best_type} / {best_sub} (p={best_p:.2f}) over the rules' "

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from cronica.errors import DataFileError
+from cronica.eval.acled_csv import iso2_of
 from cronica.eval.acled_export import note_text, read_rows
 from cronica.eval.mappings import acled_taxonomy
 
@@ -41,6 +42,7 @@ class LabelledExample:
     inter1: int | None = None
     group: str = ""
     source: str = ""
+    country: str = ""  # ISO 3166-1 alpha-2 where the source says (ACLED), for splits by country
 
     def to_dict(self) -> dict[str, object]:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
@@ -72,6 +74,7 @@ def from_acled_csv(path: str) -> Iterator[LabelledExample]:
             inter1=code if code in inters else None,
             group=group,
             source="acled",
+            country=iso2_of(row) or "",
         )
 
 

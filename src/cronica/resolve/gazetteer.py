@@ -202,14 +202,28 @@ class Gazetteer:
         return out
 
     def near(
-        self, latitude: float, longitude: float, limit: int = 10, radius: float = 0.5
+        self,
+        latitude: float,
+        longitude: float,
+        limit: int = 10,
+        radius: float = 0.5,
+        country_code: str | None = None,
     ) -> list[GazetteerEntry]:
-        """Places and regions within ``radius`` degrees of a point, nearest first (a pick on a map)."""
-        rows = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM places WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? "
-            "AND kind NOT IN ('country', 'continent')",
-            (latitude - radius, latitude + radius, longitude - radius, longitude + radius),
-        ).fetchall()
+        """Places and regions within ``radius`` degrees of a point, nearest first (a pick on a map);
+        only those of ``country_code`` when given."""
+        where = (
+            "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND kind NOT IN ('country', 'continent')"
+        )
+        args: tuple[object, ...] = (
+            latitude - radius,
+            latitude + radius,
+            longitude - radius,
+            longitude + radius,
+        )
+        if country_code is not None:
+            where = "country_code = ? AND " + where
+            args = (country_code, *args)
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM places WHERE {where}", args).fetchall()
         entries = [GazetteerEntry.from_row(r) for r in rows]
         scale = math.cos(math.radians(latitude))
 

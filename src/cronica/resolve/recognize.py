@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
@@ -200,24 +200,34 @@ class PlaceRecognizer:
         return None
 
     def _capitalised(self, tok: Token) -> bool:
-        return bool(tok.text) and tok.text[0].isupper() and any(ch.isalpha() for ch in tok.text)
+        return _capitalised_text(tok.text)
 
     @staticmethod
-    def _lowercased(doc: Doc) -> bool:
+    def _lowercased(doc: Doc, words: _Words | None = None) -> bool:
         """A text with (almost) no capitals: some corpora are shipped lower-cased."""
-        words = [t for t in doc if t.is_alpha and not t.is_sent_start]
-        if len(words) < 20:
+        w = words or _Words(doc)
+        texts = [
+            t for t, alpha, first in zip(w.text, w.alpha, w.sent_start, strict=True) if alpha and not first
+        ]
+        if len(texts) < 20:
             return False
-        return sum(1 for t in words if t.text[0].isupper()) / len(words) < 0.03
+        return sum(1 for t in texts if t[0].isupper()) / len(texts) < 0.03
 
     def _name_like(self, tok: Token, lower: bool) -> bool:
         if self._capitalised(tok):
             return True
         return lower and tok.is_alpha and not tok.is_stop and tok.pos_ in {"PROPN", "NOUN", "ADJ"}
 
-    def _candidate_spans(self, doc: Doc, lower: bool = False) -> dict[tuple[int, int], str]:
+    def _candidate_spans(
+        self, doc: Doc, lower: bool = False, words: _Words | None = None
+    ) -> dict[tuple[int, int], str]:
         out: dict[tuple[int, int], str] = {}
-        like = [self._name_like(tok, lower) for tok in doc]  # once a token, not once a candidate
+        w = words or _Words(doc)
+        # once a token, not once a candidate span
+        like = [
+            _capitalised_text(t) or (lower and self._name_like(doc[i], lower)) for i, t in enumerate(w.text)
+        ]
+        text = doc.text
         for i in range(len(doc)):
             if not like[i]:
                 continue
@@ -225,13 +235,13 @@ class PlaceRecognizer:
                 j = i + n
                 if j > len(doc):
                     break
-                last = doc[j - 1]
-                if n > 1 and last.is_sent_start:
+                if n > 1 and w.sent_start[j - 1]:
                     break
-                if not (like[j - 1] or last.lower_ in self.connectors or last.text == "-"):
+                last = w.text[j - 1]
+                if not (like[j - 1] or last.lower() in self.connectors or last == "-"):
                     break
                 if like[j - 1]:
-                    out[(i, j)] = doc[i:j].text
+                    out[(i, j)] = text[w.start[i] : w.end[j - 1]]
         return out
 
     def _person_names(self, doc: Doc) -> set[str]:
@@ -346,8 +356,9 @@ class PlaceRecognizer:
     # -- main --------------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> list[PlaceMention]:
-        lower = self._lowercased(doc)
-        candidates = self._candidate_spans(doc, lower)
+        words = _Words(doc)
+        lower = self._lowercased(doc, words)
+        candidates = self._candidate_spans(doc, lower, words)
         found = self.gazetteer.lookup(candidates.values())
         if lower:
             # without capitals only well-known places with a cue count: no village named like a common word
@@ -363,18 +374,18 @@ class PlaceRecognizer:
         persons = self._person_names(doc)
         mentions: dict[int, PlaceMention] = {}
         taken: set[int] = set()
+        # the longest known name starting at each word; a name is read after the last one ends
+        folded = {span: fold(text) for span, text in candidates.items()}
+        longest: dict[int, int] = {}
+        for (start, end), key in folded.items():
+            if key in found and end > longest.get(start, 0):
+                longest[start] = end
         i = 0
-        while i < len(doc):
-            best = None
-            for j in range(min(len(doc), i + MAX_NAME_WORDS), i, -1):
-                text = candidates.get((i, j))
-                if text is not None and fold(text) in found:
-                    best = (j, found[fold(text)])
-                    break
-            if best is None:
-                i += 1
+        for start in sorted(longest):
+            if start < i:
                 continue
-            j, entries = best
+            i, j = start, longest[start]
+            entries = found[folded[(i, j)]]
             after_place = self._in_place_list(doc, i, {m.end_token for m in mentions.values()})
             mention = self._known_mention(doc, i, j, entries, persons, after_place)
             if mention is not None:
@@ -684,6 +695,24 @@ _COMPASS = frozenset(
 _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside"}
 )
+
+
+def _capitalised_text(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+class _Words:
+    """A ``Doc``'s tokens as plain lists, read once: text, character offsets, sentence starts and
+    whether each is alphabetic (walking ``Token`` objects again for every rule is what cost)."""
+
+    def __init__(self, doc: Doc) -> None:
+        rows = doc.to_array([ORTH, IDX, LENGTH, SENT_START, IS_ALPHA]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.text: list[str] = [strings[r[0]] for r in rows]
+        self.start: list[int] = [r[1] for r in rows]
+        self.end: list[int] = [r[1] + r[2] for r in rows]
+        self.sent_start: list[bool] = [r[3] == 1 for r in rows]
+        self.alpha: list[bool] = [bool(r[4]) for r in rows]
 
 
 def _with(m: PlaceMention, **changes: Any) -> PlaceMention:

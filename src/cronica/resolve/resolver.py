@@ -41,8 +41,13 @@ from cronica.resolve.names import fold
 from cronica.resolve.recognize import PlaceMention, find_country_evidence, recognizer_for
 
 #: A foreign town less well known than this (:func:`salience`: about a million people, or a provincial
-#: seat of 100,000), with no words for its country, is taken for a namesake.
+#: seat of 100,000), with no words for its country, is taken for a namesake, unless it lies in the
+#: border region of the document's country (:data:`BORDER_KM`).
 STRAY_SALIENCE = 0.85
+#: A foreign town this close (km) to a place of the document's country is in its border region: a
+#: report about the country names it for what happens across the border (an air strike in Rafah in a
+#: story told from Israel, Goma in a Rwandan one), not as a namesake of a place the gazetteer lacks.
+BORDER_KM = 30.0
 #: Score margin under which the runner-up candidates are kept on the Place.
 UNSURE_MARGIN = 1.0
 #: Candidates per name considered in the joint fit (most populous first).
@@ -427,7 +432,11 @@ class PlaceResolver:
             or (
                 best.kind not in _AREA_KINDS
                 and (
-                    (best.kind == "city" and (salience(best) < STRAY_SALIENCE or m.facility_word is not None))
+                    (
+                        best.kind == "city"
+                        and (salience(best) < STRAY_SALIENCE or m.facility_word is not None)
+                        and not self._in_border_region(best, code)
+                    )
                     # a county abroad no words name: "Independence Square" in Santo Domingo is not
                     # Independence County, Arkansas
                     or (best.kind == "admin2" and m.admin_level is None)
@@ -445,6 +454,19 @@ class PlaceResolver:
         if code:
             why += f"; focus country {code}"
         return self._place(m, best, why + ("; close call" if unsure else ""), cands)
+
+    def _in_border_region(self, e: GazetteerEntry, country_code: str | None) -> bool:
+        """Whether a place of ``country_code`` lies within :data:`BORDER_KM` of the foreign entry ``e``."""
+        if country_code is None or e.latitude is None or e.longitude is None:
+            return False
+        # a square of degrees wide enough for BORDER_KM east and west (and so north and south)
+        radius = BORDER_KM / 111.0 / max(0.2, math.cos(math.radians(e.latitude)))
+        return any(
+            n.latitude is not None
+            and n.longitude is not None
+            and haversine_km(e.latitude, e.longitude, n.latitude, n.longitude) <= BORDER_KM
+            for n in self.gazetteer.near(e.latitude, e.longitude, 100_000, radius, country_code)
+        )
 
     def _place(
         self, m: PlaceMention, e: GazetteerEntry, reason: str, cands: tuple[PlaceCandidate, ...]

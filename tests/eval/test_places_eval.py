@@ -32,3 +32,15 @@ def test_countries_can_be_selected_or_held_out() -> None:
     left = load_items(SAMPLE, "acled-csv", "all", select=Selection(exclude=("BO", "CO")))
     assert len(kept) == 4 and len(left) == 6
     assert not {i.id for i in kept} & {i.id for i in left}
+
+
+def test_a_division_named_after_its_seat_agrees_across_transliterations() -> None:
+    from cronica.eval.places import GoldWordsResolver
+
+    resolver = GoldWordsResolver()
+    # ACLED writes "Idleb" and "Tartar"; GeoNames names the divisions "Idlib" and "Tərtər" and
+    # knows the seats by the other spellings
+    assert resolver.same_admin1("SY", "Idleb", "Idlib")
+    assert resolver.same_admin1("AZ", "Tartar", "Tərtər")
+    assert not resolver.same_admin1("SY", "Aleppo", "Idlib")
+    assert not resolver.same_admin1("SY", "Idleb", None)

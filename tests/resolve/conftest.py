@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
-from cronica.resolve import Gazetteer, PlaceResolver
+from cronica.records import Place
+from cronica.resolve import Focus, Gazetteer, PlaceResolver, find_place_mentions
 from cronica.resolve.store import IndexWriter, connect
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -40,3 +42,13 @@ def empty_index(tmp_path: Path) -> Path:
     IndexWriter(conn).finish()
     conn.close()
     return path
+
+
+def resolve_text(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver, text: str
+) -> tuple[dict[str, Place], Focus]:
+    """The places of ``text`` by the words of their mentions, and the document's focus."""
+    doc = nlp(text)
+    mentions = find_place_mentions(doc, gazetteer)
+    places, focus = resolver.resolve_with_focus(doc, mentions)
+    return {m.span.text: p for m, p in zip(mentions, places, strict=True)}, focus

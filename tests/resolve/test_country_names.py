@@ -5,24 +5,16 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from cronica.records import Place
-from cronica.resolve import Focus, Gazetteer, PlaceResolver, find_place_mentions
+from cronica.resolve import Gazetteer, PlaceResolver
 
-
-def _run(
-    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver, text: str
-) -> tuple[dict[str, Place], Focus]:
-    doc = nlp(text)
-    mentions = find_place_mentions(doc, gazetteer)
-    places, focus = resolver.resolve_with_focus(doc, mentions)
-    return {m.span.text: p for m, p in zip(mentions, places, strict=True)}, focus
+from .conftest import resolve_text
 
 
 def test_a_country_named_like_towns_elsewhere_is_the_focus_and_resolves_to_the_country(
     nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
 ) -> None:
     # Mexico, Maine and Mexico, Pampanga exist; "Mexico" here is the country
-    places, focus = _run(nlp, gazetteer, resolver, "Teachers went on strike across Mexico on Monday.")
+    places, focus = resolve_text(nlp, gazetteer, resolver, "Teachers went on strike across Mexico on Monday.")
     assert focus.country_code == "MX"
     assert places["Mexico"].country_code == "MX" and places["Mexico"].status == "country_only"
     assert any(e.kind == "country_name" and e.country_code == "MX" for e in focus.evidence)
@@ -32,7 +24,7 @@ def test_a_country_that_is_also_a_town_of_its_own_resolves_to_the_country(
     nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
 ) -> None:
     # Colombia is also a town in Huila: "Cauca province, Colombia" is the department in the country
-    places, focus = _run(
+    places, focus = resolve_text(
         nlp, gazetteer, resolver, "Farmers blocked a road in Cauca province, Colombia, on Sunday."
     )
     assert focus.country_code == "CO"
@@ -47,7 +39,7 @@ def test_a_village_called_like_a_country_does_not_name_that_country(
         "Herders attacked farmers in the village of Kosovo, near Naivasha, on Monday; police said the "
         "Kosovo attackers fled towards Narok."
     )
-    places, focus = _run(nlp, gazetteer, resolver, text)
+    places, focus = resolve_text(nlp, gazetteer, resolver, text)
     assert focus.country_code == "KE"
     assert places["Naivasha"].country_code == "KE"
 
@@ -59,6 +51,6 @@ def test_a_county_abroad_that_no_words_name_is_a_namesake(
         "SANTO DOMINGO, Feb 27 (Reuters) - Thousands of Dominicans protested in Independence Square on "
         "Thursday after the elections were suspended."
     )
-    places, focus = _run(nlp, gazetteer, resolver, text)
+    places, focus = resolve_text(nlp, gazetteer, resolver, text)
     assert focus.country_code == "DO"
     assert all(p.country_code == "DO" for p in places.values())

@@ -194,8 +194,10 @@ class GoldWordsResolver:
 
     def same_admin1(self, country: str, gold: str, got: str | None) -> bool:
         """Whether ``gold`` and ``got`` name the same first-level division of ``country``: the same
-        words, or names the gazetteer gives one division ("Idleb" and "Idlib", "Nairobi" and
-        "Nairobi City")."""
+        words, or names the gazetteer gives one division ("Nairobi" and "Nairobi City"), the
+        division's own name or that of its seat when the division is named after it (ACLED's "Idleb"
+        is GeoNames' governorate "Idlib", whose seat the gazetteer knows as "Idleb"; "Tartar" and
+        "Tərtər")."""
         if got is None:
             return False
         if words_agree(gold, got):
@@ -208,7 +210,8 @@ class GoldWordsResolver:
                     e.admin1_code
                     for v in found.values()
                     for e in v
-                    if e.kind == "admin1" and e.country_code == country
+                    if e.country_code == country
+                    and (e.kind == "admin1" or (e.kind == "city" and e.feature_code == "PPLA"))
                 }
             )
         return bool(codes[0] & codes[1])

@@ -296,9 +296,18 @@ class PlaceRecognizer:
     def _in_place_list(self, doc: Doc, i: int, ends: set[int]) -> bool:
         """ "Lahore, Punjab", "in Kasipul, Homa Bay", "Pangani (Starehe, Nairobi)", "Mai Mahiu (Narok)":
         a name after a comma or an opening parenthesis that follows a place (or capitalised words right
-        after a locative cue) qualifies it."""
+        after a locative cue) qualifies it; so does a name opening a parenthesis right after a proper
+        noun that NER does not call an organisation, a group or a person ("shelled Abu Hamama
+        (Kassala)"; not "the Red Crescent (Sudan)")."""
         if i < 2 or doc[i - 1].text not in {",", "("}:
             return False
+        if (
+            doc[i - 1].text == "("
+            and self._capitalised(doc[i - 2])
+            and doc[i - 2].pos_ == "PROPN"
+            and doc[i - 2].ent_type_ not in {"ORG", "NORP", "PERSON"}
+        ):
+            return True
         k = i - 1
         for _step in range(6):
             if k in ends:
@@ -561,6 +570,7 @@ class PlaceRecognizer:
                 self._add_unknown(
                     doc, mentions, taken, persons, k, by_start[e], "facility", "facility_in", end
                 )
+        self._parenthesised(doc, mentions, taken, persons, by_start)
         # "in Huayllani": an unknown name after a locative cue, inside a nearby "suburb of Y".
         cues = self._unknown_cue_hashes
         after_cue = [i + 1 for i, low in enumerate(doc.to_array(LOWER).tolist()[:-1]) if low in cues]
@@ -581,6 +591,46 @@ class PlaceRecognizer:
                     container, relation = near[-1], "suburb_of"
             self._add_unknown(
                 doc, mentions, taken, persons, i, container, "prep:" + doc[i - 1].lower_, relation, end
+            )
+
+    def _parenthesised(
+        self,
+        doc: Doc,
+        mentions: dict[int, PlaceMention],
+        taken: set[int],
+        persons: set[str],
+        by_start: dict[int, PlaceMention],
+    ) -> None:
+        """ "Mitiga Airport (Tripoli)", "Qalimow village (Balcad, Middle Shabelle)", "Wadi al-Rabi
+        (Aljfara)": capitalised words (and an area word) before a parenthesis that opens on known
+        places name a place inside them, whatever NER made of the words."""
+        for k, tok in enumerate(doc):
+            if tok.text != "(" or k < 1 or k + 1 not in by_start:
+                continue
+            lower_noun = doc[k - 1].is_lower and doc[k - 1].lower_ in self.area_nouns | self.facility
+            end = k - 1 if lower_noun else k  # "Qalimow village (": the name is "Qalimow"
+            start = end
+            while (
+                start > 0
+                and end - start < 5
+                and (start - 1) not in taken
+                and not doc[start - 1].is_sent_end
+                and (
+                    self._capitalised(doc[start - 1])
+                    or doc[start - 1].lower_ in self.connectors
+                    or doc[start - 1].text == "-"
+                )
+            ):
+                start -= 1
+            while start < end and not self._capitalised(doc[start]):
+                start += 1  # a name opens on a capital ("in al-Khalsiyeh": from "Khalsiyeh")
+            if start == end:
+                continue
+            found = self._container_after(doc, k, by_start)
+            if found is None:
+                continue
+            self._add_unknown(
+                doc, mentions, taken, persons, start, found[0], "parenthesis", found[1], end, named=True
             )
 
     def _container_after(
@@ -653,7 +703,10 @@ class PlaceRecognizer:
         cue: str,
         relation: str | None,
         end: int | None = None,
+        named: bool = False,
     ) -> None:
+        """Add the unknown name at tokens ``i:end``; ``named``: the frame itself says it is a place
+        ("X (Tripoli)"), so NER's person or date labels do not veto it."""
         if end is None:
             end = i + 1
             while end < len(doc) and self._capitalised(doc[end]) and end - i < 4:
@@ -662,9 +715,11 @@ class PlaceRecognizer:
             return
         words: SpacySpan = doc[i:end]
         key = fold(words.text)
-        if not key or key in self.stop or key in persons or any(fold(t.text) in persons for t in words):
+        if not key or key in self.stop:
             return
-        if words[0].ent_type_ in self.veto_unknown or words[0].ent_type_ == "PERSON":
+        if not named and (key in persons or any(fold(t.text) in persons for t in words)):
+            return
+        if not named and (words[0].ent_type_ in self.veto_unknown or words[0].ent_type_ == "PERSON"):
             return
         if any(t.is_upper and len(t.text) > 1 for t in words) or self.gazetteer.demonym_country(words.text):
             return

@@ -278,7 +278,7 @@ class PlaceResolver:
 
     def _country_by_own_name(self, name: str, entries: list[GazetteerEntry]) -> bool:
         """Whether ``name`` is a country's own name and every entry of it abroad a little-known town or
-        district ("Costa Rica", Sinaloa; Peru, Indiana)."""
+        a second-level division ("Costa Rica", Sinaloa; Peru, Indiana; Lebanon County)."""
         owners = set()
         for e in entries:
             country = (
@@ -288,9 +288,12 @@ class PlaceResolver:
                 owners.add(e.country_code)
         if len(owners) != 1:
             return False
-        # the country's own places of that name ("México" state, "Mexico City") point the same way
+        # the country's own places of that name ("México" state, "Mexico City") point the same way; a
+        # county abroad is a namesake whatever its size (Lebanon County, Pennsylvania)
         return all(
-            e.country_code in owners or (e.kind in {"city", "admin2"} and salience(e) < STRAY_SALIENCE)
+            e.country_code in owners
+            or e.kind == "admin2"
+            or (e.kind == "city" and salience(e) < STRAY_SALIENCE)
             for e in entries
         )
 
@@ -322,7 +325,11 @@ class PlaceResolver:
             entries = level or entries
         elif m.cue == "qualifier" or m.span.start in containers:
             # "Culiacán, Sinaloa": a name that qualifies another is its region, not a namesake town
-            regions = [e for e in entries if e.kind in {"admin1", "admin2", "country"}]
+            # (a division the gazetteer has no point for is no better than the town of its name:
+            # "Mususa municipality (Butembo, Nord-Kivu)")
+            regions = [
+                e for e in entries if e.kind in {"admin1", "admin2", "country"} and e.latitude is not None
+            ]
             entries = regions or entries
         else:
             entries = _prefer_towns(entries)

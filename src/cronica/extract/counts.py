@@ -289,6 +289,18 @@ def _category(
     head = (
         cur.head if cur.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod"} else cur
     )
+    if (
+        cur.dep_ == "appos"
+        and cur.i != number_tok.i
+        and head.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and head.head.i != head.i
+        and not any(c.dep_ == "nummod" for c in head.children)
+    ):
+        # "The victims, six civilians, were killed": people in apposition stand where their head stands
+        # (also a dateline the parser made the subject: "MOGADISHU (AP) — Six civilians ... were
+        # killed"); not an age ("Abílio Mucussete, 34, ... died"), nor a part of a figure of its own
+        # ("three people were killed – two members of the security forces")
+        head = head.head
     if cur.dep_ == "pobj" and head.head.i != head.i:
         head = head.head
         if head.i in words and head.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.head.i != head.i:

@@ -136,12 +136,19 @@ class LearnedTyper:
 
     def judge_many(self, texts: Sequence[str]) -> list[Judgement]:
         """The judgement of each text, in order (the same as :meth:`judge` one at a time)."""
-        new = [t for t in dict.fromkeys(texts) if t not in self._seen]
-        if new:
-            if len(self._seen) + len(new) > self.cache_size:
-                self._seen.clear()
-            self._seen.update(zip(new, map(judgement, self.model.predict_many(new)), strict=True))
-        return [self._seen[t] for t in texts]
+        seen = self._seen
+        new = [t for t in dict.fromkeys(texts) if t not in seen]
+        fresh = dict(zip(new, map(judgement, self.model.predict_many(new)), strict=True)) if new else {}
+        if fresh:
+            if len(seen) + len(fresh) > self.cache_size:
+                seen.clear()
+            seen.update(fresh)
+        # read from this call's own results first: another thread may empty the store meanwhile
+        out = []
+        for t in texts:
+            j = fresh.get(t) or seen.get(t)
+            out.append(j if j is not None else judgement(self.model.predict(t)))
+        return out
 
 
 def judge_all(typer: EventTyper, texts: Sequence[str]) -> list[Judgement]:

@@ -237,6 +237,8 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) 
         return noun  # worshippers, residents, civilians, policemen, activists
     if noun.ent_type_ == "NORP":
         return noun
+    if any(c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in noun.children):
+        return noun  # "12 Sudanese Misseriya", "3 Afghan commandos": a people or its members
     return None
 
 

@@ -157,3 +157,20 @@ def test_splits_by_country_never_score_a_note_with_a_model_that_saw_its_country(
     assert "IN.rules.event_type" not in scores  # one note: below min_notes
     assert scores["all.classifier.event_type"]["n"] == len(examples)
     assert 0.0 <= scores["all.learned.event_type"]["score"] <= 1.0
+
+
+def test_names_inside_a_sentence_are_masked_and_the_choice_travels_with_the_model(tmp_path: Path) -> None:
+    from cronica.nlp.features import NAME_PLACEHOLDER, grams, mask_names
+
+    text = "On 3 May, gunmen attacked a bus near Dravik North. Police in Velmora said the NAF fired first."
+    masked = mask_names(text)
+    assert "Dravik" not in masked and "Velmora" not in masked
+    assert masked.startswith("On 3 ") and "Police in" in masked  # sentence openers stay
+    assert "NAF" in masked  # acronyms stay
+    assert masked.count(NAME_PLACEHOLDER) == 3  # May, Dravik North, Velmora
+    spec = FeatureSpec(buckets=1 << 12, mask_names=True)
+    assert grams("Protesters marched in Velmora.", spec) == grams("Protesters marched in Kisumu.", spec)
+    settings = TrainSettings(spec=spec, min_df=1, epochs=3)
+    train_to_file(_sample(), str(tmp_path / "m.npz"), settings)
+    assert load_model(str(tmp_path / "m.npz")).spec.mask_names
+    assert not load_model().spec.mask_names  # the shipped model reads names as they are

@@ -29,8 +29,24 @@ def register(subparsers: Any) -> None:
         "--reviewed", action="append", default=[], metavar="JSONL", help="reviewed records (repeatable)"
     )
     p.add_argument("--out", default=None, help="model file to write (default: the packaged model)")
+    _add_mask_option(p)
     p.set_defaults(func=run_train)
     register_splits(subparsers)
+
+
+def _add_mask_option(p: Any) -> None:
+    p.add_argument(
+        "--mask-names",
+        action="store_true",
+        help="read capitalised names inside sentences as one placeholder word (features.mask_names)",
+    )
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from cronica.learn.train import TrainSettings
+    from cronica.nlp.features import FeatureSpec
+
+    return TrainSettings(spec=FeatureSpec(mask_names=args.mask_names))
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -46,6 +62,7 @@ def run_train(args: argparse.Namespace) -> int:
     model = train_to_file(
         examples,
         out,
+        settings=_settings(args),
         card={"training_files": [os.path.basename(f) for f in [*acled, *glocon, *args.reviewed]]},
     )
     heads = ", ".join(f"{n} ({len(h.classes)} classes)" for n, h in model.heads.items())
@@ -76,6 +93,7 @@ def register_splits(subparsers: Any) -> None:
         help="hold out each file (default) or deal the countries into --folds folds and hold out each",
     )
     p.add_argument("--folds", type=int, default=5, help="with --by country: how many country folds")
+    _add_mask_option(p)
     p.set_defaults(func=run_splits)
 
 
@@ -90,11 +108,23 @@ def run_splits(args: argparse.Namespace) -> int:
     say = lambda msg: print(f"eval-splits: {msg}", file=sys.stderr)  # noqa: E731
     if args.by == "country":
         result = run_by_country(
-            acled_files(root), [glocon_file(root)], folds=args.folds, limit=args.limit, progress=say
+            acled_files(root),
+            [glocon_file(root)],
+            folds=args.folds,
+            limit=args.limit,
+            settings=_settings(args),
+            progress=say,
         )
     else:
         oneliners = args.oneliners if os.path.exists(args.oneliners) else None
-        result = run(acled_files(root), [glocon_file(root)], oneliners, limit=args.limit, progress=say)
+        result = run(
+            acled_files(root),
+            [glocon_file(root)],
+            oneliners,
+            limit=args.limit,
+            settings=_settings(args),
+            progress=say,
+        )
     print(render(result))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:

@@ -30,18 +30,48 @@ class FeatureSpec:
     char_min: int = 3
     char_max: int = 5
     bigrams: bool = True
+    #: capitalised names inside a sentence become one placeholder word before the n-grams are taken
+    #: (:func:`mask_names`), so that a model does not learn one country's places and parties
+    mask_names: bool = False
 
     def to_dict(self) -> dict[str, int | bool]:
-        return {
+        out: dict[str, int | bool] = {
             "buckets": self.buckets,
             "char_min": self.char_min,
             "char_max": self.char_max,
             "bigrams": self.bigrams,
         }
+        if self.mask_names:  # older model files have no such key and read as False
+            out["mask_names"] = True
+        return out
+
+
+#: A capitalised word or run of them ("Kisumu", "Aweil East", "Jabal al Kirsh" counts from "Jabal").
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z\u00C0-\u024F'’-]+(?:\s+[A-Z][a-z\u00C0-\u024F'’-]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\]\[(\"“]\s*)$")
+NAME_PLACEHOLDER = "Xname"
+
+
+def mask_names(text: str) -> str:
+    """``text`` with every capitalised name that does not open a sentence replaced by
+    :data:`NAME_PLACEHOLDER` ("On 3 May, gunmen attacked Kisumu" -> "On 3 May, gunmen attacked Xname";
+    month names are names too). Acronyms (all capitals) stay: they are often a group's known name."""
+    out: list[str] = []
+    last = 0
+    for m in _NAME.finditer(text):
+        if _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]):
+            continue
+        out.append(text[last : m.start()])
+        out.append(NAME_PLACEHOLDER)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def grams(text: str, spec: FeatureSpec) -> list[str]:
     """The n-gram strings of ``text`` (before hashing)."""
+    if spec.mask_names:
+        text = mask_names(text)
     words = [_DIGIT.sub("0", w) for w in _WORD.findall(text.lower())]
     out = ["w " + w for w in words]
     if spec.bigrams:

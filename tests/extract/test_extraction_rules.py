@@ -530,3 +530,19 @@ def test_undated_clash_and_later_shooting_of_a_civilian_stay_two_events() -> Non
     assert kinds == [("Battles", "Armed clash"), ("Violence against civilians", "Attack")]
     battle = next(e for e in result.events if e.event_type == "Battles")
     assert "killed" not in battle.counts
+
+
+def test_firing_at_the_other_sides_positions_is_an_armed_clash() -> None:
+    for text in (
+        "On 4 June 2021, separatist fighters fired with unspecified weapons on the positions of the "
+        "national army near Velmora.",
+        "On 4 June 2021, soldiers fired at an insurgent checkpoint outside Dravik.",
+    ):
+        event = only_event(run(text))
+        assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash"), text
+        assert event.trigger.text.startswith("fired")
+
+
+def test_firing_tear_gas_at_protesters_is_no_clash() -> None:
+    event = only_event(run("On 4 June 2021, police fired tear gas at protesters at the Velmora post office."))
+    assert event.event_type == "Protests"

@@ -17,18 +17,18 @@ def run(text: str, published: str = "2023-06-20") -> Extraction:
     return cronica.extract(text, published=published, id="test")
 
 
-def test_an_exchange_of_fire_with_no_trigger_word_is_found_by_the_classifier() -> None:
+def test_armed_men_seen_moving_with_no_trigger_word_is_found_by_the_classifier() -> None:
     text = (
-        "On 14 June 2023, soldiers posted on a ridge north of Velmora fired with unspecified weapons "
-        "on the positions of the opposing forces near the village of Dravik."
+        "On 14 June 2023, dozens of members of an unidentified armed group were seen moving through the "
+        "forest near Dravik."
     )
     result = run(text)
     assert len(result.events) == 1
     event = result.events[0]
-    assert event.event_type == "Battles"
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Change to group/activity")
     assert event.coded_by.startswith("learned classifier: the sentence reports an event")
     # the evidence is the sentence's own main verb and sentence
-    assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text == "seen"
     assert event.sentence is not None and event.sentence.text.startswith("On 14 June 2023")
     assert event.date.value == "2023-06-14"
 

@@ -99,6 +99,13 @@ class TriggerFinder:
                     continue
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
                 objects += [g for c in tok.children if c.dep_ == "prt" for g in c.children]
+                objects += [  # "fired on the positions of ...", "fired at a checkpoint"
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon"}
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
                 subjects = [c for c in tok.children if c.dep_ == "nsubj"]
                 if any(o.lemma_.lower() in frame.objects for o in objects) or any(
                     s.lemma_.lower() in frame.subjects for s in subjects

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from cronica.extract.lexicon import Lexicon, TriggerFamily
 
@@ -69,12 +69,26 @@ class TriggerFinder:
         self._modal = lexicon.modal_governors
         self._cues = lexicon.cues
         self._grammar = lexicon.grammar
+        # every word-bounded ending of an irrealis cue ("to", "about to"): the walk back from a trigger
+        # stops as soon as its words end no cue
+        self._irrealis_ends = frozenset(
+            cue[k:]
+            for cue in self._grammar["irrealis"]
+            for k in range(len(cue))
+            if k == 0 or cue[k - 1] == " "
+        )
+        self._sentence: _Sentence | None = None
+        self._frame_verbs = frozenset(v for frame in self._frames for v in frame.verbs)
 
     def find(self, sent: Span, quoted: frozenset[int] = frozenset()) -> list[Trigger]:
         doc = sent.doc
         taken: set[int] = set()
         found: list[Trigger] = []
-        self._disarmed = self._disarmed_tokens(sent)
+        # the sentence's tokens and lemmas read once (each pass below and every judgement read them)
+        toks = list(sent)
+        lemmas = [t.lemma_.lower() for t in toks]
+        self._sentence = _Sentence.of(toks)
+        self._disarmed = self._disarmed_tokens(toks, lemmas)
         matches = sorted(
             [*self._phrases(sent), *self._lemma_phrases(sent)], key=lambda m: (-(m[2] - m[1]), m[1])
         )
@@ -87,15 +101,16 @@ class TriggerFinder:
             taken.update(range(s, e))
             found.append(self._judge(head, s, e, phrase_family))
         lethal = self.lexicon.families.get("lethal")
-        for tok in sent:
-            if lethal is not None and tok.i not in taken and self._fatal_result(tok):
-                taken.add(tok.i)  # "a mob beat a man to death", "they shot two protesters dead"
-                found.append(self._judge(tok, tok.i, tok.i + 1, lethal))
-        for tok in sent:
-            if tok.i in taken or tok.pos_ not in {"VERB", "NOUN"}:
+        if lethal is not None:
+            for tok, lemma in zip(toks, lemmas, strict=True):
+                if lemma in self._by_lemma and tok.i not in taken and self._fatal_result(tok, lemma):
+                    taken.add(tok.i)  # "a mob beat a man to death", "they shot two protesters dead"
+                    found.append(self._judge(tok, tok.i, tok.i + 1, lethal))
+        for tok, lemma in zip(toks, lemmas, strict=True):
+            if lemma not in self._frame_verbs or tok.i in taken or tok.pos_ not in {"VERB", "NOUN"}:
                 continue
             for frame in self._frames:
-                if tok.lemma_.lower() not in frame.verbs:
+                if lemma not in frame.verbs:
                     continue
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
                 objects += [g for c in tok.children if c.dep_ == "prt" for g in c.children]
@@ -114,28 +129,30 @@ class TriggerFinder:
                     found.append(self._judge(tok, tok.i, tok.i + 1, self.lexicon.families[frame.family]))
                     break
         protest = self.lexicon.families.get("protest")
-        for tok in sent:
-            if protest is not None and tok.i not in taken and _purposeful_gathering(tok, self._cues):
-                taken.add(tok.i)
-                found.append(self._judge(tok, tok.i, tok.i + 1, protest))
-        for tok in sent:
+        if protest is not None:
+            gathering = self._cues["gathering_verbs"]
+            for tok, lemma in zip(toks, lemmas, strict=True):
+                if lemma in gathering and tok.i not in taken and _purposeful_gathering(tok, self._cues):
+                    taken.add(tok.i)
+                    found.append(self._judge(tok, tok.i, tok.i + 1, protest))
+        for tok, lemma in zip(toks, lemmas, strict=True):
             if tok.i in taken:
                 continue
-            family: TriggerFamily | None = self._by_lemma.get(tok.lemma_.lower()) or self._by_lemma.get(
-                tok.lower_
-            )
-            if family is None or tok.pos_ not in family.pos:
+            family: TriggerFamily | None = self._by_lemma.get(lemma) or self._by_lemma.get(tok.lower_)
+            if family is None:
                 continue
-            if tok.ent_type_ in {"PERSON", "GPE", "ORG"} and tok.pos_ == "PROPN":
+            pos = tok.pos_
+            if pos not in family.pos or (pos == "PROPN" and tok.ent_type_ in {"PERSON", "GPE", "ORG"}):
                 continue
             found.append(self._judge(tok, tok.i, tok.i + 1, family))
+        self._sentence = None
         return sorted(found, key=lambda t: t.start)
 
-    def _fatal_result(self, tok: Token) -> bool:
+    def _fatal_result(self, tok: Token, lemma: str) -> bool:
         """A verb whose result is a death, whatever the verb and wherever its object stands: "beat a man
         to death", "stabbed him to death", "shot two protesters dead" (the phrases in events.yaml only
         match the words side by side); the verb must be a trigger itself."""
-        family = self._by_lemma.get(tok.lemma_.lower())
+        family = self._by_lemma.get(lemma)
         if (
             tok.pos_ != "VERB"
             or family is None
@@ -152,14 +169,14 @@ class TriggerFinder:
                 return True
         return False
 
-    def _disarmed_tokens(self, sent: Span) -> set[int]:
+    def _disarmed_tokens(self, toks: list[Token], lemmas: list[str]) -> set[int]:
         """Weapons that were found, seized or defused ("explosive devices were found"): not used."""
         out: set[int] = set()
         for frame in self._frames:
             if frame.family != "disrupted":
                 continue
-            for tok in sent:
-                if tok.lemma_.lower() not in frame.verbs:
+            for tok, lemma in zip(toks, lemmas, strict=True):
+                if lemma not in frame.verbs:
                     continue
                 for child in tok.children:
                     if child.dep_ in {"dobj", "nsubjpass"}:
@@ -174,7 +191,8 @@ class TriggerFinder:
         """Why the trigger does not report something that happened, or ``None`` when it does."""
         if family_name == "disperse" and _crowd_broke_up(tok, self._cues["force_subjects"]):
             return "the crowd dispersed of itself ('marched ... and dispersed'), no intervention"
-        if tok.sent.text.rstrip().rstrip("\"'\u201d").endswith("?"):
+        sentence = self._sentence_of(tok)
+        if sentence.question:
             return "a question"
         if tok.pos_ == "NOUN" and any(
             c.dep_ == "acl" and c.lemma_.lower() in self._cues["planned"] for c in tok.children
@@ -311,7 +329,7 @@ class TriggerFinder:
             if told_before and not acted_on:
                 if not any(c.dep_ == "relcl" for c in tok.children):
                     return "reference to an event told elsewhere"
-        if not any(t.pos_ in {"VERB", "AUX"} for t in tok.sent):
+        if not sentence.has_verb:
             return "headline without a verb"
         # walk up the clause: a threat, a call, a plan, a denial governs the trigger
         cur = tok
@@ -359,28 +377,73 @@ class TriggerFinder:
                 break
             cur = head
             steps += 1
-        cue = self._irrealis_cue(tok)
+        cue = self._irrealis_cue(tok, sentence.start)
         if cue is not None:
             return f"not (yet) happened ('{cue}')"
         return None
 
-    def _irrealis_cue(self, tok: Token) -> str | None:
+    def _sentence_of(self, tok: Token) -> _Sentence:
+        """What the judgements read of the trigger's sentence: the one :meth:`find` read, else its own."""
+        kept = self._sentence
+        if kept is not None and kept.doc is tok.doc and kept.start <= tok.i < kept.end:
+            return kept
+        sent = tok.sent
+        return _Sentence.read(sent, list(sent))
+
+    def _irrealis_cue(self, tok: Token, sent_start: int) -> str | None:
         """The near-future or near-miss words right before a trigger ("about to lose their life",
         "close to losing", "on the verge of collapse", "was nearly killed"), auxiliaries between them
         skipped ("close to being killed"); None when there are none."""
         words: list[str] = []
         i = tok.i - 1
-        while i >= tok.sent.start and len(words) < 5:
-            t = tok.doc[i]
+        doc = tok.doc
+        while i >= sent_start and len(words) < 5:
+            t = doc[i]
             if t.pos_ == "AUX" and not words:
                 i -= 1
                 continue
             words.insert(0, t.lower_)
             text = " ".join(words)
+            if text not in self._irrealis_ends:
+                return None  # no cue ends with these words, nor with more words before them
             if text in self._grammar["irrealis"]:
                 return text
             i -= 1
         return None
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence as the judgements read it, once: its bounds, whether it asks, whether it has a verb."""
+
+    doc: Doc
+    start: int
+    end: int
+    question: bool
+    has_verb: bool
+
+    @classmethod
+    def of(cls, toks: list[Token]) -> _Sentence | None:
+        """The sentence of ``toks`` (tokens in order), None for no tokens or tokens across sentences."""
+        if not toks:
+            return None
+        sent = toks[0].sent
+        if sent.end <= toks[-1].i:
+            return None  # each judgement reads its own sentence
+        whole = (sent.start, sent.end) == (toks[0].i, toks[-1].i + 1)
+        return cls.read(sent, toks if whole else list(sent))
+
+    @classmethod
+    def read(cls, sent: Span, toks: list[Token]) -> _Sentence:
+        """``sent`` and its tokens ``toks``."""
+        return cls(
+            sent.doc,
+            sent.start,
+            sent.end,
+            # Span.text but its last whitespace, which rstrip takes anyway
+            "".join(t.text_with_ws for t in toks).rstrip().rstrip("\"'\u201d").endswith("?"),
+            any(t.pos_ in {"VERB", "AUX"} for t in toks),
+        )
 
 
 def _counted_by(tok: Token, verbs: frozenset[str]) -> Token | None:

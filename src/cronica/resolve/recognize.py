@@ -604,8 +604,9 @@ class PlaceRecognizer:
         """ "Mitiga Airport (Tripoli)", "Qalimow village (Balcad, Middle Shabelle)", "Wadi al-Rabi
         (Aljfara)": capitalised words (and an area word) before a parenthesis that opens on known
         places name a place inside them, whatever NER made of the words."""
-        for k, tok in enumerate(doc):
-            if tok.text != "(" or k < 1 or k + 1 not in by_start:
+        # a parenthesis can only open right before a known place: read those tokens, not every token
+        for k in sorted(start - 1 for start in by_start if start > 1):
+            if doc[k].text != "(":
                 continue
             lower_noun = doc[k - 1].is_lower and doc[k - 1].lower_ in self.area_nouns | self.facility
             end = k - 1 if lower_noun else k  # "Qalimow village (": the name is "Qalimow"

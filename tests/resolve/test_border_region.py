@@ -7,17 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from cronica.records import Place
-from cronica.resolve import Focus, Gazetteer, PlaceResolver, find_place_mentions
+from cronica.resolve import Gazetteer, PlaceResolver
 
-
-def _run(
-    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver, text: str
-) -> tuple[dict[str, Place], Focus]:
-    doc = nlp(text)
-    mentions = find_place_mentions(doc, gazetteer)
-    places, focus = resolver.resolve_with_focus(doc, mentions)
-    return {m.span.text: p for m, p in zip(mentions, places, strict=True)}, focus
+from .conftest import resolve_text
 
 
 @pytest.mark.parametrize(
@@ -67,7 +59,7 @@ def test_a_town_across_the_border_of_the_documents_country_is_that_town(
     country: str,
     focus_country: str,
 ) -> None:
-    places, focus = _run(nlp, gazetteer, resolver, text)
+    places, focus = resolve_text(nlp, gazetteer, resolver, text)
     assert focus.country_code == focus_country
     assert places[name].country_code == country, places[name].reason
 
@@ -76,7 +68,7 @@ def test_a_small_town_far_abroad_with_no_words_for_its_country_is_still_a_namesa
     nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
 ) -> None:
     # Kibuye is a Rwandan town some 300 km from Kenya: in a Kenyan story it is a place the gazetteer lacks
-    places, focus = _run(
+    places, focus = resolve_text(
         nlp,
         gazetteer,
         resolver,

@@ -155,12 +155,11 @@ class Extractor(Incidents, Totals):
                 frozenset(tally_verbs),
             )
             statements.extend(new_statements)
-            told = self._incidents(
-                ctx, story, sent, si, reported, [c for c in counts if not c.tally], triggers
-            )
             if not triggers:  # the rules judged no words here (a negated clash is no event)
                 quiet.append((si, sent))
-            for draft in told:
+            for draft in self._incidents(
+                ctx, story, sent, si, reported, [c for c in counts if not c.tally], triggers
+            ):
                 drafts.append(draft)
                 if draft.date.text or story.last_draft is None or si - story.last_draft_sent > 2:
                     # an undated draft does not cut the story: "the following day" still means the

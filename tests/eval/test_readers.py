@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from cronica.errors import DataFileError
 from cronica.eval import load_items, split_of
+from cronica.eval.acled_csv import iso2_of
 from cronica.eval.gold import GoldItem
 
 from .conftest import REPO, TEST_DATA
@@ -83,6 +85,34 @@ def test_acled_long_layout_joins_rows_sharing_event_id() -> None:
     assert (peru.actor1_inter, peru.actor2_inter) == (1, 6) and peru.actor2 == "Protesters (Peru)"
     assert items["acled:PER8002"].records[0].actor2_inter is None
     assert items["acled:PER8001"].meta["layout"] == "long"
+
+
+@pytest.mark.parametrize(
+    ("country", "code"),
+    [
+        # ACLED's spellings where ISO 3166 (pycountry) names the country otherwise
+        ("Democratic Republic of Congo", "CD"),
+        ("Republic of Congo", "CG"),
+        ("Turkey", "TR"),
+        ("Palestine", "PS"),
+        ("Russia", "RU"),
+        ("Ivory Coast", "CI"),
+        ("Kosovo", "XK"),
+        ("eSwatini", "SZ"),
+        ("Syria", "SY"),
+        ("Atlantis", None),
+    ],
+)
+def test_acled_country_names_map_to_iso_codes(country: str, code: str | None) -> None:
+    assert iso2_of({"country": country}) == code
+
+
+def test_every_country_of_the_dev_acled_exports_has_a_code(dev_data: Path) -> None:
+    unmapped = set()
+    for path in sorted((dev_data / "acled-train").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            unmapped |= {row["country"] for row in csv.DictReader(fh) if iso2_of(row) is None}
+    assert unmapped == set()
 
 
 def test_cronica_gold_bolivia_reads_events_statements_and_tallies() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from datetime import timedelta
+from functools import lru_cache
 
 import pycountry
 
@@ -26,6 +27,8 @@ from cronica.errors import DataFileError
 from cronica.eval.acled_export import parse_event_date
 from cronica.eval.gold import CountExpectation, GoldItem, GoldRecord, split_of
 from cronica.eval.mappings import acled_taxonomy
+from cronica.resolve.bundled import country_names
+from cronica.resolve.names import fold
 
 #: Days between an event and the report it is read from (ACLED does not publish the article date).
 PUBLICATION_LAG_DAYS = 3
@@ -40,8 +43,18 @@ def _float(value: str | None) -> float | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return country_names()
+
+
 def iso2_of(row: dict[str, str]) -> str | None:
-    """The ISO 3166-1 alpha-2 code of an ACLED row (from ``iso``, else ``country``), ``None`` if unknown."""
+    """The ISO 3166-1 alpha-2 code of an ACLED row, ``None`` if unknown.
+
+    From the numeric ``iso`` column, else the ``country`` name: ISO 3166's names (pycountry), then
+    the gazetteer's country names, which hold the short English names ACLED writes where ISO's
+    differ ("Democratic Republic of Congo", "Turkey", "Palestine", "Russia", "Ivory Coast", "Kosovo").
+    """
     iso = (row.get("iso") or "").strip()
     country = (row.get("country") or "").strip()
     found = None
@@ -51,7 +64,7 @@ def iso2_of(row: dict[str, str]) -> str | None:
         try:
             found = pycountry.countries.lookup(country)
         except LookupError:
-            found = None
+            return _country_names().get(fold(country))
     return found.alpha_2 if found is not None else None
 
 

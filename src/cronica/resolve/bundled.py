@@ -14,6 +14,7 @@ import csv
 import gzip
 import io
 import os
+import re
 import time
 from collections.abc import Iterator
 from importlib import resources
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from cronica.errors import GazetteerError
+from cronica.resolve.names import fold
 from cronica.resolve.store import IndexWriter, PlaceRow, connect, kind_for, local_id
 
 #: Identifies the bundled data; stored in the index's ``meta`` as ``bundle_version``.
@@ -131,6 +133,42 @@ def _countries() -> Iterator[tuple[PlaceRow, list[str]]]:
             ),
             [d for d in r["demonyms"].split("|") if d],
         )
+
+
+#: Leading words of a country's formal name; without them the rest is also the country's name
+#: ("Republic of Turkey" -> "Turkey", "State of Palestine" -> "Palestine").
+_FORMAL_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:federal|democratic|islamic|united)\s+)?"
+    r"(?:republic|state|kingdom|principality|commonwealth|sultanate|emirate)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+#: "the" inside a name, which ACLED and others drop ("Republic of the Congo" / "Republic of Congo").
+_ARTICLE = re.compile(r"\s+the\s+", re.IGNORECASE)
+
+
+def country_names() -> dict[str, str]:
+    """Folded country name -> ISO 3166-1 alpha-2 code, from the bundled ``countries.tsv``.
+
+    Every name and alternate name of a country, and two shorter forms of each when no other country
+    has that form: the name without a leading "Republic of" / "State of" ... ("Republic of Turkey"
+    gives "Turkey"; "Republic of China" gives Taiwan no "China") and without an inner "the"
+    ("Republic of the Congo" gives "Republic of Congo"). A short form two countries would get is
+    given to neither.
+    """
+    explicit: dict[str, str] = {}
+    derived: dict[str, set[str]] = {}
+    for r in _rows("countries.tsv"):
+        code = r["code"]
+        for name in (r["name"], *(a for a in r["alternatenames"].split("|") if a)):
+            explicit.setdefault(fold(name), code)
+            for short in (_FORMAL_PREFIX.sub("", name), _ARTICLE.sub(" ", name)):
+                if short != name:
+                    derived.setdefault(fold(short), set()).add(code)
+    for name, codes in derived.items():
+        if len(codes) == 1 and name not in explicit:
+            explicit[name] = next(iter(codes))
+    explicit.pop("", None)
+    return explicit
 
 
 def _continents() -> Iterator[PlaceRow]:

@@ -25,9 +25,9 @@ from cronica.records import Document, Extraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from cronica.extract import Extractor
-    from cronica.extract.learned import EventTyper
-    from cronica.extract.prefilter import SentenceFilter
+    from cronica.extraction import Extractor
+    from cronica.extraction.learned import EventTyper
+    from cronica.extraction.prefilter import SentenceFilter
 
 
 class Pipeline:
@@ -46,20 +46,20 @@ class Pipeline:
     ) -> None:
         """``model`` is the default language's model (English unless ``languages.yaml`` says otherwise).
         ``keep_generic``: also return event mentions with no date, place or number of their own
-        (useful for classifying snippets; see :class:`~cronica.extract.Extractor`). ``language``: read
+        (useful for classifying snippets; see :class:`~cronica.extraction.Extractor`). ``language``: read
         every document as this language instead of its metadata or detection. ``country``: the
         country or countries (ISO codes or names) a whole corpus is about, a hint for placing events
         when a text does not name its country; raises CronicaError for a value that is no country.
         ``typer``: ``learned`` (default: the shipped event classifier combined with the rules),
         ``rules`` (the rules alone), the path of a model file written by ``cronica train``, or an
-        :class:`~cronica.extract.learned.EventTyper`; default from ``CRONICA_TYPER``. The shipped
+        :class:`~cronica.extraction.learned.EventTyper`; default from ``CRONICA_TYPER``. The shipped
         classifier learned from English text: documents in other languages are typed by the rules.
         ``prefilter``: blank the sentences of long documents that hold no word that could start a
-        record before parsing them (:mod:`cronica.extract.prefilter`; languages whose events.yaml has
+        record before parsing them (:mod:`cronica.extraction.prefilter`; languages whose events.yaml has
         a ``prefilter`` section); default from ``CRONICA_PREFILTER`` (``1`` turns it on), else off."""
-        from cronica.extract import Extractor
-        from cronica.extract.learned import LearnedTyper
-        from cronica.extract.places import locator
+        from cronica.extraction import Extractor
+        from cronica.extraction.learned import LearnedTyper
+        from cronica.extraction.places import locator
 
         self.languages = load_languages()
         self.language = self.languages.get(language).code if language else None
@@ -99,7 +99,7 @@ class Pipeline:
     def stage(self, code: str) -> tuple[Language, Extractor]:
         """The spaCy pipeline and extractor of language ``code``, built on first use."""
         if code not in self._stages:
-            from cronica.extract import Extractor
+            from cronica.extraction import Extractor
 
             lang = self.languages.get(code)
             nlp = load_model(lang.model, lang.scheme)
@@ -120,7 +120,7 @@ class Pipeline:
         if not self._prefilter:
             return document.text
         if code not in self._filters:
-            from cronica.extract.prefilter import SentenceFilter
+            from cronica.extraction.prefilter import SentenceFilter
 
             nlp, extractor = self.stage(code)
             lexicon = extractor.lexicon

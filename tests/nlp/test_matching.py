@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from cronica.extract.dates import DateFinder
+from cronica.extraction.dates import DateFinder
 from cronica.nlp.matching import GatedMatcher, TokenView, match_all
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from cronica.extract import Extractor
-from cronica.extract.places import GazetteerLocator
+from cronica.extraction import Extractor
+from cronica.extraction.places import GazetteerLocator
 from cronica.ingest import read_documents
 from cronica.records import Document
 from cronica.resolve import Gazetteer, add_places_csv

@@ -34,7 +34,7 @@ ONELINER_FIELDS = ("events", *PIPELINE_FIELDS)
 
 
 def _classifier_scores(model: Any, test: Sequence[LabelledExample]) -> dict[str, float]:
-    from cronica.extract.learned import judgement
+    from cronica.extraction.learned import judgement
 
     right = {"event_type": 0, "sub_event_type": 0, "inter1": 0}
     n_inter = 0
@@ -100,7 +100,7 @@ def run(
         train = [e for p, xs in groups.items() if p != path for e in xs] + extra
         counts = [c for p, cs in features.items() if p != path for c in cs] + extra_features
         say(f"{name}: training on {len(train)} examples without it")
-        from cronica.extract.learned import LearnedTyper
+        from cronica.extraction.learned import LearnedTyper
 
         model = fit(train, settings, counts)
         for f, v in _classifier_scores(model, test).items():
@@ -163,7 +163,7 @@ def run_by_country(
     country (``<CC>.<rules|learned|classifier>.<field>``) and over all held-out notes
     (``all.<...>``): no note is scored by a model that saw its country."""
     from cronica.eval.runner import load_items, score_items
-    from cronica.extract.learned import LearnedTyper
+    from cronica.extraction.learned import LearnedTyper
     from cronica.pipeline import Pipeline
 
     began = time.perf_counter()

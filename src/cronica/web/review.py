@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cronica.dedupe import MergeRules
-from cronica.extract.lexicon import ACLED_TYPES
+from cronica.extraction.lexicon import ACLED_TYPES
 from cronica.records import COUNT_CATEGORIES
 from cronica.store import corrections
 from cronica.store.errors import StoreError

@@ -1,0 +1,491 @@
+"""Who is who in a document: generic collective actors, named people with roles, organisations.
+
+In: a parsed spaCy ``Doc``, the lexicon, the document's focus country. Out: a :class:`DocActors`
+index that turns a token (a subject, an object, a compound modifier) into a typed
+:class:`~cronica.records.Actor` with an ACLED inter code and an ACLED-style name, links later short
+mentions ("Morales") to the full person ("Evo Morales"), expands acronyms the text defines
+("Movement toward Socialism (MAS)") and resolves subject pronouns to the last compatible actor.
+Never raises on text; a token that names no actor gives ``None``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from cronica.extraction.lexicon import GenericActor, Lexicon, OrganisationHeads
+from cronica.extraction.tokens import entity_of
+from cronica.records import Actor
+from cronica.records import Span as TextSpan
+
+_ACRONYM = re.compile(
+    r"\b([A-Z][\w’'-]*(?:\s+(?:(?:of|the|and|for|toward|towards|de|del|la|los|las|el|al|in|on|to|du|des)\s+)*"
+    r"[A-Z][\w’'-]*){0,8})\s*\(([A-Z]{2,8})\)"
+)
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+_KIND_INTER = {
+    "government": 1,
+    "military": 1,
+    "rebels": 2,
+    "police": 1,
+    "institution": 1,
+    "party": 6,
+    "union": 6,
+    "protesters": 6,
+}
+#: News agencies name the source of a story, never an actor in it.
+_NEWS_AGENCIES = frozenset(
+    {
+        "ap",
+        "afp",
+        "reuters",
+        "efe",
+        "xinhua",
+        "dpa",
+        "ani",
+        "pti",
+        "ians",
+        "anadolu",
+        "tass",
+        "ria",
+        "upi",
+        "bbc",
+        "cnn",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    span: TextSpan
+    role: str | None = None
+    organisation: str | None = None
+    kind: str | None = None
+
+
+@dataclass
+class DocActors:
+    """Actors of one document. Built by :meth:`ActorFinder.index`; read-only afterwards."""
+
+    doc: Doc
+    country: str | None
+    country_code: str | None
+    persons: dict[str, Person] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    generic_at: dict[int, tuple[GenericActor, int, int]] = field(default_factory=dict)
+    role_words: dict[str, str | None] = field(default_factory=dict)
+    #: tokens of place names ("KAMPALA" in a dateline is not an organisation)
+    place_tokens: frozenset[int] = frozenset()
+    #: demonym or country word -> country name ("Russian" -> "Russia"), when a gazetteer is at hand
+    demonym: Callable[[str], str | None] | None = None
+    #: the dictionary's generic actor of each kind ("military", "protesters", ...)
+    kinds: dict[str, GenericActor] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    #: the head nouns that give a named organisation its kind
+    organisations: OrganisationHeads = field(default_factory=lambda: OrganisationHeads({}))
+
+    def organisation_kind(self, name: str) -> str | None:
+        """The kind of the organisation ``name`` from its head noun (see :func:`organisation_kind`)."""
+        return organisation_kind(name, self.organisations, self.demonym)
+
+    def sentence_of(self, i: int) -> Span:
+        """The sentence holding token ``i`` (``Token.sent`` re-reads the whole document each call)."""
+        if not self.sentences:
+            self.sentences = list(self.doc.sents)
+            self.sentence_starts = [s.start for s in self.sentences]
+        return self.sentences[bisect.bisect_right(self.sentence_starts, i) - 1]
+
+    def of_kind(self, kind: str, *, country: str | None = None, words: Span | None = None) -> Actor:
+        """The dictionary's generic actor of ``kind``, named for ``country`` (default: the document's)."""
+        generic = self.kinds[kind]
+        place = country or self.country
+        return Actor(
+            name=generic.name.replace("{country}", place or "unknown country"),
+            text=words.text if words is not None else None,
+            span=_span(words) if words is not None else None,
+            inter=generic.inter,
+            kind=generic.kind,
+            country=place,
+        )
+
+    def register_person(self, name: str, span: TextSpan, role: str | None, organisation: str | None) -> None:
+        """A person found outside the NER (a name in apposition to a role): later surnames link to it."""
+        if name in self.persons:
+            return
+        kind = self.organisation_kind(self.acronyms.get(organisation, organisation)) if organisation else None
+        self.persons[name] = Person(name, span, role, organisation, kind or self.role_words.get(role or ""))
+        parts = name.split()
+        if len(parts) >= 2:
+            self.surnames.setdefault(parts[-1], name)
+
+    def person_for(self, ent: Span) -> Person | None:
+        text = _clean(ent.text)
+        if text in self.persons:
+            return self.persons[text]
+        last = text.split()[-1] if text.split() else text
+        full = self.surnames.get(last)
+        return self.persons.get(full) if full else None
+
+    def actor_for(self, tok: Token, *, prefer_group: bool = False) -> Actor | None:
+        """The actor a token names, or ``None``."""
+        doc = self.doc
+        if tok.i in self.place_tokens and tok.i not in self.generic_at:
+            return None
+        known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
+        if tok.ent_type_ == "PERSON" or known_surname:
+            ent = entity_of(tok) if tok.ent_type_ == "PERSON" else None
+            ent = ent or doc[tok.i : tok.i + 1]
+            person = self.person_for(ent)
+            if person is not None:
+                return self._person_actor(person, ent)
+            if ent.label_ == "PERSON":
+                return Actor(name=_clean(ent.text), text=ent.text, span=_span(ent), inter=None, kind="person")
+        org = entity_of(tok) if tok.ent_type_ == "ORG" else None
+        if org is not None and _clean(org.text).lower() in _NEWS_AGENCIES:
+            return None
+        if tok.i in self.generic_at and not (org is not None and len(org) > 1):
+            # "Allied Democratic Forces" is an organisation, not the country's forces
+            generic, start, end = self.generic_at[tok.i]
+            return self._generic_actor(generic, doc[start:end])
+        upper = tok.text.strip(".,")
+        if upper in self.acronyms or tok.ent_type_ == "ORG":
+            ent = entity_of(tok) or doc[tok.i : tok.i + 1]
+            return self._organisation_actor(ent)
+        if tok.ent_type_ in {"NORP"} and tok.tag_ in {"NNPS", "NNS"}:
+            return Actor(
+                name=tok.text, text=tok.text, span=_span(doc[tok.i : tok.i + 1]), inter=7, kind="civilians"
+            )
+        return None
+
+    def actor_in(self, tok: Token) -> Actor | None:
+        """The actor the phrase headed by ``tok`` names: its own word, else the noun after "of"
+        ("thousands of workers"), else an apposition ("the COB head, Carlos Huarachi")."""
+        actor = self.actor_for(tok)
+        if actor is not None:
+            return actor
+        if is_person_pronoun(tok):
+            return None
+        for child in tok.children:
+            if child.dep_ in {"prep"} and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self.actor_for(pobj)
+                        if actor is not None:
+                            return actor
+            if child.dep_ == "appos":
+                actor = self.actor_for(child)
+                if actor is not None:
+                    return actor
+        return None
+
+    def person_by_role(self, role_word: str, words: Span) -> Actor | None:
+        """ "The governor urged ...": the person named earlier with that role ("the regional governor,
+        Andrii Hnatenko"), the latest one before ``words``; None when no such person was named."""
+        before = [
+            p
+            for p in self.persons.values()
+            if p.role and role_word in p.role.lower().split() and p.span.start < words.start_char
+        ]
+        if not before:
+            return None
+        person = max(before, key=lambda p: p.span.start)
+        return replace(self._person_actor(person, words), text=words.text, span=_span(words))
+
+    def _person_actor(self, person: Person, ent: Span) -> Actor:
+        inter = _KIND_INTER.get(person.kind or "") if person.kind else None
+        organisation = person.organisation
+        if organisation is None and person.kind in {"government", "military", "police"} and self.country:
+            # "the new interior minister, Arturo Murillo": a minister belongs to the country's government
+            organisation = self.of_kind(person.kind).name
+        elif organisation in self.acronyms:
+            organisation = f"{self.acronyms[organisation]} ({organisation})"
+        return Actor(
+            name=person.name,
+            text=ent.text,
+            span=_span(ent),
+            inter=inter,
+            kind="person",
+            role=person.role,
+            organisation=organisation,
+            country=self.country,
+        )
+
+    def _generic_actor(self, generic: GenericActor, words: Span) -> Actor:
+        own = self._country_of(words)  # "Russian forces" in a Ukrainian story are Russia's
+        country = own or self.country or "unknown country"
+        name = generic.name.replace("{country}", country).replace("{text}", _clean(words.text))
+        return Actor(
+            name=name,
+            text=words.text,
+            span=_span(words),
+            inter=generic.inter,
+            kind=generic.kind,
+            country=own or self.country,
+        )
+
+    def _country_of(self, words: Span) -> str | None:
+        """The country a demonym or country name modifying the actor's words names, else ``None``."""
+        if self.demonym is None:
+            return None
+        head = words.root
+        for mod in (*head.children, *words):
+            if mod.dep_ not in {"amod", "compound", "nmod", "poss"} or mod.i >= head.i:
+                continue
+            if mod.ent_type_ not in {"NORP", "GPE"}:
+                continue
+            name = self.demonym(mod.text)
+            if name:
+                return name
+        return None
+
+    def _organisation_actor(self, ent: Span) -> Actor:
+        text = _clean(ent.text)
+        text = re.sub(r"^(the|The)\s+", "", text)
+        full = self.acronyms.get(text, text)
+        acronym = next((a for a, f in self.acronyms.items() if f == full), None)
+        kind = self.organisation_kind(full)
+        name = f"{full} ({acronym})" if acronym and acronym != full else full
+        return Actor(
+            name=name,
+            text=ent.text,
+            span=_span(ent),
+            inter=_KIND_INTER.get(kind or ""),
+            kind=kind or "organisation",
+            country=self.country,
+        )
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w-]*(?:[’'][^\W\d_]+)*", re.UNICODE)
+_ARTICLES = frozenset({"the", "el", "la", "los", "las", "lo"})
+
+
+def organisation_kind(
+    name: str, heads: OrganisationHeads, country_of: Callable[[str], str | None] | None = None
+) -> str | None:
+    """The kind of a named organisation read from the head noun of its full name, else ``None``.
+
+    "Central Bank" (head "bank") is no union; "Bolivian Workers' Central" (head phrase "workers
+    central") is; "Movement toward Socialism" (head before "toward") is a party. A named army or
+    forces stays the state's only when every other word is a country, a demonym (``country_of``) or
+    a state modifier, else it is a rebel group ("Arakan Army")."""
+    words = [w.lower() for w in _NAME_WORD.findall(name.replace("’s ", " ").replace("'s ", " "))]
+    words = [w.rstrip("’'") for w in words if w not in _ARTICLES]
+    words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+    if not words:
+        return None
+    cut = next((i for i, w in enumerate(words) if w in heads.cut), len(words))
+    core = words[:cut] or words
+    if heads.head_first:
+        phrases = [(" ".join(core[:2]), 2), (core[0], 1)]
+    else:
+        phrases = [(" ".join(core[-2:]), 2), (core[-1], 1)]
+    for phrase, n in phrases:
+        if (n == 2 and len(core) < 2) or phrase not in heads.heads:
+            continue
+        kind = heads.heads[phrase]
+        if kind == "military":
+            head = set(phrase.split())
+            others = [w for w in words if w not in head and w not in heads.cut]
+            state = heads.state_modifiers
+            # without a gazetteer no demonym can be told apart: the old reading, the state's
+            if country_of is not None and any(w not in state and not country_of(w) for w in others):
+                return "rebels"
+        return kind
+    return None
+
+
+class ActorFinder:
+    """Builds :class:`DocActors` for documents; matchers are built once, here."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._generic: dict[str, GenericActor] = {}
+        self._single: dict[str, GenericActor] = {}
+        for generic in lexicon.generic_actors:
+            for word in generic.words:
+                if " " in word or "-" in word or "'" in word or "’" in word:
+                    key = f"G{len(self._generic)}"
+                    self._generic[key] = generic
+                    self._matcher.add(key, [nlp.make_doc(word)])
+                else:
+                    self._single.setdefault(word, generic)
+        self._roles: dict[str, str | None] = {}
+        for role in lexicon.roles:
+            for word in role.words:
+                self._roles[word] = role.kind
+
+    @property
+    def role_words(self) -> dict[str, str | None]:
+        return self._roles
+
+    def index(
+        self,
+        doc: Doc,
+        country: str | None,
+        country_code: str | None,
+        demonym: Callable[[str], str | None] | None = None,
+    ) -> DocActors:
+        """The actors of ``doc``; ``demonym`` turns a demonym or country word into a country name."""
+        actors = DocActors(
+            doc=doc,
+            country=country,
+            country_code=country_code,
+            role_words=self._roles,
+            demonym=demonym,
+            organisations=self.lexicon.organisations,
+        )
+        for generic in self.lexicon.generic_actors:
+            actors.kinds.setdefault(generic.kind, generic)
+        self._index_generic(doc, actors)
+        for m in _ACRONYM.finditer(doc.text):
+            long_name, acronym = _clean(m.group(1)), m.group(2)
+            long_name = re.sub(r"^(?:the|The|his|her|its|their)\s+", "", long_name)
+            actors.acronyms.setdefault(acronym, long_name)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _clean(ent.text)
+            if not name or name.lower() in self._single or len(name) < 3:
+                continue
+            role, org, kind = self._role_of(doc, ent, actors)
+            existing = actors.persons.get(name) or actors.persons.get(
+                actors.surnames.get(name.split()[-1], "")
+            )
+            if existing is not None and len(name.split()) <= len(existing.name.split()):
+                if role and not existing.role:
+                    actors.persons[existing.name] = replace(existing, role=role, organisation=org, kind=kind)
+                continue
+            actors.persons[name] = Person(name, _span(ent), role, org, kind)
+            parts = name.split()
+            if len(parts) >= 2:
+                actors.surnames.setdefault(parts[-1], name)
+                actors.surnames.setdefault(" ".join(parts[-2:]), name)
+        return actors
+
+    def _index_generic(self, doc: Doc, actors: DocActors) -> None:
+        for match_id, start, end in self._matcher(doc):
+            phrase_actor = self._generic[doc.vocab.strings[match_id]]
+            for i in range(start, end):
+                actors.generic_at[i] = (phrase_actor, start, end)
+        for tok in doc:
+            if tok.i in actors.generic_at or tok.pos_ not in {"NOUN", "PROPN", "ADJ", "PRON"}:
+                continue
+            if tok.ent_type_ in {"PERSON", "GPE", "LOC"}:
+                continue
+            generic: GenericActor | None = self._single.get(tok.lemma_.lower()) or self._single.get(
+                tok.lower_
+            )
+            if generic is None and "-" in tok.text:
+                # "military-police": the first part names the actor, the rest is associated
+                generic = self._single.get(tok.lower_.split("-")[0])
+            if generic is not None:
+                actors.generic_at[tok.i] = (generic, tok.i, tok.i + 1)
+
+    def _role_of(self, doc: Doc, ent: Span, actors: DocActors) -> tuple[str | None, str | None, str | None]:
+        """Role and organisation from apposition or title: "the COB head, Carlos Huarachi"."""
+        sent = actors.sentence_of(ent.start)
+        # title or role phrase before the name (up to 8 tokens, stopping at a clause boundary)
+        before: list[Token] = []
+        i = ent.start - 1
+        while i >= sent.start and len(before) < 9:
+            t = doc[i]
+            if t.text in {";", "(", ")", "“", "”", '"'} or t.lower_ in {
+                "that",
+                "which",
+                "who",
+                "by",
+                "after",
+            }:
+                break
+            if t.pos_ == "VERB":
+                break
+            before.insert(0, t)
+            i -= 1
+        # drop a trailing comma before the name
+        while before and before[-1].text == ",":
+            before.pop()
+        role, org = self._role_in(before, actors)
+        if role is None:
+            after: list[Token] = []
+            j = ent.end
+            if j < sent.end and doc[j].text == ",":
+                j += 1
+                while j < sent.end and len(after) < 9 and doc[j].text not in {",", ";", ".", "(", "“"}:
+                    if doc[j].pos_ == "VERB":
+                        break
+                    after.append(doc[j])
+                    j += 1
+                if after and after[0].lower_ in {"the", "a", "an", "its", "their", "his", "her"}:
+                    role, org = self._role_in(after, actors)
+        kind = None
+        if role is not None:
+            kind = self._roles.get(role)
+            if org:
+                kind = actors.organisation_kind(actors.acronyms.get(org, org)) or kind
+        return role, org, kind
+
+    def _role_in(self, tokens: list[Token], actors: DocActors) -> tuple[str | None, str | None]:
+        words = [t.lower_ for t in tokens]
+        lemmas = [t.lemma_.lower() for t in tokens]
+        role = None
+        role_at = -1
+        for n in (3, 2, 1):
+            for k in range(len(words) - n, -1, -1):
+                cand = " ".join(words[k : k + n])
+                cand_lemma = " ".join(lemmas[k : k + n])
+                if cand in self._roles or cand_lemma in self._roles:
+                    role = cand if cand in self._roles else cand_lemma
+                    role_at = k
+                    break
+            if role:
+                break
+        if role is None:
+            return None, None
+        org = None
+        for t in tokens:
+            text = t.text.strip(",.")
+            if text in actors.acronyms or (t.ent_type_ == "ORG" and t.pos_ == "PROPN"):
+                org = text
+                break
+            if t.pos_ == "PROPN" and text.isupper() and len(text) >= 2:
+                org = text
+                break
+        # "presidents of the Senate": an organisation after the role
+        if org is None and role_at + 1 < len(tokens) and tokens[role_at + 1].lower_ == "of":
+            for t in tokens[role_at + 1 :]:
+                if t.ent_type_ == "ORG" or (t.pos_ == "PROPN" and t.text[:1].isupper()):
+                    ent = entity_of(t)
+                    org = _clean(ent.text) if ent is not None else t.text
+                    org = re.sub(r"^(the|The)\s+", "", org)
+                    break
+        if org in actors.acronyms:
+            org = org
+        return role, org
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" ,.;:“”\"'’")
+
+
+def _span(span: Span) -> TextSpan:
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def is_person_pronoun(tok: Token) -> bool:
+    return tok.lower_ in _PERSON_PRONOUNS
+
+
+def is_group_pronoun(tok: Token) -> bool:
+    return tok.lower_ in _GROUP_PRONOUNS

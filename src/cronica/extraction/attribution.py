@@ -1,0 +1,115 @@
+"""Who reported a fact: the subject of a reporting verb that governs it, or the speaker of the quote.
+
+In: a token and the story so far. Out: the reporter's words and span, with back-references resolved
+("the office's report" -> "The Bolivian Ombudsman's Office").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from cronica.extraction.actors import ActorFinder
+from cronica.extraction.context import (
+    DocContext,
+    PlaceLocator,
+)
+from cronica.extraction.dates import DateResolver
+from cronica.extraction.lexicon import Lexicon
+from cronica.extraction.statements import StatementFinder
+from cronica.extraction.story import Story
+from cronica.records import Span as TextSpan
+
+
+def _subject_of(verb: Token, markers: frozenset[str]) -> Token | None:
+    """The reporter of a reporting verb: its subject, or the object of a source marker ("according to
+    X", where "according" heads "to X")."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if verb.lower_ in markers:
+        for child in verb.children:
+            if child.dep_ == "prep":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return g
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.i != verb.i:
+        return _subject_of(verb.head, markers)
+    return None
+
+
+def _marked_source(prep: Token) -> Token | None:
+    """The source a marker introduces: "according to X" (X under "to") or "según X" (X under the
+    marker itself once the Universal Dependencies parse is relabelled)."""
+    for grand in prep.subtree:
+        if grand.dep_ == "pobj":
+            return grand
+    return None
+
+
+class Attribution:
+    """Part of :class:`~cronica.extraction.extractor.Extractor` (see the module docstring)."""
+
+    # set by Extractor.__init__
+    lexicon: Lexicon
+    resolver: DateResolver
+    statements: StatementFinder
+    actor_finder: ActorFinder
+    places: PlaceLocator
+
+    def reporter_for(
+        self, ctx: DocContext, story: Story, tok: Token, si: int
+    ) -> tuple[str | None, TextSpan | None]:
+        """Who reported the fact at ``tok``: the subject of a reporting verb governing it, or of the quote."""
+        markers = self.lexicon.source_markers
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in self.lexicon.report_lemmas or anc.lower_ in markers:
+                subj = _subject_of(anc, markers)
+                if subj is not None:
+                    return self.reporter_name(ctx, story, subj)
+        if ctx.in_quote(tok):
+            candidates = [r for r in story.report_dates if r[0] >= si - 3]
+            if candidates:
+                return candidates[-1][2], candidates[-1][3]
+        for anc in [tok, *tok.ancestors]:
+            for child in anc.children:
+                if child.dep_ == "prep" and child.lower_ in markers:
+                    grand = _marked_source(child)
+                    if grand is not None:
+                        # the source's words after the marker ("según" heads its noun, whose left
+                        # edge can be the comma before the marker)
+                        start = max(grand.left_edge.i, child.i + 1)
+                        span = ctx.doc[start : grand.right_edge.i + 1]
+                        return span.text, TextSpan(span.start_char, span.end_char, span.text)
+        return None, None
+
+    def reporter_name(self, ctx: DocContext, story: Story, subj: Token) -> tuple[str | None, TextSpan | None]:
+        head = subj
+        for child in subj.children:
+            if (
+                subj.lemma_.lower() in {"report", "statement", "communique", "release"}
+                and child.dep_ == "poss"
+            ):
+                head = child
+        # a name goes on after its head in languages that put modifiers last ("la Defensoría del
+        # Pueblo", "el Instituto Nacional de Derechos Humanos (INDH)"): its compound parts
+        end = head.i
+        for child in head.rights:
+            if child.dep_ != "compound" or child.left_edge.i > end + 2:
+                break
+            end = child.right_edge.i
+        words = ctx.doc[head.left_edge.i : end + 1]
+        text = re.sub(r"\s+", " ", words.text).strip()
+        text = re.sub(r"[’']s$", "", text).strip()
+        if head.pos_ == "PRON":
+            prev = story.last_group or story.last_person
+            if prev is not None:
+                return prev.name, prev.span
+        # "the office" after "The Bolivian Ombudsman's Office": the earlier, fuller name
+        if len(text.split()) <= 2 and text.lower().startswith("the "):
+            noun = text.split()[-1].lower()
+            for _, _, name, span in reversed(story.report_dates):
+                if noun in name.lower() and len(name) > len(text):
+                    return name, span
+        return text, TextSpan(words.start_char, words.end_char, words.text)

@@ -1,0 +1,176 @@
+"""ACLED type, sub-event type and PLOVER category for one incident, from its triggers and actors.
+
+In: the asserted triggers of one incident (usually one sentence), whether the context is a protest,
+and the actor kinds of perpetrator and victims. Out: an :class:`IncidentType`. The default coding of
+each trigger family lives in ``events.yaml``; the rules here combine families the way ACLED's codebook
+does (security forces firing on protesters is "Excessive force against protesters", dispersal without
+serious injury is "Protest with intervention", a clash between armed groups is a battle ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cronica.extraction.triggers import Trigger
+
+#: Families that describe violence against people; combined into one incident per sentence.
+VIOLENCE = frozenset(
+    {
+        "lethal",
+        "injure",
+        "shoot",
+        "disperse",
+        "sexual",
+        "abduct",
+        "riot",
+        "clash",
+        "airstrike",
+        "shelling",
+        "ied",
+        "suicide",
+        "grenade",
+        "chemical",
+        "explosion",
+    }
+)
+#: Weapon families in order of precedence (the most specific first).
+_WEAPONS = ("suicide", "chemical", "grenade", "airstrike", "shelling", "ied", "explosion")
+_ARMED = frozenset({"military", "police", "rebels", "militia", "identity_militia"})
+_STATE = frozenset({"military", "police", "government"})
+#: Actor kinds that carry no arms as such: when they fight, ACLED codes them as rioters.
+_UNARMED = frozenset({"party", "civilians", "protesters", "rioters", "union"})
+#: Group of each family for grouping triggers of a sentence into incidents. Taking territory is one
+#: incident with the fighting that took it ("recaptured the town after heavy fighting").
+GROUPS = {
+    **{f: "violence" for f in VIOLENCE},
+    "overtake": "violence",
+    "regain": "violence",
+    "protest": "protest",
+    "arrest": "arrest",
+}
+
+
+@dataclass(frozen=True)
+class IncidentType:
+    event_type: str
+    sub_event_type: str
+    plover: str
+    main: Trigger
+
+
+def group_of(trigger: Trigger) -> str:
+    return GROUPS.get(trigger.family.name, trigger.family.name)
+
+
+def classify(
+    triggers: list[Trigger],
+    *,
+    protest_context: bool,
+    actor1_kind: str | None,
+    actor2_kind: str | None,
+) -> IncidentType:
+    """Code one incident. ``triggers`` are asserted and share a group (see :data:`GROUPS`)."""
+    families = {t.family.name: t for t in triggers}
+    first = triggers[0]
+    group = group_of(first)
+    if group == "violence" and ("regain" in families or "overtake" in families):
+        t = families.get("regain") or families["overtake"]
+        non_state = actor1_kind in {"rebels", "militia", "identity_militia"}
+        if ("regain" in families and not non_state) or actor1_kind in _STATE:
+            return IncidentType("Battles", "Government regains territory", "FIGHT", t)
+        return IncidentType("Battles", "Non-state actor overtakes territory", "FIGHT", t)
+    if group == "violence":
+        if (
+            "suicide" in families
+            and not ({"explosion", "ied"} & families.keys())
+            and not any(w in families["suicide"].text.lower() for w in ("bomb", "blast", "attack", "blew"))
+        ):
+            families.pop("suicide")  # "committed suicide": no explosion, no suicide bombing
+            if not families:
+                return IncidentType("Violence against civilians", "Attack", "ASSAULT", first)
+        for weapon in _WEAPONS:
+            if weapon in families:
+                t = families[weapon]
+                return IncidentType(t.family.event_type, t.family.sub_event_type, t.family.plover, t)
+        if "sexual" in families:
+            return _default(families["sexual"])
+        riots = [t for t in triggers if t.family.name == "riot"]
+        if riots and all(_armed_arson(t, actor1_kind, protest_context) for t in riots):
+            # "gunmen killed seven villagers and set fire to the market": an attack, not a riot
+            families.pop("riot")
+            if not families:
+                return IncidentType("Strategic developments", "Looting/property destruction", "COERCE", first)
+        main = _main_violence(families)
+        if "property" in families and ("disperse" in families or protest_context) and "riot" not in families:
+            # "youths burned tyres and looted a supermarket while police fired tear gas"
+            return IncidentType("Riots", "Violent demonstration", "PROTEST", families["property"])
+        if "riot" in families:
+            # a mob, a lynching, vigilantes: mob violence; rioting protesters, students, crowds: a
+            # violent demonstration
+            words = " ".join(t.text.lower() for t in triggers)
+            mob = any(w in words for w in ("mob", "lynch", "vigilante")) and not protest_context
+            sub = "Mob violence" if mob else "Violent demonstration"
+            return IncidentType("Riots", sub, "PROTEST", families["riot"])
+        if "clash" in families:
+            armed_both = actor1_kind in _ARMED and actor2_kind in _ARMED
+            if protest_context and not armed_both:
+                return IncidentType("Riots", "Violent demonstration", "PROTEST", families["clash"])
+            if actor1_kind in _UNARMED and actor2_kind not in _ARMED:
+                # party supporters, residents or students fighting each other: ACLED codes rioters
+                return IncidentType("Riots", "Mob violence", "PROTEST", families["clash"])
+            ambush = families["clash"].token.lemma_.lower() == "ambush"
+            if ambush and actor1_kind in _ARMED - {"police"} and actor2_kind == "civilians":
+                # "gunmen ambushed a group of farm workers": one side unarmed is an attack, not a battle
+                return IncidentType("Violence against civilians", "Attack", "ASSAULT", main)
+            return IncidentType("Battles", "Armed clash", "FIGHT", families["clash"])
+        lethal_or_harm = any(f in families for f in ("lethal", "injure", "shoot"))
+        perpetrator_state = actor1_kind in _STATE or actor1_kind is None
+        if protest_context and perpetrator_state:
+            if lethal_or_harm:
+                return IncidentType("Protests", "Excessive force against protesters", "ASSAULT", main)
+            return IncidentType("Protests", "Protest with intervention", "COERCE", main)
+        if "disperse" in families and not lethal_or_harm:
+            return _default(families["disperse"])
+        if "abduct" in families and "lethal" not in families:
+            return _default(families["abduct"])
+        if actor2_kind in _ARMED and (actor1_kind in _ARMED or actor1_kind is None):
+            if not (actor1_kind in _STATE and actor2_kind in _STATE):
+                return IncidentType("Battles", "Armed clash", "FIGHT", main)
+        return IncidentType("Violence against civilians", "Attack", "ASSAULT", main)
+    if group == "protest":
+        return _default(first)
+    if group == "arrest":
+        if protest_context and "protest" in families:
+            return IncidentType("Protests", "Protest with intervention", "COERCE", first)
+        return _default(first)
+    return _default(first)
+
+
+#: Words of the riot family that only say something was burned.
+_ARSON = ("fire", "ablaze", "torch", "arson", "burn")
+_CROWDS = frozenset({"crowd", "mob", "protester", "demonstrator", "youth", "rioter", "resident", "villager"})
+
+
+def _armed_arson(riot: Trigger, actor1_kind: str | None, protest_context: bool) -> bool:
+    """Burning by armed men (not a crowd, not at a protest) is part of their attack."""
+    text = riot.text.lower()
+    subjects = {c.lemma_.lower() for c in riot.token.children if c.dep_ == "nsubj"}
+    return (
+        not protest_context
+        and actor1_kind in _ARMED - {"police"}
+        and not subjects & _CROWDS
+        and any(w in text for w in _ARSON)
+        and not any(w in text for w in ("mob", "riot", "stone", "lynch"))
+    )
+
+
+def _main_violence(families: dict[str, Trigger]) -> Trigger:
+    for name in ("lethal", "shoot", "injure", "disperse", "abduct", "clash", "riot"):
+        if name in families:
+            return families[name]
+    return next(iter(families.values()))
+
+
+def _default(t: Trigger) -> IncidentType:
+    f = t.family
+    return IncidentType(f.event_type, f.sub_event_type, f.plover, t)

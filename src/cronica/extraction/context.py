@@ -1,0 +1,177 @@
+"""What the extractor knows about one document while it reads it: dates, places, quotes, reporters.
+
+In: the parsed ``Doc``, the document record and the per-pipeline finders. Out: a
+:class:`DocContext` with every date expression (and which token owns it), every place mention, the
+quoted ranges and the tree-distance helpers the sentence analysis uses. Built once per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from cronica.extraction.actors import DocActors
+from cronica.extraction.quotes import Quotes
+from cronica.records import DateValue, Document, Place
+from cronica.records import Span as TextSpan
+
+_CHAINED = re.compile(
+    r"\b(following|next|previous|preceding)\s+(day|night|morning|evening|week)\b"
+    r"|\b(same|that)\s+(day|night|morning|evening|afternoon)\b"
+    r"|\bday before\b|\b(later|earlier|after)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text: token bounds in the Doc and the resolved :class:`Place`."""
+
+    start: int
+    end: int
+    place: Place
+    preposition: str | None = None
+    cue: str | None = None  # what made the words a place mention ("dateline", "prep:in", ...)
+
+
+class PlaceLocator(Protocol):
+    """Finds and resolves the places of a document (see :mod:`cronica.resolve`)."""
+
+    def locate(self, doc: Doc) -> tuple[list[PlaceMention], str | None, str | None]:
+        """Place mentions, and the focus country's name and ISO code."""
+        ...
+
+
+def paragraph_start(text: str, offset: int) -> int:
+    """The offset of the first character of the paragraph (paragraphs are separated by a blank line)
+    that holds ``offset``."""
+    found = text.rfind("\n\n", 0, offset)
+    return found + 2 if found >= 0 else 0
+
+
+@dataclass
+class DateMention:
+    span: Span
+    root: Token
+    in_quote: bool
+    perfect: bool  # modifies a present-perfect verb: an "as of" date, not an event date
+    since: bool
+    chained: bool
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", self.span.text).strip()
+
+    def text_span(self) -> TextSpan:
+        return TextSpan(self.span.start_char, self.span.end_char, self.span.text)
+
+
+@dataclass
+class DocContext:
+    document: Document
+    doc: Doc
+    quotes: Quotes
+    actors: DocActors
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    country: str | None
+    country_code: str | None
+    reporters: list[tuple[int, str, TextSpan, DateValue | None]] = field(default_factory=list)
+    #: the lead sentence tells of an accident or a disaster: violence words in it are not political
+    accident_story: bool = False
+
+    @property
+    def published(self) -> date | None:
+        return self.document.published
+
+    @cached_property
+    def date_tokens(self) -> frozenset[int]:
+        """The token indices inside a date expression."""
+        return frozenset(i for d in self.dates for i in range(d.span.start, d.span.end))
+
+    def dates_in(self, sent: Span) -> list[DateMention]:
+        return [d for d in self.dates if sent.start <= d.span.start < sent.end]
+
+    def places_in(self, sent: Span) -> list[PlaceMention]:
+        return [p for p in self.places if sent.start <= p.start < sent.end]
+
+    def in_quote(self, tok: Token) -> bool:
+        return self.quotes.inside(tok.idx)
+
+
+def is_count_not_year(span: Span) -> bool:
+    """ "fired 1649 rounds": a bare number the NER took for a year is a count of something."""
+    words = [t for t in span if not t.is_space]
+    if len(words) != 1 or not words[0].like_num or not words[0].text.isdigit():
+        return False
+    value = int(words[0].text)
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return value < 1800 or (following is not None and following.tag_ == "NNS")
+
+
+def with_day_range(span: Span) -> Span:
+    """ "18 July 2021" preceded by "between 12 and" or "12-": the whole range."""
+    doc = span.doc
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ in {"and", "-", "–", "to"} and doc[i - 2].like_num:
+        start = i - 2
+        if start >= 1 and doc[start - 1].lower_ == "between":
+            start -= 1
+        return doc[start : span.end]
+    return span
+
+
+def make_date_mention(
+    span: Span,
+    quotes: Quotes,
+    since_words: frozenset[str] = frozenset({"since"}),
+    perfect_aux: frozenset[str] = frozenset({"have"}),
+    chained: re.Pattern[str] = _CHAINED,
+) -> DateMention:
+    """The date expression ``span`` with what the sentence says about it: quoted, modifying a present
+    perfect (an "as of" date), opening a period ("since"; Spanish "desde": ``since_words``), relative
+    to the event told before ("the following day"; the temporal lexicon's ``chained`` pattern)."""
+    root = span.root
+    head = root.head
+    perfect = False
+    for tok in (head, head.head):
+        if any(
+            c.dep_ in {"aux"} and c.lemma_ in perfect_aux and c.tag_ in {"VBZ", "VBP"} for c in tok.children
+        ):
+            perfect = True
+    first = span.text.lower().split()[0] if span.text.strip() else ""
+    since = first in since_words or (span.start > 0 and span.doc[span.start - 1].lower_ in since_words)
+    return DateMention(
+        span=span,
+        root=root,
+        in_quote=quotes.inside(span.start_char),
+        perfect=perfect,
+        since=since,
+        chained=bool(chained.search(span.text)),
+    )
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of the same sentence in the dependency tree (large if unrelated)."""
+    if a.i == b.i:
+        return 0
+    depth_a: dict[int, int] = {}
+    cur, d = a, 0
+    while True:
+        depth_a[cur.i] = d
+        if cur.head.i == cur.i or d > 40:
+            break
+        cur, d = cur.head, d + 1
+    cur, d = b, 0
+    while True:
+        if cur.i in depth_a:
+            return depth_a[cur.i] + d
+        if cur.head.i == cur.i or d > 40:
+            break
+        cur, d = cur.head, d + 1
+    return 99

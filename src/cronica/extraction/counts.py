@@ -1,0 +1,490 @@
+"""Count claims: "eight people were killed", "More than 30 others were injured", "tens of thousands marched".
+
+In: a parsed sentence, its quantities (:mod:`cronica.extraction.numbers`) and triggers. Out:
+:class:`CountMention` objects: the category (killed, injured, arrested, participants), the value and
+qualifier, the words, the verb the number hangs on, and whether it is a running total (a tally:
+"brought the total to at least 32", "over 500 have been arrested since November 10") or an
+increment on an earlier figure ("Two more have died"). Numbers that count things that are not people
+("40 gasoline trucks") are left out. Never raises on text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from cronica.extraction.lexicon import CountingWords
+from cronica.extraction.numbers import Quantity
+from cronica.extraction.triggers import Trigger
+
+
+@dataclass(frozen=True)
+class CountMention:
+    quantity: Quantity
+    category: str
+    start: int  # token bounds of the words (number and what it counts)
+    end: int
+    verb: Token  # the token the category came from
+    tally: bool
+    increment: bool
+    # "the number of people who died in yesterday's confrontation at the bridge rose to nine": a total
+    # whose words restrict it to one incident told by its day or place ("confrontation"); that incident's toll
+    incident: Token | None = None
+
+    @property
+    def one_incident(self) -> bool:
+        return self.incident is not None
+
+    def words(self) -> str:
+        doc = self.verb.doc
+        return doc[self.start : self.end].text
+
+
+def find_counts(
+    sent: Span, quantities: list[Quantity], triggers: list[Trigger], w: CountingWords
+) -> list[CountMention]:
+    """Attach each quantity of ``sent`` to a count category, when it counts people."""
+    doc = sent.doc
+    trigger_at = {i: t for t in triggers for i in range(t.start, t.end)}
+    out: list[CountMention] = [*_single_victims(sent, quantities, triggers, w)]
+    for q in quantities:
+        number_tok = doc[q.end - 1] if not q.more else doc[q.end - 2]
+        noun = _counted_noun(number_tok, q, sent, w)
+        if noun is None or _subset(doc[q.start], number_tok, noun, w) or _age(doc, q.start, q.end):
+            continue
+        if q.more and _own_place(number_tok):
+            continue  # "ten killed in Sacaba and ten more in Senkata": another place's figure, no increment
+        if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+            continue  # "killed by three gunmen": the perpetrators, not the victims
+        found = _category(noun, number_tok, sent, trigger_at, w, range(q.start, q.end))
+        if found is None and _has_tally_words(sent, w):
+            found = _category_from_sentence(sent, triggers, w)
+        if found is None:
+            continue
+        category, verb = found
+        if category != "participants" and _told_as_cause(verb, w):
+            continue  # "to protest the police killing of 3 men": deaths of an earlier event
+        toll_noun = noun.lemma_.lower() in w.toll_nouns and noun.lemma_.lower() not in w.person_nouns
+        if category == "participants" and q.vague and q.crowd_value is not None:
+            q = Quantity(
+                q.start, q.end, q.crowd_value, q.qualifier, q.low, q.high, True, q.crowd_value, q.more
+            )
+        words_end = max(q.end, noun.i + 1)
+        if category != "participants" and verb.i >= words_end and verb.i - words_end <= 4:
+            words_end = verb.i + 1
+        elif doc[min(words_end, len(doc) - 1)].text == "[" and words_end + 2 < len(doc):
+            words_end = words_end + 3
+        if words_end < len(doc) and doc[words_end].text == "]":
+            words_end += 1
+        tally = (
+            (_is_tally(noun, verb, sent, w) or _is_tally(noun, number_tok, sent, w))
+            and not q.more
+            and (category != "participants" or _has_tally_words(sent, w))  # crowds "since morning"
+        )
+        incident = _one_incident(sent, trigger_at, w) if tally else None
+        if toll_noun and not tally:
+            continue  # "212 deaths" counts only as a running total; an incident's toll names its people
+        out.append(
+            CountMention(
+                quantity=q,
+                category=category,
+                start=q.start,
+                end=min(words_end, sent.end),
+                verb=verb,
+                tally=tally,
+                increment=q.more,
+                incident=incident,
+            )
+        )
+    return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w)
+
+
+def _told_as_cause(verb: Token, w: CountingWords) -> bool:
+    """The count's verb sits in what a protest was about ("to protest the police killing of 3 men",
+    "a march over the arrest of 5"): casualties told there belong to an earlier event
+    (``cause_heads`` in quantities.yaml)."""
+    return any(a.lemma_.lower() in w.cause_heads and a.i < verb.i for a in verb.ancestors)
+
+
+def _own_place(number_tok: Token) -> bool:
+    """The number carries a place of its own ("ten more in Senkata, El Alto")."""
+    return any(
+        c.dep_ == "prep" and any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in c.subtree)
+        for c in number_tok.children
+    )
+
+
+def _age(doc: Doc, start: int, end: int) -> bool:
+    """ "two women, aged 54 and 60", "a man in his 30s", "children as young as 9": ages, not counts."""
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    if before and (before[-1] in {"aged", "ages", "age"} or before[-2:] == ["age", "of"]):
+        return True
+    if before[-2:] == ["between", "ages"] or (len(before) >= 3 and before[-3:-1] == ["aged", "between"]):
+        return True
+    after = [t.lower_ for t in doc[end : end + 2]]
+    return after[:2] == ["years", "old"] or (bool(after) and after[0] in {"-year", "year-old", "-year-old"})
+
+
+def _subset(first: Token, number_tok: Token, noun: Token, w: CountingWords) -> bool:
+    """ "killing eight people, including two children", "nine were killed, two of them civilians",
+    "among them two teenagers": a part of a figure already given, not a figure of its own."""
+    doc = first.doc
+    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    if any(word in w.subset_words for word in before[-2:]):
+        return True
+    if before[-2:] in (["among", "them"], ["among", "whom"], ["among", "those"]):
+        return True
+    for tok in (noun, number_tok):
+        if tok.dep_ == "pobj" and tok.head.lower_ in w.subset_words:
+            return True
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in w.of:
+                if any(g.lower_ in w.subset_pronouns for g in child.children):
+                    return True
+    return False
+
+
+def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> list[CountMention]:
+    """ "two rebels and one soldier dead": parts of one figure (3), not competing claims."""
+    doc = sent.doc
+    out: list[CountMention] = []
+    for c in counts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.category == c.category
+            and prev.verb.i == c.verb.i
+            and not prev.tally
+            and not c.tally
+            and not c.increment
+            and any(t.lower_ in w.and_ for t in doc[prev.quantity.end : c.quantity.start])
+            and c.quantity.start - prev.quantity.end <= 4
+        ):
+            q = Quantity(
+                prev.quantity.start,
+                c.quantity.end,
+                prev.quantity.value + c.quantity.value,
+                "exact" if prev.quantity.qualifier == c.quantity.qualifier == "exact" else "at_least",
+            )
+            out[-1] = CountMention(q, c.category, prev.start, max(prev.end, c.end), c.verb, False, False)
+            continue
+        out.append(c)
+    return out
+
+
+def _single_victims(
+    sent: Span, quantities: list[Quantity], triggers: list[Trigger], w: CountingWords
+) -> list[CountMention]:
+    """ "A 35-year-old man was beaten to death", "a protester was shot dead": one person."""
+    doc = sent.doc
+    # numbers already counted ("a 20-year-old student" is one person, its age no count)
+    counted = {i for q in quantities if not _age(doc, q.start, q.end) for i in range(q.start, q.end + 2)}
+    out = []
+    for t in triggers:
+        if not t.asserted or t.family.count not in {"killed", "injured", "arrested"}:
+            continue
+        verb = t.token
+        # "Un joven murió": the subject of a verb the victim undergoes (languages that list them)
+        victim_deps = {"nsubjpass", "dobj"} | (
+            {"nsubj"} if verb.lemma_.lower() in w.undergoer_verbs else set()
+        )
+        for child in verb.children:
+            if child.dep_ not in victim_deps or child.tag_ != "NN" or child.i in counted:
+                continue
+            det = next((c for c in child.children if c.dep_ in {"det", "nummod"}), None)
+            if det is None or det.lower_ not in w.one:
+                continue
+            person = child.lemma_.lower() in w.person_nouns or child.lower_.endswith(
+                w.person_singular_suffixes
+            )
+            if not person:
+                continue
+            q = Quantity(det.i, det.i + 1, 1, "exact")
+            out.append(
+                CountMention(q, t.family.count, det.i, child.i + 1, verb, tally=False, increment=False)
+            )
+    return out
+
+
+def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) -> Token | None:
+    """The noun a number counts ("eight people" -> people), or the number itself when it stands alone."""
+    if number_tok.dep_ == "nummod" or (
+        number_tok.dep_ in {"amod", "quantmod", "compound"} and number_tok.head.pos_ == "NOUN"
+    ):
+        noun = number_tok.head
+        while noun.dep_ in {"nummod", "quantmod", "compound"} and noun.head.i != noun.i:
+            noun = noun.head
+    else:
+        noun = number_tok
+    # "thousands of workers", "tens of thousands of people"
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in w.of:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.lemma_.lower() in w.person_nouns or pobj.pos_ == "NUM"):
+                    return noun
+    lemma = noun.lemma_.lower()
+    if noun is number_tok or noun.pos_ in {"NUM", "PRON"}:
+        return noun
+    if noun.pos_ in {"VERB", "ADJ"} and noun.i > number_tok.i and noun.lower_ in w.category_words:
+        return number_tok  # "leaving at least 12 injured" parsed with the number under "injured"
+    if lemma in w.toll_nouns:
+        return noun  # "212 civilian deaths", "63 detentions"
+    if lemma in w.person_nouns or noun.lower_ in w.person_nouns:
+        return noun
+    if noun.tag_ == "NNS" and noun.lower_.endswith(w.person_plural_suffixes):
+        return noun  # worshippers, residents, civilians, policemen, activists
+    if noun.ent_type_ == "NORP":
+        return noun
+    if any(c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in noun.children):
+        return noun  # "12 Sudanese Misseriya", "3 Afghan commandos": a people or its members
+    return None
+
+
+def _category(
+    noun: Token,
+    number_tok: Token,
+    sent: Span,
+    trigger_at: dict[int, Trigger],
+    w: CountingWords,
+    words: range = range(0),
+) -> tuple[str, Token] | None:
+    """What the number counts; ``words`` are the quantity's own tokens."""
+    doc = sent.doc
+    # the noun names what happened to them: "212 civilian deaths", "63 detentions"
+    if noun.lemma_.lower() in w.toll_nouns:
+        cat = _token_category(noun, trigger_at, w)
+        if cat:
+            return cat, noun
+    # a predicate of its own: "seven people confirmed dead", "five facing surgeries"
+    own = [
+        c
+        for c in noun.children
+        if c.dep_ in {"acl", "amod"} and c.i > noun.i and c.lower_ not in w.not_predicates
+    ]
+    for pred in own:
+        for tok in pred.subtree:
+            cat = _token_category(tok, trigger_at, w)
+            if cat:
+                return cat, tok
+    if own and any(c.pos_ in {"VERB", "ADP", "ADV"} for c in own):
+        return None
+    # "[injured]" or "injured" just after the noun
+    for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:
+        if tok.text in {",", ";"} or tok.lower_ in w.clause_breaks:
+            break
+        cat = w.category_words.get(tok.lower_)
+        if cat:
+            return cat, tok
+    # a conjunct shares the first conjunct's predicate only when it has none of its own
+    cur = noun
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+        own = [c for c in cur.children if c.dep_ in {"acl", "relcl", "amod"} and c.i > cur.i]
+        for pred in own:
+            for tok in pred.subtree:
+                cat = _token_category(tok, trigger_at, w)
+                if cat:
+                    return cat, tok
+    # the governing verb: "eight people were killed", "killing 6 civilians", "tens of thousands ... marching"
+    head = (
+        cur.head if cur.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod"} else cur
+    )
+    if (
+        cur.dep_ == "appos"
+        and cur.i != number_tok.i
+        and head.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        and head.head.i != head.i
+        and not any(c.dep_ == "nummod" for c in head.children)
+    ):
+        # "The victims, six civilians, were killed": people in apposition stand where their head stands
+        # (also a dateline the parser made the subject: "MOGADISHU (AP) — Six civilians ... were
+        # killed"); not an age ("Abílio Mucussete, 34, ... died"), nor a part of a figure of its own
+        # ("three people were killed – two members of the security forces")
+        head = head.head
+    if cur.dep_ == "pobj" and head.head.i != head.i:
+        head = head.head
+        if head.i in words and head.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.head.i != head.i:
+            head = head.head  # "decenas de miles de personas marcharon": the number phrase's verb
+    for tok in _predicate_tokens(head):
+        cat = _token_category(tok, trigger_at, w)
+        if cat:
+            return cat, tok
+    # "killing at least 17 people": the trigger just before the number (the parse may have lost the link)
+    for tok in doc[max(sent.start, number_tok.i - 5) : number_tok.i]:
+        trigger = trigger_at.get(tok.i)
+        if trigger is not None and trigger.family.count and trigger.asserted and tok.pos_ == "VERB":
+            return trigger.family.count, tok
+    # "the ministry put the crowd at 24,000", "organisers estimated it at 60,000": a crowd estimate
+    if any(t.lemma_.lower() in w.crowd_context for t in sent):
+        for anc in [number_tok, *number_tok.ancestors]:
+            if anc.pos_ == "VERB":
+                if anc.lemma_.lower() in w.estimate_verbs:
+                    return "participants", anc
+                break
+    # "dispersed hundreds of protesters": a crowd
+    for tok in (
+        noun,
+        *[g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"],
+    ):
+        if tok.lemma_.lower() in w.crowd_nouns:
+            return "participants", tok
+    # "activists who staged a sit-in": what the people did, when nothing else says what was done to them
+    for pred in (c for c in noun.children if c.dep_ == "relcl"):
+        for tok in pred.subtree:
+            cat = _token_category(tok, trigger_at, w)
+            if cat:
+                return cat, tok
+    return None
+
+
+def _predicate_tokens(head: Token) -> list[Token]:
+    """The verb and what completes it: "were killed", "confirmed dead", "responded by marching"."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in {"acomp", "oprd", "xcomp", "advcl", "attr", "dobj", "conj"}:
+            out.append(child)
+        if child.dep_ == "prep":
+            out.extend(g for g in child.children if g.dep_ in {"pcomp", "pobj"})
+    return out
+
+
+def _token_category(tok: Token, trigger_at: dict[int, Trigger], w: CountingWords) -> str | None:
+    trigger = trigger_at.get(tok.i)
+    # "the arrest of 27 suspects": a noun told as a reference still says what the number counts
+    named = trigger is not None and (
+        trigger.asserted or (trigger.reason or "").startswith(("reference", "headline", "casualties counted"))
+    )
+    if trigger is not None and trigger.family.count and named:
+        return trigger.family.count
+    if trigger is not None and trigger.family.name in {"shoot"} and trigger.asserted:
+        return "injured" if tok.lower_ in w.shot_words else None
+    if tok.lemma_.lower() in w.crowd_words and tok.pos_ == "VERB":
+        return "participants"
+    return w.category_words.get(tok.lower_)
+
+
+def clause_of(tok: Token) -> list[Token]:
+    """The tokens of the clause ``tok`` belongs to: the subtree of its nearest clause head."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and head.pos_ in {"VERB", "AUX"}:
+            break
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return list(head.subtree)
+
+
+def _has_tally_words(sent: Span, w: CountingWords) -> bool:
+    lowered = sent.text.lower()
+    lemmas = _tally_lemmas(sent)
+    if lemmas & w.total_nouns and lemmas & w.total_verbs:
+        return True
+    return bool(lemmas & w.tally_words) or _tally_phrase(lowered, w)
+
+
+def _tally_lemmas(tokens: Span | list[Token]) -> set[str]:
+    """Lemmas of ``tokens``, leaving out "overalls" (the garment is no overall total)."""
+    return {t.lemma_.lower() for t in tokens if not (t.tag_ == "NNS" and t.lemma_.lower() == "overall")}
+
+
+def _tally_phrase(lowered: str, w: CountingWords) -> bool:
+    """ "so far", "to date", "in all" as words ("in allowances" is not "in all")."""
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in w.tally_phrases)
+
+
+def _category_from_sentence(
+    sent: Span, triggers: list[Trigger], w: CountingWords
+) -> tuple[str, Token] | None:
+    """ "brought the total number of the coup's victims to at least 32": what the total counts."""
+    for tok in sent:
+        cat = w.victim_words.get(tok.lemma_.lower())
+        if cat:
+            return cat, tok
+    for t in triggers:
+        if t.family.count:
+            return t.family.count, t.token
+    return None
+
+
+def _one_incident(sent: Span, trigger_at: dict[int, Trigger], w: CountingWords) -> Token | None:
+    """A total told of one incident: "the number of people who died in yesterday's confrontation at the
+    Huayllani bridge rose to nine", "the toll from Friday's shooting in Sacaba". The incident is a
+    singular incident noun after a preposition on the killing (or on the counted people), told by its day
+    ("yesterday's", "Friday's") or its place. A scope ("since ...", "so far") or several incidents
+    ("the clashes") keep it a running total."""
+    if any(t.lower_ in w.since for t in sent) or _tally_phrase(sent.text.lower(), w):
+        return None
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in w.incident_preps:
+            continue
+        if tok.lemma_.lower() not in w.incident_nouns or tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        anchor = tok.head.head
+        lemma = anchor.lemma_.lower()
+        if anchor.i not in trigger_at and lemma not in w.person_nouns and lemma not in w.total_heads:
+            continue
+        told = any(c.dep_ == "poss" for c in tok.children) or any(
+            t.ent_type_ in {"GPE", "LOC", "FAC", "DATE"} for t in tok.subtree if t.i != tok.i
+        )
+        if told:
+            return tok
+    return None
+
+
+def _summed_over(clause: list[Token], w: CountingWords) -> bool:
+    """A figure summed over several places, days or incidents: "at two protest sites", "in three cities",
+    "in the space of five days", "in two operations" (a plural site, period or incident noun counted by a
+    number above one, after a preposition of place or period; "two days later" and "for three days" are
+    not sums)."""
+    for tok in clause:
+        lemma = tok.lemma_.lower()
+        plural = tok.tag_ in {"NNS", "NNPS"} or "Plur" in tok.morph.get("Number", [])
+        if not plural or not (lemma in w.site_nouns or lemma in w.period_units or lemma in w.incident_nouns):
+            continue
+        if not any(c.dep_ == "nummod" and c.lower_ not in w.one and c.text != "1" for c in tok.children):
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in w.sum_preps:
+            return True
+    return False
+
+
+def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
+    """A running total: a total or toll word in the clause, or a present perfect with a "since" scope."""
+    clause = clause_of(verb)
+    lowered = " ".join(t.lower_ for t in clause)
+    words = _tally_lemmas(clause)
+    if words & w.tally_words or _tally_phrase(lowered, w):
+        return True
+    if words & w.total_nouns and words & w.total_verbs:
+        return True
+    if _summed_over(clause, w):
+        return True
+    perfect = any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ in w.perfect_aux and c.tag_ in {"VBP", "VBZ"}
+        for c in verb.children
+    )
+    if not perfect and verb.head.i != verb.i:
+        perfect = any(
+            c.dep_ == "aux" and c.lemma_ in w.perfect_aux and c.tag_ in {"VBP", "VBZ"}
+            for c in verb.head.children
+        )
+    has_since = any(
+        t.lower_ in w.since and t.i + 1 < sent.end and t.nbor(1).ent_type_ == "DATE" for t in sent
+    )
+    # "have been killed since the siege began", "over the same period", "in three days": a period
+    superlative = any(t.tag_ in {"JJS", "RBS"} and t.lower_ not in {"least", "most"} for t in clause)
+    scoped = not superlative and (
+        any(t.lower_ in w.since for t in clause)
+        or "same period" in lowered
+        or re.search(r"\bin (?:the (?:past|last) )?\w+ days\b", lowered) is not None
+    )
+    if perfect and (has_since or scoped):
+        return True
+    # "1,146 people were detained ... between 1 January and 30 November": a count over a long period
+    if re.search(r"\bbetween \d{1,2} \w+(?: \d{4})? and \d{1,2} \w+", lowered) and not superlative:
+        return True
+    # "1,212 violent deaths in Guayas province since 1 January": a count of deaths over a period
+    return has_since and not superlative and noun.lemma_.lower() in w.toll_nouns

@@ -1,0 +1,566 @@
+"""From the asserted triggers of a sentence to incident drafts: grouping, coding, actors, counts.
+
+In: a sentence, its asserted triggers and count mentions, the story so far. Out:
+:class:`~cronica.extraction.assemble.Draft` incidents with ACLED type, actors (perpetrator and target with
+inter codes), date, place, count claims and a confidence; accidents and disasters are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date as _date
+
+from spacy.tokens import Span, Token
+
+from cronica.extraction.actors import ActorFinder
+from cronica.extraction.assemble import Draft
+from cronica.extraction.attribution import Attribution
+from cronica.extraction.classify import classify, group_of
+from cronica.extraction.context import (
+    DocContext,
+    PlaceLocator,
+)
+from cronica.extraction.counts import CountMention
+from cronica.extraction.dates import DateResolver
+from cronica.extraction.dating import Dating, heading_date, live_entry_date, reported_week
+from cronica.extraction.lexicon import Lexicon
+from cronica.extraction.locating import Locating
+from cronica.extraction.statements import StatementFinder
+from cronica.extraction.story import Story
+from cronica.extraction.triggers import Trigger
+from cronica.records import (
+    Actor,
+    CountClaim,
+    DateValue,
+    Place,
+)
+from cronica.records import Span as TextSpan
+
+#: Places and units that only armed forces hold: attacking one is fighting them.
+_INSTALLATIONS = frozenset(
+    {
+        "base",
+        "position",
+        "camp",
+        "checkpoint",
+        "outpost",
+        "barracks",
+        "convoy",
+        "patrol",
+        "garrison",
+        "headquarters",
+        "headquarter",
+        "post",
+    }
+)
+
+#: Triggers whose grammatical subject undergoes the event: "ten people died", "three were wounded".
+
+
+def _retrospective(tok: Token) -> bool:
+    """ "only one of its fighters had died": a past perfect looks back at an event already told."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+
+
+def _political(actor: Actor | None, protest: bool = False) -> bool:
+    """An actor of political violence; police making an arrest after an accident are not one,
+    unless protesters are involved."""
+    if actor is None:
+        return False
+    if actor.kind in {"police", "government"} and not protest:
+        return False
+    return actor.inter in {1, 2, 3, 4, 5, 6}
+
+
+def _confidence(
+    date: DateValue,
+    place: Place,
+    actor1: Actor | None,
+    counts: dict[str, tuple[CountClaim, ...]],
+    inherited: bool,
+) -> float:
+    score = 0.35
+    if date.value:
+        score += 0.2 if not inherited else 0.1
+    if place.status == "resolved":
+        score += 0.15
+    elif place.country_code:
+        score += 0.05
+    if actor1 is not None:
+        score += 0.1
+    if counts:
+        score += 0.15
+    return min(score, 0.95)
+
+
+_PROTESTERS = frozenset({"protesters"})
+_FORCES = frozenset({"police", "military"})
+#: How many sentences back the story's last event still lends its place to an event with none.
+_STORY_REACH = 6
+
+
+class Incidents(Dating, Locating, Attribution):
+    """Part of :class:`~cronica.extraction.extractor.Extractor` (see the module docstring)."""
+
+    # set by Extractor.__init__
+    lexicon: Lexicon
+    resolver: DateResolver
+    statements: StatementFinder
+    actor_finder: ActorFinder
+    places: PlaceLocator
+
+    def _incidents(
+        self,
+        ctx: DocContext,
+        story: Story,
+        sent: Span,
+        si: int,
+        triggers: list[Trigger],
+        counts: list[CountMention],
+        all_triggers: list[Trigger] | None = None,
+    ) -> list[Draft]:
+        if not triggers:
+            return []
+        all_triggers = all_triggers or triggers
+        groups: dict[str, list[Trigger]] = {}
+        for t in triggers:
+            groups.setdefault(group_of(t), []).append(t)
+        protest_words = self._protest_context(ctx, sent, groups)
+        if "violence" in groups and "protest" in groups:
+            groups["violence"] = groups["violence"] + groups.pop("protest")
+        if "arrest" in groups and "protest" in groups:
+            groups["arrest"] = groups["arrest"] + groups.pop("protest")
+        entering = [t for t in groups.get("withdraw", []) if t.token.lemma_.lower() == "enter"]
+        if entering and "violence" in groups:
+            # "armed men entered the town and opened fire": the entry is part of the attack
+            groups["violence"] = groups["violence"] + entering
+            groups["withdraw"] = [t for t in groups["withdraw"] if t not in entering]
+            if not groups["withdraw"]:
+                groups.pop("withdraw")
+        if "property" in groups and "violence" in groups:
+            # "a drone attack on the port damaged grain stores": the damage is the attack's
+            groups["violence"] = groups["violence"] + groups.pop("property")
+        if "arrest" in groups and "violence" in groups and protest_words:
+            # arrests at a dispersed protest are a count of that event (ACLED), not an event of their own
+            groups["violence"] = groups["violence"] + groups.pop("arrest")
+        speech = self.statements.speech_tokens(sent)
+        owners = [t.token for t in triggers] + speech
+        # words whose clauses tell something else (calls, threats, other speech): no place for us there
+        blocked = {
+            t.token.i
+            for t in all_triggers
+            if not t.asserted and not (t.reason or "").startswith(("reference", "bare noun", "modifier"))
+        } | {t.i for t in speech}
+        accident = ctx.accident_story or any(t.lemma_.lower() in self.lexicon.non_political for t in sent)
+        drafts = []
+        for group, members in groups.items():
+            members = sorted(members, key=lambda t: (t.family.name == "protest", t.start))
+            anchors = [t.token for t in members]
+            # "declared a state of emergency on Saturday", "staged a march in Lima": the light verb's
+            # date and place are the event's
+            anchors += [
+                t.token.head
+                for t in members
+                if t.token.dep_ in {"dobj", "attr", "nsubjpass"} and t.token.head.pos_ == "VERB"
+            ]
+            actor1, actor2, associated = self._actors_for(ctx, sent, members, group, protest_words)
+            if (
+                accident
+                and group in {"violence", "property", "arrest"}
+                and not _political(actor1, protest_words)
+                and not _political(actor2, protest_words)
+            ):
+                continue  # an accident or a disaster (and the arrests after it), not political violence
+            typed = classify(
+                members if group == "arrest" else [m for m in members if group_of(m) == group] or members,
+                protest_context=protest_words,
+                actor1_kind=actor1.kind if actor1 else None,
+                actor2_kind=actor2.kind if actor2 else None,
+            )
+            if (
+                typed.event_type == "Protests"
+                and typed.sub_event_type != "Peaceful protest"
+                and actor2 is None
+            ):
+                actor2 = self._protesters(ctx, sent)
+            if typed.event_type == "Protests" and typed.sub_event_type == "Peaceful protest":
+                actor1 = self._as_protesters(ctx, actor1) if actor1 else self._protesters(ctx, sent)
+            elif typed.event_type == "Protests" and actor2 is not None:
+                actor2 = self._as_protesters(ctx, actor2)
+            if actor1 is not None and associated:
+                actor1 = replace(actor1, associated=tuple(associated))
+            if typed.event_type == "Riots" and actor1 is not None and actor1.inter == 1:
+                # ACLED: the rioters are actor 1, the forces that put the riot down actor 2
+                actor1, actor2 = ctx.actors.of_kind("rioters"), actor1
+            if (
+                typed.sub_event_type == "Protest with intervention"
+                and actor2 is not None
+                and actor2.inter == 6
+            ):
+                # ACLED: the protesters are actor 1, the force that intervened actor 2
+                actor1, actor2 = actor2, actor1
+            if typed.sub_event_type == "Protest with intervention" and (actor2 is None or actor2.inter == 6):
+                actor2 = self._force_in(ctx, sent)  # "the protesters had gathered ... when officers fired"
+            missing: dict[str, str] = {}
+            date = self.date_for(ctx, story, sent, si, anchors, owners) or self._background_date(
+                ctx, story, sent, si
+            )
+            inherited_date = False
+            own_date_words = date is not None
+            same_story = (
+                story.last_draft is not None
+                and si - story.last_draft_sent <= 2
+                and {story.last_draft.group, group} <= {"violence", "protest", "arrest"}
+            )
+            heading = heading_date(ctx, sent, self.resolver) if date is None else None
+            if (
+                heading is not None
+                and story.last_draft is not None
+                and story.last_draft.sentence.start > heading[1]
+                and story.last_draft.date.value == heading[0].value
+            ):
+                heading = None  # an event told under the same heading since: the story goes on from it
+            if heading is not None:
+                date = heading[0]  # the section's own date: specific, and not a borrowed one
+            if date is None:
+                prev = story.last_draft
+                if prev is not None and same_story and prev.date.value and prev.date.text:
+                    date = replace(
+                        prev.date, reason="no date words in the sentence: date of the event just described"
+                    )
+                    inherited_date = True
+                elif story.pending_date is not None and si - story.pending_date_sent == 1:
+                    date = replace(
+                        story.pending_date,
+                        reason="no date words in the sentence: the date that opened the story just before",
+                    )
+                    inherited_date = True
+                elif (earlier := self.paragraph_date(ctx, story, sent, si)) is not None:
+                    date = earlier  # a stated day, not a licence to merge with whatever came before
+                else:
+                    date = live_entry_date(ctx, sent, self.resolver) or reported_week(ctx)
+            place = self.place_for(ctx, sent, anchors, blocked=blocked)
+            own_place_words = place is not None
+            inherited_place = False
+            if place is None:
+                prev = story.last_draft
+                if prev is not None and same_story and prev.location.status != "unresolved":
+                    place = prev.location
+                    inherited_place = True
+                else:
+                    # the paragraph's place, else the story's last event place, else the dateline
+                    recent = (
+                        prev.location
+                        if prev is not None
+                        and si - story.last_draft_sent <= _STORY_REACH
+                        and prev.location.status == "resolved"
+                        else None
+                    )
+                    place = (
+                        self._preceding_place(ctx, sent, datelines=False)
+                        or recent
+                        or self._preceding_place(ctx, sent)
+                        or self.country_place(
+                            ctx, "no place words linked to the event: country of the report"
+                        )
+                    )
+                    inherited_place = place.status == "resolved"
+            event_counts = self._claims(ctx, story, sent, si, counts, members, group)
+            confidence = _confidence(date, place, actor1, event_counts, inherited_date)
+            if actor1 is None:
+                missing["actor1"] = "no perpetrator or participant named in the sentence"
+            if actor2 is None:
+                missing["actor2"] = "no target or victim named in the sentence"
+            if not date.value:
+                missing["date"] = date.reason or "no date"
+            if place.status != "resolved":
+                missing["location"] = place.reason or "place not resolved"
+            drafts.append(
+                Draft(
+                    sentence_index=si,
+                    sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+                    trigger=TextSpan(
+                        typed.main.token.doc[typed.main.start].idx,
+                        typed.main.token.doc[typed.main.end - 1].idx
+                        + len(typed.main.token.doc[typed.main.end - 1].text),
+                        typed.main.text,
+                    ),
+                    event_type=typed.event_type,
+                    sub_event_type=typed.sub_event_type,
+                    plover=typed.plover,
+                    group=group,
+                    date=date,
+                    date_inherited=inherited_date,
+                    location=place,
+                    place_inherited=inherited_place,
+                    actor1=actor1,
+                    actor2=actor2,
+                    counts=event_counts,
+                    confidence=confidence,
+                    missing=missing,
+                    reported_by=tuple(  # in the order told (a set's order changes from run to run)
+                        dict.fromkeys(
+                            c.reported_by for cl in event_counts.values() for c in cl if c.reported_by
+                        )
+                    ),
+                    specific=own_date_words
+                    or heading is not None
+                    or (own_place_words and place.precision in {1, 2})
+                    or bool(event_counts)
+                    or inherited_date,
+                    retrospective=_retrospective(typed.main.token),
+                )
+            )
+        return drafts
+
+    def _background_date(self, ctx: DocContext, story: Story, sent: Span, si: int) -> DateValue | None:
+        """ "In October 2021, after similar protests, the government decreed one": an event with no date
+        of its own in a sentence about a time over a year back belongs to that time (and is background)."""
+        if ctx.published is None:
+            return None
+        for mention in ctx.dates_in(sent):
+            value = self.resolve(ctx, story, mention, si)
+            if value.value and (ctx.published - _date.fromisoformat(value.end or value.value)).days > 366:
+                return replace(value, reason="the only date of the sentence, over a year back: background")
+        return None
+
+    def _protest_context(self, ctx: DocContext, sent: Span, groups: dict[str, list[Trigger]]) -> bool:
+        if "protest" in groups:
+            return True
+        for tok in sent:
+            hit = ctx.actors.generic_at.get(tok.i)
+            if hit is not None and hit[0].kind == "protesters":
+                return True
+        return False
+
+    def _named_of_kind(self, ctx: DocContext, sent: Span, kinds: frozenset[str]) -> Actor | None:
+        """The first generic actor of one of ``kinds`` named in ``sent`` ("demonstrators", "riot
+        police"), else None."""
+        for tok in sent:
+            hit = ctx.actors.generic_at.get(tok.i)
+            if hit is not None and hit[0].kind in kinds:
+                actor = ctx.actors.actor_for(tok)
+                if actor is not None:
+                    return actor
+        return None
+
+    def _protesters(self, ctx: DocContext, sent: Span) -> Actor:
+        return self._named_of_kind(ctx, sent, _PROTESTERS) or ctx.actors.of_kind("protesters")
+
+    def _force_in(self, ctx: DocContext, sent: Span) -> Actor | None:
+        """The first state force named in ``sent`` ("officers", "riot police"), else None."""
+        return self._named_of_kind(ctx, sent, _FORCES)
+
+    def _as_protesters(self, ctx: DocContext, actor: Actor) -> Actor:
+        protesters = ctx.actors.of_kind("protesters")
+        if actor.kind in {"civilians", None, "protesters"} or actor.inter == 7:
+            return replace(actor, name=protesters.name, inter=6, kind="protesters")
+        if actor.kind in {"union", "party", "organisation"}:
+            return replace(
+                protesters,
+                text=actor.text,
+                span=actor.span,
+                associated=(actor,),
+            )
+        return actor
+
+    def _actors_for(
+        self, ctx: DocContext, sent: Span, members: list[Trigger], group: str, protest: bool
+    ) -> tuple[Actor | None, Actor | None, list[Actor]]:
+        """Perpetrator (or participants) and target (or victims) of an incident."""
+        agents: list[Token] = []
+        patients: list[Token] = []
+        for t in members:
+            tok = t.token
+            undergoer = (
+                tok.lemma_.lower() in self.lexicon.grammar["undergoer_lemmas"]
+            )  # "ten people died": the subject is the victim
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    agents.extend(g for g in child.children if g.dep_ == "pobj")
+                elif child.dep_ in {"nsubj"}:
+                    (patients if undergoer else agents).append(child)
+                elif child.dep_ in {"nsubjpass", "dobj"}:
+                    patients.append(child)
+                elif child.dep_ in {"compound", "amod", "poss"} and tok.pos_ == "NOUN":
+                    agents.append(child)
+                elif child.dep_ == "prep" and child.lower_ in self.lexicon.grammar["agent_preps"]:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            agents.append(pobj)
+                            agents.extend(c for c in pobj.children if c.dep_ in {"compound", "amod"})
+                elif child.dep_ == "prep" and child.lower_ in self.lexicon.grammar["target_preps"]:
+                    patients.extend(g for g in child.children if g.dep_ == "pobj")
+            if (
+                tok.dep_ in {"xcomp", "advcl", "conj", "acl", "relcl"}
+                and tok.head.pos_ in {"VERB", "NOUN"}
+                and tok.head.lemma_.lower() not in self.lexicon.speech_verbs
+                and not undergoer
+            ):
+                for child in tok.head.children:
+                    if child.dep_ == "nsubj":
+                        agents.append(child)
+                    if child.dep_ == "nsubjpass":
+                        patients.append(child)
+            if tok.dep_ == "acl" and (tok.tag_ == "VBD" or any(c.dep_ == "dobj" for c in tok.children)):
+                # "Gunmen on motorbikes killed ...", parsed as a clause of "motorbikes": the finite verb's
+                # subject is the noun phrase that the prepositions hang from
+                head = tok.head
+                while head.dep_ == "pobj" and head.head.dep_ == "prep":
+                    head = head.head.head
+                agents.append(head)
+            passive = tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)
+            if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and passive:
+                patients.append(tok.head)  # "protesters who were shot"
+        national = self._national_forces(ctx, members)
+        for t in members:  # "The Peruvian government declared a state of emergency"
+            if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB":
+                agents.extend(c for c in t.token.head.children if c.dep_ == "nsubj")
+        actor1 = self._first_actor(ctx, agents) or national
+        actor2 = self._target(ctx, patients) or self._installation(ctx, patients)
+        if group == "protest":
+            actor1 = actor1 or actor2
+            actor2 = None if actor2 is actor1 else actor2
+        if actor1 is None and group == "violence":
+            # an armed actor anywhere in the sentence that is not the victim, and not who reported it
+            armed = []
+            for tok in sent:
+                hit = ctx.actors.generic_at.get(tok.i)
+                if hit is None or hit[0].inter not in {1, 2, 3, 4} or hit[0].kind == "institution":
+                    continue
+                root = ctx.doc[hit[1] : hit[2]].root
+                if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.speech_verbs:
+                    continue  # "Ukraine's air force said": who reported it
+                cand = ctx.actors.actor_for(tok)
+                if cand is not None and (actor2 is None or cand.name != actor2.name):
+                    armed.append(cand)
+            armed.sort(key=lambda a: a.kind == "government")
+            actor1 = armed[0] if armed else None
+        if actor2 is None and group in {"violence", "arrest"}:
+            for tok in sent:
+                hit = ctx.actors.generic_at.get(tok.i)
+                if hit is not None and hit[0].inter in {6, 7}:
+                    cand = ctx.actors.actor_for(tok)
+                    if cand is not None and (actor1 is None or cand.name != actor1.name):
+                        actor2 = cand
+                        break
+        associated: list[Actor] = []
+        if actor1 is not None and actor1.text and "-" in actor1.text:
+            for part in actor1.text.lower().split("-")[1:]:
+                for generic in self.lexicon.generic_actors:
+                    if part in generic.words and generic.kind != actor1.kind:
+                        name = generic.name.replace("{country}", ctx.country or "unknown country")
+                        associated.append(
+                            Actor(
+                                name=name,
+                                text=actor1.text,
+                                span=actor1.span,
+                                inter=generic.inter,
+                                kind=generic.kind,
+                                country=ctx.country,
+                            )
+                        )
+        if group == "protest" and actor1 is not None:
+            for tok in sent:
+                if tok.ent_type_ == "ORG" or tok.text in ctx.actors.acronyms:
+                    org = ctx.actors.actor_for(tok)
+                    if (
+                        org is not None
+                        and org.kind in {"union", "party"}
+                        and all(a.name != org.name for a in associated)
+                    ):
+                        associated.append(org)
+        return actor1, actor2, associated
+
+    def _national_forces(self, ctx: DocContext, members: list[Trigger]) -> Actor | None:
+        """ "A Russian drone attack", "Israeli airstrikes": that country's forces did it."""
+        if ctx.actors.demonym is None:
+            return None
+        for t in members:
+            if t.token.pos_ != "NOUN":
+                continue
+            words = ctx.doc[t.start : t.end]
+            for child in [c for w in words for c in w.children if c.i < words.start or c.i >= words.end]:
+                if child.dep_ not in {"amod", "compound"} or child.ent_type_ != "NORP":
+                    continue
+                name = ctx.actors.demonym(child.text)
+                if name:
+                    return ctx.actors.of_kind("military", country=name, words=ctx.doc[child.i : child.i + 1])
+        return None
+
+    def _target(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
+        """The victims or target: people and forces before an organisation named in the object
+        ("struck the outskirts of Ariha, killing 2 civilians": the civilians)."""
+        found = [a for a in (ctx.actors.actor_in(t) for t in tokens) if a is not None]
+        if not found:
+            return self._first_actor(ctx, tokens)
+        found.sort(key=lambda a: a.kind in {None, "organisation"} or a.inter is None)
+        return found[0]
+
+    def _installation(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
+        """ "attacked a base", "ambushed a convoy": the forces that hold it are the target."""
+        for tok in tokens:
+            if tok.lemma_.lower() in _INSTALLATIONS:
+                return ctx.actors.of_kind("military", words=ctx.doc[tok.left_edge.i : tok.i + 1])
+        return None
+
+    def _first_actor(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
+        for tok in tokens:
+            actor = ctx.actors.actor_in(tok)
+            if actor is not None:
+                return actor
+        # "two military camps", "a police post": an actor named by a modifier of the target
+        for tok in tokens:
+            for child in tok.children:
+                if child.dep_ in {"amod", "compound"}:
+                    actor = ctx.actors.actor_for(child)
+                    if actor is not None:
+                        return actor
+        return None
+
+    def _claims(
+        self,
+        ctx: DocContext,
+        story: Story,
+        sent: Span,
+        si: int,
+        counts: list[CountMention],
+        members: list[Trigger],
+        group: str,
+        attach: bool = False,
+    ) -> dict[str, tuple[CountClaim, ...]]:
+        member_tokens = {t.token.i for t in members}
+        out: dict[str, list[CountClaim]] = {}
+        for c in counts:
+            if c.category == "participants" and group not in {"protest", "violence", "arrest"}:
+                continue
+            if c.category in {"killed", "injured"} and group not in {"violence"}:
+                continue
+            if c.category == "arrested" and group not in {"arrest", "violence", "protest"}:
+                continue
+            if (
+                not attach
+                and c.verb.i not in member_tokens
+                and group != "violence"
+                and c.category != "participants"
+            ):
+                continue
+            reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
+            q = c.quantity
+            words = ctx.doc[c.start : c.end]
+            out.setdefault(c.category, []).append(
+                CountClaim(
+                    category=c.category,  # type: ignore[arg-type]
+                    value=q.value,
+                    qualifier=q.qualifier if not c.increment else "exact",  # type: ignore[arg-type]
+                    text=words.text,
+                    span=TextSpan(words.start_char, words.end_char, words.text),
+                    low=q.low,
+                    high=q.high,
+                    vague=q.vague,
+                    reported_by=reporter,
+                    reported_by_span=reporter_span,
+                    update_of=-1 if c.increment else None,
+                )
+            )
+        return {k: tuple(v) for k, v in out.items()}

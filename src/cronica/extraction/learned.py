@@ -1,0 +1,298 @@
+"""The learned event typer: one replaceable component that decides whether a sentence reports an
+event and codes its ACLED type and sub-type, with a probability a reviewer can sort by.
+
+In: assembled :class:`~cronica.records.Event` records (from the rules) and the document. Out: the
+same events, each typed by the classifier where it is sure enough, with ``coded_by`` saying which
+component coded it and ``confidence``: the classifier's probability where it chose the coding; the
+mean of the rules' confidence and the classifier's probability for a contextual coding the rules
+kept; the rules' confidence for a coding they took from explicit words. Rules keep what they are
+good at (dates, numbers, places, evidence spans, statements vs incidents); the typer reads the
+words the event was assembled from (:func:`event_text`).
+
+The combination (:class:`Combination`): the classifier's sub-type replaces the rules' when its
+probability is at least ``override``, the rules' coding has a probability under ``keep_rules`` by
+the classifier's own reckoning, the rules' coding is one of the :data:`CONTEXTUAL` ones, and the
+event is the only one told in its sentence; otherwise the rules' coding stays. In a short document
+(``short_sentences`` or fewer: an ACLED-style summary, a one-line report) the classifier's coding
+replaces any coding of the first event of a sentence at ``short_any``. Where the rules read no
+incident words in a short document, :mod:`cronica.extraction.fallback` lets the classifier find one.
+Long documents (news reports, further from the ACLED summaries the classifier learned from) use stricter
+thresholds. The values were chosen on the dev gold sets and on Kenya's ACLED notes with a model
+trained without Kenya (docs/evaluation.md). Detection: a generic mention (no date, place or number
+of its own) in a document where nothing specific happened is kept when the classifier gives its
+sentence an event probability of at least ``detect``.
+
+Swap it: anything with ``judge(text) -> Judgement`` is an :class:`EventTyper`; ``Extractor(typer=None)``
+runs the rules alone. Loading the default model fails with :class:`~cronica.errors.DataFileError`
+naming the file; judging never raises.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Protocol
+
+from cronica.nlp.event_classifier import EventClassifier, Prediction, load_model
+from cronica.records import Actor, Event
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the typer reads in one text."""
+
+    event: float  # probability that the text reports an event
+    coding: tuple[tuple[str, str, float], ...]  # (type, sub-type, probability), best first
+    inter1: tuple[tuple[int, float], ...] = ()  # ACLED actor 1 type code, best first
+
+    def probability(self, event_type: str, sub_event_type: str) -> float:
+        for t, s, p in self.coding:
+            if t == event_type and s == sub_event_type:
+                return p
+        return 0.0
+
+
+class EventTyper(Protocol):
+    """Anything that judges a text (see the module docstring)."""
+
+    def judge(self, text: str) -> Judgement: ...
+
+
+#: Codings that turn on context the rules judge poorly (who the crowd was, whether it turned violent,
+#: whether the other side was armed): the classifier may move an event from one of these to another
+#: (or to a protest with intervention). Codings the rules take from explicit words (a suicide bomb,
+#: an air strike, a recaptured town, a ceasefire, a curfew, police dispersing or detaining
+#: protesters, security forces firing on them) are kept.
+CONTEXTUAL = frozenset(
+    {
+        ("Protests", "Peaceful protest"),
+        ("Riots", "Violent demonstration"),
+        ("Riots", "Mob violence"),
+        ("Violence against civilians", "Attack"),
+        ("Battles", "Armed clash"),
+    }
+)
+_TARGETS = CONTEXTUAL | {("Protests", "Protest with intervention")}
+
+
+@dataclass(frozen=True)
+class Combination:
+    """Thresholds that combine the rules with the classifier (module docstring)."""
+
+    override: float = 0.8
+    keep_rules: float = 0.05
+    detect: float = 0.5
+    #: the classifier names actor 1's ACLED type when the rules found no actor 1 and it is this sure
+    actor: float = 0.6
+    #: documents longer than this many sentences are news reports, further from the summaries the
+    #: classifier learned from: it overrides the rules there only when surer still
+    short_sentences: int = 3
+    long_override: float = 0.95
+    long_keep_rules: float = 0.02
+    #: in a short document (an ACLED-style summary, a one-line report: the kind of text the classifier
+    #: learned from) its coding replaces the rules' whatever the two codings are, when it is at least
+    #: this sure and the event is the only one of its sentence
+    short_any: float = 0.95
+    #: ... and the rules' coding is under this by the classifier's reckoning
+    short_keep_rules: float = 1.0
+    #: a short document where the rules found no incident at all: its surest sentence is an event of
+    #: the classifier's coding when the event probability and the coding's probability reach these
+    fallback_event: float = 0.8
+    fallback_coding: float = 0.6
+
+    def thresholds(self, sentences: int) -> tuple[float, float]:
+        """(override, keep_rules) for a document of ``sentences`` sentences."""
+        if sentences > self.short_sentences:
+            return self.long_override, self.long_keep_rules
+        return self.override, self.keep_rules
+
+    def overrides_any(self, sentences: int, probability: float, rules_probability: float) -> bool:
+        """Whether the classifier's coding replaces any coding of the rules in a document this long."""
+        return (
+            sentences <= self.short_sentences
+            and probability >= self.short_any
+            and rules_probability < self.short_keep_rules
+        )
+
+
+class LearnedTyper:
+    """The shipped classifier (or one from ``path``) as an :class:`EventTyper`.
+
+    Judgements are kept per text (the same sentence is read for its type, its actor and whether it
+    reports an event at all), up to ``cache_size`` texts; :meth:`judge_many` reads the texts it has
+    not seen in one batch."""
+
+    def __init__(
+        self, path: str | None = None, model: EventClassifier | None = None, cache_size: int = 1024
+    ) -> None:
+        self.model = model or load_model(path)
+        self.cache_size = cache_size
+        self._seen: dict[str, Judgement] = {}
+
+    def judge(self, text: str) -> Judgement:
+        return self.judge_many([text])[0]
+
+    def judge_many(self, texts: Sequence[str]) -> list[Judgement]:
+        """The judgement of each text, in order (the same as :meth:`judge` one at a time)."""
+        seen = self._seen
+        new = [t for t in dict.fromkeys(texts) if t not in seen]
+        fresh = dict(zip(new, map(judgement, self.model.predict_many(new)), strict=True)) if new else {}
+        if fresh:
+            if len(seen) + len(fresh) > self.cache_size:
+                seen.clear()
+            seen.update(fresh)
+        # read from this call's own results first: another thread may empty the store meanwhile
+        out = []
+        for t in texts:
+            j = fresh.get(t) or seen.get(t)
+            out.append(j if j is not None else judgement(self.model.predict(t)))
+        return out
+
+
+def judge_all(typer: EventTyper, texts: Sequence[str]) -> list[Judgement]:
+    """Each text's judgement, in one batch when the typer reads batches (``judge_many``)."""
+    many = getattr(typer, "judge_many", None)
+    return list(many(texts)) if many is not None else [typer.judge(t) for t in texts]
+
+
+def judgement(prediction: Prediction) -> Judgement:
+    """A classifier prediction as a :class:`Judgement` (sub-types joined with their type)."""
+    coding = [(*_type_and_sub(label), p) for label, p in prediction.scores.get("sub_event_type", ())]
+    event = prediction.probability("event", "event") if "event" in prediction.scores else 1.0
+    inter = tuple((int(code), p) for code, p in prediction.scores.get("inter1", ()) if code.isdigit())
+    return Judgement(event=event, coding=tuple(coding), inter1=inter)
+
+
+@lru_cache(maxsize=256)
+def _type_and_sub(label: str) -> tuple[str, str]:
+    """ "Protests / Peaceful protest" as its type and sub-type (one pair of strings per label)."""
+    event_type, _, sub = label.partition(" / ")
+    return event_type, sub
+
+
+#: The most text the typer reads for one event.
+_MAX_CHARS = 800
+
+
+def event_text(event: Event, text: str) -> str:
+    """The words an event was assembled from: its sentence through the last sentence that gave it
+    a trigger or a count ("Thousands marched ... Police fired tear gas ... 84 were arrested")."""
+    if event.sentence is None:
+        return event.trigger.text
+    start = min(event.sentence.start, event.trigger.start)
+    ends = [event.sentence.end, event.trigger.end]
+    ends += [c.span.end for claims in event.counts.values() for c in claims if c.span is not None]
+    end = max((e for e in ends if e - start <= _MAX_CHARS), default=event.sentence.end)
+    if end > event.sentence.end:
+        stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+        end = min(stop + 1, start + _MAX_CHARS, len(text))
+    return text[start:end] if text else event.sentence.text
+
+
+def apply_learned_types(
+    events: list[Event],
+    typer: EventTyper | None,
+    combination: Combination | None = None,
+    sentences: int = 1,
+    text: str = "",
+) -> list[Event]:
+    """Each event re-coded by the typer where the combination says so (module docstring);
+    ``sentences`` is the length of the document, which sets the thresholds, and ``text`` the
+    document's text, from which each event's words are read (:func:`event_text`)."""
+    if typer is None:
+        return events
+    combo = combination or Combination()
+    override, keep_rules = combo.thresholds(sentences)
+    shared = Counter(e.sentence.start for e in events if e.sentence is not None)
+    first_of_sentence: dict[int, Event] = {}
+    for e in events:
+        if e.sentence is not None:
+            first_of_sentence.setdefault(e.sentence.start, e)
+    out = []
+    for event, j in zip(events, judge_all(typer, [event_text(e, text) for e in events]), strict=True):
+        if not j.coding or event.coded_by.startswith("learned classifier"):
+            out.append(event)  # no reading, or the classifier found this event and coded it already
+            continue
+        best_type, best_sub, best_p = j.coding[0]
+        rules_p = j.probability(event.event_type, event.sub_event_type)
+        alone = event.sentence is None or shared[event.sentence.start] == 1
+        if sentences <= combo.short_sentences and event.sentence is not None:
+            # a short report tells one incident a sentence: the classifier codes the sentence's first
+            alone = first_of_sentence[event.sentence.start] is event
+        contextual_move = (
+            (event.event_type, event.sub_event_type) in CONTEXTUAL
+            and (best_type, best_sub) in _TARGETS
+            and best_p >= override
+            and rules_p < keep_rules
+        )
+        if (
+            (best_type, best_sub) != (event.event_type, event.sub_event_type)
+            and alone
+            and (contextual_move or combo.overrides_any(sentences, best_p, rules_p))
+        ):
+            coded_by = (
+                f"learned classifier: {best_type} / {best_sub} (p={best_p:.2f}) over the rules' "
+                f"{event.event_type} / {event.sub_event_type} (p={rules_p:.2f})"
+            )
+            out.append(
+                replace(
+                    event,
+                    event_type=best_type,
+                    sub_event_type=best_sub,
+                    confidence=best_p,
+                    coded_by=coded_by,
+                )
+            )
+        else:
+            coded_by = f"rules (the classifier gives this coding p={rules_p:.2f})"
+            contextual = (event.event_type, event.sub_event_type) in CONTEXTUAL
+            confidence = (event.confidence + rules_p) / 2 if contextual else event.confidence
+            out.append(replace(event, confidence=confidence, coded_by=coded_by))
+    return out
+
+
+#: The generic actor (``actors.yaml`` kind) that stands for each ACLED inter code when the text
+#: names no actor 1 ("A landmine exploded ...", "Four farm workers were ambushed ...").
+GENERIC_KIND = {
+    1: "military",
+    2: "rebels",
+    3: "militia",
+    4: "identity_militia",
+    5: "rioters",
+    6: "protesters",
+    7: "civilians",
+    8: "external",
+}
+
+
+def apply_learned_actors(
+    events: list[Event],
+    typer: EventTyper | None,
+    generic: Callable[[str], Actor],
+    combination: Combination | None = None,
+    text: str = "",
+) -> list[Event]:
+    """Events whose rules found no actor 1 get the generic actor of the classifier's actor 1 type
+    when it is at least ``combination.actor`` sure (ACLED always codes an actor 1); ``generic``
+    makes the actor of an ``actors.yaml`` kind. Others are returned unchanged."""
+    if typer is None:
+        return events
+    threshold = (combination or Combination()).actor
+    unnamed = [event_text(e, text) for e in events if e.actor1 is None]
+    judged = iter(judge_all(typer, unnamed))
+    out = []
+    for event in events:
+        if event.actor1 is not None:
+            out.append(event)
+            continue
+        ranked = next(judged).inter1
+        kind = GENERIC_KIND.get(ranked[0][0]) if ranked and ranked[0][1] >= threshold else None
+        if kind is None:
+            out.append(event)
+            continue
+        missing = dict(event.missing)
+        missing.pop("actor1", None)
+        out.append(replace(event, actor1=generic(kind), missing=missing))
+    return out

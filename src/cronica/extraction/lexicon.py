@@ -1,0 +1,605 @@
+"""Coding knowledge read from the data files in ``cronica/data``, validated once at load.
+
+In: the YAML files ``events.yaml``, ``actors.yaml``, ``statements.yaml``, ``quantities.yaml`` (or a
+directory holding replacements with the same names). Out: an immutable :class:`Lexicon`. Fails with
+:class:`~cronica.errors.DataFileError` naming the file and the entry that does not validate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cronica.errors import DataFileError
+
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+PLOVER_CATEGORIES = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "DEMAND",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+        "DISAPPROVE",
+        "FIGHT",
+        "INVESTIGATE",
+        "STATEMENT",
+    }
+)
+QUALIFIERS = frozenset({"exact", "at_least", "more_than", "about", "up_to", "fewer_than", "range"})
+COUNT_CATEGORIES = frozenset({"killed", "injured", "arrested", "participants"})
+
+
+@dataclass(frozen=True)
+class TriggerFamily:
+    name: str
+    lemmas: frozenset[str]
+    phrases: tuple[str, ...]
+    pos: frozenset[str]
+    count: str | None
+    agentive: bool
+    event_type: str
+    sub_event_type: str
+    plover: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A verb with an object that together signal a trigger family ("set up" + "post")."""
+
+    family: str
+    verbs: frozenset[str]
+    objects: frozenset[str]
+    subjects: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class GenericActor:
+    kind: str
+    inter: int
+    name: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    words: tuple[str, ...]
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class OrganisationHeads:
+    """What kind of organisation a name is, read from its head noun (``organisations`` in actors.yaml).
+
+    ``heads``: head noun or two-word head phrase (lower case, possessives and apostrophes dropped) ->
+    kind; ``head_first``: the head opens the name (Spanish "Banco Central") instead of closing it
+    (English "Central Bank"); ``cut``: words after which the name's complement begins ("Movement
+    toward Socialism": the head is before "toward"); ``state_modifiers``: besides country names and
+    demonyms, the words that leave a named army or forces the state's ("Armed Forces", "National
+    Army"); any other word makes it a rebel group ("Arakan Army", "Allied Democratic Forces")."""
+
+    heads: dict[str, str]
+    head_first: bool = False
+    cut: frozenset[str] = frozenset()
+    state_modifiers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    lemma: str
+    plover: str
+    report: bool
+    interaction: bool = False
+    #: a publishing verb: a statement only with a statement noun as its object ("released a statement")
+    publishing: bool = False
+
+
+@dataclass(frozen=True)
+class CountingWords:
+    """The words :mod:`cronica.extraction.counts` reads (``counting`` in quantities.yaml), per language."""
+
+    person_nouns: frozenset[str]
+    person_singular_suffixes: tuple[str, ...]
+    person_plural_suffixes: tuple[str, ...]
+    tally_words: frozenset[str]
+    tally_phrases: tuple[str, ...]
+    category_words: dict[str, str]
+    toll_nouns: frozenset[str]
+    estimate_verbs: frozenset[str]
+    crowd_nouns: frozenset[str]
+    crowd_words: frozenset[str]
+    one: frozenset[str]
+    subset_words: frozenset[str]
+    subset_pronouns: frozenset[str]
+    victim_words: dict[str, str]
+    of: frozenset[str]
+    and_: frozenset[str]
+    clause_breaks: frozenset[str]
+    not_predicates: frozenset[str]
+    total_nouns: frozenset[str]
+    total_verbs: frozenset[str]
+    perfect_aux: frozenset[str]
+    since: frozenset[str]
+    crowd_context: frozenset[str]
+    shot_words: frozenset[str]
+    total_heads: frozenset[str]
+    revision_nouns: frozenset[str]
+    scope_words: frozenset[str]
+    undergoer_verbs: frozenset[str] = frozenset()
+    cause_heads: frozenset[str] = frozenset()
+    incident_nouns: frozenset[str] = frozenset()
+    incident_preps: frozenset[str] = frozenset()
+    site_nouns: frozenset[str] = frozenset()
+    period_units: frozenset[str] = frozenset()
+    sum_preps: frozenset[str] = frozenset()
+
+
+_COUNTING_MAPS = ("category_words", "victim_words")
+_COUNTING_TUPLES = ("person_singular_suffixes", "person_plural_suffixes", "tally_phrases")
+#: lists that may be empty (English leaves "a man died" to the number rules)
+_COUNTING_OPTIONAL = (
+    "undergoer_verbs",
+    "cause_heads",
+    "incident_nouns",
+    "incident_preps",
+    "site_nouns",
+    "period_units",
+    "sum_preps",
+)
+
+
+def _counting(data: Any) -> CountingWords:
+    f = "quantities.yaml"
+    _require(isinstance(data, dict), f, "counting", "expected a mapping of word lists")
+    values: dict[str, Any] = {}
+    for name in CountingWords.__dataclass_fields__:
+        key = "and" if name == "and_" else name
+        raw = data.get(key)
+        if name in _COUNTING_MAPS:
+            _require(
+                isinstance(raw, dict) and bool(raw) and all(v in COUNT_CATEGORIES for v in raw.values()),
+                f,
+                f"counting.{key}",
+                "expected a mapping of words to count categories",
+            )
+            values[name] = {str(k).lower(): str(v) for k, v in raw.items()}
+            continue
+        if name in _COUNTING_OPTIONAL and raw is None:
+            raw = []
+        _require(
+            isinstance(raw, list)
+            and (bool(raw) or name in _COUNTING_OPTIONAL)
+            and all(isinstance(w, str) and w == w.lower() for w in raw),
+            f,
+            f"counting.{key}",
+            "expected a non-empty list of lower-case words",
+        )
+        values[name] = tuple(raw) if name in _COUNTING_TUPLES else frozenset(raw)
+    return CountingWords(**values)
+
+
+@dataclass(frozen=True)
+class Quantities:
+    numbers: dict[str, int]
+    scales: dict[str, int]
+    vague: dict[str, tuple[int, int]]
+    qualifiers: dict[str, str]
+    #: the phrases split into words, longest first, and the words they can start with (built at load)
+    vague_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    qualifier_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    vague_first: frozenset[str] = frozenset()
+    counting: CountingWords | None = None
+    #: number words that count only inside a larger number ("a hundred"; never "a" alone)
+    not_alone: frozenset[str] = frozenset({"a", "an", "single", "couple", "score"})
+    #: words after a number (or after its noun) that make it an increment ("two more")
+    increment: frozenset[str] = frozenset({"more"})
+    #: the thousands separator of written numbers ("5,000"; Spanish "5.000")
+    thousands: str = ","
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    families: dict[str, TriggerFamily]
+    generic_actors: tuple[GenericActor, ...]
+    roles: tuple[RoleWords, ...]
+    speech_verbs: dict[str, SpeechVerb]
+    content_rules: tuple[tuple[str, tuple[str, ...]], ...]
+    modal_governors: frozenset[str]
+    quantities: Quantities
+    frames: tuple[Frame, ...] = ()
+    non_political: frozenset[str] = frozenset()
+    #: cue words for trigger judgement (``judgement`` in events.yaml), by name
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: closed-class words the rules read (``grammar`` in events.yaml), by name
+    grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: how far a preposition puts a place from the event it locates (``locative`` in events.yaml)
+    locative: dict[str, float] = field(default_factory=dict)
+    #: lemmas of verbs whose subject reports the facts they govern (``attribution.verbs`` in
+    #: statements.yaml: "the Ombudsman's Office reported that ...")
+    report_lemmas: frozenset[str] = frozenset()
+    #: words that open a source ("according to X", "según X"; ``attribution.markers``)
+    source_markers: frozenset[str] = frozenset()
+    #: irregular forms the sentence prefilter keeps as they are (``prefilter.forms`` in events.yaml)
+    prefilter_forms: frozenset[str] = frozenset()
+    #: organisation kinds from the head noun of a name (``organisations`` in actors.yaml)
+    organisations: OrganisationHeads = field(default_factory=lambda: OrganisationHeads({}))
+
+    @property
+    def counting(self) -> CountingWords:
+        """The count rules' words; a lexicon built without them (by hand) cannot count."""
+        if self.quantities.counting is None:
+            raise DataFileError("quantities.yaml: counting: missing (the count rules' words)")
+        return self.quantities.counting
+
+
+def language_data(language: str | None, name: str) -> Any:
+    """The bundled data file ``name`` of ``language`` (its ``data`` directory in ``languages.yaml``)."""
+    from cronica.nlp.languages import load_languages
+
+    base = resources.files("cronica.data")
+    sub = load_languages().get(language).data
+    return base.joinpath(sub).joinpath(name) if sub else base.joinpath(name)
+
+
+def _read_yaml(name: str, directory: Path | None, language: str | None = None) -> dict[str, Any]:
+    try:
+        if directory is not None:
+            text = (directory / name).read_text(encoding="utf-8")
+        else:
+            text = language_data(language, name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"{name}: cannot read data file: {exc}") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{name}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def _require(cond: bool, file: str, where: str, problem: str) -> None:
+    if not cond:
+        raise DataFileError(f"{file}: {where}: {problem}")
+
+
+def _families(data: dict[str, Any]) -> dict[str, TriggerFamily]:
+    f = "events.yaml"
+    out: dict[str, TriggerFamily] = {}
+    for name, entry in (data.get("families") or {}).items():
+        _require(isinstance(entry, dict), f, name, "entry must be a mapping")
+        default = entry.get("default")
+        _require(
+            isinstance(default, list) and len(default) == 3,
+            f,
+            name,
+            "default must be [type, sub-type, plover]",
+        )
+        etype, subtype, plover = default
+        _require(etype in ACLED_TYPES, f, name, f"unknown ACLED event type {etype!r}")
+        _require(
+            subtype in ACLED_TYPES.get(etype, ()),
+            f,
+            name,
+            f"{subtype!r} is not a sub-event type of {etype!r}",
+        )
+        _require(plover in PLOVER_CATEGORIES, f, name, f"unknown PLOVER category {plover!r}")
+        count = entry.get("count")
+        _require(count is None or count in COUNT_CATEGORIES, f, name, f"unknown count category {count!r}")
+        lemmas = entry.get("lemmas") or []
+        phrases = entry.get("phrases") or []
+        _require(bool(lemmas or phrases), f, name, "needs lemmas or phrases")
+        out[name] = TriggerFamily(
+            name=name,
+            lemmas=frozenset(str(x).lower() for x in lemmas),
+            phrases=tuple(str(x).lower() for x in phrases),
+            pos=frozenset(entry.get("pos") or ["VERB", "NOUN"]),
+            count=count,
+            agentive=bool(entry.get("agentive", True)),
+            event_type=etype,
+            sub_event_type=subtype,
+            plover=plover,
+        )
+    _require(bool(out), f, "families", "no trigger families defined")
+    return out
+
+
+def _frames(data: dict[str, Any], families: dict[str, TriggerFamily]) -> tuple[Frame, ...]:
+    f = "events.yaml"
+    out = []
+    for i, entry in enumerate(data.get("frames") or []):
+        family = entry.get("family")
+        _require(family in families, f, f"frames[{i}]", f"unknown family {family!r}")
+        _require(
+            bool(entry.get("verbs")) and bool(entry.get("objects") or entry.get("subjects")),
+            f,
+            f"frames[{i}]",
+            "needs verbs, and objects or subjects",
+        )
+        out.append(
+            Frame(
+                family,
+                frozenset(entry["verbs"]),
+                frozenset(entry.get("objects") or ()),
+                frozenset(entry.get("subjects") or ()),
+            )
+        )
+    return tuple(out)
+
+
+def _actors(data: dict[str, Any]) -> tuple[tuple[GenericActor, ...], tuple[RoleWords, ...]]:
+    f = "actors.yaml"
+    generic = []
+    for i, entry in enumerate(data.get("generic") or []):
+        _require(isinstance(entry, dict), f, f"generic[{i}]", "entry must be a mapping")
+        inter = entry.get("inter")
+        _require(isinstance(inter, int) and 1 <= inter <= 8, f, f"generic[{i}]", "inter must be 1..8")
+        _require(bool(entry.get("words")), f, f"generic[{i}]", "needs words")
+        _require(isinstance(entry.get("name"), str), f, f"generic[{i}]", "needs a name")
+        generic.append(
+            GenericActor(
+                str(entry["kind"]), inter, entry["name"], tuple(str(w).lower() for w in entry["words"])
+            )
+        )
+    roles = []
+    for i, entry in enumerate(data.get("roles") or []):
+        _require(bool(entry.get("words")), f, f"roles[{i}]", "needs words")
+        roles.append(RoleWords(tuple(str(w).lower() for w in entry["words"]), entry.get("kind")))
+    return tuple(generic), tuple(roles)
+
+
+def _organisations(data: dict[str, Any], kinds: set[str]) -> OrganisationHeads:
+    f = "actors.yaml"
+    section = data.get("organisations")
+    if not isinstance(section, dict):
+        raise DataFileError(f"{f}: organisations: expected head:, cut:, kinds: and state_modifiers:")
+    _require(section.get("head") in {"first", "last"}, f, "organisations.head", "must be 'first' or 'last'")
+    heads: dict[str, str] = {}
+    table = section.get("kinds")
+    if not (isinstance(table, dict) and table):
+        raise DataFileError(f"{f}: organisations.kinds: expected kind: [head words]")
+    for kind, words in table.items():
+        _require(str(kind) in kinds, f, f"organisations.kinds.{kind}", "not a kind of the generic actors")
+        _require(isinstance(words, list) and bool(words), f, f"organisations.kinds.{kind}", "needs words")
+        for w in words:
+            _require(len(str(w).split()) <= 2, f, f"organisations.kinds.{kind}", f"{w!r}: one or two words")
+            heads[str(w).lower()] = str(kind)
+    return OrganisationHeads(
+        heads,
+        head_first=section["head"] == "first",
+        cut=frozenset(_words(section, "cut", f"{f}: organisations")),
+        state_modifiers=frozenset(_words(section, "state_modifiers", f"{f}: organisations")),
+    )
+
+
+def _statements(
+    data: dict[str, Any],
+) -> tuple[dict[str, SpeechVerb], tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
+    f = "statements.yaml"
+    verbs = {}
+    for lemma, entry in (data.get("verbs") or {}).items():
+        plover = entry.get("plover")
+        _require(plover in PLOVER_CATEGORIES, f, f"verbs.{lemma}", f"unknown PLOVER category {plover!r}")
+        verbs[lemma] = SpeechVerb(
+            lemma,
+            plover,
+            bool(entry.get("report", False)),
+            bool(entry.get("interaction", False)),
+            bool(entry.get("publishing", False)),
+        )
+    rules = []
+    for plover, words in (data.get("content_rules") or {}).items():
+        _require(plover in PLOVER_CATEGORIES, f, f"content_rules.{plover}", "unknown PLOVER category")
+        rules.append((plover, tuple(str(w).lower() for w in words)))
+    return verbs, tuple(rules), frozenset(data.get("modal_governors") or [])
+
+
+def _words(data: dict[str, Any], key: str, f: str) -> list[str]:
+    words = data.get(key)
+    _require(
+        isinstance(words, list) and bool(words) and all(isinstance(w, str) and w == w.lower() for w in words),
+        f,
+        key,
+        "expected a non-empty list of lower-case words",
+    )
+    return list(words)  # type: ignore[arg-type]
+
+
+def _separator(value: Any, f: str) -> str:
+    _require(value in {",", "."}, f, "thousands_separator", "expected ',' or '.'")
+    return str(value)
+
+
+def _quantities(data: dict[str, Any]) -> Quantities:
+    f = "quantities.yaml"
+    vague: dict[str, tuple[int, int]] = {}
+    for word, pair in (data.get("vague") or {}).items():
+        _require(isinstance(pair, list) and len(pair) == 2, f, f"vague.{word}", "needs [victims, crowds]")
+        vague[str(word)] = (int(pair[0]), int(pair[1]))
+    qualifiers = {str(k): str(v) for k, v in (data.get("qualifiers") or {}).items()}
+    for word, q in qualifiers.items():
+        _require(q in QUALIFIERS, f, f"qualifiers.{word}", f"unknown qualifier {q!r}")
+
+    def split(phrases: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple((p, tuple(p.split())) for p in sorted(phrases, key=lambda p: -len(p.split())))
+
+    return Quantities(
+        numbers={str(k): int(v) for k, v in (data.get("numbers") or {}).items()},
+        scales={str(k): int(v) for k, v in (data.get("scales") or {}).items()},
+        vague=vague,
+        qualifiers=qualifiers,
+        vague_phrases=split(list(vague)),
+        qualifier_phrases=split(list(qualifiers)),
+        vague_first=frozenset(p.split()[0] for p in vague),
+        counting=_counting(data.get("counting")),
+        not_alone=frozenset(_words(data, "not_alone", f)),
+        increment=frozenset(_words(data, "increment", f)),
+        thousands=_separator(data.get("thousands_separator"), f),
+    )
+
+
+def load_lexicon(directory: str | Path | None = None, language: str | None = None) -> Lexicon:
+    """Read and validate the lexicon files: those in ``directory`` when given, else the bundled ones of
+    ``language`` (``languages.yaml``; default English). Errors name the file as ``es/events.yaml``."""
+    if directory is None and language:
+        from cronica.nlp.languages import load_languages
+
+        sub = load_languages().get(language).data
+        try:
+            return _load(None, language)
+        except DataFileError as exc:
+            raise DataFileError(f"{sub}/{exc}" if sub else str(exc)) from exc
+    return _load(Path(directory) if directory is not None else None, None)
+
+
+def _load(d: Path | None, language: str | None) -> Lexicon:
+    events = _read_yaml("events.yaml", d, language)
+    families = _families(events)
+    frames = _frames(events, families)
+    non_political = frozenset(str(w).lower() for w in events.get("non_political") or [])
+    cues = _judgement(events)
+    grammar = _cue_lists(events, "grammar", GRAMMAR_WORDS)
+    actor_data = _read_yaml("actors.yaml", d, language)
+    generic, roles = _actors(actor_data)
+    organisations = _organisations(actor_data, {g.kind for g in generic})
+    statements = _read_yaml("statements.yaml", d, language)
+    verbs, rules, modal = _statements(statements)
+    report_lemmas, source_markers = _attribution(statements)
+    quantities = _quantities(_read_yaml("quantities.yaml", d, language))
+    return Lexicon(
+        families,
+        generic,
+        roles,
+        verbs,
+        rules,
+        modal,
+        quantities,
+        frames,
+        non_political,
+        cues,
+        grammar,
+        _locative(events),
+        report_lemmas,
+        source_markers,
+        frozenset(str(w).lower() for w in (events.get("prefilter") or {}).get("forms") or []),
+        organisations,
+    )
+
+
+def _attribution(data: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    section = data.get("attribution")
+    if not isinstance(section, dict):
+        raise DataFileError("statements.yaml: attribution: expected verbs: and markers:")
+    return (
+        frozenset(_words(section, "verbs", "statements.yaml: attribution")),
+        frozenset(_words(section, "markers", "statements.yaml: attribution")),
+    )
+
+
+def _locative(events: dict[str, Any]) -> dict[str, float]:
+    data = events.get("locative") or {}
+    _require(
+        isinstance(data, dict)
+        and bool(data)
+        and all(isinstance(k, str) and isinstance(v, int | float) for k, v in data.items()),
+        "events.yaml",
+        "locative",
+        "expected a mapping of prepositions to distances",
+    )
+    return {str(k).lower(): float(v) for k, v in data.items()}
+
+
+JUDGEMENT_CUES = (
+    "planned",
+    "called_off",
+    "not_event_heads",
+    "occurrence_verbs",
+    "harm_verbs",
+    "measure_verbs",
+    "gathering_verbs",
+    "protest_purpose",
+    "protest_props",
+    "civilian_occupiers",
+    "force_subjects",
+    "habitual_adverbs",
+    "armed_words",
+    "counting_verbs",
+    "fatal_results",
+    "charge_words",
+)
+
+
+GRAMMAR_WORDS = (
+    "definite",
+    "future_aux",
+    "habitual_governors",
+    "irrealis",
+    "topic_preps",
+    "cause_preps",
+    "argument_preps",
+    "agent_preps",
+    "target_preps",
+    "undergoer_lemmas",
+    "town_preps",
+    "of_preps",
+    "from_preps",
+    "destination_preps",
+    "place_part_nouns",
+    "peaceful",
+)
+
+
+def _judgement(events: dict[str, Any]) -> dict[str, frozenset[str]]:
+    return _cue_lists(events, "judgement", JUDGEMENT_CUES)
+
+
+def _cue_lists(events: dict[str, Any], section: str, keys: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    data = events.get(section)
+    if not isinstance(data, dict):
+        raise DataFileError(f"events.yaml: {section}: expected a mapping of word lists")
+    out: dict[str, frozenset[str]] = {}
+    for key in keys:
+        words = data.get(key)
+        if not (isinstance(words, list) and words and all(isinstance(w, str) for w in words)):
+            raise DataFileError(f"events.yaml: {section}.{key}: expected a non-empty list of words")
+        out[key] = frozenset(w.lower() for w in words)
+    return out

@@ -1,0 +1,251 @@
+"""Which place locates an event or statement.
+
+In: the place mentions of a sentence and the trigger's tokens. Out: the :class:`~cronica.records.Place`
+linked by a locative preposition and nearest in the dependency tree, skipping places inside other
+clauses (calls, allegations), places of aftermath (hospitals, police stations) and regions when a town
+is named; else the nearest preceding place of the story (a dateline counts), else the country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from cronica.extraction.actors import ActorFinder
+from cronica.extraction.context import (
+    DocContext,
+    PlaceLocator,
+    PlaceMention,
+    paragraph_start,
+    tree_distance,
+)
+from cronica.extraction.dates import DateResolver
+from cronica.extraction.lexicon import Lexicon
+from cronica.extraction.statements import StatementFinder
+from cronica.records import (
+    Place,
+)
+
+
+def _inside(region: Place, town: Place) -> bool:
+    """True when ``town`` is a place below ``region`` (a region or the country) that contains it:
+    "a village near Gwoza, in Borno state" names the town and then the state it lies in."""
+    if region.precision != 3 or town is region or town.country_code != region.country_code:
+        return False
+    if town.precision not in {1, 2} and not (town.contained_in and town.contained_in == region.name):
+        return False
+    if region.status == "country_only":
+        return region.country_code is not None
+    return region.admin1 is not None and town.admin1 == region.admin1
+
+
+def _town_inside(region: Place, towns: list[tuple[float, PlaceMention]]) -> Place | None:
+    """The nearest of ``towns`` that ``region`` contains, else None."""
+    inside = [(d, m) for d, m in towns if _inside(region, m.place)]
+    return min(inside, key=lambda dm: dm[0])[1].place if inside else None
+
+
+def _path_blocked(tok: Token, anchors: list[Token], blocked: set[int]) -> bool:
+    """True when the way up from ``tok`` to every anchor passes a blocked token."""
+    ancestors = [tok, *tok.ancestors]
+    for anchor in anchors:
+        anchor_line = {a.i for a in [anchor, *anchor.ancestors]}
+        path = []
+        for a in ancestors:
+            if a.i in anchor_line:
+                break
+            path.append(a.i)
+        if not any(i in blocked for i in path):
+            return False
+    return True
+
+
+def _governing_prep(span: Span) -> str | None:
+    root = span.root
+    cur = root
+    for _ in range(3):
+        if cur.dep_ == "pobj":
+            return cur.head.lower_
+        if cur.dep_ in {"compound", "appos", "conj", "npadvmod"}:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+_TREATMENT_NOUNS = frozenset({"hospital", "clinic", "morgue", "mortuary"})
+#: Verbs that take people to a place after the event ("detained at", "held in", "taken to").
+_CUSTODY_VERBS = frozenset(
+    {
+        "detain",
+        "hold",
+        "take",
+        "transfer",
+        "bring",
+        "keep",
+        "send",
+        "move",
+        "lock",
+        "release",
+        "admit",
+        "treat",
+    }
+)
+_AFTERMATH_NOUNS = frozenset(
+    {"hospital", "clinic", "morgue", "mortuary", "station", "court", "prison", "jail", "cell", "custody"}
+    | {"judge", "magistrate", "prosecutor", "tribunal"}
+)
+
+
+_WITNESS_VERBS = frozenset({"see", "witness", "experience", "host", "erupt", "rock", "shake"})
+
+
+def _aftermath_place(span: Span) -> bool:
+    """ "treated at the Ramgarh Sadar hospital", "held at Central Police Station": where victims or
+    detainees were taken, not where the event happened (a riot *at* a prison happened there)."""
+    doc = span.doc
+    following = [t for t in doc[span.end : span.end + 3] if t.pos_ in {"NOUN", "PROPN"}]
+    words = {t.lemma_.lower() for t in [*span, *following[:2]]}
+    if words & _TREATMENT_NOUNS:
+        return True
+    before = doc[max(0, span.start - 3) : span.start]  # "a hospital in Bacolod"
+    if any(t.lemma_.lower() in _TREATMENT_NOUNS for t in before) and before[-1].pos_ == "ADP":
+        return True
+    near = {t.lemma_.lower() for t in before} if len(before) and before[-1].pos_ == "ADP" else set()
+    if not (words | near) & _AFTERMATH_NOUNS:  # "... a police station in X", "a judge in X"
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in _CUSTODY_VERBS
+
+
+def _origin_of_person(span: Span) -> bool:
+    """ "a meat trader from Ranchi", "students from Kano": where people come from, not where the
+    event happened ("fled from Ranchi" and "fired from Ranchi" keep their verb)."""
+    root = span.root
+    while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i:
+        root = root.head
+    prep = root.head if root.dep_ == "pobj" else None
+    return prep is not None and prep.head.pos_ in {"NOUN", "PROPN", "PRON"}
+
+
+def _part_of_place(span: Span, nouns: frozenset[str]) -> bool:
+    """ "a suburb of Cochabamba", "the outskirts of Lahore": "of" that locates (``nouns``: the
+    language's ``place_part_nouns``)."""
+    head = span.root.head.head if span.root.dep_ == "pobj" else None
+    return head is not None and head.lemma_.lower() in nouns
+
+
+def _place_like_role(span: Span, anchors: list[Token]) -> bool:
+    """A place without a preposition still locates when it modifies the trigger ("the Lahore blast")
+    or is the subject of a locative sentence; a place inside an adjective ("US-backed") never does."""
+    root = span.root
+    if any(t.text == "-" for t in span.doc[span.end : span.end + 1]):
+        return False
+    if root.dep_ in {"compound", "nmod", "amod"} and any(root.head.i == a.i for a in anchors):
+        return True
+    # "Belgrade saw its largest rally", "Kabul witnessed protests": the place is the clause's subject
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _WITNESS_VERBS:
+        return any(a.i == root.head.i or root.head in a.ancestors for a in anchors)
+    return False
+
+
+class Locating:
+    """Part of :class:`~cronica.extraction.extractor.Extractor` (see the module docstring)."""
+
+    # set by Extractor.__init__
+    lexicon: Lexicon
+    resolver: DateResolver
+    statements: StatementFinder
+    actor_finder: ActorFinder
+    places: PlaceLocator
+
+    def place_for(
+        self,
+        ctx: DocContext,
+        sent: Span,
+        anchors: list[Token],
+        *,
+        exclude: set[int] | None = None,
+        blocked: set[int] | None = None,
+    ) -> Place | None:
+        """The place mention of ``sent`` that locates ``anchors``: governed by a locative preposition,
+        nearest in the tree, not inside a clause that reports something else (``blocked`` tokens:
+        calls, threats, allegations, other speech)."""
+        best: tuple[float, PlaceMention] | None = None
+        towns: list[tuple[float, PlaceMention]] = []
+        anchor_ids = {a.i for a in anchors}
+        for mention in ctx.places_in(sent):
+            if exclude and mention.start in exclude:
+                continue
+            if blocked and _path_blocked(
+                ctx.doc[mention.start : mention.end].root, anchors, blocked - anchor_ids
+            ):
+                continue
+            tok = ctx.doc[mention.start]
+            prep = _governing_prep(ctx.doc[mention.start : mention.end])
+            if prep is None and not _place_like_role(ctx.doc[mention.start : mention.end], anchors):
+                continue
+            grammar = self.lexicon.grammar
+            if prep in grammar["of_preps"] and not _part_of_place(
+                ctx.doc[mention.start : mention.end], grammar["place_part_nouns"]
+            ):
+                continue
+            if prep in grammar["from_preps"] and _origin_of_person(ctx.doc[mention.start : mention.end]):
+                continue
+            if prep in grammar["destination_preps"]:
+                continue  # "left the plant for La Paz": where they went
+            if _aftermath_place(ctx.doc[mention.start : mention.end]):
+                continue
+            penalty = self.lexicon.locative.get(prep or "", 1.5)
+            distance = min(tree_distance(tok, a) for a in anchors) + penalty * 2
+            if mention.place.precision == 3 and mention.place.status != "resolved":
+                distance += 3
+            elif mention.place.precision == 3:
+                distance += 2  # "in Konduga, in Borno state": the town, not the region
+            if best is None or distance < best[0]:
+                best = (distance, mention)
+            if prep is None or prep in grammar["town_preps"]:
+                towns.append((distance, mention))
+        if best is None:
+            return None
+        return _town_inside(best[1].place, towns) or best[1].place
+
+    def _preceding_place(self, ctx: DocContext, sent: Span, *, datelines: bool = True) -> Place | None:
+        """The nearest resolved place named before ``sent`` in its paragraph, else the document's
+        dateline ("jaipur: ...", "BANGKOK —"): where the report was filed, when nothing nearer says."""
+        text = ctx.document.text
+        paragraph = paragraph_start(text, sent.start_char)
+        best = None
+        for mention in ctx.places:
+            tok = ctx.doc[mention.start]
+            if mention.place.status != "resolved":
+                continue
+            after = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in {":", "—", "–"}
+            dateline = mention.cue == "dateline" or (tok.idx < 120 and (mention.start <= 2 or after))
+            if tok.i >= sent.start and not (dateline and tok.i < sent.end):
+                continue
+            if tok.idx < paragraph and not dateline:
+                continue
+            if dateline and (not datelines or (best is not None and best.cue != "dateline")):
+                continue  # a place of the paragraph is nearer than the dateline
+            if best is not None and tok.i - best.end <= 2 and _inside(mention.place, best.place):
+                continue  # "Culiacán, Sinaloa": the town, not the state that qualifies it
+            best = mention
+        if best is None:
+            return None
+        return replace(
+            best.place, reason="no place words linked to the event: nearest preceding place of the story"
+        )
+
+    def country_place(self, ctx: DocContext, reason: str) -> Place:
+        if ctx.country_code:
+            return Place(
+                name=None,
+                country=ctx.country,
+                country_code=ctx.country_code,
+                precision=3,
+                status="country_only",
+                reason=reason,
+            )
+        return Place(name=None, status="unresolved", reason=reason + "; no country found in the document")

@@ -1,0 +1,241 @@
+"""Quantity phrases: "eight", "More than 30", "over 500", "tens of thousands", "between 5 and 10".
+
+In: a spaCy sentence (``Span``) and the :class:`~cronica.extraction.lexicon.Quantities` table. Out:
+:class:`Quantity` matches with token bounds, the value, the qualifier and whether the words were a
+vague quantity (then both the victims' and the crowds' conventional numbers are given, the caller
+picks). Dates, times, percentages, money, ordinals and years are not quantities. Never raises on text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from cronica.extraction.lexicon import Quantities
+from cronica.extraction.tokens import entity_of
+
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+_DIGITS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")
+
+
+def _digits(word: str, q: Quantities) -> bool:
+    """A written number with the language's thousands separator ("5,000"; Spanish "5.000")."""
+    return bool((_DIGITS_DOT if q.thousands == "." else _DIGITS).match(word))
+
+
+_RANGE = re.compile(r"^(\d+)\s*[-–]\s*(\d+)$")
+_NON_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence. ``start``/``end`` are token indices in the Doc (end exclusive)."""
+
+    start: int
+    end: int
+    value: int
+    qualifier: str
+    low: int | None = None
+    high: int | None = None
+    vague: bool = False
+    crowd_value: int | None = None
+    more: bool = False  # "two more": an increment on an earlier figure
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _counts_despite_label(tok: Token) -> bool:
+    """A number the NER put inside a DATE ("January to 57") that is not a day or a year."""
+    if tok.ent_type_ != "DATE" or not tok.like_num or not tok.text.isdigit():
+        return False
+    value = int(tok.text)
+    if 1900 <= value <= 2100:
+        return False
+    doc = tok.doc
+    ent = entity_of(tok)
+    if ent is not None and value <= 31 and any(t.lower_.strip(".") in _MONTHS for t in ent):
+        return False  # "Between 12 and 18 July 2021": a day of a date
+    near = [
+        doc[j].lower_.strip(".") for j in range(max(tok.i - 2, 0), min(tok.i + 3, len(doc))) if j != tok.i
+    ]
+    return not (
+        value <= 31
+        and any(w in _MONTHS for w in near[1:3] + near[:2])
+        and tok.i > 0
+        and doc[tok.i - 1].lower_ != "to"
+    )
+
+
+def _word_value(word: str, q: Quantities) -> int | None:
+    w = word.lower().replace(q.thousands, "")
+    if _digits(word, q):
+        return int(w)
+    if w in q.numbers and w not in q.not_alone:
+        return q.numbers[w]
+    if "-" in w:
+        parts = w.split("-")
+        if all(p in q.numbers for p in parts) and len(parts) == 2:
+            return q.numbers[parts[0]] + q.numbers[parts[1]]
+    return None
+
+
+def _is_number_token(tok: Token, q: Quantities) -> bool:
+    w = tok.lower_
+    return _word_value(tok.text, q) is not None or w in q.scales or bool(_RANGE.match(tok.text))
+
+
+def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
+    """All quantity phrases in ``sent``, left to right, non-overlapping."""
+    doc = sent.doc
+    out: list[Quantity] = []
+    i = sent.start
+    end = sent.end
+    while i < end:
+        tok = doc[i]
+        if (
+            tok.ent_type_ in _NON_COUNT_ENTS
+            and tok.ent_type_ != "QUANTITY"
+            and not _counts_despite_label(tok)
+        ):
+            i += 1
+            continue
+        match = _vague_at(doc, i, end, q) or _number_at(doc, i, end, q)
+        if match is None:
+            i += 1
+            continue
+        start, stop, value, low, high, vague, crowd = match
+        qualifier, qstart = _qualifier_before(doc, start, sent.start, q)
+        if low is not None and high is not None:
+            qualifier = "range"
+        elif vague and qualifier == "exact":
+            qualifier = "about"
+        more = stop < end and doc[stop].lower_ in q.increment
+        if not more and stop + 1 < end and doc[stop].pos_ == "NOUN" and doc[stop + 1].lower_ in q.increment:
+            more = True  # "dos heridos más": the noun, then the increment word (the noun ends the words)
+        out.append(
+            Quantity(
+                start=qstart,
+                end=stop + (1 if more else 0),
+                value=value,
+                qualifier=qualifier,
+                low=low,
+                high=high,
+                vague=vague,
+                crowd_value=crowd,
+                more=more,
+            )
+        )
+        i = stop + (1 if more else 0)
+    return out
+
+
+def _vague_at(
+    doc: Doc, i: int, end: int, q: Quantities
+) -> tuple[int, int, int, None, None, bool, int] | None:
+    tokens = doc
+    if tokens[i].lower_ not in q.vague_first:
+        return None
+    for phrase, words in q.vague_phrases:
+        if i + len(words) > end:
+            continue
+        if all(tokens[i + k].lower_ == w for k, w in enumerate(words)):
+            # "many", "some", "few" only count before a plural noun or "of"; never alone.
+            nxt = tokens[i + len(words)] if i + len(words) < end else None
+            if nxt is None:
+                return None
+            if words[0] in {"many", "some", "few", "several", "numerous"}:
+                if not (nxt.tag_ in {"NNS", "NNPS"} or nxt.lower_ in {"of", "more", "others"}):
+                    return None
+                if words[0] in {"few"} and i > 0 and tokens[i - 1].lower_ != "a":
+                    return None
+            victims, crowd = q.vague[phrase]
+            return i, i + len(words), victims, None, None, True, crowd
+    return None
+
+
+def _number_at(
+    doc: Doc, i: int, end: int, q: Quantities
+) -> tuple[int, int, int, int | None, int | None, bool, int | None] | None:
+    tokens = doc
+    tok = tokens[i]
+    m = _RANGE.match(tok.text)
+    if m and tok.ent_type_ not in _NON_COUNT_ENTS:
+        low, high = int(m.group(1)), int(m.group(2))
+        if low < high:
+            return i, i + 1, low, low, high, False, None
+    first = _word_value(tok.text, q)
+    if first is None:
+        return None
+    if tok.like_num and _digits(tok.text, q) and 1900 <= first <= 2100 and tok.ent_type_ == "DATE":
+        return None
+    value = first
+    j = i + 1
+    # tens and units in words split by the tokenizer: "Forty-five" (Forty, -, five), "twenty three"
+    if not _digits(tok.text, q) and 20 <= first < 100 and first % 10 == 0:
+        k = j + 1 if j < end and tokens[j].text in {"-", "–"} else j
+        unit = _word_value(tokens[k].text, q) if k < end and not _digits(tokens[k].text, q) else None
+        if unit is not None and 1 <= unit <= 9:
+            value, j = first + unit, k + 1
+    # compound number words: "one hundred", "two thousand five hundred", "3 million"
+    while j < end:
+        w = tokens[j].lower_
+        if w in q.scales:
+            value = value * q.scales[w] if value < q.scales[w] else value + q.scales[w]
+            j += 1
+            continue
+        if w == "and" and j + 1 < end and _word_value(tokens[j + 1].text, q) is not None:
+            nxt = _word_value(tokens[j + 1].text, q)
+            if nxt is not None and nxt < 100 and value >= 100:
+                value += nxt
+                j += 2
+                continue
+            break
+        wv = _word_value(tokens[j].text, q) if not _digits(tokens[j].text, q) else None
+        if wv is not None and value >= 100 and wv < 100:
+            value += wv
+            j += 1
+            continue
+        break
+    # ranges: "7-9", "between 5 and 10", "5 to 10", "5 or 6"
+    if j + 1 < end and tokens[j].text in {"-", "–"}:
+        nxt = _word_value(tokens[j + 1].text, q)
+        if nxt is not None and nxt > value:
+            return i, j + 2, value, value, nxt, False, None
+    if j + 1 < end and tokens[j].lower_ in {"to", "and", "or"}:
+        nxt = _word_value(tokens[j + 1].text, q)
+        before = tokens[i - 1].lower_ if i > 0 else ""
+        if nxt is not None and nxt > value and (tokens[j].lower_ != "and" or before == "between"):
+            return i, j + 2, value, value, nxt, False, None
+    return i, j, value, None, None, False, None
+
+
+def _qualifier_before(doc: Doc, start: int, sent_start: int, q: Quantities) -> tuple[str, int]:
+    """The qualifier just before the number ("at least 32"), or before a preposition that governs it
+    ("asciende al menos a 32")."""
+    found = _qualifier_at(doc, start, sent_start, q)
+    if found[0] == "exact" and start - 1 > sent_start and doc[start - 1].pos_ == "ADP":
+        before = _qualifier_at(doc, start - 1, sent_start, q)
+        if before[0] not in {"exact", "range"}:
+            return before
+    return found
+
+
+def _qualifier_at(doc: Doc, start: int, sent_start: int, q: Quantities) -> tuple[str, int]:
+    tokens = doc
+    for phrase, words in q.qualifier_phrases:
+        s = start - len(words)
+        if s < sent_start:
+            continue
+        if all(tokens[s + k].lower_ == w for k, w in enumerate(words)):
+            if s > sent_start and phrase == "between":
+                continue
+            return q.qualifiers[phrase], s
+    if start > sent_start and tokens[start - 1].lower_ == "between":
+        return "range", start - 1
+    return "exact", start

@@ -1,0 +1,97 @@
+"""ACLED's actor conventions, applied to assembled events.
+
+In: :class:`~cronica.records.Event` records and the document's actors. Out: the same events with actor 1
+and actor 2 set the way ACLED's codebook sets them for the event's type, whatever sentence supplied them:
+
+* Protests: actor 1 is the protesters (inter 6): civilians who protest are protesters; a peaceful protest
+  has no civilian "target".
+* Riots: actor 1 is the rioters (inter 5), also when the words were "protesters" or "youths".
+* Arrests: actor 1 is the state force that arrested (the police when the text names no other); the
+  people arrested are actor 2.
+* A curfew, a state of emergency or a decree (Strategic developments / Other) is the government's act
+  when no state actor is named.
+* Violence against civilians has civilians as actor 2 when the text names no target words.
+* Actors the text gives no country take the country of their event's place (:func:`apply_place_country`):
+  "Protesters (Bolivia)", never "Protesters (unknown country)" when the place is known.
+
+Never raises; an event whose actors already follow the convention is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from cronica.extraction.actors import DocActors
+from cronica.records import Actor, Event
+
+_CIVIL = {6, 7}
+_UNKNOWN = "unknown country"
+_MEASURE = re.compile(r"curfew|emergency|decree|martial law|siege|section 144|ban", re.IGNORECASE)
+
+
+def apply_acled_roles(events: list[Event], actors: DocActors) -> list[Event]:
+    """Every event of ``events`` with ACLED's actor roles for its type (see the module docstring)."""
+    return [_roles(e, actors) for e in events]
+
+
+def _roles(event: Event, actors: DocActors) -> Event:
+    a1, a2 = event.actor1, event.actor2
+    if event.event_type == "Protests":
+        if a1 is not None and a1.inter == 7:
+            a1 = _as(actors, "protesters", a1)
+        if event.sub_event_type == "Peaceful protest" and a2 is not None and a2.inter in _CIVIL:
+            a2 = None
+    elif event.event_type == "Riots":
+        if a1 is None or a1.inter in _CIVIL:
+            if a1 is not None or event.sub_event_type == "Violent demonstration":
+                a1 = _as(actors, "rioters", a1)
+        if a2 is not None and a1 is not None and a2.name == a1.name:
+            a2 = None
+    elif event.event_type == "Violence against civilians":
+        if a2 is None:
+            a2 = actors.of_kind("civilians")  # ACLED: the target of violence against civilians
+    elif event.sub_event_type == "Arrests":
+        if a1 is None or a1.inter in _CIVIL:
+            a2 = a2 if a2 is not None else a1
+            a1 = actors.of_kind("police")
+    elif event.event_type == "Strategic developments" and event.sub_event_type == "Other":
+        if (a1 is None or a1.inter != 1) and _MEASURE.search(event.trigger.text):
+            a1 = actors.of_kind("government")
+    if a1 is event.actor1 and a2 is event.actor2:
+        return event
+    return replace(event, actor1=a1, actor2=a2)
+
+
+def apply_place_country(events: list[Event]) -> list[Event]:
+    """Actors the text gives no country (the document names none: "Protesters (unknown country)") take
+    the country of their event's place, in ACLED's form ("Police Forces of Kenya", "Protesters (Kenya)").
+    A country the text gives (a demonym, the document's country) is kept: "Serbian protesters" at a
+    rally in Tirana stay Serbian."""
+    out = []
+    for event in events:
+        country = event.location.country
+        a1 = _in_country(event.actor1, country)
+        a2 = _in_country(event.actor2, country)
+        same = a1 is event.actor1 and a2 is event.actor2
+        out.append(event if same else replace(event, actor1=a1, actor2=a2))
+    return out
+
+
+def _in_country(actor: Actor | None, country: str | None) -> Actor | None:
+    if actor is None or not country:
+        return actor
+    associated = tuple(_in_country(a, country) or a for a in actor.associated)
+    if actor.country is None and actor.kind != "person" and _UNKNOWN in actor.name:
+        return replace(
+            actor, name=actor.name.replace(_UNKNOWN, country), country=country, associated=associated
+        )
+    return actor if associated == actor.associated else replace(actor, associated=associated)
+
+
+def _as(actors: DocActors, kind: str, words: Actor | None) -> Actor:
+    """The generic actor of ``kind``, keeping the words (and span) of the actor it replaces."""
+    generic = actors.of_kind(kind)
+    if words is None:
+        return generic
+    return replace(generic, text=words.text, span=words.span, associated=words.associated)

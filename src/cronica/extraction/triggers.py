@@ -1,0 +1,518 @@
+"""Event triggers: the words that say something happened, and whether it did.
+
+In: a parsed sentence and the lexicon. Out: :class:`Trigger` matches (the token, the family from
+``events.yaml``, the words) with a modality verdict: ``asserted`` is false for threats, calls,
+plans, denials, negations, futures and references back to an event already told ("the massacre").
+The matchers are built once per :class:`TriggerFinder`. Never raises on text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from cronica.extraction.lexicon import Lexicon, TriggerFamily
+
+#: "protests over/against/following the shootings": the shootings are the cause, told as background.
+
+
+def weapon_noun(family_name: str) -> bool:
+    return family_name in _INSTRUMENT_FAMILIES
+
+
+#: Prepositions that introduce what a governing word is about ("call for", "threat of", "accused of").
+#: Families whose noun names the means of an attack: "grenade attacks", "suicide bombings", "IED blast".
+_INSTRUMENT_FAMILIES = frozenset(
+    {"grenade", "suicide", "ied", "chemical", "airstrike", "shelling", "explosion"}
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    start: int
+    end: int
+    family: TriggerFamily
+    asserted: bool
+    reason: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.token.doc[self.start : self.end].text
+
+
+class TriggerFinder:
+    """Finds triggers of every family in a sentence; built once per pipeline."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lemma_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        for family in lexicon.families.values():
+            if family.phrases:
+                self._phrases.add(family.name, [nlp.make_doc(p) for p in family.phrases])
+                # the same phrases inflected: "suicide bombings", "set up bases"
+                with nlp.select_pipes(
+                    enable=["tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer"]
+                ):
+                    self._lemma_phrases.add(family.name, list(nlp.pipe(family.phrases)))
+        self._frames = lexicon.frames
+        self._protest = lexicon.families["protest"].lemmas if "protest" in lexicon.families else frozenset()
+        self._disarmed: set[int] = set()
+        self._by_lemma: dict[str, TriggerFamily] = {}
+        for family in lexicon.families.values():
+            for lemma in family.lemmas:
+                self._by_lemma.setdefault(lemma, family)
+        self._modal = lexicon.modal_governors
+        self._cues = lexicon.cues
+        self._grammar = lexicon.grammar
+        # every word-bounded ending of an irrealis cue ("to", "about to"): the walk back from a trigger
+        # stops as soon as its words end no cue
+        self._irrealis_ends = frozenset(
+            cue[k:]
+            for cue in self._grammar["irrealis"]
+            for k in range(len(cue))
+            if k == 0 or cue[k - 1] == " "
+        )
+        self._sentence: _Sentence | None = None
+        self._frame_verbs = frozenset(v for frame in self._frames for v in frame.verbs)
+
+    def find(self, sent: Span, quoted: frozenset[int] = frozenset()) -> list[Trigger]:
+        doc = sent.doc
+        taken: set[int] = set()
+        found: list[Trigger] = []
+        # the sentence's tokens and lemmas read once (each pass below and every judgement read them)
+        toks = list(sent)
+        lemmas = [t.lemma_.lower() for t in toks]
+        self._sentence = _Sentence.of(toks)
+        self._disarmed = self._disarmed_tokens(toks, lemmas)
+        matches = sorted(
+            [*self._phrases(sent), *self._lemma_phrases(sent)], key=lambda m: (-(m[2] - m[1]), m[1])
+        )
+        for match_id, start, end in matches:
+            s, e = start, end
+            if any(i in taken for i in range(s, e)):
+                continue
+            phrase_family = self.lexicon.families[doc.vocab.strings[match_id]]
+            head = _phrase_head(doc[s:e])
+            taken.update(range(s, e))
+            found.append(self._judge(head, s, e, phrase_family))
+        lethal = self.lexicon.families.get("lethal")
+        if lethal is not None:
+            for tok, lemma in zip(toks, lemmas, strict=True):
+                if lemma in self._by_lemma and tok.i not in taken and self._fatal_result(tok, lemma):
+                    taken.add(tok.i)  # "a mob beat a man to death", "they shot two protesters dead"
+                    found.append(self._judge(tok, tok.i, tok.i + 1, lethal))
+        for tok, lemma in zip(toks, lemmas, strict=True):
+            if lemma not in self._frame_verbs or tok.i in taken or tok.pos_ not in {"VERB", "NOUN"}:
+                continue
+            for frame in self._frames:
+                if lemma not in frame.verbs:
+                    continue
+                objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+                objects += [g for c in tok.children if c.dep_ == "prt" for g in c.children]
+                objects += [  # "fired on the positions of ...", "fired at a checkpoint"
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon"}
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                if any(o.lemma_.lower() in frame.objects for o in objects) or any(
+                    s.lemma_.lower() in frame.subjects for s in subjects
+                ):
+                    taken.add(tok.i)
+                    found.append(self._judge(tok, tok.i, tok.i + 1, self.lexicon.families[frame.family]))
+                    break
+        protest = self.lexicon.families.get("protest")
+        if protest is not None:
+            gathering = self._cues["gathering_verbs"]
+            for tok, lemma in zip(toks, lemmas, strict=True):
+                if lemma in gathering and tok.i not in taken and _purposeful_gathering(tok, self._cues):
+                    taken.add(tok.i)
+                    found.append(self._judge(tok, tok.i, tok.i + 1, protest))
+        for tok, lemma in zip(toks, lemmas, strict=True):
+            if tok.i in taken:
+                continue
+            family: TriggerFamily | None = self._by_lemma.get(lemma) or self._by_lemma.get(tok.lower_)
+            if family is None:
+                continue
+            pos = tok.pos_
+            if pos not in family.pos or (pos == "PROPN" and tok.ent_type_ in {"PERSON", "GPE", "ORG"}):
+                continue
+            found.append(self._judge(tok, tok.i, tok.i + 1, family))
+        self._sentence = None
+        return sorted(found, key=lambda t: t.start)
+
+    def _fatal_result(self, tok: Token, lemma: str) -> bool:
+        """A verb whose result is a death, whatever the verb and wherever its object stands: "beat a man
+        to death", "stabbed him to death", "shot two protesters dead" (the phrases in events.yaml only
+        match the words side by side); the verb must be a trigger itself."""
+        family = self._by_lemma.get(lemma)
+        if (
+            tok.pos_ != "VERB"
+            or family is None
+            or family.event_type in {"Strategic developments", "Protests"}
+        ):
+            return False  # "sentenced to death" is no killing: only a verb of violence
+        results = self._cues["fatal_results"]
+        for child in tok.children:
+            if child.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in results for g in child.children
+            ):
+                return True
+            if child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and child.lemma_.lower() in results:
+                return True
+        return False
+
+    def _disarmed_tokens(self, toks: list[Token], lemmas: list[str]) -> set[int]:
+        """Weapons that were found, seized or defused ("explosive devices were found"): not used."""
+        out: set[int] = set()
+        for frame in self._frames:
+            if frame.family != "disrupted":
+                continue
+            for tok, lemma in zip(toks, lemmas, strict=True):
+                if lemma not in frame.verbs:
+                    continue
+                for child in tok.children:
+                    if child.dep_ in {"dobj", "nsubjpass"}:
+                        out.update(t.i for t in child.subtree)
+        return out
+
+    def _judge(self, tok: Token, start: int, end: int, family: TriggerFamily) -> Trigger:
+        reason = self._not_asserted(tok, family.name)
+        return Trigger(tok, start, end, family, reason is None, reason)
+
+    def _not_asserted(self, tok: Token, family_name: str = "") -> str | None:
+        """Why the trigger does not report something that happened, or ``None`` when it does."""
+        if family_name == "disperse" and _crowd_broke_up(tok, self._cues["force_subjects"]):
+            return "the crowd dispersed of itself ('marched ... and dispersed'), no intervention"
+        sentence = self._sentence_of(tok)
+        if sentence.question:
+            return "a question"
+        if tok.pos_ == "NOUN" and any(
+            c.dep_ == "acl" and c.lemma_.lower() in self._cues["planned"] for c in tok.children
+        ):
+            return "planned ('a march planned for Saturday')"
+        head = tok.head
+        if tok.dep_ in {"nsubjpass", "dobj", "nsubj"} and head.lemma_.lower() in self._cues["called_off"] | {
+            "call"
+        }:
+            if head.lemma_.lower() != "call" or any(
+                c.dep_ == "prt" and c.lower_ == "off" for c in head.children
+            ):
+                return f"called off or banned ('{head.text}')"
+        if family_name in {"lethal", "injure", "arrest"} and tok.pos_ in {"NOUN", "ADJ"}:
+            counted = _counted_by(tok, self._cues["counting_verbs"])
+            if counted is not None:
+                return f"casualties counted or recorded ('{counted.text}'), not an incident"
+        habitual = self._cues["habitual_adverbs"]
+        if any(c.dep_ == "advmod" and c.lower_ in habitual for c in tok.children) or any(
+            g.dep_ == "advmod" and g.lower_ in habitual
+            for c in tok.children
+            if c.dep_ in {"acl", "relcl"}
+            for g in c.children
+        ):
+            return "habitual ('often', 'regularly'), not one event"
+        if family_name == "change" and tok.lemma_.lower() in {"deploy", "dispatch", "redeploy"}:
+            if tok.dep_ == "acl":
+                return "'the forces deployed in X': a description, not a deployment told"
+            armed = self._cues["armed_words"]
+            if not any(
+                c.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(t.lemma_.lower() in armed for t in c.subtree)
+                for c in tok.children
+            ):
+                return "nothing armed deployed ('a health team was deployed')"
+        if family_name == "overtake" and _civilian_subject(tok, self._cues["civilian_occupiers"]):
+            return "people occupying a place (a sit-in), not an armed takeover"
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self._cues["not_event_heads"]:
+            return f"an {tok.head.text}, not an event"
+        for child in tok.children:
+            if child.dep_ == "neg":
+                return "negated"
+            if child.dep_ in {"nsubj", "nsubjpass"} and (
+                child.lower_ in {"nobody", "none", "no-one"}
+                or (
+                    child.lower_ in {"one", "civilians", "people", "casualties"}
+                    and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+                )
+            ):
+                return "negated ('no one was hurt')"
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in self._grammar["future_aux"]:
+                return f"modal or future ({child.text})"
+        if tok.dep_ in {"attr", "acomp"}:
+            for child in tok.head.children:
+                if child.dep_ == "neg":
+                    return "negated"
+        if tok.dep_ == "amod" and tok.tag_ in {"VBN", "JJ"} and family_name in {"arrest", "injure", "abduct"}:
+            return "a state ('detained activists'), not an event"
+        weapon = family_name in _INSTRUMENT_FAMILIES
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ == "compound"
+            and tok.head.pos_ in {"NOUN", "PROPN"}
+            and not weapon
+        ):
+            return f"modifier of '{tok.head.text}', not an event"
+        if tok.lemma_.lower() == "demonstrate" and any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
+            return "'demonstrate' in the sense of 'show'"
+        if tok.i in self._disarmed:
+            return "a weapon found or seized, not used"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            return "negated ('without')"
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in self._grammar["cause_preps"]
+            and tok.head.head.lemma_.lower() in self._protest
+        ):
+            return f"what a protest was about ('{tok.head.text}')"
+        # "the warplanes": an instrument named with its article is not a reference to an event told before
+        instrument = tok.pos_ == "NOUN" and weapon_noun(family_name)
+        if (
+            instrument
+            and tok.lower_.endswith("ing")
+            and tok.dep_ == "pobj"
+            and tok.head.head.pos_ in {"NOUN", "PROPN"}
+            and any(c.dep_ == "det" and c.lower_ in self._grammar["definite"] for c in tok.children)
+        ):
+            return "reference to an event told elsewhere ('suspects in the bombing')"
+        if tok.pos_ == "NOUN":
+            dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
+            if dets and dets[0].lower_ in {"no", "neither"}:
+                return "negated"
+            used_weapon = instrument and not (tok.dep_ == "pobj" and tok.head.lower_ == "with")
+            # "the police intervened with pepper gas": the means of a dispersal
+            used_weapon = used_weapon or (
+                family_name == "disperse" and tok.dep_ == "pobj" and tok.head.lower_ == "with"
+            )
+            if (
+                not dets
+                and not used_weapon
+                and not any(c.dep_ in {"nummod", "amod", "compound"} for c in tok.children)
+            ):
+                plural_subject = tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass"}
+                # "Fighting broke out", "Violence erupted": a bare noun that happens is one event
+                happens = (
+                    tok.dep_ == "nsubj"
+                    and tok.head.lemma_.lower() in self._cues["occurrence_verbs"] | self._cues["harm_verbs"]
+                )
+                if not plural_subject and not happens and tok.dep_ not in {"ROOT"}:
+                    return "bare noun: a kind of event, not one event"
+            has_num = any(c.dep_ == "nummod" for c in tok.children)
+            own_date = any(c.ent_type_ == "DATE" for c in tok.children) or any(
+                c.ent_type_ == "DATE" for c in tok.subtree if c.i < tok.i
+            )
+            new = any(c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)  # "its largest rally"
+            told_before = (
+                dets
+                and dets[0].lower_ in self._grammar["definite"]
+                and not (has_num or own_date or instrument or new)
+            )
+            if (
+                family_name == "protest"
+                and tok.lemma_.lower() == "strike"
+                and dets
+                and dets[0].dep_ == "poss"
+                and dets[0].ent_type_ in {"DATE", "TIME"}
+            ):
+                return "'Saturday's strike': an attack told before, not a labour strike"
+            # "police lifted the curfew", "the curfew was declared": a measure acted on is news
+            acted_on = (
+                family_name == "decree"
+                and tok.dep_ in {"dobj", "nsubjpass"}
+                and tok.head.lemma_.lower() in self._cues["measure_verbs"]
+            )
+            if told_before and not acted_on:
+                if not any(c.dep_ == "relcl" for c in tok.children):
+                    return "reference to an event told elsewhere"
+        if not sentence.has_verb:
+            return "headline without a verb"
+        # walk up the clause: a threat, a call, a plan, a denial governs the trigger
+        cur = tok
+        steps = 0
+        while cur.head.i != cur.i and steps < 6:
+            head = cur.head
+            if cur.pos_ == "VERB" and any(
+                c.dep_ in {"mark", "prep"} and c.lower_ == "since" for c in cur.children
+            ):
+                return "background ('since ...' clause)"
+            if cur.dep_ in {
+                "relcl",
+                "xcomp",
+                "ccomp",
+                "dobj",
+                "pobj",
+                "prep",
+                "pcomp",
+                "acl",
+                "advcl",
+                "conj",
+                "attr",
+            }:
+                if cur.dep_ == "prep" and cur.lower_ not in self._grammar["argument_preps"]:
+                    break  # "Amid funerals ..., they appealed": an adjunct, not what was asked
+                lemma = head.lemma_.lower()
+                if cur.dep_ == "prep" and lemma in self._cues["charge_words"]:
+                    return f"what a charge alleges ('{head.text} {cur.text} ...')"
+                if lemma in self._modal:
+                    return f"governed by '{head.text}'"
+                if lemma in self._grammar["habitual_governors"] and cur.dep_ == "xcomp":
+                    return f"habitual ('{head.text}')"
+                for child in head.children:
+                    if (
+                        child.dep_ == "aux"
+                        and child.lower_ in self._grammar["future_aux"]
+                        and cur.dep_ in {"xcomp"}
+                    ):
+                        return f"modal or future ({child.text})"
+                if head.lower_ in self._grammar["topic_preps"]:
+                    return f"the topic of what is said or felt ('{head.text} ...')"
+            else:
+                break
+            if head.pos_ == "VERB" and cur.dep_ in {"ccomp", "advcl"}:
+                break
+            cur = head
+            steps += 1
+        cue = self._irrealis_cue(tok, sentence.start)
+        if cue is not None:
+            return f"not (yet) happened ('{cue}')"
+        return None
+
+    def _sentence_of(self, tok: Token) -> _Sentence:
+        """What the judgements read of the trigger's sentence: the one :meth:`find` read, else its own."""
+        kept = self._sentence
+        if kept is not None and kept.doc is tok.doc and kept.start <= tok.i < kept.end:
+            return kept
+        sent = tok.sent
+        return _Sentence.read(sent, list(sent))
+
+    def _irrealis_cue(self, tok: Token, sent_start: int) -> str | None:
+        """The near-future or near-miss words right before a trigger ("about to lose their life",
+        "close to losing", "on the verge of collapse", "was nearly killed"), auxiliaries between them
+        skipped ("close to being killed"); None when there are none."""
+        words: list[str] = []
+        i = tok.i - 1
+        doc = tok.doc
+        while i >= sent_start and len(words) < 5:
+            t = doc[i]
+            if t.pos_ == "AUX" and not words:
+                i -= 1
+                continue
+            words.insert(0, t.lower_)
+            text = " ".join(words)
+            if text not in self._irrealis_ends:
+                return None  # no cue ends with these words, nor with more words before them
+            if text in self._grammar["irrealis"]:
+                return text
+            i -= 1
+        return None
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence as the judgements read it, once: its bounds, whether it asks, whether it has a verb."""
+
+    doc: Doc
+    start: int
+    end: int
+    question: bool
+    has_verb: bool
+
+    @classmethod
+    def of(cls, toks: list[Token]) -> _Sentence | None:
+        """The sentence of ``toks`` (tokens in order), None for no tokens or tokens across sentences."""
+        if not toks:
+            return None
+        sent = toks[0].sent
+        if sent.end <= toks[-1].i:
+            return None  # each judgement reads its own sentence
+        whole = (sent.start, sent.end) == (toks[0].i, toks[-1].i + 1)
+        return cls.read(sent, toks if whole else list(sent))
+
+    @classmethod
+    def read(cls, sent: Span, toks: list[Token]) -> _Sentence:
+        """``sent`` and its tokens ``toks``."""
+        return cls(
+            sent.doc,
+            sent.start,
+            sent.end,
+            # Span.text but its last whitespace, which rstrip takes anyway
+            "".join(t.text_with_ws for t in toks).rstrip().rstrip("\"'\u201d").endswith("?"),
+            any(t.pos_ in {"VERB", "AUX"} for t in toks),
+        )
+
+
+def _counted_by(tok: Token, verbs: frozenset[str]) -> Token | None:
+    """The counting verb whose object ``tok`` is, directly or through "the number of", a number or a
+    preposition ("registered one death", "put the number of injured at 30", "treated 150 people with
+    gunshot wounds"), else None."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ not in {"dobj", "pobj", "prep", "nummod", "amod", "compound", "conj", "appos", "attr"}:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur if cur.lemma_.lower() in verbs else None
+    return None
+
+
+def _purposeful_gathering(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """ "300 villagers gathered outside the district office, holding banners and demanding an inquiry",
+    "thousands gathered in front of the town hall upon the call of the party": a gathering with a
+    protest's purpose or props is a protest (a crowd at a funeral or a morgue is not)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues["gathering_verbs"]:
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    for t in tok.subtree:
+        lemma = t.lemma_.lower()
+        if t.i != tok.i and (
+            (lemma in cues["protest_purpose"] and t.pos_ in {"VERB", "NOUN"})
+            or lemma in cues["protest_props"]
+        ):
+            return True
+        if t.lower_ == "against" and t.head.i == tok.i:
+            return True
+        if t.lower_ == "call" and t.head.head.i == tok.i:
+            return True
+    return False
+
+
+def _civilian_subject(tok: Token, occupiers: frozenset[str]) -> bool:
+    """ "the blocks that 1,500 pensioners had occupied", "students occupied the rectorate"."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None and tok.dep_ == "relcl":
+        subject = (
+            tok.head if tok.head.pos_ == "NOUN" and not any(c.dep_ == "dobj" for c in tok.children) else None
+        )
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), subject)
+    return subject is not None and subject.lemma_.lower() in occupiers
+
+
+def _crowd_broke_up(tok: Token, forces: frozenset[str]) -> bool:
+    """ "marched to the governorate and dispersed", "before dispersing", "the gathering dispersed
+    peacefully": an intransitive use of 'disperse' (no object, not passive, no force as subject)."""
+    if tok.lemma_.lower() != "disperse" or tok.pos_ != "VERB":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"dobj", "auxpass", "nsubjpass", "agent"}:
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None and tok.dep_ == "conj":
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in forces:
+        return False
+    return True
+
+
+def _phrase_head(span: Span) -> Token:
+    for tok in span:
+        if tok.pos_ == "VERB":
+            return tok
+    return span.root

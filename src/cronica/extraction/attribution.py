@@ -10,14 +10,7 @@ import re
 
 from spacy.tokens import Token
 
-from cronica.extraction.actors import ActorFinder
-from cronica.extraction.context import (
-    DocContext,
-    PlaceLocator,
-)
-from cronica.extraction.dates import DateResolver
-from cronica.extraction.lexicon import Lexicon
-from cronica.extraction.statements import StatementFinder
+from cronica.extraction.context import DocContext
 from cronica.extraction.story import Story
 from cronica.records import Span as TextSpan
 
@@ -48,23 +41,21 @@ def _marked_source(prep: Token) -> Token | None:
     return None
 
 
-class Attribution:
-    """Part of :class:`~cronica.extraction.extractor.Extractor` (see the module docstring)."""
+class ReporterFinder:
+    """Finds who reported a fact (see the module docstring): ``report_lemmas`` are the reporting
+    verbs, ``source_markers`` the words that introduce a source ("according to", "según")."""
 
-    # set by Extractor.__init__
-    lexicon: Lexicon
-    resolver: DateResolver
-    statements: StatementFinder
-    actor_finder: ActorFinder
-    places: PlaceLocator
+    def __init__(self, report_lemmas: frozenset[str], source_markers: frozenset[str]) -> None:
+        self.report_lemmas = report_lemmas
+        self.source_markers = source_markers
 
     def reporter_for(
         self, ctx: DocContext, story: Story, tok: Token, si: int
     ) -> tuple[str | None, TextSpan | None]:
         """Who reported the fact at ``tok``: the subject of a reporting verb governing it, or of the quote."""
-        markers = self.lexicon.source_markers
+        markers = self.source_markers
         for anc in tok.ancestors:
-            if anc.lemma_.lower() in self.lexicon.report_lemmas or anc.lower_ in markers:
+            if anc.lemma_.lower() in self.report_lemmas or anc.lower_ in markers:
                 subj = _subject_of(anc, markers)
                 if subj is not None:
                     return self.reporter_name(ctx, story, subj)

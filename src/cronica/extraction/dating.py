@@ -14,17 +14,13 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from cronica.extraction.actors import ActorFinder
 from cronica.extraction.context import (
     DateMention,
     DocContext,
-    PlaceLocator,
     paragraph_start,
     tree_distance,
 )
 from cronica.extraction.dates import DateResolver
-from cronica.extraction.lexicon import Lexicon
-from cronica.extraction.statements import StatementFinder
 from cronica.extraction.story import Story
 from cronica.records import (
     DateValue,
@@ -152,15 +148,14 @@ def live_entry_date(ctx: DocContext, sent: Span, resolver: DateResolver) -> Date
     return None
 
 
-class Dating:
-    """Part of :class:`~cronica.extraction.extractor.Extractor` (see the module docstring)."""
+class DateLinker:
+    """Links date expressions to the triggers and speech verbs that own them and resolves them
+    against the right anchor (see the module docstring). ``report_lemmas``: the reporting verbs,
+    whose date is an event's only when it has none of its own."""
 
-    # set by Extractor.__init__
-    lexicon: Lexicon
-    resolver: DateResolver
-    statements: StatementFinder
-    actor_finder: ActorFinder
-    places: PlaceLocator
+    def __init__(self, resolver: DateResolver, report_lemmas: frozenset[str]) -> None:
+        self.resolver = resolver
+        self.report_lemmas = report_lemmas
 
     def resolve(self, ctx: DocContext, story: Story, mention: DateMention, sent_index: int) -> DateValue:
         anchor = ctx.published
@@ -317,7 +312,7 @@ class Dating:
     def _owner_reports(self, mention: DateMention, owners: list[Token], anchors: list[Token]) -> bool:
         """The nearest owner is a reporting verb that governs the anchor ("reported last night that ...")."""
         nearest = min(owners, key=lambda o: tree_distance(mention.root, o), default=None)
-        if nearest is None or nearest.lemma_.lower() not in self.lexicon.report_lemmas:
+        if nearest is None or nearest.lemma_.lower() not in self.report_lemmas:
             return False
         if any(nearest.i == a.i for a in anchors):
             return False

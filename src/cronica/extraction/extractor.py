@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from cronica.extraction.actors import ActorFinder, is_group_pronoun, is_person_pronoun
 from cronica.extraction.assemble import Draft, assemble_events
+from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.context import (
     DocContext,
     PlaceLocator,
@@ -34,9 +35,10 @@ from cronica.extraction.context import (
 )
 from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dates import DateFinder, DateResolver, TemporalLexicon
+from cronica.extraction.dating import DateLinker
 from cronica.extraction.fallback import fallback_trigger
 from cronica.extraction.ids import id_prefix, with_ids
-from cronica.extraction.incidents import Incidents
+from cronica.extraction.incidents import IncidentReader
 from cronica.extraction.learned import (
     Combination,
     EventTyper,
@@ -45,12 +47,13 @@ from cronica.extraction.learned import (
     judge_all,
 )
 from cronica.extraction.lexicon import Lexicon, load_lexicon
+from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.numbers import find_quantities
 from cronica.extraction.quotes import find_quotes
 from cronica.extraction.roles import apply_acled_roles, apply_place_country
-from cronica.extraction.statements import StatementFinder
+from cronica.extraction.statements import StatementFinder, speaker_actor
 from cronica.extraction.story import Story
-from cronica.extraction.totals import Totals, apply_revisions
+from cronica.extraction.totals import TotalReader, apply_revisions
 from cronica.extraction.triggers import Trigger, TriggerFinder
 from cronica.records import (
     CountClaim,
@@ -61,7 +64,7 @@ from cronica.records import (
 )
 
 
-class Extractor(Incidents, Totals):
+class Extractor:
     """Reads one parsed document into records; reuse for many documents."""
 
     def __init__(
@@ -95,7 +98,14 @@ class Extractor(Incidents, Totals):
         self._model_dates = "ner" not in nlp.pipe_names or "DATE" in getattr(
             nlp.get_pipe("ner"), "labels", ()
         )
-        self.statements = StatementFinder(self.lexicon)
+        self.dates = DateLinker(self.resolver, self.lexicon.report_lemmas)
+        self.place_linker = PlaceLinker(self.lexicon)
+        self.reporters = ReporterFinder(self.lexicon.report_lemmas, self.lexicon.source_markers)
+        self.statements = StatementFinder(self.lexicon, self.dates, self.place_linker, self.reporters)
+        self.incidents = IncidentReader(
+            self.lexicon, self.dates, self.place_linker, self.reporters, self.statements
+        )
+        self.totals = TotalReader(self.lexicon, self.dates, self.place_linker, self.reporters)
         if places is None:
             from cronica.extraction.places import default_locator
 
@@ -139,13 +149,14 @@ class Extractor(Incidents, Totals):
                     )
                 ):
                     continue  # "road accidents since January": not a total of political violence
-                if c.tally and self._is_revision(doc, c, drafts):
-                    revisions.append(self._revision(ctx, story, sent, si, c))
+                if c.tally and self.totals.is_revision(doc, c, drafts):
+                    revisions.append(self.totals.revision(ctx, story, sent, si, c))
                 elif c.tally:
-                    tallies.append(self._tally(ctx, story, sent, si, c, tallies[-1] if tallies else None))
+                    tallies.append(
+                        self.totals.tally(ctx, story, sent, si, c, tallies[-1] if tallies else None)
+                    )
             reported = [t for t in triggers if t.asserted and t.token.i not in tally_verbs]
             new_statements = self.statements.find(
-                self,
                 ctx,
                 story,
                 sent,
@@ -157,7 +168,7 @@ class Extractor(Incidents, Totals):
             statements.extend(new_statements)
             if not triggers:  # the rules judged no words here (a negated clash is no event)
                 quiet.append((si, sent))
-            for draft in self._incidents(
+            for draft in self.incidents.read(
                 ctx, story, sent, si, reported, [c for c in counts if not c.tally], triggers
             ):
                 drafts.append(draft)
@@ -200,7 +211,7 @@ class Extractor(Incidents, Totals):
         events = apply_acled_roles(events, ctx.actors)
         events = apply_place_country(events)
         events = apply_revisions(events, revisions)
-        tallies = [self._link_tally_scope(t, events) for t in with_ids(tallies, prefix)]
+        tallies = [self.totals.link_scope(t, events) for t in with_ids(tallies, prefix)]
         return Extraction(
             document=document,
             events=tuple(events),
@@ -220,7 +231,7 @@ class Extractor(Incidents, Totals):
         ]
         return [
             # a total told of one incident with nothing told before it: that incident's own toll
-            replace(c, tally=False) if c.one_incident and not self._is_revision(doc, c, drafts) else c
+            replace(c, tally=False) if c.one_incident and not self.totals.is_revision(doc, c, drafts) else c
             for c in find_counts(sent, quantities, triggers, self.counting)
         ]
 
@@ -240,7 +251,7 @@ class Extractor(Incidents, Totals):
         index, trigger = chosen
         si, sent = quiet[index]
         counts = [c for c in self._counts(ctx, doc, sent, [trigger], []) if not c.tally]
-        return self._incidents(ctx, story, sent, si, [trigger], counts, [trigger]), trigger
+        return self.incidents.read(ctx, story, sent, si, [trigger], counts, [trigger]), trigger
 
     def _incident_triggers(self, triggers: list[Trigger], counts: list[CountMention]) -> list[Trigger]:
         """ "The toll from Tuesday's operation at the plant rose to nine, after one of the wounded died":
@@ -318,7 +329,7 @@ class Extractor(Incidents, Totals):
     ) -> None:
         """ "The interior ministry put the crowd at 24,000.": figures told in a sentence of their own
         belong to the event just described."""
-        claims = self._claims(ctx, story, sent, si, counts, [], draft.group, attach=True)
+        claims = self.incidents.claims(ctx, story, sent, si, counts, [], draft.group, attach=True)
         for category, new in claims.items():
             draft.counts = {**draft.counts, category: (*draft.counts.get(category, ()), *new)}
 
@@ -331,7 +342,7 @@ class Extractor(Incidents, Totals):
         for mention in ctx.dates_in(sent):
             if mention.in_quote or mention.perfect or mention.since:
                 continue
-            value = self.resolve(ctx, story, mention, si)
+            value = self.dates.resolve(ctx, story, mention, si)
             if value.value and value.precision == "day":
                 story.pending_date, story.pending_date_sent = value, si
                 return
@@ -342,9 +353,7 @@ class Extractor(Incidents, Totals):
                 continue
             if is_person_pronoun(tok) or is_group_pronoun(tok):
                 continue
-            from cronica.extraction.statements import speaker_actor
-
-            actor = speaker_actor(self, ctx, tok)
+            actor = speaker_actor(ctx, tok)
             if actor is None:
                 continue
             if actor.kind == "person":

@@ -12,19 +12,14 @@ from datetime import date as _date
 
 from spacy.tokens import Span, Token
 
-from cronica.extraction.actors import ActorFinder
 from cronica.extraction.assemble import Draft
-from cronica.extraction.attribution import Attribution
+from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.classify import classify, group_of
-from cronica.extraction.context import (
-    DocContext,
-    PlaceLocator,
-)
+from cronica.extraction.context import DocContext
 from cronica.extraction.counts import CountMention
-from cronica.extraction.dates import DateResolver
-from cronica.extraction.dating import Dating, heading_date, live_entry_date, reported_week
+from cronica.extraction.dating import DateLinker, heading_date, live_entry_date, reported_week
 from cronica.extraction.lexicon import Lexicon
-from cronica.extraction.locating import Locating
+from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.story import Story
 from cronica.extraction.triggers import Trigger
@@ -99,17 +94,26 @@ _FORCES = frozenset({"police", "military"})
 _STORY_REACH = 6
 
 
-class Incidents(Dating, Locating, Attribution):
-    """Part of :class:`~cronica.extraction.extractor.Extractor` (see the module docstring)."""
+class IncidentReader:
+    """A sentence's asserted triggers to incident drafts (see the module docstring). Dates, places and
+    reporters come from the linkers it is given; ``statements`` tells which words are speech (their
+    clauses hold no place of the event)."""
 
-    # set by Extractor.__init__
-    lexicon: Lexicon
-    resolver: DateResolver
-    statements: StatementFinder
-    actor_finder: ActorFinder
-    places: PlaceLocator
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        dates: DateLinker,
+        places: PlaceLinker,
+        reporters: ReporterFinder,
+        statements: StatementFinder,
+    ) -> None:
+        self.lexicon = lexicon
+        self.dates = dates
+        self.places = places
+        self.reporters = reporters
+        self.statements = statements
 
-    def _incidents(
+    def read(
         self,
         ctx: DocContext,
         story: Story,
@@ -202,7 +206,7 @@ class Incidents(Dating, Locating, Attribution):
             if typed.sub_event_type == "Protest with intervention" and (actor2 is None or actor2.inter == 6):
                 actor2 = self._force_in(ctx, sent)  # "the protesters had gathered ... when officers fired"
             missing: dict[str, str] = {}
-            date = self.date_for(ctx, story, sent, si, anchors, owners) or self._background_date(
+            date = self.dates.date_for(ctx, story, sent, si, anchors, owners) or self._background_date(
                 ctx, story, sent, si
             )
             inherited_date = False
@@ -212,7 +216,7 @@ class Incidents(Dating, Locating, Attribution):
                 and si - story.last_draft_sent <= 2
                 and {story.last_draft.group, group} <= {"violence", "protest", "arrest"}
             )
-            heading = heading_date(ctx, sent, self.resolver) if date is None else None
+            heading = heading_date(ctx, sent, self.dates.resolver) if date is None else None
             if (
                 heading is not None
                 and story.last_draft is not None
@@ -235,11 +239,11 @@ class Incidents(Dating, Locating, Attribution):
                         reason="no date words in the sentence: the date that opened the story just before",
                     )
                     inherited_date = True
-                elif (earlier := self.paragraph_date(ctx, story, sent, si)) is not None:
+                elif (earlier := self.dates.paragraph_date(ctx, story, sent, si)) is not None:
                     date = earlier  # a stated day, not a licence to merge with whatever came before
                 else:
-                    date = live_entry_date(ctx, sent, self.resolver) or reported_week(ctx)
-            place = self.place_for(ctx, sent, anchors, blocked=blocked)
+                    date = live_entry_date(ctx, sent, self.dates.resolver) or reported_week(ctx)
+            place = self.places.place_for(ctx, sent, anchors, blocked=blocked)
             own_place_words = place is not None
             inherited_place = False
             if place is None:
@@ -257,15 +261,15 @@ class Incidents(Dating, Locating, Attribution):
                         else None
                     )
                     place = (
-                        self._preceding_place(ctx, sent, datelines=False)
+                        self.places.preceding_place(ctx, sent, datelines=False)
                         or recent
-                        or self._preceding_place(ctx, sent)
-                        or self.country_place(
+                        or self.places.preceding_place(ctx, sent)
+                        or self.places.country_place(
                             ctx, "no place words linked to the event: country of the report"
                         )
                     )
                     inherited_place = place.status == "resolved"
-            event_counts = self._claims(ctx, story, sent, si, counts, members, group)
+            event_counts = self.claims(ctx, story, sent, si, counts, members, group)
             confidence = _confidence(date, place, actor1, event_counts, inherited_date)
             if actor1 is None:
                 missing["actor1"] = "no perpetrator or participant named in the sentence"
@@ -319,7 +323,7 @@ class Incidents(Dating, Locating, Attribution):
         if ctx.published is None:
             return None
         for mention in ctx.dates_in(sent):
-            value = self.resolve(ctx, story, mention, si)
+            value = self.dates.resolve(ctx, story, mention, si)
             if value.value and (ctx.published - _date.fromisoformat(value.end or value.value)).days > 366:
                 return replace(value, reason="the only date of the sentence, over a year back: background")
         return None
@@ -518,7 +522,7 @@ class Incidents(Dating, Locating, Attribution):
                         return actor
         return None
 
-    def _claims(
+    def claims(
         self,
         ctx: DocContext,
         story: Story,
@@ -545,7 +549,7 @@ class Incidents(Dating, Locating, Attribution):
                 and c.category != "participants"
             ):
                 continue
-            reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
+            reporter, reporter_span = self.reporters.reporter_for(ctx, story, c.verb, si)
             q = c.quantity
             words = ctx.doc[c.start : c.end]
             out.setdefault(c.category, []).append(

@@ -12,17 +12,13 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from cronica.extraction.actors import ActorFinder
 from cronica.extraction.context import (
     DocContext,
-    PlaceLocator,
     PlaceMention,
     paragraph_start,
     tree_distance,
 )
-from cronica.extraction.dates import DateResolver
 from cronica.extraction.lexicon import Lexicon
-from cronica.extraction.statements import StatementFinder
 from cronica.records import (
     Place,
 )
@@ -150,15 +146,13 @@ def _place_like_role(span: Span, anchors: list[Token]) -> bool:
     return False
 
 
-class Locating:
-    """Part of :class:`~cronica.extraction.extractor.Extractor` (see the module docstring)."""
+class PlaceLinker:
+    """Links the place mentions of a sentence to the triggers and speech verbs they locate (see the
+    module docstring); reads the language's locative prepositions and place words from ``lexicon``."""
 
-    # set by Extractor.__init__
-    lexicon: Lexicon
-    resolver: DateResolver
-    statements: StatementFinder
-    actor_finder: ActorFinder
-    places: PlaceLocator
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.grammar = lexicon.grammar
+        self.locative = lexicon.locative
 
     def place_for(
         self,
@@ -186,7 +180,7 @@ class Locating:
             prep = _governing_prep(ctx.doc[mention.start : mention.end])
             if prep is None and not _place_like_role(ctx.doc[mention.start : mention.end], anchors):
                 continue
-            grammar = self.lexicon.grammar
+            grammar = self.grammar
             if prep in grammar["of_preps"] and not _part_of_place(
                 ctx.doc[mention.start : mention.end], grammar["place_part_nouns"]
             ):
@@ -197,7 +191,7 @@ class Locating:
                 continue  # "left the plant for La Paz": where they went
             if _aftermath_place(ctx.doc[mention.start : mention.end]):
                 continue
-            penalty = self.lexicon.locative.get(prep or "", 1.5)
+            penalty = self.locative.get(prep or "", 1.5)
             distance = min(tree_distance(tok, a) for a in anchors) + penalty * 2
             if mention.place.precision == 3 and mention.place.status != "resolved":
                 distance += 3
@@ -211,7 +205,7 @@ class Locating:
             return None
         return _town_inside(best[1].place, towns) or best[1].place
 
-    def _preceding_place(self, ctx: DocContext, sent: Span, *, datelines: bool = True) -> Place | None:
+    def preceding_place(self, ctx: DocContext, sent: Span, *, datelines: bool = True) -> Place | None:
         """The nearest resolved place named before ``sent`` in its paragraph, else the document's
         dateline ("jaipur: ...", "BANGKOK —"): where the report was filed, when nothing nearer says."""
         text = ctx.document.text

@@ -1,6 +1,7 @@
 """Statements: who said, called for, threatened or denied what, to whom, when and where.
 
-In: a parsed sentence with its triggers, and the extractor (for dates, places and reporters). Out:
+In: a parsed sentence with its triggers; dates, places and reporters come from the linkers the finder
+is built with (:mod:`.dating`, :mod:`.locating`, :mod:`.attribution`). Out:
 :class:`~cronica.records.Statement` records. A reporting verb whose content is an event that happened
 ("the Ombudsman's Office reported that eight people were killed") gives the event its ``reported_by``
 and is not a statement; a call, threat or denial always is. Speech inside a quotation belongs to the
@@ -11,20 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
+from cronica.extraction.attribution import ReporterFinder
+from cronica.extraction.context import DocContext
+from cronica.extraction.dating import DateLinker, live_entry_date
 from cronica.extraction.lexicon import Lexicon
+from cronica.extraction.locating import PlaceLinker
+from cronica.extraction.story import Story
 from cronica.extraction.triggers import Trigger
 from cronica.records import Actor, DateValue, Statement
 from cronica.records import Span as TextSpan
-
-if TYPE_CHECKING:
-    from cronica.extraction.context import DocContext
-    from cronica.extraction.extractor import Extractor
-    from cronica.extraction.story import Story
 
 _SKIP_DEPS = frozenset({"pcomp", "pobj", "csubj", "amod", "compound"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl"})
@@ -33,9 +33,17 @@ _NEUTRAL = "STATEMENT"
 
 
 class StatementFinder:
-    def __init__(self, lexicon: Lexicon) -> None:
+    """Speech verbs to statements (see the module docstring); dates, places and reporters through
+    the linkers it is given."""
+
+    def __init__(
+        self, lexicon: Lexicon, dates: DateLinker, places: PlaceLinker, reporters: ReporterFinder
+    ) -> None:
         self.verbs = lexicon.speech_verbs
         self.rules = lexicon.content_rules
+        self.dates = dates
+        self.places = places
+        self.reporters = reporters
 
     def speech_tokens(self, sent: Span) -> list[Token]:
         return [t for t in sent if self._is_speech(t)]
@@ -50,7 +58,6 @@ class StatementFinder:
 
     def find(
         self,
-        ex: Extractor,
         ctx: DocContext,
         story: Story,
         sent: Span,
@@ -82,11 +89,11 @@ class StatementFinder:
                 continue
             verb = self.verbs[tok.lemma_.lower()]
             subj = _speaker_token(tok) or _person_left_of(ctx, sent, tok)
-            speaker = self._speaker(ex, ctx, story, subj) if subj is not None else None
+            speaker = self._speaker(ctx, story, subj) if subj is not None else None
             content, content_span, quoted = _content(ctx, sent, tok)
             inner = [t for t in reported if t.token.i != tok.i and tok in t.token.ancestors]
             inner_tally = any(tok in ctx.doc[i].ancestors for i in tally_verbs)
-            date = ex.date_for(ctx, story, sent, si, [tok], owners, allow_report=False)
+            date = self.dates.date_for(ctx, story, sent, si, [tok], owners, allow_report=False)
             if date is not None and date.span is not None and content_span is not None:
                 if content_span.start <= date.span.start < content_span.end:
                     date = None  # "called for strikes on Tuesday": the date of what was called for
@@ -94,11 +101,13 @@ class StatementFinder:
                 # "went further Monday, claiming ... and asking ...": the clause's date
                 chain = [a for a in list(tok.ancestors)[:3] if a.i in speech_ids or a.pos_ in {"VERB", "AUX"}]
                 if chain:
-                    date = ex.date_for(ctx, story, sent, si, [tok, *chain], owners, allow_report=False)
+                    date = self.dates.date_for(
+                        ctx, story, sent, si, [tok, *chain], owners, allow_report=False
+                    )
             reporter_text = None
             reporter_span = None
             if subj is not None:
-                reporter_text, reporter_span = ex.reporter_name(ctx, story, subj)
+                reporter_text, reporter_span = self.reporters.reporter_name(ctx, story, subj)
                 if speaker is not None and speaker.kind == "person" and subj.pos_ == "PRON":
                     reporter_text, reporter_span = speaker.name, speaker.span
             if date is None and subj is not None and subj.lemma_.lower() in {"report", "statement"}:
@@ -133,7 +142,7 @@ class StatementFinder:
                         previous.date,
                         reason="no date words: date of the same speaker's statement just before",
                     )
-                elif (live := _live_entry(ex, ctx, sent)) is not None:
+                elif (live := live_entry_date(ctx, sent, self.dates.resolver)) is not None:
                     date = live
                 elif ctx.published is not None:
                     # news convention: what a story reports as said, undated, was said that day
@@ -161,15 +170,17 @@ class StatementFinder:
                 for m in ctx.places_in(sent)
                 if content_range[0] <= ctx.doc[m.start].idx < content_range[1]
             }
-            place = ex.place_for(ctx, sent, [tok], exclude=exclude)
+            place = self.places.place_for(ctx, sent, [tok], exclude=exclude)
             if place is None:
-                place = ex.country_place(ctx, "no place words for the statement: country of the report")
+                place = self.places.country_place(
+                    ctx, "no place words for the statement: country of the report"
+                )
                 missing["location"] = place.reason or ""
             if speaker is None:
                 if tok.dep_ != "ROOT" or interaction:
                     continue  # a verb inside another clause with nobody saying it: not a statement
                 missing["speaker"] = "no speaker named"
-            addressee = _addressee(ex, ctx, tok)
+            addressee = _addressee(ctx, tok)
             statement = Statement(
                 id="",  # set from the trigger by ids.with_ids
                 document=ctx.document.id,
@@ -220,7 +231,7 @@ class StatementFinder:
                 return plover
         return None
 
-    def _speaker(self, ex: Extractor, ctx: DocContext, story: Story, subj: Token) -> Actor | None:
+    def _speaker(self, ctx: DocContext, story: Story, subj: Token) -> Actor | None:
         """The actor of a subject phrase: a named person first, then an organisation, then a generic actor."""
         if is_person_pronoun(subj):
             return story.last_person
@@ -234,17 +245,11 @@ class StatementFinder:
                 None,
             )
             if main is not None and main.pos_ in {"NOUN", "PROPN"}:
-                actor = speaker_actor(ex, ctx, main)
+                actor = speaker_actor(ctx, main)
                 if actor is not None:
                     return actor
             return story.last_group or story.last_person
-        return speaker_actor(ex, ctx, subj)
-
-
-def _live_entry(ex: Extractor, ctx: DocContext, sent: Span) -> DateValue | None:
-    from cronica.extraction.dating import live_entry_date  # dating imports this module
-
-    return live_entry_date(ctx, sent, ex.resolver)
+        return speaker_actor(ctx, subj)
 
 
 def _name_chain(tok: Token) -> Span:
@@ -263,10 +268,10 @@ def _looks_like_person(span: Span) -> bool:
     )
 
 
-def speaker_actor(ex: Extractor, ctx: DocContext, subj: Token) -> Actor | None:
+def speaker_actor(ctx: DocContext, subj: Token) -> Actor | None:
     """Resolve a subject phrase to an actor, preferring people, then organisations, then generic actors."""
     people: list[Actor] = []
-    roles = ex.actor_finder.role_words
+    roles = ctx.actors.role_words
     direct = [subj, *[c for c in subj.children if c.dep_ in {"conj", "appos"}]]
     direct += [g for c in direct[1:] for g in c.children if g.dep_ in {"conj", "appos"}]
     for tok in sorted(direct, key=lambda t: t.ent_type_ != "PERSON"):
@@ -283,7 +288,7 @@ def speaker_actor(ex: Extractor, ctx: DocContext, subj: Token) -> Actor | None:
             chain = _name_chain(tok)
             actor = None
             if _looks_like_person(chain) and tok.dep_ in {"conj", "appos", "nsubj", "pobj"}:
-                actor = _person_from_chain(ex, ctx, subj, chain)
+                actor = _person_from_chain(ctx, subj, chain)
         if actor is not None and all(p.name != actor.name for p in people):
             people.append(actor)
     if people:
@@ -316,11 +321,11 @@ def speaker_actor(ex: Extractor, ctx: DocContext, subj: Token) -> Actor | None:
     return None
 
 
-def _person_from_chain(ex: Extractor, ctx: DocContext, subj: Token, chain: Span) -> Actor:
+def _person_from_chain(ctx: DocContext, subj: Token, chain: Span) -> Actor:
     """A name the NER missed, with the subject's head noun as role ("the MAS presidents ..., Eva Copa")."""
     role = None
     org = None
-    roles = ex.actor_finder.role_words
+    roles = ctx.actors.role_words
     if subj.lemma_.lower() in roles:
         role = subj.lemma_.lower()
         for child in subj.children:
@@ -487,7 +492,7 @@ def _content_parts(tok: Token) -> list[Token]:
     return parts
 
 
-def _addressee(ex: Extractor, ctx: DocContext, tok: Token) -> Actor | None:
+def _addressee(ctx: DocContext, tok: Token) -> Actor | None:
     for child in tok.children:
         if child.dep_ in {"dobj", "dative"} and child.pos_ in {"PROPN", "NOUN"}:
             actor = ctx.actors.actor_in(child)

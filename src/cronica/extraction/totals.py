@@ -11,20 +11,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from cronica.extraction.actors import ActorFinder
 from cronica.extraction.assemble import Draft
-from cronica.extraction.attribution import Attribution
-from cronica.extraction.context import (
-    DocContext,
-    PlaceLocator,
-    tree_distance,
-)
+from cronica.extraction.attribution import ReporterFinder
+from cronica.extraction.context import DocContext, tree_distance
 from cronica.extraction.counts import CountMention, clause_of
-from cronica.extraction.dates import DateResolver
-from cronica.extraction.dating import Dating
+from cronica.extraction.dating import DateLinker
 from cronica.extraction.lexicon import CountingWords, Lexicon
-from cronica.extraction.locating import Locating
-from cronica.extraction.statements import StatementFinder
+from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.story import Story
 from cronica.records import (
     CountClaim,
@@ -74,18 +67,20 @@ def _tally_what(c: CountMention, sent: Span, w: CountingWords) -> str:
     return label
 
 
-class Totals(Dating, Locating, Attribution):
-    """Part of :class:`~cronica.extraction.extractor.Extractor` (see the module docstring)."""
+class TotalReader:
+    """Count mentions marked as totals to tallies, or to revised claims on the event just told (see
+    the module docstring). Dates, places and reporters come from the linkers it is given."""
 
-    # set by Extractor.__init__
-    lexicon: Lexicon
-    counting: CountingWords
-    resolver: DateResolver
-    statements: StatementFinder
-    actor_finder: ActorFinder
-    places: PlaceLocator
+    def __init__(
+        self, lexicon: Lexicon, dates: DateLinker, places: PlaceLinker, reporters: ReporterFinder
+    ) -> None:
+        self.lexicon = lexicon
+        self.counting = lexicon.counting
+        self.dates = dates
+        self.places = places
+        self.reporters = reporters
 
-    def _tally(
+    def tally(
         self,
         ctx: DocContext,
         story: Story,
@@ -101,7 +96,7 @@ class Totals(Dating, Locating, Attribution):
             if mention.since or (
                 mention.span.start > 0 and doc[mention.span.start - 1].lower_ in self.counting.since
             ):
-                since = self.resolve(ctx, story, mention, si)
+                since = self.dates.resolve(ctx, story, mention, si)
         if since is None or not since.value:
             since = self._scope_start(ctx, story, sent, si, previous) or since
         report_verb = next(
@@ -112,7 +107,7 @@ class Totals(Dating, Locating, Attribution):
                 if mention.since:
                     continue
                 if tree_distance(mention.root, report_verb) <= 2:
-                    as_of = self.resolve(ctx, story, mention, si)
+                    as_of = self.dates.resolve(ctx, story, mention, si)
         missing: dict[str, str] = {}
         if as_of is None:
             if ctx.published:
@@ -128,10 +123,10 @@ class Totals(Dating, Locating, Attribution):
                     value=None, precision=None, reason="no date words for the total and no publication date"
                 )
                 missing["as_of"] = as_of.reason or ""
-        reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
+        reporter, reporter_span = self.reporters.reporter_for(ctx, story, c.verb, si)
         what = _tally_what(c, sent, self.counting)
         words = doc[c.start : c.end]
-        place = self.place_for(ctx, sent, [c.verb]) or self.country_place(
+        place = self.places.place_for(ctx, sent, [c.verb]) or self.places.country_place(
             ctx, "no place words for the total: country of the report"
         )
         if since is None:
@@ -179,7 +174,7 @@ class Totals(Dating, Locating, Attribution):
             )
             for mention in ctx.dates_in(sent):
                 if tok.i < mention.span.start < stop:
-                    value = self.resolve(ctx, story, mention, si)
+                    value = self.dates.resolve(ctx, story, mention, si)
                     if value.value:
                         return replace(value, reason=f"start of the period: '{tok.text} ... {mention.text}'")
         published = ctx.published
@@ -197,7 +192,9 @@ class Totals(Dating, Locating, Attribution):
             )
         span = re.search(r"\b(?:in|over|during|within) (?:the (?:past|last|space of) )?(\w+) days\b", lowered)
         if published is not None and span is not None:
-            count = self.resolver.lexicon.numbers.get(span[1]) or (int(span[1]) if span[1].isdigit() else 0)
+            count = self.dates.resolver.lexicon.numbers.get(span[1]) or (
+                int(span[1]) if span[1].isdigit() else 0
+            )
             if count:
                 from datetime import timedelta
 
@@ -215,7 +212,7 @@ class Totals(Dating, Locating, Attribution):
             )
         return None
 
-    def _is_revision(self, doc: Doc, c: CountMention, drafts: list[Draft]) -> bool:
+    def is_revision(self, doc: Doc, c: CountMention, drafts: list[Draft]) -> bool:
         """ "The toll rose to 18": a new figure for the event just told, not a running total over many.
         A total with a scope ("since November", "the number of", "total") stays a tally."""
         clause = {t.lemma_.lower() for t in clause_of(doc[c.quantity.start])}
@@ -226,11 +223,11 @@ class Totals(Dating, Locating, Attribution):
             return False
         return any(c.category in d.counts for d in drafts)
 
-    def _revision(
+    def revision(
         self, ctx: DocContext, story: Story, sent: Span, si: int, c: CountMention
     ) -> tuple[int, CountClaim]:
         words = ctx.doc[c.start : c.end]
-        reporter, reporter_span = self.reporter_for(ctx, story, c.verb, si)
+        reporter, reporter_span = self.reporters.reporter_for(ctx, story, c.verb, si)
         claim = CountClaim(
             category=c.category,  # type: ignore[arg-type]
             value=c.quantity.value,
@@ -246,7 +243,7 @@ class Totals(Dating, Locating, Attribution):
         )
         return sent.start_char, claim
 
-    def _link_tally_scope(self, tally: Tally, events: list[Event]) -> Tally:
+    def link_scope(self, tally: Tally, events: list[Event]) -> Tally:
         """A total "of the coup's victims" counts since the event the document dates."""
         if tally.since is not None:
             return tally

@@ -44,10 +44,21 @@ def _register_components() -> None:
 
     @Language.component(PARAGRAPH_COMPONENT)
     def paragraph_breaks(doc: Doc) -> Doc:
-        """A blank line ends a sentence: a headline or a dateline never runs into the next paragraph."""
+        """A blank line ends a sentence: a headline or a dateline never runs into the next paragraph.
+        A sentence that opens with a figure goes on past it ("... village. 14 Al Shabaab militants were
+        killed in the fight."): the parser would otherwise make the figure a sentence of its own and
+        leave the killing without its count."""
         for tok in doc[:-1]:
             if tok.is_space and tok.text.count("\n") >= 2:
                 doc[tok.i + 1].is_sent_start = True
+            elif (
+                tok.i > 0
+                and tok.like_num
+                and doc[tok.i - 1].text in {".", "!", "?"}
+                and doc[tok.i + 1].is_alpha
+            ):
+                tok.is_sent_start = True
+                doc[tok.i + 1].is_sent_start = False
         return doc
 
 

@@ -1,29 +1,33 @@
 """The extract stage: events, statements and tallies of one parsed document.
 
 In: a :class:`~cronica.records.Document` and its spaCy ``Doc``. Out: an
-:class:`~cronica.records.Extraction`. Reading goes sentence by sentence, in order, so that "the
-following day", "He added" and "Two more have died since" can refer to what came before:
+:class:`~cronica.records.Extraction`. The document's index (dates, places, actors, quotes;
+:mod:`.context`) is built first; then the sentence stages of :mod:`.stages` read every sentence in
+turn, in order, so that "the following day", "He added" and "Two more have died since" can refer to
+what came before, and the document stages run once:
 
-1. triggers (:mod:`.triggers`) with modality; quantities and count claims (:mod:`.numbers`, :mod:`.counts`);
-2. speech verbs become statements (:mod:`.statements`) unless they only attribute a reported event;
-3. asserted triggers are grouped into incidents, coded (:mod:`.classify`), and given actors, a date
-   (the expression the trigger owns, else its reporting verb's, else the story's), a place and counts;
-4. running totals become tallies; incidents of the same day, place and kind merge (:mod:`.assemble`).
+1. ``triggers`` (:mod:`.triggers`) with modality; ``counts``: quantities and count claims
+   (:mod:`.numbers`, :mod:`.counts`); ``totals``: running totals and revised tolls (:mod:`.totals`);
+2. ``statements``: speech verbs become statements (:mod:`.statements`) unless they only attribute a
+   reported event;
+3. ``incidents``: asserted triggers are grouped into incidents, coded (:mod:`.classify`), and given
+   actors, a date (the expression the trigger owns, else its reporting verb's, else the story's), a
+   place and counts (:mod:`.incidents`); ``memory``: what later sentences refer back to;
+4. ``learned-incident``, ``assemble`` (incidents of the same day, place and kind merge;
+   :mod:`.assemble`), ``learned-coding``, ``roles``, ``revisions``, ``records``.
 
-Built once per pipeline (matchers and lexicons load here); ``extract`` never raises on text.
+Every stage reads and writes one :class:`~.reading.Reading`; this module is the one that knows their
+order. Built once per pipeline (matchers and lexicons load here); ``extract`` never raises on text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from cronica.extraction.actors import ActorFinder, is_group_pronoun, is_person_pronoun
-from cronica.extraction.assemble import Draft, assemble_events
+from cronica.extraction.actors import ActorFinder
 from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.context import (
     DocContext,
@@ -33,35 +37,35 @@ from cronica.extraction.context import (
     paragraph_start,
     with_day_range,
 )
-from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dates import DateFinder, DateResolver, TemporalLexicon
 from cronica.extraction.dating import DateLinker
-from cronica.extraction.fallback import fallback_trigger
-from cronica.extraction.ids import id_prefix, with_ids
+from cronica.extraction.ids import id_prefix
 from cronica.extraction.incidents import IncidentReader
-from cronica.extraction.learned import (
-    Combination,
-    EventTyper,
-    apply_learned_actors,
-    apply_learned_types,
-    judge_all,
-)
+from cronica.extraction.learned import Combination, EventTyper
 from cronica.extraction.lexicon import Lexicon, load_lexicon
 from cronica.extraction.locating import PlaceLinker
-from cronica.extraction.numbers import find_quantities
 from cronica.extraction.quotes import find_quotes
-from cronica.extraction.roles import apply_acled_roles, apply_place_country
-from cronica.extraction.statements import StatementFinder, speaker_actor
-from cronica.extraction.story import Story
-from cronica.extraction.totals import TotalReader, apply_revisions
-from cronica.extraction.triggers import Trigger, TriggerFinder
-from cronica.records import (
-    CountClaim,
-    Document,
-    Extraction,
-    Statement,
-    Tally,
+from cronica.extraction.reading import Reading, SentenceReading
+from cronica.extraction.stages import (
+    Assemble,
+    DocumentStage,
+    FindTriggers,
+    LearnedCoding,
+    LearnedIncident,
+    ReadCounts,
+    ReadIncidents,
+    ReadStatements,
+    ReadTotals,
+    Records,
+    Remember,
+    Revisions,
+    Roles,
+    SentenceStage,
 )
+from cronica.extraction.statements import StatementFinder
+from cronica.extraction.totals import TotalReader
+from cronica.extraction.triggers import TriggerFinder
+from cronica.records import Document, Extraction
 
 
 class Extractor:
@@ -113,174 +117,44 @@ class Extractor:
         self.places = places
         self.typer = typer
         self.combination = combination or Combination()
+        counts = ReadCounts(self.lexicon, self.totals)
+        #: the order the stages run in, on each sentence and then once a document (:mod:`.stages`)
+        self.sentence_stages: tuple[SentenceStage, ...] = (
+            FindTriggers(self.triggers),
+            counts,
+            ReadTotals(self.totals, self.lexicon.non_political),
+            ReadStatements(self.statements),
+            ReadIncidents(self.incidents),
+            Remember(self.incidents, self.dates),
+        )
+        self.document_stages: tuple[DocumentStage, ...] = (
+            LearnedIncident(typer, self.combination, self.lexicon.families, counts, self.incidents),
+            Assemble(self.keep_generic, self.lexicon.grammar["peaceful"], typer, self.combination),
+            LearnedCoding(typer, self.combination),
+            Roles(),
+            Revisions(),
+            Records(self.totals),
+        )
 
     # ------------------------------------------------------------------------------------------
     def extract(self, document: Document, doc: Doc) -> Extraction:
-        ctx = self._context(document, doc)
-        story = Story()
-        drafts: list[Draft] = []
-        statements: list[Statement] = []
-        tallies: list[Tally] = []
-        revisions: list[tuple[int, CountClaim]] = []
-        prefix = id_prefix(document)
-        quiet: list[tuple[int, Span]] = []  # sentences without incident words
+        reading = Reading(
+            document=document,
+            doc=doc,
+            context=self._context(document, doc),
+            prefix=id_prefix(document),
+            sentence_count=sum(1 for _ in doc.sents),
+        )
         for si, sent in enumerate(doc.sents):
             if not sent.text.strip() or _correction_note(document.text, sent.start_char):
                 continue
-            triggers = self.triggers.find(sent)
-            counts = self._counts(ctx, doc, sent, triggers, drafts)
-            triggers = self._incident_triggers(triggers, counts)
-            tally_verbs = {c.verb.i for c in counts if c.tally}
-            for c in counts:
-                if c.tally:  # "the number of protesters killed since ...": the killing words are the total's
-                    tally_verbs.update(
-                        t.token.i
-                        for t in triggers
-                        if t.family.count in {"killed", "injured", "arrested"}
-                        and t.token.i in {x.i for x in clause_of(doc[c.quantity.start])}
-                    )
-            for c in counts:
-                if (
-                    c.tally
-                    and ctx.accident_story
-                    and any(
-                        t.lemma_.lower() in self.lexicon.non_political
-                        for t in clause_of(doc[c.quantity.start])
-                    )
-                ):
-                    continue  # "road accidents since January": not a total of political violence
-                if c.tally and self.totals.is_revision(doc, c, drafts):
-                    revisions.append(self.totals.revision(ctx, story, sent, si, c))
-                elif c.tally:
-                    tallies.append(
-                        self.totals.tally(ctx, story, sent, si, c, tallies[-1] if tallies else None)
-                    )
-            reported = [t for t in triggers if t.asserted and t.token.i not in tally_verbs]
-            new_statements = self.statements.find(
-                ctx,
-                story,
-                sent,
-                triggers,
-                reported,
-                si,
-                frozenset(tally_verbs),
-            )
-            statements.extend(new_statements)
-            if not triggers:  # the rules judged no words here (a negated clash is no event)
-                quiet.append((si, sent))
-            for draft in self.incidents.read(
-                ctx, story, sent, si, reported, [c for c in counts if not c.tally], triggers
-            ):
-                drafts.append(draft)
-                if draft.date.text or story.last_draft is None or si - story.last_draft_sent > 2:
-                    # an undated draft does not cut the story: "the following day" still means the
-                    # day after the last dated event
-                    story.last_draft = draft
-                story.last_draft_sent = si
-            # crowd estimates and arrest figures told on their own; casualty words there are too often
-            # about something else ("six of the wounded died")
-            plain_counts = [c for c in counts if not c.tally and c.category in {"participants", "arrested"}]
-            if not reported and plain_counts and drafts and si - drafts[-1].sentence_index <= 2:
-                self._attach_counts(ctx, story, sent, si, plain_counts, drafts[-1])
-            self._remember_story_date(ctx, story, sent, si, bool(triggers))
-            self._remember_subjects(ctx, story, sent)
-        sentences = sum(1 for _ in doc.sents)
-        learned: Trigger | None = None
-        if not drafts and self.typer is not None and sentences <= self.combination.short_sentences:
-            drafts, learned = self._learned_drafts(ctx, story, doc, quiet)
-        events = assemble_events(
-            drafts,
-            document,
-            prefix,
-            keep_generic=self.keep_generic,
-            peaceful=self.lexicon.grammar["peaceful"],
-            detect=self._detector(),
-        )
-        if learned is not None:
-            at = learned.token.idx
-            events = [
-                replace(e, coded_by=learned.reason or "learned classifier") if e.trigger.start == at else e
-                for e in events
-            ]
-        events = apply_learned_types(
-            events, self.typer, self.combination, sentences=sentences, text=document.text
-        )
-        events = apply_learned_actors(
-            events, self.typer, lambda kind: ctx.actors.of_kind(kind), self.combination, document.text
-        )
-        events = apply_acled_roles(events, ctx.actors)
-        events = apply_place_country(events)
-        events = apply_revisions(events, revisions)
-        tallies = [self.totals.link_scope(t, events) for t in with_ids(tallies, prefix)]
-        return Extraction(
-            document=document,
-            events=tuple(events),
-            statements=tuple(with_ids(statements, prefix)),
-            tallies=tuple(tallies),
-        )
+            sentence = SentenceReading(si, sent)
+            for stage in self.sentence_stages:
+                stage(reading, sentence)
+        for final in self.document_stages:
+            final(reading)
+        return reading.extraction()
 
-    def _counts(
-        self, ctx: DocContext, doc: Doc, sent: Span, triggers: list[Trigger], drafts: list[Draft]
-    ) -> list[CountMention]:
-        """The count claims of a sentence, given its triggers and the drafts before it."""
-        # a number inside a date expression is a day or a year ("el 16 de noviembre"), never a count
-        quantities = [
-            q
-            for q in find_quantities(sent, self.lexicon.quantities)
-            if not any(i in ctx.date_tokens for i in range(q.start, q.end))
-        ]
-        return [
-            # a total told of one incident with nothing told before it: that incident's own toll
-            replace(c, tally=False) if c.one_incident and not self.totals.is_revision(doc, c, drafts) else c
-            for c in find_counts(sent, quantities, triggers, self.counting)
-        ]
-
-    def _learned_drafts(
-        self, ctx: DocContext, story: Story, doc: Doc, quiet: list[tuple[int, Span]]
-    ) -> tuple[list[Draft], Trigger | None]:
-        """A short document in which the rules found no incident: the sentence the learned typer is
-        surest reports one becomes its incident (:mod:`.fallback`), read like any other; the drafts
-        and the trigger the typer chose."""
-        if self.typer is None or not quiet:
-            return [], None
-        readings = judge_all(self.typer, [sent.text for _si, sent in quiet])
-        judged = [(sent, j) for (_si, sent), j in zip(quiet, readings, strict=True)]
-        chosen = fallback_trigger(judged, self.lexicon.families, self.combination)
-        if chosen is None:
-            return [], None
-        index, trigger = chosen
-        si, sent = quiet[index]
-        counts = [c for c in self._counts(ctx, doc, sent, [trigger], []) if not c.tally]
-        return self.incidents.read(ctx, story, sent, si, [trigger], counts, [trigger]), trigger
-
-    def _incident_triggers(self, triggers: list[Trigger], counts: list[CountMention]) -> list[Trigger]:
-        """ "The toll from Tuesday's operation at the plant rose to nine, after one of the wounded died":
-        the incident a toll is told of is the event (its day and place are the noun's), and the
-        killing words of the sentence are the toll's, not events of their own."""
-        for c in counts:
-            if c.incident is None or c.tally:
-                continue
-            told = [t for t in triggers if t.family.count == c.category]
-            family = (
-                told[0].family
-                if told
-                else next((f for f in self.lexicon.families.values() if f.count == c.category), None)
-            )
-            if family is None:
-                continue
-            noun = c.incident
-            incident = Trigger(noun, noun.i, noun.i + 1, family, True, "the incident a total was told of")
-            triggers = [t for t in triggers if t.family.count != c.category] + [incident]
-        return triggers
-
-    def _detector(self) -> Callable[[str], bool] | None:
-        """Whether a sentence reports an event, by the learned typer (``None`` without one)."""
-        typer, threshold = self.typer, self.combination.detect
-        if typer is None:
-            return None
-        return lambda text: typer.judge(text).event >= threshold
-
-    # ------------------------------------------------------------------------------------------
     def _context(self, document: Document, doc: Doc) -> DocContext:
         quotes = find_quotes(document.text)
         mentions, country, code = self.places.locate(doc)
@@ -310,59 +184,6 @@ class Extractor:
             country=country,
             country_code=code,
         )
-
-    # ------------------------------------------------------------------------------------------
-    # dates
-
-    # ------------------------------------------------------------------------------------------
-    # places
-
-    # ------------------------------------------------------------------------------------------
-    # incidents
-
-    # ------------------------------------------------------------------------------------------
-    # counts and tallies
-
-    # ------------------------------------------------------------------------------------------
-    def _attach_counts(
-        self, ctx: DocContext, story: Story, sent: Span, si: int, counts: list[CountMention], draft: Draft
-    ) -> None:
-        """ "The interior ministry put the crowd at 24,000.": figures told in a sentence of their own
-        belong to the event just described."""
-        claims = self.incidents.claims(ctx, story, sent, si, counts, [], draft.group, attach=True)
-        for category, new in claims.items():
-            draft.counts = {**draft.counts, category: (*draft.counts.get(category, ()), *new)}
-
-    def _remember_story_date(
-        self, ctx: DocContext, story: Story, sent: Span, si: int, has_triggers: bool
-    ) -> None:
-        """A sentence that gives a day but tells no event ("On Sunday the violence returned.")."""
-        if has_triggers:
-            return
-        for mention in ctx.dates_in(sent):
-            if mention.in_quote or mention.perfect or mention.since:
-                continue
-            value = self.dates.resolve(ctx, story, mention, si)
-            if value.value and value.precision == "day":
-                story.pending_date, story.pending_date_sent = value, si
-                return
-
-    def _remember_subjects(self, ctx: DocContext, story: Story, sent: Span) -> None:
-        for tok in sent:
-            if tok.dep_ not in {"nsubj", "nsubjpass"} or ctx.in_quote(tok):
-                continue
-            if is_person_pronoun(tok) or is_group_pronoun(tok):
-                continue
-            actor = speaker_actor(ctx, tok)
-            if actor is None:
-                continue
-            if actor.kind == "person":
-                story.last_person = actor
-            elif (
-                actor.kind in {"union", "party", "organisation", "government", "institution"}
-                or actor.inter is None
-            ):
-                story.last_group = actor
 
 
 def _mark_dates(doc: Doc, found: list[Span]) -> None:

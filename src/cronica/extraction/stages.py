@@ -1,0 +1,436 @@
+"""The stages of the extract stage, each a small class with one job over a :class:`~.reading.Reading`.
+
+Sentence stages run on every sentence in turn (in the order :mod:`.extractor` lists them), so that
+"the following day", "He added" and "Two more have died since" can refer to what came before; each
+reads the annotations of the stages before it and writes its own (see the attributes of
+:class:`~.reading.SentenceReading` and :class:`~.reading.Reading`, which name the stage that writes
+them). Document stages run once, after the last sentence. A stage gets, when it is built, only the
+parts it uses (finders, linkers, lexicon words, the learned typer), never the extractor.
+
+| stage | reads | writes |
+|---|---|---|
+| ``triggers`` | the sentence | ``triggers`` |
+| ``counts`` | ``triggers``, the drafts so far | ``counts``, ``tally_verbs``, ``reported``; ``triggers`` |
+| ``totals`` | ``counts``, the drafts so far | ``tallies``, ``revisions`` |
+| ``statements`` | ``triggers``, ``reported``, ``tally_verbs`` | ``statements`` |
+| ``incidents`` | ``triggers``, ``reported``, ``counts`` | ``drafts``, ``quiet``, the story's last event |
+| ``memory`` | ``counts``, ``reported``, ``drafts`` | lone figures to the last draft; story date, subjects |
+| ``learned-incident`` | ``quiet``, ``drafts`` | ``drafts``, ``learned`` (short reports only) |
+| ``assemble`` | ``drafts``, ``learned`` | ``events`` |
+| ``learned-coding`` | ``events`` | ``events`` (type, sub-type, actor 1 where the classifier is sure) |
+| ``roles`` | ``events`` | ``events`` (ACLED actor roles, actors' country) |
+| ``revisions`` | ``events``, ``revisions`` | ``events`` (revised tolls) |
+| ``records`` | ``events``, ``statements``, ``tallies`` | ids of statements and tallies, tallies' scope |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from typing import Protocol
+
+from spacy.tokens import Span
+
+from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
+from cronica.extraction.assemble import Draft, assemble_events
+from cronica.extraction.context import DocContext
+from cronica.extraction.counts import CountMention, clause_of, find_counts
+from cronica.extraction.dating import DateLinker
+from cronica.extraction.fallback import fallback_trigger
+from cronica.extraction.ids import with_ids
+from cronica.extraction.incidents import IncidentReader
+from cronica.extraction.learned import (
+    Combination,
+    EventTyper,
+    apply_learned_actors,
+    apply_learned_types,
+    judge_all,
+)
+from cronica.extraction.lexicon import CountingWords, Lexicon, TriggerFamily
+from cronica.extraction.numbers import find_quantities
+from cronica.extraction.reading import Reading, SentenceReading
+from cronica.extraction.roles import apply_acled_roles, apply_place_country
+from cronica.extraction.statements import StatementFinder, speaker_actor
+from cronica.extraction.story import Story
+from cronica.extraction.totals import TotalReader, apply_revisions
+from cronica.extraction.triggers import Trigger, TriggerFinder
+
+
+class SentenceStage(Protocol):
+    """A stage that reads one sentence after another."""
+
+    name: str
+
+    def __call__(self, reading: Reading, sentence: SentenceReading) -> None: ...
+
+
+class DocumentStage(Protocol):
+    """A stage that runs once a document, after the sentence stages."""
+
+    name: str
+
+    def __call__(self, reading: Reading) -> None: ...
+
+
+# ----------------------------------------------------------------------------------------------
+# sentence stages
+
+
+class FindTriggers:
+    """The sentence's incident words, with whether each happened (:mod:`.triggers`)."""
+
+    name = "triggers"
+
+    def __init__(self, finder: TriggerFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, reading: Reading, sentence: SentenceReading) -> None:
+        sentence.triggers = self.finder.find(sentence.span)
+
+
+class ReadCounts:
+    """The sentence's count claims (:mod:`.counts`), which of them are running totals, and the
+    triggers incidents are read from."""
+
+    name = "counts"
+
+    def __init__(self, lexicon: Lexicon, totals: TotalReader) -> None:
+        self.quantities = lexicon.quantities
+        self.counting: CountingWords = lexicon.counting
+        self.families: dict[str, TriggerFamily] = lexicon.families
+        self.totals = totals
+
+    def __call__(self, reading: Reading, sentence: SentenceReading) -> None:
+        doc = reading.doc
+        counts = self.counts(reading.context, sentence.span, sentence.triggers, reading.drafts)
+        triggers = self._incident_triggers(sentence.triggers, counts)
+        tally_verbs = {c.verb.i for c in counts if c.tally}
+        for c in counts:
+            if c.tally:  # "the number of protesters killed since ...": the killing words are the total's
+                tally_verbs.update(
+                    t.token.i
+                    for t in triggers
+                    if t.family.count in {"killed", "injured", "arrested"}
+                    and t.token.i in {x.i for x in clause_of(doc[c.quantity.start])}
+                )
+        sentence.triggers = triggers
+        sentence.counts = counts
+        sentence.tally_verbs = frozenset(tally_verbs)
+        sentence.reported = [t for t in triggers if t.asserted and t.token.i not in tally_verbs]
+
+    def counts(
+        self, ctx: DocContext, sent: Span, triggers: list[Trigger], drafts: list[Draft]
+    ) -> list[CountMention]:
+        """The count claims of a sentence, given its triggers and the drafts before it."""
+        # a number inside a date expression is a day or a year ("el 16 de noviembre"), never a count
+        quantities = [
+            q
+            for q in find_quantities(sent, self.quantities)
+            if not any(i in ctx.date_tokens for i in range(q.start, q.end))
+        ]
+        return [
+            # a total told of one incident with nothing told before it: that incident's own toll
+            replace(c, tally=False)
+            if c.one_incident and not self.totals.is_revision(ctx.doc, c, drafts)
+            else c
+            for c in find_counts(sent, quantities, triggers, self.counting)
+        ]
+
+    def _incident_triggers(self, triggers: list[Trigger], counts: list[CountMention]) -> list[Trigger]:
+        """ "The toll from Tuesday's operation at the plant rose to nine, after one of the wounded died":
+        the incident a toll is told of is the event (its day and place are the noun's), and the
+        killing words of the sentence are the toll's, not events of their own."""
+        for c in counts:
+            if c.incident is None or c.tally:
+                continue
+            told = [t for t in triggers if t.family.count == c.category]
+            family = (
+                told[0].family
+                if told
+                else next((f for f in self.families.values() if f.count == c.category), None)
+            )
+            if family is None:
+                continue
+            noun = c.incident
+            incident = Trigger(noun, noun.i, noun.i + 1, family, True, "the incident a total was told of")
+            triggers = [t for t in triggers if t.family.count != c.category] + [incident]
+        return triggers
+
+
+class ReadTotals:
+    """Running totals become tallies, revised tolls revisions of the event just told (:mod:`.totals`)."""
+
+    name = "totals"
+
+    def __init__(self, totals: TotalReader, non_political: Collection[str]) -> None:
+        self.totals = totals
+        self.non_political = non_political
+
+    def __call__(self, reading: Reading, sentence: SentenceReading) -> None:
+        ctx, doc, story = reading.context, reading.doc, reading.story
+        sent, si = sentence.span, sentence.index
+        for c in sentence.counts:
+            if (
+                c.tally
+                and ctx.accident_story
+                and any(t.lemma_.lower() in self.non_political for t in clause_of(doc[c.quantity.start]))
+            ):
+                continue  # "road accidents since January": not a total of political violence
+            if c.tally and self.totals.is_revision(doc, c, reading.drafts):
+                reading.revisions.append(self.totals.revision(ctx, story, sent, si, c))
+            elif c.tally:
+                previous = reading.tallies[-1] if reading.tallies else None
+                reading.tallies.append(self.totals.tally(ctx, story, sent, si, c, previous))
+
+
+class ReadStatements:
+    """Speech verbs become statements unless they only attribute a reported event (:mod:`.statements`)."""
+
+    name = "statements"
+
+    def __init__(self, finder: StatementFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, reading: Reading, sentence: SentenceReading) -> None:
+        reading.statements.extend(
+            self.finder.find(
+                reading.context,
+                reading.story,
+                sentence.span,
+                sentence.triggers,
+                sentence.reported,
+                sentence.index,
+                sentence.tally_verbs,
+            )
+        )
+
+
+class ReadIncidents:
+    """Asserted triggers grouped into incident drafts with type, actors, date, place and counts
+    (:mod:`.incidents`); the story remembers the last one."""
+
+    name = "incidents"
+
+    def __init__(self, incidents: IncidentReader) -> None:
+        self.incidents = incidents
+
+    def __call__(self, reading: Reading, sentence: SentenceReading) -> None:
+        story, sent, si = reading.story, sentence.span, sentence.index
+        if not sentence.triggers:  # the rules judged no words here (a negated clash is no event)
+            reading.quiet.append((si, sent))
+        counts = [c for c in sentence.counts if not c.tally]
+        for draft in self.incidents.read(
+            reading.context, story, sent, si, sentence.reported, counts, sentence.triggers
+        ):
+            reading.drafts.append(draft)
+            if draft.date.text or story.last_draft is None or si - story.last_draft_sent > 2:
+                # an undated draft does not cut the story: "the following day" still means the
+                # day after the last dated event
+                story.last_draft = draft
+            story.last_draft_sent = si
+
+
+class Remember:
+    """What later sentences refer back to: figures told in a sentence of their own go to the event
+    just described; a day named with no event, and the subjects named, go to the story."""
+
+    name = "memory"
+
+    def __init__(self, incidents: IncidentReader, dates: DateLinker) -> None:
+        self.incidents = incidents
+        self.dates = dates
+
+    def __call__(self, reading: Reading, sentence: SentenceReading) -> None:
+        ctx, story, sent, si = reading.context, reading.story, sentence.span, sentence.index
+        drafts = reading.drafts
+        # crowd estimates and arrest figures told on their own; casualty words there are too often
+        # about something else ("six of the wounded died")
+        plain = [c for c in sentence.counts if not c.tally and c.category in {"participants", "arrested"}]
+        if not sentence.reported and plain and drafts and si - drafts[-1].sentence_index <= 2:
+            self._attach_counts(ctx, story, sent, si, plain, drafts[-1])
+        self._remember_story_date(ctx, story, sent, si, bool(sentence.triggers))
+        self._remember_subjects(ctx, story, sent)
+
+    def _attach_counts(
+        self, ctx: DocContext, story: Story, sent: Span, si: int, counts: list[CountMention], draft: Draft
+    ) -> None:
+        """ "The interior ministry put the crowd at 24,000.": figures told in a sentence of their own
+        belong to the event just described."""
+        claims = self.incidents.claims(ctx, story, sent, si, counts, [], draft.group, attach=True)
+        for category, new in claims.items():
+            draft.counts = {**draft.counts, category: (*draft.counts.get(category, ()), *new)}
+
+    def _remember_story_date(
+        self, ctx: DocContext, story: Story, sent: Span, si: int, has_triggers: bool
+    ) -> None:
+        """A sentence that gives a day but tells no event ("On Sunday the violence returned.")."""
+        if has_triggers:
+            return
+        for mention in ctx.dates_in(sent):
+            if mention.in_quote or mention.perfect or mention.since:
+                continue
+            value = self.dates.resolve(ctx, story, mention, si)
+            if value.value and value.precision == "day":
+                story.pending_date, story.pending_date_sent = value, si
+                return
+
+    def _remember_subjects(self, ctx: DocContext, story: Story, sent: Span) -> None:
+        for tok in sent:
+            if tok.dep_ not in {"nsubj", "nsubjpass"} or ctx.in_quote(tok):
+                continue
+            if is_person_pronoun(tok) or is_group_pronoun(tok):
+                continue
+            actor = speaker_actor(ctx, tok)
+            if actor is None:
+                continue
+            if actor.kind == "person":
+                story.last_person = actor
+            elif (
+                actor.kind in {"union", "party", "organisation", "government", "institution"}
+                or actor.inter is None
+            ):
+                story.last_group = actor
+
+
+# ----------------------------------------------------------------------------------------------
+# document stages
+
+
+class LearnedIncident:
+    """A short report in which the rules found no incident: the sentence the learned typer is surest
+    reports one becomes its incident (:mod:`.fallback`), read like any other sentence."""
+
+    name = "learned-incident"
+
+    def __init__(
+        self,
+        typer: EventTyper | None,
+        combination: Combination,
+        families: dict[str, TriggerFamily],
+        counts: ReadCounts,
+        incidents: IncidentReader,
+    ) -> None:
+        self.typer = typer
+        self.combination = combination
+        self.families = families
+        self.counts = counts
+        self.incidents = incidents
+
+    def __call__(self, reading: Reading) -> None:
+        typer = self.typer
+        if reading.drafts or typer is None or reading.sentence_count > self.combination.short_sentences:
+            return
+        quiet = reading.quiet
+        if not quiet:
+            return
+        readings = judge_all(typer, [sent.text for _si, sent in quiet])
+        judged = [(sent, j) for (_si, sent), j in zip(quiet, readings, strict=True)]
+        chosen = fallback_trigger(judged, self.families, self.combination)
+        if chosen is None:
+            return
+        index, trigger = chosen
+        si, sent = quiet[index]
+        ctx = reading.context
+        counts = [c for c in self.counts.counts(ctx, sent, [trigger], []) if not c.tally]
+        reading.drafts = self.incidents.read(ctx, reading.story, sent, si, [trigger], counts, [trigger])
+        reading.learned = trigger
+
+
+class Assemble:
+    """One event per day, place, actors and type: drafts of the same incident merged, generic
+    mentions dropped (:mod:`.assemble`)."""
+
+    name = "assemble"
+
+    def __init__(
+        self,
+        keep_generic: bool,
+        peaceful: Collection[str],
+        typer: EventTyper | None,
+        combination: Combination,
+    ) -> None:
+        self.keep_generic = keep_generic
+        self.peaceful = peaceful
+        self.detect = _detector(typer, combination)
+
+    def __call__(self, reading: Reading) -> None:
+        events = assemble_events(
+            reading.drafts,
+            reading.document,
+            reading.prefix,
+            keep_generic=self.keep_generic,
+            peaceful=self.peaceful,
+            detect=self.detect,
+        )
+        learned = reading.learned
+        if learned is not None:
+            at = learned.token.idx
+            events = [
+                replace(e, coded_by=learned.reason or "learned classifier") if e.trigger.start == at else e
+                for e in events
+            ]
+        reading.events = events
+
+
+def _detector(typer: EventTyper | None, combination: Combination) -> Callable[[str], bool] | None:
+    """Whether a sentence reports an event, by the learned typer (``None`` without one)."""
+    threshold = combination.detect
+    if typer is None:
+        return None
+    return lambda text: typer.judge(text).event >= threshold
+
+
+class LearnedCoding:
+    """The learned classifier's type, sub-type and actor 1 where it overrides the rules (:mod:`.learned`)."""
+
+    name = "learned-coding"
+
+    def __init__(self, typer: EventTyper | None, combination: Combination) -> None:
+        self.typer = typer
+        self.combination = combination
+
+    def __call__(self, reading: Reading) -> None:
+        actors = reading.context.actors
+        text = reading.document.text
+        events = apply_learned_types(
+            reading.events, self.typer, self.combination, sentences=reading.sentence_count, text=text
+        )
+        reading.events = apply_learned_actors(
+            events, self.typer, lambda kind: actors.of_kind(kind), self.combination, text
+        )
+
+
+class Roles:
+    """ACLED's actor roles by event type, and the country of actors the text gives none (:mod:`.roles`)."""
+
+    name = "roles"
+
+    def __call__(self, reading: Reading) -> None:
+        events = apply_acled_roles(reading.events, reading.context.actors)
+        reading.events = apply_place_country(events)
+
+
+class Revisions:
+    """Revised tolls become new claims on the event they revise (:mod:`.totals`)."""
+
+    name = "revisions"
+
+    def __call__(self, reading: Reading) -> None:
+        reading.events = apply_revisions(reading.events, reading.revisions)
+
+
+class Records:
+    """Statements and tallies get their ids (:mod:`.ids`); a total "of the coup's victims" counts since
+    the event the document dates."""
+
+    name = "records"
+
+    def __init__(self, totals: TotalReader) -> None:
+        self.totals = totals
+
+    def __call__(self, reading: Reading) -> None:
+        events = reading.events
+        reading.tallies = [
+            self.totals.link_scope(t, events) for t in with_ids(reading.tallies, reading.prefix)
+        ]
+        reading.statements = with_ids(reading.statements, reading.prefix)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -392,7 +393,13 @@ def _tally_lemmas(tokens: Span | list[Token]) -> set[str]:
 
 def _tally_phrase(lowered: str, w: CountingWords) -> bool:
     """ "so far", "to date", "in all" as words ("in allowances" is not "in all")."""
-    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in w.tally_phrases)
+    return any(_phrase_re(p).search(lowered) for p in w.tally_phrases)
+
+
+@lru_cache(maxsize=256)
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    """The expression finding ``phrase`` as words, compiled once."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
 def _category_from_sentence(
@@ -441,8 +448,10 @@ def _summed_over(clause: list[Token], w: CountingWords) -> bool:
     not sums)."""
     for tok in clause:
         lemma = tok.lemma_.lower()
+        if not (lemma in w.site_nouns or lemma in w.period_units or lemma in w.incident_nouns):
+            continue
         plural = tok.tag_ in {"NNS", "NNPS"} or "Plur" in tok.morph.get("Number", [])
-        if not plural or not (lemma in w.site_nouns or lemma in w.period_units or lemma in w.incident_nouns):
+        if not plural:
             continue
         if not any(c.dep_ == "nummod" and c.lower_ not in w.one and c.text != "1" for c in tok.children):
             continue

@@ -96,8 +96,15 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
     out: list[Quantity] = []
     i = sent.start
     end = sent.end
+    vague_first = q.vague_first
     while i < end:
         tok = doc[i]
+        text = tok.text
+        # only a digit, a number word or the first word of a vague quantity can start one: the rest of
+        # the words are passed over without reading more of them
+        if not (text[:1].isdigit() or tok.lower_ in vague_first or _word_value(text, q) is not None):
+            i += 1
+            continue
         if (
             tok.ent_type_ in _NON_COUNT_ENTS
             and tok.ent_type_ != "QUANTITY"
@@ -228,9 +235,10 @@ def _qualifier_before(doc: Doc, start: int, sent_start: int, q: Quantities) -> t
 
 def _qualifier_at(doc: Doc, start: int, sent_start: int, q: Quantities) -> tuple[str, int]:
     tokens = doc
+    last = tokens[start - 1].lower_ if start > sent_start else None  # the word a phrase must end on
     for phrase, words in q.qualifier_phrases:
         s = start - len(words)
-        if s < sent_start:
+        if s < sent_start or words[-1] != last:
             continue
         if all(tokens[s + k].lower_ == w for k, w in enumerate(words)):
             if s > sent_start and phrase == "between":

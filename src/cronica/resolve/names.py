@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # Letters outside these blocks (Cyrillic, Arabic, CJK ...) mark a name as non-Latin.
@@ -17,6 +18,7 @@ _LATIN_OK = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF\u2018\u2019\u201C\u201D\u2
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d"})
 
 
+@lru_cache(maxsize=1 << 16)  # recognition folds the same words many times a document
 def fold(name: str) -> str:
     """The lookup key of ``name``: no accents, case-folded, words separated by single spaces."""
     if name.isascii():

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from cronica.errors import DataFileError
-from cronica.nlp.matching import GatedMatcher
+from cronica.nlp.matching import GatedMatcher, lower_hashes
 from cronica.records import Span
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.names import fold
@@ -158,6 +158,10 @@ class PlaceRecognizer:
         self._suffixes = sorted(
             ((tuple(k.split()), v) for k, v in self.admin_suffixes.items()), key=lambda kv: -len(kv[0])
         )
+        # the same, by first word (a suffix can only start on its first word), in the same order
+        self._suffixes_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for words, level in self._suffixes:
+            self._suffixes_by_first.setdefault(words[0], []).append((words, level))
         title = {"IS_TITLE": True}
         filler = {"IS_LOWER": True, "OP": "{0,6}"}
         dash = {"ORTH": {"IN": ["-", "–"]}, "OP": "?"}
@@ -194,7 +198,9 @@ class PlaceRecognizer:
     def _suffix_at(self, doc: Doc, j: int) -> tuple[str, int] | None:
         """The administrative level and length in tokens of a suffix starting at token ``j``
         ("department", "Local Government Area"), else None."""
-        for words, level in self._suffixes:
+        if j >= len(doc):
+            return None
+        for words, level in self._suffixes_by_first.get(doc[j].lower_, ()):
             if j + len(words) <= len(doc) and all(doc[j + k].lower_ == w for k, w in enumerate(words)):
                 return level, len(words)
         return None
@@ -549,8 +555,7 @@ class PlaceRecognizer:
         by_start = {m.start_token: m for m in mentions.values()}
         anchors: list[tuple[int, PlaceMention]] = []  # "(in) a suburb of Y": position, Y
         # only a match that ends where a known place starts is used
-        matches = self.matcher.spans(doc) if by_start else []
-        for match in matches:
+        for match in self._matches_before(doc, by_start):
             rule, s, e = match.label_, match.start, match.end
             if rule == "AREA_OF" and e in by_start:
                 before = doc[s - 1] if s > 0 else None
@@ -592,6 +597,26 @@ class PlaceRecognizer:
             self._add_unknown(
                 doc, mentions, taken, persons, i, container, "prep:" + doc[i - 1].lower_, relation, end
             )
+
+    def _matches_before(self, doc: Doc, by_start: dict[int, PlaceMention]) -> list[SpacySpan]:
+        """The facility and area matches (``self.matcher``) that may end where a known place starts, in
+        the ``Matcher``'s order: the matcher reads only the stretches of words before those places
+        that a match can span (no token of its patterns matches whitespace, so a match holds at most
+        as many tokens as its patterns' words), not the whole text."""
+        anchors = self.matcher.anchors
+        if not by_start or (anchors is not None and not self.matcher.can_match(lower_hashes(doc))):
+            return []
+        if anchors is None or anchors.before is None or anchors.after is None:
+            return self.matcher.spans(doc)
+        reach = anchors.before + 1 + anchors.after
+        stretches: list[tuple[int, int]] = []
+        for end in sorted(by_start):
+            start = max(0, end - reach)
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)
+            else:
+                stretches.append((start, end))
+        return [m for a, b in stretches if b > a for m in self.matcher.matcher(doc[a:b], as_spans=True)]
 
     def _parenthesised(
         self,
@@ -806,13 +831,19 @@ def _sentence_distance(doc: Doc, a: int, b: int) -> int:
 def find_country_evidence(doc: Doc, gazetteer: Gazetteer) -> list[CountryEvidence]:
     """Demonyms in ``doc`` ("Bolivian", "Bolivians", "Mexican") with the country each points at."""
     out: list[CountryEvidence] = []
-    for tok in doc:
-        if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+    # the tokens' text, offsets, whether alphabetic and followed by a space, read once as lists
+    rows = doc.to_array([ORTH, IS_ALPHA, IDX, SPACY]).tolist() if len(doc) else []
+    strings = doc.vocab.strings
+    for i, (orth, alpha, idx, _space) in enumerate(rows):
+        if not alpha:
+            continue
+        if i >= 2 and not rows[i - 1][3] and strings[rows[i - 1][0]] == "-":
             continue  # "the Pan-American Highway", "Latin-American": the tail of a compound word
-        if tok.text[:1].isupper() and tok.is_alpha:
-            code = gazetteer.demonym_country(tok.text)
+        text = strings[orth]
+        if text[:1].isupper():
+            code = gazetteer.demonym_country(text)
             if code:
-                out.append(CountryEvidence(Span(tok.idx, tok.idx + len(tok.text), tok.text), code))
+                out.append(CountryEvidence(Span(idx, idx + len(text), text), code))
     return out
 
 

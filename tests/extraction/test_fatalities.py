@@ -3,6 +3,8 @@ belongs to. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 import cronica
 
 
@@ -18,3 +20,24 @@ def test_a_sentence_that_opens_with_its_figure_keeps_it() -> None:
         "14 Al shabaab militants were killed in the fight."
     )
     assert killed(text) == [14]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a verb joined to another shares its victim
+        ("On 12 April 2022, a shopkeeper was shot and killed by bandits in Moyale.", 1),
+        ("On 12 April 2022, gunmen shot and killed a bus driver near Garissa.", 1),
+        # each person joined to the first
+        ("On 12 April 2022, soldiers opened fire on a village near Taiz, killing a woman and her son.", 2),
+        (
+            "On 12 April 2022, a farmer and his brother were killed in a clash between two clans near Wajir.",
+            2,
+        ),
+        # persons named by role or kin
+        ("On 12 April 2022, a mob killed a suspected criminal in Likoni.", 1),
+        ("On 12 April 2022, unidentified gunmen assassinated a colonel of the army in Raqqa.", 1),
+    ],
+)
+def test_one_person_killed(text: str, want: int) -> None:
+    assert killed(text) == [want]

@@ -183,6 +183,7 @@ def _single_victims(
     # numbers already counted ("a 20-year-old student" is one person, its age no count)
     counted = {i for q in quantities if not _age(doc, q.start, q.end) for i in range(q.start, q.end + 2)}
     out = []
+    taken: set[int] = set()
     for t in triggers:
         if not t.asserted or t.family.count not in {"killed", "injured", "arrested"}:
             continue
@@ -191,22 +192,40 @@ def _single_victims(
         victim_deps = {"nsubjpass", "dobj"} | (
             {"nsubj"} if verb.lemma_.lower() in w.undergoer_verbs else set()
         )
-        for child in verb.children:
-            if child.dep_ not in victim_deps or child.tag_ != "NN" or child.i in counted:
+        # "A civilian was shot and killed", "gunmen shot and killed a driver": a killing verb joined to
+        # another shares the victim it does not name itself ("was shot and died" is left to the figures:
+        # in a longer report it tells one of the people a figure counted)
+        children = list(verb.children)
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.lemma_.lower() not in w.undergoer_verbs:
+            own = {c.dep_ for c in children}
+            children += [c for c in verb.head.children if c.dep_ not in own]
+        for child in children:
+            if child.dep_ not in victim_deps or child.tag_ != "NN" or child.i in counted | taken:
                 continue
             det = next((c for c in child.children if c.dep_ in {"det", "nummod"}), None)
-            if det is None or det.lower_ not in w.one:
+            if det is None or det.lower_ not in w.one or not _person(child, w):
                 continue
-            person = child.lemma_.lower() in w.person_nouns or child.lower_.endswith(
-                w.person_singular_suffixes
-            )
-            if not person:
-                continue
-            q = Quantity(det.i, det.i + 1, 1, "exact")
-            out.append(
-                CountMention(q, t.family.count, det.i, child.i + 1, verb, tally=False, increment=False)
-            )
+            # "a woman and her son", "a farmer and his brother": each person joined to the first
+            joined = [
+                c
+                for c in child.conjuncts
+                if c.i > child.i
+                and c.tag_ == "NN"
+                and _person(c, w)
+                and any(d.dep_ in {"det", "poss", "nummod"} for d in c.children)
+                and not any(d.dep_ == "nummod" and d.lower_ not in w.one for d in c.children)
+            ]
+            end = max([child.i, *(c.i for c in joined)]) + 1
+            taken.update([child.i, *(c.i for c in joined)])
+            q = Quantity(det.i, end, 1 + len(joined), "exact")
+            out.append(CountMention(q, t.family.count, det.i, end, verb, tally=False, increment=False))
     return out
+
+
+def _person(noun: Token, w: CountingWords) -> bool:
+    """A noun that names one person: a person noun ("suspect", "priest", "son") or a person suffix
+    ("driver", "governor", "chairman")."""
+    return noun.lemma_.lower() in w.person_nouns or noun.lower_.endswith(w.person_singular_suffixes)
 
 
 def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) -> Token | None:

@@ -41,3 +41,16 @@ def test_a_sentence_that_opens_with_its_figure_keeps_it() -> None:
 )
 def test_one_person_killed(text: str, want: int) -> None:
     assert killed(text) == [want]
+
+
+def test_a_protest_has_the_protesters_as_actor_1() -> None:
+    # ACLED: the protesters are actor 1 of a protest, also when the words name a state force
+    result = cronica.extract(
+        "On 8 May 2022, retired soldiers together with students gathered at the main square in Tripoli "
+        "and demonstrated against the proposed budget.",
+        published="2022-05-10",
+        id="test",
+    )
+    [event] = result.events
+    assert event.event_type == "Protests"
+    assert event.actor1 is not None and event.actor1.inter == 6

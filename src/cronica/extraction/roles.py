@@ -3,8 +3,9 @@
 In: :class:`~cronica.records.Event` records and the document's actors. Out: the same events with actor 1
 and actor 2 set the way ACLED's codebook sets them for the event's type, whatever sentence supplied them:
 
-* Protests: actor 1 is the protesters (inter 6): civilians who protest are protesters; a peaceful protest
-  has no civilian "target".
+* Protests: actor 1 is the protesters (inter 6): civilians who protest are protesters, a protest with
+  no actor words is the protesters', and a state force named first is actor 2 (save excessive force,
+  which ACLED codes both ways); a peaceful protest has no civilian "target".
 * Riots: actor 1 is the rioters (inter 5), also when the words were "protesters" or "youths".
 * Arrests: actor 1 is the state force that arrested (the police when the text names no other); the
   people arrested are actor 2.
@@ -40,6 +41,12 @@ def _roles(event: Event, actors: DocActors) -> Event:
     if event.event_type == "Protests":
         if a1 is not None and a1.inter == 7:
             a1 = _as(actors, "protesters", a1)
+        elif a1 is None:
+            a1 = actors.of_kind("protesters")
+        elif a1.inter == 1 and event.sub_event_type != "Excessive force against protesters":
+            # "police dispersed the protesters with a lathi charge": the force is actor 2
+            a2 = a1 if a2 is None or a2.inter in _CIVIL else a2
+            a1 = actors.of_kind("protesters")
         if event.sub_event_type == "Peaceful protest" and a2 is not None and a2.inter in _CIVIL:
             a2 = None
     elif event.event_type == "Riots":

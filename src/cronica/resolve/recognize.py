@@ -98,6 +98,8 @@ def load_cues() -> dict[str, Any]:
         "area_links",
         "stop_names",
         "name_connectors",
+        "name_articles",
+        "name_articles_spaced",
         "support_labels",
         "veto_labels_for_unknown",
     )
@@ -151,6 +153,8 @@ class PlaceRecognizer:
         self.area_links = frozenset(cues["area_links"])
         self.stop = frozenset(cues["stop_names"])
         self.connectors = frozenset(cues["name_connectors"])
+        self.name_articles = frozenset(cues["name_articles"])
+        self.name_articles_spaced = frozenset(cues["name_articles_spaced"])
         self.support_labels = frozenset(cues["support_labels"])
         self.veto_unknown = frozenset(cues["veto_labels_for_unknown"])
         self.admin_suffixes: dict[str, str] = dict(cues["admin_suffixes"])
@@ -208,6 +212,55 @@ class PlaceRecognizer:
     def _capitalised(self, tok: Token) -> bool:
         return _capitalised_text(tok.text)
 
+    def _name_end(self, doc: Doc, i: int, taken: set[int]) -> int:
+        """Where the name opening at token ``i`` ends: capitalised words, and words joined to them by
+        a hyphen with no space ("Bar-Sanguun", "Mogadishu-Wadajir", "al-Khalsiyeh"); at most four
+        words."""
+        end, words = i + 1, 1
+        while end < len(doc) and end not in taken and words < 4:
+            if self._capitalised(doc[end]):
+                end, words = end + 1, words + 1
+            elif (
+                doc[end].text in _DASHES
+                and end + 1 < len(doc)
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and (self._capitalised(doc[end + 1]) or doc[end + 1].lower_ in self.name_articles)
+            ):
+                end += 2
+            else:
+                break
+        return end
+
+    def _short_forms(self, doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+        """Shorter forms (token ranges) of the name at tokens ``i:j`` to look up when the whole is
+        not known, best first: without its article ("Ar-Raqqa", "al Tabqa" -> "Raqqa", "Tabqa"), and
+        the town before a hyphen that joins a part of it ("Mogadishu-Wadajir", ACLED's "Town-Part" ->
+        "Mogadishu")."""
+        forms = []
+        k = i
+        hyphen = j - i >= 3 and doc[i + 1].text in _DASHES and not doc[i].whitespace_
+        # "Ar-Raqqa", "al Tabqa"; not "En Villa" (Spanish "in") nor "At Tadawin" (a word of its own)
+        if doc[i].lower_ in self.name_articles and (
+            hyphen or (j - i >= 2 and doc[i].lower_ in self.name_articles_spaced)
+        ):
+            k = i + 2 if hyphen else i + 1
+            if k < j and self._capitalised(doc[k]):
+                forms.append((k, j))
+        for h in range(k + 1, j - 1):
+            if (
+                doc[h].text in _DASHES
+                and not doc[h - 1].whitespace_
+                and not doc[h].whitespace_
+                and self._capitalised(doc[h + 1])
+            ):
+                # the whole is one hyphenated word: "Mogadishu-Wadajir", not "Guinea-Bissau on Monday"
+                joined = all(not doc[t].whitespace_ for t in range(h - 1, j - 1))
+                if joined and doc[i:h].text.lower() not in self.name_articles:
+                    forms.append((i, h))
+                break
+        return forms
+
     @staticmethod
     def _lowercased(doc: Doc, words: _Words | None = None) -> bool:
         """A text with (almost) no capitals: some corpora are shipped lower-cased."""
@@ -244,7 +297,12 @@ class PlaceRecognizer:
                 if n > 1 and w.sent_start[j - 1]:
                     break
                 last = w.text[j - 1]
-                if not (like[j - 1] or last.lower() in self.connectors or last == "-"):
+                if not (
+                    like[j - 1]
+                    or last.lower() in self.connectors
+                    or last in _DASHES
+                    or last in self.name_articles
+                ):
                     break
                 if like[j - 1]:
                     out[(i, j)] = text[w.start[i] : w.end[j - 1]]
@@ -307,11 +365,16 @@ class PlaceRecognizer:
         (Kassala)"; not "the Red Crescent (Sudan)")."""
         if i < 2 or doc[i - 1].text not in {",", "("}:
             return False
+        # "Bar-Sanguun village (Kismaayo, Lower Juba)": an area word may stand before the parenthesis
+        # (then NER's label on the name does not count: the area word says it is a place)
+        area = doc[i - 2].is_lower and doc[i - 2].lower_ in self.area_nouns | self.facility
+        p = i - 3 if area else i - 2
         if (
             doc[i - 1].text == "("
-            and self._capitalised(doc[i - 2])
-            and doc[i - 2].pos_ == "PROPN"
-            and doc[i - 2].ent_type_ not in {"ORG", "NORP", "PERSON"}
+            and p >= 0
+            and self._capitalised(doc[p])
+            and doc[p].pos_ == "PROPN"
+            and (area or doc[p].ent_type_ not in {"ORG", "NORP", "PERSON"})
         ):
             return True
         k = i - 1
@@ -323,6 +386,9 @@ class PlaceRecognizer:
                 return False
             if prev.lower_ in self.unknown_cues and k < i - 1:
                 return True
+            if doc[k].text == "(" and prev.lower_ in self.area_nouns | self.facility:
+                k -= 1  # "Mogadishu-Wadajir district (Wadajir, Banadir)"
+                continue
             if not (self._capitalised(prev) or prev.text in {",", "("}):
                 return False
             k -= 1
@@ -391,18 +457,27 @@ class PlaceRecognizer:
         taken: set[int] = set()
         # the longest known name starting at each word; a name is read after the last one ends
         folded = {span: fold(text) for span, text in candidates.items()}
+        short = self._known_short_forms(
+            doc, [span for span, key in folded.items() if key not in found], found
+        )
         longest: dict[int, int] = {}
         for (start, end), key in folded.items():
-            if key in found and end > longest.get(start, 0):
+            if (key in found or (start, end) in short) and end > longest.get(start, 0):
                 longest[start] = end
         i = 0
         for start in sorted(longest):
             if start < i:
                 continue
             i, j = start, longest[start]
-            entries = found[folded[(i, j)]]
-            after_place = self._in_place_list(doc, i, {m.end_token for m in mentions.values()})
-            mention = self._known_mention(doc, i, j, entries, persons, after_place)
+            form = short.get((i, j))
+            ends = {m.longer.end_token if m.longer else m.end_token for m in mentions.values()}
+            after_place = self._in_place_list(doc, i, ends)
+            if form is None:
+                entries = found[folded[(i, j)]]
+                mention = self._known_mention(doc, i, j, entries, persons, after_place)
+            else:
+                mention = self._short_form_mention(doc, (i, j), form, found, persons, after_place)
+                entries = found[fold(mention.name)] if mention is not None else []
             if mention is not None:
                 mention = self._with_longer_name(doc, mention, entries, found)
                 mentions[i] = mention
@@ -414,6 +489,47 @@ class PlaceRecognizer:
         self._unknown_mentions(doc, mentions, taken, persons)
         return [mentions[k] for k in sorted(mentions)]
 
+    def _known_short_forms(
+        self, doc: Doc, spans: list[tuple[int, int]], found: dict[str, list[GazetteerEntry]]
+    ) -> dict[tuple[int, int], tuple[int, int]]:
+        """For each span the gazetteer lacks, its first shorter form that it knows (looked up in one
+        query, added to ``found``)."""
+        forms = {span: self._short_forms(doc, *span) for span in spans}
+        wanted = {doc[a:b].text for fs in forms.values() for a, b in fs}
+        wanted = {w for w in wanted if fold(w) not in found}
+        if wanted:
+            found.update(self.gazetteer.lookup(wanted))
+        out: dict[tuple[int, int], tuple[int, int]] = {}
+        for span, fs in forms.items():
+            known = [f for f in fs if fold(doc[f[0] : f[1]].text) in found]
+            if known:
+                out[span] = known[0]
+        return out
+
+    def _short_form_mention(
+        self,
+        doc: Doc,
+        whole: tuple[int, int],
+        form: tuple[int, int],
+        found: dict[str, list[GazetteerEntry]],
+        persons: set[str],
+        after_place: bool,
+    ) -> PlaceMention | None:
+        """The mention of words the gazetteer knows only by a shorter form: without the article, the
+        words are the place ("Ar-Raqqa" is Raqqa); the town before a hyphen ("Mogadishu-Wadajir") is
+        the mention, with the whole as its ``longer`` name (a part of the town, or a name the
+        gazetteer lacks when the town lies abroad)."""
+        (i, j), (a, b) = whole, form
+        name = doc[a:b].text
+        entries = found[fold(name)]
+        if b == j:  # the article dropped
+            return self._known_mention(doc, i, j, entries, persons, after_place, name, part_ok=True)
+        head = self._known_mention(doc, i, b, entries, persons, after_place, name, part_ok=True)
+        if head is None:
+            return None
+        longer = PlaceMention(self._span(doc, i, j), doc[i:j].text, i, j, False, head.cue, head.ner_label)
+        return _with(head, longer=longer)
+
     def _known_mention(
         self,
         doc: Doc,
@@ -422,7 +538,12 @@ class PlaceRecognizer:
         entries: list[GazetteerEntry],
         persons: set[str],
         after_place: bool = False,
+        name: str | None = None,
+        part_ok: bool = False,
     ) -> PlaceMention | None:
+        """The known name at tokens ``i:j`` as a mention when a cue supports it; ``name``: the
+        shorter form of the words that the gazetteer knows, when it lacks the words themselves;
+        ``part_ok``: the words may be joined to others by a hyphen."""
         words = doc[i:j]
         dateline = self._dateline(doc, i, j)
         if (
@@ -443,7 +564,7 @@ class PlaceRecognizer:
             return None
         if any(t.ent_type_ == "PERSON" and fold(t.text) in persons for t in words):
             return None
-        if _hyphenated_part(doc, i, j):
+        if not part_ok and _hyphenated_part(doc, i, j):
             return None  # "Al-Masbah", "Kupiansk-Vuzlovyi": part of a longer name
         suffix = self._suffix_at(doc, j)
         facility = (
@@ -474,7 +595,7 @@ class PlaceRecognizer:
         label = doc[i].ent_type_ or None
         return PlaceMention(
             self._span(doc, i, end),
-            words.text,
+            name or words.text,
             i,
             end,
             True,
@@ -582,9 +703,7 @@ class PlaceRecognizer:
         for i in after_cue:
             if i in taken or not self._capitalised(doc[i]):
                 continue
-            end = i + 1
-            while end < len(doc) and end not in taken and self._capitalised(doc[end]) and end - i < 4:
-                end += 1
+            end = self._name_end(doc, i, taken)
             container = None
             relation = None
             after = self._container_after(doc, end, by_start)
@@ -734,9 +853,7 @@ class PlaceRecognizer:
         """Add the unknown name at tokens ``i:end``; ``named``: the frame itself says it is a place
         ("X (Tripoli)"), so NER's person or date labels do not veto it."""
         if end is None:
-            end = i + 1
-            while end < len(doc) and self._capitalised(doc[end]) and end - i < 4:
-                end += 1
+            end = self._name_end(doc, i, taken)
         if i < 0 or end <= i or any(k in taken for k in range(i, end)):
             return
         words: SpacySpan = doc[i:end]
@@ -802,9 +919,12 @@ def _with(m: PlaceMention, **changes: Any) -> PlaceMention:
     return replace(m, **changes)
 
 
+_DASHES = frozenset({"-", "\u2013"})
+
+
 def _hyphenated_part(doc: Doc, i: int, j: int) -> bool:
     """Words joined by a hyphen with no space to a longer name ("Al-Jahmaliya")."""
-    dashes = {"-", "\u2013"}
+    dashes = _DASHES
     after = (
         j + 1 < len(doc)
         and doc[j].text in dashes

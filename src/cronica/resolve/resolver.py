@@ -435,7 +435,7 @@ class PlaceResolver:
         )
         if abroad and (
             # "Villa Ingenio" in a Bolivian story: the first word of a longer name is no town abroad
-            (m.longer is not None and best.kind != "country")
+            (m.longer is not None and not _town_part(m) and best.kind != "country")
             or (
                 best.kind not in _AREA_KINDS
                 and (
@@ -451,6 +451,10 @@ class PlaceResolver:
             )
         ):
             return None  # "Kibuye market" in a Kenyan story is not the Rwandan town
+        if code is None and m.longer is not None and best.kind == "city" and salience(best) < STRAY_SALIENCE:
+            # "Bar-Sanguun" in a note that names no country: the small town "Bar" somewhere is no
+            # evidence of the longer name's place
+            return None
         runner_up = next(
             (s for s, e in scored[1:] if e.country_code != best.country_code or e.id != best.id), None
         )
@@ -704,6 +708,14 @@ def _same_name_same_place(
             span=place.span,
             reason=f"{place.reason}; the text places another mention of {m.name!r} in {known.contained_in}",
         )
+
+
+def _town_part(m: PlaceMention) -> bool:
+    """Whether the mention is the town of ACLED's "Town-Part" name ("Mogadishu-Wadajir"): its longer
+    name goes on with a hyphen. Unlike "Villa Fátima", the head word is the place itself."""
+    if m.longer is None:
+        return False
+    return m.longer.span.text[len(m.span.text) : len(m.span.text) + 1] in {"-", "\u2013"}
 
 
 def _waits_for(m: PlaceMention, pending: list[int], by_start: dict[int, int]) -> bool:

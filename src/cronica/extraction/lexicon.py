@@ -557,6 +557,8 @@ JUDGEMENT_CUES = (
     "measure_verbs",
     "gathering_verbs",
     "protest_purpose",
+    "protest_crowds",
+    "crowd_measures",
     "protest_props",
     "civilian_occupiers",
     "force_subjects",

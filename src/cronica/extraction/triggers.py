@@ -258,7 +258,11 @@ class TriggerFinder:
             and not weapon
         ):
             return f"modifier of '{tok.head.text}', not an event"
-        if tok.lemma_.lower() == "demonstrate" and any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
+        if tok.lemma_.lower() == "demonstrate" and any(
+            c.dep_ in {"ccomp", "dobj"} and c.i > tok.i for c in tok.children
+        ):
+            # what is shown follows the verb; a clause before it ("(as reported), 200 employees
+            # demonstrated") is the parser hanging a parenthesis, not an object
             return "'demonstrate' in the sense of 'show'"
         if tok.i in self._disarmed:
             return "a weapon found or seized, not used"
@@ -468,8 +472,11 @@ def _purposeful_gathering(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
     protest's purpose or props is a protest (a crowd at a funeral or a morgue is not)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues["gathering_verbs"]:
         return False
-    if not any(c.dep_ == "nsubj" for c in tok.children):
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None:
         return False
+    if _protest_crowd(subject, cues):
+        return True
     for t in tok.subtree:
         lemma = t.lemma_.lower()
         if t.i != tok.i and (
@@ -481,6 +488,24 @@ def _purposeful_gathering(tok: Token, cues: dict[str, frozenset[str]]) -> bool:
             return True
         if t.lower_ == "call" and t.head.head.i == tok.i:
             return True
+    return False
+
+
+def _protest_crowd(subject: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """ "protesters gathered outside the bank", "hundreds of demonstrators assembled", "cientos de
+    manifestantes se concentraron": the subject, or the people a number or measure subject counts
+    ("of"/"de" phrase), are protesters by name. "Families of protesters" are not."""
+    crowds = cues["protest_crowds"]
+    if subject.lemma_.lower() in crowds:
+        return True
+    measure = subject.like_num or subject.pos_ == "NUM" or subject.lemma_.lower() in cues["crowd_measures"]
+    if not measure:
+        return False
+    for child in subject.children:
+        if child.dep_ == "prep" and any(g.lemma_.lower() in crowds for g in child.children):
+            return True  # English: measure -prep-> of -pobj-> protesters
+        if child.dep_ == "nmod" and child.lemma_.lower() in crowds:
+            return True  # UD (Spanish): measure -nmod-> manifestantes
     return False
 
 

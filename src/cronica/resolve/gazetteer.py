@@ -3,8 +3,12 @@
 In: the index path (default ``$CRONICA_GAZETTEER`` or ``~/.cache/cronica/gazetteer.sqlite``).
 Out: :class:`GazetteerEntry` records. :meth:`Gazetteer.open` builds the index from the bundled
 data the first time (tens of seconds, once); afterwards opening takes milliseconds.
+An index built from another version of the bundled data (``meta.bundle_version`` differs from
+:data:`~cronica.resolve.bundled.BUNDLE_VERSION`) is stale: :meth:`Gazetteer.open` rebuilds it when it
+holds nothing but the bundle, and refuses it when it holds imported or user places (a rebuild would
+drop them).
 Fails with :class:`~cronica.errors.GazetteerError` when the index is missing and may not be built,
-is not a cronica index, has another schema version, or is corrupt.
+is not a cronica index, has another schema version, is stale, or is corrupt.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from cronica.errors import GazetteerError
+from cronica.resolve.bundled import BUNDLE_VERSION
 from cronica.resolve.names import fold
 from cronica.resolve.store import SCHEMA_VERSION, default_index_path
 
@@ -54,6 +59,32 @@ class GazetteerEntry:
         )
 
 
+def _stale(meta: dict[str, str]) -> bool:
+    """Whether an index was built from other bundled data than this cronica's (imports-only: never)."""
+    return "bundle_version" in meta and meta["bundle_version"] != BUNDLE_VERSION
+
+
+def _rebuildable_stale(path: Path) -> bool:
+    """Whether the index at ``path`` is stale and holds nothing a rebuild would lose.
+
+    An index with imported GeoNames files or user places is not rebuilt behind the user's back:
+    :class:`Gazetteer` then refuses it with the command that rebuilds it.
+    """
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("schema_version") != SCHEMA_VERSION or not _stale(meta):
+                return False
+            imported = conn.execute("SELECT 1 FROM import_progress LIMIT 1").fetchone()
+            user = conn.execute("SELECT 1 FROM places WHERE source = 'user' LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # Gazetteer() reports it
+    return imported is None and user is None
+
+
 class Gazetteer:
     """An open, read-only gazetteer index. Reuse one instance; it caches lookups."""
 
@@ -70,9 +101,16 @@ class Gazetteer:
                 "cronica gazetteer build --force"
             ) from exc
         if meta.get("schema_version") != SCHEMA_VERSION:
+            self._conn.close()
             raise GazetteerError(
                 f"{self.path} has index schema {meta.get('schema_version')!r}, this cronica needs "
                 f"{SCHEMA_VERSION!r}; rebuild it with: cronica gazetteer build --force"
+            )
+        if _stale(meta):
+            self._conn.close()
+            raise GazetteerError(
+                f"{self.path} was built from bundled data {meta.get('bundle_version')!r}, this cronica "
+                f"bundles {BUNDLE_VERSION!r}; rebuild it with: cronica gazetteer build --force"
             )
         self.meta = meta
         self._names: dict[str, list[GazetteerEntry]] = {}
@@ -93,6 +131,11 @@ class Gazetteer:
 
             target.parent.mkdir(parents=True, exist_ok=True)
             log.info("building the gazetteer index at %s (first use)", target)
+            build_index(target, progress=progress)
+        elif build and _rebuildable_stale(target):
+            from cronica.resolve.bundled import build_index
+
+            log.warning("the gazetteer index at %s is stale (bundled data changed); rebuilding it", target)
             build_index(target, progress=progress)
         return cls(target)
 

@@ -1,0 +1,47 @@
+"""ACLED's "X (District, Province)" when the gazetteer lacks the district: the province it knows is the
+smallest named level, and it is a place whatever NER made of the name before the parenthesis. Texts
+written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from cronica.resolve import Gazetteer, PlaceResolver, find_place_mentions, mention_at
+from cronica.resolve.names import fold
+
+from .conftest import resolve_text
+
+
+def test_a_known_town_takes_the_province_past_an_unknown_district(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # "Pangani" is a Tanzanian town too; the gazetteer has no "Mathare North"
+    text = (
+        "On 5 June 2021, police dispersed a crowd of traders in Pangani (Mathare North, Nairobi) with "
+        "tear gas."
+    )
+    places, focus = resolve_text(nlp, gazetteer, resolver, text)
+    assert focus.country_code == "KE"
+    place = places["Pangani"]
+    assert place.country_code == "KE" and place.admin1 == "Nairobi City"
+    assert place.contained_in is not None and "Nairobi" in (place.reason or "")
+
+
+def test_the_province_after_an_unknown_district_is_a_place_though_ner_calls_the_name_a_person(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    text = (
+        "On 2 February 2021, rival forces traded mortar fire on the fronts of Jabal Hamra "
+        "(Qaatabah, Ad Dali), with no fatalities reported."
+    )
+    doc = nlp(text)
+    mentions = find_place_mentions(doc, gazetteer)
+    assert [m.name for m in mentions] == ["Ad Dali"]
+    start = text.index("Jabal Hamra")
+    added = mention_at(doc, start, start + len("Jabal Hamra"), gazetteer)
+    assert added is not None
+    places, focus = resolver.resolve_with_focus(doc, [added, *mentions])
+    assert focus.country_code == "YE"
+    hamra = places[0]
+    assert hamra.country_code == "YE" and fold(hamra.admin1 or "") == "ad dali"
+    assert "Jabal Hamra" in (hamra.reason or "") and hamra.precision == 3

@@ -54,3 +54,30 @@ def test_a_protest_has_the_protesters_as_actor_1() -> None:
     [event] = result.events
     assert event.event_type == "Protests"
     assert event.actor1 is not None and event.actor1.inter == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ACLED codes deaths reported without a number as 10 (quantities.yaml, vague)
+        "On 12 April 2022, Houthi forces shelled positions of government forces in Hays, killing several "
+        "pro-Hadi elements.",
+        "On 12 April 2022, an unspecified number of soldiers were killed in an ambush by Al Shabaab near "
+        "Afgooye.",
+        "On 12 April 2022, soldiers clashed with rebels near Bulo Burde, killing a number of rebels.",
+    ],
+)
+def test_deaths_without_a_number_are_coded_ten(text: str) -> None:
+    assert killed(text) == [10]
+
+
+def test_a_vague_phrase_without_a_crowd_figure_gives_no_crowd() -> None:
+    result = cronica.extract(
+        "On 12 April 2022, a number of protesters gathered in Nairobi against the new tax.",
+        published="2022-04-20",
+        id="test",
+    )
+    [event] = result.events
+    assert event.event_type == "Protests"
+    assert event.fatalities == 0
+    assert "participants" not in event.counts

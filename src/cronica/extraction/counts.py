@@ -68,6 +68,8 @@ def find_counts(
         if category != "participants" and _told_as_cause(verb, w):
             continue  # "to protest the police killing of 3 men": deaths of an earlier event
         toll_noun = noun.lemma_.lower() in w.toll_nouns and noun.lemma_.lower() not in w.person_nouns
+        if category == "participants" and q.vague and q.crowd_value is None:
+            continue  # "an unknown number of protesters": a vague phrase with no crowd figure
         if category == "participants" and q.vague and q.crowd_value is not None:
             q = Quantity(
                 q.start, q.end, q.crowd_value, q.qualifier, q.low, q.high, True, q.crowd_value, q.more

@@ -221,7 +221,7 @@ def _counting(data: Any) -> CountingWords:
 class Quantities:
     numbers: dict[str, int]
     scales: dict[str, int]
-    vague: dict[str, tuple[int, int]]
+    vague: dict[str, tuple[int, int | None]]
     qualifiers: dict[str, str]
     #: the phrases split into words, longest first, and the words they can start with (built at load)
     vague_phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -451,10 +451,11 @@ def _separator(value: Any, f: str) -> str:
 
 def _quantities(data: dict[str, Any]) -> Quantities:
     f = "quantities.yaml"
-    vague: dict[str, tuple[int, int]] = {}
+    vague: dict[str, tuple[int, int | None]] = {}
     for word, pair in (data.get("vague") or {}).items():
         _require(isinstance(pair, list) and len(pair) == 2, f, f"vague.{word}", "needs [victims, crowds]")
-        vague[str(word)] = (int(pair[0]), int(pair[1]))
+        # a crowd value of null: the phrase gives no crowd figure ("an unknown number of protesters")
+        vague[str(word)] = (int(pair[0]), None if pair[1] is None else int(pair[1]))
     qualifiers = {str(k): str(v) for k, v in (data.get("qualifiers") or {}).items()}
     for word, q in qualifiers.items():
         _require(q in QUALIFIERS, f, f"qualifiers.{word}", f"unknown qualifier {q!r}")

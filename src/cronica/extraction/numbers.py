@@ -144,7 +144,7 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
 
 def _vague_at(
     doc: Doc, i: int, end: int, q: Quantities
-) -> tuple[int, int, int, None, None, bool, int] | None:
+) -> tuple[int, int, int, None, None, bool, int | None] | None:
     tokens = doc
     if tokens[i].lower_ not in q.vague_first:
         return None
@@ -157,7 +157,11 @@ def _vague_at(
             if nxt is None:
                 return None
             if words[0] in {"many", "some", "few", "several", "numerous"}:
-                if not (nxt.tag_ in {"NNS", "NNPS"} or nxt.lower_ in {"of", "more", "others"}):
+                head = tokens[i].head
+                # "several rebels", "several of them", "several pro-Hadi elements" (words between the
+                # quantity and the plural noun it qualifies)
+                before_noun = head.i > i and head.tag_ in {"NNS", "NNPS"} and head.i - i <= 5
+                if not (nxt.tag_ in {"NNS", "NNPS"} or nxt.lower_ in {"of", "more", "others"} or before_noun):
                     return None
                 if words[0] in {"few"} and i > 0 and tokens[i - 1].lower_ != "a":
                     return None

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from cronica.extraction.conventions import load_conventions
 from cronica.extraction.lexicon import GenericActor, Lexicon, OrganisationHeads
 from cronica.extraction.tokens import entity_of
 from cronica.records import Actor
@@ -30,16 +31,8 @@ _ACRONYM = re.compile(
 )
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "them"})
-_KIND_INTER = {
-    "government": 1,
-    "military": 1,
-    "rebels": 2,
-    "police": 1,
-    "institution": 1,
-    "party": 6,
-    "union": 6,
-    "protesters": 6,
-}
+#: the inter code of a named person or organisation by its kind (conventions.yaml ``inter.named``)
+_KIND_INTER = load_conventions().named_inter
 #: News agencies name the source of a story, never an actor in it.
 _NEWS_AGENCIES = frozenset(
     {

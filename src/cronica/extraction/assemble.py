@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
+from cronica.extraction.conventions import load_conventions
 from cronica.extraction.ids import with_ids
 from cronica.records import Actor, CountClaim, DateValue, Document, Event, Place
 from cronica.records import Span as TextSpan
@@ -30,6 +31,8 @@ _TYPE_RANK: dict[tuple[str, str | None], int] = {
     ("Violence against civilians", "Attack"): 6,
     ("Protests", "Peaceful protest"): 8,
 }
+#: ACLED inter code groups (conventions.yaml ``inter.groups``)
+_INTER = load_conventions().inter
 _MERGE_WINDOW = 6  # sentences
 #: words saying a protest passed off peacefully (``grammar.peaceful`` in each language's events.yaml)
 _PEACEFUL_DEFAULT: tuple[str, ...] = (
@@ -95,7 +98,7 @@ def _kinds_compatible(
         # an attack is the protest's repression only when state forces made it ("police shot two
         # marchers"), not a sniper's or gunmen's attack told beside a rally
         state_attack = violent.sub_event_type == "Attack" and (
-            violent.actor1 is None or violent.actor1.inter == 1
+            violent.actor1 is None or violent.actor1.inter in _INTER["state"]
         )
         return violent.event_type in {"Protests", "Riots"} or state_attack
     return False
@@ -173,7 +176,7 @@ def _response(prev: Draft, draft: Draft) -> bool:
     return (
         prev.event_type == "Riots"
         and draft.group == "violence"
-        and (prev.actor2 is None or prev.actor2.inter == 1)
+        and (prev.actor2 is None or prev.actor2.inter in _INTER["state"])
         and draft.sub_event_type == "Protest with intervention"
         and draft.sentence_index - prev.sentence_index <= 1
         and "participants" not in draft.counts
@@ -185,7 +188,7 @@ def _actors_compatible(a: Actor | None, b: Actor | None) -> bool:
         return True
     if a.inter is None or b.inter is None:
         return True
-    return a.inter == b.inter or {a.inter, b.inter} <= {6, 7}
+    return a.inter == b.inter or {a.inter, b.inter} <= _INTER["civil"]
 
 
 def _more_specific(a: Place, b: Place) -> Place:
@@ -469,8 +472,8 @@ def _merge(a: Draft, b: Draft) -> Draft:
     actor1 = typed.actor1 or a.actor1 or b.actor1
     actor2 = typed.actor2 or a.actor2 or b.actor2
     everyone = [x for x in (a.actor1, b.actor1, a.actor2, b.actor2) if x is not None]
-    protesters = next((x for x in everyone if x.inter == 6), None)
-    force = next((x for x in everyone if x.inter in {1, 2, 3, 4}), None)
+    protesters = next((x for x in everyone if x.inter in _INTER["protesters"]), None)
+    force = next((x for x in everyone if x.inter in _INTER["armed"]), None)
     if typed.sub_event_type == "Excessive force against protesters":
         actor1, actor2 = force or actor1, protesters or actor2
     elif typed.sub_event_type == "Protest with intervention":

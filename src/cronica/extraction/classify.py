@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cronica.extraction.conventions import load_conventions
 from cronica.extraction.triggers import Trigger
 
 #: Families that describe violence against people; combined into one incident per sentence.
@@ -35,10 +36,12 @@ VIOLENCE = frozenset(
 )
 #: Weapon families in order of precedence (the most specific first).
 _WEAPONS = ("suicide", "chemical", "grenade", "airstrike", "shelling", "ied", "explosion")
-_ARMED = frozenset({"military", "police", "rebels", "militia", "identity_militia"})
-_STATE = frozenset({"military", "police", "government"})
-#: Actor kinds that carry no arms as such: when they fight, ACLED codes them as rioters.
-_UNARMED = frozenset({"party", "civilians", "protesters", "rioters", "union"})
+#: ACLED's conventions (conventions.yaml, docs/coding.md): actor kinds that are armed, the state's,
+#: or carry no arms as such (when they fight, ACLED codes them as rioters), and the rules' types.
+_CONVENTIONS = load_conventions()
+_ARMED = _CONVENTIONS.kinds["armed"]
+_STATE = _CONVENTIONS.kinds["state"]
+_UNARMED = _CONVENTIONS.kinds["unarmed"]
 #: Group of each family for grouping triggers of a sentence into incidents. Taking territory is one
 #: incident with the fighting that took it ("recaptured the town after heavy fighting").
 GROUPS = {
@@ -75,10 +78,10 @@ def classify(
     group = group_of(first)
     if group == "violence" and ("regain" in families or "overtake" in families):
         t = families.get("regain") or families["overtake"]
-        non_state = actor1_kind in {"rebels", "militia", "identity_militia"}
+        non_state = actor1_kind in _ARMED - _STATE
         if ("regain" in families and not non_state) or actor1_kind in _STATE:
-            return IncidentType("Battles", "Government regains territory", "FIGHT", t)
-        return IncidentType("Battles", "Non-state actor overtakes territory", "FIGHT", t)
+            return _typed("government_regains", t)
+        return _typed("non_state_overtakes", t)
     if group == "violence":
         if (
             "suicide" in families
@@ -87,7 +90,7 @@ def classify(
         ):
             families.pop("suicide")  # "committed suicide": no explosion, no suicide bombing
             if not families:
-                return IncidentType("Violence against civilians", "Attack", "ASSAULT", first)
+                return _typed("attack", first)
         for weapon in _WEAPONS:
             if weapon in families:
                 t = families[weapon]
@@ -99,49 +102,48 @@ def classify(
             # "gunmen killed seven villagers and set fire to the market": an attack, not a riot
             families.pop("riot")
             if not families:
-                return IncidentType("Strategic developments", "Looting/property destruction", "COERCE", first)
+                return _typed("property_destruction", first)
         main = _main_violence(families)
         if "property" in families and ("disperse" in families or protest_context) and "riot" not in families:
             # "youths burned tyres and looted a supermarket while police fired tear gas"
-            return IncidentType("Riots", "Violent demonstration", "PROTEST", families["property"])
+            return _typed("violent_demonstration", families["property"])
         if "riot" in families:
             # a mob, a lynching, vigilantes: mob violence; rioting protesters, students, crowds: a
             # violent demonstration
             words = " ".join(t.text.lower() for t in triggers)
             mob = any(w in words for w in ("mob", "lynch", "vigilante")) and not protest_context
-            sub = "Mob violence" if mob else "Violent demonstration"
-            return IncidentType("Riots", sub, "PROTEST", families["riot"])
+            return _typed("mob_violence" if mob else "violent_demonstration", families["riot"])
         if "clash" in families:
             armed_both = actor1_kind in _ARMED and actor2_kind in _ARMED
             if protest_context and not armed_both:
-                return IncidentType("Riots", "Violent demonstration", "PROTEST", families["clash"])
+                return _typed("violent_demonstration", families["clash"])
             if actor1_kind in _UNARMED and actor2_kind not in _ARMED:
                 # party supporters, residents or students fighting each other: ACLED codes rioters
-                return IncidentType("Riots", "Mob violence", "PROTEST", families["clash"])
+                return _typed("mob_violence", families["clash"])
             ambush = families["clash"].token.lemma_.lower() == "ambush"
             if ambush and actor1_kind in _ARMED - {"police"} and actor2_kind == "civilians":
                 # "gunmen ambushed a group of farm workers": one side unarmed is an attack, not a battle
-                return IncidentType("Violence against civilians", "Attack", "ASSAULT", main)
-            return IncidentType("Battles", "Armed clash", "FIGHT", families["clash"])
+                return _typed("attack", main)
+            return _typed("armed_clash", families["clash"])
         lethal_or_harm = any(f in families for f in ("lethal", "injure", "shoot"))
         perpetrator_state = actor1_kind in _STATE or actor1_kind is None
         if protest_context and perpetrator_state:
             if lethal_or_harm:
-                return IncidentType("Protests", "Excessive force against protesters", "ASSAULT", main)
-            return IncidentType("Protests", "Protest with intervention", "COERCE", main)
+                return _typed("excessive_force", main)
+            return _typed("intervention", main)
         if "disperse" in families and not lethal_or_harm:
             return _default(families["disperse"])
         if "abduct" in families and "lethal" not in families:
             return _default(families["abduct"])
         if actor2_kind in _ARMED and (actor1_kind in _ARMED or actor1_kind is None):
             if not (actor1_kind in _STATE and actor2_kind in _STATE):
-                return IncidentType("Battles", "Armed clash", "FIGHT", main)
-        return IncidentType("Violence against civilians", "Attack", "ASSAULT", main)
+                return _typed("armed_clash", main)
+        return _typed("attack", main)
     if group == "protest":
         return _default(first)
     if group == "arrest":
         if protest_context and "protest" in families:
-            return IncidentType("Protests", "Protest with intervention", "COERCE", first)
+            return _typed("intervention", first)
         return _default(first)
     return _default(first)
 
@@ -169,6 +171,11 @@ def _main_violence(families: dict[str, Trigger]) -> Trigger:
         if name in families:
             return families[name]
     return next(iter(families.values()))
+
+
+def _typed(name: str, t: Trigger) -> IncidentType:
+    """The type conventions.yaml gives the rule outcome ``name``, with its main trigger."""
+    return IncidentType(*_CONVENTIONS.types[name], t)
 
 
 def _default(t: Trigger) -> IncidentType:

@@ -16,6 +16,7 @@ from cronica.extraction.assemble import Draft
 from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.classify import classify, group_of
 from cronica.extraction.context import DocContext
+from cronica.extraction.conventions import load_conventions
 from cronica.extraction.counts import CountMention
 from cronica.extraction.dating import DateLinker, heading_date, live_entry_date, reported_week
 from cronica.extraction.lexicon import Lexicon
@@ -32,6 +33,8 @@ from cronica.records import (
 from cronica.records import Span as TextSpan
 
 #: Places and units that only armed forces hold: attacking one is fighting them.
+#: ACLED inter code groups (conventions.yaml ``inter.groups``)
+_INTER = load_conventions().inter
 _INSTALLATIONS = frozenset(
     {
         "base",
@@ -64,7 +67,7 @@ def _political(actor: Actor | None, protest: bool = False) -> bool:
         return False
     if actor.kind in {"police", "government"} and not protest:
         return False
-    return actor.inter in {1, 2, 3, 4, 5, 6}
+    return actor.inter in _INTER["political"]
 
 
 def _confidence(
@@ -193,17 +196,19 @@ class IncidentReader:
                 actor2 = self._as_protesters(ctx, actor2)
             if actor1 is not None and associated:
                 actor1 = replace(actor1, associated=tuple(associated))
-            if typed.event_type == "Riots" and actor1 is not None and actor1.inter == 1:
+            if typed.event_type == "Riots" and actor1 is not None and actor1.inter in _INTER["state"]:
                 # ACLED: the rioters are actor 1, the forces that put the riot down actor 2
                 actor1, actor2 = ctx.actors.of_kind("rioters"), actor1
             if (
                 typed.sub_event_type == "Protest with intervention"
                 and actor2 is not None
-                and actor2.inter == 6
+                and actor2.inter in _INTER["protesters"]
             ):
                 # ACLED: the protesters are actor 1, the force that intervened actor 2
                 actor1, actor2 = actor2, actor1
-            if typed.sub_event_type == "Protest with intervention" and (actor2 is None or actor2.inter == 6):
+            if typed.sub_event_type == "Protest with intervention" and (
+                actor2 is None or actor2.inter in _INTER["protesters"]
+            ):
                 actor2 = self._force_in(ctx, sent)  # "the protesters had gathered ... when officers fired"
             missing: dict[str, str] = {}
             date = self.dates.date_for(ctx, story, sent, si, anchors, owners) or self._background_date(
@@ -357,8 +362,8 @@ class IncidentReader:
 
     def _as_protesters(self, ctx: DocContext, actor: Actor) -> Actor:
         protesters = ctx.actors.of_kind("protesters")
-        if actor.kind in {"civilians", None, "protesters"} or actor.inter == 7:
-            return replace(actor, name=protesters.name, inter=6, kind="protesters")
+        if actor.kind in {"civilians", None, "protesters"} or actor.inter in _INTER["civilians"]:
+            return replace(actor, name=protesters.name, inter=protesters.inter, kind="protesters")
         if actor.kind in {"union", "party", "organisation"}:
             return replace(
                 protesters,
@@ -430,7 +435,7 @@ class IncidentReader:
             armed = []
             for tok in sent:
                 hit = ctx.actors.generic_at.get(tok.i)
-                if hit is None or hit[0].inter not in {1, 2, 3, 4} or hit[0].kind == "institution":
+                if hit is None or hit[0].inter not in _INTER["armed"] or hit[0].kind == "institution":
                     continue
                 root = ctx.doc[hit[1] : hit[2]].root
                 if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.speech_verbs:
@@ -443,7 +448,7 @@ class IncidentReader:
         if actor2 is None and group in {"violence", "arrest"}:
             for tok in sent:
                 hit = ctx.actors.generic_at.get(tok.i)
-                if hit is not None and hit[0].inter in {6, 7}:
+                if hit is not None and hit[0].inter in _INTER["civil"]:
                     cand = ctx.actors.actor_for(tok)
                     if cand is not None and (actor1 is None or cand.name != actor1.name):
                         actor2 = cand

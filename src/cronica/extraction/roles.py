@@ -15,20 +15,28 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
 * Actors the text gives no country take the country of their event's place (:func:`apply_place_country`):
   "Protesters (Bolivia)", never "Protesters (unknown country)" when the place is known.
 
+The conventions (the kinds, the inter codes, the event types each covers) are read from
+``conventions.yaml`` (:mod:`cronica.extraction.conventions`; docs/coding.md).
+
 Never raises; an event whose actors already follow the convention is returned unchanged.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from cronica.extraction.actors import DocActors
+from cronica.extraction.conventions import load_conventions
 from cronica.records import Actor, Event
 
-_CIVIL = {6, 7}
+_CONVENTIONS = load_conventions()
+_PROTESTS, _RIOTS, _VIOLENCE, _ARRESTS, _MEASURES = (
+    _CONVENTIONS.roles[k] for k in ("protests", "riots", "violence", "arrests", "measures")
+)
+_CIVIL = _CONVENTIONS.inter["civil"]
+_CIVILIANS = _CONVENTIONS.inter["civilians"]
+_STATE = _CONVENTIONS.inter["state"]
 _UNKNOWN = "unknown country"
-_MEASURE = re.compile(r"curfew|emergency|decree|martial law|siege|section 144|ban", re.IGNORECASE)
 
 
 def apply_acled_roles(events: list[Event], actors: DocActors) -> list[Event]:
@@ -38,33 +46,34 @@ def apply_acled_roles(events: list[Event], actors: DocActors) -> list[Event]:
 
 def _roles(event: Event, actors: DocActors) -> Event:
     a1, a2 = event.actor1, event.actor2
-    if event.event_type == "Protests":
-        if a1 is not None and a1.inter == 7:
-            a1 = _as(actors, "protesters", a1)
+    kind, sub = event.event_type, event.sub_event_type
+    if _PROTESTS.covers(kind, sub):
+        if a1 is not None and a1.inter in _CIVILIANS:
+            a1 = _as(actors, _PROTESTS.actor1, a1)
         elif a1 is None:
-            a1 = actors.of_kind("protesters")
-        elif a1.inter == 1 and event.sub_event_type != "Excessive force against protesters":
+            a1 = actors.of_kind(_PROTESTS.actor1)
+        elif a1.inter in _STATE and sub not in _PROTESTS.force_first:
             # "police dispersed the protesters with a lathi charge": the force is actor 2
             a2 = a1 if a2 is None or a2.inter in _CIVIL else a2
-            a1 = actors.of_kind("protesters")
-        if event.sub_event_type == "Peaceful protest" and a2 is not None and a2.inter in _CIVIL:
+            a1 = actors.of_kind(_PROTESTS.actor1)
+        if sub in _PROTESTS.no_civilian_target and a2 is not None and a2.inter in _CIVIL:
             a2 = None
-    elif event.event_type == "Riots":
+    elif _RIOTS.covers(kind, sub):
         if a1 is None or a1.inter in _CIVIL:
-            if a1 is not None or event.sub_event_type == "Violent demonstration":
-                a1 = _as(actors, "rioters", a1)
+            if a1 is not None or sub in _RIOTS.rioters_unnamed:
+                a1 = _as(actors, _RIOTS.actor1, a1)
         if a2 is not None and a1 is not None and a2.name == a1.name:
             a2 = None
-    elif event.event_type == "Violence against civilians":
+    elif _VIOLENCE.covers(kind, sub):
         if a2 is None:
-            a2 = actors.of_kind("civilians")  # ACLED: the target of violence against civilians
-    elif event.sub_event_type == "Arrests":
+            a2 = actors.of_kind(_VIOLENCE.actor2)  # ACLED: the target of violence against civilians
+    elif _ARRESTS.covers(kind, sub):
         if a1 is None or a1.inter in _CIVIL:
             a2 = a2 if a2 is not None else a1
-            a1 = actors.of_kind("police")
-    elif event.event_type == "Strategic developments" and event.sub_event_type == "Other":
-        if (a1 is None or a1.inter != 1) and _MEASURE.search(event.trigger.text):
-            a1 = actors.of_kind("government")
+            a1 = actors.of_kind(_ARRESTS.actor1)
+    elif _MEASURES.covers(kind, sub) and _MEASURES.words is not None:
+        if (a1 is None or a1.inter not in _STATE) and _MEASURES.words.search(event.trigger.text):
+            a1 = actors.of_kind(_MEASURES.actor1)
     if a1 is event.actor1 and a2 is event.actor2:
         return event
     return replace(event, actor1=a1, actor2=a2)

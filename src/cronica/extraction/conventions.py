@@ -1,0 +1,225 @@
+"""ACLED's coding conventions, read from ``cronica/data/conventions.yaml`` and validated once.
+
+In: the YAML file (the bundled one, or ``path``). Out: an immutable :class:`Conventions`: the inter
+code groups the rules read, the inter code of named actors by kind, the actor kinds ACLED treats as
+state, armed or unarmed, the actor roles of each event type, and the types the classifier's rules
+give. Fails with :class:`~cronica.errors.DataFileError` naming the file and the key that does not
+validate. docs/coding.md explains each convention and the codebook section it follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cronica.errors import DataFileError
+from cronica.extraction.lexicon import ACLED_TYPES, PLOVER_CATEGORIES
+
+FILE = "conventions.yaml"
+INTER_GROUPS = ("state", "armed", "political", "civil", "protesters", "civilians")
+KIND_GROUPS = ("state", "armed", "unarmed")
+TYPES = (
+    "excessive_force",
+    "intervention",
+    "violent_demonstration",
+    "mob_violence",
+    "armed_clash",
+    "attack",
+    "government_regains",
+    "non_state_overtakes",
+    "property_destruction",
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    """The actor roles of the events one convention covers (``roles`` in the file)."""
+
+    event_type: str | None
+    sub_event_type: str | None
+    #: the actor kind (actors.yaml ``generic``) the convention puts in each role; "" none
+    actor1: str = ""
+    actor2: str = ""
+    #: sub-event types the convention treats apart (see the file's comments)
+    force_first: frozenset[str] = frozenset()
+    no_civilian_target: frozenset[str] = frozenset()
+    rioters_unnamed: frozenset[str] = frozenset()
+    #: words read in the trigger, when the convention has any
+    words: re.Pattern[str] | None = None
+
+    def covers(self, event_type: str, sub_event_type: str) -> bool:
+        return (self.event_type is None or self.event_type == event_type) and (
+            self.sub_event_type is None or self.sub_event_type == sub_event_type
+        )
+
+
+@dataclass(frozen=True)
+class Conventions:
+    #: inter code -> ACLED's name of the actor type
+    codes: dict[int, str]
+    #: group name (:data:`INTER_GROUPS`) -> inter codes
+    inter: dict[str, frozenset[int]]
+    #: kind of a named person or organisation -> inter code
+    named_inter: dict[str, int]
+    #: group name (:data:`KIND_GROUPS`) -> actor kinds
+    kinds: dict[str, frozenset[str]]
+    #: convention name -> actor roles
+    roles: dict[str, Role]
+    #: rule outcome name (:data:`TYPES`) -> (event type, sub-event type, PLOVER)
+    types: dict[str, tuple[str, str, str]]
+
+
+@cache
+def load_conventions(path: str | None = None) -> Conventions:
+    """The conventions of ``path`` (default: the bundled ``conventions.yaml``), validated."""
+    name = str(path) if path is not None else FILE
+    try:
+        if path is not None:
+            text = Path(path).read_text(encoding="utf-8")
+        else:
+            text = resources.files("cronica.data").joinpath(FILE).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"{name}: cannot read data file: {exc}") from exc
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{name}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DataFileError(f"{name}: expected a mapping at the top level")
+    return _parse(data, name)
+
+
+def _fail(name: str, where: str, problem: str) -> DataFileError:
+    return DataFileError(f"{name}: {where}: {problem}")
+
+
+def _section(data: dict[str, Any], key: str, name: str, where: str | None = None) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not value:
+        raise _fail(name, where or key, "expected a non-empty mapping")
+    return value
+
+
+def _strings(value: Any, name: str, where: str) -> frozenset[str]:
+    if not (isinstance(value, list) and value and all(isinstance(w, str) and w for w in value)):
+        raise _fail(name, where, "expected a non-empty list of strings")
+    return frozenset(value)
+
+
+def _code(value: Any, name: str, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
+        raise _fail(name, where, f"expected an ACLED inter code 1-8, not {value!r}")
+    return value
+
+
+def _parse(data: dict[str, Any], name: str) -> Conventions:
+    inter = _section(data, "inter", name)
+    codes_data = _section(inter, "codes", name, "inter.codes")
+    codes = {_code(k, name, f"inter.codes.{k}"): str(v) for k, v in codes_data.items()}
+    if set(codes) != set(range(1, 9)):
+        raise _fail(name, "inter.codes", "expected the eight ACLED actor types 1-8")
+    groups_data = _section(inter, "groups", name, "inter.groups")
+    groups: dict[str, frozenset[int]] = {}
+    for key in INTER_GROUPS:
+        value = groups_data.get(key)
+        where = f"inter.groups.{key}"
+        if not (isinstance(value, list) and value):
+            raise _fail(name, where, "expected a non-empty list of inter codes")
+        groups[key] = frozenset(_code(v, name, where) for v in value)
+    named_data = _section(inter, "named", name, "inter.named")
+    named = {str(k): _code(v, name, f"inter.named.{k}") for k, v in named_data.items()}
+    kinds_data = _section(data, "kinds", name)
+    kinds = {key: _strings(kinds_data.get(key), name, f"kinds.{key}") for key in KIND_GROUPS}
+    roles_data = _section(data, "roles", name)
+    roles = {str(k): _role(v, name, f"roles.{k}") for k, v in roles_data.items()}
+    for key, needed in ROLES.items():
+        if key not in roles_data:
+            raise _fail(name, f"roles.{key}", "missing")
+        for field in needed:
+            if field not in roles_data[key]:
+                raise _fail(name, f"roles.{key}.{field}", "missing")
+    types_data = _section(data, "types", name)
+    types = {key: _type(types_data.get(key), name, f"types.{key}") for key in TYPES}
+    return Conventions(codes, groups, named, kinds, roles, types)
+
+
+def _type(value: Any, name: str, where: str) -> tuple[str, str, str]:
+    if not (isinstance(value, list) and len(value) == 3 and all(isinstance(v, str) for v in value)):
+        raise _fail(name, where, "expected [event type, sub-event type, PLOVER category]")
+    event_type, sub, plover = value
+    if sub not in ACLED_TYPES.get(event_type, ()):
+        raise _fail(name, where, f"{event_type!r} / {sub!r} is not an ACLED event type and sub-event type")
+    if plover not in PLOVER_CATEGORIES:
+        raise _fail(name, where, f"unknown PLOVER category {plover!r}")
+    return event_type, sub, plover
+
+
+_ROLE_KEYS = frozenset(
+    {
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "force_first",
+        "no_civilian_target",
+        "rioters_unnamed",
+        "words",
+    }
+)
+_SUB_LISTS = ("force_first", "no_civilian_target", "rioters_unnamed")
+#: the conventions the code reads, with the keys each must give
+ROLES = {
+    "protests": ("actor1",),
+    "riots": ("actor1",),
+    "violence": ("actor2",),
+    "arrests": ("actor1",),
+    "measures": ("actor1", "words"),
+}
+
+
+def _role(value: Any, name: str, where: str) -> Role:
+    if not isinstance(value, dict):
+        raise _fail(name, where, "expected a mapping")
+    unknown = set(value) - _ROLE_KEYS
+    if unknown:
+        raise _fail(name, where, f"unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+    event_type = value.get("event_type")
+    sub = value.get("sub_event_type")
+    if event_type is None and sub is None:
+        raise _fail(name, where, "expected event_type:, sub_event_type: or both")
+    if event_type is not None and event_type not in ACLED_TYPES:
+        raise _fail(name, f"{where}.event_type", f"unknown ACLED event type {event_type!r}")
+    every_sub = {s for subs in ACLED_TYPES.values() for s in subs}
+    allowed = set(ACLED_TYPES[event_type]) if event_type is not None else every_sub
+    if sub is not None and sub not in allowed:
+        raise _fail(name, f"{where}.sub_event_type", f"unknown ACLED sub-event type {sub!r}")
+    lists = {}
+    for key in _SUB_LISTS:
+        subs = _strings(value[key], name, f"{where}.{key}") if key in value else frozenset()
+        bad = sorted(subs - allowed)
+        if bad:
+            raise _fail(name, f"{where}.{key}", f"unknown ACLED sub-event type {bad[0]!r}")
+        lists[key] = subs
+    for key in ("actor1", "actor2"):
+        if key in value and not (isinstance(value[key], str) and value[key]):
+            raise _fail(name, f"{where}.{key}", "expected an actor kind")
+    words = None
+    if "words" in value:
+        listed = sorted(_strings(value["words"], name, f"{where}.words"), key=lambda w: (-len(w), w))
+        words = re.compile("|".join(re.escape(w) for w in listed), re.IGNORECASE)
+    return Role(
+        event_type,
+        sub,
+        value.get("actor1", ""),
+        value.get("actor2", ""),
+        lists["force_first"],
+        lists["no_civilian_target"],
+        lists["rioters_unnamed"],
+        words,
+    )

@@ -1,0 +1,118 @@
+"""ACLED's coding conventions (``conventions.yaml``, docs/coding.md): the file validates, an error names
+the file and the key, and each convention shows on a text written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import cronica
+from cronica.errors import DataFileError
+from cronica.extraction.conventions import load_conventions
+from cronica.extraction.lexicon import load_lexicon
+from cronica.records import Event
+
+BUNDLED = Path(cronica.__file__).parent / "data" / "conventions.yaml"
+
+
+def events(text: str) -> list[Event]:
+    return list(cronica.extract(text, published="2022-05-11", id="t").events)
+
+
+def test_every_kind_the_conventions_name_is_a_generic_actor() -> None:
+    conventions = load_conventions()
+    named = set().union(*conventions.kinds.values()) | set(conventions.named_inter)
+    assert named <= {g.kind for g in load_lexicon().generic_actors}
+    # the kinds a role puts in place are built in every language (DocActors.of_kind)
+    roles = {k for r in conventions.roles.values() for k in (r.actor1, r.actor2) if k}
+    for language in ("en", "es"):
+        assert roles <= {g.kind for g in load_lexicon(language=language).generic_actors}, language
+    assert conventions.codes[5] == "Rioters" and conventions.inter["civil"] == {6, 7}
+
+
+def _broken(tmp_path: Path, change: dict[str, object]) -> str:
+    data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    for dotted, value in change.items():
+        *parents, last = dotted.split(".")
+        node = data
+        for p in parents:
+            node = node[p]
+        if value is None:
+            del node[last]
+        else:
+            node[last] = value
+    path = tmp_path / "conventions.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"types.attack": ["Riots", "Attack", "ASSAULT"]}, "types.attack"),
+        ({"types.armed_clash": ["Battles", "Armed clash", "FIGHTING"]}, "types.armed_clash"),
+        ({"roles.protests.actor1": None}, "roles.protests.actor1"),
+        ({"roles.riots.rioters_unnamed": ["Violent protest"]}, "roles.riots.rioters_unnamed"),
+        ({"roles.arrests.sub_event_type": "Arrest"}, "roles.arrests.sub_event_type"),
+        ({"inter.named.party": 9}, "inter.named.party"),
+        ({"inter.groups.civil": []}, "inter.groups.civil"),
+        ({"kinds.armed": None}, "kinds.armed"),
+    ],
+)
+def test_an_error_names_the_file_and_the_key(tmp_path: Path, change: dict[str, object], key: str) -> None:
+    path = _broken(tmp_path, change)
+    with pytest.raises(DataFileError) as err:
+        load_conventions(path)
+    assert str(err.value).startswith(f"{path}: {key}:")
+
+
+def test_supporters_of_two_parties_fighting_are_rioters_in_mob_violence() -> None:
+    (event,) = events("Supporters of the ruling party and the opposition clashed in Eldoret on Monday.")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor1 is not None and event.actor1.inter == 5
+
+
+def test_a_lynching_is_mob_violence() -> None:
+    (event,) = events("A mob lynched a suspected thief in Eldoret on Monday.")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_police_killing_protesters_is_excessive_force_with_the_police_first() -> None:
+    (event,) = events("Police fired live rounds at protesters in Eldoret on Monday, killing two.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1 is not None and event.actor1.inter == 1
+    assert event.actor2 is not None and event.actor2.inter == 6
+
+
+def test_a_dispersed_protest_is_the_protesters_with_the_police_second() -> None:
+    (event,) = events("Police dispersed protesters with tear gas in Eldoret on Monday.")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1 is not None and event.actor1.inter == 6
+    assert event.actor2 is not None and event.actor2.inter == 1
+
+
+def test_a_peaceful_protest_of_residents_has_protesters_and_no_target() -> None:
+    (event,) = events(
+        "Hundreds of residents protested peacefully against water shortages in Eldoret on Monday."
+    )
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.actor1 is not None and event.actor1.inter == 6
+    assert event.actor2 is None
+
+
+def test_unidentified_gunmen_are_an_armed_group_attacking_civilians() -> None:
+    (event,) = events("Unidentified gunmen shot dead a trader in Eldoret on Monday.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor1 is not None and event.actor1.inter == 3
+    assert event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_a_handover_and_an_agreement_are_strategic_developments() -> None:
+    (handover,) = events(
+        "Rebels withdrew from the town of Eldoret on Monday, handing it over to the army without a fight."
+    )
+    assert handover.sub_event_type == "Non-violent transfer of territory"
+    (deal,) = events("The government and the rebels signed a peace agreement in Eldoret on Monday.")
+    assert (deal.event_type, deal.sub_event_type) == ("Strategic developments", "Agreement")

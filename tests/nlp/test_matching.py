@@ -12,7 +12,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from cronica.extraction.dates import DateFinder
-from cronica.nlp.matching import GatedMatcher, TokenView, match_all
+from cronica.nlp.matching import GatedMatcher, TokenView, doc_text, match_all
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,3 +79,21 @@ def test_a_match_across_blank_lines_is_found_from_its_anchor(nlp: Language) -> N
     found = [(s.start, s.end, s.label_) for s in match_all(finder.matchers, doc)]
     assert found == sorted((m for g in finder.matchers for m in plain(g, doc)), key=lambda m: m[:2])
     assert any("November" in s.text and "15" in s.text for s in match_all(finder.matchers, doc))
+
+
+def test_positions_by_hash_are_the_tokens_a_scan_finds(docs: list[Doc]) -> None:
+    doc = docs[0]
+    view = TokenView(doc)
+    strings = doc.vocab.strings
+    lower = {strings["police"], strings["the"], strings["november"]}
+    orth = {strings["La"], strings["Paz"], strings["the"]}
+    for lo, ot in ((lower, set()), (set(), orth), (lower, orth)):
+        scan = [t.i for t in doc if t.lower in lo or t.orth in ot]
+        assert scan  # the report names the police, La Paz and November
+        assert view.positions(lo, ot) == scan
+
+
+def test_doc_text_is_the_docs_own_text_read_once(docs: list[Doc]) -> None:
+    for doc in docs[:5]:
+        assert doc_text(doc) == doc.text
+        assert doc_text(doc) is doc_text(doc)

@@ -77,3 +77,21 @@ def test_a_small_town_far_abroad_with_no_words_for_its_country_is_still_a_namesa
     )
     assert focus.country_code == "KE"
     assert places["Kibuye"].country_code == "KE", places["Kibuye"].reason
+
+
+def test_a_border_answer_kept_from_one_report_is_the_answer_for_the_next(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # one resolver reads report after report: the border answer it keeps for Rafah (near Israel) must
+    # not leak into a report whose country has no place near it, and asking again changes nothing
+    resolver = PlaceResolver(gazetteer)
+    israeli = "An Israeli air strike killed five people in Rafah on Tuesday, medics said."
+    kenyan = (
+        "NAIROBI, March 3 - Kenyan police fired tear gas at traders in Kibuye on Monday, a Nairobi "
+        "official said."
+    )
+    first = [resolve_text(nlp, gazetteer, resolver, t)[0] for t in (israeli, kenyan)]
+    again = [resolve_text(nlp, gazetteer, resolver, t)[0] for t in (kenyan, israeli)][::-1]
+    assert first == again
+    assert first[0]["Rafah"].country_code == "PS"
+    assert first[1]["Kibuye"].country_code == "KE"

@@ -15,13 +15,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ADJ, NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.lexicon import GenericActor, Lexicon, OrganisationHeads
 from cronica.extraction.tokens import entity_of
+from cronica.nlp.matching import doc_text
 from cronica.records import Actor
 from cronica.records import Span as TextSpan
 
@@ -29,6 +32,8 @@ _ACRONYM = re.compile(
     r"\b([A-Z][\w’'-]*(?:\s+(?:(?:of|the|and|for|toward|towards|de|del|la|los|las|el|al|in|on|to|du|des)\s+)*"
     r"[A-Z][\w’'-]*){0,8})\s*\(([A-Z]{2,8})\)"
 )
+_ACTOR_POS = frozenset({NOUN, PROPN, ADJ, PRON})  # the parts of speech a generic actor word has
+_WORDS_KEPT = 200_000  # word verdicts kept before they are forgotten (a long run meets many)
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 #: the inter code of a named person or organisation by its kind (conventions.yaml ``inter.named``)
@@ -305,6 +310,8 @@ class ActorFinder:
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._generic: dict[str, GenericActor] = {}
         self._single: dict[str, GenericActor] = {}
+        #: (lemma hash, lowercase hash) -> the generic actor the word names, filled as words come
+        self._generic_of: dict[tuple[int, int], GenericActor | None] = {}
         for generic in lexicon.generic_actors:
             for word in generic.words:
                 if " " in word or "-" in word or "'" in word or "’" in word:
@@ -341,7 +348,7 @@ class ActorFinder:
         for generic in self.lexicon.generic_actors:
             actors.kinds.setdefault(generic.kind, generic)
         self._index_generic(doc, actors)
-        for m in _ACRONYM.finditer(doc.text):
+        for m in _ACRONYM.finditer(doc_text(doc)):
             long_name, acronym = _clean(m.group(1)), m.group(2)
             long_name = re.sub(r"^(?:the|The|his|her|its|their)\s+", "", long_name)
             actors.acronyms.setdefault(acronym, long_name)
@@ -371,19 +378,33 @@ class ActorFinder:
             phrase_actor = self._generic[doc.vocab.strings[match_id]]
             for i in range(start, end):
                 actors.generic_at[i] = (phrase_actor, start, end)
-        for tok in doc:
-            if tok.i in actors.generic_at or tok.pos_ not in {"NOUN", "PROPN", "ADJ", "PRON"}:
+        if not len(doc):
+            return
+        # the tokens read once as arrays; a word's verdict kept by its lemma and lowercase hashes
+        strings = doc.vocab.strings
+        skip_ents = {strings.add(label) for label in ("PERSON", "GPE", "LOC")}
+        rows = doc.to_array([POS, ENT_TYPE, LEMMA, LOWER]).tolist()
+        known = self._generic_of
+        if len(known) > _WORDS_KEPT:
+            known.clear()
+        for i, (pos, ent, lemma, lower) in enumerate(rows):
+            if pos not in _ACTOR_POS or i in actors.generic_at or ent in skip_ents:
                 continue
-            if tok.ent_type_ in {"PERSON", "GPE", "LOC"}:
-                continue
-            generic: GenericActor | None = self._single.get(tok.lemma_.lower()) or self._single.get(
-                tok.lower_
-            )
-            if generic is None and "-" in tok.text:
-                # "military-police": the first part names the actor, the rest is associated
-                generic = self._single.get(tok.lower_.split("-")[0])
+            key = (lemma, lower)
+            if key in known:
+                generic = known[key]
+            else:
+                generic = known[key] = self._generic_word(strings[lemma], strings[lower])
             if generic is not None:
-                actors.generic_at[tok.i] = (generic, tok.i, tok.i + 1)
+                actors.generic_at[i] = (generic, i, i + 1)
+
+    def _generic_word(self, lemma: str, lower: str) -> GenericActor | None:
+        """The generic actor a word names by its lemma or its lowercase form."""
+        generic = self._single.get(lemma.lower()) or self._single.get(lower)
+        if generic is None and "-" in lower:
+            # "military-police": the first part names the actor, the rest is associated
+            generic = self._single.get(lower.split("-")[0])
+        return generic
 
     def _role_of(self, doc: Doc, ent: Span, actors: DocActors) -> tuple[str | None, str | None, str | None]:
         """Role and organisation from apposition or title: "the COB head, Carlos Huarachi"."""
@@ -467,8 +488,11 @@ class ActorFinder:
         return role, org
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     return text.strip(" ,.;:“”\"'’")
 
 

@@ -20,6 +20,7 @@ from cronica.extraction.quotes import Quotes
 from cronica.records import DateValue, Document, Place
 from cronica.records import Span as TextSpan
 
+_SPACES = re.compile(r"\s+")
 _CHAINED = re.compile(
     r"\b(following|next|previous|preceding)\s+(day|night|morning|evening|week)\b"
     r"|\b(same|that)\s+(day|night|morning|evening|afternoon)\b"
@@ -65,7 +66,7 @@ class DateMention:
 
     @property
     def text(self) -> str:
-        return re.sub(r"\s+", " ", self.span.text).strip()
+        return _SPACES.sub(" ", self.span.text).strip()
 
     def text_span(self) -> TextSpan:
         return TextSpan(self.span.start_char, self.span.end_char, self.span.text)

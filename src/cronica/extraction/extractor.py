@@ -65,6 +65,7 @@ from cronica.extraction.stages import (
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.totals import TotalReader
 from cronica.extraction.triggers import TriggerFinder
+from cronica.nlp.matching import doc_text
 from cronica.records import Document, Extraction
 
 
@@ -145,8 +146,10 @@ class Extractor:
             prefix=id_prefix(document),
             sentence_count=sum(1 for _ in doc.sents),
         )
+        text = doc_text(doc)
         for si, sent in enumerate(doc.sents):
-            if not sent.text.strip() or _correction_note(document.text, sent.start_char):
+            blank = not text[sent.start_char : sent.end_char].strip()
+            if blank or _correction_note(document.text, sent.start_char):
                 continue
             sentence = SentenceReading(si, sent)
             for stage in self.sentence_stages:

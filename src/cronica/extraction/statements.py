@@ -19,7 +19,7 @@ from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
 from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.context import DocContext
 from cronica.extraction.dating import DateLinker, live_entry_date
-from cronica.extraction.lexicon import Lexicon
+from cronica.extraction.lexicon import Lexicon, SpeechVerb
 from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.story import Story
 from cronica.extraction.triggers import Trigger
@@ -32,6 +32,9 @@ _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declara
 _NEUTRAL = "STATEMENT"
 
 
+_LEMMAS_KEPT = 200_000  # lemma verdicts kept before they are forgotten (a long run meets many)
+
+
 class StatementFinder:
     """Speech verbs to statements (see the module docstring); dates, places and reporters through
     the linkers it is given."""
@@ -40,16 +43,41 @@ class StatementFinder:
         self, lexicon: Lexicon, dates: DateLinker, places: PlaceLinker, reporters: ReporterFinder
     ) -> None:
         self.verbs = lexicon.speech_verbs
-        self.rules = lexicon.content_rules
+        # each category's words as one expression: a word that starts a word of the content
+        self.rules = [
+            (plover, re.compile("|".join(rf"\b{re.escape(w)}" for w in words)))
+            for plover, words in lexicon.content_rules
+            if words
+        ]
+        # lemma hash -> speech verb (None: not one), filled as lemmas come
+        self._verb_of: dict[int, SpeechVerb | None] = {}
+        # the last sentence's speech tokens (the statement and incident readers both ask for them)
+        self._last: tuple[Span, list[Token]] | None = None
         self.dates = dates
         self.places = places
         self.reporters = reporters
 
     def speech_tokens(self, sent: Span) -> list[Token]:
-        return [t for t in sent if self._is_speech(t)]
+        last = self._last
+        if (
+            last is not None
+            and last[0].doc is sent.doc
+            and last[0].start == sent.start
+            and last[0].end == sent.end
+        ):
+            return list(last[1])
+        if len(self._verb_of) > _LEMMAS_KEPT:
+            self._verb_of.clear()
+        found = [t for t in sent if self._is_speech(t)]
+        self._last = (sent, found)
+        return list(found)
 
     def _is_speech(self, tok: Token) -> bool:
-        verb = self.verbs.get(tok.lemma_.lower())
+        lemma = tok.lemma
+        if lemma in self._verb_of:
+            verb = self._verb_of[lemma]
+        else:
+            verb = self._verb_of[lemma] = self.verbs.get(tok.lemma_.lower())
         if verb is None or tok.pos_ not in {"VERB", "AUX"}:
             return False
         # a publishing verb speaks only with a statement noun as object ("released a statement"; not
@@ -226,8 +254,8 @@ class StatementFinder:
             if any(w in low for w in ("must", "demand")):
                 return "DEMAND"
             return "REQUEST"
-        for plover, words in self.rules:
-            if any(re.search(rf"\b{re.escape(w)}", low) for w in words):
+        for plover, expression in self.rules:
+            if expression.search(low) is not None:
                 return plover
         return None
 

@@ -133,6 +133,18 @@ def required_words(patterns: list[Pattern], vocab: Vocab) -> frozenset[int] | No
     return None if anchors is None or anchors.regexes else anchors.words
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once a ``Doc`` (spaCy joins every token's text each time it is read) and
+    kept in its ``user_data``; a ``Doc``'s text never changes."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "cronica.text"
+
+
 def lower_hashes(doclike: Doc | Span) -> set[int]:
     """The lowercase word hashes of a ``Doc`` or ``Span``."""
     from spacy.attrs import LOWER
@@ -161,6 +173,32 @@ class TokenView:
         self.present = set(self.lower)
         self.orths = set(self.orth)
         self.words = [i for i, c in enumerate(columns) if not c[2]]
+        self._at_lower: dict[int, list[int]] | None = None
+        self._at_orth: dict[int, list[int]] | None = None
+
+    def positions(self, lower: set[int], orth: set[int]) -> list[int]:
+        """Positions, in order, of the tokens whose lowercase hash is in ``lower`` or whose verbatim
+        hash is in ``orth`` (from an index of positions by hash built once a view: several matchers
+        ask)."""
+        found: list[int] = []
+        if lower:
+            if self._at_lower is None:
+                self._at_lower = _index(self.lower)
+            for h in lower:
+                found.extend(self._at_lower.get(h, ()))
+        if orth:
+            if self._at_orth is None:
+                self._at_orth = _index(self.orth)
+            for h in orth:
+                found.extend(self._at_orth.get(h, ()))
+        return sorted(set(found)) if lower and orth else sorted(found)
+
+
+def _index(hashes: list[int]) -> dict[int, list[int]]:
+    at: dict[int, list[int]] = {}
+    for i, h in enumerate(hashes):
+        at.setdefault(h, []).append(i)
+    return at
 
 
 class GatedMatcher:
@@ -240,9 +278,7 @@ class GatedMatcher:
         orth = self._by_expression("ORTH", view.orths)
         if not lower and not orth:
             return []
-        return [
-            i for i, (lo, o) in enumerate(zip(view.lower, view.orth, strict=True)) if lo in lower or o in orth
-        ]
+        return view.positions(lower, orth)
 
     def windowed(self, view: TokenView) -> list[Span]:
         """The matches over ``view``'s document, ordered by start then end, read only in the stretches

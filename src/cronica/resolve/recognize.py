@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from cronica.errors import DataFileError
-from cronica.nlp.matching import GatedMatcher, lower_hashes
+from cronica.nlp.matching import GatedMatcher, doc_text, lower_hashes
 from cronica.records import Span
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.names import fold
@@ -286,7 +286,7 @@ class PlaceRecognizer:
         like = [
             _capitalised_text(t) or (lower and self._name_like(doc[i], lower)) for i, t in enumerate(w.text)
         ]
-        text = doc.text
+        text = doc_text(doc)
         for i in range(len(doc)):
             if not like[i]:
                 continue

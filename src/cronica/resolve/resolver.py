@@ -33,6 +33,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from cronica.errors import GazetteerError
+from cronica.nlp.matching import doc_text
 from cronica.records import Place, PlaceCandidate
 from cronica.resolve.focus import WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
@@ -48,6 +49,7 @@ STRAY_SALIENCE = 0.85
 #: report about the country names it for what happens across the border (an air strike in Rafah in a
 #: story told from Israel, Goma in a Rwandan one), not as a namesake of a place the gazetteer lacks.
 BORDER_KM = 30.0
+_BORDER_KEPT = 50_000  # border answers kept (entry, country) before they are forgotten
 #: Score margin under which the runner-up candidates are kept on the Place.
 UNSURE_MARGIN = 1.0
 #: Candidates per name considered in the joint fit (most populous first).
@@ -74,6 +76,9 @@ class PlaceResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # (entry, country) -> whether a place of the country lies near the entry: the same foreign
+        # towns come back report after report, and each answer reads up to 100,000 rows
+        self._border: dict[tuple[int, float, float, str], bool] = {}
 
     # -- public -----------------------------------------------------------------------------------
 
@@ -164,6 +169,7 @@ class PlaceResolver:
                 stray[k] = f"no {m.name!r} in the gazetteer lies in {outer.name}, where the text puts it"
         focus = decide(evidence, first_seen, self._placed_admin1(mentions, places, pools))
         pending = [k for k, m in enumerate(mentions) if not m.known] + sorted(stray)
+        text = doc_text(doc)
         # containers first: "X village in Y upazila of Z district" resolves Z, then Y, then X
         for _round in range(len(pending) + 1):
             if not pending:
@@ -177,7 +183,7 @@ class PlaceResolver:
                 try:
                     # the document's division lends its area only to a name in a paragraph that names
                     # a place of it (a namesake abroad is no evidence of being there)
-                    near = k not in stray and _division_named_nearby(doc.text, k, mentions, places, focus)
+                    near = k not in stray and _division_named_nearby(text, k, mentions, places, focus)
                     where = focus if near else replace(focus, admin1_code=None)
                     place = self._resolve_unknown(m, places, by_start, where, mentions)
                 except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
@@ -470,6 +476,16 @@ class PlaceResolver:
         """Whether a place of ``country_code`` lies within :data:`BORDER_KM` of the foreign entry ``e``."""
         if country_code is None or e.latitude is None or e.longitude is None:
             return False
+        key = (e.id, e.latitude, e.longitude, country_code)
+        known = self._border.get(key)
+        if known is None:
+            if len(self._border) > _BORDER_KEPT:
+                self._border.clear()
+            known = self._border[key] = self._near_border(e, country_code)
+        return known
+
+    def _near_border(self, e: GazetteerEntry, country_code: str) -> bool:
+        assert e.latitude is not None and e.longitude is not None
         # a square of degrees wide enough for BORDER_KM east and west (and so north and south)
         radius = BORDER_KM / 111.0 / max(0.2, math.cos(math.radians(e.latitude)))
         return any(

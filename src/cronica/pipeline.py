@@ -43,6 +43,7 @@ class Pipeline:
         country: str | Sequence[str] | None = None,
         typer: str | EventTyper | None = None,
         prefilter: bool | None = None,
+        rules_off: Sequence[str] | None = None,
     ) -> None:
         """``model`` is the default language's model (English unless ``languages.yaml`` says otherwise).
         ``keep_generic``: also return event mentions with no date, place or number of their own
@@ -56,10 +57,13 @@ class Pipeline:
         classifier learned from English text: documents in other languages are typed by the rules.
         ``prefilter``: blank the sentences of long documents that hold no word that could start a
         record before parsing them (:mod:`cronica.extraction.prefilter`; languages whose events.yaml has
-        a ``prefilter`` section); default from ``CRONICA_PREFILTER`` (``1`` turns it on), else off."""
+        a ``prefilter`` section); default from ``CRONICA_PREFILTER`` (``1`` turns it on), else off.
+        ``rules_off``: ids of rules (``rules.yaml``, ``cronica rules``) not to apply; default from
+        ``CRONICA_RULES_OFF`` (comma separated); raises CronicaError for an id no rule has."""
         from cronica.extraction import Extractor
         from cronica.extraction.learned import LearnedTyper
         from cronica.extraction.places import locator
+        from cronica.extraction.rules import load_rules
 
         self.languages = load_languages()
         self.language = self.languages.get(language).code if language else None
@@ -69,6 +73,7 @@ class Pipeline:
 
         self.country = country_codes(country)
         self._places = locator(places, self.country)
+        self._rules = load_rules(off=rules_off)
         self.nlp = load_model(model, default.scheme)
         choice = typer or os.environ.get("CRONICA_TYPER") or "learned"
         self._typer: EventTyper | None = None
@@ -77,7 +82,11 @@ class Pipeline:
         elif choice != "rules":
             self._typer = LearnedTyper(None if choice == "learned" else choice)
         self.extractor = Extractor(
-            self.nlp, keep_generic=keep_generic, places=self._places, typer=self._typer_for(default.code)
+            self.nlp,
+            keep_generic=keep_generic,
+            places=self._places,
+            typer=self._typer_for(default.code),
+            rules=self._rules,
         )
         self._stages: dict[str, tuple[Language, Extractor]] = {default.code: (self.nlp, self.extractor)}
         if prefilter is None:
@@ -111,6 +120,7 @@ class Pipeline:
                     places=self._places,
                     language=code,
                     typer=self._typer_for(code),
+                    rules=self._rules,
                 ),
             )
         return self._stages[code]

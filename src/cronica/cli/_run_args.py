@@ -1,5 +1,5 @@
 """Options shared by the commands that extract over many documents (extract, ingest, eval):
-``--workers``, ``--dask`` and the progress bar on stderr."""
+``--workers``, ``--dask``, ``--rules-off`` and the progress bar on stderr."""
 
 from __future__ import annotations
 
@@ -31,6 +31,32 @@ def add_workers(p: argparse.ArgumentParser, *, quiet: bool = True) -> None:
     )
     if quiet:
         p.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+
+
+def add_rules_off(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rules-off",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="do not apply this rule (repeatable; `cronica rules` lists the ids); also "
+        "CRONICA_RULES_OFF=ID,ID, which a Dask cluster's workers need in their environment",
+    )
+
+
+def apply_rules_off(args: argparse.Namespace) -> None:
+    """Check the ``--rules-off`` ids (CronicaError naming an unknown one) and hand them, with those
+    already in ``CRONICA_RULES_OFF``, to every pipeline this process and its workers build."""
+    import os
+
+    from cronica.extraction.rules import load_rules
+
+    ids = [i for i in getattr(args, "rules_off", None) or [] if i.strip()]
+    if not ids:
+        return
+    before = [i for i in os.environ.get("CRONICA_RULES_OFF", "").split(",") if i.strip()]
+    book = load_rules(off=[*before, *ids])
+    os.environ["CRONICA_RULES_OFF"] = ",".join(sorted(book.off))
 
 
 def add_dask(p: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Any
 
-from cronica.cli._run_args import add_workers
+from cronica.cli._run_args import add_rules_off, add_workers
 from cronica.cli._store_args import add_country_hint, country_code
 
 DEFAULT_BASELINE = os.path.join("eval", "baseline.json")
@@ -76,6 +76,7 @@ def register(subparsers: Any) -> None:
     )
     add_country_hint(p)
     add_workers(p, quiet=False)
+    add_rules_off(p)
     p.set_defaults(func=run_eval)
 
     g = subparsers.add_parser(
@@ -97,6 +98,7 @@ def register(subparsers: Any) -> None:
     g.add_argument("--json", metavar="OUT", help="write every dataset's result as JSON")
     g.add_argument("--model", default=None, help="spaCy model (default: $CRONICA_MODEL or the default model)")
     add_workers(g, quiet=False)
+    add_rules_off(g)
     g.set_defaults(func=run_gate)
 
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from cronica.cli._run_args import add_dask, add_workers, progress_bar
+from cronica.cli._run_args import add_dask, add_rules_off, add_workers, progress_bar
 from cronica.cli._store_args import add_country_hint
 from cronica.errors import ExtractionError, InputError
 
@@ -65,6 +65,7 @@ def register(subparsers: Any) -> None:
     )
     add_country_hint(p)
     add_workers(p)
+    add_rules_off(p)
     add_dask(p)
     p.add_argument(
         "--out",

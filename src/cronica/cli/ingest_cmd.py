@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from cronica.cli._run_args import add_dask, add_workers
+from cronica.cli._run_args import add_dask, add_rules_off, add_workers
 from cronica.cli._store_args import add_country_hint, add_db, iso_date
 
 #: Exit statuses of ``cronica ingest`` above this mean "this many or more documents failed".
@@ -52,6 +52,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_country_hint(p)
     add_workers(p, quiet=False)
+    add_rules_off(p)
     add_dask(p)
     p.set_defaults(func=run_ingest)
 

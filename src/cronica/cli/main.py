@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "cronica.cli.query_cmd",
     "cronica.cli.export_cmd",
     "cronica.cli.web_cmd",
+    "cronica.cli.rules_cmd",
 )
 
 
@@ -48,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        from cronica.cli._run_args import apply_rules_off
+
+        apply_rules_off(args)
         return int(args.func(args))
     except CronicaError as exc:
         print(f"cronica: error: {exc}", file=sys.stderr)

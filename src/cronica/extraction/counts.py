@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.lexicon import CountingWords
 from cronica.extraction.numbers import Quantity
-from cronica.extraction.triggers import Trigger
+from cronica.extraction.triggers import NAMES_WHAT_IS_COUNTED, Trigger
 
 
 @dataclass(frozen=True)
@@ -375,9 +375,7 @@ def _predicate_tokens(head: Token) -> list[Token]:
 def _token_category(tok: Token, trigger_at: dict[int, Trigger], w: CountingWords) -> str | None:
     trigger = trigger_at.get(tok.i)
     # "the arrest of 27 suspects": a noun told as a reference still says what the number counts
-    named = trigger is not None and (
-        trigger.asserted or (trigger.reason or "").startswith(("reference", "headline", "casualties counted"))
-    )
+    named = trigger is not None and (trigger.asserted or trigger.rule in NAMES_WHAT_IS_COUNTED)
     if trigger is not None and trigger.family.count and named:
         return trigger.family.count
     if trigger is not None and trigger.family.name in {"shoot"} and trigger.asserted:

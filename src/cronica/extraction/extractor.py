@@ -46,6 +46,7 @@ from cronica.extraction.lexicon import Lexicon, load_lexicon
 from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.quotes import find_quotes
 from cronica.extraction.reading import Reading, SentenceReading
+from cronica.extraction.rules import RuleBook
 from cronica.extraction.stages import (
     Assemble,
     DocumentStage,
@@ -82,11 +83,13 @@ class Extractor:
         language: str | None = None,
         typer: EventTyper | None = None,
         combination: Combination | None = None,
+        rules: RuleBook | None = None,
     ) -> None:
         """``keep_generic`` keeps event mentions with no date, place or number of their own
         ("As protests mount"); default from ``CRONICA_KEEP_GENERIC`` (off). ``language`` chooses the
         bundled lexicons (``languages.yaml``; default English); ``nlp`` must be that language's model.
-        ``typer`` is the learned event typer (:mod:`.learned`); ``None`` runs the rules alone."""
+        ``typer`` is the learned event typer (:mod:`.learned`); ``None`` runs the rules alone.
+        ``rules``: the rule book (:mod:`.rules`; default: every bundled rule less ``CRONICA_RULES_OFF``)."""
         import os
 
         if keep_generic is None:
@@ -94,7 +97,7 @@ class Extractor:
         self.keep_generic = keep_generic
         self.lexicon = lexicon or load_lexicon(language=language)
         self.counting = self.lexicon.counting
-        self.triggers = TriggerFinder(nlp, self.lexicon)
+        self.triggers = TriggerFinder(nlp, self.lexicon, rules)
         self.actor_finder = ActorFinder(nlp, self.lexicon)
         temporal = TemporalLexicon.load_language(language)
         self.resolver = DateResolver(temporal)

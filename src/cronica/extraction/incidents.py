@@ -23,7 +23,7 @@ from cronica.extraction.lexicon import Lexicon
 from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.story import Story
-from cronica.extraction.triggers import Trigger
+from cronica.extraction.triggers import NOT_AN_EVENT_HERE, Trigger
 from cronica.records import (
     Actor,
     CountClaim,
@@ -153,11 +153,9 @@ class IncidentReader:
         speech = self.statements.speech_tokens(sent)
         owners = [t.token for t in triggers] + speech
         # words whose clauses tell something else (calls, threats, other speech): no place for us there
-        blocked = {
-            t.token.i
-            for t in all_triggers
-            if not t.asserted and not (t.reason or "").startswith(("reference", "bare noun", "modifier"))
-        } | {t.i for t in speech}
+        blocked = {t.token.i for t in all_triggers if not t.asserted and t.rule not in NOT_AN_EVENT_HERE} | {
+            t.i for t in speech
+        }
         accident = ctx.accident_story or any(t.lemma_.lower() in self.lexicon.non_political for t in sent)
         drafts = []
         for group, members in groups.items():

@@ -8,6 +8,7 @@ The matchers are built once per :class:`TriggerFinder`. Never raises on text.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -15,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.lexicon import Lexicon, TriggerFamily
+from cronica.extraction.rules import RuleBook, load_rules
 
 #: "protests over/against/following the shootings": the shootings are the cause, told as background.
 
@@ -30,6 +32,18 @@ _INSTRUMENT_FAMILIES = frozenset(
 )
 
 
+#: rules whose trigger is no event of its own but still names what a number next to it counts ("the
+#: arrest of 27 suspects" told as a reference, a headline, casualties counted)
+NAMES_WHAT_IS_COUNTED = frozenset(
+    {"trigger.told-before", "trigger.instrument-reference", "trigger.headline", "trigger.counted"}
+)
+#: rules whose trigger tells nothing else in its clause (a reference, a kind of event, a modifier), so
+#: its clause is not blocked to the incidents beside it the way a call's or a threat's is
+NOT_AN_EVENT_HERE = frozenset(
+    {"trigger.told-before", "trigger.instrument-reference", "trigger.bare-noun", "trigger.modifier"}
+)
+
+
 @dataclass(frozen=True)
 class Trigger:
     token: Token
@@ -38,6 +52,8 @@ class Trigger:
     family: TriggerFamily
     asserted: bool
     reason: str | None = None
+    #: the id (``rules.yaml``) of the rule that judged the trigger not asserted
+    rule: str | None = None
 
     @property
     def text(self) -> str:
@@ -47,8 +63,11 @@ class Trigger:
 class TriggerFinder:
     """Finds triggers of every family in a sentence; built once per pipeline."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, rules: RuleBook | None = None) -> None:
+        """``rules``: the rule book (default: :func:`~cronica.extraction.rules.load_rules`, the bundled
+        rules less those in ``CRONICA_RULES_OFF``)."""
         self.lexicon = lexicon
+        self._rules = rules if rules is not None else load_rules()
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma_phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
         for family in lexicon.families.values():
@@ -79,6 +98,12 @@ class TriggerFinder:
         )
         self._sentence: _Sentence | None = None
         self._frame_verbs = frozenset(v for frame in self._frames for v in frame.verbs)
+
+    def with_rules(self, rules: RuleBook) -> TriggerFinder:
+        """This finder (the same matchers and lexicon) judging with ``rules``."""
+        other = copy.copy(self)
+        other._rules = rules
+        return other
 
     def find(self, sent: Span, quoted: frozenset[int] = frozenset()) -> list[Trigger]:
         doc = sent.doc
@@ -184,110 +209,167 @@ class TriggerFinder:
         return out
 
     def _judge(self, tok: Token, start: int, end: int, family: TriggerFamily) -> Trigger:
-        reason = self._not_asserted(tok, family.name)
-        return Trigger(tok, start, end, family, reason is None, reason)
+        verdict = self._not_asserted(tok, family.name)
+        if verdict is None:
+            return Trigger(tok, start, end, family, True)
+        return Trigger(tok, start, end, family, False, verdict[1], verdict[0])
 
-    def _not_asserted(self, tok: Token, family_name: str = "") -> str | None:
-        """Why the trigger does not report something that happened, or ``None`` when it does."""
-        if family_name == "disperse" and _crowd_broke_up(tok, self._cues["force_subjects"]):
-            return "the crowd dispersed of itself ('marched ... and dispersed'), no intervention"
-        sentence = self._sentence_of(tok)
-        if sentence.question:
-            return "a question"
-        if tok.pos_ == "NOUN" and any(
-            c.dep_ == "acl" and c.lemma_.lower() in self._cues["planned"] for c in tok.children
+    def _not_asserted(self, tok: Token, family_name: str = "") -> tuple[str, str] | None:
+        """The rule (its id in ``rules.yaml``) and the reason why the trigger does not report something
+        that happened, or ``None`` when it does. A rule switched off is not applied."""
+        on = self._rules.on
+        if (
+            on("trigger.crowd-left")
+            and family_name == "disperse"
+            and _crowd_broke_up(tok, self._cues["force_subjects"])
         ):
-            return "planned ('a march planned for Saturday')"
+            return (
+                "trigger.crowd-left",
+                "the crowd dispersed of itself ('marched ... and dispersed'), no intervention",
+            )
+        sentence = self._sentence_of(tok)
+        if on("trigger.question") and sentence.question:
+            return "trigger.question", "a question"
+        if (
+            on("trigger.planned")
+            and tok.pos_ == "NOUN"
+            and any(c.dep_ == "acl" and c.lemma_.lower() in self._cues["planned"] for c in tok.children)
+        ):
+            return "trigger.planned", "planned ('a march planned for Saturday')"
         head = tok.head
-        if tok.dep_ in {"nsubjpass", "dobj", "nsubj"} and head.lemma_.lower() in self._cues["called_off"] | {
-            "call"
-        }:
+        if (
+            on("trigger.called-off")
+            and tok.dep_ in {"nsubjpass", "dobj", "nsubj"}
+            and head.lemma_.lower() in self._cues["called_off"] | {"call"}
+        ):
             if head.lemma_.lower() != "call" or any(
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.children
             ):
-                return f"called off or banned ('{head.text}')"
-        if family_name in {"lethal", "injure", "arrest"} and tok.pos_ in {"NOUN", "ADJ"}:
+                return "trigger.called-off", f"called off or banned ('{head.text}')"
+        if (
+            on("trigger.counted")
+            and family_name in {"lethal", "injure", "arrest"}
+            and tok.pos_ in {"NOUN", "ADJ"}
+        ):
             counted = _counted_by(tok, self._cues["counting_verbs"])
             if counted is not None:
-                return f"casualties counted or recorded ('{counted.text}'), not an incident"
+                return (
+                    "trigger.counted",
+                    f"casualties counted or recorded ('{counted.text}'), not an incident",
+                )
         habitual = self._cues["habitual_adverbs"]
-        if any(c.dep_ == "advmod" and c.lower_ in habitual for c in tok.children) or any(
-            g.dep_ == "advmod" and g.lower_ in habitual
-            for c in tok.children
-            if c.dep_ in {"acl", "relcl"}
-            for g in c.children
+        if on("trigger.habitual") and (
+            any(c.dep_ == "advmod" and c.lower_ in habitual for c in tok.children)
+            or any(
+                g.dep_ == "advmod" and g.lower_ in habitual
+                for c in tok.children
+                if c.dep_ in {"acl", "relcl"}
+                for g in c.children
+            )
         ):
-            return "habitual ('often', 'regularly'), not one event"
+            return "trigger.habitual", "habitual ('often', 'regularly'), not one event"
         if family_name == "change" and tok.lemma_.lower() in {"deploy", "dispatch", "redeploy"}:
-            if tok.dep_ == "acl":
-                return "'the forces deployed in X': a description, not a deployment told"
+            if on("trigger.deployed-description") and tok.dep_ == "acl":
+                return (
+                    "trigger.deployed-description",
+                    "'the forces deployed in X': a description, not a deployment told",
+                )
             armed = self._cues["armed_words"]
-            if not any(
+            if on("trigger.unarmed-deployment") and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(t.lemma_.lower() in armed for t in c.subtree)
                 for c in tok.children
             ):
-                return "nothing armed deployed ('a health team was deployed')"
-        if family_name == "overtake" and _civilian_subject(tok, self._cues["civilian_occupiers"]):
-            return "people occupying a place (a sit-in), not an armed takeover"
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self._cues["not_event_heads"]:
-            return f"an {tok.head.text}, not an event"
+                return "trigger.unarmed-deployment", "nothing armed deployed ('a health team was deployed')"
+        if (
+            on("trigger.sit-in")
+            and family_name == "overtake"
+            and _civilian_subject(tok, self._cues["civilian_occupiers"])
+        ):
+            return "trigger.sit-in", "people occupying a place (a sit-in), not an armed takeover"
+        if (
+            on("trigger.alert")
+            and tok.dep_ == "compound"
+            and tok.head.lemma_.lower() in self._cues["not_event_heads"]
+        ):
+            return "trigger.alert", f"an {tok.head.text}, not an event"
         for child in tok.children:
-            if child.dep_ == "neg":
-                return "negated"
-            if child.dep_ in {"nsubj", "nsubjpass"} and (
-                child.lower_ in {"nobody", "none", "no-one"}
-                or (
-                    child.lower_ in {"one", "civilians", "people", "casualties"}
-                    and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+            if on("trigger.negated") and child.dep_ == "neg":
+                return "trigger.negated", "negated"
+            if (
+                on("trigger.no-one")
+                and child.dep_ in {"nsubj", "nsubjpass"}
+                and (
+                    child.lower_ in {"nobody", "none", "no-one"}
+                    or (
+                        child.lower_ in {"one", "civilians", "people", "casualties"}
+                        and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+                    )
                 )
             ):
-                return "negated ('no one was hurt')"
-            if child.dep_ in {"aux", "auxpass"} and child.lower_ in self._grammar["future_aux"]:
-                return f"modal or future ({child.text})"
-        if tok.dep_ in {"attr", "acomp"}:
+                return "trigger.no-one", "negated ('no one was hurt')"
+            if (
+                on("trigger.future")
+                and child.dep_ in {"aux", "auxpass"}
+                and child.lower_ in self._grammar["future_aux"]
+            ):
+                return "trigger.future", f"modal or future ({child.text})"
+        if on("trigger.negated") and tok.dep_ in {"attr", "acomp"}:
             for child in tok.head.children:
                 if child.dep_ == "neg":
-                    return "negated"
-        if tok.dep_ == "amod" and tok.tag_ in {"VBN", "JJ"} and family_name in {"arrest", "injure", "abduct"}:
-            return "a state ('detained activists'), not an event"
+                    return "trigger.negated", "negated"
+        if (
+            on("trigger.state")
+            and tok.dep_ == "amod"
+            and tok.tag_ in {"VBN", "JJ"}
+            and family_name in {"arrest", "injure", "abduct"}
+        ):
+            return "trigger.state", "a state ('detained activists'), not an event"
         weapon = family_name in _INSTRUMENT_FAMILIES
         if (
-            tok.pos_ == "NOUN"
+            on("trigger.modifier")
+            and tok.pos_ == "NOUN"
             and tok.dep_ == "compound"
             and tok.head.pos_ in {"NOUN", "PROPN"}
             and not weapon
         ):
-            return f"modifier of '{tok.head.text}', not an event"
-        if tok.lemma_.lower() == "demonstrate" and any(
-            c.dep_ in {"ccomp", "dobj"} and c.i > tok.i for c in tok.children
+            return "trigger.modifier", f"modifier of '{tok.head.text}', not an event"
+        if (
+            on("trigger.demonstrate-show")
+            and tok.lemma_.lower() == "demonstrate"
+            and any(c.dep_ in {"ccomp", "dobj"} and c.i > tok.i for c in tok.children)
         ):
             # what is shown follows the verb; a clause before it ("(as reported), 200 employees
             # demonstrated") is the parser hanging a parenthesis, not an object
-            return "'demonstrate' in the sense of 'show'"
-        if tok.i in self._disarmed:
-            return "a weapon found or seized, not used"
-        if tok.dep_ == "pobj" and tok.head.lower_ == "without":
-            return "negated ('without')"
+            return "trigger.demonstrate-show", "'demonstrate' in the sense of 'show'"
+        if on("trigger.weapon-seized") and tok.i in self._disarmed:
+            return "trigger.weapon-seized", "a weapon found or seized, not used"
+        if on("trigger.without") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            return "trigger.without", "negated ('without')"
         if (
-            tok.dep_ == "pobj"
+            on("trigger.protest-cause")
+            and tok.dep_ == "pobj"
             and tok.head.lower_ in self._grammar["cause_preps"]
             and tok.head.head.lemma_.lower() in self._protest
         ):
-            return f"what a protest was about ('{tok.head.text}')"
+            return "trigger.protest-cause", f"what a protest was about ('{tok.head.text}')"
         # "the warplanes": an instrument named with its article is not a reference to an event told before
         instrument = tok.pos_ == "NOUN" and weapon_noun(family_name)
         if (
-            instrument
+            on("trigger.instrument-reference")
+            and instrument
             and tok.lower_.endswith("ing")
             and tok.dep_ == "pobj"
             and tok.head.head.pos_ in {"NOUN", "PROPN"}
             and any(c.dep_ == "det" and c.lower_ in self._grammar["definite"] for c in tok.children)
         ):
-            return "reference to an event told elsewhere ('suspects in the bombing')"
+            return (
+                "trigger.instrument-reference",
+                "reference to an event told elsewhere ('suspects in the bombing')",
+            )
         if tok.pos_ == "NOUN":
             dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
-            if dets and dets[0].lower_ in {"no", "neither"}:
-                return "negated"
+            if on("trigger.negated") and dets and dets[0].lower_ in {"no", "neither"}:
+                return "trigger.negated", "negated"
             used_weapon = instrument and not (tok.dep_ == "pobj" and tok.head.lower_ == "with")
             # "the police intervened with pepper gas": the means of a dispersal
             used_weapon = used_weapon or (
@@ -304,8 +386,13 @@ class TriggerFinder:
                     tok.dep_ == "nsubj"
                     and tok.head.lemma_.lower() in self._cues["occurrence_verbs"] | self._cues["harm_verbs"]
                 )
-                if not plural_subject and not happens and tok.dep_ not in {"ROOT"}:
-                    return "bare noun: a kind of event, not one event"
+                if (
+                    on("trigger.bare-noun")
+                    and not plural_subject
+                    and not happens
+                    and tok.dep_ not in {"ROOT"}
+                ):
+                    return "trigger.bare-noun", "bare noun: a kind of event, not one event"
             has_num = any(c.dep_ == "nummod" for c in tok.children)
             own_date = any(c.ent_type_ == "DATE" for c in tok.children) or any(
                 c.ent_type_ == "DATE" for c in tok.subtree if c.i < tok.i
@@ -317,33 +404,39 @@ class TriggerFinder:
                 and not (has_num or own_date or instrument or new)
             )
             if (
-                family_name == "protest"
+                on("trigger.dated-strike")
+                and family_name == "protest"
                 and tok.lemma_.lower() == "strike"
                 and dets
                 and dets[0].dep_ == "poss"
                 and dets[0].ent_type_ in {"DATE", "TIME"}
             ):
-                return "'Saturday's strike': an attack told before, not a labour strike"
+                return (
+                    "trigger.dated-strike",
+                    "'Saturday's strike': an attack told before, not a labour strike",
+                )
             # "police lifted the curfew", "the curfew was declared": a measure acted on is news
             acted_on = (
                 family_name == "decree"
                 and tok.dep_ in {"dobj", "nsubjpass"}
                 and tok.head.lemma_.lower() in self._cues["measure_verbs"]
             )
-            if told_before and not acted_on:
+            if on("trigger.told-before") and told_before and not acted_on:
                 if not any(c.dep_ == "relcl" for c in tok.children):
-                    return "reference to an event told elsewhere"
-        if not sentence.has_verb:
-            return "headline without a verb"
+                    return "trigger.told-before", "reference to an event told elsewhere"
+        if on("trigger.headline") and not sentence.has_verb:
+            return "trigger.headline", "headline without a verb"
         # walk up the clause: a threat, a call, a plan, a denial governs the trigger
         cur = tok
         steps = 0
         while cur.head.i != cur.i and steps < 6:
             head = cur.head
-            if cur.pos_ == "VERB" and any(
-                c.dep_ in {"mark", "prep"} and c.lower_ == "since" for c in cur.children
+            if (
+                on("trigger.since")
+                and cur.pos_ == "VERB"
+                and any(c.dep_ in {"mark", "prep"} and c.lower_ == "since" for c in cur.children)
             ):
-                return "background ('since ...' clause)"
+                return "trigger.since", "background ('since ...' clause)"
             if cur.dep_ in {
                 "relcl",
                 "xcomp",
@@ -360,30 +453,35 @@ class TriggerFinder:
                 if cur.dep_ == "prep" and cur.lower_ not in self._grammar["argument_preps"]:
                     break  # "Amid funerals ..., they appealed": an adjunct, not what was asked
                 lemma = head.lemma_.lower()
-                if cur.dep_ == "prep" and lemma in self._cues["charge_words"]:
-                    return f"what a charge alleges ('{head.text} {cur.text} ...')"
-                if lemma in self._modal:
-                    return f"governed by '{head.text}'"
-                if lemma in self._grammar["habitual_governors"] and cur.dep_ == "xcomp":
-                    return f"habitual ('{head.text}')"
+                if on("trigger.charge") and cur.dep_ == "prep" and lemma in self._cues["charge_words"]:
+                    return "trigger.charge", f"what a charge alleges ('{head.text} {cur.text} ...')"
+                if on("trigger.governed") and lemma in self._modal:
+                    return "trigger.governed", f"governed by '{head.text}'"
+                if (
+                    on("trigger.ongoing")
+                    and lemma in self._grammar["habitual_governors"]
+                    and cur.dep_ == "xcomp"
+                ):
+                    return "trigger.ongoing", f"habitual ('{head.text}')"
                 for child in head.children:
                     if (
-                        child.dep_ == "aux"
+                        on("trigger.future")
+                        and child.dep_ == "aux"
                         and child.lower_ in self._grammar["future_aux"]
                         and cur.dep_ in {"xcomp"}
                     ):
-                        return f"modal or future ({child.text})"
-                if head.lower_ in self._grammar["topic_preps"]:
-                    return f"the topic of what is said or felt ('{head.text} ...')"
+                        return "trigger.future", f"modal or future ({child.text})"
+                if on("trigger.topic") and head.lower_ in self._grammar["topic_preps"]:
+                    return "trigger.topic", f"the topic of what is said or felt ('{head.text} ...')"
             else:
                 break
             if head.pos_ == "VERB" and cur.dep_ in {"ccomp", "advcl"}:
                 break
             cur = head
             steps += 1
-        cue = self._irrealis_cue(tok, sentence.start)
+        cue = self._irrealis_cue(tok, sentence.start) if on("trigger.irrealis") else None
         if cue is not None:
-            return f"not (yet) happened ('{cue}')"
+            return "trigger.irrealis", f"not (yet) happened ('{cue}')"
         return None
 
     def _sentence_of(self, tok: Token) -> _Sentence:

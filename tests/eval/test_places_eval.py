@@ -44,3 +44,34 @@ def test_a_division_named_after_its_seat_agrees_across_transliterations() -> Non
     assert resolver.same_admin1("AZ", "Tartar", "Tərtər")
     assert not resolver.same_admin1("SY", "Aleppo", "Idlib")
     assert not resolver.same_admin1("SY", "Idleb", None)
+
+
+def test_a_division_named_without_its_generic_word_agrees() -> None:
+    from cronica.eval.places import GoldWordsResolver
+
+    resolver = GoldWordsResolver()
+    # ACLED's "South" and "Banadir"; GeoNames names them "Al Janūb" (alias "South Governorate") and
+    # "Banaadir" (alias "Banadir Region"), and Lebanon's North "Ash Shimāl" ("North Lebanon")
+    assert resolver.same_admin1("LB", "South", "Al Janūb")
+    assert resolver.same_admin1("LB", "North", "Ash Shimāl")
+    assert resolver.same_admin1("SO", "Banadir", "Banaadir")
+    assert not resolver.same_admin1("LB", "North", "Al Janūb")
+
+
+def test_an_admin1_of_the_same_name_abroad_is_no_right_admin1() -> None:
+    from cronica.eval.gold import GoldItem, GoldRecord
+    from cronica.eval.places import PlaceGuess, PlaceScorer
+
+    text = "On 2 May 2020, demonstrators gathered in Tripoli against the banks."
+    gold = GoldRecord(country_code="LB", admin1="North", location="Tripoli", latitude=34.44, longitude=35.83)
+    item = GoldItem(id="t1", text=text, published=None, records=(gold,))
+    scorer = PlaceScorer({"LB": "Asia", "LY": "Africa"}, same_admin1=lambda _cc, _gold, _got: True)
+    # Libya's Tripoli: its division's name agrees with Lebanon's "North" only by a namesake
+    scorer.add(
+        item,
+        gold,
+        gold_words(text, "Tripoli"),
+        PlaceGuess("LY", "Ţarābulus", 32.9, 13.2, "Tripoli", "", "LY"),
+    )
+    scores = scorer.result()["scores"]
+    assert scores["place.country"]["correct"] == 0 and scores["place.admin1"]["correct"] == 0

@@ -118,7 +118,8 @@ class PlaceScorer:
             return
         checks: dict[str, bool] = {"place.country": (got.country_code or "").upper() == cc}
         if gold.admin1:
-            checks["place.admin1"] = self.same_admin1(cc, gold.admin1, got.admin1)
+            # a division of the same name abroad is no right admin1 (Tripoli's "North" is Lebanon's)
+            checks["place.admin1"] = checks["place.country"] and self.same_admin1(cc, gold.admin1, got.admin1)
         km = None
         if gold.latitude is not None and gold.longitude is not None:
             if got.latitude is not None and got.longitude is not None:

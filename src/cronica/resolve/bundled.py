@@ -26,7 +26,7 @@ from cronica.resolve.names import fold
 from cronica.resolve.store import IndexWriter, PlaceRow, connect, kind_for, local_id
 
 #: Identifies the bundled data; stored in the index's ``meta`` as ``bundle_version``.
-BUNDLE_VERSION = "geonames-cities500-2023-03-05+cronica-1"
+BUNDLE_VERSION = "geonames-cities500-2023-03-05+cronica-2"
 
 _BATCH = 20_000
 
@@ -88,10 +88,51 @@ def _places() -> Iterator[PlaceRow]:
         )
 
 
+#: Compass words that, with the country's name, make a division's name ("North Lebanon", "South Sudan").
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "central", "centre", "northern", "southern", "eastern", "western"}
+)
+
+
+def generic_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a division's name that say its level ("Governorate", "Region", "District": the
+    administrative suffixes of ``recognition.yaml``), and the compass words. The index depends on them:
+    a change needs a new :data:`BUNDLE_VERSION` (``tests/resolve/test_stale_index.py`` records their
+    digest with the bundled files')."""
+    from cronica.resolve.recognize import load_cues  # recognition imports the gazetteer, which imports this
+
+    return frozenset(load_cues()["admin_suffixes"]), _COMPASS
+
+
+def division_short_names(
+    names: list[str], country: str | None, generic: frozenset[str], compass: frozenset[str]
+) -> list[str]:
+    """The names a report gives a division without the words GeoNames' names carry: the generic word
+    ("South Governorate" -> "South", "Banadir Region" -> "Banadir", "Khaki Safed District" -> "Khaki
+    Safed") and the country's name after a compass word ("North Lebanon" -> "North")."""
+    have = {fold(n) for n in names}
+    out: list[str] = []
+    for name in names:
+        folded = fold(name)
+        for suffix in generic:
+            if folded.endswith(" " + suffix):
+                out.append(folded[: -len(suffix) - 1])
+        words = folded.split(" ", 1)
+        if country and len(words) == 2 and words[0] in compass and words[1] == fold(country):
+            out.append(words[0])
+    return [n for n in dict.fromkeys(out) if n and n not in have]
+
+
 def _admin() -> Iterator[PlaceRow]:
+    generic, compass = generic_words()
+    countries = {r["code"]: r["name"] for r in _rows("countries.tsv")}
     for r in _rows("admin.tsv.gz"):
         level = r["level"]
         names = [a for a in r["alternatenames"].split("|") if a]
+        if r["latitude"]:  # a division with no point is no place to put a report's words
+            names += division_short_names(
+                [r["name"], *names], countries.get(r["country_code"]), generic, compass
+            )
         yield PlaceRow(
             id=int(r["geonameid"]),
             source="geonames",

@@ -23,10 +23,13 @@ from typing import Any
 
 from cronica.errors import GazetteerError
 from cronica.resolve.bundled import BUNDLE_VERSION
-from cronica.resolve.names import fold
+from cronica.resolve.names import fold, spelling_key
 from cronica.resolve.store import SCHEMA_VERSION, default_index_path
 
 log = logging.getLogger(__name__)
+
+#: First-level divisions whose spelling keys are kept (:meth:`Gazetteer.spelled_like`).
+_SPELLING_SCOPES = 200
 
 _COLUMNS = (
     "id, source, source_id, name, kind, feature_code, country_code, admin1_code, admin2_code, "
@@ -117,6 +120,7 @@ class Gazetteer:
         self._admin: dict[tuple[str, str, str | None], GazetteerEntry | None] = {}
         self._countries: dict[str, GazetteerEntry | None] = {}
         self._demonyms: dict[str, str] | None = None
+        self._spellings: dict[tuple[str, str], dict[str, dict[int, GazetteerEntry]]] = {}
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, build: bool = True, progress: bool = False) -> Gazetteer:
@@ -220,6 +224,32 @@ class Gazetteer:
             row = self._conn.execute(sql, params).fetchone()
             self._admin[key] = GazetteerEntry.from_row(row) if row else None
         return self._admin[key]
+
+    def spelled_like(self, name: str, country_code: str, admin1_code: str) -> list[GazetteerEntry]:
+        """The towns and districts with a point in one first-level division that have a name with the
+        :func:`~cronica.resolve.names.spelling_key` of ``name`` (another transliteration of it), most
+        populous first."""
+        key = spelling_key(name)
+        if not key:
+            return []
+        scope = (country_code, admin1_code)
+        table = self._spellings.get(scope)
+        if table is None:
+            if len(self._spellings) > _SPELLING_SCOPES:
+                self._spellings.clear()
+            table = self._spellings[scope] = {}
+            sql = (
+                f"SELECT n.folded, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+                "FROM places p JOIN names n ON n.place_id = p.id WHERE p.country_code = ? "
+                "AND p.admin1_code = ? AND p.kind IN ('city', 'admin2') AND p.latitude IS NOT NULL"
+            )
+            try:
+                for row in self._conn.execute(sql, scope):
+                    entry = GazetteerEntry.from_row(row[1:])
+                    table.setdefault(spelling_key(row[0]), {})[entry.id] = entry
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"gazetteer index {self.path} is corrupt: {exc}") from exc
+        return sorted(table.get(key, {}).values(), key=lambda e: -e.population)
 
     def regions(self) -> dict[str, str]:
         """Country code -> its world region ("Africa", "Americas", "Asia", "Europe", "Oceania")."""

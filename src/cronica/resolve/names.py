@@ -39,3 +39,35 @@ def looks_like_code(name: str) -> bool:
         return True
     letters = [ch for ch in name if ch.isalpha()]
     return len(letters) <= 4 and name.isupper()
+
+
+#: Articles dropped from a name of several words before its spelling key ("Ras al Ain", "Ra's al 'Ayn").
+_KEY_ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "at", "ad", "an", "az", "ath", "adh"})
+_KEY_ARTICLES |= frozenset({"ed", "es", "et", "er", "en", "ez"})
+#: Letters and letter groups that transliterations of one sound differ by, each to one letter.
+_KEY_LETTERS = (
+    ("tch", "c"), ("dj", "j"), ("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("zh", "j"),
+    ("th", "t"), ("dh", "d"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"),
+    ("w", "u"), ("y", "i"),
+)  # fmt: skip
+_NOT_AZ = re.compile(r"[^a-z]+")
+_VOWELS = re.compile(r"[aeiou]+")
+_DOUBLED = re.compile(r"([^aeiou])\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+
+
+@lru_cache(maxsize=1 << 16)
+def spelling_key(name: str) -> str:
+    """A key shared by the transliterations of one name ("Quamishli" and "Al Qāmishlī" are both
+    ``kamasla``; "Jandairis" and "Jindayris" both ``jandaras``): folded, articles of a name of several words
+    dropped, every character but the letters a-z removed, digraphs to one letter (kh/h, sh/s, q/k, w/u,
+    y/i ...), a final h after a vowel dropped, every run of vowels one "a", doubled consonants single.
+    Coarse on purpose: only for names the gazetteer lacks, among the places of one division."""
+    words = fold(name).split()
+    if len(words) > 1:
+        words = [w for w in words if w not in _KEY_ARTICLES] or words
+    key = _NOT_AZ.sub("", "".join(words))
+    for group, letter in _KEY_LETTERS:
+        key = key.replace(group, letter)
+    key = _FINAL_H.sub("", key)
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("a", key))

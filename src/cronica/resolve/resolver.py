@@ -38,7 +38,7 @@ from cronica.records import Place, PlaceCandidate
 from cronica.resolve.focus import WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.geo import haversine_km
-from cronica.resolve.names import fold
+from cronica.resolve.names import fold, spelling_key
 from cronica.resolve.recognize import PlaceMention, find_country_evidence, recognizer_for
 
 #: A foreign town less well known than this (:func:`salience`: about a million people, or a provincial
@@ -543,6 +543,34 @@ class PlaceResolver:
                 return entry.admin1_code
         return None
 
+    def _spelled_like(self, m: PlaceMention, container: Place | None, focus: Focus) -> Place | None:
+        """The town or district a name the gazetteer lacks is another transliteration of ("Quamishli":
+        Al Qāmishlī; "Jandairis": Jindayris), looked for only in the first-level division the text puts
+        it in (its container's, else the document's division named on its line), and only when the
+        spelling key is long enough and every match lies at one place (:data:`SPELLING_KM`)."""
+        scope = None
+        entry = (
+            self.gazetteer.by_gazetteer_id(container.gazetteer_id)
+            if container is not None and container.gazetteer_id and container.status == "resolved"
+            else None
+        )
+        if entry is not None and entry.country_code and entry.admin1_code:
+            scope = (entry.country_code, entry.admin1_code)
+        elif container is None and focus.country_code and focus.admin1_code:
+            scope = (focus.country_code, focus.admin1_code)
+        if scope is None or len(spelling_key(m.name)) < MIN_SPELLING_KEY:
+            return None
+        found = self.gazetteer.spelled_like(m.name, *scope)
+        if not found or any(_km(found[0], e) > SPELLING_KM for e in found[1:]):
+            return None
+        best = found[0]
+        division = self._admin_name(*scope) or scope[1]
+        reason = (
+            f"{m.name!r} is not in the gazetteer as written; read as {best.name} ({best.gazetteer_id}), "
+            f"the place of {division} spelled like it"
+        )
+        return self._place(m, best, reason, ())
+
     def _admin_name(self, cc: str | None, a1: str | None, a2: str | None = None) -> str | None:
         if not cc or not a1:
             return None
@@ -566,6 +594,9 @@ class PlaceResolver:
             container = _town_just_before(m, mentions, places, focus.country_code)
             if container is not None:
                 m = replace(m, relation="near_mention")
+        spelled = self._spelled_like(m, container, focus)
+        if spelled is not None:
+            return spelled
         if container is not None and container.status in {"resolved", "country_only"}:
             where = f"{container.name} ({container.gazetteer_id})"
             relation = {
@@ -637,6 +668,11 @@ class PlaceResolver:
         )
 
 
+#: Shortest spelling key (:func:`~cronica.resolve.names.spelling_key`) read as another transliteration:
+#: shorter keys ("kara", "raha") match unrelated villages of a division.
+MIN_SPELLING_KEY = 5
+#: Places a spelling key matches must lie this close (km) to the most populous of them to be one place.
+SPELLING_KM = 25.0
 #: How far before an unknown name (in characters) a town may be to lend it its point.
 NEAR_MENTION_CHARS = 400
 

@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import ADJ, NOUN, PRON, PROPN
@@ -24,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.lexicon import GenericActor, Lexicon, OrganisationHeads
 from cronica.extraction.tokens import entity_of
+from cronica.nlp.arrays import arrays, doc_ents
 from cronica.nlp.matching import doc_text
 from cronica.records import Actor
 from cronica.records import Span as TextSpan
@@ -352,7 +352,7 @@ class ActorFinder:
             long_name, acronym = _clean(m.group(1)), m.group(2)
             long_name = re.sub(r"^(?:the|The|his|her|its|their)\s+", "", long_name)
             actors.acronyms.setdefault(acronym, long_name)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
             name = _clean(ent.text)
@@ -383,7 +383,8 @@ class ActorFinder:
         # the tokens read once as arrays; a word's verdict kept by its lemma and lowercase hashes
         strings = doc.vocab.strings
         skip_ents = {strings.add(label) for label in ("PERSON", "GPE", "LOC")}
-        rows = doc.to_array([POS, ENT_TYPE, LEMMA, LOWER]).tolist()
+        c = arrays(doc)
+        rows = zip(c.pos_hash, c.ent_type_hash, c.lemma_hash, c.lower_hash, strict=True)
         known = self._generic_of
         if len(known) > _WORDS_KEPT:
             known.clear()

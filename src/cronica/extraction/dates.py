@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from cronica.errors import DataFileError
+from cronica.nlp.arrays import doc_ents
 from cronica.nlp.matching import GatedMatcher, match_all
 from cronica.records import DateValue, Precision, Span
 
@@ -749,7 +750,7 @@ class DateFinder:
                 continue
             found.append(self._with_preposition(span, lower_bound))
         taken = {i for span in found for i in range(span.start, span.end)}
-        for ent in doclike.ents:
+        for ent in doclike.ents if isinstance(doclike, SpacySpanType) else doc_ents(doclike):
             if ent.label_ not in ("DATE", "TIME") or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if self._non_date(ent, lower_bound) or not self.resolver.recognises(ent.text):

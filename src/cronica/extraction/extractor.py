@@ -66,6 +66,7 @@ from cronica.extraction.stages import (
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.totals import TotalReader
 from cronica.extraction.triggers import TriggerFinder
+from cronica.nlp.arrays import arrays, forget
 from cronica.nlp.matching import doc_text
 from cronica.records import Document, Extraction
 
@@ -142,15 +143,16 @@ class Extractor:
 
     # ------------------------------------------------------------------------------------------
     def extract(self, document: Document, doc: Doc) -> Extraction:
+        sents = list(doc.sents)
         reading = Reading(
             document=document,
             doc=doc,
-            context=self._context(document, doc),
+            context=self._context(document, doc, sents[0] if sents else None),
             prefix=id_prefix(document),
-            sentence_count=sum(1 for _ in doc.sents),
+            sentence_count=len(sents),
         )
         text = doc_text(doc)
-        for si, sent in enumerate(doc.sents):
+        for si, sent in enumerate(sents):
             blank = not text[sent.start_char : sent.end_char].strip()
             if blank or _correction_note(document.text, sent.start_char):
                 continue
@@ -161,7 +163,7 @@ class Extractor:
             final(reading)
         return reading.extraction()
 
-    def _context(self, document: Document, doc: Doc) -> DocContext:
+    def _context(self, document: Document, doc: Doc, lead: Span | None) -> DocContext:
         quotes = find_quotes(document.text)
         mentions, country, code = self.places.locate(doc)
         actors = self.actor_finder.index(doc, country, code, getattr(self.places, "country_name_of", None))
@@ -175,9 +177,9 @@ class Extractor:
             make_date_mention(s, quotes, w.since, w.perfect_aux, *([chained] if chained else []))
             for s in found
         ]
-        lead = next(iter(doc.sents), None)
+        non_political = self.lexicon.non_political
         accident_story = lead is not None and any(
-            t.lemma_.lower() in self.lexicon.non_political for t in lead
+            lemma in non_political for lemma in arrays(doc).lemma[lead.start : lead.end]
         )
         return DocContext(
             accident_story=accident_story,
@@ -201,6 +203,7 @@ def _mark_dates(doc: Doc, found: list[Span]) -> None:
     taken = {i for s in dates for i in range(s.start, s.end)}
     kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
     doc.ents = filter_spans([*kept, *dates])
+    forget(doc)  # the entities read so far are no longer the document's
 
 
 _CORRECTION = re.compile(r"^\s*(?:correction|clarification|editor'?s note)\s*[:.—-]", re.IGNORECASE)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.lexicon import Quantities
 from cronica.extraction.tokens import entity_of
+from cronica.nlp.arrays import arrays
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 _DIGITS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")
@@ -97,14 +98,16 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
     i = sent.start
     end = sent.end
     vague_first = q.vague_first
+    columns = arrays(doc)
+    texts, lowers = columns.text, columns.lower
     while i < end:
-        tok = doc[i]
-        text = tok.text
+        text = texts[i]
         # only a digit, a number word or the first word of a vague quantity can start one: the rest of
-        # the words are passed over without reading more of them
-        if not (text[:1].isdigit() or tok.lower_ in vague_first or _word_value(text, q) is not None):
+        # the words are passed over without reading more of them (from the document's arrays)
+        if not (text[:1].isdigit() or lowers[i] in vague_first or _word_value(text, q) is not None):
             i += 1
             continue
+        tok = doc[i]
         if (
             tok.ent_type_ in _NON_COUNT_ENTS
             and tok.ent_type_ != "QUANTITY"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from cronica.extraction.context import PlaceLocator, PlaceMention
+from cronica.nlp.arrays import doc_ents
 from cronica.records import Place, Span
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ class NerLocator:
 
         out: list[PlaceMention] = []
         votes: collections.Counter[str] = collections.Counter()
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in {"GPE", "LOC", "FAC", "NORP"}:
                 continue
             text = " ".join(ent.text.split())

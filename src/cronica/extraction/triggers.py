@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.lexicon import Lexicon, TriggerFamily
 from cronica.extraction.rules import RuleBook, load_rules
+from cronica.nlp.arrays import arrays, span_text
 
 #: "protests over/against/following the shootings": the shootings are the cause, told as background.
 
@@ -109,11 +110,13 @@ class TriggerFinder:
         doc = sent.doc
         taken: set[int] = set()
         found: list[Trigger] = []
-        # the sentence's tokens and lemmas read once (each pass below and every judgement read them)
-        toks = list(sent)
-        lemmas = [t.lemma_.lower() for t in toks]
-        self._sentence = _Sentence.of(toks)
-        self._disarmed = self._disarmed_tokens(toks, lemmas)
+        # the sentence's lemmas, words and tags read from the document's arrays (each pass below reads
+        # them; a Token is made only for the words a pass goes on to look at)
+        columns = arrays(doc)
+        first = sent.start
+        lemmas = columns.lemma[first : sent.end]
+        self._sentence = _Sentence.of(sent)
+        self._disarmed = self._disarmed_tokens(doc, first, lemmas)
         matches = sorted(
             [*self._phrases(sent), *self._lemma_phrases(sent)], key=lambda m: (-(m[2] - m[1]), m[1])
         )
@@ -127,13 +130,15 @@ class TriggerFinder:
             found.append(self._judge(head, s, e, phrase_family))
         lethal = self.lexicon.families.get("lethal")
         if lethal is not None:
-            for tok, lemma in zip(toks, lemmas, strict=True):
-                if lemma in self._by_lemma and tok.i not in taken and self._fatal_result(tok, lemma):
-                    taken.add(tok.i)  # "a mob beat a man to death", "they shot two protesters dead"
-                    found.append(self._judge(tok, tok.i, tok.i + 1, lethal))
-        for tok, lemma in zip(toks, lemmas, strict=True):
-            if lemma not in self._frame_verbs or tok.i in taken or tok.pos_ not in {"VERB", "NOUN"}:
+            for i, lemma in enumerate(lemmas, first):
+                if lemma in self._by_lemma and i not in taken and self._fatal_result(doc[i], lemma):
+                    taken.add(i)  # "a mob beat a man to death", "they shot two protesters dead"
+                    found.append(self._judge(doc[i], i, i + 1, lethal))
+        pos_of = columns.pos
+        for i, lemma in enumerate(lemmas, first):
+            if lemma not in self._frame_verbs or i in taken or pos_of[i] not in {"VERB", "NOUN"}:
                 continue
+            tok = doc[i]
             for frame in self._frames:
                 if lemma not in frame.verbs:
                     continue
@@ -156,20 +161,21 @@ class TriggerFinder:
         protest = self.lexicon.families.get("protest")
         if protest is not None:
             gathering = self._cues["gathering_verbs"]
-            for tok, lemma in zip(toks, lemmas, strict=True):
-                if lemma in gathering and tok.i not in taken and _purposeful_gathering(tok, self._cues):
-                    taken.add(tok.i)
-                    found.append(self._judge(tok, tok.i, tok.i + 1, protest))
-        for tok, lemma in zip(toks, lemmas, strict=True):
-            if tok.i in taken:
+            for i, lemma in enumerate(lemmas, first):
+                if lemma in gathering and i not in taken and _purposeful_gathering(doc[i], self._cues):
+                    taken.add(i)
+                    found.append(self._judge(doc[i], i, i + 1, protest))
+        lower_of, ent_of = columns.lower, columns.ent_type
+        for i, lemma in enumerate(lemmas, first):
+            if i in taken:
                 continue
-            family: TriggerFamily | None = self._by_lemma.get(lemma) or self._by_lemma.get(tok.lower_)
+            family: TriggerFamily | None = self._by_lemma.get(lemma) or self._by_lemma.get(lower_of[i])
             if family is None:
                 continue
-            pos = tok.pos_
-            if pos not in family.pos or (pos == "PROPN" and tok.ent_type_ in {"PERSON", "GPE", "ORG"}):
+            pos = pos_of[i]
+            if pos not in family.pos or (pos == "PROPN" and ent_of[i] in {"PERSON", "GPE", "ORG"}):
                 continue
-            found.append(self._judge(tok, tok.i, tok.i + 1, family))
+            found.append(self._judge(doc[i], i, i + 1, family))
         self._sentence = None
         return sorted(found, key=lambda t: t.start)
 
@@ -194,16 +200,17 @@ class TriggerFinder:
                 return True
         return False
 
-    def _disarmed_tokens(self, toks: list[Token], lemmas: list[str]) -> set[int]:
-        """Weapons that were found, seized or defused ("explosive devices were found"): not used."""
+    def _disarmed_tokens(self, doc: Doc, first: int, lemmas: list[str]) -> set[int]:
+        """Weapons that were found, seized or defused ("explosive devices were found"): not used
+        (``lemmas``: the sentence's, from token ``first`` of ``doc``)."""
         out: set[int] = set()
         for frame in self._frames:
             if frame.family != "disrupted":
                 continue
-            for tok, lemma in zip(toks, lemmas, strict=True):
+            for i, lemma in enumerate(lemmas, first):
                 if lemma not in frame.verbs:
                     continue
-                for child in tok.children:
+                for child in doc[i].children:
                     if child.dep_ in {"dobj", "nsubjpass"}:
                         out.update(t.i for t in child.subtree)
         return out
@@ -489,8 +496,7 @@ class TriggerFinder:
         kept = self._sentence
         if kept is not None and kept.doc is tok.doc and kept.start <= tok.i < kept.end:
             return kept
-        sent = tok.sent
-        return _Sentence.read(sent, list(sent))
+        return _Sentence.read(tok.sent)
 
     def _irrealis_cue(self, tok: Token, sent_start: int) -> str | None:
         """The near-future or near-miss words right before a trigger ("about to lose their life",
@@ -525,26 +531,25 @@ class _Sentence:
     has_verb: bool
 
     @classmethod
-    def of(cls, toks: list[Token]) -> _Sentence | None:
-        """The sentence of ``toks`` (tokens in order), None for no tokens or tokens across sentences."""
-        if not toks:
+    def of(cls, span: Span) -> _Sentence | None:
+        """The sentence of the tokens of ``span``, None for no tokens or tokens across sentences."""
+        if not len(span):
             return None
-        sent = toks[0].sent
-        if sent.end <= toks[-1].i:
+        sent = span.doc[span.start].sent
+        if sent.end < span.end:
             return None  # each judgement reads its own sentence
-        whole = (sent.start, sent.end) == (toks[0].i, toks[-1].i + 1)
-        return cls.read(sent, toks if whole else list(sent))
+        return cls.read(sent)
 
     @classmethod
-    def read(cls, sent: Span, toks: list[Token]) -> _Sentence:
-        """``sent`` and its tokens ``toks``."""
+    def read(cls, sent: Span) -> _Sentence:
+        """What the judgements read of ``sent``."""
+        pos = arrays(sent.doc).pos
         return cls(
             sent.doc,
             sent.start,
             sent.end,
-            # Span.text but its last whitespace, which rstrip takes anyway
-            "".join(t.text_with_ws for t in toks).rstrip().rstrip("\"'\u201d").endswith("?"),
-            any(t.pos_ in {"VERB", "AUX"} for t in toks),
+            span_text(sent).rstrip().rstrip("\"'\u201d").endswith("?"),
+            any(pos[i] in {"VERB", "AUX"} for i in range(sent.start, sent.end)),
         )
 
 

@@ -147,11 +147,12 @@ _TEXT_KEY = "cronica.text"
 
 def lower_hashes(doclike: Doc | Span) -> set[int]:
     """The lowercase word hashes of a ``Doc`` or ``Span``."""
-    from spacy.attrs import LOWER
     from spacy.tokens import Doc
 
+    from cronica.nlp.arrays import arrays
+
     if isinstance(doclike, Doc):
-        return set(doclike.to_array(LOWER).tolist())
+        return set(arrays(doclike).lower_hash)
     return {t.lower for t in doclike}
 
 
@@ -160,19 +161,23 @@ class TokenView:
     hashes, and the positions of the tokens that are not whitespace."""
 
     def __init__(self, doclike: Doc | Span) -> None:
-        from spacy.attrs import IS_SPACE, LOWER, ORTH
         from spacy.tokens import Doc
 
+        from cronica.nlp.arrays import arrays
+
         self.doclike = doclike
-        if isinstance(doclike, Doc):
-            columns = doclike.to_array([LOWER, ORTH, IS_SPACE]).tolist() if len(doclike) else []
+        if isinstance(doclike, Doc):  # the document's arrays, shared with its other readers
+            shared = arrays(doclike)
+            self.lower: list[int] = shared.lower_hash
+            self.orth: list[int] = shared.orth_hash
+            self.words = [i for i, space in enumerate(shared.is_space) if not space]
         else:
             columns = [(t.lower, t.orth, t.is_space) for t in doclike]
-        self.lower: list[int] = [c[0] for c in columns]
-        self.orth: list[int] = [c[1] for c in columns]
+            self.lower = [c[0] for c in columns]
+            self.orth = [c[1] for c in columns]
+            self.words = [i for i, c in enumerate(columns) if not c[2]]
         self.present = set(self.lower)
         self.orths = set(self.orth)
-        self.words = [i for i, c in enumerate(columns) if not c[2]]
         self._at_lower: dict[int, list[int]] | None = None
         self._at_orth: dict[int, list[int]] | None = None
 

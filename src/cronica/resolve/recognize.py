@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from spacy.attrs import IDX, IS_ALPHA, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from cronica.errors import DataFileError
+from cronica.nlp.arrays import arrays, doc_ents
 from cronica.nlp.matching import GatedMatcher, doc_text, lower_hashes
 from cronica.records import Span
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
@@ -313,8 +313,9 @@ class PlaceRecognizer:
         names: set[str] = set()
         # a word NER also tags as a place elsewhere ("Ampara" in "Ampara Senior Superintendent of
         # Police") is not taken for a person's name
-        placed = {fold(e.text) for e in doc.ents if e.label_ in self.support_labels}
-        for ent in doc.ents:
+        ents = doc_ents(doc)
+        placed = {fold(e.text) for e in ents if e.label_ in self.support_labels}
+        for ent in ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and not self.gazetteer.lookup([ent.text]):
                 names.add(fold(ent.text))
                 names.update(fold(t.text) for t in ent if self._capitalised(t) and fold(t.text) not in placed)
@@ -438,7 +439,7 @@ class PlaceRecognizer:
         """Whether words ``i:j`` lie strictly inside an ORG name ("London University"); an ORG span
         that runs over a locative word or a parenthesis before the name ("the Makupa Causeway Road in
         Mombasa (Chaani, Mvita)") is a tagging error, not a name."""
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "ORG" and ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
                 inside = doc[ent.start : i]
                 if any(t.lower_ in self.unknown_cues or t.text in {"(", ")"} for t in inside):
@@ -721,7 +722,7 @@ class PlaceRecognizer:
         self._parenthesised(doc, mentions, taken, persons, by_start)
         # "in Huayllani": an unknown name after a locative cue, inside a nearby "suburb of Y".
         cues = self._unknown_cue_hashes
-        after_cue = [i + 1 for i, low in enumerate(doc.to_array(LOWER).tolist()[:-1]) if low in cues]
+        after_cue = [i + 1 for i, low in enumerate(arrays(doc).lower_hash[:-1]) if low in cues]
         for i in after_cue:
             if i in taken or not self._capitalised(doc[i]):
                 continue
@@ -942,13 +943,12 @@ class _Words:
     whether each is alphabetic (walking ``Token`` objects again for every rule is what cost)."""
 
     def __init__(self, doc: Doc) -> None:
-        rows = doc.to_array([ORTH, IDX, LENGTH, SENT_START, IS_ALPHA]).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        self.text: list[str] = [strings[r[0]] for r in rows]
-        self.start: list[int] = [r[1] for r in rows]
-        self.end: list[int] = [r[1] + r[2] for r in rows]
-        self.sent_start: list[bool] = [r[3] == 1 for r in rows]
-        self.alpha: list[bool] = [bool(r[4]) for r in rows]
+        columns = arrays(doc)  # shared with the other readers of the document
+        self.text: list[str] = columns.text
+        self.start: list[int] = columns.idx
+        self.end: list[int] = [a + len(text) for a, text in zip(columns.idx, columns.text, strict=True)]
+        self.sent_start: list[bool] = columns.sent_start
+        self.alpha: list[bool] = columns.is_alpha
 
 
 def _with(m: PlaceMention, **changes: Any) -> PlaceMention:
@@ -989,15 +989,14 @@ def _sentence_distance(doc: Doc, a: int, b: int) -> int:
 def find_country_evidence(doc: Doc, gazetteer: Gazetteer) -> list[CountryEvidence]:
     """Demonyms in ``doc`` ("Bolivian", "Bolivians", "Mexican") with the country each points at."""
     out: list[CountryEvidence] = []
-    # the tokens' text, offsets, whether alphabetic and followed by a space, read once as lists
-    rows = doc.to_array([ORTH, IS_ALPHA, IDX, SPACY]).tolist() if len(doc) else []
-    strings = doc.vocab.strings
-    for i, (orth, alpha, idx, _space) in enumerate(rows):
+    # the tokens' text, offsets, whether alphabetic and followed by a space, from the document's arrays
+    columns = arrays(doc)
+    texts, space_after = columns.text, columns.space_after
+    for i, (text, alpha, idx) in enumerate(zip(texts, columns.is_alpha, columns.idx, strict=True)):
         if not alpha:
             continue
-        if i >= 2 and not rows[i - 1][3] and strings[rows[i - 1][0]] == "-":
+        if i >= 2 and not space_after[i - 1] and texts[i - 1] == "-":
             continue  # "the Pan-American Highway", "Latin-American": the tail of a compound word
-        text = strings[orth]
         if text[:1].isupper():
             code = gazetteer.demonym_country(text)
             if code:

@@ -152,7 +152,9 @@ class Actor:
     ``name`` is normalised in ACLED's style ("Police Forces of Bolivia", "Protesters (Bolivia)");
     ``text``/``span`` are the words; ``inter`` is ACLED's actor type code (1 state forces ... 8 other);
     ``kind`` is cronica's finer class (military, police, government, party, union, protesters,
-    civilians, person, ...). ``role`` and ``organisation`` are set for named people.
+    civilians, person, ...). ``role`` and ``organisation`` are set for named people. ``country_named``
+    is true when the actor's own words name its country ("Turkish forces", "the forces of Armenia"), false
+    when its country is the document's or its event's place's.
     """
 
     name: str
@@ -164,6 +166,7 @@ class Actor:
     organisation: str | None = None
     country: str | None = None
     associated: tuple[Actor, ...] = ()
+    country_named: bool = False
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,41 @@ def test_a_handover_and_an_agreement_are_strategic_developments() -> None:
     assert handover.sub_event_type == "Non-violent transfer of territory"
     (deal,) = events("The government and the rebels signed a peace agreement in Eldoret on Monday.")
     assert (deal.event_type, deal.sub_event_type) == ("Strategic developments", "Agreement")
+
+
+def test_a_states_forces_outside_their_country_are_external_forces() -> None:
+    (shelling,) = events("Turkish forces shelled a village near Idlib on Monday.")
+    assert shelling.location.country == "Syria"
+    assert shelling.actor1 is not None and shelling.actor1.inter == 8
+    (fire,) = events("On Monday, the armed forces of Armenia fired on Azerbaijani army positions near Tovuz.")
+    assert fire.actor1 is not None and fire.actor1.name == "Military Forces of Armenia"
+    assert fire.actor1.inter == 8
+    assert fire.actor2 is not None and fire.actor2.inter == 1  # Azerbaijan's army in Azerbaijan
+    (arrest,) = events("Kenyan police arrested five suspects in Mombasa on Monday.")
+    assert arrest.actor1 is not None and arrest.actor1.inter == 1
+
+
+def test_forces_whose_country_only_the_document_gives_are_not_external_forces() -> None:
+    # the second sentence's police name no country: Kenya is the document's, so no evidence they are abroad
+    kenya, uganda = events(
+        "Kenyan police arrested five suspects in Mombasa on Monday. "
+        "On Tuesday, police arrested two traders in Kampala."
+    )
+    assert kenya.actor1 is not None and kenya.actor1.country_named and kenya.actor1.inter == 1
+    assert uganda.location is not None and uganda.location.country == "Uganda"
+    assert uganda.actor1 is not None and not uganda.actor1.country_named
+    assert uganda.actor1.inter == 1
+    (clash,) = events("Kenyan soldiers killed three Al-Shabaab fighters near Kismayo on Monday.")
+    assert clash.actor1 is not None and clash.actor1.name == "Military Forces of Kenya"
+    assert clash.actor1.inter == 8
+
+
+def test_armed_men_a_modifier_names_as_a_group_are_that_group() -> None:
+    (attack,) = events("ADF militants killed five villagers near Beni on Monday.")
+    assert attack.actor1 is not None and (attack.actor1.name, attack.actor1.inter) == ("ADF", 2)
+    (raid,) = events("Taliban fighters attacked a police checkpoint in Kunduz on Monday.")
+    assert raid.actor1 is not None and raid.actor1.inter == 2
+    (shelling,) = events("Separatist rebel forces fired mortars at army positions near Avdiivka on Monday.")
+    assert shelling.actor1 is not None and shelling.actor1.inter == 2
+    (gunmen,) = events("Unidentified gunmen shot dead a trader in Eldoret on Monday.")
+    assert gunmen.actor1 is not None and gunmen.actor1.inter == 3

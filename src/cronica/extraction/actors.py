@@ -104,7 +104,8 @@ class DocActors:
         return self.sentences[bisect.bisect_right(self.sentence_starts, i) - 1]
 
     def of_kind(self, kind: str, *, country: str | None = None, words: Span | None = None) -> Actor:
-        """The dictionary's generic actor of ``kind``, named for ``country`` (default: the document's)."""
+        """The dictionary's generic actor of ``kind``, named for ``country`` (default: the document's);
+        a ``country`` given is one its ``words`` name ("A Russian drone attack")."""
         generic = self.kinds[kind]
         place = country or self.country
         return Actor(
@@ -114,6 +115,7 @@ class DocActors:
             inter=generic.inter,
             kind=generic.kind,
             country=place,
+            country_named=country is not None,
         )
 
     def register_person(self, name: str, span: TextSpan, role: str | None, organisation: str | None) -> None:
@@ -151,10 +153,14 @@ class DocActors:
         org = entity_of(tok) if tok.ent_type_ == "ORG" else None
         if org is not None and _clean(org.text).lower() in _NEWS_AGENCIES:
             return None
-        if tok.i in self.generic_at and not (org is not None and len(org) > 1):
-            # "Allied Democratic Forces" is an organisation, not the country's forces
+        if tok.i in self.generic_at:
             generic, start, end = self.generic_at[tok.i]
-            return self._generic_actor(generic, doc[start:end])
+            # "Allied Democratic Forces" is an organisation, not the country's forces; "Al Shabaab
+            # militants" (the organisation's name and an armed head, conventions.yaml named_groups)
+            # are the group
+            holds_org = org is not None and start <= org.start and org.end <= end and end - start > len(org)
+            if org is None or len(org) == 1 or holds_org:
+                return self._generic_actor(generic, doc[start:end])
         upper = tok.text.strip(".,")
         if upper in self.acronyms or tok.ent_type_ == "ORG":
             ent = entity_of(tok) or doc[tok.i : tok.i + 1]
@@ -229,6 +235,7 @@ class DocActors:
             inter=generic.inter,
             kind=generic.kind,
             country=own or self.country,
+            country_named=own is not None,
         )
 
     def _country_of(self, words: Span) -> str | None:
@@ -244,6 +251,14 @@ class DocActors:
             name = self.demonym(mod.text)
             if name:
                 return name
+        for prep in head.children:  # "the military forces of Armenia"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE":
+                        ent = entity_of(pobj)
+                        name = self.demonym(ent.text if ent is not None else pobj.text)
+                        if name:
+                            return name
         return None
 
     def _organisation_actor(self, ent: Span) -> Actor:
@@ -352,6 +367,7 @@ class ActorFinder:
             long_name, acronym = _clean(m.group(1)), m.group(2)
             long_name = re.sub(r"^(?:the|The|his|her|its|their)\s+", "", long_name)
             actors.acronyms.setdefault(acronym, long_name)
+        self._named_groups(doc, actors)
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
@@ -406,6 +422,39 @@ class ActorFinder:
             # "military-police": the first part names the actor, the rest is associated
             generic = self._single.get(lower.split("-")[0])
         return generic
+
+    def _named_groups(self, doc: Doc, actors: DocActors) -> None:
+        """Armed men a modifier names as a group are that group (conventions.yaml ``named_groups``):
+        "the NAF rebel forces", "Islamic State militants" (a modifier of a non-state armed kind), "PKK
+        militants" (an acronym or organisation name before an unidentified armed head). The group is
+        named by its own words when they are a name ("NAF", "PKK", "Al shabaab")."""
+        conventions = load_conventions()
+        nonstate = conventions.kinds["armed"] - conventions.kinds["state"]
+        named = conventions.named_groups
+        for i, (generic, start, end) in list(actors.generic_at.items()):
+            if end - start != 1 or generic.kind not in conventions.kinds["armed"]:
+                continue
+            head = doc[i]
+            mods = [m for m in head.children if m.i < i and m.dep_ in {"compound", "amod", "nmod"}]
+            names = [m for m in mods if m.i not in actors.generic_at and _names_a_group(m, actors)]
+            kinds = [actors.generic_at[m.i] for m in mods if m.i in actors.generic_at]
+            kinds = [k for k in kinds if k[0].kind in nonstate and k[0].kind != generic.kind]
+            if kinds:
+                group, first, last = kinds[0]
+                if not names and any(t.pos_ == "PROPN" for t in doc[first:last]):
+                    names = [doc[last - 1]]  # "Al shabaab militants"
+            elif names and generic.kind in named.heads and named.kind in actors.kinds:
+                group, first = actors.kinds[named.kind], names[0].left_edge.i
+            else:
+                continue
+            if names:
+                words = doc[min(names[0].left_edge.i, first) : names[-1].i + 1]
+                own = _clean(words.text)
+                full = actors.acronyms.get(own)
+                group = replace(group, name=f"{own}: {full}" if full else own)
+                first = words.start
+            for j in range(first, i + 1):
+                actors.generic_at[j] = (group, first, i + 1)
 
     def _role_of(self, doc: Doc, ent: Span, actors: DocActors) -> tuple[str | None, str | None, str | None]:
         """Role and organisation from apposition or title: "the COB head, Carlos Huarachi"."""
@@ -487,6 +536,16 @@ class ActorFinder:
         if org in actors.acronyms:
             org = org
         return role, org
+
+
+def _names_a_group(mod: Token, actors: DocActors) -> bool:
+    """An acronym ("PKK", "HTS") or an organisation's name, not a country or a people."""
+    if mod.ent_type_ in {"GPE", "NORP", "LOC", "PERSON"} or mod.pos_ != "PROPN":
+        return False
+    if actors.demonym is not None and actors.demonym(mod.text):
+        return False
+    text = mod.text.strip(".,")
+    return text in actors.acronyms or mod.ent_type_ == "ORG" or (len(text) >= 2 and text.isupper())
 
 
 _SPACES = re.compile(r"\s+")

@@ -60,6 +60,22 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Abroad:
+    """State actors of ``kinds`` acting outside their country take ``inter`` (``abroad`` in the file)."""
+
+    kinds: frozenset[str]
+    inter: int
+
+
+@dataclass(frozen=True)
+class NamedGroups:
+    """Armed men of ``heads`` kinds whose modifier names an organisation are of ``kind``."""
+
+    heads: frozenset[str]
+    kind: str
+
+
+@dataclass(frozen=True)
 class Conventions:
     #: inter code -> ACLED's name of the actor type
     codes: dict[int, str]
@@ -73,6 +89,10 @@ class Conventions:
     roles: dict[str, Role]
     #: rule outcome name (:data:`TYPES`) -> (event type, sub-event type, PLOVER)
     types: dict[str, tuple[str, str, str]]
+    #: the code of a state's forces outside their country
+    abroad: Abroad
+    #: what the armed men of a named group are
+    named_groups: NamedGroups
 
 
 @cache
@@ -146,7 +166,17 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
                 raise _fail(name, f"roles.{key}.{field}", "missing")
     types_data = _section(data, "types", name)
     types = {key: _type(types_data.get(key), name, f"types.{key}") for key in TYPES}
-    return Conventions(codes, groups, named, kinds, roles, types)
+    abroad_data = _section(data, "abroad", name)
+    abroad = Abroad(
+        _strings(abroad_data.get("kinds"), name, "abroad.kinds"),
+        _code(abroad_data.get("inter"), name, "abroad.inter"),
+    )
+    groups_of = _section(data, "named_groups", name)
+    kind = groups_of.get("kind")
+    if not (isinstance(kind, str) and kind):
+        raise _fail(name, "named_groups.kind", "expected an actor kind")
+    named_groups = NamedGroups(_strings(groups_of.get("heads"), name, "named_groups.heads"), kind)
+    return Conventions(codes, groups, named, kinds, roles, types, abroad, named_groups)
 
 
 def _type(value: Any, name: str, where: str) -> tuple[str, str, str]:

@@ -62,7 +62,7 @@ class GazetteerLocator:
 
     def country_name_of(self, word: str) -> str | None:
         """ "Russian" or "Russia" -> the country's name in the gazetteer, else ``None``."""
-        code = self.gazetteer.demonym_country(word)  # type: ignore[attr-defined]
+        code = self._country_named(word)
         if code is None:
             return None
         return self.resolver.country_place(code).country

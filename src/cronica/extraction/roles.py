@@ -13,7 +13,9 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
   when no state actor is named.
 * Violence against civilians has civilians as actor 2 when the text names no target words.
 * Actors the text gives no country take the country of their event's place (:func:`apply_place_country`):
-  "Protesters (Bolivia)", never "Protesters (unknown country)" when the place is known.
+  "Protesters (Bolivia)", never "Protesters (unknown country)" when the place is known. A state's
+  forces whose words name another country than their event's place are external forces (inter 8:
+  "Turkish forces shelled a village in Idleb").
 
 The conventions (the kinds, the inter codes, the event types each covers) are read from
 ``conventions.yaml`` (:mod:`cronica.extraction.conventions`; docs/coding.md).
@@ -36,6 +38,7 @@ _PROTESTS, _RIOTS, _VIOLENCE, _ARRESTS, _MEASURES = (
 _CIVIL = _CONVENTIONS.inter["civil"]
 _CIVILIANS = _CONVENTIONS.inter["civilians"]
 _STATE = _CONVENTIONS.inter["state"]
+_ABROAD = _CONVENTIONS.abroad
 _UNKNOWN = "unknown country"
 
 
@@ -102,6 +105,11 @@ def _in_country(actor: Actor | None, country: str | None) -> Actor | None:
         return replace(
             actor, name=actor.name.replace(_UNKNOWN, country), country=country, associated=associated
         )
+    abroad = actor.country_named and actor.country != country
+    if abroad and actor.kind in _ABROAD.kinds and actor.inter in _STATE:
+        # "Turkish forces shelled a village in Idleb": a state's forces outside the country their words
+        # name; a country the document gave them is no evidence that they are abroad
+        return replace(actor, inter=_ABROAD.inter, associated=associated)
     return actor if associated == actor.associated else replace(actor, associated=associated)
 
 

@@ -30,6 +30,8 @@ def test_every_kind_the_conventions_name_is_a_generic_actor() -> None:
     for language in ("en", "es"):
         assert roles <= {g.kind for g in load_lexicon(language=language).generic_actors}, language
     assert conventions.codes[5] == "Rioters" and conventions.inter["civil"] == {6, 7}
+    # the weapons a clash outranks are trigger families (English events.yaml has them all)
+    assert conventions.clash_weapons <= set(load_lexicon().families)
 
 
 def _broken(tmp_path: Path, change: dict[str, object]) -> str:
@@ -59,6 +61,7 @@ def _broken(tmp_path: Path, change: dict[str, object]) -> str:
         ({"inter.named.party": 9}, "inter.named.party"),
         ({"inter.groups.civil": []}, "inter.groups.civil"),
         ({"kinds.armed": None}, "kinds.armed"),
+        ({"clash_weapons": []}, "clash_weapons"),
     ],
 )
 def test_an_error_names_the_file_and_the_key(tmp_path: Path, change: dict[str, object], key: str) -> None:
@@ -154,3 +157,28 @@ def test_armed_men_a_modifier_names_as_a_group_are_that_group() -> None:
     assert shelling.actor1 is not None and shelling.actor1.inter == 2
     (gunmen,) = events("Unidentified gunmen shot dead a trader in Eldoret on Monday.")
     assert gunmen.actor1 is not None and gunmen.actor1.inter == 3
+
+
+def test_weapons_used_in_a_clash_are_the_battle() -> None:
+    (shelling,) = events(
+        "On 12 May, Somali army forces clashed with Al-Shabaab militants near Afgoye and shelled their "
+        "positions; two soldiers were killed."
+    )
+    assert (shelling.event_type, shelling.sub_event_type) == ("Battles", "Armed clash")
+    (grenade,) = events(
+        "Security forces clashed with militants in Kupwara district on Tuesday; the militants hurled a "
+        "grenade at the troops, injuring two soldiers."
+    )
+    assert (grenade.event_type, grenade.sub_event_type) == ("Battles", "Armed clash")
+    # a grenade attack, then the side attacked fighting back in the next sentence: one battle, the
+    # attacker first
+    (fought,) = events(
+        "On 9 May 2022, Al Shabaab militants threw a hand grenade at a police post in Afgoye. "
+        "The police clashed with the militants for an hour."
+    )
+    assert (fought.event_type, fought.sub_event_type) == ("Battles", "Armed clash")
+    assert fought.actor1 is not None and fought.actor1.inter == 2
+    assert fought.actor2 is not None and fought.actor2.inter == 1
+    # no clash: the shelling is remote violence
+    (remote,) = events("Rebels shelled the town of Marib on Monday, killing two civilians.")
+    assert remote.sub_event_type == "Shelling/artillery/missile attack"

@@ -33,6 +33,8 @@ _TYPE_RANK: dict[tuple[str, str | None], int] = {
 }
 #: ACLED inter code groups (conventions.yaml ``inter.groups``)
 _INTER = load_conventions().inter
+#: weapon attacks that a clash told with them makes part of the battle (conventions.yaml ``clash_weapons``)
+_CLASH_WEAPONS = load_conventions().clash_weapons
 _MERGE_WINDOW = 6  # sentences
 #: words saying a protest passed off peacefully (``grammar.peaceful`` in each language's events.yaml)
 _PEACEFUL_DEFAULT: tuple[str, ...] = (
@@ -66,6 +68,8 @@ class Draft:
     reported_by: tuple[str, ...] = ()
     specific: bool = True  # has its own date or place words, counts, or continues a story
     retrospective: bool = False  # "had died": looks back at an event already told
+    #: the trigger family whose own words typed the draft ("" when a frame did: classify.told_family)
+    family: str = ""
 
 
 def _rank(event_type: str, sub: str) -> int:
@@ -183,6 +187,21 @@ def _response(prev: Draft, draft: Draft) -> bool:
     )
 
 
+def _weapon_and_clash(a: Draft, b: Draft) -> tuple[Draft, Draft] | None:
+    """(weapon attack, clash) when ``a`` and ``b`` are a weapon attack of ``clash_weapons`` and an armed
+    clash told in clash words (events.yaml ``clash``) in the next sentence: "a hand grenade was thrown at
+    the police station. Police reacted with gunfire towards the attackers" is one battle."""
+    for weapon, clash in ((a, b), (b, a)):
+        if (
+            weapon.family in _CLASH_WEAPONS
+            and clash.family == "clash"  # told in clash words, not "fired at the positions of", not harm
+            and (clash.event_type, clash.sub_event_type) == ("Battles", "Armed clash")
+            and abs(a.sentence_index - b.sentence_index) == 1
+        ):
+            return weapon, clash
+    return None
+
+
 def _actors_compatible(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return True
@@ -285,6 +304,7 @@ def assemble_events(
                     _absorbs_protest(prev, draft, document.text, peaceful)
                     or _actors_compatible(prev.actor1, draft.actor1)
                     or _response(prev, draft)
+                    or _weapon_and_clash(prev, draft) is not None
                 )
             ):
                 target = prev
@@ -459,6 +479,9 @@ def _merge(a: Draft, b: Draft) -> Draft:
         # "149 police officers were injured" told after a protest: the protest, not a battle
         keep_type = a.event_type != "Battles"
     typed = a if keep_type else b
+    fought = _weapon_and_clash(a, b)
+    if fought is not None:
+        typed = fought[1]  # the weapon was used in the battle
     date = a.date if (a.date.value and not a.date_inherited) or not b.date.value else b.date
     if (
         a.date.value
@@ -471,6 +494,12 @@ def _merge(a: Draft, b: Draft) -> Draft:
     place = _more_specific(a.location, b.location) if not b.place_inherited else a.location
     actor1 = typed.actor1 or a.actor1 or b.actor1
     actor2 = typed.actor2 or a.actor2 or b.actor2
+    if fought is not None and fought[0].actor1 is not None:
+        # the attacker is actor 1; the side that fought back (a side of the clash that is not the
+        # attacker's) actor 2
+        actor1 = fought[0].actor1
+        sides = (fought[0].actor2, fought[1].actor1, fought[1].actor2)
+        actor2 = next((x for x in sides if x is not None and x.inter != actor1.inter), actor2)
     everyone = [x for x in (a.actor1, b.actor1, a.actor2, b.actor2) if x is not None]
     protesters = next((x for x in everyone if x.inter in _INTER["protesters"]), None)
     force = next((x for x in everyone if x.inter in _INTER["armed"]), None)

@@ -42,6 +42,8 @@ _CONVENTIONS = load_conventions()
 _ARMED = _CONVENTIONS.kinds["armed"]
 _STATE = _CONVENTIONS.kinds["state"]
 _UNARMED = _CONVENTIONS.kinds["unarmed"]
+#: the weapon families a clash outranks: remote violence in a battle is the battle
+_CLASH_WEAPONS = _CONVENTIONS.clash_weapons
 #: Group of each family for grouping triggers of a sentence into incidents. Taking territory is one
 #: incident with the fighting that took it ("recaptured the town after heavy fighting").
 GROUPS = {
@@ -91,6 +93,10 @@ def classify(
             families.pop("suicide")  # "committed suicide": no explosion, no suicide bombing
             if not families:
                 return _typed("attack", first)
+        if "clash" in families and told_family(families["clash"]) == "clash":
+            # "clashed with the militants, who hurled a grenade at the troops": the weapon is the battle's
+            for weapon in _CLASH_WEAPONS:
+                families.pop(weapon, None)
         for weapon in _WEAPONS:
             if weapon in families:
                 t = families[weapon]
@@ -164,6 +170,13 @@ def _armed_arson(riot: Trigger, actor1_kind: str | None, protest_context: bool) 
         and any(w in text for w in _ARSON)
         and not any(w in text for w in ("mob", "riot", "stone", "lynch"))
     )
+
+
+def told_family(t: Trigger) -> str:
+    """The trigger's family when its own words say it ("clashed", "exchange of fire"), "" when a frame
+    gave it ("fired mortars at the positions of ...": a verb and its object, events.yaml ``frames``)."""
+    own = t.token.lemma_.lower() in t.family.lemmas or t.text.lower() in t.family.phrases
+    return t.family.name if own else ""
 
 
 def _main_violence(families: dict[str, Trigger]) -> Trigger:

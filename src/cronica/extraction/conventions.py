@@ -93,6 +93,8 @@ class Conventions:
     abroad: Abroad
     #: what the armed men of a named group are
     named_groups: NamedGroups
+    #: weapon families (events.yaml) that a clash told with them outranks
+    clash_weapons: frozenset[str]
 
 
 @cache
@@ -176,7 +178,8 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     if not (isinstance(kind, str) and kind):
         raise _fail(name, "named_groups.kind", "expected an actor kind")
     named_groups = NamedGroups(_strings(groups_of.get("heads"), name, "named_groups.heads"), kind)
-    return Conventions(codes, groups, named, kinds, roles, types, abroad, named_groups)
+    clash_weapons = _strings(data.get("clash_weapons"), name, "clash_weapons")
+    return Conventions(codes, groups, named, kinds, roles, types, abroad, named_groups, clash_weapons)
 
 
 def _type(value: Any, name: str, where: str) -> tuple[str, str, str]:

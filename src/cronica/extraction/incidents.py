@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from cronica.extraction.assemble import Draft
 from cronica.extraction.attribution import ReporterFinder
-from cronica.extraction.classify import classify, group_of
+from cronica.extraction.classify import classify, group_of, told_family
 from cronica.extraction.context import DocContext
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.counts import CountMention
@@ -316,6 +316,7 @@ class IncidentReader:
                     or bool(event_counts)
                     or inherited_date,
                     retrospective=_retrospective(typed.main.token),
+                    family=told_family(typed.main),
                 )
             )
         return drafts

@@ -68,3 +68,18 @@ def test_a_file_that_is_not_an_index_is_reported(tmp_path: Path) -> None:
     bogus.write_text("not sqlite")
     with pytest.raises(GazetteerError, match="--force"):
         Gazetteer(bogus)
+
+
+def test_by_gazetteer_id_answers_the_places_lookup_found_without_the_database(gazetteer: Gazetteer) -> None:
+    kept = Gazetteer.open(gazetteer.path)
+    entries = kept.lookup(["Sacaba"])["sacaba"]
+    fresh = Gazetteer.open(gazetteer.path)  # nothing looked up: its answers come from the table
+    try:
+        from_table = {e.gazetteer_id: fresh.by_gazetteer_id(e.gazetteer_id) for e in entries}
+    finally:
+        fresh.close()
+    assert from_table and all(e is not None and e.gazetteer_id == k for k, e in from_table.items())
+    assert kept.by_gazetteer_id("geonames:0") is None
+    kept.close()  # what lookup found is still answered, the same entries the table gives
+    assert {e.gazetteer_id: kept.by_gazetteer_id(e.gazetteer_id) for e in entries} == from_table
+    assert kept.by_gazetteer_id("geonames:0") is None

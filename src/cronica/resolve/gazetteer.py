@@ -119,6 +119,7 @@ class Gazetteer:
         self._names: dict[str, list[GazetteerEntry]] = {}
         self._admin: dict[tuple[str, str, str | None], GazetteerEntry | None] = {}
         self._countries: dict[str, GazetteerEntry | None] = {}
+        self._by_gazetteer_id: dict[str, GazetteerEntry | None] = {}
         self._demonyms: dict[str, str] | None = None
         self._spellings: dict[tuple[str, str], dict[str, dict[int, GazetteerEntry]]] = {}
 
@@ -174,6 +175,8 @@ class Gazetteer:
             for key, entries in found.items():
                 entries.sort(key=lambda e: -e.population)
                 self._names[key] = entries
+                for e in entries:
+                    self._by_gazetteer_id[e.gazetteer_id] = e
         return {k: self._names[k] for k in keys if self._names.get(k)}
 
     def get(self, place_id: int) -> GazetteerEntry | None:
@@ -181,11 +184,17 @@ class Gazetteer:
         return GazetteerEntry.from_row(row) if row else None
 
     def by_gazetteer_id(self, gazetteer_id: str) -> GazetteerEntry | None:
+        """The place with this ``source:source_id``. The index has no index on those columns (a query
+        reads the whole table, about 30 ms), so the places :meth:`lookup` found, which is where a
+        resolved place's id comes from, are kept by id, and so is every answer."""
+        if gazetteer_id in self._by_gazetteer_id:
+            return self._by_gazetteer_id[gazetteer_id]
         source, _, key = gazetteer_id.partition(":")
         row = self._conn.execute(
             f"SELECT {_COLUMNS} FROM places WHERE source = ? AND source_id = ?", (source, key)
         ).fetchone()
-        return GazetteerEntry.from_row(row) if row else None
+        entry = self._by_gazetteer_id[gazetteer_id] = GazetteerEntry.from_row(row) if row else None
+        return entry
 
     def capital(self, code: str) -> GazetteerEntry | None:
         """The capital city (GeoNames feature PPLC) of the country with ISO code ``code``."""

@@ -45,3 +45,43 @@ def test_the_province_after_an_unknown_district_is_a_place_though_ner_calls_the_
     hamra = places[0]
     assert hamra.country_code == "YE" and fold(hamra.admin1 or "") == "ad dali"
     assert "Jabal Hamra" in (hamra.reason or "") and hamra.precision == 3
+
+
+def test_a_parenthesis_of_known_places_names_places_after_any_word(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    text = (
+        "On 8 May 2020, security forces and Maoists exchanged fire at the Bijapur and Dantewada border "
+        "(Chhattisgarh), and one wounded Maoist was arrested."
+    )
+    places, focus = resolve_text(nlp, gazetteer, resolver, text)
+    assert places["Chhattisgarh"].admin1 == "Chhattīsgarh"
+    # Bijapur of Chhattisgarh, not the larger Bijapur of Karnataka
+    assert focus.country_code == "IN" and places["Bijapur"].admin1 == "Chhattīsgarh"
+    text = (
+        "On 8 May 2020, a patrol was ambushed under Manpur Police Station limits (Rajnandgaon, Chhattisgarh)."
+    )
+    doc = nlp(text)
+    mentions = find_place_mentions(doc, gazetteer)
+    assert [m.name for m in mentions][-2:] == ["Rajnandgaon", "Chhattisgarh"]
+    assert mentions[-2].cue == "parenthesis"  # and Chhattisgarh qualifies Rajnandgaon
+    # a parenthesis of words that are not all known places names none
+    doc = nlp("On 8 May 2020, the spokesman (Rajnandgaon Traders Union) said shops would stay shut.")
+    assert not any(m.cue == "parenthesis" for m in find_place_mentions(doc, gazetteer))
+
+
+def test_given_words_before_a_parenthesis_take_its_smallest_known_place(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    text = (
+        "On 9 May 2020, rival forces exchanged artillery on the fronts of Jabal Hamra (Al Qabbaytah, Lahij), "
+        "Bab Ghaliq (Qaatabah, Ad Dali), and Jabal Murays (Qaatabah, Ad Dali)."
+    )
+    doc = nlp(text)
+    mentions = find_place_mentions(doc, gazetteer)
+    start = text.index("Bab Ghaliq")
+    added = mention_at(doc, start, start + len("Bab Ghaliq"), gazetteer, mentions)
+    assert added is not None and added.container is not None and added.container.text == "Ad Dali"
+    mentions = sorted([*mentions, added], key=lambda m: m.span.start)
+    places, _ = resolver.resolve_with_focus(doc, mentions)
+    assert fold(places[mentions.index(added)].admin1 or "") == "ad dali"

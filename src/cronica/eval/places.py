@@ -226,7 +226,7 @@ class GoldWordsResolver:
             (k for k, m in enumerate(mentions) if m.span.start < words[1] and words[0] < m.span.end), None
         )
         if index is None:
-            added = mention_at(doc, words[0], words[1], self.gazetteer)
+            added = mention_at(doc, words[0], words[1], self.gazetteer, mentions)
             if added is None:
                 return PlaceGuess(None, None, None, None, None, "the gold words are not whole tokens", None)
             mentions = sorted([*mentions, added], key=lambda m: m.span.start)

@@ -21,6 +21,7 @@ Fails with :class:`~cronica.errors.DataFileError` when the cue file is missing o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -395,6 +396,35 @@ class PlaceRecognizer:
             k -= 1
         return False
 
+    def _fills_place_parenthesis(self, doc: Doc, i: int, j: int) -> bool:
+        """ "at the Bijapur and Dantewada border (Chhattisgarh)", "under Manpur Police Station limits
+        (Rajnandgaon, Chhattisgarh)": a parenthesis that holds nothing but known names, one to three
+        separated by commas, the last a first- or second-level division or a country, names places,
+        whatever word comes before it."""
+        k = i - 1
+        while k >= 0 and i - k <= MAX_NAME_WORDS * 2 and (doc[k].text == "," or self._capitalised(doc[k])):
+            k -= 1
+        e = j
+        while (
+            e < len(doc) and e - j <= MAX_NAME_WORDS * 2 and (doc[e].text == "," or self._capitalised(doc[e]))
+        ):
+            e += 1
+        if k < 0 or e >= len(doc) or doc[k].text != "(" or doc[e].text != ")":
+            return False
+        items: list[list[Token]] = [[]]
+        for t in doc[k + 1 : e]:
+            if t.text == ",":
+                items.append([])
+            else:
+                items[-1].append(t)
+        if not 1 <= len(items) <= 3 or any(not item for item in items):
+            return False
+        names = [doc[item[0].i : item[-1].i + 1].text for item in items]
+        found = self.gazetteer.lookup(names)
+        if any(fold(n) not in found for n in names):
+            return False
+        return any(e.kind in {"admin1", "admin2", "country"} for e in found[fold(names[-1])])
+
     def _opens_after_proper_noun(self, doc: Doc, k: int) -> bool:
         """Whether the parenthesis at token ``k`` follows a proper noun that NER does not call an
         organisation, a group or a person ("shelled Abu Hamama (Kassala)"), or such a noun and an area
@@ -602,6 +632,7 @@ class PlaceRecognizer:
             ("dateline" if dateline else None)
             or self._support(doc, i, j, entries)
             or ("qualifier" if after_place else None)
+            or ("parenthesis" if self._fills_place_parenthesis(doc, i, j) else None)
         )
         if cue is None:
             return None
@@ -1013,14 +1044,22 @@ def recognizer_for(gazetteer: Gazetteer, vocab: Vocab) -> PlaceRecognizer:
     return rec
 
 
-def mention_at(doc: Doc, start_char: int, end_char: int, gazetteer: Gazetteer) -> PlaceMention | None:
+def mention_at(
+    doc: Doc,
+    start_char: int,
+    end_char: int,
+    gazetteer: Gazetteer,
+    mentions: Sequence[PlaceMention] = (),
+) -> PlaceMention | None:
     """A place mention over the characters ``start_char:end_char`` of ``doc`` whatever the cues say
-    (for scoring resolution given the place words); None when they do not fall on whole tokens."""
+    (for scoring resolution given the place words); None when they do not fall on whole tokens. With
+    the document's other ``mentions``, it takes the container the text gives it as a recognised name
+    would ("Bab Ghaliq (Qaatabah, Ad Dali)": inside Ad Dali)."""
     words = doc.char_span(start_char, end_char, alignment_mode="expand")
     if words is None or not words.text.strip():
         return None
     known = bool(gazetteer.lookup([words.text]))
-    return PlaceMention(
+    added = PlaceMention(
         Span(words.start_char, words.end_char, words.text),
         words.text,
         words.start,
@@ -1029,6 +1068,12 @@ def mention_at(doc: Doc, start_char: int, end_char: int, gazetteer: Gazetteer) -
         "given",
         words[0].ent_type_ or None,
     )
+    if not mentions:
+        return added
+    by_start = {m.start_token: m for m in mentions if m.start_token != added.start_token}
+    by_start[added.start_token] = added
+    recognizer_for(gazetteer, doc.vocab)._qualifiers(doc, by_start)
+    return by_start[added.start_token]
 
 
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import cronica
-from cronica.extraction.learned import Combination, Judgement, apply_learned_types
+from cronica.extraction.learned import Combination, Judgement, apply_learned_types, opens_with_its_date
 from cronica.ingest import document_from_text
 from cronica.pipeline import Pipeline
 from cronica.records import Event, Extraction
@@ -73,7 +73,7 @@ def test_in_a_short_document_a_sure_classifier_replaces_any_coding_of_the_rules(
     assert (base.event_type, base.sub_event_type) == ("Violence against civilians", "Attack")
     attack = ("Violence against civilians", "Attack")
     sure = FixedTyper(Judgement(0.99, (("Battles", "Armed clash", 0.96), (*attack, 0.03))))
-    unsure = FixedTyper(Judgement(0.99, (("Battles", "Armed clash", 0.9), (*attack, 0.1))))
+    unsure = FixedTyper(Judgement(0.99, (("Battles", "Armed clash", 0.6), (*attack, 0.4))))
     [moved] = apply_learned_types([base], sure, Combination(), sentences=1, text=text)
     assert (moved.event_type, moved.sub_event_type) == ("Battles", "Armed clash")
     assert moved.coded_by.startswith("learned classifier")
@@ -82,3 +82,96 @@ def test_in_a_short_document_a_sure_classifier_replaces_any_coding_of_the_rules(
     # a long report moves a contextual coding only when the rules coding is under 0.02
     [long] = apply_learned_types([base], sure, Combination(), sentences=12, text=text)
     assert (long.event_type, long.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@dataclass
+class ReportTyper:
+    """Reads the whole report one way and any other text (an event's own words) another."""
+
+    report: str
+    on_report: Judgement
+    elsewhere: Judgement
+
+    def judge(self, text: str) -> Judgement:
+        return self.on_report if text == self.report else self.elsewhere
+
+
+def _codings(events: list[Event]) -> list[tuple[str, str]]:
+    return [(e.event_type, e.sub_event_type) for e in events]
+
+
+def test_a_coded_summary_is_read_whole_and_the_reading_codes_its_first_event() -> None:
+    text = (
+        "On 3 June 2023, gunmen attacked a bus near Dravik, killing four passengers. "
+        "Soldiers deployed in the area exchanged fire with the gunmen for two hours."
+    )
+    rules = Pipeline(typer="rules")
+    found = list(rules.extract_document(document_from_text(text, id="test", published="2023-06-05")).events)
+    first = min(found, key=lambda e: e.trigger.start)
+    assert (first.event_type, first.sub_event_type) == ("Violence against civilians", "Attack")
+    attack = ("Violence against civilians", "Attack")
+    words = Judgement(0.99, ((*attack, 0.6), ("Battles", "Armed clash", 0.4)))
+    report = Judgement(0.99, (("Battles", "Armed clash", 0.8), (*attack, 0.2)))
+    typer = ReportTyper(text, report, words)
+    moved = apply_learned_types(found, typer, Combination(), sentences=2, text=text, summary=True)
+    recoded = [e for e in moved if e.coded_by.startswith("learned classifier")]
+    assert [(e.id, e.event_type, e.sub_event_type) for e in recoded] == [(first.id, "Battles", "Armed clash")]
+    assert "the whole report" in recoded[0].coded_by
+    # under the threshold the rules' coding stays
+    shy = ReportTyper(text, Judgement(0.99, (("Battles", "Armed clash", 0.65), (*attack, 0.35))), words)
+    kept = apply_learned_types(found, shy, Combination(), sentences=2, text=text, summary=True)
+    assert _codings(kept) == _codings(found)
+    # a long report, or a short one that is no coded summary (news), is read event by event only
+    long = apply_learned_types(found, typer, Combination(), sentences=12, text=text, summary=True)
+    assert _codings(long) == _codings(found)
+    news = apply_learned_types(found, typer, Combination(), sentences=2, text=text, summary=False)
+    assert _codings(news) == _codings(found)
+
+
+def test_a_summary_opens_with_its_date_and_year() -> None:
+    assert opens_with_its_date([(1, "3 June 2023")])
+    assert opens_with_its_date([(0, "3 de junio de 2023")])
+    assert not opens_with_its_date([(1, "Tuesday")])  # a news lead's weekday names no year
+    assert not opens_with_its_date([(4, "Nov 12 2019")])  # a wire dateline after the place
+    assert not opens_with_its_date([])
+
+
+def test_the_pipeline_reads_a_dated_summary_whole_and_a_news_lead_by_its_events() -> None:
+    summary = (
+        "On 3 June 2023, gunmen attacked a bus near Dravik, killing four passengers. "
+        "Soldiers deployed in the area exchanged fire with the gunmen for two hours."
+    )
+    news = summary.replace("On 3 June 2023,", "On Saturday,")
+    attack = ("Violence against civilians", "Attack")
+    words = Judgement(0.99, ((*attack, 0.6), ("Battles", "Armed clash", 0.4)))
+    report = Judgement(0.99, (("Battles", "Armed clash", 0.8), (*attack, 0.2)))
+    firsts = []
+    for text in (summary, news):
+        pipeline = Pipeline(typer=ReportTyper(text, report, words))
+        found = pipeline.extract_document(document_from_text(text, id="test", published="2023-06-05")).events
+        firsts.append(min(found, key=lambda e: e.trigger.start))
+    assert (firsts[0].event_type, firsts[0].sub_event_type) == ("Battles", "Armed clash")
+    assert (firsts[1].event_type, firsts[1].sub_event_type) == attack
+
+
+def test_a_coded_summary_takes_actor_one_type_from_the_reading_of_the_whole_summary() -> None:
+    summary = "On 3 June 2023, gunmen attacked a bus near Dravik, killing four passengers."
+    news = summary.replace("On 3 June 2023,", "On Saturday,")
+    attack = ("Violence against civilians", "Attack")
+    rules = Pipeline(typer="rules")
+    base = _event(rules.extract_document(document_from_text(summary, id="test", published="2023-06-05")))
+    assert base.actor1 is not None and base.actor1.inter not in (None, 2)
+
+    def first_actor(text: str, sure: float) -> Event:
+        reading = Judgement(0.99, ((*attack, 0.9),), inter1=((2, sure), (base.actor1.inter or 0, 1 - sure)))
+        pipeline = Pipeline(typer=ReportTyper(text, reading, Judgement(0.99, ((*attack, 0.9),))))
+        return _event(pipeline.extract_document(document_from_text(text, id="test", published="2023-06-05")))
+
+    moved = first_actor(summary, 0.7)
+    assert moved.actor1 is not None and moved.actor1.inter == 2
+    assert moved.actor1.name == base.actor1.name  # the words and the name stay, the type changes
+    assert "actor 1 type 2 by the classifier" in moved.coded_by
+    kept = first_actor(summary, 0.4)
+    assert kept.actor1 is not None and kept.actor1.inter == base.actor1.inter
+    lead = first_actor(news, 0.7)
+    assert lead.actor1 is not None and lead.actor1.inter == base.actor1.inter

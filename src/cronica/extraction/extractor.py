@@ -62,6 +62,7 @@ from cronica.extraction.stages import (
     Revisions,
     Roles,
     SentenceStage,
+    SummaryActorType,
 )
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.totals import TotalReader
@@ -137,6 +138,7 @@ class Extractor:
             Assemble(self.keep_generic, self.lexicon.grammar["peaceful"], typer, self.combination),
             LearnedCoding(typer, self.combination),
             Roles(),
+            SummaryActorType(typer, self.combination),
             Revisions(),
             Records(self.totals),
         )

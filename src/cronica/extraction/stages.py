@@ -44,7 +44,9 @@ from cronica.extraction.learned import (
     EventTyper,
     apply_learned_actors,
     apply_learned_types,
+    apply_summary_actor_type,
     judge_all,
+    opens_with_its_date,
 )
 from cronica.extraction.lexicon import CountingWords, Lexicon, TriggerFamily
 from cronica.extraction.numbers import find_quantities
@@ -392,8 +394,14 @@ class LearnedCoding:
     def __call__(self, reading: Reading) -> None:
         actors = reading.context.actors
         text = reading.document.text
+        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
         events = apply_learned_types(
-            reading.events, self.typer, self.combination, sentences=reading.sentence_count, text=text
+            reading.events,
+            self.typer,
+            self.combination,
+            sentences=reading.sentence_count,
+            text=text,
+            summary=summary,
         )
         reading.events = apply_learned_actors(
             events, self.typer, lambda kind: actors.of_kind(kind), self.combination, text
@@ -408,6 +416,30 @@ class Roles:
     def __call__(self, reading: Reading) -> None:
         events = apply_acled_roles(reading.events, reading.context.actors)
         reading.events = apply_place_country(events)
+
+
+class SummaryActorType:
+    """Actor 1's ACLED type in a coded summary, read by the classifier on the whole summary
+    (:func:`.learned.apply_summary_actor_type`); after ``roles``, which decides who actor 1 is."""
+
+    name = "summary-actor-type"
+
+    def __init__(self, typer: EventTyper | None, combination: Combination) -> None:
+        self.typer = typer
+        self.combination = combination
+
+    def __call__(self, reading: Reading) -> None:
+        if reading.sentence_count > self.combination.short_sentences:
+            return
+        actors = reading.context.actors
+        reading.events = apply_summary_actor_type(
+            reading.events,
+            self.typer,
+            lambda kind: actors.of_kind(kind),
+            self.combination,
+            reading.document.text,
+            summary=opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates]),
+        )
 
 
 class Revisions:

@@ -20,7 +20,7 @@ from typing import Any, Literal
 SCHEMA_VERSION = 1
 
 Precision = Literal["day", "week", "month", "year"]
-Qualifier = Literal["exact", "at_least", "more_than", "about", "up_to", "range", "fewer_than"]
+Qualifier = Literal["exact", "at_least", "more_than", "about", "up_to", "range", "fewer_than", "coded"]
 CountCategory = Literal["killed", "injured", "arrested", "participants"]
 COUNT_CATEGORIES: tuple[CountCategory, ...] = ("killed", "injured", "arrested", "participants")
 
@@ -360,11 +360,16 @@ class Extraction:
 def acled_fatalities(claims: tuple[CountClaim, ...] | list[CountClaim]) -> int:
     """ACLED's conservative number from a list of claims.
 
-    Claims that revise an earlier one (``update_of``) replace it; among the remaining competing
-    claims the lowest value wins. A range counts by its low end.
+    A coder's own figure (qualifier ``coded``: an ACLED note's "fatalities coded as 10") is the
+    number, the last one where there are several. Otherwise claims that revise an earlier one
+    (``update_of``) replace it; among the remaining competing claims the lowest value wins. A range
+    counts by its low end.
     """
     if not claims:
         return 0
+    coded = [c.value for c in claims if c.qualifier == "coded"]
+    if coded:
+        return coded[-1]
     superseded = {c.update_of for c in claims if c.update_of is not None}
     current = [c for i, c in enumerate(claims) if i not in superseded]
     values = [c.low if c.low is not None else c.value for c in current]

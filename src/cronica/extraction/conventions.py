@@ -76,6 +76,24 @@ class NamedGroups:
 
 
 @dataclass(frozen=True)
+class CodedWords:
+    """The words of a coder's note (``coded_fatalities`` in conventions.yaml)."""
+
+    #: a word that starts with one of these names what was coded ("fatalities", "deaths")
+    counted: tuple[str, ...]
+    #: the verb and preposition of the coding ("coded as")
+    verb: str
+    preposition: str
+    #: words that share a toll between events ("split", "spread") and what follows them
+    shared: frozenset[str]
+    between: frozenset[str]
+    #: the unit of a share that multiplies the others ("in two days")
+    repeat: frozenset[str]
+    #: how many words may stand between what was counted and the verb ("fatalities and injuries coded")
+    gap: int = 4
+
+
+@dataclass(frozen=True)
 class Conventions:
     #: inter code -> ACLED's name of the actor type
     codes: dict[int, str]
@@ -95,6 +113,8 @@ class Conventions:
     named_groups: NamedGroups
     #: weapon families (events.yaml) that a clash told with them outranks
     clash_weapons: frozenset[str]
+    #: the words of a coder's note that gives the toll it coded
+    coded_fatalities: CodedWords
 
 
 @cache
@@ -179,7 +199,27 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         raise _fail(name, "named_groups.kind", "expected an actor kind")
     named_groups = NamedGroups(_strings(groups_of.get("heads"), name, "named_groups.heads"), kind)
     clash_weapons = _strings(data.get("clash_weapons"), name, "clash_weapons")
-    return Conventions(codes, groups, named, kinds, roles, types, abroad, named_groups, clash_weapons)
+    coded = _coded_words(_section(data, "coded_fatalities", name), name)
+    return Conventions(codes, groups, named, kinds, roles, types, abroad, named_groups, clash_weapons, coded)
+
+
+def _coded_words(data: dict[str, Any], name: str) -> CodedWords:
+    where = "coded_fatalities"
+    verb = data.get("verb")
+    if not (isinstance(verb, list) and len(verb) == 2 and all(isinstance(w, str) and w for w in verb)):
+        raise _fail(name, f"{where}.verb", "expected a verb and its preposition")
+    gap = data.get("gap", 4)
+    if isinstance(gap, bool) or not isinstance(gap, int) or not 0 <= gap <= 10:
+        raise _fail(name, f"{where}.gap", f"expected a number of words 0-10, not {gap!r}")
+    return CodedWords(
+        counted=tuple(sorted(_strings(data.get("counted"), name, f"{where}.counted"))),
+        verb=verb[0].lower(),
+        preposition=verb[1].lower(),
+        shared=_strings(data.get("shared"), name, f"{where}.shared"),
+        between=_strings(data.get("between"), name, f"{where}.between"),
+        repeat=_strings(data.get("repeat"), name, f"{where}.repeat"),
+        gap=gap,
+    )
 
 
 def _type(value: Any, name: str, where: str) -> tuple[str, str, str]:

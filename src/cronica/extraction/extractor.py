@@ -37,6 +37,7 @@ from cronica.extraction.context import (
     paragraph_start,
     with_day_range,
 )
+from cronica.extraction.conventions import load_conventions
 from cronica.extraction.dates import DateFinder, DateResolver, TemporalLexicon
 from cronica.extraction.dating import DateLinker
 from cronica.extraction.ids import id_prefix
@@ -49,6 +50,7 @@ from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.rules import RuleBook
 from cronica.extraction.stages import (
     Assemble,
+    CodedToll,
     DocumentStage,
     FindTriggers,
     LearnedCoding,
@@ -140,6 +142,7 @@ class Extractor:
             Roles(),
             SummaryActorType(typer, self.combination),
             Revisions(),
+            CodedToll(load_conventions().coded_fatalities, self.lexicon.quantities),
             Records(self.totals),
         )
 

@@ -20,6 +20,7 @@ parts it uses (finders, linkers, lexicon words, the learned typer), never the ex
 | ``learned-coding`` | ``events`` | ``events`` (type, sub-type, actor 1 where the classifier is sure) |
 | ``roles`` | ``events`` | ``events`` (ACLED actor roles, actors' country) |
 | ``revisions`` | ``events``, ``revisions`` | ``events`` (revised tolls) |
+| ``coded-toll`` | ``events`` | ``events`` (the toll an ACLED note says it coded) |
 | ``records`` | ``events``, ``statements``, ``tallies`` | ids of statements and tallies, tallies' scope |
 """
 
@@ -33,7 +34,9 @@ from spacy.tokens import Span
 
 from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
 from cronica.extraction.assemble import Draft, assemble_events
+from cronica.extraction.coded import apply_coded_tolls, find_coded_toll
 from cronica.extraction.context import DocContext
+from cronica.extraction.conventions import CodedWords
 from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dating import DateLinker
 from cronica.extraction.fallback import fallback_trigger
@@ -48,7 +51,7 @@ from cronica.extraction.learned import (
     judge_all,
     opens_with_its_date,
 )
-from cronica.extraction.lexicon import CountingWords, Lexicon, TriggerFamily
+from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
 from cronica.extraction.numbers import find_quantities
 from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.roles import apply_acled_roles, apply_place_country
@@ -449,6 +452,23 @@ class Revisions:
 
     def __call__(self, reading: Reading) -> None:
         reading.events = apply_revisions(reading.events, reading.revisions)
+
+
+class CodedToll:
+    """The toll an ACLED note says it coded ("Unknown fatalities coded as 10.") on the events it
+    covers (:mod:`.coded`)."""
+
+    name = "coded-toll"
+
+    def __init__(self, words: CodedWords, quantities: Quantities) -> None:
+        self.words = words
+        self.quantities = quantities
+
+    def __call__(self, reading: Reading) -> None:
+        if not reading.events:
+            return
+        tolls = find_coded_toll(reading.doc, self.words, self.quantities)
+        reading.events = apply_coded_tolls(reading.events, reading.doc, tolls)
 
 
 class Records:

@@ -1,0 +1,178 @@
+"""The coder's own figure: an ACLED note's "Unclear fatalities coded as 10 and split between 3 locations."
+
+ACLED's coders end a note with the number they coded when the report gave none or a vague one
+("Unknown number of fatalities coded as 10.", "Dozens of fatalities coded as 12.") and say when one
+toll was shared between the events of several places or days ("20 fatalities split up between 3
+events.", "... coded as 10 and spread across three locations in two days."). That sentence is not a
+report of deaths (nor, for "fatalities and injuries coded as 10", of injuries): it is the coding, so
+its figure is the event's fatalities whatever the report's own words claim, and a toll shared between
+K events gives each an even share, rounded (10 between 3: 3; 20 between 3: 7).
+
+In: a parsed document and its events (after every stage that adds claims). Out: the events, where the
+document has such a sentence, with a ``killed`` claim of qualifier ``coded`` on the events it covers
+(:func:`cronica.records.acled_fatalities` takes a coded claim over every other) and without the claims
+read from the note's own words. The words are :class:`CodedWords` (``conventions.yaml coded_fatalities``).
+Never raises on text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from cronica.extraction.conventions import CodedWords
+from cronica.extraction.lexicon import Quantities
+from cronica.extraction.numbers import Quantity, find_quantities
+from cronica.records import CountClaim, Event
+from cronica.records import Span as TextSpan
+
+#: event types that can carry a toll
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests")
+
+
+@dataclass(frozen=True)
+class CodedToll:
+    """A coder's figure: ``total`` shared between ``shares`` events, with the words it was read from."""
+
+    total: int
+    shares: int
+    start: int
+    end: int
+
+    @property
+    def share(self) -> int:
+        """Each event's part: the even share, rounded half up."""
+        return int(self.total / self.shares + 0.5)
+
+
+def find_coded_toll(doc: Doc, words: CodedWords, quantities: Quantities) -> list[CodedToll]:
+    """Every coder's toll of ``doc``, in order."""
+    lower = doc.text.lower()
+    if not any(w in lower for w in words.counted) or not (
+        words.verb in lower or any(w in lower for w in words.shared)
+    ):
+        return []
+    out: list[CodedToll] = []
+    for sent in doc.sents:
+        toll = _toll_in(sent, words, quantities)
+        if toll is not None:
+            out.append(toll)
+    return out
+
+
+def _toll_in(sent: Span, words: CodedWords, quantities: Quantities) -> CodedToll | None:
+    numbers = find_quantities(sent, quantities)
+    at = {q.start: q for q in numbers}
+    for tok in sent:
+        if not _is_counted(tok, words):
+            continue
+        coded = _coded_after(sent, tok, words, at)
+        if coded is not None:
+            total, end = coded
+            shares, end = _shared_after(sent, end, words, numbers, quantities)
+            return CodedToll(total, shares, _clause_start(sent, tok), end)
+        before = next((q for q in numbers if q.end == tok.i and not q.vague), None)
+        if before is not None:  # "20 fatalities split up between 3 events"
+            shares, end = _shared_after(sent, tok.i + 1, words, numbers, quantities)
+            if shares > 1:
+                return CodedToll(before.value, shares, before.start, end)
+    return None
+
+
+def _is_counted(tok: Token, words: CodedWords) -> bool:
+    lower = tok.lower_
+    return any(lower.startswith(w) for w in words.counted)
+
+
+def _coded_after(
+    sent: Span, counted: Token, words: CodedWords, at: dict[int, Quantity]
+) -> tuple[int, int] | None:
+    """The figure of "<counted> ... coded as N": (N, the token after it)."""
+    doc = sent.doc
+    for i in range(counted.i + 1, min(sent.end - 2, counted.i + 2 + words.gap)):
+        if doc[i].lower_ == words.verb and doc[i + 1].lower_ == words.preposition:
+            q = at.get(i + 2)
+            if q is None or q.vague:
+                return None
+            return q.value, q.end
+    return None
+
+
+def _shared_after(
+    sent: Span, start: int, words: CodedWords, numbers: list[Quantity], quantities: Quantities
+) -> tuple[int, int]:
+    """How many events a toll is shared between ("split between 3 locations in two days": 6), and
+    where its words end; (1, ``start``) when the sentence shares it with none."""
+    doc = sent.doc
+    verb = next((i for i in range(start, sent.end) if doc[i].lower_ in words.shared), None)
+    if verb is None:
+        return 1, start
+    prep = next((i for i in range(verb + 1, min(sent.end, verb + 4)) if doc[i].lower_ in words.between), None)
+    if prep is None:
+        return 1, start
+    # the quantity finder reads "between 3" as the start of a range: the number after the word counts
+    after = next((q for q in numbers if q.end > prep + 1 and q.start <= prep + 2), None)
+    if after is None or after.vague:
+        return 1, start
+    shares, end = after.value, min(after.end + 1, sent.end)
+    # "... in two days" (a DATE to the quantity finder, so read here)
+    if end + 2 < sent.end and doc[end].lower_ in {"in", "over", "across"}:
+        times = _number(doc[end + 1], quantities)
+        if times is not None and doc[end + 2].lemma_.lower() in words.repeat:
+            shares, end = shares * times, end + 3
+    return max(shares, 1), end
+
+
+def _number(tok: Token, quantities: Quantities) -> int | None:
+    if tok.text.isdigit():
+        return int(tok.text)
+    return quantities.numbers.get(tok.lower_) if tok.lower_ not in quantities.not_alone else None
+
+
+def _clause_start(sent: Span, counted: Token) -> int:
+    """The first word of the noun phrase that names what was coded ("Unknown number of fatalities")."""
+    head = counted
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i < head.i:
+        head = head.head.head
+    return min(head.left_edge.i, counted.i)
+
+
+def apply_coded_tolls(events: list[Event], doc: Doc, tolls: list[CodedToll]) -> list[Event]:
+    """The coder's figure on the events it covers: the first toll's share on the document's first
+    ``shares`` events that can carry a toll (those with killing words first), the claims read from
+    the note's words removed from every event."""
+    if not tolls or not events:
+        return events
+    toll = tolls[0]
+    words = doc[toll.start : toll.end]
+    lo, hi = words.start_char, words.end_char
+
+    def outside(claim: CountClaim) -> bool:
+        return claim.span is None or not (lo <= claim.span.start and claim.span.end <= hi)
+
+    def without_note(event: Event) -> Event:
+        if all(outside(c) for cs in event.counts.values() for c in cs):
+            return event
+        kept = {k: tuple(c for c in cs if outside(c)) for k, cs in event.counts.items()}
+        return replace(event, counts={k: cs for k, cs in kept.items() if cs})
+
+    cleaned = [without_note(e) for e in events]
+    ranked = sorted(
+        (i for i, e in enumerate(cleaned) if e.event_type in VIOLENT_TYPES),
+        key=lambda i: (not cleaned[i].counts.get("killed"), i),
+    )
+    chosen = set(ranked[: toll.shares])
+    text = words.text
+    claim = CountClaim(
+        category="killed",
+        value=toll.share,
+        qualifier="coded",
+        text=text,
+        span=TextSpan(lo, hi, text),
+        reported_by="the coder's note",
+    )
+    return [
+        replace(e, counts={**e.counts, "killed": (*e.counts.get("killed", ()), claim)}) if i in chosen else e
+        for i, e in enumerate(cleaned)
+    ]

@@ -157,6 +157,17 @@ def test_splits_by_country_never_score_a_note_with_a_model_that_saw_its_country(
     assert "IN.rules.event_type" not in scores  # one note: below min_notes
     assert scores["all.classifier.event_type"]["n"] == len(examples)
     assert 0.0 <= scores["all.learned.event_type"]["score"] <= 1.0
+    # the sure notes' accuracy is averaged over the sure notes only
+    sure = scores["all.classifier.sure_share"]["score"] * len(examples)
+    assert scores["all.classifier.sure_sub_event_type"]["n"] == pytest.approx(sure, abs=1.0)
+    # the classifier alone: the same folds and classifier scores, no pipeline run
+    alone = run_by_country(
+        files, [], folds=2, limit=3, min_notes=2, settings=TrainSettings(epochs=3), pipeline=False
+    )["scores"]
+    assert not [name for name in alone if ".rules." in name or ".learned." in name]
+    assert {k: v for k, v in alone.items() if ".classifier." in k} == {
+        k: v for k, v in scores.items() if ".classifier." in k
+    }
 
 
 def test_names_inside_a_sentence_are_masked_and_the_choice_travels_with_the_model(tmp_path: Path) -> None:

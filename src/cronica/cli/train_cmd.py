@@ -93,6 +93,11 @@ def register_splits(subparsers: Any) -> None:
         help="hold out each file (default) or deal the countries into --folds folds and hold out each",
     )
     p.add_argument("--folds", type=int, default=5, help="with --by country: how many country folds")
+    p.add_argument(
+        "--classifier-only",
+        action="store_true",
+        help="with --by country: score the classifier alone, no pipeline runs (minutes, not tens of minutes)",
+    )
     _add_mask_option(p)
     p.set_defaults(func=run_splits)
 
@@ -114,6 +119,7 @@ def run_splits(args: argparse.Namespace) -> int:
             limit=args.limit,
             settings=_settings(args),
             progress=say,
+            pipeline=not args.classifier_only,
         )
     else:
         oneliners = args.oneliners if os.path.exists(args.oneliners) else None

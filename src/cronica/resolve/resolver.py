@@ -508,6 +508,15 @@ class PlaceResolver:
         else:
             status, precision = "resolved", 3 if e.kind in _REGION_KINDS else 1
         canonical = e.name if e.kind != "country" else (country.name if country else e.name)
+        latitude, longitude = e.latitude, e.longitude
+        if latitude is None and e.kind == "admin2" and e.country_code and e.admin1_code:
+            # a district the gazetteer has no point for ("Beyoğlu", "Hassi Mameche"): the point of its
+            # first-level division (that division's most populous place) stands in, as for a name the
+            # gazetteer lacks placed in its province
+            outer = self.gazetteer.admin(e.country_code, e.admin1_code)
+            if outer is not None and outer.latitude is not None:
+                latitude, longitude = outer.latitude, outer.longitude
+                reason += f"; no point for {e.name} in the gazetteer: coordinates are those of {outer.name}"
         words = " ".join(m.name.split())
         # the name as the report writes it ("Rafah", "Basra"), unless shouted or lower-cased
         as_written = words[:1].isupper() and not words.isupper() and e.kind != "country"
@@ -519,8 +528,8 @@ class PlaceResolver:
             country_code=e.country_code,
             admin1=admin1 if e.kind != "country" else None,
             admin2=admin2 if e.kind not in {"country", "admin1"} else None,
-            latitude=e.latitude,
-            longitude=e.longitude,
+            latitude=latitude,
+            longitude=longitude,
             precision=precision,
             gazetteer_id=e.gazetteer_id,
             status=status,

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.lexicon import GenericActor, Lexicon, OrganisationHeads
 from cronica.extraction.tokens import entity_of
-from cronica.nlp.arrays import arrays, doc_ents
+from cronica.nlp.arrays import arrays, doc_ents, span_text
 from cronica.nlp.matching import doc_text
 from cronica.records import Actor
 from cronica.records import Span as TextSpan
@@ -227,10 +227,11 @@ class DocActors:
     def _generic_actor(self, generic: GenericActor, words: Span) -> Actor:
         own = self._country_of(words)  # "Russian forces" in a Ukrainian story are Russia's
         country = own or self.country or "unknown country"
-        name = generic.name.replace("{country}", country).replace("{text}", _clean(words.text))
+        text = span_text(words)
+        name = generic.name.replace("{country}", country).replace("{text}", _clean(text))
         return Actor(
             name=name,
-            text=words.text,
+            text=text,
             span=_span(words),
             inter=generic.inter,
             kind=generic.kind,
@@ -371,7 +372,7 @@ class ActorFinder:
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
-            name = _clean(ent.text)
+            name = _clean(span_text(ent))
             if not name or name.lower() in self._single or len(name) < 3:
                 continue
             role, org, kind = self._role_of(doc, ent, actors)
@@ -557,7 +558,7 @@ def _clean(text: str) -> str:
 
 
 def _span(span: Span) -> TextSpan:
-    return TextSpan(span.start_char, span.end_char, span.text)
+    return TextSpan(span.start_char, span.end_char, span_text(span))
 
 
 def is_person_pronoun(tok: Token) -> bool:

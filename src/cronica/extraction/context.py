@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.actors import DocActors
 from cronica.extraction.quotes import Quotes
+from cronica.nlp.arrays import arrays, span_text
 from cronica.records import DateValue, Document, Place
 from cronica.records import Span as TextSpan
 
@@ -66,7 +67,7 @@ class DateMention:
 
     @property
     def text(self) -> str:
-        return _SPACES.sub(" ", self.span.text).strip()
+        return _SPACES.sub(" ", span_text(self.span)).strip()
 
     def text_span(self) -> TextSpan:
         return TextSpan(self.span.start_char, self.span.end_char, self.span.text)
@@ -161,18 +162,19 @@ def tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens of the same sentence in the dependency tree (large if unrelated)."""
     if a.i == b.i:
         return 0
+    head = arrays(a.doc).head  # positions, not Token objects
     depth_a: dict[int, int] = {}
-    cur, d = a, 0
+    cur, d = a.i, 0
     while True:
-        depth_a[cur.i] = d
-        if cur.head.i == cur.i or d > 40:
+        depth_a[cur] = d
+        if head[cur] == cur or d > 40:
             break
-        cur, d = cur.head, d + 1
-    cur, d = b, 0
+        cur, d = head[cur], d + 1
+    cur, d = b.i, 0
     while True:
-        if cur.i in depth_a:
-            return depth_a[cur.i] + d
-        if cur.head.i == cur.i or d > 40:
+        if cur in depth_a:
+            return depth_a[cur] + d
+        if head[cur] == cur or d > 40:
             break
-        cur, d = cur.head, d + 1
+        cur, d = head[cur], d + 1
     return 99

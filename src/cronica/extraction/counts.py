@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from cronica.extraction.lexicon import CountingWords
 from cronica.extraction.numbers import Quantity
 from cronica.extraction.triggers import NAMES_WHAT_IS_COUNTED, Trigger
+from cronica.nlp.arrays import arrays, span_text
 
 
 @dataclass(frozen=True)
@@ -398,7 +399,7 @@ def clause_of(tok: Token) -> list[Token]:
 
 
 def _has_tally_words(sent: Span, w: CountingWords) -> bool:
-    lowered = sent.text.lower()
+    lowered = span_text(sent).lower()
     lemmas = _tally_lemmas(sent)
     if lemmas & w.total_nouns and lemmas & w.total_verbs:
         return True
@@ -407,6 +408,14 @@ def _has_tally_words(sent: Span, w: CountingWords) -> bool:
 
 def _tally_lemmas(tokens: Span | list[Token]) -> set[str]:
     """Lemmas of ``tokens``, leaving out "overalls" (the garment is no overall total)."""
+    if isinstance(tokens, Span):  # a sentence: from the document's arrays
+        columns = arrays(tokens.doc)
+        lemma, tag = columns.lemma, columns.tag
+        return {
+            lemma[i]
+            for i in range(tokens.start, tokens.end)
+            if not (tag[i] == "NNS" and lemma[i] == "overall")
+        }
     return {t.lemma_.lower() for t in tokens if not (t.tag_ == "NNS" and t.lemma_.lower() == "overall")}
 
 
@@ -425,10 +434,11 @@ def _category_from_sentence(
     sent: Span, triggers: list[Trigger], w: CountingWords
 ) -> tuple[str, Token] | None:
     """ "brought the total number of the coup's victims to at least 32": what the total counts."""
-    for tok in sent:
-        cat = w.victim_words.get(tok.lemma_.lower())
+    lemmas = arrays(sent.doc).lemma
+    for i in range(sent.start, sent.end):
+        cat = w.victim_words.get(lemmas[i])
         if cat:
-            return cat, tok
+            return cat, sent.doc[i]
     for t in triggers:
         if t.family.count:
             return t.family.count, t.token
@@ -441,11 +451,16 @@ def _one_incident(sent: Span, trigger_at: dict[int, Trigger], w: CountingWords) 
     singular incident noun after a preposition on the killing (or on the counted people), told by its day
     ("yesterday's", "Friday's") or its place. A scope ("since ...", "so far") or several incidents
     ("the clashes") keep it a running total."""
-    if any(t.lower_ in w.since for t in sent) or _tally_phrase(sent.text.lower(), w):
+    columns = arrays(sent.doc)
+    lower, dep = columns.lower, columns.dep
+    if any(lower[i] in w.since for i in range(sent.start, sent.end)) or _tally_phrase(
+        span_text(sent).lower(), w
+    ):
         return None
-    for tok in sent:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in w.incident_preps:
+    for i in range(sent.start, sent.end):
+        if dep[i] != "pobj" or lower[columns.head[i]] not in w.incident_preps:
             continue
+        tok = sent.doc[i]
         if tok.lemma_.lower() not in w.incident_nouns or tok.tag_ in {"NNS", "NNPS"}:
             continue
         anchor = tok.head.head
@@ -499,8 +514,11 @@ def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
             c.dep_ == "aux" and c.lemma_ in w.perfect_aux and c.tag_ in {"VBP", "VBZ"}
             for c in verb.head.children
         )
+    columns = arrays(sent.doc)
+    lower, ent_type = columns.lower, columns.ent_type
     has_since = any(
-        t.lower_ in w.since and t.i + 1 < sent.end and t.nbor(1).ent_type_ == "DATE" for t in sent
+        lower[i] in w.since and i + 1 < sent.end and ent_type[i + 1] == "DATE"
+        for i in range(sent.start, sent.end)
     )
     # "have been killed since the siege began", "over the same period", "in three days": a period
     superlative = any(t.tag_ in {"JJS", "RBS"} and t.lower_ not in {"least", "most"} for t in clause)

@@ -24,6 +24,7 @@ from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.story import Story
 from cronica.extraction.triggers import NOT_AN_EVENT_HERE, Trigger
+from cronica.nlp.arrays import arrays, span_text
 from cronica.records import (
     Actor,
     CountClaim,
@@ -156,7 +157,10 @@ class IncidentReader:
         blocked = {t.token.i for t in all_triggers if not t.asserted and t.rule not in NOT_AN_EVENT_HERE} | {
             t.i for t in speech
         }
-        accident = ctx.accident_story or any(t.lemma_.lower() in self.lexicon.non_political for t in sent)
+        non_political = self.lexicon.non_political
+        accident = ctx.accident_story or any(
+            lemma in non_political for lemma in arrays(sent.doc).lemma[sent.start : sent.end]
+        )
         drafts = []
         for group, members in groups.items():
             members = sorted(members, key=lambda t: (t.family.name == "protest", t.start))
@@ -285,7 +289,7 @@ class IncidentReader:
             drafts.append(
                 Draft(
                     sentence_index=si,
-                    sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+                    sentence=TextSpan(sent.start_char, sent.end_char, span_text(sent)),
                     trigger=TextSpan(
                         typed.main.token.doc[typed.main.start].idx,
                         typed.main.token.doc[typed.main.end - 1].idx
@@ -335,8 +339,9 @@ class IncidentReader:
     def _protest_context(self, ctx: DocContext, sent: Span, groups: dict[str, list[Trigger]]) -> bool:
         if "protest" in groups:
             return True
-        for tok in sent:
-            hit = ctx.actors.generic_at.get(tok.i)
+        generic_at = ctx.actors.generic_at
+        for i in range(sent.start, sent.end):
+            hit = generic_at.get(i)
             if hit is not None and hit[0].kind == "protesters":
                 return True
         return False

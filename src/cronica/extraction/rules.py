@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -48,8 +48,9 @@ class RuleBook:
     rules: tuple[Rule, ...]
     off: frozenset[str] = field(default_factory=frozenset)
 
-    @property
+    @cached_property
     def ids(self) -> frozenset[str]:
+        # kept: the trigger stage asks on() tens of times a sentence
         return frozenset(r.id for r in self.rules)
 
     def on(self, rule_id: str) -> bool:

@@ -59,6 +59,7 @@ from cronica.extraction.statements import StatementFinder, speaker_actor
 from cronica.extraction.story import Story
 from cronica.extraction.totals import TotalReader, apply_revisions
 from cronica.extraction.triggers import Trigger, TriggerFinder
+from cronica.nlp.arrays import arrays
 
 
 class SentenceStage(Protocol):
@@ -280,8 +281,13 @@ class Remember:
                 return
 
     def _remember_subjects(self, ctx: DocContext, story: Story, sent: Span) -> None:
-        for tok in sent:
-            if tok.dep_ not in {"nsubj", "nsubjpass"} or ctx.in_quote(tok):
+        doc = sent.doc
+        dep = arrays(doc).dep
+        for i in range(sent.start, sent.end):
+            if dep[i] not in {"nsubj", "nsubjpass"}:
+                continue
+            tok = doc[i]
+            if ctx.in_quote(tok):
                 continue
             if is_person_pronoun(tok) or is_group_pronoun(tok):
                 continue

@@ -23,6 +23,7 @@ from cronica.extraction.lexicon import Lexicon, SpeechVerb
 from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.story import Story
 from cronica.extraction.triggers import Trigger
+from cronica.nlp.arrays import arrays, span_text
 from cronica.records import Actor, DateValue, Statement
 from cronica.records import Span as TextSpan
 
@@ -68,7 +69,23 @@ class StatementFinder:
             return list(last[1])
         if len(self._verb_of) > _LEMMAS_KEPT:
             self._verb_of.clear()
-        found = [t for t in sent if self._is_speech(t)]
+        # the sentence's lemmas and tags from the document's arrays; a Token only for a speech verb
+        doc = sent.doc
+        columns = arrays(doc)
+        lemma_hash, lemmas, pos = columns.lemma_hash, columns.lemma, columns.pos
+        verb_of = self._verb_of
+        found = []
+        for i in range(sent.start, sent.end):
+            lemma = lemma_hash[i]
+            if lemma in verb_of:
+                verb = verb_of[lemma]
+            else:
+                verb = verb_of[lemma] = self.verbs.get(lemmas[i])
+            if verb is None or pos[i] not in {"VERB", "AUX"}:
+                continue
+            tok = doc[i]
+            if self._speaks(verb, tok):
+                found.append(tok)
         self._last = (sent, found)
         return list(found)
 
@@ -80,6 +97,10 @@ class StatementFinder:
             verb = self._verb_of[lemma] = self.verbs.get(tok.lemma_.lower())
         if verb is None or tok.pos_ not in {"VERB", "AUX"}:
             return False
+        return self._speaks(verb, tok)
+
+    @staticmethod
+    def _speaks(verb: SpeechVerb, tok: Token) -> bool:
         # a publishing verb speaks only with a statement noun as object ("released a statement"; not
         # "released 20 detainees", nor "a statement issued on 7 February", where the noun says it)
         return not verb.publishing or any(c.lemma_.lower() in _STATEMENT_NOUNS for c in tok.children)
@@ -221,7 +242,7 @@ class StatementFinder:
                 location=place,
                 quote=quoted,
                 addressee=addressee,
-                sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+                sentence=TextSpan(sent.start_char, sent.end_char, span_text(sent)),
                 confidence=0.75 if speaker is not None else 0.45,
                 missing=missing,
             )

@@ -19,6 +19,7 @@ from cronica.extraction.dating import DateLinker
 from cronica.extraction.lexicon import CountingWords, Lexicon
 from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.story import Story
+from cronica.nlp.arrays import span_text
 from cronica.records import (
     CountClaim,
     DateValue,
@@ -147,7 +148,7 @@ class TotalReader:
             location=place,
             reported_by=reporter,
             reported_by_span=reporter_span,
-            sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+            sentence=TextSpan(sent.start_char, sent.end_char, span_text(sent)),
             confidence=0.7 if reporter else 0.55,
             missing=missing,
         )
@@ -159,7 +160,7 @@ class TotalReader:
         10 May" (the first date after "since" in its clause), "since the start of the year" / "so far
         this year" (1 January), "between 1 January and 30 November" (the first day), "in three days"
         (that many days before publication), "over the same period" (the total just before)."""
-        lowered = sent.text.lower()
+        lowered = span_text(sent).lower()
         doc = ctx.doc
         for tok in sent:
             if tok.lower_ not in self.counting.since and tok.lower_ != "between":

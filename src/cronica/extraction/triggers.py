@@ -58,7 +58,7 @@ class Trigger:
 
     @property
     def text(self) -> str:
-        return self.token.doc[self.start : self.end].text
+        return span_text(self.token.doc[self.start : self.end])
 
 
 class TriggerFinder:

@@ -46,10 +46,25 @@ class DocArrays:
             POS,
             SENT_START,
             SPACY,
+            TAG,
         )
 
         self._strings = doc.vocab.strings
-        attrs = [ORTH, LOWER, LEMMA, POS, DEP, HEAD, ENT_TYPE, IS_SPACE, IDX, IS_ALPHA, SPACY, SENT_START]
+        attrs = [
+            ORTH,
+            LOWER,
+            LEMMA,
+            POS,
+            DEP,
+            HEAD,
+            ENT_TYPE,
+            IS_SPACE,
+            IDX,
+            IS_ALPHA,
+            SPACY,
+            SENT_START,
+            TAG,
+        ]
         rows = doc.to_array(attrs).tolist() if len(doc) else []
         self.orth_hash: list[int] = [r[0] for r in rows]
         self.lower_hash: list[int] = [r[1] for r in rows]
@@ -66,6 +81,7 @@ class DocArrays:
         self.space_after: list[bool] = [r[10] == 1 for r in rows]
         #: whether the token starts a sentence (``Token.is_sent_start`` is True)
         self.sent_start: list[bool] = [r[11] == 1 for r in rows]
+        self.tag_hash: list[int] = [r[12] for r in rows]
 
     @cached_property
     def text(self) -> list[str]:
@@ -86,6 +102,11 @@ class DocArrays:
     def pos(self) -> list[str]:
         strings = self._strings
         return [strings[h] for h in self.pos_hash]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        strings = self._strings
+        return [strings[h] for h in self.tag_hash]
 
     @cached_property
     def dep(self) -> list[str]:

@@ -240,6 +240,11 @@ class GatedMatcher:
         # tokens (by attribute and hash) already tried against the expressions, and those found
         self._tried: dict[str, set[int]] = {"LOWER": set(), "ORTH": set()}
         self._found: dict[str, set[int]] = {"LOWER": set(), "ORTH": set()}
+        # the anchor expressions by the attribute they read (most matchers have none)
+        self._regexes: dict[str, list[re.Pattern[str]]] = {
+            attr: [r for a, r in (self.anchors.regexes if self.anchors is not None else ()) if a == attr]
+            for attr in ("LOWER", "ORTH")
+        }
 
     def can_match(self, present: set[int]) -> bool:
         """Whether a text whose lowercase word hashes are ``present`` may hold a match (a rule
@@ -261,8 +266,7 @@ class GatedMatcher:
 
     def _by_expression(self, attr: str, keys: set[int]) -> set[int]:
         """Which of ``keys`` (hashes of ``attr``) an anchor expression finds."""
-        assert self.anchors is not None
-        regexes = [r for a, r in self.anchors.regexes if a == attr]
+        regexes = self._regexes[attr]
         if not regexes:
             return set()
         tried, found = self._tried[attr], self._found[attr]

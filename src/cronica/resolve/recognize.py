@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from cronica.errors import DataFileError
-from cronica.nlp.arrays import arrays, doc_ents
+from cronica.nlp.arrays import arrays, doc_ents, span_text
 from cronica.nlp.matching import GatedMatcher, doc_text, lower_hashes
 from cronica.records import Span
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
@@ -315,7 +315,7 @@ class PlaceRecognizer:
         # a word NER also tags as a place elsewhere ("Ampara" in "Ampara Senior Superintendent of
         # Police") is not taken for a person's name
         ents = doc_ents(doc)
-        placed = {fold(e.text) for e in ents if e.label_ in self.support_labels}
+        placed = {fold(span_text(e)) for e in ents if e.label_ in self.support_labels}
         for ent in ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and not self.gazetteer.lookup([ent.text]):
                 names.add(fold(ent.text))
@@ -479,7 +479,7 @@ class PlaceRecognizer:
 
     def _span(self, doc: Doc, i: int, j: int) -> Span:
         s = doc[i:j]
-        return Span(s.start_char, s.end_char, s.text)
+        return Span(s.start_char, s.end_char, span_text(s))
 
     # -- main --------------------------------------------------------------------------------------
 
@@ -599,7 +599,8 @@ class PlaceRecognizer:
             and not any(e.kind == "country" for e in entries)
         ):
             return None  # "MAS", "COB": acronyms match only country abbreviations ("US", "UK")
-        if fold(words.text) in persons or fold(words.text) in self.stop:
+        text = span_text(words)
+        if fold(text) in persons or fold(text) in self.stop:
             return None
         if self._tail_of_longer_name(doc, i):
             return None
@@ -626,7 +627,7 @@ class PlaceRecognizer:
         ):
             return None  # "Zurmi Local Government Area" tagged ORG is still the area; "at Chiang Mai
             # University" is at Chiang Mai
-        if self.gazetteer.demonym_country(words.text) and not any(e.kind == "country" for e in entries):
+        if self.gazetteer.demonym_country(text) and not any(e.kind == "country" for e in entries):
             return None
         cue = (
             ("dateline" if dateline else None)
@@ -643,7 +644,7 @@ class PlaceRecognizer:
         label = doc[i].ent_type_ or None
         return PlaceMention(
             self._span(doc, i, end),
-            name or words.text,
+            name or text,
             i,
             end,
             True,
@@ -789,6 +790,9 @@ class PlaceRecognizer:
                 stretches[-1] = (stretches[-1][0], end)
             else:
                 stretches.append((start, end))
+        if not anchors.regexes:  # every match holds an anchor word: a stretch without one holds none
+            lower, words = arrays(doc).lower_hash, anchors.words
+            stretches = [(a, b) for a, b in stretches if any(lower[i] in words for i in range(a, b))]
         return [m for a, b in stretches if b > a for m in self.matcher.matcher(doc[a:b], as_spans=True)]
 
     def _parenthesised(

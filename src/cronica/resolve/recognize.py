@@ -624,6 +624,8 @@ class PlaceRecognizer:
             suffix is None
             and self._inside_longer_org(doc, i, j)
             and not (facility and i > 0 and doc[i - 1].lower_ in self.unknown_cues)
+            # "(Barwani, Madhya Pradesh)" tagged ORG: a parenthesis of known places is no organisation
+            and not self._fills_place_parenthesis(doc, i, j)
         ):
             return None  # "Zurmi Local Government Area" tagged ORG is still the area; "at Chiang Mai
             # University" is at Chiang Mai
@@ -699,6 +701,13 @@ class PlaceRecognizer:
             m = mentions[start]
             k = m.longer.end_token if m.longer else m.end_token
             container, relation = None, None
+            if (
+                k + 2 < len(doc)
+                and doc[k].is_lower
+                and doc[k].lower_ in self.area_nouns | self.facility
+                and doc[k + 1].text == "("
+            ):
+                k += 1  # "Pati village (Barwani, Madhya Pradesh)": the area word stands between
             if k + 1 < len(doc) and doc[k].text in {",", "("} and (k + 1) in mentions:
                 container, relation = mentions[k + 1].span, "qualifier"
             elif k + 1 < len(doc) and doc[k].text == "(" and k in parentheses:
@@ -719,8 +728,15 @@ class PlaceRecognizer:
             ):
                 # "the Litoral penitentiary in Guayaquil": the facility named X lies in Y
                 c = k + 2 + (doc[k + 2].lower_ == "the")
+                if c + 2 < len(doc) and doc[c].lower_ in self.name_articles and doc[c + 1].text in _DASHES:
+                    c += 2  # "Hole camp in al-Hasakeh"
                 if c in mentions:
                     container, relation = mentions[c].span, "part_of"
+            elif k + 1 < len(doc) and doc[k].lower_ in self.in_links:
+                # "Kinda in Idleb", "Rihaniya in al-Hasakeh", "Karama in eastern Ar-Raqqa countryside"
+                found = self._container_after(doc, k, mentions)
+                if found is not None and found[1] == "in":
+                    container, relation = found[0].span, "in"
             if container is not None:
                 longer = _with(m.longer, container=container, relation=relation) if m.longer else None
                 mentions[start] = _with(m, container=container, relation=relation, longer=longer)
@@ -885,6 +901,8 @@ class PlaceRecognizer:
         k += 1
         if k < len(doc) and doc[k].lower_ in self.articles:
             k += 1
+        if k + 2 < len(doc) and doc[k].lower_ in self.name_articles and doc[k + 1].text in _DASHES:
+            k += 2  # "in al-Hasakeh": the mention is the name after its article
         # "in the central Sagaing region", "of northern Taiz"
         while k < len(doc) and doc[k].lower_.replace("-", "") in _COMPASS and k not in by_start:
             k += 1

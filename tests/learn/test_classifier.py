@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -74,6 +75,21 @@ def test_training_is_reproducible_and_the_file_predicts_as_the_fitted_model(tmp_
         assert np.allclose([p for _, p in a.scores[head]], [p for _, p in c.scores[head]], atol=1e-3)
     assert loaded.card["training"]["examples"] == len(examples)
     assert "ACLED" in loaded.card["terms"]
+
+
+def test_coding_heads_weigh_classes_and_the_event_head_weighs_sources() -> None:
+    examples = _sample()
+    examples += [examples[0]] * 4  # one coding five times as frequent as the others
+    spec = FeatureSpec(buckets=1 << 12)
+    settings = TrainSettings(spec=spec, min_df=1, epochs=5)
+    earlier = fit(examples, settings)
+    balanced = fit(examples, replace(settings, class_weight="balanced", weigh_groups=False))
+    # the event head is fitted as by default; the coding heads give a rare class more weight
+    assert np.array_equal(balanced.heads["event"].weights, earlier.heads["event"].weights)
+    sub, sub_before = balanced.heads["sub_event_type"], earlier.heads["sub_event_type"]
+    assert not np.array_equal(sub.weights, sub_before.weights)
+    card = balanced.card["training"]["settings"]
+    assert card["class_weight"] == "balanced" and card["weigh_groups"] is False
 
 
 def test_shipped_model_says_it_was_trained_on_acled_data_and_is_small() -> None:

@@ -40,12 +40,21 @@ def _add_mask_option(p: Any) -> None:
         action="store_true",
         help="read capitalised names inside sentences as one placeholder word (features.mask_names)",
     )
+    p.add_argument(
+        "--balanced",
+        action="store_true",
+        help="weigh the coding heads' classes inversely to their frequency, every note alike (learn.train)",
+    )
 
 
 def _settings(args: argparse.Namespace) -> Any:
     from cronica.learn.train import TrainSettings
     from cronica.nlp.features import FeatureSpec
 
+    if args.balanced:
+        return TrainSettings(
+            spec=FeatureSpec(mask_names=args.mask_names), class_weight="balanced", weigh_groups=False
+        )
     return TrainSettings(spec=FeatureSpec(mask_names=args.mask_names))
 
 

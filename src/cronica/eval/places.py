@@ -34,6 +34,22 @@ WITHIN_KM = 25.0
 FIELDS = ("place.found", "place.country", "place.admin1", "place.within_25km", "place.same_region")
 
 
+#: Shortest division key (:func:`~cronica.resolve.names.division_key`) that may make two spellings of
+#: an admin1 agree ("Taizz" is ``taz``: too short to say).
+DIVISION_KEY_MIN = 4
+#: Words of a division's name, beside the administrative suffixes of ``recognition.yaml``, that the
+#: admin1 score ignores ("Donetsk Oblast", "Nairobi City").
+_SCORE_GENERIC = frozenset({"oblast", "city"})
+
+
+def division_generic_words() -> frozenset[str]:
+    """The words the admin1 score drops before comparing division keys: the administrative suffixes of
+    ``recognition.yaml`` ("Province", "Governorate", "Region" ...) and :data:`_SCORE_GENERIC`."""
+    from cronica.resolve.bundled import generic_words
+
+    return generic_words()[0] | _SCORE_GENERIC
+
+
 @dataclass(frozen=True)
 class PlaceGuess:
     """What the resolver made of the gold words of one item."""
@@ -194,12 +210,26 @@ class GoldWordsResolver:
         return self.gazetteer.regions()
 
     def same_admin1(self, country: str, gold: str, got: str | None) -> bool:
-        """Whether ``gold`` and ``got`` name the same first-level division of ``country``: the same
-        words, or names the gazetteer gives one division ("Nairobi" and "Nairobi City"), the
-        division's own name or that of its seat when the division is named after it (ACLED's "Idleb"
-        is GeoNames' governorate "Idlib", whose seat the gazetteer knows as "Idleb"; "Tartar" and
-        "Tərtər")."""
+        """Whether ``gold`` and ``got`` name the same first-level division of ``country``.
+
+        Two names whose division keys (:func:`~cronica.resolve.names.division_key`) each name one
+        division of the country, and not the same one, never agree ("West Darfur" and "East Darfur"
+        share half their words). Otherwise they agree when they have the same words ("Nairobi" and
+        "Nairobi City"); when the gazetteer gives both names to one division, the division's own name or
+        that of its seat where the division is named after it (ACLED's "Idleb" is GeoNames' governorate
+        "Idlib", whose seat the gazetteer knows as "Idleb"; "Tartar" and "Tərtər"); or when they are
+        spellings of one name: the same division key, of 4 letters or more, which names that one
+        division of the country ("Galgaduud" and "Galguduud", "Sadah" and "Şāʻdah", "Nabatiye" and "An
+        Nabaţīyah"; a key two divisions share decides nothing)."""
         if got is None:
+            return False
+        from cronica.resolve.names import division_key
+
+        generic = division_generic_words()
+        keys = self.gazetteer.division_keys(country, generic)
+        k_gold, k_got = division_key(gold, generic), division_key(got, generic)
+        named = (keys.get(k_gold, frozenset()), keys.get(k_got, frozenset()))
+        if all(len(codes) == 1 for codes in named) and named[0] != named[1]:
             return False
         if words_agree(gold, got):
             return True
@@ -215,7 +245,11 @@ class GoldWordsResolver:
                     and (e.kind == "admin1" or (e.kind == "city" and e.feature_code == "PPLA"))
                 }
             )
-        return bool(codes[0] & codes[1])
+        if codes[0] & codes[1]:
+            return True
+        if min(len(k_gold), len(k_got)) < DIVISION_KEY_MIN:
+            return False
+        return len(named[0]) == 1 and named[0] == named[1]
 
     def guess(self, doc: Any, words: tuple[int, int]) -> PlaceGuess:
         from cronica.errors import CronicaError

@@ -23,7 +23,7 @@ from typing import Any
 
 from cronica.errors import GazetteerError
 from cronica.resolve.bundled import BUNDLE_VERSION
-from cronica.resolve.names import fold, spelling_key
+from cronica.resolve.names import division_key, fold, spelling_key
 from cronica.resolve.store import SCHEMA_VERSION, default_index_path
 
 log = logging.getLogger(__name__)
@@ -122,6 +122,7 @@ class Gazetteer:
         self._by_gazetteer_id: dict[str, GazetteerEntry | None] = {}
         self._demonyms: dict[str, str] | None = None
         self._spellings: dict[tuple[str, str], dict[str, dict[int, GazetteerEntry]]] = {}
+        self._division_keys: dict[tuple[str, frozenset[str]], dict[str, frozenset[str]]] = {}
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, build: bool = True, progress: bool = False) -> Gazetteer:
@@ -259,6 +260,29 @@ class Gazetteer:
             except sqlite3.Error as exc:
                 raise GazetteerError(f"gazetteer index {self.path} is corrupt: {exc}") from exc
         return sorted(table.get(key, {}).values(), key=lambda e: -e.population)
+
+    def division_keys(self, country_code: str, generic: Iterable[str] = ()) -> dict[str, frozenset[str]]:
+        """Each :func:`~cronica.resolve.names.division_key` of a name of a first-level division of
+        ``country_code`` -> the GeoNames admin1 codes of the divisions that have a name with that key
+        (one code where the key names one division; several where it does not: "Eastern" and "Western")."""
+        scope = (country_code, frozenset(generic))
+        table = self._division_keys.get(scope)
+        if table is None:
+            codes: dict[str, set[str]] = {}
+            sql = (
+                "SELECT n.folded, p.name, p.admin1_code FROM places p JOIN names n ON n.place_id = p.id "
+                "WHERE p.country_code = ? AND p.kind = 'admin1' AND p.admin1_code IS NOT NULL"
+            )
+            try:
+                for folded, name, code in self._conn.execute(sql, (country_code,)):
+                    for written in (folded, name):
+                        key = division_key(written, scope[1])
+                        if key:
+                            codes.setdefault(key, set()).add(str(code))
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"gazetteer index {self.path} is corrupt: {exc}") from exc
+            table = self._division_keys[scope] = {k: frozenset(v) for k, v in codes.items()}
+        return table
 
     def regions(self) -> dict[str, str]:
         """Country code -> its world region ("Africa", "Americas", "Asia", "Europe", "Oceania")."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -63,11 +64,39 @@ def spelling_key(name: str) -> str:
     dropped, every character but the letters a-z removed, digraphs to one letter (kh/h, sh/s, q/k, w/u,
     y/i ...), a final h after a vowel dropped, every run of vowels one "a", doubled consonants single.
     Coarse on purpose: only for names the gazetteer lacks, among the places of one division."""
-    words = fold(name).split()
+    return _key(fold(name), _KEY_LETTERS)
+
+
+def _key(folded: str, letters: tuple[tuple[str, str], ...]) -> str:
+    words = folded.split()
     if len(words) > 1:
         words = [w for w in words if w not in _KEY_ARTICLES] or words
     key = _NOT_AZ.sub("", "".join(words))
-    for group, letter in _KEY_LETTERS:
+    for group, letter in letters:
         key = key.replace(group, letter)
     key = _FINAL_H.sub("", key)
     return _DOUBLED.sub(r"\1", _VOWELS.sub("a", key))
+
+
+#: Letters that Unicode does not decompose to a-z, in the transliterations of division names ("Bakı",
+#: "Tərtər"); the others (ʻ ’ ‘ of "Şāʻdah", "Ma’rib") are dropped with every character but a-z.
+_DIVISION_LETTERS = str.maketrans({"ı": "i", "ə": "e", "Ə": "e", "ħ": "h", "Ħ": "h"})
+#: The spelling key's letter groups but w/u: a w that became a vowel made "Western" the key of "Eastern".
+_DIVISION_KEY_LETTERS = tuple(pair for pair in _KEY_LETTERS if pair != ("w", "u"))
+
+
+def division_key(name: str, generic: Iterable[str] = ()) -> str:
+    """The :func:`spelling_key` of a division's name, w kept a consonant, without the ``generic`` words that
+    say its level
+    ("Şāʻdah" and "Sadah" are both ``sada``; "Galguduud" and "Galgaduud Region" ``galgadad``; "An
+    Nabaţīyah" and "Nabatiye" ``nabata``). Coarse like the spelling key: two divisions of one country
+    can share a key ("Eastern" and "Western"), so a caller compares keys only among the divisions of one
+    country and only where the key is one division's (see :meth:`Gazetteer.division_keys`)."""
+    folded = fold(name.translate(_DIVISION_LETTERS))
+    drop = sorted((fold(g) for g in generic), key=len, reverse=True)
+    for phrase in drop:
+        if phrase and (" " + phrase + " ") in (" " + folded + " "):
+            rest = (" " + folded + " ").replace(" " + phrase + " ", " ").strip()
+            if rest:
+                folded = rest
+    return _key(folded, _DIVISION_KEY_LETTERS) if folded else ""

@@ -45,6 +45,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 def acled_notes(dev: Path, n: int) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
+    if n <= 0:
+        return out
     for path in sorted((dev / "acled-train").glob("*.csv")):
         with open(path, encoding="utf-8") as fh:
             for i, row in enumerate(csv.DictReader(fh)):
@@ -57,6 +59,8 @@ def acled_notes(dev: Path, n: int) -> list[tuple[str, str]]:
 
 def articles(dev: Path, n: int) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
+    if n <= 0:
+        return out
     with open(dev / "india-police-events-half" / "docs.jsonl", encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
@@ -226,6 +230,7 @@ def main() -> int:
     args = parser.parse_args()
     dev = Path(args.dev_data)
     corpora = {"notes": acled_notes(dev, args.notes), "articles": articles(dev, args.articles)}
+    corpora = {name: texts for name, texts in corpora.items() if texts}  # --articles 0: none at all
     info: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()} {os.cpu_count()} cpus",

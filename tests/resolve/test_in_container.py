@@ -24,9 +24,7 @@ def test_a_name_in_a_division_written_with_a_hyphenated_article_lies_in_it(
     assert "Hasakeh" in (place.reason or "")
 
 
-def test_deir_ez_zor_is_one_name(
-    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
-) -> None:
+def test_deir_ez_zor_is_one_name(nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver) -> None:
     text = "On 3 June 2021, troops set up a new base in Jazaret Buhmeid in Deir-ez-Zor."
     doc = nlp(text)
     names = [m.name for m in find_place_mentions(doc, gazetteer)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.lexicon import GenericActor, Lexicon, OrganisationHeads
 from cronica.extraction.tokens import entity_of
+from cronica.fields import replace
 from cronica.nlp.arrays import arrays, doc_ents, span_text
 from cronica.nlp.matching import doc_text
 from cronica.records import Actor

@@ -11,10 +11,11 @@ revised claim that points at the one it updates.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.ids import with_ids
+from cronica.fields import replace
 from cronica.records import Actor, CountClaim, DateValue, Document, Event, Place
 from cronica.records import Span as TextSpan
 

@@ -17,13 +17,15 @@ Never raises on text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.conventions import CodedWords
 from cronica.extraction.lexicon import Quantities
 from cronica.extraction.numbers import Quantity, find_quantities
+from cronica.fields import replace
+from cronica.nlp.matching import doc_text
 from cronica.records import CountClaim, Event
 from cronica.records import Span as TextSpan
 
@@ -48,7 +50,7 @@ class CodedToll:
 
 def find_coded_toll(doc: Doc, words: CodedWords, quantities: Quantities) -> list[CodedToll]:
     """Every coder's toll of ``doc``, in order."""
-    lower = doc.text.lower()
+    lower = doc_text(doc).lower()
     if not any(w in lower for w in words.counted) or not (
         words.verb in lower or any(w in lower for w in words.shared)
     ):

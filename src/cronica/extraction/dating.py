@@ -10,7 +10,6 @@ to an undated event stays unresolved with its reason.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -22,6 +21,7 @@ from cronica.extraction.context import (
 )
 from cronica.extraction.dates import DateResolver
 from cronica.extraction.story import Story
+from cronica.fields import replace
 from cronica.records import (
     DateValue,
 )

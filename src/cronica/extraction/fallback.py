@@ -14,13 +14,13 @@ the thresholds. Never raises.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from cronica.extraction.learned import Combination, Judgement
 from cronica.extraction.lexicon import TriggerFamily
 from cronica.extraction.triggers import Trigger
+from cronica.fields import replace
 
 
 def family_for(

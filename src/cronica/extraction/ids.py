@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TypeVar
 
+from cronica.fields import replace
 from cronica.records import Document, Event, Statement, Tally
 
 R = TypeVar("R", Event, Statement, Tally)

@@ -7,7 +7,6 @@ inter codes), date, place, count claims and a confidence; accidents and disaster
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date as _date
 
 from spacy.tokens import Span, Token
@@ -24,6 +23,7 @@ from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.story import Story
 from cronica.extraction.triggers import NOT_AN_EVENT_HERE, Trigger
+from cronica.fields import replace
 from cronica.nlp.arrays import arrays, span_text
 from cronica.records import (
     Actor,

@@ -33,11 +33,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
 from cronica.extraction.conventions import load_conventions
+from cronica.fields import replace
 from cronica.nlp.event_classifier import EventClassifier, Prediction, load_model
 from cronica.records import Actor, Event
 

@@ -8,8 +8,6 @@ is named; else the nearest preceding place of the story (a dateline counts), els
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span, Token
 
 from cronica.extraction.context import (
@@ -19,6 +17,7 @@ from cronica.extraction.context import (
     tree_distance,
 )
 from cronica.extraction.lexicon import Lexicon
+from cronica.fields import replace
 from cronica.records import (
     Place,
 )

@@ -74,6 +74,22 @@ def _counts_despite_label(tok: Token) -> bool:
 
 
 def _word_value(word: str, q: Quantities) -> int | None:
+    """The value of a number written in one word ("5,000", "eight", "forty-five"), else ``None``;
+    kept per word and table (every word of every sentence is asked)."""
+    known = q.__dict__.get("_word_values")
+    if known is None or len(known) > _KEEP:
+        known = {}
+        object.__setattr__(q, "_word_values", known)  # a cache, not part of the frozen table
+    if word in known:
+        return known[word]
+    value = known[word] = _read_word_value(word, q)
+    return value
+
+
+_KEEP = 100_000
+
+
+def _read_word_value(word: str, q: Quantities) -> int | None:
     w = word.lower().replace(q.thousands, "")
     if _digits(word, q):
         return int(w)
@@ -149,12 +165,13 @@ def _vague_at(
     doc: Doc, i: int, end: int, q: Quantities
 ) -> tuple[int, int, int, None, None, bool, int | None] | None:
     tokens = doc
-    if tokens[i].lower_ not in q.vague_first:
+    lowers = arrays(doc).lower
+    if lowers[i] not in q.vague_first:
         return None
     for phrase, words in q.vague_phrases:
         if i + len(words) > end:
             continue
-        if all(tokens[i + k].lower_ == w for k, w in enumerate(words)):
+        if all(lowers[i + k] == w for k, w in enumerate(words)):
             # "many", "some", "few" only count before a plural noun or "of"; never alone.
             nxt = tokens[i + len(words)] if i + len(words) < end else None
             if nxt is None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from cronica.extraction.context import PlaceLocator, PlaceMention
-from cronica.nlp.arrays import doc_ents
+from cronica.nlp.arrays import arrays, doc_ents
 from cronica.records import Place, Span
 
 if TYPE_CHECKING:
@@ -73,8 +73,12 @@ class GazetteerLocator:
         """ "in the capital": the capital of the country named last in the sentence ("Afghan rebels ...
         in the capital" is Kabul), else of the document's country; the words are kept as the mention."""
         out: list[PlaceMention] = []
-        for tok in doc:
-            if tok.lower_ != "capital" or tok.pos_ != "NOUN" or tok.i in taken or tok.i < 2:
+        lower = arrays(doc).lower
+        if "capital" not in lower:  # read from the shared arrays: no Token object a word
+            return out
+        for i in [i for i, w in enumerate(lower) if w == "capital"]:
+            tok = doc[i]
+            if tok.pos_ != "NOUN" or tok.i in taken or tok.i < 2:
                 continue
             det, prep = doc[tok.i - 1], doc[tok.i - 2]
             owner = None

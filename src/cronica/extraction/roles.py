@@ -25,10 +25,9 @@ Never raises; an event whose actors already follow the convention is returned un
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cronica.extraction.actors import DocActors
 from cronica.extraction.conventions import load_conventions
+from cronica.fields import replace
 from cronica.records import Actor, Event
 
 _CONVENTIONS = load_conventions()

@@ -27,7 +27,6 @@ parts it uses (finders, linkers, lexicon words, the learned typer), never the ex
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import replace
 from typing import Protocol
 
 from spacy.tokens import Span
@@ -59,6 +58,7 @@ from cronica.extraction.statements import StatementFinder, speaker_actor
 from cronica.extraction.story import Story
 from cronica.extraction.totals import TotalReader, apply_revisions
 from cronica.extraction.triggers import Trigger, TriggerFinder
+from cronica.fields import replace
 from cronica.nlp.arrays import arrays
 
 

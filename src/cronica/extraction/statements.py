@@ -11,7 +11,6 @@ quotation's speaker. Pronoun speakers ("He added") resolve to the last person or
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -23,6 +22,7 @@ from cronica.extraction.lexicon import Lexicon, SpeechVerb
 from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.story import Story
 from cronica.extraction.triggers import Trigger
+from cronica.fields import replace
 from cronica.nlp.arrays import arrays, span_text
 from cronica.records import Actor, DateValue, Statement
 from cronica.records import Span as TextSpan

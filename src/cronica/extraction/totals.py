@@ -7,7 +7,6 @@ In: count mentions marked as totals. Out: :class:`~cronica.records.Tally` record
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -19,6 +18,7 @@ from cronica.extraction.dating import DateLinker
 from cronica.extraction.lexicon import CountingWords, Lexicon
 from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.story import Story
+from cronica.fields import replace
 from cronica.nlp.arrays import span_text
 from cronica.records import (
     CountClaim,

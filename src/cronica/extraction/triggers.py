@@ -535,10 +535,17 @@ class _Sentence:
         """The sentence of the tokens of ``span``, None for no tokens or tokens across sentences."""
         if not len(span):
             return None
-        sent = span.doc[span.start].sent
-        if sent.end < span.end:
+        doc = span.doc
+        starts = arrays(doc).sent_start  # Token.sent's bounds, from the document's arrays
+        start = span.start
+        while start > 0 and not starts[start]:
+            start -= 1
+        end = span.start + 1
+        while end < len(starts) and not starts[end]:
+            end += 1
+        if end < span.end:
             return None  # each judgement reads its own sentence
-        return cls.read(sent)
+        return cls.read(doc[start:end])
 
     @classmethod
     def read(cls, sent: Span) -> _Sentence:

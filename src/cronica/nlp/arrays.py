@@ -35,6 +35,7 @@ class DocArrays:
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import (
             DEP,
+            ENT_IOB,
             ENT_TYPE,
             HEAD,
             IDX,
@@ -64,6 +65,7 @@ class DocArrays:
             SPACY,
             SENT_START,
             TAG,
+            ENT_IOB,
         ]
         rows = doc.to_array(attrs).tolist() if len(doc) else []
         self.orth_hash: list[int] = [r[0] for r in rows]
@@ -82,6 +84,8 @@ class DocArrays:
         #: whether the token starts a sentence (``Token.is_sent_start`` is True)
         self.sent_start: list[bool] = [r[11] == 1 for r in rows]
         self.tag_hash: list[int] = [r[12] for r in rows]
+        #: whether the token is inside an entity that starts before it (``Token.ent_iob_ == "I"``)
+        self.ent_inside: list[bool] = [r[13] == 1 for r in rows]
 
     @cached_property
     def text(self) -> list[str]:
@@ -148,6 +152,10 @@ def forget(doc: Doc) -> None:
 def span_text(span: Span) -> str:
     """``span.text``, cut from the document's text built once (:func:`~cronica.nlp.matching.doc_text`)
     instead of joined from every token."""
-    from cronica.nlp.matching import doc_text
+    doc = span.doc
+    text = doc.user_data.get("cronica.text")  # cronica.nlp.matching.doc_text, without an import a call
+    if text is None:
+        from cronica.nlp.matching import doc_text
 
-    return doc_text(span.doc)[span.start_char : span.end_char]
+        text = doc_text(doc)
+    return text[span.start_char : span.end_char]

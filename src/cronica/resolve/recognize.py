@@ -1005,7 +1005,7 @@ class _Words:
 
 
 def _with(m: PlaceMention, **changes: Any) -> PlaceMention:
-    from dataclasses import replace
+    from cronica.fields import replace
 
     return replace(m, **changes)
 

@@ -28,11 +28,11 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from cronica.errors import GazetteerError
+from cronica.fields import replace
 from cronica.nlp.matching import doc_text
 from cronica.records import Place, PlaceCandidate
 from cronica.resolve.focus import WEIGHTS, Focus, FocusEvidence, decide

@@ -81,6 +81,16 @@ class Focus:
             for e in self.evidence
         )
 
+    def from_demonyms(self) -> bool:
+        """Whether the focus country rests on demonyms ("Cuban doctors", "Turkish forces"): without
+        them its evidence would fall under :data:`MIN_FOCUS`. A demonym says who acted, not where."""
+        if self.country_code is None:
+            return False
+        rest = sum(
+            e.weight for e in self.evidence if e.country_code == self.country_code and e.kind != "demonym"
+        )
+        return rest < MIN_FOCUS
+
     def explicit(self, code: str | None) -> bool:
         """Whether the text itself names country ``code`` (its name, a demonym or a hint)."""
         return any(

@@ -94,6 +94,7 @@ def load_cues() -> dict[str, Any]:
         "articles",
         "locative_cues",
         "unknown_name_cues",
+        "unknown_name_areas",
         "facility_nouns",
         "area_nouns",
         "area_links",
@@ -149,6 +150,8 @@ class PlaceRecognizer:
         self.locative = frozenset(cues["locative_cues"])
         self.unknown_cues = frozenset(cues["unknown_name_cues"])
         self._unknown_cue_hashes = frozenset(vocab.strings.add(w) for w in self.unknown_cues)
+        #: "in the area of Spartak, Donetsk": "the <area> of" is a cue for a name the gazetteer lacks too
+        self.unknown_areas = frozenset(cues["unknown_name_areas"])
         self.facility = frozenset(cues["facility_nouns"])
         self.area_nouns = frozenset(cues["area_nouns"])
         self.area_links = frozenset(cues["area_links"])
@@ -221,6 +224,8 @@ class PlaceRecognizer:
         while end < len(doc) and end not in taken and words < 4:
             if self._capitalised(doc[end]):
                 end, words = end + 1, words + 1
+            elif self._hyphenated_article_at(doc, end) and not any(k in taken for k in range(end, end + 3)):
+                end, words = end + 3, words + 1  # "Wadi al-Rabi"
             elif (
                 doc[end].text in _DASHES
                 and end + 1 < len(doc)
@@ -386,7 +391,7 @@ class PlaceRecognizer:
             prev = doc[k - 1] if k >= 1 else None
             if prev is None or prev.is_sent_end:
                 return False
-            if prev.lower_ in self.unknown_cues and k < i - 1:
+            if k < i - 1 and self._after_unknown_cue(doc, k):
                 return True
             if doc[k].text == "(" and prev.lower_ in self.area_nouns | self.facility:
                 k -= 1  # "Mogadishu-Wadajir district (Wadajir, Banadir)"
@@ -395,6 +400,30 @@ class PlaceRecognizer:
                 return False
             k -= 1
         return False
+
+    def _after_unknown_cue(self, doc: Doc, i: int) -> bool:
+        """Whether the word at ``i`` follows a cue for a name the gazetteer lacks: "near X", or "the
+        area of X" (:attr:`unknown_areas`)."""
+        if i < 1:
+            return False
+        if doc[i - 1].lower_ in self.unknown_cues:
+            return True
+        return (
+            i >= 3
+            and doc[i - 1].lower_ in self.of_links
+            and doc[i - 2].lower_ in self.unknown_areas
+            and doc[i - 3].lower_ in self.articles
+        )
+
+    def _after_area_of(self, doc: Doc) -> list[int]:
+        """The words right after "the <area> of" ("in the area of Spartak", "the outskirts of X")."""
+        return [
+            k + 1
+            for k in range(3, len(doc) - 1)
+            if doc[k].lower_ in self.of_links
+            and doc[k - 1].lower_ in self.unknown_areas
+            and doc[k - 2].lower_ in self.articles
+        ]
 
     def _fills_place_parenthesis(self, doc: Doc, i: int, j: int) -> bool:
         """ "at the Bijapur and Dantewada border (Chhattisgarh)", "under Manpur Police Station limits
@@ -444,10 +473,38 @@ class PlaceRecognizer:
     def _head_of_longer_name(self, doc: Doc, j: int) -> bool:
         """ "in Trans Mara": a known name ("Trans") followed at once by a capitalised word that is
         neither a place, a facility, an administrative suffix nor a stop word is the head of a longer
-        name the gazetteer lacks."""
+        name the gazetteer lacks; so is one followed by a hyphenated article and a name ("Wadi
+        al-Rabi", "Kafr al-Haddad")."""
         if j >= len(doc):
             return False
+        if self._hyphenated_article_at(doc, j):
+            return True
         return self._name_word(doc[j]) and not self.gazetteer.lookup([doc[j].text])
+
+    def _hyphenated_article_at(self, doc: Doc, j: int) -> bool:
+        """Whether tokens ``j:j+3`` are a lower-case article joined by a hyphen to a capitalised word
+        ("al-Rabi" after "Wadi")."""
+        return (
+            j + 2 < len(doc)
+            and doc[j].lower_ in self.name_articles
+            and doc[j].is_lower
+            and doc[j + 1].text in _DASHES
+            and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_
+            and self._capitalised(doc[j + 2])
+        )
+
+    def _article_of_next_name(self, doc: Doc, i: int, j: int) -> bool:
+        """ "in As Sabaa", "in At Tadawin": a capitalised transliterated article inside a sentence,
+        followed by a capitalised word, opens the name that follows; it is no place of its own."""
+        return (
+            j == i + 1
+            and j < len(doc)
+            and doc[i].lower_ in self.name_articles
+            and not doc[i].is_sent_start
+            and self._capitalised(doc[j])
+            and doc[i].whitespace_ != ""
+        )
 
     def _tail_of_longer_name(self, doc: Doc, i: int) -> bool:
         """ "the Black Sea city of Batumi": "Sea" ends a longer name the gazetteer lacks; a qualifier
@@ -604,6 +661,8 @@ class PlaceRecognizer:
             return None
         if self._tail_of_longer_name(doc, i):
             return None
+        if self._article_of_next_name(doc, i, j):
+            return None  # "in As Sabaa", "in At Tadawin": not As (Belgium) nor At
         if (
             not dateline
             and not any(e.kind == "country" for e in entries)
@@ -771,13 +830,19 @@ class PlaceRecognizer:
         # "in Huayllani": an unknown name after a locative cue, inside a nearby "suburb of Y".
         cues = self._unknown_cue_hashes
         after_cue = [i + 1 for i, low in enumerate(arrays(doc).lower_hash[:-1]) if low in cues]
-        for i in after_cue:
+        # "in the area of Spartak, Donetsk": after "the <area> of" only with the place qualifying it
+        # ("the village of Namanhumbir, about 20 km east of Montepuez" in a long report moved an
+        # incident's place and date to another incident's)
+        area_of = set(self._after_area_of(doc)) if self.unknown_areas else set()
+        for i in sorted({*after_cue, *area_of}):
             if i in taken or not self._capitalised(doc[i]):
                 continue
             end = self._name_end(doc, i, taken)
             container = None
             relation = None
             after = self._container_after(doc, end, by_start)
+            if i in area_of and i not in after_cue and (after is None or after[1] != "qualifier"):
+                continue
             if after is not None:
                 container, relation = after
             else:

@@ -449,6 +449,14 @@ class PlaceResolver:
                         best.kind == "city"
                         and (salience(best) < STRAY_SALIENCE or m.facility_word is not None)
                         and not self._in_border_region(best, code)
+                        # the seat of a first-level division is no namesake of a name the gazetteer
+                        # lacks where the text puts another place in it ("Dardara in al-Hasakeh") or
+                        # where only demonyms give the focus ("2 Cuban doctors abducted in Mandera":
+                        # a demonym says who, not where)
+                        and not (
+                            best.feature_code in _SEAT_CODES
+                            and (focus.from_demonyms() or _holds_a_place(m, mentions))
+                        )
                     )
                     # a county abroad no words name: "Independence Square" in Santo Domingo is not
                     # Independence County, Arkansas
@@ -708,6 +716,12 @@ def _town_just_before(
         ):
             best = place
     return best
+
+
+def _holds_a_place(m: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Whether the text puts another of its places inside ``m`` ("Dardara in al-Hasakeh", "Spartak,
+    Donetsk", "Wadi al-Rabi (Aljfara)")."""
+    return any(o.container is not None and o.container.start == m.span.start for o in mentions if o is not m)
 
 
 def salience(e: GazetteerEntry) -> float:

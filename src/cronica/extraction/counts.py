@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.lexicon import CountingWords
-from cronica.extraction.numbers import Quantity
+from cronica.extraction.numbers import Quantity, counts_past_the_date
 from cronica.extraction.triggers import NAMES_WHAT_IS_COUNTED, Trigger
 from cronica.nlp.arrays import arrays, span_text
 
@@ -34,6 +34,9 @@ class CountMention:
     # "the number of people who died in yesterday's confrontation at the bridge rose to nine": a total
     # whose words restrict it to one incident told by its day or place ("confrontation"); that incident's toll
     incident: Token | None = None
+    # "2 fatalities.": a toll told in a sentence of its own, with no verb; it belongs to the event told
+    # just before (Remember), never to an event of its own
+    alone: bool = False
 
     @property
     def one_incident(self) -> bool:
@@ -68,6 +71,8 @@ def find_counts(
         category, verb = found
         if category != "participants" and _told_as_cause(verb, w):
             continue  # "to protest the police killing of 3 men": deaths of an earlier event
+        if category != "participants" and _either_or(verb):
+            continue  # "3 militants were killed, injured or captured": no one knows how many died
         toll_noun = noun.lemma_.lower() in w.toll_nouns and noun.lemma_.lower() not in w.person_nouns
         if category == "participants" and q.vague and q.crowd_value is None:
             continue  # "an unknown number of protesters": a vague phrase with no crowd figure
@@ -88,7 +93,8 @@ def find_counts(
             and (category != "participants" or _has_tally_words(sent, w))  # crowds "since morning"
         )
         incident = _one_incident(sent, trigger_at, w) if tally else None
-        if toll_noun and not tally:
+        alone = toll_noun and not tally and _verbless(sent, w)
+        if toll_noun and not tally and not alone and not _incident_result(noun, w):
             continue  # "212 deaths" counts only as a running total; an incident's toll names its people
         out.append(
             CountMention(
@@ -100,9 +106,51 @@ def find_counts(
                 tally=tally,
                 increment=q.more,
                 incident=incident,
+                alone=alone,
             )
         )
     return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w)
+
+
+def _either_or(verb: Token) -> bool:
+    """ "were killed, injured or captured", "killed or wounded": the verb is one of alternatives, so the
+    number is no count of any one of them."""
+    doc = verb.doc
+    end = verb.sent.end
+    j, alternatives, either = verb.i + 1, 0, False
+    while j < min(end, verb.i + 8):
+        tok = doc[j]
+        if tok.lower_ == "or":
+            either = True
+        elif tok.pos_ == "VERB" and tok.tag_ in {"VBN", "VBD"}:
+            alternatives += 1
+        elif tok.text != "," and tok.lower_ != "and":
+            break
+        j += 1
+    return either and alternatives > 0
+
+
+def _verbless(sent: Span, w: CountingWords) -> bool:
+    """A sentence with no verb but a participle that reports the figure: "2 fatalities.", "At least 5
+    deaths and 3 injuries.", "4 fatalities reported." """
+    doc = sent.doc
+    pos = arrays(doc).pos
+    return not any(
+        pos[i] in {"VERB", "AUX"} and doc[i].lemma_.lower() not in w.toll_participles
+        for i in range(sent.start, sent.end)
+    )
+
+
+def _incident_result(noun: Token, w: CountingWords) -> bool:
+    """A toll noun that is what an incident resulted in: "clashed ..., resulting in 5 deaths", "which
+    resulted in 6 deaths", "the blast caused 3 deaths", "leading to the death of one demonstrator" (the
+    object of a result verb, or of its "in" or "to")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"in", "to"}:
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in w.result_verbs
 
 
 def _told_as_cause(verb: Token, w: CountingWords) -> bool:
@@ -145,9 +193,19 @@ def _subset(first: Token, number_tok: Token, noun: Token, w: CountingWords) -> b
             return True
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in w.of:
-                if any(g.lower_ in w.subset_pronouns for g in child.children):
+                if any(g.lower_ in w.subset_pronouns for g in child.children) and _figure_before(first):
                     return True
     return False
+
+
+def _figure_before(tok: Token) -> bool:
+    """A number told before ``tok`` in its sentence or the one before ("nine were killed, two of them
+    civilians"); without one, "attacked a group of farmers, killing five of them" gives the only figure."""
+    doc = tok.doc
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    return any(t.like_num and t.ent_type_ not in {"DATE", "TIME"} for t in doc[start : tok.i])
 
 
 def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> list[CountMention]:
@@ -188,7 +246,9 @@ def _single_victims(
     out = []
     taken: set[int] = set()
     for t in triggers:
-        if not t.asserted or t.family.count not in {"killed", "injured", "arrested"}:
+        # a trigger whose family counts nothing may still say what befell its victim ("was lynched")
+        count = t.family.count or w.category_words.get(t.token.lower_)
+        if not t.asserted or count not in {"killed", "injured", "arrested"}:
             continue
         verb = t.token
         # "Un joven murió": the subject of a verb the victim undergoes (languages that list them)
@@ -205,8 +265,16 @@ def _single_victims(
         for child in children:
             if child.dep_ not in victim_deps or child.tag_ != "NN" or child.i in counted | taken:
                 continue
-            det = next((c for c in child.children if c.dep_ in {"det", "nummod"}), None)
-            if det is None or det.lower_ not in w.one or not _person(child, w):
+            det = next((c for c in child.children if c.dep_ in {"det", "nummod", "poss"}), None)
+            if det is None or not _person(child, w):
+                continue
+            # "shot dead the former deputy governor", "killed his neighbour": one person named by role; a
+            # bare "the man" is someone told of before
+            named = det.dep_ == "poss" or (
+                det.lower_ in w.definite
+                and any(c.dep_ in {"amod", "compound", "prep"} and c.i != det.i for c in child.children)
+            )
+            if det.lower_ not in w.one and not named:
                 continue
             # "a woman and her son", "a farmer and his brother": each person joined to the first
             joined = [
@@ -221,7 +289,41 @@ def _single_victims(
             end = max([child.i, *(c.i for c in joined)]) + 1
             taken.update([child.i, *(c.i for c in joined)])
             q = Quantity(det.i, end, 1 + len(joined), "exact")
-            out.append(CountMention(q, t.family.count, det.i, end, verb, tally=False, increment=False))
+            out.append(CountMention(q, count, det.i, end, verb, tally=False, increment=False))
+    out.extend(_resulting_deaths(sent, triggers, counted | taken, w))
+    return out
+
+
+def _resulting_deaths(
+    sent: Span, triggers: list[Trigger], counted: set[int], w: CountingWords
+) -> list[CountMention]:
+    """ "exchanged fire, resulting in the death of a local man": one person whose death (or injury,
+    or arrest) an incident resulted in."""
+    out = []
+    for t in triggers:
+        noun = t.token
+        count = t.family.count
+        if count not in {"killed", "injured", "arrested"} or noun.lemma_.lower() not in w.toll_nouns:
+            continue
+        if not _incident_result(noun, w):
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in w.of:
+                continue
+            for person in prep.children:
+                det = next((c for c in person.children if c.dep_ == "det"), None)
+                if (
+                    person.dep_ == "pobj"
+                    and person.tag_ == "NN"
+                    and person.i not in counted
+                    and det is not None
+                    and det.lower_ in w.one
+                    and _person(person, w)
+                ):
+                    q = Quantity(det.i, person.i + 1, 1, "exact")
+                    out.append(
+                        CountMention(q, count, det.i, person.i + 1, noun, tally=False, increment=False)
+                    )
     return out
 
 
@@ -233,6 +335,12 @@ def _person(noun: Token, w: CountingWords) -> bool:
 
 def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) -> Token | None:
     """The noun a number counts ("eight people" -> people), or the number itself when it stands alone."""
+    if counts_past_the_date(number_tok):
+        # "25 Aug. Five people were killed", parsed with "Five" under "Aug.": it counts the noun after it
+        after = number_tok.doc[number_tok.i + 1 : min(number_tok.i + 4, sent.end)]
+        noun = next((t for t in after if t.pos_ == "NOUN"), None)
+        people = noun is not None and (_person(noun, w) or noun.lower_.endswith(w.person_plural_suffixes))
+        return noun if people else None
     if number_tok.dep_ == "nummod" or (
         number_tok.dep_ in {"amod", "quantmod", "compound"} and number_tok.head.pos_ == "NOUN"
     ):
@@ -275,9 +383,19 @@ def _category(
 ) -> tuple[str, Token] | None:
     """What the number counts; ``words`` are the quantity's own tokens."""
     doc = sent.doc
+    # "the death of one demonstrator", "the arrest of 27 suspects": the toll noun they are "of" says it
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ in w.of and of.head.lemma_.lower() in w.toll_nouns:
+        cat = _token_category(of.head, trigger_at, w)
+        if cat is None and _incident_result(of.head, w):  # "leading to the death of one demonstrator"
+            cat = w.victim_words.get(of.head.lemma_.lower())
+        if cat:
+            return cat, of.head
     # the noun names what happened to them: "212 civilian deaths", "63 detentions"
     if noun.lemma_.lower() in w.toll_nouns:
         cat = _token_category(noun, trigger_at, w)
+        if cat is None and _verbless(sent, w):  # "2 fatalities.": the noun alone says what befell them
+            cat = w.victim_words.get(noun.lemma_.lower())
         if cat:
             return cat, noun
     # a predicate of its own: "seven people confirmed dead", "five facing surgeries"
@@ -291,14 +409,23 @@ def _category(
             cat = _token_category(tok, trigger_at, w)
             if cat:
                 return cat, tok
-    if own and any(c.pos_ in {"VERB", "ADP", "ADV"} for c in own):
+    # "three men suspected of theft were lynched", "shot dead six gang members suspected of robbery": an
+    # own predicate that says nothing befell them describes them; the verb they are the subject or object
+    # of says what the number counts
+    described = noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
+    if own and any(c.pos_ in {"VERB", "ADP", "ADV"} for c in own) and not described:
         return None
+    # "two gunmen shot dead a trader": the subject of a verb with an object did it, nothing befell it
+    agent = noun.dep_ == "nsubj" and any(
+        c.dep_ == "dobj" and (_person(c, w) or c.lower_.endswith(w.person_plural_suffixes))
+        for c in noun.head.children
+    )
     # "[injured]" or "injured" just after the noun
     for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:
         if tok.text in {",", ";"} or tok.lower_ in w.clause_breaks:
             break
         cat = w.category_words.get(tok.lower_)
-        if cat:
+        if cat and not agent:
             return cat, tok
     # a conjunct shares the first conjunct's predicate only when it has none of its own
     cur = noun
@@ -332,7 +459,7 @@ def _category(
             head = head.head  # "decenas de miles de personas marcharon": the number phrase's verb
     for tok in _predicate_tokens(head):
         cat = _token_category(tok, trigger_at, w)
-        if cat:
+        if cat and not (agent and cat != "participants"):
             return cat, tok
     # "killing at least 17 people": the trigger just before the number (the parse may have lost the link)
     for tok in doc[max(sent.start, number_tok.i - 5) : number_tok.i]:

@@ -171,6 +171,9 @@ class CountingWords:
     site_nouns: frozenset[str] = frozenset()
     period_units: frozenset[str] = frozenset()
     sum_preps: frozenset[str] = frozenset()
+    result_verbs: frozenset[str] = frozenset()
+    definite: frozenset[str] = frozenset()
+    toll_participles: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
@@ -184,6 +187,9 @@ _COUNTING_OPTIONAL = (
     "site_nouns",
     "period_units",
     "sum_preps",
+    "result_verbs",
+    "definite",
+    "toll_participles",
 )
 
 
@@ -234,6 +240,8 @@ class Quantities:
     increment: frozenset[str] = frozenset({"more"})
     #: the thousands separator of written numbers ("5,000"; Spanish "5.000")
     thousands: str = ","
+    #: units of measure: a number they follow measures something ("120mm mortars", "5 km"), it counts no one
+    units: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -475,6 +483,7 @@ def _quantities(data: dict[str, Any]) -> Quantities:
         not_alone=frozenset(_words(data, "not_alone", f)),
         increment=frozenset(_words(data, "increment", f)),
         thousands=_separator(data.get("thousands_separator"), f),
+        units=frozenset(str(u).lower() for u in (data.get("units") or ())),
     )
 
 
@@ -568,6 +577,7 @@ JUDGEMENT_CUES = (
     "counting_verbs",
     "fatal_results",
     "charge_words",
+    "staging_verbs",
 )
 
 

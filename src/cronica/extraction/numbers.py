@@ -51,8 +51,27 @@ _MONTHS = frozenset(
 )
 
 
+def counts_past_the_date(tok: Token) -> bool:
+    """A number right after a complete day and month ("25 Aug. Five people were killed", "01 Oct. 7
+    people"): the date already has its day, so the number the NER ran into it starts what follows."""
+    i = tok.i
+    if i < 2 or not tok.like_num or (tok.text.isdigit() and 1900 <= int(tok.text) <= 2100):
+        return False
+    doc = tok.doc
+    month, day = doc[i - 1], doc[i - 2]
+    if month.lower_.strip(".") not in _MONTHS:
+        return False
+    if not (day.text.isdigit() and 1 <= int(day.text) <= 31):
+        return False
+    # what follows is counted, not a year or a comma: "25 Aug. Five people", not "Aug. 5, 2021"
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ not in {"PUNCT", "NUM", "SYM"} and not nxt.is_space
+
+
 def _counts_despite_label(tok: Token) -> bool:
     """A number the NER put inside a DATE ("January to 57") that is not a day or a year."""
+    if counts_past_the_date(tok):
+        return True
     if tok.ent_type_ != "DATE" or not tok.like_num or not tok.text.isdigit():
         return False
     value = int(tok.text)
@@ -136,6 +155,9 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
             i += 1
             continue
         start, stop, value, low, high, vague, crowd = match
+        if stop < end and doc[stop].lower_ in q.units:
+            i = stop  # "120mm mortars", "5 km from the town": a measure
+            continue
         qualifier, qstart = _qualifier_before(doc, start, sent.start, q)
         if low is not None and high is not None:
             qualifier = "range"

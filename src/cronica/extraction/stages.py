@@ -51,7 +51,7 @@ from cronica.extraction.learned import (
     opens_with_its_date,
 )
 from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
-from cronica.extraction.numbers import find_quantities
+from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.roles import apply_acled_roles, apply_place_country
 from cronica.extraction.statements import StatementFinder, speaker_actor
@@ -133,6 +133,7 @@ class ReadCounts:
             q
             for q in find_quantities(sent, self.quantities)
             if not any(i in ctx.date_tokens for i in range(q.start, q.end))
+            or counts_past_the_date(ctx.doc[q.start])
         ]
         return [
             # a total told of one incident with nothing told before it: that incident's own toll
@@ -251,7 +252,12 @@ class Remember:
         drafts = reading.drafts
         # crowd estimates and arrest figures told on their own; casualty words there are too often
         # about something else ("six of the wounded died")
-        plain = [c for c in sentence.counts if not c.tally and c.category in {"participants", "arrested"}]
+        # and a toll told alone ("2 fatalities.")
+        plain = [
+            c
+            for c in sentence.counts
+            if not c.tally and (c.category in {"participants", "arrested"} or c.alone)
+        ]
         if not sentence.reported and plain and drafts and si - drafts[-1].sentence_index <= 2:
             self._attach_counts(ctx, story, sent, si, plain, drafts[-1])
         self._remember_story_date(ctx, story, sent, si, bool(sentence.triggers))

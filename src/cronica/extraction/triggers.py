@@ -187,9 +187,13 @@ class TriggerFinder:
         if (
             tok.pos_ != "VERB"
             or family is None
-            or family.event_type in {"Strategic developments", "Protests"}
+            or family.event_type == "Protests"
+            or (
+                family.event_type == "Strategic developments"
+                and family.sub_event_type != "Looting/property destruction"
+            )
         ):
-            return False  # "sentenced to death" is no killing: only a verb of violence
+            return False  # "sentenced to death" is no killing: only a verb of violence ("burnt to death" is)
         results = self._cues["fatal_results"]
         for child in tok.children:
             if child.dep_ == "prep" and any(
@@ -388,15 +392,18 @@ class TriggerFinder:
                 and not any(c.dep_ in {"nummod", "amod", "compound"} for c in tok.children)
             ):
                 plural_subject = tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass"}
-                # "Fighting broke out", "Violence erupted": a bare noun that happens is one event
+                # "Fighting broke out", "Violence erupted": a bare noun that happens is one event; so is one
+                # that is held ("residents held demonstration against the governor")
                 happens = (
                     tok.dep_ == "nsubj"
                     and tok.head.lemma_.lower() in self._cues["occurrence_verbs"] | self._cues["harm_verbs"]
                 )
+                staged = tok.dep_ == "dobj" and tok.head.lemma_.lower() in self._cues["staging_verbs"]
                 if (
                     on("trigger.bare-noun")
                     and not plural_subject
                     and not happens
+                    and not staged
                     and tok.dep_ not in {"ROOT"}
                 ):
                     return "trigger.bare-noun", "bare noun: a kind of event, not one event"

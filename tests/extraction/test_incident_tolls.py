@@ -182,3 +182,15 @@ def test_the_death_of_someone_a_protest_is_about_is_no_toll() -> None:
     text = "On 7 September 2021, residents protested in Kibero over the death of a trader in police custody."
     result = run(text)
     assert not any(e.fatalities for e in result.events)
+
+
+def test_an_adjective_object_is_no_victim_so_its_subject_is_counted() -> None:
+    # Spanish plural adjectives end like plural person nouns: "resultaron heridas" names no victim
+    result = cronica.extract(
+        "Al menos seis personas murieron y más de 50 resultaron heridas este domingo en Nochixtlán, Oaxaca.",
+        published="2016-06-20",
+        id="test",
+    )
+    assert result.events
+    counts = {k: [c.value for c in v] for k, v in result.events[0].counts.items()}
+    assert counts.get("killed") == [6] and counts.get("injured") == [50]

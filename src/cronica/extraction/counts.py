@@ -417,7 +417,9 @@ def _category(
         return None
     # "two gunmen shot dead a trader": the subject of a verb with an object did it, nothing befell it
     agent = noun.dep_ == "nsubj" and any(
-        c.dep_ == "dobj" and (_person(c, w) or c.lower_.endswith(w.person_plural_suffixes))
+        c.dep_ == "dobj"
+        and c.pos_ in {"NOUN", "PROPN"}
+        and (_person(c, w) or c.lower_.endswith(w.person_plural_suffixes))
         for c in noun.head.children
     )
     # "[injured]" or "injured" just after the noun

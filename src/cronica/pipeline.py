@@ -57,7 +57,10 @@ class Pipeline:
         classifier learned from English text: documents in other languages are typed by the rules.
         ``prefilter``: blank the sentences of long documents that hold no word that could start a
         record before parsing them (:mod:`cronica.extraction.prefilter`; languages whose events.yaml has
-        a ``prefilter`` section); default from ``CRONICA_PREFILTER`` (``1`` turns it on), else off.
+        a ``prefilter`` section); default from ``CRONICA_PREFILTER`` (``1`` turns it on), else off. It
+        costs recall: the blanked sentences hold the places, dates and people the records are read
+        with (docs/performance.md: even a filter keeping every sentence a record comes from fails the
+        accuracy gate).
         ``rules_off``: ids of rules (``rules.yaml``, ``cronica rules``) not to apply; default from
         ``CRONICA_RULES_OFF`` (comma separated); raises CronicaError for an id no rule has."""
         from cronica.extraction import Extractor

@@ -78,3 +78,26 @@ def test_an_event_with_no_actor_words_gets_the_actor_type_the_classifier_reads()
     assert event.event_type == "Explosions/Remote violence"
     assert event.actor1 is not None and event.actor1.inter == 3
     assert "actor1" not in event.missing
+
+
+def test_an_actor_the_rules_named_but_could_not_type_takes_the_classifiers_sure_type() -> None:
+    from dataclasses import replace
+
+    from cronica.extraction.learned import Combination, Judgement, apply_learned_actors
+    from cronica.records import Actor
+
+    class Reader:  # an EventTyper: reads every text the same way
+        def __init__(self, p: float) -> None:
+            self.p = p
+
+        def judge(self, text: str) -> Judgement:
+            coding = (("Riots", "Mob violence", 0.9),)
+            return Judgement(event=0.9, coding=coding, inter1=((5, self.p), (3, 0.1)))
+
+    base = run("Residents of Tembari lynched a suspected thief on Monday.").events[0]
+    event = replace(base, actor1=Actor(name="Bodaboda", inter=None, kind="organisation"))
+    generic = lambda kind: Actor(name=kind)  # noqa: E731
+    sure = apply_learned_actors([event], Reader(0.9), generic, Combination())[0]
+    unsure = apply_learned_actors([event], Reader(0.3), generic, Combination())[0]
+    assert sure.actor1 is not None and (sure.actor1.name, sure.actor1.inter) == ("Bodaboda", 5)
+    assert unsure.actor1 is not None and unsure.actor1.inter is None

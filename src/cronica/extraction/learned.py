@@ -338,19 +338,32 @@ def apply_learned_actors(
 ) -> list[Event]:
     """Events whose rules found no actor 1 get the generic actor of the classifier's actor 1 type
     when it is at least ``combination.actor`` sure (ACLED always codes an actor 1); ``generic``
-    makes the actor of an ``actors.yaml`` kind. Others are returned unchanged."""
+    makes the actor of an ``actors.yaml`` kind. An actor 1 the rules named but could not type (a
+    name no dictionary knows: "Bodaboda operators", "two sections of the Lou Nuer") keeps its name
+    and takes the classifier's type at the same threshold. Others are returned unchanged."""
     if typer is None:
         return events
     threshold = (combination or Combination()).actor
-    unnamed = [event_text(e, text) for e in events if e.actor1 is None]
-    judged = iter(judge_all(typer, unnamed))
+    untyped = [event_text(e, text) for e in events if e.actor1 is None or e.actor1.inter is None]
+    judged = iter(judge_all(typer, untyped))
     out = []
     for event in events:
-        if event.actor1 is not None:
+        if event.actor1 is not None and event.actor1.inter is not None:
             out.append(event)
             continue
         ranked = next(judged).inter1
-        kind = GENERIC_KIND.get(ranked[0][0]) if ranked and ranked[0][1] >= threshold else None
+        sure = ranked[0] if ranked and ranked[0][1] >= threshold else None
+        if event.actor1 is not None:
+            if sure is None:
+                out.append(event)
+                continue
+            code, p = sure
+            note = f"; actor 1 type {code} by the classifier (p={p:.2f}), the rules named no type"
+            out.append(
+                replace(event, actor1=replace(event.actor1, inter=code), coded_by=event.coded_by + note)
+            )
+            continue
+        kind = GENERIC_KIND.get(sure[0]) if sure is not None else None
         if kind is None:
             out.append(event)
             continue

@@ -98,6 +98,7 @@ def load_cues() -> dict[str, Any]:
         "facility_nouns",
         "area_nouns",
         "area_links",
+        "qualifier_gap_words",
         "stop_names",
         "name_connectors",
         "name_articles",
@@ -155,6 +156,7 @@ class PlaceRecognizer:
         self.facility = frozenset(cues["facility_nouns"])
         self.area_nouns = frozenset(cues["area_nouns"])
         self.area_links = frozenset(cues["area_links"])
+        self.gap_words = frozenset(cues["qualifier_gap_words"])
         self.stop = frozenset(cues["stop_names"])
         self.connectors = frozenset(cues["name_connectors"])
         self.name_articles = frozenset(cues["name_articles"])
@@ -753,6 +755,15 @@ class PlaceRecognizer:
             and not self.gazetteer.demonym_country(tok.text)
         )
 
+    def _area_gap(self, doc: Doc, k: int) -> int:
+        """The token after up to three area, facility or gap words from token ``k`` on ("village",
+        "town center", "Police Station limits"); ``k`` when there are none."""
+        words = self.area_nouns | self.facility | self.gap_words
+        e = k
+        while e < len(doc) and e - k < 3 and doc[e].lower_ in words:
+            e += 1
+        return e
+
     def _qualifiers(self, doc: Doc, mentions: dict[int, PlaceMention]) -> None:
         """ "Paris, Texas" / "Lahore, Punjab": the second name contains the first."""
         parentheses = self._parentheses_before(doc, mentions)
@@ -760,13 +771,15 @@ class PlaceRecognizer:
             m = mentions[start]
             k = m.longer.end_token if m.longer else m.end_token
             container, relation = None, None
+            gap = self._area_gap(doc, k)
             if (
-                k + 2 < len(doc)
-                and doc[k].is_lower
-                and doc[k].lower_ in self.area_nouns | self.facility
-                and doc[k + 1].text == "("
+                gap > k
+                and gap + 1 < len(doc)
+                and (doc[gap].text == "(" or (doc[gap].text == "," and (gap + 1) in mentions))
             ):
-                k += 1  # "Pati village (Barwani, Madhya Pradesh)": the area word stands between
+                # "Pati village (Barwani, Madhya Pradesh)", "Kadikoy town center, Istanbul", "Manpur
+                # Police Station limits (Rajnandgaon, Chhattisgarh)": area words stand between
+                k = gap
             if k + 1 < len(doc) and doc[k].text in {",", "("} and (k + 1) in mentions:
                 container, relation = mentions[k + 1].span, "qualifier"
             elif k + 1 < len(doc) and doc[k].text == "(" and k in parentheses:

@@ -50,6 +50,9 @@ STRAY_SALIENCE = 0.85
 #: story told from Israel, Goma in a Rwandan one), not as a namesake of a place the gazetteer lacks.
 BORDER_KM = 30.0
 _BORDER_KEPT = 50_000  # border answers kept (entry, country) before they are forgotten
+#: Score for a division of the other level than its suffix usually names ("Meru county": Kenya's counties
+#: are first-level divisions): under the focus country's 3, over the difference of the kinds' own scores.
+OTHER_LEVEL = 1.5
 #: Score margin under which the runner-up candidates are kept on the Place.
 UNSURE_MARGIN = 1.0
 #: Candidates per name considered in the joint fit (most populous first).
@@ -327,7 +330,9 @@ class PlaceResolver:
         qualifies another, a town over a division of the same name; the most populous first."""
         entries = list(candidates.get(fold(m.name), []))
         if m.admin_level:
-            level = [e for e in entries if e.kind == m.admin_level]
+            # "Meru county": a division of the level the word usually names, or of the other level where
+            # the country names its divisions so (Kenya's counties are first-level divisions)
+            level = [e for e in entries if e.kind in {"admin1", "admin2"}]
             entries = level or entries
         elif m.cue == "qualifier" or m.span.start in containers:
             # "Culiacán, Sinaloa": a name that qualifies another is its region, not a namesake town
@@ -352,6 +357,8 @@ class PlaceResolver:
             s += 0.5
         if mention.admin_level and entry.kind == mention.admin_level:
             s += 4.0
+        elif mention.admin_level and entry.kind in {"admin1", "admin2"}:
+            s += OTHER_LEVEL
         if focus.country_code and entry.country_code == focus.country_code:
             s += 3.0
             if focus.admin1_code and entry.admin1_code == focus.admin1_code:

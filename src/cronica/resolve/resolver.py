@@ -71,6 +71,8 @@ _MOTION_CUES = {"prep:from", "prep:to", "prep:into", "prep:toward", "prep:toward
 #: How well known a place is, for the evidence its name gives: log10(population) plus these.
 _SALIENCE_BONUS = {"admin1": 2.0, "admin2": 1.5, "PPLC": 2.0, "PPLG": 1.5, "PPLA": 1.0, "PPLA2": 0.5}
 _AREA_KINDS = {"country", "continent"}
+#: Words after a name that say it is a populated place, not a division of that name ("Meru town").
+_TOWN_WORDS = frozenset({"town", "city", "village"})
 _SEAT_CODES = {"PPLC", "PPLG", "PPLA"}
 
 
@@ -139,7 +141,17 @@ class PlaceResolver:
         containers = {
             m.container.start for m in mentions if m.container is not None and m.relation == "qualifier"
         }
-        pools = {k: self._pool(m, candidates, containers) for k, m in enumerate(mentions) if m.known}
+        # "Meru town", "Hays city": the word after the name says it is a town, not a division
+        towns = {
+            k
+            for k, m in enumerate(mentions)
+            if m.end_token < len(doc) and doc[m.end_token].lower_ in _TOWN_WORDS and not m.admin_level
+        }
+        pools = {
+            k: self._pool(m, candidates, containers, town=k in towns)
+            for k, m in enumerate(mentions)
+            if m.known
+        }
         stray: dict[int, str] = {}  # known names read as names the gazetteer lacks, and why
         for k in sorted(pools):
             m = mentions[k]
@@ -324,7 +336,11 @@ class PlaceResolver:
     # -- scoring ----------------------------------------------------------------------------------
 
     def _pool(
-        self, m: PlaceMention, candidates: dict[str, list[GazetteerEntry]], containers: set[int]
+        self,
+        m: PlaceMention,
+        candidates: dict[str, list[GazetteerEntry]],
+        containers: set[int],
+        town: bool = False,
     ) -> list[GazetteerEntry]:
         """The entries a known name may be: the level the text asks for, a region for a name that
         qualifies another, a town over a division of the same name; the most populous first."""
@@ -342,6 +358,8 @@ class PlaceResolver:
                 e for e in entries if e.kind in {"admin1", "admin2", "country"} and e.latitude is not None
             ]
             entries = regions or entries
+        elif town:
+            entries = [e for e in entries if e.kind == "city"] or _prefer_towns(entries)
         else:
             entries = _prefer_towns(entries)
         return entries[:JOINT_CANDIDATES]

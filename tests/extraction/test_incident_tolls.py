@@ -194,3 +194,20 @@ def test_an_adjective_object_is_no_victim_so_its_subject_is_counted() -> None:
     assert result.events
     counts = {k: [c.value for c in v] for k, v in result.events[0].counts.items()}
     assert counts.get("killed") == [6] and counts.get("injured") == [50]
+
+
+def test_one_person_named_by_name_is_one_victim() -> None:
+    for text in (
+        "On 3 September 2021, gunmen shot dead John Mwangi, a local trader, in Tembari.",
+        "31 August. A clan militia shoots and kills Dimbo chief Ekal Lomuria in Tembari.",
+    ):
+        result = run(text)
+        assert result.events and result.events[0].fatalities == 1, text
+        claim = result.events[0].counts["killed"][0]
+        assert "dead" not in claim.text
+
+
+def test_people_named_together_are_each_a_victim() -> None:
+    text = "On 3 September 2021, gunmen killed Mary Wanjiru and Peter Otieno in Tembari."
+    result = run(text)
+    assert result.events and result.events[0].fatalities == 2

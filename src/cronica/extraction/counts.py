@@ -263,10 +263,26 @@ def _single_victims(
             own = {c.dep_ for c in children}
             children += [c for c in verb.head.children if c.dep_ not in own]
         for child in children:
-            if child.dep_ not in victim_deps or child.tag_ != "NN" or child.i in counted | taken:
+            if child.dep_ not in victim_deps or child.i in counted | taken:
                 continue
             det = next((c for c in child.children if c.dep_ in {"det", "nummod", "poss"}), None)
-            if det is None or not _person(child, w):
+            # (a name after an attack verb is as often its target place: "shelled Fakkeh")
+            if det is None and t.family.name in {"lethal", "arrest"} and _named_person(child, w):
+                # "killed Homa Bay CEC executive, Dony Opar", "kills Todonyang chief Ekal Lochamin",
+                # "shot dead John Kamau, a local trader": one person named by name
+                first = (
+                    min(t.i for t in child.children if t.dep_ == "compound")
+                    if any(t.dep_ == "compound" for t in child.children)
+                    else child.i
+                )
+                # "killed Mary Wanjiru and Peter Otieno": each name joined to the first
+                names = [child, *(c for c in child.conjuncts if c.i > child.i and _named_person(c, w))]
+                end = max(c.i for c in names) + 1
+                taken.update(c.i for c in names)
+                q = Quantity(first, end, len(names), "exact")
+                out.append(CountMention(q, count, first, end, verb, tally=False, increment=False))
+                continue
+            if child.tag_ != "NN" or det is None or not _person(child, w):
                 continue
             # "shot dead the former deputy governor", "killed his neighbour": one person named by role; a
             # bare "the man" is someone told of before
@@ -325,6 +341,20 @@ def _resulting_deaths(
                         CountMention(q, count, det.i, person.i + 1, noun, tally=False, increment=False)
                     )
     return out
+
+
+def _named_person(tok: Token, w: CountingWords) -> bool:
+    """One person named without an article: a person's name ("John Kamau"), or a role word with a
+    name beside it ("Todonyang chief Ekal Lochamin", "CEC executive, Dony Opar")."""
+    if tok.tag_ not in {"NN", "NNP"}:
+        return False
+    if tok.tag_ == "NNP" and tok.ent_type_ == "PERSON":
+        # a one-word "name" before the verb is as often a dateline's city the NER took for a person
+        return tok.dep_ == "dobj" or any(c.dep_ == "compound" for c in tok.children)
+    beside = [c for c in tok.children if c.dep_ in {"compound", "appos"}]
+    if tok.tag_ == "NNP":
+        return any(c.tag_ == "NN" and _person(c, w) for c in beside)
+    return any(c.tag_ == "NNP" and c.dep_ == "appos" and c.ent_type_ in {"PERSON", ""} for c in beside)
 
 
 def _person(noun: Token, w: CountingWords) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 
@@ -29,9 +30,23 @@ def register(subparsers: Any) -> None:
         "--reviewed", action="append", default=[], metavar="JSONL", help="reviewed records (repeatable)"
     )
     p.add_argument("--out", default=None, help="model file to write (default: the packaged model)")
+    _add_combiner_option(p)
     _add_mask_option(p)
     p.set_defaults(func=run_train)
     register_splits(subparsers)
+
+
+def _add_combiner_option(p: Any) -> None:
+    p.add_argument(
+        "--combiner",
+        action="store_true",
+        help=(
+            "also fit the learned combiner (cronica.learn.combiner) that codes a coded summary's first "
+            "event from the rules' reading and the classifier's, by cross-fitting over country folds "
+            "(train: five more classifier fits; eval-splits --by country: four more a fold). Not the "
+            "default: on the 5 country folds it lost to the hand-set thresholds (docs/evaluation.md)"
+        ),
+    )
 
 
 def _add_mask_option(p: Any) -> None:
@@ -68,15 +83,26 @@ def run_train(args: argparse.Namespace) -> int:
     glocon = args.glocon if args.glocon is not None else [glocon_file(root)]
     examples = load_corpus(acled, glocon, args.reviewed)
     out = args.out or default_model_path()
-    model = train_to_file(
-        examples,
-        out,
-        settings=_settings(args),
-        card={"training_files": [os.path.basename(f) for f in [*acled, *glocon, *args.reviewed]]},
-    )
+    settings = _settings(args)
+    card: dict[str, Any] = {
+        "training_files": [os.path.basename(f) for f in [*acled, *glocon, *args.reviewed]]
+    }
+    combiner = None
+    if args.combiner:
+        from cronica.learn.combiner import describe, for_training
+
+        say = lambda msg: print(f"cronica train: {msg}", file=sys.stderr)  # noqa: E731
+        combiner, fitted_on = for_training(examples, settings, progress=say)
+        card["combiner"] = describe(combiner, fitted_on)
+    model = train_to_file(examples, out, settings=settings, card=card, combiner=combiner)
     heads = ", ".join(f"{n} ({len(h.classes)} classes)" for n, h in model.heads.items())
     print(f"cronica train: {len(examples)} examples -> {out}")
     print(f"  heads: {heads}; {len(model.buckets)} feature buckets kept")
+    if combiner is not None:
+        print(
+            f"  learned combiner over {len(combiner.labels)} sub-types, "
+            f"fitted on {card['combiner']['notes']} notes"
+        )
     print(f"  {model.card.get('terms', '')}")
     return 0
 
@@ -107,6 +133,7 @@ def register_splits(subparsers: Any) -> None:
         action="store_true",
         help="with --by country: score the classifier alone, no pipeline runs (minutes, not tens of minutes)",
     )
+    _add_combiner_option(p)
     _add_mask_option(p)
     p.set_defaults(func=run_splits)
 
@@ -129,6 +156,7 @@ def run_splits(args: argparse.Namespace) -> int:
             settings=_settings(args),
             progress=say,
             pipeline=not args.classifier_only,
+            combiner=args.combiner,
         )
     else:
         oneliners = args.oneliners if os.path.exists(args.oneliners) else None

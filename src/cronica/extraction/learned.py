@@ -16,7 +16,11 @@ event is the only one told in its sentence; otherwise the rules' coding stays. I
 (``short_sentences`` or fewer: an ACLED-style summary, a one-line report) the classifier's coding
 replaces any coding of the first event of a sentence at ``short_any``, and in a coded summary (a short
 document that opens with its date) its reading of the whole summary replaces the coding of the first
-event at ``short_report``. Where the rules read no
+event at ``short_report``; where the typer carries a learned combiner (``typer.combiner``,
+:mod:`cronica.nlp.combiner`, shipped in the model file), that first event is coded by the combiner
+instead, a small model that weighs the rules' coding, their actors and counts, and the classifier's
+readings of the whole summary and of the event's words, fitted on notes of countries the classifier
+never saw (:mod:`cronica.learn.combiner`). Where the rules read no
 incident words in a short document, :mod:`cronica.extraction.fallback` lets the classifier find one.
 Long documents (news reports, further from the ACLED summaries the classifier learned from) use stricter
 thresholds. The values were chosen on the dev gold sets and on Kenya's ACLED notes with a model
@@ -39,6 +43,7 @@ from typing import Protocol
 
 from cronica.extraction.conventions import load_conventions
 from cronica.fields import replace
+from cronica.nlp.combiner import Combiner, RulesView
 from cronica.nlp.event_classifier import EventClassifier, Prediction, load_model
 from cronica.records import Actor, Event
 
@@ -127,6 +132,10 @@ class Combination:
     #: the classifier's coding when the event probability and the coding's probability reach these
     fallback_event: float = 0.8
     fallback_coding: float = 0.6
+    #: a coded summary's first event is coded by the learned combiner the typer carries
+    #: (``typer.combiner``, :mod:`cronica.nlp.combiner`) instead of ``short_report`` and
+    #: ``short_report_keep_rules``; ``False`` (or a typer without one) uses those thresholds
+    learned_combiner: bool = True
 
     def thresholds(self, sentences: int) -> tuple[float, float]:
         """(override, keep_rules) for a document of ``sentences`` sentences."""
@@ -154,6 +163,8 @@ class LearnedTyper:
         self, path: str | None = None, model: EventClassifier | None = None, cache_size: int = 1024
     ) -> None:
         self.model = model or load_model(path)
+        #: the learned combiner fitted with this classifier, if its model file carries one
+        self.combiner = self.model.combiner
         self.cache_size = cache_size
         self._seen: dict[str, Judgement] = {}
 
@@ -243,10 +254,14 @@ def apply_learned_types(
     readings = judge_all(typer, [*texts, text] if summary and short and text and events else texts)
     report = readings[len(events)] if len(readings) > len(events) else None
     opening = min(events, key=lambda e: e.trigger.start) if report is not None else None
+    combiner: Combiner | None = getattr(typer, "combiner", None) if combo.learned_combiner else None
     out = []
     for event, j in zip(events, readings, strict=False):
         if not j.coding or event.coded_by.startswith("learned classifier"):
             out.append(event)  # no reading, or the classifier found this event and coded it already
+            continue
+        if event is opening and report is not None and report.coding and combiner is not None:
+            out.append(_combined(event, combiner, report, j))
             continue
         if event is opening and report is not None and report.coding:
             report_type, report_sub, report_p = report.coding[0]
@@ -313,6 +328,39 @@ def apply_learned_types(
             confidence = (event.confidence + rules_p) / 2 if contextual else event.confidence
             out.append(replace(event, confidence=confidence, coded_by=coded_by))
     return out
+
+
+def rules_view(event: Event) -> RulesView:
+    """What the learned combiner reads of the rules' event (:class:`~cronica.nlp.combiner.RulesView`)."""
+    return RulesView(
+        coding=f"{event.event_type} / {event.sub_event_type}",
+        explicit=(event.event_type, event.sub_event_type) not in CONTEXTUAL,
+        actor1=event.actor1.inter if event.actor1 is not None else None,
+        actor2=event.actor2.inter if event.actor2 is not None else None,
+        counts=frozenset(k for k, claims in event.counts.items() if claims),
+    )
+
+
+def _combined(event: Event, combiner: Combiner, report: Judgement, words: Judgement) -> Event:
+    """The coding the learned combiner gives a coded summary's first event, from the rules' reading
+    (:func:`rules_view`) and the classifier's readings of the whole summary (``report``) and of the
+    event's words (``words``)."""
+    rules = f"{event.event_type} / {event.sub_event_type}"
+    ranked = combiner.ranked(rules_view(event), _by_label(report), _by_label(words), dict(report.inter1))
+    label, p = ranked[0]
+    if label == rules:
+        return replace(event, confidence=p, coded_by=f"rules (kept by the learned combiner, p={p:.2f})")
+    event_type, sub = _type_and_sub(label)
+    coded_by = (
+        f"learned combiner: {label} (p={p:.2f}, "
+        f"the whole report p={report.probability(event_type, sub):.2f}) "
+        f"over the rules' {rules} (p={dict(ranked).get(rules, 0.0):.2f})"
+    )
+    return replace(event, event_type=event_type, sub_event_type=sub, confidence=p, coded_by=coded_by)
+
+
+def _by_label(judged: Judgement) -> dict[str, float]:
+    return {f"{t} / {s}": p for t, s, p in judged.coding}
 
 
 #: The generic actor (``actors.yaml`` kind) that stands for each ACLED inter code when the text

@@ -43,6 +43,14 @@ class LabelledExample:
     group: str = ""
     source: str = ""
     country: str = ""  # ISO 3166-1 alpha-2 where the source says (ACLED), for splits by country
+    #: the text as a user hands it to the pipeline, where it differs from ``text`` (an ACLED note with
+    #: its coder's annotations, which the classifier learns without)
+    document: str = ""
+
+    @property
+    def as_read(self) -> str:
+        """The text the pipeline reads for this example."""
+        return self.document or self.text
 
     def to_dict(self) -> dict[str, object]:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
@@ -66,8 +74,10 @@ def from_acled_csv(path: str) -> Iterator[LabelledExample]:
             raise DataFileError(f"{path}:{line_no}: {event_type!r} / {sub!r} is not an ACLED type pair")
         inter = row.get("inter1", "").strip()
         code = int(float(inter)) if inter.replace(".", "", 1).isdigit() else None
+        note = row["notes"].strip()
         yield LabelledExample(
             text=text,
+            document=note if note != text else "",
             event=True,
             event_type=event_type,
             sub_event_type=sub,

@@ -27,8 +27,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cronica.eval.gold import file_sha256
+from cronica.learn.combiner import RulesReading, cross_fitted, first_of_each_country, rules_readings
 from cronica.learn.examples import LabelledExample, from_acled_csv, from_glocon_sentences
+from cronica.learn.folds import deal_countries
 from cronica.learn.train import TrainSettings, featurize, fit
+from cronica.nlp.combiner import Combiner
 
 PIPELINE_FIELDS = ("event_type", "sub_event_type", "actor1_inter", "fatalities")
 ONELINER_FIELDS = ("events", *PIPELINE_FIELDS)
@@ -146,19 +149,6 @@ def run(
     }
 
 
-def deal_countries(sizes: dict[str, int], folds: int) -> dict[str, int]:
-    """Countries (ISO alpha-2 -> number of notes) dealt into ``folds`` folds of similar size: the
-    largest first, each to the fold with fewest notes so far (ties to the lower fold; codes break
-    ties of size), so no fold holds out most of the data. The same on every machine."""
-    load = [0] * folds
-    out: dict[str, int] = {}
-    for code, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
-        k = min(range(folds), key=lambda i: (load[i], i))
-        out[code] = k
-        load[k] += n
-    return out
-
-
 def run_by_country(
     acled: Sequence[str],
     glocon: Sequence[str],
@@ -169,6 +159,7 @@ def run_by_country(
     settings: TrainSettings | None = None,
     progress: Any = None,
     pipeline: bool = True,
+    combiner: bool = False,
 ) -> dict[str, Any]:
     """Held out by country: the countries of every ACLED file are dealt into ``folds`` folds
     (:func:`deal_countries`; notes with no country are never held out); for each fold the
@@ -177,7 +168,14 @@ def run_by_country(
     ``limit`` notes of each of its countries that has at least ``min_notes`` of them. Scores per
     country (``<CC>.<rules|learned|classifier>.<field>``) and over all held-out notes
     (``all.<...>``): no note is scored by a model that saw its country. ``pipeline=False`` scores the
-    classifier alone (minutes instead of tens of minutes: for choosing training settings)."""
+    classifier alone (minutes instead of tens of minutes: for choosing training settings).
+
+    With ``combiner`` (and ``pipeline``), each fold's classifier carries a learned combiner
+    (:mod:`cronica.learn.combiner`) fitted on the other folds' notes only, each of those read by a
+    classifier fitted without its own fold and without the held-out one (cross-fitting inside the
+    training part: four more classifier fits a fold), and the rules' readings of every note (read
+    once); without ``combiner`` (or with fewer than 3 folds) the classifier is combined with the rules
+    by :class:`~cronica.extraction.learned.Combination`'s thresholds alone."""
     from cronica.eval.runner import load_items, score_items
     from cronica.extraction.learned import LearnedTyper
     from cronica.pipeline import Pipeline
@@ -196,6 +194,14 @@ def run_by_country(
             code = item.records[0].country_code if item.records else None
             if code:
                 items_by_country.setdefault(code, []).append(item)
+    readings: dict[int, RulesReading] = {}
+    if pipeline and combiner and folds >= 3:  # cross-fitting inside the training part needs 2 folds there
+        learn_from = first_of_each_country(
+            (i for i, e in enumerate(examples) if e.country in fold_of), examples
+        )
+        say(f"the rules read {len(learn_from)} notes (for the combiners)")
+        texts = [examples[i].as_read for i in learn_from]
+        readings = dict(zip(learn_from, rules_readings(texts, say), strict=True))
     scores: dict[str, dict[str, Any]] = {}
     totals: dict[str, list[float]] = {}
 
@@ -210,6 +216,10 @@ def run_by_country(
         test = [e for e in examples if fold_of.get(e.country, -1) == k]
         say(f"fold {k + 1}/{folds}: training on {len(train)} notes, {len(test)} held out")
         model = fit([examples[i] for i in train] + extra, settings, [counts[i] for i in train] + extra_counts)
+        if readings:
+            model.combiner = _fold_combiner(
+                examples, extra, counts, extra_counts, fold_of, k, readings, settings, model, say
+            )
         by_country: dict[str, list[LabelledExample]] = {}
         for e in test:
             by_country.setdefault(e.country, []).append(e)
@@ -248,6 +258,38 @@ def run_by_country(
         "seconds": round(time.perf_counter() - began, 1),
         "scores": scores,
     }
+
+
+def _fold_combiner(
+    examples: Sequence[LabelledExample],
+    extra: Sequence[LabelledExample],
+    counts: Sequence[dict[int, int]],
+    extra_counts: Sequence[dict[int, int]],
+    fold_of: dict[str, int],
+    k: int,
+    readings: dict[int, RulesReading],
+    settings: TrainSettings,
+    model: Any,
+    say: Any,
+) -> Combiner:
+    """The combiner of held-out fold ``k``: fitted on the other folds' notes, each read by a classifier
+    fitted without its fold and without fold ``k``."""
+    notes = [i for i in readings if fold_of.get(examples[i].country, -1) != k]
+    fold_map = {i: fold_of[examples[i].country] for i in notes}
+
+    def fit_without(j: int) -> Any:
+        say(f"fold {k + 1}: combiner, classifier without folds {k + 1} and {j + 1}")
+        keep = [i for i, e in enumerate(examples) if fold_of.get(e.country, -1) not in (k, j)]
+        return fit(
+            [examples[i] for i in keep] + list(extra),
+            settings,
+            [counts[i] for i in keep] + list(extra_counts),
+        )
+
+    fitted, _ = cross_fitted(
+        examples, notes, fold_map, readings, fit_without, model.heads["sub_event_type"].classes
+    )
+    return fitted
 
 
 def render(result: dict[str, Any]) -> str:

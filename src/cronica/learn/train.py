@@ -35,6 +35,7 @@ import numpy as np
 
 from cronica.errors import CronicaError
 from cronica.learn.examples import LabelledExample
+from cronica.nlp.combiner import Combiner
 from cronica.nlp.event_classifier import EventClassifier, Head, quantize, save_model
 from cronica.nlp.features import FeatureSpec, hashed_counts
 
@@ -179,11 +180,14 @@ def train_to_file(
     path: str,
     settings: TrainSettings | None = None,
     card: dict[str, Any] | None = None,
+    combiner: Combiner | None = None,
 ) -> EventClassifier:
-    """Fit and write the model file; ``card`` adds to the model card (scores, weaknesses)."""
+    """Fit and write the model file; ``card`` adds to the model card (scores, weaknesses);
+    ``combiner`` is the learned combiner fitted on this training run's out-of-fold readings
+    (:mod:`cronica.learn.combiner`), stored in the same file."""
     fitted = fit(examples, settings)
     model = EventClassifier(
-        fitted.spec, fitted.buckets, fitted.idf, fitted.heads, {**fitted.card, **(card or {})}
+        fitted.spec, fitted.buckets, fitted.idf, fitted.heads, {**fitted.card, **(card or {})}, combiner
     )
     save_model(path, model)
     return model

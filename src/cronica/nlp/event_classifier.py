@@ -6,7 +6,9 @@ In: the path of a ``.npz`` file written by :func:`save_model` (the default one s
 pruning, their IDF weights, and per head an int8 weight matrix with one scale per class, and
 intercepts (one-vs-rest logistic: class probabilities are the classes' sigmoids normalised to sum
 to one); the card (JSON, kept inside the same file under ``card``) says what it was trained on,
-ACLED's attribution terms, the scores by held-out split and the known weaknesses.
+ACLED's attribution terms, the scores by held-out split and the known weaknesses. A model may also
+carry the learned combiner fitted on its out-of-fold readings (:mod:`cronica.nlp.combiner`:
+``combiner.weights``, ``combiner.labels``).
 
 Loading fails with :class:`~cronica.errors.DataFileError` naming the file when it is missing, not a
 cronica model, or written by a newer format version; predicting never raises on text.
@@ -25,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from cronica.errors import DataFileError
+from cronica.nlp.combiner import Combiner
 from cronica.nlp.features import FeatureSpec, hashed_counts
 
 #: Version of the file layout; a reader refuses files from a newer layout.
@@ -66,8 +69,11 @@ class EventClassifier:
         idf: np.ndarray,
         heads: dict[str, Head],
         card: dict[str, Any],
+        combiner: Combiner | None = None,
     ) -> None:
         self.spec = spec
+        #: the learned combiner fitted on this classifier's out-of-fold readings (:mod:`.combiner`)
+        self.combiner = combiner
         self.buckets = buckets.astype(np.int64)
         self.idf = idf.astype(np.float32)
         self.card = card
@@ -171,6 +177,11 @@ def save_model(path: str, model: EventClassifier) -> None:
         arrays[f"{name}.weights"] = weights
         arrays[f"{name}.scale"] = scale
         arrays[f"{name}.intercept"] = head.intercept.astype(np.float32)
+    if model.combiner is not None:
+        arrays["combiner.weights"] = model.combiner.weights.astype(np.float64)
+        arrays["combiner.labels"] = np.frombuffer(
+            json.dumps(list(model.combiner.labels)).encode("utf-8"), dtype=np.uint8
+        )
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "wb") as fh:
         np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
@@ -205,7 +216,13 @@ def load_model(path: str | None = None) -> EventClassifier:
                 )
                 for name, classes in card["heads"].items()
             }
-            return EventClassifier(spec, np.asarray(data["buckets"]), np.asarray(data["idf"]), heads, card)
+            combiner = None
+            if "combiner.weights" in data:
+                labels = tuple(json.loads(bytes(data["combiner.labels"]).decode("utf-8")))
+                combiner = Combiner(labels, np.asarray(data["combiner.weights"], dtype=np.float64))
+            return EventClassifier(
+                spec, np.asarray(data["buckets"]), np.asarray(data["idf"]), heads, card, combiner
+            )
     except DataFileError:
         raise
     except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:

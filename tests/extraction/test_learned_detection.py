@@ -4,7 +4,7 @@ briefs, naming no place or party of the training notes)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cronica
 from cronica.extraction.learned import Combination, Judgement, apply_learned_types, opens_with_its_date
@@ -175,3 +175,28 @@ def test_a_coded_summary_takes_actor_one_type_from_the_reading_of_the_whole_summ
     assert kept.actor1 is not None and kept.actor1.inter == base.actor1.inter
     lead = first_actor(news, 0.7)
     assert lead.actor1 is not None and lead.actor1.inter == base.actor1.inter
+
+
+def test_a_summary_reading_retypes_a_described_actor_but_not_a_named_one() -> None:
+    from cronica.extraction.learned import apply_summary_actor_type
+    from cronica.records import Actor, Span
+
+    named_text = "On 9 May 2020, the NAF rebel forces fired mortars at army positions near Dimbo."
+    described_text = "On 9 May 2020, militants fired mortars at army positions near Dimbo."
+    reading = Judgement(0.99, (("Battles", "Armed clash", 0.9),), inter1=((1, 0.9), (2, 0.1)))
+
+    def first_event(text: str, words: str) -> Event:
+        event = cronica.extract(text, published="2020-05-10", id="t").events[0]
+        at = text.index(words)
+        actor = Actor(name=words, text=words, span=Span(at, at + len(words), words), inter=2, kind="rebels")
+        return replace(event, actor1=actor)
+
+    def generic(kind: str) -> Actor:
+        return Actor(name=kind)
+
+    for text, words, expected in ((named_text, "NAF rebel forces", 2), (described_text, "militants", 1)):
+        typer = ReportTyper(text, reading, reading)
+        out = apply_summary_actor_type(
+            [first_event(text, words)], typer, generic, Combination(), text, summary=True
+        )
+        assert out[0].actor1 is not None and out[0].actor1.inter == expected, words

@@ -431,6 +431,18 @@ def opens_with_its_date(dates: Sequence[tuple[int, str]]) -> bool:
     return start <= 1 and any(w.isdigit() and len(w) == 4 for w in words.split())
 
 
+def _named(actor: Actor, text: str) -> bool:
+    """Whether the actor's words name it (a capitalised word not opening a sentence: "the NAF rebel
+    forces", "Taliban militants", "Ukrainian Forces") rather than describe it ("gunmen", "militants",
+    "protesters")."""
+    if actor.text is None or actor.span is None:
+        return False
+    at = actor.span.start
+    opening = text[:at].rstrip()[-1:] in {"", ".", "!", "?", ":", "\n"}
+    words = actor.text.split()
+    return any(w[:1].isupper() for w in (words[1:] if opening else words))
+
+
 def apply_summary_actor_type(
     events: list[Event],
     typer: EventTyper | None,
@@ -444,8 +456,10 @@ def apply_summary_actor_type(
     is at least ``combination.short_report_actor`` sure, unless ACLED's roles (``conventions.yaml``
     ``roles``) name actor 1 of the event's type (the protesters of a protest, the rioters of a riot):
     the actor keeps its words and name, its ``inter`` changes, and ``coded_by`` says so; with no
-    actor 1, the generic actor of that type (``generic`` makes one of an ``actors.yaml`` kind).
-    Other events, and documents that are no coded summary, are returned unchanged."""
+    actor 1, the generic actor of that type (``generic`` makes one of an ``actors.yaml`` kind). An
+    actor the summary names (:func:`_named`: "the NAF rebel forces", "Taliban militants") keeps the
+    type the rules read from its name; one it only describes ("militants", "gunmen") takes the
+    classifier's. Other events, and documents that are no coded summary, are returned unchanged."""
     if typer is None or not summary or not events or not text:
         return events
     ranked = judge_all(typer, [text])[0].inter1
@@ -456,8 +470,8 @@ def apply_summary_actor_type(
     if any(r.actor1 and r.covers(first.event_type, first.sub_event_type) for r in _ROLES):
         return events  # ACLED's roles name actor 1 of this type (the protesters of a protest ...)
     actor = first.actor1
-    if actor is not None and actor.inter == code:
-        return events
+    if actor is not None and actor.inter is not None and _named(actor, text):
+        return events  # a named actor's type is read from its name ("NAF rebel forces", "Taliban")
     if actor is None:
         kind = GENERIC_KIND.get(code)
         if kind is None:

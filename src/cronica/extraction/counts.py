@@ -71,7 +71,7 @@ def find_counts(
         category, verb = found
         if category != "participants" and _told_as_cause(verb, w):
             continue  # "to protest the police killing of 3 men": deaths of an earlier event
-        if category != "participants" and _either_or(verb):
+        if category != "participants" and _either_or(verb, sent.end):
             continue  # "3 militants were killed, injured or captured": no one knows how many died
         toll_noun = noun.lemma_.lower() in w.toll_nouns and noun.lemma_.lower() not in w.person_nouns
         if category == "participants" and q.vague and q.crowd_value is None:
@@ -112,11 +112,10 @@ def find_counts(
     return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w)
 
 
-def _either_or(verb: Token) -> bool:
+def _either_or(verb: Token, end: int) -> bool:
     """ "were killed, injured or captured", "killed or wounded": the verb is one of alternatives, so the
-    number is no count of any one of them."""
+    number is no count of any one of them (``end``: where the verb's sentence ends)."""
     doc = verb.doc
-    end = verb.sent.end
     j, alternatives, either = verb.i + 1, 0, False
     while j < min(end, verb.i + 8):
         tok = doc[j]
@@ -270,11 +269,7 @@ def _single_victims(
             if det is None and t.family.name in {"lethal", "arrest"} and _named_person(child, w):
                 # "killed Homa Bay CEC executive, Dony Opar", "kills Todonyang chief Ekal Lochamin",
                 # "shot dead John Kamau, a local trader": one person named by name
-                first = (
-                    min(t.i for t in child.children if t.dep_ == "compound")
-                    if any(t.dep_ == "compound" for t in child.children)
-                    else child.i
-                )
+                first = min([child.i, *(c.i for c in child.children if c.dep_ == "compound")])
                 # "killed Mary Wanjiru and Peter Otieno": each name joined to the first
                 names = [child, *(c for c in child.conjuncts if c.i > child.i and _named_person(c, w))]
                 end = max(c.i for c in names) + 1
@@ -357,6 +352,11 @@ def _named_person(tok: Token, w: CountingWords) -> bool:
     return any(c.tag_ == "NNP" and c.dep_ == "appos" and c.ent_type_ in {"PERSON", ""} for c in beside)
 
 
+def _people(noun: Token, w: CountingWords) -> bool:
+    """A noun that names one person or several ("trader", "residents", "herders")."""
+    return _person(noun, w) or noun.lower_.endswith(w.person_plural_suffixes)
+
+
 def _person(noun: Token, w: CountingWords) -> bool:
     """A noun that names one person: a person noun ("suspect", "priest", "son") or a person suffix
     ("driver", "governor", "chairman")."""
@@ -369,8 +369,7 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) 
         # "25 Aug. Five people were killed", parsed with "Five" under "Aug.": it counts the noun after it
         after = number_tok.doc[number_tok.i + 1 : min(number_tok.i + 4, sent.end)]
         noun = next((t for t in after if t.pos_ == "NOUN"), None)
-        people = noun is not None and (_person(noun, w) or noun.lower_.endswith(w.person_plural_suffixes))
-        return noun if people else None
+        return noun if noun is not None and _people(noun, w) else None
     if number_tok.dep_ == "nummod" or (
         number_tok.dep_ in {"amod", "quantmod", "compound"} and number_tok.head.pos_ == "NOUN"
     ):
@@ -447,10 +446,7 @@ def _category(
         return None
     # "two gunmen shot dead a trader": the subject of a verb with an object did it, nothing befell it
     agent = noun.dep_ == "nsubj" and any(
-        c.dep_ == "dobj"
-        and c.pos_ in {"NOUN", "PROPN"}
-        and (_person(c, w) or c.lower_.endswith(w.person_plural_suffixes))
-        for c in noun.head.children
+        c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and _people(c, w) for c in noun.head.children
     )
     # "[injured]" or "injured" just after the noun
     for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:

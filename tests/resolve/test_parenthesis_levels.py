@@ -32,7 +32,7 @@ def test_the_province_after_an_unknown_district_is_a_place_though_ner_calls_the_
 ) -> None:
     text = (
         "On 2 February 2021, rival forces traded mortar fire on the fronts of Jabal Hamra "
-        "(Qaatabah, Ad Dali), with no fatalities reported."
+        "(Al Shuayb, Ad Dali), with no fatalities reported."
     )
     doc = nlp(text)
     mentions = find_place_mentions(doc, gazetteer)
@@ -75,7 +75,7 @@ def test_given_words_before_a_parenthesis_take_its_smallest_known_place(
 ) -> None:
     text = (
         "On 9 May 2020, rival forces exchanged artillery on the fronts of Jabal Hamra (Al Qabbaytah, Lahij), "
-        "Bab Ghaliq (Qaatabah, Ad Dali), and Jabal Murays (Qaatabah, Ad Dali)."
+        "Bab Ghaliq (Al Shuayb, Ad Dali), and Jabal Murays (Al Shuayb, Ad Dali)."
     )
     doc = nlp(text)
     mentions = find_place_mentions(doc, gazetteer)

@@ -23,7 +23,7 @@ from typing import Any
 
 from cronica.errors import GazetteerError
 from cronica.resolve.bundled import BUNDLE_VERSION
-from cronica.resolve.names import division_key, fold, spelling_key
+from cronica.resolve.names import division_key, fold, folds, spelling_key
 from cronica.resolve.store import SCHEMA_VERSION, default_index_path
 
 log = logging.getLogger(__name__)
@@ -157,8 +157,14 @@ class Gazetteer:
     # -- lookups ---------------------------------------------------------------------------------
 
     def lookup(self, names: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
-        """Places by name: folded name -> entries (most populous first); names not found are absent."""
-        keys = {fold(n) for n in names} - {""}
+        """Places by name: folded name -> entries (most populous first); names not found are absent. A
+        name with an apostrophe is looked up under each of its :func:`~cronica.resolve.names.folds`."""
+        wanted: dict[str, tuple[str, ...]] = {}
+        for n in names:
+            key = fold(n)
+            if key:
+                wanted[key] = tuple(dict.fromkeys((*wanted.get(key, ()), *folds(n))))
+        keys = {k for variants in wanted.values() for k in variants} - {""}
         missing = [k for k in keys if k not in self._names]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
@@ -178,7 +184,19 @@ class Gazetteer:
                 self._names[key] = entries
                 for e in entries:
                     self._by_gazetteer_id[e.gazetteer_id] = e
-        return {k: self._names[k] for k in keys if self._names.get(k)}
+        out: dict[str, list[GazetteerEntry]] = {}
+        for key, variants in wanted.items():
+            if variants == (key,):
+                if self._names.get(key):
+                    out[key] = self._names[key]
+                continue
+            seen: dict[int, GazetteerEntry] = {}
+            for variant in variants:
+                for e in self._names.get(variant, ()):
+                    seen.setdefault(e.id, e)
+            if seen:
+                out[key] = sorted(seen.values(), key=lambda e: -e.population)
+        return out
 
     def get(self, place_id: int) -> GazetteerEntry | None:
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()

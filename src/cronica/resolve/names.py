@@ -1,9 +1,10 @@
 """Name folding shared by the gazetteer index, the importer and recognition.
 
-In: any place name as written ("La Paz", "Potosí", "SANTA  CRUZ"). Out: its folded key
-("la paz", "potosi", "santa cruz"): accents removed, case-folded, every run of characters
-that are not letters or digits turned into one space. Never fails; an empty or all-punctuation
-name folds to "".
+In: any place name as written ("La Paz", "Potosí", "SANTA  CRUZ", "Murang'a", "Kadıköy"). Out: its
+folded key ("la paz", "potosi", "santa cruz", "muranga", "kadikoy"): accents removed, the Turkic
+dotless ı and the schwa ə read as i and e, apostrophes inside a word dropped, case-folded, every
+other run of characters that are not letters or digits turned into one space. Never fails; an empty
+or all-punctuation name folds to "".
 """
 
 from __future__ import annotations
@@ -14,19 +15,52 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-# Letters outside these blocks (Cyrillic, Arabic, CJK ...) mark a name as non-Latin.
-_LATIN_OK = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF\u2018\u2019\u201C\u201D\u2013\u2014]*$")
-_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d"})
+# Letters outside these blocks (Cyrillic, Arabic, CJK ...) mark a name as non-Latin; ə and the modifier
+# apostrophes ʻ ʼ of Azerbaijani and Uzbek names are Latin.
+_LATIN_OK = re.compile(
+    r"^[\u0000-\u024F\u0259\u02BB\u02BC\u1E00-\u1EFF\u2018\u2019\u201C\u201D\u2013\u2014]*$"
+)
+#: Apostrophes, which reports write or leave out inside a name ("Murang'a"/"Muranga", "Ma’rib"/"Marib",
+#: Uzbek "Oʻzbekiston"): dropped, not turned into a space.
+_APOSTROPHES = "'\u2018\u2019\u02bb\u02bc"
+_SPECIAL = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d"}
+    # Turkish, Azerbaijani: "Kadıköy" is written "Kadikoy", "Tərtər" "Terter"
+    | {"ı": "i", "ə": "e", "Ə": "e"}
+    | dict.fromkeys(_APOSTROPHES, "")
+)
 
 
 @lru_cache(maxsize=1 << 16)  # recognition folds the same words many times a document
 def fold(name: str) -> str:
     """The lookup key of ``name``: no accents, case-folded, words separated by single spaces."""
     if name.isascii():
-        return _NON_WORD.sub(" ", name.lower()).strip()
+        return _NON_WORD.sub(" ", name.lower().replace("'", "")).strip()
     text = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+_APART = str.maketrans(dict.fromkeys(_APOSTROPHES, " "))
+#: A name shorter than this without its apostrophe is another, common name too often ("Dar'ā" and
+#: Afghanistan's "Dara"): such a name is found only with the apostrophe written, or read as a space.
+_MIN_JOINED = 5
+
+
+def folds(name: str) -> tuple[str, ...]:
+    """The keys an index stores for ``name``, and a lookup of ``name`` tries: its :func:`fold`, and for a
+    name with an apostrophe also the fold with the apostrophe read as a space, as a report that writes a
+    hyphen for it reads ("N’Dali" is found as "N'Dali", "NDali" and "N-Dali"). The fold without the
+    apostrophe is left out when it has fewer than five letters ("Dar'ā" is found as "Dar'a", not "Dara")."""
+    key = fold(name)
+    if not any(ch in name for ch in _APOSTROPHES):
+        return (key,)
+    apart = fold(name.translate(_APART))
+    if apart == key:
+        return (key,)
+    if sum(ch.isalpha() for ch in key) < _MIN_JOINED:
+        return (apart,)
+    return (key, apart)
 
 
 def is_latin(name: str) -> bool:

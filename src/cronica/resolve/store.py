@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cronica.errors import GazetteerError
-from cronica.resolve.names import fold
+from cronica.resolve.names import fold, folds
 
 #: Bumped when the table layout changes; an index with another version must be rebuilt.
 SCHEMA_VERSION = "1"
@@ -145,13 +145,13 @@ class PlaceRow:
 
     def folded_names(self) -> list[tuple[str, int, int]]:
         out: dict[str, int] = {}
-        primary = fold(self.name)
-        if primary:
-            out[primary] = 1
+        for key in folds(self.name):
+            if key:
+                out.setdefault(key, 1)
         for alt in self.alternate_names:
-            key = fold(alt)
-            if key and key not in out:
-                out[key] = 0
+            for key in folds(alt):
+                if key and key not in out:
+                    out[key] = 0
         return [(key, self.id, flag) for key, flag in out.items()]
 
 

@@ -171,6 +171,10 @@ class LearnedTyper:
     def judge(self, text: str) -> Judgement:
         return self.judge_many([text])[0]
 
+    def forget(self) -> None:
+        """Empty the judgements kept (benchmarks: a corpus read again must not find its texts read)."""
+        self._seen.clear()
+
     def judge_many(self, texts: Sequence[str]) -> list[Judgement]:
         """The judgement of each text, in order (the same as :meth:`judge` one at a time)."""
         seen = self._seen

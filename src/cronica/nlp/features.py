@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -84,13 +85,49 @@ def grams(text: str, spec: FeatureSpec) -> list[str]:
 
 
 def hashed_counts(text: str, spec: FeatureSpec) -> dict[int, int]:
-    """Bucket -> raw count for every n-gram of ``text``."""
+    """Bucket -> raw count for every n-gram of ``text`` (the n-grams of :func:`grams`, counted in the
+    order they come). A word's own buckets (the word and its character n-grams) are hashed once and
+    kept (:func:`_word_buckets`): the same words recur in every text."""
+    if spec.mask_names:
+        text = mask_names(text)
+    words = [_DIGIT.sub("0", w) for w in _WORD.findall(text.lower())]
+    table = _WORD_TABLES.get(spec)
+    if table is None:
+        table = _WORD_TABLES[spec] = {}
+    elif len(table) > _WORD_TABLE_SIZE:
+        table.clear()
+    own = [table.get(w) or _word_buckets(w, spec, table) for w in words]
+    found = [b for b, _ in own]
+    if spec.bigrams:
+        mask = spec.buckets - 1
+        found.extend(
+            zlib.crc32(("b " + a + " " + b).encode("utf-8")) & mask
+            for a, b in zip(words, words[1:], strict=False)
+        )
+    for _, chars in own:
+        found.extend(chars)
+    return Counter(found)  # counts in order of first occurrence, as a dict
+
+
+#: Words whose buckets :func:`_word_buckets` keeps, per feature spec; emptied past this many words.
+_WORD_TABLE_SIZE = 20_000
+_WORD_TABLES: dict[FeatureSpec, dict[str, tuple[int, tuple[int, ...]]]] = {}
+
+
+def _word_buckets(
+    word: str, spec: FeatureSpec, table: dict[str, tuple[int, tuple[int, ...]]]
+) -> tuple[int, tuple[int, ...]]:
+    """The bucket of ``word`` as a word feature and those of its character n-grams, in :func:`grams`'
+    order; kept in ``table``."""
     mask = spec.buckets - 1
-    counts: dict[int, int] = {}
-    for g in grams(text, spec):
-        b = zlib.crc32(g.encode("utf-8")) & mask
-        counts[b] = counts.get(b, 0) + 1
-    return counts
+    padded = f"<{word}>"
+    chars = tuple(
+        zlib.crc32(("c " + padded[i : i + n]).encode("utf-8")) & mask
+        for n in range(spec.char_min, spec.char_max + 1)
+        for i in range(len(padded) - n + 1)
+    )
+    entry = table[word] = (zlib.crc32(("w " + word).encode("utf-8")) & mask, chars)
+    return entry
 
 
 def vectorize(

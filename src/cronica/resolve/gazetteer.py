@@ -121,7 +121,7 @@ class Gazetteer:
         self._countries: dict[str, GazetteerEntry | None] = {}
         self._by_gazetteer_id: dict[str, GazetteerEntry | None] = {}
         self._demonyms: dict[str, str] | None = None
-        self._spellings: dict[tuple[str, str], dict[str, dict[int, GazetteerEntry]]] = {}
+        self._spellings: dict[tuple[str, str], dict[str, dict[int, tuple[Any, ...]]]] = {}
         self._division_keys: dict[tuple[str, frozenset[str]], dict[str, frozenset[str]]] = {}
 
     @classmethod
@@ -272,12 +272,14 @@ class Gazetteer:
                 "AND p.admin1_code = ? AND p.kind IN ('city', 'admin2') AND p.latitude IS NOT NULL"
             )
             try:
+                # rows by key and place id; entries are built only for the key asked (a division has
+                # thousands of names, a text asks for one or two)
                 for row in self._conn.execute(sql, scope):
-                    entry = GazetteerEntry.from_row(row[1:])
-                    table.setdefault(spelling_key(row[0]), {})[entry.id] = entry
+                    table.setdefault(spelling_key(row[0]), {})[row[1]] = row[1:]
             except sqlite3.Error as exc:
                 raise GazetteerError(f"gazetteer index {self.path} is corrupt: {exc}") from exc
-        return sorted(table.get(key, {}).values(), key=lambda e: -e.population)
+        found = [GazetteerEntry.from_row(row) for row in table.get(key, {}).values()]
+        return sorted(found, key=lambda e: -e.population)
 
     def division_keys(self, country_code: str, generic: Iterable[str] = ()) -> dict[str, frozenset[str]]:
         """Each :func:`~cronica.resolve.names.division_key` of a name of a first-level division of

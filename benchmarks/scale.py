@@ -20,6 +20,12 @@ Printed for each, after a warm-up pass:
 - ``extract_corpus`` on a Dask ``LocalCluster`` of ``--workers`` processes vs one process, the same
   figures (cluster start and model loading in the workers not counted), each Dask worker's peak RSS.
 
+Every timed run is as on texts not read before by the classifier (its judgements kept per text
+emptied) and with the caches of names and words warm (every process has read the corpus once: the
+forked workers inherit this process's, the Dask workers read it once untimed). Before 2026-12-06 the
+process runner's forked workers inherited every judgement and the Dask workers started cold, which
+flattered the one and penalised the other (docs/performance.md, eighth session).
+
 Other processes on a shared machine slow the parallel runs most: the load average is printed with
 the results.
 """
@@ -94,11 +100,10 @@ def single(texts: list[tuple[str, str]], repeat: int = 1) -> dict[str, Any]:
     nlp = pipeline.nlp
     docs = [document_from_text(t, id=i) for i, t in texts]
     list(pipeline.extract_documents(docs[:16], batch_size=16))  # warm-up
-    forget = getattr(getattr(pipeline, "_typer", None), "forget", lambda: None)
     passes = []
     for _ in range(repeat):
         spacy_pass = timed(lambda: list(nlp.pipe((d.text for d in docs), batch_size=64)))
-        forget()
+        _forget()
         passes.append((spacy_pass, timed(lambda: list(pipeline.extract_documents(docs, batch_size=64)))))
     spacy_cpu, spacy_wall = min(p[0][0] for p in passes), min(p[0][1] for p in passes)
     cronica_cpu, cronica_wall = min(p[1][0] for p in passes), min(p[1][1] for p in passes)
@@ -130,7 +135,9 @@ def workers(texts: list[tuple[str, str]], n: int) -> dict[str, Any]:
     docs = [document_from_text(t, id=i) for i, t in texts]
     with Runner(PipelineSpec(), 1) as one:
         list(one.run(docs[:16]))
+        _forget()
         one_cpu, one_wall = timed(lambda: list(one.run(docs)))
+    _forget()  # the workers are forked from this process: they start with what it keeps
     # the workers' start (fork, model loading) is timed apart: it is paid once a run, whatever its size
     children_before = _rusage_cpu(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
@@ -163,6 +170,18 @@ def _warm_worker() -> None:
     pipeline_for(PipelineSpec())
 
 
+def _forget() -> None:
+    """Empty the classifier's judgements kept per text in this process's pipeline (every run is timed
+    as on texts not read before; the caches keyed by names and words stay warm)."""
+    from cronica.parallel import PipelineSpec, pipeline_for
+
+    typer = getattr(pipeline_for(PipelineSpec()), "_typer", None)
+    if hasattr(typer, "forget"):
+        typer.forget()
+    elif isinstance(getattr(typer, "_seen", None), dict):  # a cronica before LearnedTyper.forget
+        typer._seen.clear()
+
+
 def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) -> dict[str, Any]:
     """``extract_corpus`` on a LocalCluster of ``n`` processes: wall and CPU seconds of the workers and
     this process (cluster start and the workers' model loading not counted, as for the process runner)."""
@@ -188,12 +207,18 @@ def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) 
         _warm_worker()
         spec, parts = PipelineSpec(), partitions([str(corpus)], per_part)
         os.makedirs(Path(tmp, "one"))
+        _forget()
         same_cpu, same_wall = timed(
             lambda: [extract_partition(k, p, spec, str(Path(tmp, "one"))) for k, p in enumerate(parts)]
         )
         client = connect("local", n)
         try:
             client.run(_warm_worker)  # load the pipeline in each worker first, as the process runner does
+            # and read the corpus once, untimed: this process and the forked workers of the process
+            # runner have read it before they are timed (caches of names and words warm), so the Dask
+            # workers do too; then, as for them, the classifier's judgements kept per text are emptied
+            extract_corpus(client, [str(corpus)], str(Path(tmp, "warm")), documents=per_part)
+            client.run(_forget)
             before = client.run(worker_cpu)
             cpu, began = time.process_time(), time.perf_counter()
             extract_corpus(client, [str(corpus)], str(Path(tmp, "out")), documents=per_part)

@@ -78,7 +78,8 @@ def test_the_note_words_are_read_with_their_share(nlp) -> None:  # type: ignore[
         nlp, "Unknown reported fatalities coded as 10 and spread across three locations in two days."
     ) == [(10, 6, "Unknown reported fatalities coded as 10 and spread across three locations in two days")]
     assert tolls(nlp, "Dozens of fatalities coded as 12.") == [(12, 1, "Dozens of fatalities coded as 12")]
-    assert CodedToll(18, 5, 0, 1).share == 4 and CodedToll(10, 3, 0, 1).share == 3
+    assert CodedToll(18, 5, 0, 1).share(0) == 4 and CodedToll(10, 3, 0, 1).share(0) == 3
+    assert CodedToll(None, 3, 0, 1).share(14) == 5 and CodedToll(None, 3, 0, 1, each=4).share(14) == 4
 
 
 def test_other_uses_of_coded_as_are_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -101,3 +102,47 @@ def test_a_coded_claim_is_the_number_whatever_else_is_claimed() -> None:
     coded = CountClaim(category="killed", value=10, qualifier="coded", text="fatalities coded as 10")
     assert acled_fatalities([reported]) == 3
     assert acled_fatalities([reported, coded]) == 10
+
+
+def battle_deaths(text: str) -> int:
+    return next(e for e in run(text).events if e.event_type == "Battles").fatalities
+
+
+def test_a_share_told_without_the_total_is_the_note_figure_shared() -> None:
+    """ "Fatalities split between 2 events.": the figure the note's words give, shared."""
+    text = (
+        "On 14 March 2022, rebels of the Northern Front attacked two army posts near Dravik on two days. "
+        "Twelve soldiers were killed. Fatalities split between 2 events."
+    )
+    assert battle_deaths(text) == 6
+
+
+def test_the_coder_may_give_each_event_its_own_share() -> None:
+    """ "Fatalities are split across 3 events (5).": this event's figure is the one in brackets (the
+    tokenizer keeps "5)" whole); "with 1 fatality each" gives each event one."""
+    text = (
+        "On 14 March 2022, rebels of the Northern Front attacked army posts near Dravik, Ulma and Teska. "
+        "Fourteen soldiers were killed. Fatalities are split across 3 events (5)."
+    )
+    assert battle_deaths(text) == 5
+    text = (
+        "On 15 March 2022, herders attacked farmers near Ulma and Teska, killing 2. Two events coded at Ulma "
+        "and Teska, with 1 fatality each."
+    )
+    assert [e.fatalities for e in run(text).events if e.event_type == "Violence against civilians"][:1] == [1]
+
+
+def test_a_toll_coded_across_events_in_brackets() -> None:
+    text = (
+        "On 16 March 2022, armed clashes between two clan militias were reported near Dravik, which resulted "
+        "in 6 deaths (coded across 6 events) and 17 injuries."
+    )
+    assert battle_deaths(text) == 1
+
+
+def test_a_share_with_no_figure_in_the_note_codes_nothing() -> None:
+    text = (
+        "On 17 March 2022, rebels of the Northern Front attacked army posts near Dravik and Ulma, with "
+        "casualties on both sides. Fatalities split between 2 events."
+    )
+    assert all(e.fatalities == 0 for e in run(text).events)

@@ -211,3 +211,71 @@ def test_people_named_together_are_each_a_victim() -> None:
     text = "On 3 September 2021, gunmen killed Mary Wanjiru and Peter Otieno in Tembari."
     result = run(text)
     assert result.events and result.events[0].fatalities == 2
+
+
+def test_bodies_found_are_the_dead_of_a_killing() -> None:
+    """A body found is a death (ACLED codes the killing it reveals): counted by number, by "the bodies
+    of N", or one for a body told with its article or owner."""
+    text = (
+        "On 12 September 2021, three bodies with gunshot wounds were found by herders near Tembari village."
+    )
+    result = run(text)
+    assert result.events and result.events[0].event_type == "Violence against civilians"
+    assert deaths(result)[:1] == [3]
+    text = "On 12 September 2021, the bodies of two traders were discovered in a ditch outside Loruma."
+    assert deaths(run(text))[:1] == [2]
+    text = "On 12 September 2021, the body of a shopkeeper was found dumped in a maize field in Loruma ward."
+    assert deaths(run(text))[:1] == [1]
+    text = (
+        "On 10 September 2021, a teacher went missing in Tembari. Her body was found in a river two days "
+        "later."
+    )
+    assert 1 in deaths(run(text))
+
+
+def test_someone_found_dead_is_one_victim() -> None:
+    text = "On 13 September 2021, a village chief was found dead in his house in Tembari, with stab wounds."
+    assert deaths(run(text))[:1] == [1]
+
+
+def test_weapons_found_are_still_no_death() -> None:
+    text = "On 13 September 2021, police found two grenades and a rifle hidden in a house in Loruma."
+    assert all(d == 0 for d in deaths(run(text)))
+
+
+def test_a_victim_who_died_later_is_a_death_of_the_attack() -> None:
+    text = (
+        "On 14 September 2021, a trader was shot and wounded by unidentified gunmen in Loruma. "
+        "He later died in hospital."
+    )
+    result = run(text)
+    assert deaths(result)[:1] == [1]
+    text = (
+        "On 14 September 2021, a boda boda rider was stabbed by a passenger in Tembari. "
+        "She succumbed to her injuries two days later."
+    )
+    assert (
+        sum(d or 0 for d in deaths(run(text))) == 1
+    )  # (the death's own day may make it an event of its own)
+
+
+def test_a_range_whose_upper_end_is_qualified_is_one_range() -> None:
+    """ "between six and about ten people": a range from six, not six and ten more."""
+    text = (
+        "On 15 September 2021, gunmen attacked herders' camps near Tembari and killed between six and "
+        "about ten people."
+    )
+    assert deaths(run(text))[:1] == [6]
+
+
+def test_deaths_a_protest_followed_are_no_toll_of_the_protest() -> None:
+    """ "blocked a road to protest after two men were found dead": the deaths came before, in an
+    event of their own; live fire on the protest itself is its toll."""
+    text = (
+        "On 16 September 2021, residents blocked the Loruma road to protest after two men were found dead "
+        "in a quarry."
+    )
+    result = run(text)
+    assert result.events and all(d == 0 for d in deaths(result))
+    text = "On 16 September 2021, police shot dead two protesters after they blocked the Loruma road."
+    assert deaths(run(text))[:1] == [2]

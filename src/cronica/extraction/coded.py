@@ -26,7 +26,7 @@ from cronica.extraction.lexicon import Quantities
 from cronica.extraction.numbers import Quantity, find_quantities
 from cronica.fields import replace
 from cronica.nlp.matching import doc_text
-from cronica.records import CountClaim, Event
+from cronica.records import CountClaim, Event, acled_fatalities
 from cronica.records import Span as TextSpan
 
 #: event types that can carry a toll
@@ -37,22 +37,26 @@ VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civi
 class CodedToll:
     """A coder's figure: ``total`` shared between ``shares`` events, with the words it was read from."""
 
-    total: int
+    total: int | None  # None: the note's own figure ("Fatalities split between 2 events.")
     shares: int
     start: int
     end: int
+    each: int | None = None  # each event's figure where the coder gives it ("... across 3 events (5)")
 
-    @property
-    def share(self) -> int:
-        """Each event's part: the even share, rounded half up."""
-        return int(self.total / self.shares + 0.5)
+    def share(self, note_total: int) -> int:
+        """Each event's part: the coder's own, or the even share of the total (the coder's, else
+        ``note_total``, the figure the note's words give), rounded half up."""
+        if self.each is not None:
+            return self.each
+        total = self.total if self.total is not None else note_total
+        return int(total / self.shares + 0.5)
 
 
 def find_coded_toll(doc: Doc, words: CodedWords, quantities: Quantities) -> list[CodedToll]:
     """Every coder's toll of ``doc``, in order."""
     lower = doc_text(doc).lower()
     if not any(w in lower for w in words.counted) or not (
-        words.verb in lower or any(w in lower for w in words.shared)
+        words.verb in lower or any(w in lower for w in words.shared) or any(w in lower for w in words.each)
     ):
         return []
     out: list[CodedToll] = []
@@ -75,11 +79,36 @@ def _toll_in(sent: Span, words: CodedWords, quantities: Quantities) -> CodedToll
             shares, end = _shared_after(sent, end, words, numbers, quantities)
             return CodedToll(total, shares, _clause_start(sent, tok), end)
         before = next((q for q in numbers if q.end == tok.i and not q.vague), None)
-        if before is not None:  # "20 fatalities split up between 3 events"
-            shares, end = _shared_after(sent, tok.i + 1, words, numbers, quantities)
-            if shares > 1:
-                return CodedToll(before.value, shares, before.start, end)
+        if before is not None and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ in words.each:
+            # "Two events coded at A and B, with 1 fatality each"
+            return CodedToll(None, 1, before.start, tok.i + 2, each=before.value)
+        shares, end = _shared_after(sent, tok.i + 1, words, numbers, quantities)
+        if shares <= 1:
+            continue
+        if (
+            before is not None
+        ):  # "20 fatalities split up between 3 events", "6 deaths (coded across 6 events)"
+            return CodedToll(before.value, shares, before.start, end)
+        # "Fatalities are split across 3 events (5).": the coder's figure for this event; "Fatalities
+        # split between 2 events.": the note's own figure, shared
+        each, end = _bracketed_number(sent, end)
+        return CodedToll(None, shares, _clause_start(sent, tok), end, each=each)
     return None
+
+
+def _bracketed_number(sent: Span, at: int) -> tuple[int | None, int]:
+    """The number of "(5)" starting at token ``at`` of ``sent``'s document and the token after it
+    (the tokenizer may keep "8)" whole); (None, ``at``) when there is none."""
+    doc = sent.doc
+    if at >= sent.end or doc[at].text != "(":
+        return None, at
+    text = ""
+    for i in range(at, min(at + 3, sent.end)):
+        text += doc[i].text
+        if text.endswith(")"):
+            inner = text[1:-1]
+            return (int(inner), i + 1) if inner.isdigit() else (None, at)
+    return None, at
 
 
 def _is_counted(tok: Token, words: CodedWords) -> bool:
@@ -164,11 +193,14 @@ def apply_coded_tolls(events: list[Event], doc: Doc, tolls: list[CodedToll]) -> 
         (i for i, e in enumerate(cleaned) if e.event_type in VIOLENT_TYPES),
         key=lambda i: (not cleaned[i].counts.get("killed"), i),
     )
+    note_total = max((acled_fatalities(e.counts.get("killed", ())) for e in cleaned), default=0)
+    if toll.total is None and toll.each is None and note_total == 0:
+        return cleaned  # "Fatalities split between 2 events." in a note whose words give no figure
     chosen = set(ranked[: toll.shares])
     text = words.text
     claim = CountClaim(
         category="killed",
-        value=toll.share,
+        value=toll.share(note_total),
         qualifier="coded",
         text=text,
         span=TextSpan(lo, hi, text),

@@ -91,6 +91,8 @@ class CodedWords:
     repeat: frozenset[str]
     #: how many words may stand between what was counted and the verb ("fatalities and injuries coded")
     gap: int = 4
+    #: a figure for each event ("with 1 fatality each")
+    each: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ def _coded_words(data: dict[str, Any], name: str) -> CodedWords:
         shared=_strings(data.get("shared"), name, f"{where}.shared"),
         between=_strings(data.get("between"), name, f"{where}.between"),
         repeat=_strings(data.get("repeat"), name, f"{where}.repeat"),
+        each=_strings(data["each"], name, f"{where}.each") if "each" in data else frozenset(),
         gap=gap,
     )
 

@@ -69,7 +69,9 @@ def find_counts(
         if found is None:
             continue
         category, verb = found
-        if category != "participants" and _told_as_cause(verb, w):
+        if category != "participants" and (
+            _told_as_cause(verb, w) or _before_the_protest(verb, trigger_at, w)
+        ):
             continue  # "to protest the police killing of 3 men": deaths of an earlier event
         if category != "participants" and _either_or(verb, sent.end):
             continue  # "3 militants were killed, injured or captured": no one knows how many died
@@ -159,6 +161,23 @@ def _told_as_cause(verb: Token, w: CountingWords) -> bool:
     return any(a.lemma_.lower() in w.cause_heads and a.i < verb.i for a in verb.ancestors)
 
 
+def _before_the_protest(verb: Token, trigger_at: dict[int, Trigger], w: CountingWords) -> bool:
+    """The count's verb sits in a clause that says what a protest followed ("blocked a road to protest
+    after two men were found dead", "held a demonstration after police shot dead a driver"): the
+    casualties are an earlier event's (``reason_marks`` in quantities.yaml)."""
+    for tok in [verb, *verb.ancestors]:
+        if tok.dep_ != "advcl":
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in w.reason_marks for c in tok.children):
+            return False
+        head = tok.head
+        return any(
+            (found := trigger_at.get(t.i)) is not None and found.family.name == "protest" and found.asserted
+            for t in [head, *(c for c in head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "xcomp"})]
+        )
+    return False
+
+
 def _own_place(number_tok: Token) -> bool:
     """The number carries a place of its own ("ten more in Senkata, El Alto")."""
     return any(
@@ -244,12 +263,17 @@ def _single_victims(
     counted = {i for q in quantities if not _age(doc, q.start, q.end) for i in range(q.start, q.end + 2)}
     out = []
     taken: set[int] = set()
+    trigger_at = {i: t for t in triggers for i in range(t.start, t.end)}
     for t in triggers:
         # a trigger whose family counts nothing may still say what befell its victim ("was lynched")
         count = t.family.count or w.category_words.get(t.token.lower_)
         if not t.asserted or count not in {"killed", "injured", "arrested"}:
             continue
+        if _before_the_protest(t.token, trigger_at, w):
+            continue
         verb = t.token
+        if verb.dep_ in {"oprd", "acomp", "xcomp"} and verb.head.lemma_.lower() in w.found_verbs:
+            verb = verb.head  # "a teacher was found dead": the one found is the one who died
         # "Un joven murió": the subject of a verb the victim undergoes (languages that list them)
         victim_deps = {"nsubjpass", "dobj"} | (
             {"nsubj"} if verb.lemma_.lower() in w.undergoer_verbs else set()
@@ -264,6 +288,15 @@ def _single_victims(
         for child in children:
             if child.dep_ not in victim_deps or child.i in counted | taken:
                 continue
+            if child.dep_ == "nsubj" and _the_one_told_of(child, w):
+                # "He later died in hospital", "The clerk died in the fire": the one person told of
+                # before died (where no figure was told, which the death might be one of)
+                q = Quantity(child.i, child.i + 1, 1, "exact")
+                taken.add(child.i)
+                out.append(CountMention(q, count, child.i, child.i + 1, verb, tally=False, increment=False))
+                continue
+            if any(c.ent_type_ == "ORDINAL" for c in child.children):
+                continue  # "a fourth body was found": one more of a toll already told
             det = next((c for c in child.children if c.dep_ in {"det", "nummod", "poss"}), None)
             # (a name after an attack verb is as often its target place: "shelled Fakkeh")
             if det is None and t.family.name in {"lethal", "arrest"} and _named_person(child, w):
@@ -336,6 +369,19 @@ def _resulting_deaths(
                         CountMention(q, count, det.i, person.i + 1, noun, tally=False, increment=False)
                     )
     return out
+
+
+def _the_one_told_of(tok: Token, w: CountingWords) -> bool:
+    """ "He", "She", "The clerk": one person told of before, with no figure told before them."""
+    if tok.lower_ in w.one_person_pronouns:
+        pass
+    elif not (
+        tok.tag_ == "NN"
+        and _person(tok, w)
+        and any(c.dep_ == "det" and c.lower_ in w.definite for c in tok.children)
+    ):
+        return False
+    return not _figure_before(tok)
 
 
 def _named_person(tok: Token, w: CountingWords) -> bool:
@@ -414,6 +460,9 @@ def _category(
     doc = sent.doc
     # "the death of one demonstrator", "the arrest of 27 suspects": the toll noun they are "of" says it
     of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ in w.of and of.head.lemma_.lower() in w.body_nouns:
+        # "the bodies of two men were discovered": what befell the bodies befell the people
+        noun, of = of.head, of.head.head
     if noun.dep_ == "pobj" and of.lower_ in w.of and of.head.lemma_.lower() in w.toll_nouns:
         cat = _token_category(of.head, trigger_at, w)
         if cat is None and _incident_result(of.head, w):  # "leading to the death of one demonstrator"

@@ -174,6 +174,10 @@ class CountingWords:
     result_verbs: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
     toll_participles: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()
+    found_verbs: frozenset[str] = frozenset()
+    one_person_pronouns: frozenset[str] = frozenset()
+    reason_marks: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
@@ -190,6 +194,10 @@ _COUNTING_OPTIONAL = (
     "result_verbs",
     "definite",
     "toll_participles",
+    "body_nouns",
+    "found_verbs",
+    "one_person_pronouns",
+    "reason_marks",
 )
 
 

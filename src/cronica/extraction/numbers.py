@@ -261,10 +261,12 @@ def _number_at(
         if nxt is not None and nxt > value:
             return i, j + 2, value, value, nxt, False, None
     if j + 1 < end and tokens[j].lower_ in {"to", "and", "or"}:
-        nxt = _word_value(tokens[j + 1].text, q)
+        # "between six and about ten": a one-word qualifier of the upper end is skipped
+        k = j + 2 if j + 2 < end and (tokens[j + 1].lower_,) in _one_word_qualifiers(q) else j + 1
+        nxt = _word_value(tokens[k].text, q)
         before = tokens[i - 1].lower_ if i > 0 else ""
         if nxt is not None and nxt > value and (tokens[j].lower_ != "and" or before == "between"):
-            return i, j + 2, value, value, nxt, False, None
+            return i, k + 1, value, value, nxt, False, None
     return i, j, value, None, None, False, None
 
 
@@ -293,3 +295,8 @@ def _qualifier_at(doc: Doc, start: int, sent_start: int, q: Quantities) -> tuple
     if start > sent_start and tokens[start - 1].lower_ == "between":
         return "range", start - 1
     return "exact", start
+
+
+def _one_word_qualifiers(q: Quantities) -> frozenset[tuple[str, ...]]:
+    """The qualifiers of one word ("about", "nearly"), as word tuples."""
+    return frozenset(tuple(words) for _, words in q.qualifier_phrases if len(words) == 1)

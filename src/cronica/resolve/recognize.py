@@ -168,6 +168,9 @@ class PlaceRecognizer:
         self._suffixes = sorted(
             ((tuple(k.split()), v) for k, v in self.admin_suffixes.items()), key=lambda kv: -len(kv[0])
         )
+        #: Lower-case words that may follow a name inside ACLED's parenthesis of levels ("(Momauk township,
+        #: Bhamo district, Kachin State)"): area nouns and one-word administrative suffixes.
+        self.level_words = self.area_nouns | frozenset(k for k in self.admin_suffixes if " " not in k)
         # the same, by first word (a suffix can only start on its first word), in the same order
         self._suffixes_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, level in self._suffixes:
@@ -325,6 +328,13 @@ class PlaceRecognizer:
         placed = {fold(span_text(e)) for e in ents if e.label_ in self.support_labels}
         for ent in ents:
             if ent.label_ == "PERSON" and len(ent) > 1 and not self.gazetteer.lookup([ent.text]):
+                suffix = self._suffix_at(doc, ent.end - 1)
+                if (
+                    suffix is not None
+                    and suffix[1] == 1
+                    and self.gazetteer.lookup([doc[ent.start : ent.end - 1].text])
+                ):
+                    continue  # "Rakhine State" tagged PERSON: a known division and its level word
                 names.add(fold(ent.text))
                 names.update(fold(t.text) for t in ent if self._capitalised(t) and fold(t.text) not in placed)
         return names
@@ -377,7 +387,7 @@ class PlaceRecognizer:
         if doc[i - 1].text == "(" and self._opens_after_proper_noun(doc, i - 1):
             return True
         k = i - 1
-        for _step in range(6):
+        for _step in range(_PARENTHESIS_REACH + 4):  # the parenthesis, and a name and area word before it
             if k in ends:
                 return True
             if (
@@ -398,7 +408,11 @@ class PlaceRecognizer:
             if doc[k].text == "(" and prev.lower_ in self.area_nouns | self.facility:
                 k -= 1  # "Mogadishu-Wadajir district (Wadajir, Banadir)"
                 continue
-            if not (self._capitalised(prev) or prev.text in {",", "("}):
+            if not (
+                self._capitalised(prev)
+                or prev.text in {",", "("}
+                or (prev.is_lower and prev.lower_ in self.level_words)
+            ):
                 return False
             k -= 1
         return False
@@ -782,6 +796,12 @@ class PlaceRecognizer:
                 k = gap
             if k + 1 < len(doc) and doc[k].text in {",", "("} and (k + 1) in mentions:
                 container, relation = mentions[k + 1].span, "qualifier"
+            elif not m.known and gap + 1 < len(doc) and doc[gap].text == ",":
+                # "Zin Ba town, Tedim township, Falam district": a name the gazetteer lacks lies in the
+                # next known place of its list
+                found = self._container_after(doc, gap, mentions)
+                if found is not None and found[1] == "qualifier":
+                    container, relation = found[0].span, "qualifier"
             elif k + 1 < len(doc) and doc[k].text == "(" and k in parentheses:
                 # "Hays (Qaatabah, Al Hudaydah)": the smallest level of the parenthesis the gazetteer knows
                 found = self._container_after(doc, k, mentions)
@@ -933,13 +953,18 @@ class PlaceRecognizer:
             )
 
     def _parentheses_before(self, doc: Doc, by_start: dict[int, PlaceMention]) -> set[int]:
-        """Tokens "(" that open on a known place, directly or after up to four capitalised words and
-        commas (the names the gazetteer lacks of a smaller level: "(Qaatabah, Ad Dali)")."""
+        """Tokens "(" that open on a known place, directly or after capitalised words, commas and level
+        words (the names the gazetteer lacks of smaller levels: "(Qaatabah, Ad Dali)", "(Ann Township,
+        Kyaukpyu District, Rakhine State)")."""
         out = set()
         for start in by_start:
             j = start - 1
-            while j > 1 and start - j <= 4 and doc[j].text != "(":
-                if not (self._capitalised(doc[j]) or doc[j].text == ","):
+            while j > 1 and start - j <= _PARENTHESIS_REACH and doc[j].text != "(":
+                if not (
+                    self._capitalised(doc[j])
+                    or doc[j].text == ","
+                    or (doc[j].is_lower and doc[j].lower_ in self.level_words)
+                ):
                     break
                 j -= 1
             if j > 1 and doc[j].text == "(":
@@ -955,14 +980,21 @@ class PlaceRecognizer:
         if near is not None:
             return near, "near"
         k = end
-        # "in Kasipul, Homa Bay", "Pangani (Starehe, Nairobi)": the next place in the same list
+        # "in Kasipul, Homa Bay", "Pangani (Starehe, Nairobi)": the next place in the same list, past
+        # level words ("Tedim township, Falam district"); in a parenthesis the first known level however
+        # many it names before ("(Momauk township, Bhamo district, Kachin State)": Bhamo)
         if k + 1 < len(doc) and doc[k].text in {",", "("}:
             j = k + 1
+            reach = _PARENTHESIS_REACH if doc[k].text == "(" else 4
             while (
                 j < len(doc)
-                and j - k <= 4
+                and j - k <= reach
                 and j not in by_start
-                and (self._capitalised(doc[j]) or doc[j].text == ",")
+                and (
+                    self._capitalised(doc[j])
+                    or doc[j].text == ","
+                    or (doc[j].is_lower and doc[j].lower_ in self.level_words)
+                )
             ):
                 j += 1
             if j in by_start:
@@ -1051,6 +1083,10 @@ class PlaceRecognizer:
         )
         taken.update(range(i, end))
 
+
+#: How many tokens ACLED's parenthesis of levels may hold before the known level a name is read in
+#: ("(Ann Township, Kyaukpyu District, Rakhine State)": eight before Rakhine).
+_PARENTHESIS_REACH = 10
 
 _COMPASS = frozenset(
     {

@@ -105,6 +105,7 @@ def load_cues() -> dict[str, Any]:
         "name_articles_spaced",
         "support_labels",
         "veto_labels_for_unknown",
+        "generic_heads",
     )
     if not isinstance(data, dict):
         raise DataFileError("recognition.yaml: expected a mapping of cue lists")
@@ -161,6 +162,7 @@ class PlaceRecognizer:
         self.connectors = frozenset(cues["name_connectors"])
         self.name_articles = frozenset(cues["name_articles"])
         self.name_articles_spaced = frozenset(cues["name_articles_spaced"])
+        self.generic_heads = frozenset(fold(w) for w in cues["generic_heads"])
         self.support_labels = frozenset(cues["support_labels"])
         self.veto_unknown = frozenset(cues["veto_labels_for_unknown"])
         self.admin_suffixes: dict[str, str] = dict(cues["admin_suffixes"])
@@ -736,7 +738,9 @@ class PlaceRecognizer:
     ) -> PlaceMention:
         """ "in Villa Ingenio": a known name ("Villa") followed at once by capitalised words the
         gazetteer also knows on their own ("Ingenio") but not together begins a longer name; the
-        mention keeps that name as ``longer`` (resolution reads it when the head lies only abroad)."""
+        mention keeps that name as ``longer`` (resolution reads it when the head lies only abroad). A
+        generic head (``generic_heads``: "San", "Villa", "Puerto") is no place alone: the mention is
+        the longer name, one the gazetteer lacks."""
         if m.cue == "dateline" or m.admin_level or m.facility_word:
             return m
         if any(e.kind == "country" for e in entries):
@@ -752,6 +756,8 @@ class PlaceRecognizer:
         longer = PlaceMention(
             self._span(doc, m.start_token, end), words.text, m.start_token, end, False, m.cue, m.ner_label
         )
+        if fold(m.name) in self.generic_heads:
+            return longer  # "San Ingenio": one name the gazetteer lacks, never the town "San" (Mali)
         return _with(m, longer=longer)
 
     def _name_word(self, tok: Token) -> bool:

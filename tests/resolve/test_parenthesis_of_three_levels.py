@@ -17,9 +17,12 @@ def _given(
     doc = nlp(text)
     mentions = find_place_mentions(doc, gazetteer)
     start = text.index(words)
-    added = mention_at(doc, start, start + len(words), gazetteer, mentions)
-    assert added is not None
-    mentions = sorted([*mentions, added], key=lambda m: m.span.start)
+    # the words as cronica eval --mode places takes them: the mention over them, else one made there
+    added = next((m for m in mentions if m.span.start < start + len(words) and start < m.span.end), None)
+    if added is None:
+        added = mention_at(doc, start, start + len(words), gazetteer, mentions)
+        assert added is not None
+        mentions = sorted([*mentions, added], key=lambda m: m.span.start)
     places, focus = resolver.resolve_with_focus(doc, mentions)
     return mentions, mentions.index(added), (places, focus)
 
@@ -59,3 +62,26 @@ def test_a_village_lies_in_the_first_known_level_of_its_comma_list(
     mentions, k, (places, _focus) = _given(nlp, gazetteer, resolver, text, "Zin Ba")
     assert mentions[k].container is not None and mentions[k].container.text == "Falam district"
     assert places[k].admin1 == "Chin" and places[k].admin2 == "Falam"
+
+
+def test_a_name_after_a_cue_takes_the_parenthesis_after_its_area_word(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # "in Hpa Lang village (...)": the after-cue rule finds the name itself; its container is the parenthesis
+    text = "On 4 May 2021, in Hpa Lang village (Momauk township, Bhamo district, Kachin State), jets struck."
+    doc = nlp(text)
+    assert "Hpa Lang" in [m.name for m in find_place_mentions(doc, gazetteer)]
+    mentions, k, (places, _focus) = _given(nlp, gazetteer, resolver, text, "Hpa Lang")
+    assert mentions[k].container is not None and mentions[k].container.text == "Bhamo district"
+    assert places[k].admin2 == "Bhamo District"
+
+
+def test_a_village_in_an_unknown_township_lies_in_the_township_parenthesis(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    text = (
+        "On 5 May 2021, near Zin Ba village in Momauk township (Bhamo District, Kachin State), the army "
+        "shelled a camp."
+    )
+    _mentions, k, (places, _focus) = _given(nlp, gazetteer, resolver, text, "Zin Ba")
+    assert places[k].admin1 == "Kachin" and places[k].admin2 == "Bhamo District"

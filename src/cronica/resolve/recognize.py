@@ -986,6 +986,8 @@ class PlaceRecognizer:
         if near is not None:
             return near, "near"
         k = end
+        if k + 1 < len(doc) and doc[k].lower_ in self.area_nouns and doc[k + 1].text == "(":
+            k += 1  # "in Num Lang village (Momauk township, Bhamo district, ...)"
         # "in Kasipul, Homa Bay", "Pangani (Starehe, Nairobi)": the next place in the same list, past
         # level words ("Tedim township, Falam district"); in a parenthesis the first known level however
         # many it names before ("(Momauk township, Bhamo district, Kachin State)": Bhamo)
@@ -1023,6 +1025,18 @@ class PlaceRecognizer:
         while k < len(doc) and doc[k].lower_.replace("-", "") in _COMPASS and k not in by_start:
             k += 1
         found = by_start.get(k)
+        if found is None and k < len(doc) and self._capitalised(doc[k]):
+            # "Myo Thit village in Momauk township (Bhamo District, Kachin State)": in a place the
+            # gazetteer lacks, itself in the first known level of its parenthesis
+            j = k
+            while j < len(doc) and j - k < 4 and j not in by_start and self._capitalised(doc[j]):
+                j += 1
+            if j < len(doc) and doc[j].is_lower and doc[j].lower_ in self.level_words:
+                j += 1
+            if j < len(doc) and j not in by_start and doc[j].text == "(":
+                outer = self._container_after(doc, j, by_start)
+                if outer is not None and outer[1] == "qualifier":
+                    return outer[0], "in"
         return (found, "in") if found is not None else None
 
     @staticmethod

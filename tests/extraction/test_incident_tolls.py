@@ -279,3 +279,20 @@ def test_deaths_a_protest_followed_are_no_toll_of_the_protest() -> None:
     assert result.events and all(d == 0 for d in deaths(result))
     text = "On 16 September 2021, police shot dead two protesters after they blocked the Loruma road."
     assert deaths(run(text))[:1] == [2]
+
+
+def test_things_named_like_people_are_not_counted() -> None:
+    """ "two monitoring sites": a plural that ends like a people's name ("-ites") is still a thing."""
+    text = (
+        "On 17 September 2021, army artillery shelled two monitoring sites belonging to the rebels near "
+        "Loruma."
+    )
+    assert all(d == 0 for d in deaths(run(text)))
+
+
+def test_a_share_of_each_side_is_part_of_the_figure() -> None:
+    text = (
+        "On 18 September 2021, militants attacked a police post in Tembari. Two were killed, one from each "
+        "side, and two others injured."
+    )
+    assert deaths(run(text))[:1] == [2]

@@ -201,3 +201,17 @@ def test_names_inside_a_sentence_are_masked_and_the_choice_travels_with_the_mode
     train_to_file(_sample(), str(tmp_path / "m.npz"), settings)
     assert load_model(str(tmp_path / "m.npz")).spec.mask_names
     assert not load_model().spec.mask_names  # the shipped model reads names as they are
+
+
+def test_region_folds_keep_every_country_of_a_subregion_together() -> None:
+    """`eval-splits --by region`: Kenya and Uganda (Eastern Africa), Syria and Yemen (Western Asia), Peru
+    and Bolivia (South America) each share a fold, so a fold's notes are read by a model that saw no
+    country of their region."""
+    from cronica.learn.folds import deal_regions, subregions
+
+    assert subregions()["KE"] == subregions()["UG"] == "Eastern Africa"
+    sizes = {"KE": 50, "UG": 5, "SY": 20, "YE": 25, "PE": 10, "BO": 12, "MM": 30}
+    folds = deal_regions(sizes, 3)
+    assert folds["KE"] == folds["UG"] and folds["SY"] == folds["YE"] and folds["PE"] == folds["BO"]
+    assert len(set(folds.values())) == 3
+    assert deal_regions({"XX": 3}, 2) == {"XX": 0}  # no known subregion: a region of its own

@@ -123,15 +123,21 @@ def register_splits(subparsers: Any) -> None:
     p.add_argument("--json", metavar="OUT", help="write the result as JSON")
     p.add_argument(
         "--by",
-        choices=("file", "country"),
+        choices=("file", "country", "region"),
         default="file",
-        help="hold out each file (default) or deal the countries into --folds folds and hold out each",
+        help=(
+            "hold out each file (default), or deal the countries (region: the UN subregions, every "
+            "country of one in the same fold) into --folds folds and hold out each"
+        ),
     )
-    p.add_argument("--folds", type=int, default=5, help="with --by country: how many country folds")
+    p.add_argument("--folds", type=int, default=5, help="with --by country or region: how many folds")
     p.add_argument(
         "--classifier-only",
         action="store_true",
-        help="with --by country: score the classifier alone, no pipeline runs (minutes, not tens of minutes)",
+        help=(
+            "with --by country or region: score the classifier alone, no pipeline runs (minutes, not "
+            "tens of minutes)"
+        ),
     )
     _add_combiner_option(p)
     _add_mask_option(p)
@@ -147,7 +153,7 @@ def run_splits(args: argparse.Namespace) -> int:
 
     root = dev_root()
     say = lambda msg: print(f"eval-splits: {msg}", file=sys.stderr)  # noqa: E731
-    if args.by == "country":
+    if args.by in {"country", "region"}:
         result = run_by_country(
             acled_files(root),
             [glocon_file(root)],
@@ -157,6 +163,7 @@ def run_splits(args: argparse.Namespace) -> int:
             progress=say,
             pipeline=not args.classifier_only,
             combiner=args.combiner,
+            regions=args.by == "region",
         )
     else:
         oneliners = args.oneliners if os.path.exists(args.oneliners) else None

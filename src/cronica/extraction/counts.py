@@ -204,6 +204,12 @@ def _subset(first: Token, number_tok: Token, noun: Token, w: CountingWords) -> b
     before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
     if any(word in w.subset_words for word in before[-2:]):
         return True
+    # "Two were killed, one from each side", "two apiece": a share of a figure told
+    after = [t.lower_ for t in doc[number_tok.i + 1 : number_tok.i + 3]]
+    if after[:1] and (
+        after[0] in w.distributive or (after[0] in {"from", "on", "for"} and after[1:2] == ["each"])
+    ):
+        return True
     if before[-2:] in (["among", "them"], ["among", "whom"], ["among", "those"]):
         return True
     for tok in (noun, number_tok):
@@ -439,8 +445,12 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) 
         return noun  # "212 civilian deaths", "63 detentions"
     if lemma in w.person_nouns or noun.lower_ in w.person_nouns:
         return noun
-    if noun.tag_ == "NNS" and noun.lower_.endswith(w.person_plural_suffixes):
-        return noun  # worshippers, residents, civilians, policemen, activists
+    if (
+        noun.tag_ == "NNS"
+        and noun.lower_.endswith(w.person_plural_suffixes)
+        and lemma not in w.not_person_nouns
+    ):
+        return noun  # worshippers, residents, civilians, policemen, activists (not sites, incidents, tents)
     if noun.ent_type_ == "NORP":
         return noun
     if any(c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in noun.children):

@@ -178,6 +178,8 @@ class CountingWords:
     found_verbs: frozenset[str] = frozenset()
     one_person_pronouns: frozenset[str] = frozenset()
     reason_marks: frozenset[str] = frozenset()
+    not_person_nouns: frozenset[str] = frozenset()
+    distributive: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
@@ -198,6 +200,8 @@ _COUNTING_OPTIONAL = (
     "found_verbs",
     "one_person_pronouns",
     "reason_marks",
+    "not_person_nouns",
+    "distributive",
 )
 
 

@@ -29,7 +29,7 @@ from typing import Any
 from cronica.eval.gold import file_sha256
 from cronica.learn.combiner import RulesReading, cross_fitted, first_of_each_country, rules_readings
 from cronica.learn.examples import LabelledExample, from_acled_csv, from_glocon_sentences
-from cronica.learn.folds import deal_countries
+from cronica.learn.folds import deal_countries, deal_regions, subregions
 from cronica.learn.train import TrainSettings, featurize, fit
 from cronica.nlp.combiner import Combiner
 
@@ -160,6 +160,7 @@ def run_by_country(
     progress: Any = None,
     pipeline: bool = True,
     combiner: bool = False,
+    regions: bool = False,
 ) -> dict[str, Any]:
     """Held out by country: the countries of every ACLED file are dealt into ``folds`` folds
     (:func:`deal_countries`; notes with no country are never held out); for each fold the
@@ -187,7 +188,10 @@ def run_by_country(
     extra = [e for path in glocon for e in from_glocon_sentences(path)]
     counts = featurize(examples, settings.spec)
     extra_counts = featurize(extra, settings.spec)
-    fold_of = deal_countries(Counter(e.country for e in examples if e.country), folds)
+    # with ``regions``, every country of a UN subregion in one fold: no note is scored by a model that
+    # saw its region (issue 11's "region not in training")
+    deal = deal_regions if regions else deal_countries
+    fold_of = deal(Counter(e.country for e in examples if e.country), folds)
     items_by_country: dict[str, list[Any]] = {}
     for path in acled if pipeline else ():
         for item in load_items(path, "acled-csv", "all"):
@@ -247,11 +251,12 @@ def run_by_country(
         scores[f"all.{name}"] = {"metric": "accuracy", "score": round(weighted / max(n, 1), 4), "n": int(n)}
     digest = hashlib.sha256("".join(file_sha256(p) for p in [*acled, *glocon]).encode()).hexdigest()
     return {
-        "dataset": "splits-by-country",
+        "dataset": "splits-by-region" if regions else "splits-by-country",
         "format": "splits",
         "files": [os.path.basename(p) for p in [*acled, *glocon]],
         "gold_sha256": digest,
         "folds": {code: k + 1 for code, k in sorted(fold_of.items())},
+        "regions": {code: subregions().get(code, code) for code in sorted(fold_of)} if regions else {},
         "limit": limit,
         "items": len(examples),
         "date": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -74,7 +74,10 @@ def test_in_a_short_document_a_sure_classifier_replaces_any_coding_of_the_rules(
     attack = ("Violence against civilians", "Attack")
     sure = FixedTyper(Judgement(0.99, (("Battles", "Armed clash", 0.96), (*attack, 0.03))))
     unsure = FixedTyper(Judgement(0.99, (("Battles", "Armed clash", 0.6), (*attack, 0.4))))
-    [moved] = apply_learned_types([base], sure, Combination(), sentences=1, text=text)
+    # (the passengers are civilians: by default no battle reading replaces their attack, see
+    # test_a_battle_reading_does_not_replace_an_attack_on_civilians)
+    loose = Combination(civilian_victims=False)
+    [moved] = apply_learned_types([base], sure, loose, sentences=1, text=text)
     assert (moved.event_type, moved.sub_event_type) == ("Battles", "Armed clash")
     assert moved.coded_by.startswith("learned classifier")
     [kept] = apply_learned_types([base], unsure, Combination(), sentences=1, text=text)
@@ -113,7 +116,8 @@ def test_a_coded_summary_is_read_whole_and_the_reading_codes_its_first_event() -
     words = Judgement(0.99, ((*attack, 0.6), ("Battles", "Armed clash", 0.4)))
     report = Judgement(0.99, (("Battles", "Armed clash", 0.8), (*attack, 0.2)))
     typer = ReportTyper(text, report, words)
-    moved = apply_learned_types(found, typer, Combination(), sentences=2, text=text, summary=True)
+    loose = Combination(civilian_victims=False)  # the passengers are civilians (see above)
+    moved = apply_learned_types(found, typer, loose, sentences=2, text=text, summary=True)
     recoded = [e for e in moved if e.coded_by.startswith("learned classifier")]
     assert [(e.id, e.event_type, e.sub_event_type) for e in recoded] == [(first.id, "Battles", "Armed clash")]
     assert "the whole report" in recoded[0].coded_by
@@ -200,3 +204,46 @@ def test_a_summary_reading_retypes_a_described_actor_but_not_a_named_one() -> No
             [first_event(text, words)], typer, generic, Combination(), text, summary=True
         )
         assert out[0].actor1 is not None and out[0].actor1.inter == expected, words
+
+
+def test_a_battle_reading_does_not_replace_an_attack_on_civilians() -> None:
+    from cronica.records import Actor
+
+    text = "On 3 June 2023, soldiers killed two villagers near Dravik."
+    rules = Pipeline(typer="rules")
+    base = _event(rules.extract_document(document_from_text(text, id="test", published="2023-06-05")))
+    attack = ("Violence against civilians", "Attack")
+    assert (base.event_type, base.sub_event_type) == attack
+    villagers = Actor(name="Civilians", text="villagers", inter=7, kind="civilians")
+    soldiers = Actor(name="Military Forces", text="soldiers", inter=1, kind="military")
+    battle = FixedTyper(Judgement(0.99, (("Battles", "Armed clash", 0.96), (*attack, 0.03))))
+    for victims, expected in ((villagers, attack), (soldiers, ("Battles", "Armed clash"))):
+        event = replace(base, actor2=victims)
+        for summary in (False, True):
+            [out] = apply_learned_types(
+                [event], battle, Combination(), sentences=1, text=text, summary=summary
+            )
+            assert (out.event_type, out.sub_event_type) == expected, (victims.text, summary)
+
+
+def test_a_weapon_reading_needs_a_weapon_named_in_the_document() -> None:
+    from cronica.extraction.learned import weapons_named
+    from cronica.extraction.lexicon import load_lexicon
+
+    text = "On 9 May 2023, troops fired with unspecified weapons on the positions of the rebels near Oska."
+    rules = Pipeline(typer="rules")
+    base = _event(rules.extract_document(document_from_text(text, id="test", published="2023-05-10")))
+    shelling = FixedTyper(
+        Judgement(0.99, (("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.97),))
+    )
+    families = load_lexicon().families
+    none = weapons_named(frozenset(text.lower().split()), text, families)
+    assert none == frozenset()
+    [kept] = apply_learned_types([base], shelling, Combination(), sentences=1, text=text, weapons=none)
+    assert (kept.event_type, kept.sub_event_type) == (base.event_type, base.sub_event_type)
+    mortars = text.replace("unspecified weapons", "mortars")
+    named = weapons_named(frozenset({"troops", "mortar"}), mortars, families)
+    assert named == frozenset({"shelling"})
+    [moved] = apply_learned_types([base], shelling, Combination(), sentences=1, text=mortars, weapons=named)
+    assert moved.event_type == "Explosions/Remote violence"
+    assert weapons_named(frozenset(), "a roadside bomb went off", families) >= {"ied"}

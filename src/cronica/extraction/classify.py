@@ -34,8 +34,9 @@ VIOLENCE = frozenset(
         "explosion",
     }
 )
-#: Weapon families in order of precedence (the most specific first).
-_WEAPONS = ("suicide", "chemical", "grenade", "airstrike", "shelling", "ied", "explosion")
+#: Weapon families in order of precedence (the most specific first); the last, ``explosion``
+#: ("an explosion", "a blast", "a bomb"), names no weapon in particular.
+WEAPONS = ("suicide", "chemical", "grenade", "airstrike", "shelling", "ied", "explosion")
 #: ACLED's conventions (conventions.yaml, docs/coding.md): actor kinds that are armed, the state's,
 #: or carry no arms as such (when they fight, ACLED codes them as rioters), and the rules' types.
 _CONVENTIONS = load_conventions()
@@ -97,7 +98,7 @@ def classify(
             # "clashed with the militants, who hurled a grenade at the troops": the weapon is the battle's
             for weapon in _CLASH_WEAPONS:
                 families.pop(weapon, None)
-        for weapon in _WEAPONS:
+        for weapon in WEAPONS:
             if weapon in families:
                 t = families[weapon]
                 return IncidentType(t.family.event_type, t.family.sub_event_type, t.family.plover, t)

@@ -117,6 +117,8 @@ class Conventions:
     clash_weapons: frozenset[str]
     #: the words of a coder's note that gives the toll it coded
     coded_fatalities: CodedWords
+    #: ACLED's label of a strategic development, lower case -> (event type, sub-event type, PLOVER)
+    note_tags: dict[str, tuple[str, str, str]]
 
 
 @cache
@@ -202,7 +204,11 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     named_groups = NamedGroups(_strings(groups_of.get("heads"), name, "named_groups.heads"), kind)
     clash_weapons = _strings(data.get("clash_weapons"), name, "clash_weapons")
     coded = _coded_words(_section(data, "coded_fatalities", name), name)
-    return Conventions(codes, groups, named, kinds, roles, types, abroad, named_groups, clash_weapons, coded)
+    tags_data = _section(data, "note_tags", name)
+    tags = {str(k).lower(): _type(v, name, f"note_tags.{k}") for k, v in tags_data.items()}
+    return Conventions(
+        codes, groups, named, kinds, roles, types, abroad, named_groups, clash_weapons, coded, tags
+    )
 
 
 def _coded_words(data: dict[str, Any], name: str) -> CodedWords:

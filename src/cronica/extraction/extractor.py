@@ -55,6 +55,7 @@ from cronica.extraction.stages import (
     FindTriggers,
     LearnedCoding,
     LearnedIncident,
+    NoteTagCoding,
     ReadCounts,
     ReadIncidents,
     ReadStatements,
@@ -65,6 +66,7 @@ from cronica.extraction.stages import (
     Roles,
     SentenceStage,
     SummaryActorType,
+    TaggedIncident,
 )
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.totals import TotalReader
@@ -126,6 +128,7 @@ class Extractor:
         self.typer = typer
         self.combination = combination or Combination()
         counts = ReadCounts(self.lexicon, self.totals)
+        conventions = load_conventions()
         #: the order the stages run in, on each sentence and then once a document (:mod:`.stages`)
         self.sentence_stages: tuple[SentenceStage, ...] = (
             FindTriggers(self.triggers),
@@ -137,12 +140,14 @@ class Extractor:
         )
         self.document_stages: tuple[DocumentStage, ...] = (
             LearnedIncident(typer, self.combination, self.lexicon.families, counts, self.incidents),
+            TaggedIncident(conventions.note_tags, self.lexicon.families, counts, self.incidents),
             Assemble(self.keep_generic, self.lexicon.grammar["peaceful"], typer, self.combination),
-            LearnedCoding(typer, self.combination),
+            LearnedCoding(typer, self.combination, self.lexicon.families),
+            NoteTagCoding(conventions.note_tags),
             Roles(),
             SummaryActorType(typer, self.combination),
             Revisions(),
-            CodedToll(load_conventions().coded_fatalities, self.lexicon.quantities),
+            CodedToll(conventions.coded_fatalities, self.lexicon.quantities),
             Records(self.totals),
         )
 

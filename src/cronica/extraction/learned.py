@@ -41,7 +41,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from cronica.extraction.classify import WEAPONS
 from cronica.extraction.conventions import load_conventions
+from cronica.extraction.lexicon import TriggerFamily
 from cronica.fields import replace
 from cronica.nlp.combiner import Combiner, RulesView
 from cronica.nlp.event_classifier import EventClassifier, Prediction, load_model
@@ -91,6 +93,8 @@ _ROLES = tuple(load_conventions().roles.values())
 #: grenade): the reading of a whole summary does not replace them, the sentence's reading may
 #: (``short_any``).
 NAMED_WEAPON_TYPES = frozenset({"Explosions/Remote violence"})
+#: ACLED's civilians (inter code 7): no side of a battle.
+_CIVILIANS = load_conventions().inter["civilians"]
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,14 @@ class Combination:
     #: (``typer.combiner``, :mod:`cronica.nlp.combiner`) instead of ``short_report`` and
     #: ``short_report_keep_rules``; ``False`` (or a typer without one) uses those thresholds
     learned_combiner: bool = True
+    #: ACLED's battles are fought between armed actors: a Battles reading does not replace a coding
+    #: whose actor 2 the rules read as civilians ("soldiers killed two civilians", "militants
+    #: attacked villagers")
+    civilian_victims: bool = True
+    #: a reading of a weapon's type (:data:`NAMED_WEAPON_TYPES`) does not replace the rules' coding
+    #: of a document that names no weapon (:func:`weapons_named`: "fired with unspecified weapons on
+    #: the positions of ...")
+    remote_needs_weapon: bool = True
 
     def thresholds(self, sentences: int) -> tuple[float, float]:
         """(override, keep_rules) for a document of ``sentences`` sentences."""
@@ -239,11 +251,14 @@ def apply_learned_types(
     sentences: int = 1,
     text: str = "",
     summary: bool = False,
+    weapons: frozenset[str] | None = None,
 ) -> list[Event]:
     """Each event re-coded by the typer where the combination says so (module docstring);
     ``sentences`` is the length of the document, which sets the thresholds, ``text`` the
-    document's text, from which each event's words are read (:func:`event_text`), and ``summary``
-    whether the document is a coded summary read whole (:attr:`Combination.short_report`)."""
+    document's text, from which each event's words are read (:func:`event_text`), ``summary``
+    whether the document is a coded summary read whole (:attr:`Combination.short_report`), and
+    ``weapons`` the weapon families the document's words name (:func:`weapons_named`; ``None``:
+    not read, no check)."""
     if typer is None:
         return events
     combo = combination or Combination()
@@ -281,7 +296,11 @@ def apply_learned_types(
             kept = event.event_type in NAMED_WEAPON_TYPES or (
                 explicit and rules_p >= combo.short_report_keep_rules
             )
-            if report_p >= combo.short_report and not kept:
+            if (
+                report_p >= combo.short_report
+                and not kept
+                and not _unsupported(event, report_type, weapons, combo)
+            ):
                 coded_by = (
                     f"learned classifier: {report_type} / {report_sub} (p={report_p:.2f}, the whole "
                     f"report) over the rules' {event.event_type} / {event.sub_event_type} (p={rules_p:.2f})"
@@ -312,6 +331,7 @@ def apply_learned_types(
             (best_type, best_sub) != (event.event_type, event.sub_event_type)
             and alone
             and (contextual_move or combo.overrides_any(sentences, best_p, rules_p))
+            and not _unsupported(event, best_type, weapons, combo)
         ):
             coded_by = (
                 f"learned classifier: {best_type} / {best_sub} (p={best_p:.2f}) over the rules' "
@@ -332,6 +352,30 @@ def apply_learned_types(
             confidence = (event.confidence + rules_p) / 2 if contextual else event.confidence
             out.append(replace(event, confidence=confidence, coded_by=coded_by))
     return out
+
+
+def weapons_named(lemmas: frozenset[str], text: str, families: dict[str, TriggerFamily]) -> frozenset[str]:
+    """The weapon families (:data:`~cronica.extraction.classify.WEAPONS`) a document names: one of
+    a family's lemmas among the document's ``lemmas`` or one of its phrases in its ``text``."""
+    low = text.lower()
+    return frozenset(
+        name
+        for name in WEAPONS
+        if name in families
+        and (families[name].lemmas & lemmas or any(p in low for p in families[name].phrases))
+    )
+
+
+def _unsupported(event: Event, event_type: str, weapons: frozenset[str] | None, combo: Combination) -> bool:
+    """Whether a reading of ``event_type`` contradicts what the rules read in explicit words: a battle
+    whose victims are civilians (:attr:`Combination.civilian_victims`), a weapon's type in a document
+    that names no weapon (:attr:`Combination.remote_needs_weapon`)."""
+    if combo.civilian_victims and event_type == "Battles":
+        if event.actor2 is not None and event.actor2.inter in _CIVILIANS:
+            return True
+    return bool(
+        combo.remote_needs_weapon and weapons is not None and not weapons and event_type in NAMED_WEAPON_TYPES
+    )
 
 
 def rules_view(event: Event) -> RulesView:

@@ -16,8 +16,10 @@ parts it uses (finders, linkers, lexicon words, the learned typer), never the ex
 | ``incidents`` | ``triggers``, ``reported``, ``counts`` | ``drafts``, ``quiet``, the story's last event |
 | ``memory`` | ``counts``, ``reported``, ``drafts`` | lone figures to the last draft; story date, subjects |
 | ``learned-incident`` | ``quiet``, ``drafts`` | ``drafts``, ``learned`` (short reports only) |
+| ``tagged-incident`` | ``drafts`` | ``drafts`` (a labelled ACLED note with none: :mod:`.note_tags`) |
 | ``assemble`` | ``drafts``, ``learned`` | ``events`` |
 | ``learned-coding`` | ``events`` | ``events`` (type, sub-type, actor 1 where the classifier is sure) |
+| ``note-tag`` | ``events`` | ``events`` (a labelled ACLED note's first event: the label's coding) |
 | ``roles`` | ``events`` | ``events`` (ACLED actor roles, actors' country) |
 | ``revisions`` | ``events``, ``revisions`` | ``events`` (revised tolls) |
 | ``coded-toll`` | ``events`` | ``events`` (the toll an ACLED note says it coded) |
@@ -38,7 +40,7 @@ from cronica.extraction.context import DocContext
 from cronica.extraction.conventions import CodedWords
 from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dating import DateLinker
-from cronica.extraction.fallback import fallback_trigger
+from cronica.extraction.fallback import fallback_trigger, family_for, head_verb
 from cronica.extraction.ids import with_ids
 from cronica.extraction.incidents import IncidentReader
 from cronica.extraction.learned import (
@@ -49,8 +51,10 @@ from cronica.extraction.learned import (
     apply_summary_actor_type,
     judge_all,
     opens_with_its_date,
+    weapons_named,
 )
 from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
+from cronica.extraction.note_tags import note_tag
 from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.roles import apply_acled_roles, apply_place_country
@@ -353,6 +357,47 @@ class LearnedIncident:
         reading.learned = trigger
 
 
+class TaggedIncident:
+    """A note that opens with ACLED's label of a strategic development ("Movement of forces: ...",
+    :mod:`.note_tags`) and in which no incident was read: its first sentence is an incident of the
+    label's coding, on the sentence's main verb, read like any other sentence (also where the rules
+    judged its incident words: the label says what happened)."""
+
+    name = "tagged-incident"
+
+    def __init__(
+        self,
+        tags: dict[str, tuple[str, str, str]],
+        families: dict[str, TriggerFamily],
+        counts: ReadCounts,
+        incidents: IncidentReader,
+    ) -> None:
+        self.tags = tags
+        self.families = families
+        self.counts = counts
+        self.incidents = incidents
+
+    def __call__(self, reading: Reading) -> None:
+        if reading.drafts:
+            return
+        tag = note_tag(reading.document.text, self.tags)
+        if tag is None:
+            return
+        family = family_for(self.families, tag.event_type, tag.sub_event_type)
+        # the label's sentence, whatever the rules judged of its words ("reinforcements arrived in
+        # connection with the ongoing clashes": no clash told here, but a movement of forces)
+        opening = next(((si, s) for si, s in enumerate(reading.doc.sents) if s.text.strip()), None)
+        if family is None or opening is None:
+            return
+        si, sent = opening
+        verb = head_verb(sent)
+        reason = f"the note's label '{tag.words}:' (ACLED's label of a strategic development)"
+        trigger = Trigger(verb, verb.i, verb.i + 1, family, True, reason)
+        ctx = reading.context
+        counts = [c for c in self.counts.counts(ctx, sent, [trigger], []) if not c.tally]
+        reading.drafts = self.incidents.read(ctx, reading.story, sent, si, [trigger], counts, [trigger])
+
+
 class Assemble:
     """One event per day, place, actors and type: drafts of the same incident merged, generic
     mentions dropped (:mod:`.assemble`)."""
@@ -402,14 +447,18 @@ class LearnedCoding:
 
     name = "learned-coding"
 
-    def __init__(self, typer: EventTyper | None, combination: Combination) -> None:
+    def __init__(
+        self, typer: EventTyper | None, combination: Combination, families: dict[str, TriggerFamily]
+    ) -> None:
         self.typer = typer
         self.combination = combination
+        self.families = families
 
     def __call__(self, reading: Reading) -> None:
         actors = reading.context.actors
         text = reading.document.text
         summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        lemmas = frozenset(t.lemma_.lower() for t in reading.doc)
         events = apply_learned_types(
             reading.events,
             self.typer,
@@ -417,10 +466,43 @@ class LearnedCoding:
             sentences=reading.sentence_count,
             text=text,
             summary=summary,
+            weapons=weapons_named(lemmas, text, self.families),
         )
         reading.events = apply_learned_actors(
             events, self.typer, lambda kind: actors.of_kind(kind), self.combination, text
         )
+
+
+class NoteTagCoding:
+    """A note that opens with ACLED's label of a strategic development (:mod:`.note_tags`): its first
+    event takes the label's coding, over the rules' and the classifier's, and ``coded_by`` says so."""
+
+    name = "note-tag"
+
+    def __init__(self, tags: dict[str, tuple[str, str, str]]) -> None:
+        self.tags = tags
+
+    def __call__(self, reading: Reading) -> None:
+        if not reading.events:
+            return
+        tag = note_tag(reading.document.text, self.tags)
+        if tag is None:
+            return
+        first = min(reading.events, key=lambda e: e.trigger.start)
+        label = f"the note's label '{tag.words}:'"
+        if (first.event_type, first.sub_event_type) == (tag.event_type, tag.sub_event_type):
+            changed = replace(first, coded_by=f"{label}; {first.coded_by}")
+            reading.events = [changed if e is first else e for e in reading.events]
+            return
+        coded_by = f"{label} over {first.event_type} / {first.sub_event_type} ({first.coded_by})"
+        changed = replace(
+            first,
+            event_type=tag.event_type,
+            sub_event_type=tag.sub_event_type,
+            plover=tag.plover,
+            coded_by=coded_by,
+        )
+        reading.events = [changed if e is first else e for e in reading.events]
 
 
 class Roles:

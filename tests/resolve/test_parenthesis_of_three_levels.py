@@ -85,3 +85,14 @@ def test_a_village_in_an_unknown_township_lies_in_the_township_parenthesis(
     )
     _mentions, k, (places, _focus) = _given(nlp, gazetteer, resolver, text, "Zin Ba")
     assert places[k].admin1 == "Kachin" and places[k].admin2 == "Bhamo District"
+
+
+def test_a_front_word_between_a_name_and_its_parenthesis(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    text = (
+        "On 9 May 2020, rival forces exchanged artillery on the Jabal Hamra front (Al Qabbaytah, Lahij) and "
+        "near Murays (Qaatabah, Ad Dali), with no fatalities reported."
+    )
+    _mentions, k, (places, focus) = _given(nlp, gazetteer, resolver, text, "Jabal Hamra")
+    assert focus.country_code == "YE" and places[k].admin1 == "Laḩij" and places[k].admin2 == "Al Qabbaytah"

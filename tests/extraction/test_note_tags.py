@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.learned import Judgement
-from cronica.extraction.note_tags import note_tag
+from cronica.extraction.note_tags import demonstration_coding, note_tag
 from cronica.ingest import document_from_text
 from cronica.pipeline import Pipeline
 from cronica.records import Event
@@ -84,3 +84,46 @@ def test_the_label_stands_over_the_classifier() -> None:
 def test_a_note_without_a_label_is_coded_as_before() -> None:
     text = "On 7 March 2024, forty fighters of a rebel group surrendered to the army in Valcor."
     assert all(e.event_type != "Strategic developments" or "label" not in e.coded_by for e in events(text))
+
+
+SIZE = load_conventions().demonstration_size
+
+
+def test_a_sized_note_of_another_type_takes_the_classifier_s_surest_demonstration() -> None:
+    text = "On 4 March 2024, residents clashed with the police in Toukou. [size=no report]"
+    reading = (
+        ("Battles", "Armed clash", 0.6),
+        ("Riots", "Mob violence", 0.3),
+        ("Protests", "Peaceful protest", 0.1),
+    )
+    assert demonstration_coding(("Battles", "Armed clash"), text, SIZE, reading) == (
+        "Riots",
+        "Mob violence",
+        0.3,
+    )
+    # a demonstration's coding stands; a note with no size record is not read so
+    assert demonstration_coding(("Riots", "Violent demonstration"), text, SIZE, reading) is None
+    unsized = text.replace(" [size=no report]", "")
+    assert demonstration_coding(("Battles", "Armed clash"), unsized, SIZE, reading) is None
+
+
+def test_with_the_rules_alone_a_sized_violent_note_is_a_riot_and_an_arrest_an_intervention() -> None:
+    text = "On 4 March 2024, villagers beat a suspected thief in Dalima. [size=about 30]"
+    violent = demonstration_coding(("Violence against civilians", "Attack"), text, SIZE)
+    assert violent == ("Riots", "Mob violence", None)
+    arrest = demonstration_coding(("Strategic developments", "Arrests"), text, SIZE)
+    assert arrest == ("Protests", "Protest with intervention", None)
+    assert demonstration_coding(("Strategic developments", "Other"), text, SIZE) is None
+
+
+def test_a_sized_note_is_coded_as_a_demonstration_in_the_pipeline() -> None:
+    text = (
+        "On 4 March 2024, a crowd of villagers attacked and beat two men accused of stealing a goat "
+        "in Dalima, injuring both. [size=no report]"
+    )
+    first = events(text)[0]  # the rules alone
+    assert first.event_type == "Riots"
+    assert "size record" in first.coded_by
+    # a classifier that reads no demonstration at all leaves the coding as it was
+    typed = events(text, SureOfABattle())[0]
+    assert "size record" not in typed.coded_by

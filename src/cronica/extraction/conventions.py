@@ -96,6 +96,19 @@ class CodedWords:
 
 
 @dataclass(frozen=True)
+class DemonstrationSize:
+    """ACLED's "[size=...]" in a note (``demonstration_size`` in conventions.yaml)."""
+
+    #: the words that open the record, lower case
+    marker: str
+    #: the event types a note that carries it codes
+    types: frozenset[str]
+    #: with the rules alone: the coding of a violent event, and of an arrest, in such a note
+    violent: tuple[str, str, str]
+    arrests: tuple[str, str, str]
+
+
+@dataclass(frozen=True)
 class Conventions:
     #: inter code -> ACLED's name of the actor type
     codes: dict[int, str]
@@ -119,6 +132,8 @@ class Conventions:
     coded_fatalities: CodedWords
     #: ACLED's label of a strategic development, lower case -> (event type, sub-event type, PLOVER)
     note_tags: dict[str, tuple[str, str, str]]
+    #: ACLED's record of a demonstration's size in a note, and what it makes of the note's coding
+    demonstration_size: DemonstrationSize
 
 
 @cache
@@ -206,8 +221,18 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     coded = _coded_words(_section(data, "coded_fatalities", name), name)
     tags_data = _section(data, "note_tags", name)
     tags = {str(k).lower(): _type(v, name, f"note_tags.{k}") for k, v in tags_data.items()}
+    size_data = _section(data, "demonstration_size", name)
+    marker = size_data.get("marker")
+    if not (isinstance(marker, str) and marker.strip()):
+        raise _fail(name, "demonstration_size.marker", "expected the words that open the record")
+    size = DemonstrationSize(
+        marker.lower(),
+        _strings(size_data.get("types"), name, "demonstration_size.types"),
+        _type(size_data.get("violent"), name, "demonstration_size.violent"),
+        _type(size_data.get("arrests"), name, "demonstration_size.arrests"),
+    )
     return Conventions(
-        codes, groups, named, kinds, roles, types, abroad, named_groups, clash_weapons, coded, tags
+        codes, groups, named, kinds, roles, types, abroad, named_groups, clash_weapons, coded, tags, size
     )
 
 

@@ -143,7 +143,9 @@ class Extractor:
             TaggedIncident(conventions.note_tags, self.lexicon.families, counts, self.incidents),
             Assemble(self.keep_generic, self.lexicon.grammar["peaceful"], typer, self.combination),
             LearnedCoding(typer, self.combination, self.lexicon.families),
-            NoteTagCoding(conventions.note_tags),
+            NoteTagCoding(
+                conventions.note_tags, conventions.demonstration_size, self.lexicon.families, typer
+            ),
             Roles(),
             SummaryActorType(typer, self.combination),
             Revisions(),

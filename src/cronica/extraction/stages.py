@@ -19,7 +19,7 @@ parts it uses (finders, linkers, lexicon words, the learned typer), never the ex
 | ``tagged-incident`` | ``drafts`` | ``drafts`` (a labelled ACLED note with none: :mod:`.note_tags`) |
 | ``assemble`` | ``drafts``, ``learned`` | ``events`` |
 | ``learned-coding`` | ``events`` | ``events`` (type, sub-type, actor 1 where the classifier is sure) |
-| ``note-tag`` | ``events`` | ``events`` (a labelled ACLED note's first event: the label's coding) |
+| ``note-tag`` | ``events`` | ``events`` (a labelled or sized ACLED note's first event: :mod:`.note_tags`) |
 | ``roles`` | ``events`` | ``events`` (ACLED actor roles, actors' country) |
 | ``revisions`` | ``events``, ``revisions`` | ``events`` (revised tolls) |
 | ``coded-toll`` | ``events`` | ``events`` (the toll an ACLED note says it coded) |
@@ -37,7 +37,7 @@ from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
 from cronica.extraction.assemble import Draft, assemble_events
 from cronica.extraction.coded import apply_coded_tolls, find_coded_toll
 from cronica.extraction.context import DocContext
-from cronica.extraction.conventions import CodedWords
+from cronica.extraction.conventions import CodedWords, DemonstrationSize
 from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dating import DateLinker
 from cronica.extraction.fallback import fallback_trigger, family_for, head_verb
@@ -54,7 +54,7 @@ from cronica.extraction.learned import (
     weapons_named,
 )
 from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
-from cronica.extraction.note_tags import note_tag
+from cronica.extraction.note_tags import demonstration_coding, note_tag
 from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.roles import apply_acled_roles, apply_place_country
@@ -64,6 +64,7 @@ from cronica.extraction.totals import TotalReader, apply_revisions
 from cronica.extraction.triggers import Trigger, TriggerFinder
 from cronica.fields import replace
 from cronica.nlp.arrays import arrays
+from cronica.records import Event
 
 
 class SentenceStage(Protocol):
@@ -474,35 +475,81 @@ class LearnedCoding:
 
 
 class NoteTagCoding:
-    """A note that opens with ACLED's label of a strategic development (:mod:`.note_tags`): its first
-    event takes the label's coding, over the rules' and the classifier's, and ``coded_by`` says so."""
+    """ACLED's markers in a note (:mod:`.note_tags`): a note that opens with ACLED's label of a
+    strategic development gives its first event the label's coding, over the rules' and the
+    classifier's; a note that carries ACLED's record of a demonstration's size ("[size=...]") gives
+    a first event of another type the demonstration coding the classifier reads surest on the whole
+    note (the rules' violent coding a riot, their arrest an intervention, with no classifier).
+    ``coded_by`` says so."""
 
     name = "note-tag"
 
-    def __init__(self, tags: dict[str, tuple[str, str, str]]) -> None:
+    def __init__(
+        self,
+        tags: dict[str, tuple[str, str, str]],
+        size: DemonstrationSize,
+        families: dict[str, TriggerFamily],
+        typer: EventTyper | None,
+    ) -> None:
         self.tags = tags
+        self.size = size
+        self.families = families
+        self.typer = typer
 
     def __call__(self, reading: Reading) -> None:
         if not reading.events:
             return
-        tag = note_tag(reading.document.text, self.tags)
-        if tag is None:
-            return
+        text = reading.document.text
         first = min(reading.events, key=lambda e: e.trigger.start)
+        changed = self._labelled(first, text) or self._sized(first, text)
+        if changed is not None:
+            reading.events = [changed if e is first else e for e in reading.events]
+
+    def _labelled(self, first: Event, text: str) -> Event | None:
+        tag = note_tag(text, self.tags)
+        if tag is None:
+            return None
         label = f"the note's label '{tag.words}:'"
         if (first.event_type, first.sub_event_type) == (tag.event_type, tag.sub_event_type):
-            changed = replace(first, coded_by=f"{label}; {first.coded_by}")
-            reading.events = [changed if e is first else e for e in reading.events]
-            return
+            return replace(first, coded_by=f"{label}; {first.coded_by}")
         coded_by = f"{label} over {first.event_type} / {first.sub_event_type} ({first.coded_by})"
-        changed = replace(
+        return replace(
             first,
             event_type=tag.event_type,
             sub_event_type=tag.sub_event_type,
             plover=tag.plover,
             coded_by=coded_by,
         )
-        reading.events = [changed if e is first else e for e in reading.events]
+
+    def _sized(self, first: Event, text: str) -> Event | None:
+        size = self.size
+        if first.event_type in size.types or size.marker not in text.lower():
+            return None
+        whole = judge_all(self.typer, [text])[0].coding if self.typer is not None else ()
+        coding = demonstration_coding((first.event_type, first.sub_event_type), text, size, whole)
+        if coding is None:
+            return None
+        event_type, sub, p = coding
+        family = family_for(self.families, event_type, sub)
+        if family is None:
+            return None
+        how = (
+            f"the classifier's surest demonstration, p={p:.2f} on the whole report"
+            if p is not None
+            else "rules"
+        )
+        coded_by = (
+            f"a demonstration by the note's size record ({how}): {event_type} / {sub} over "
+            f"{first.event_type} / {first.sub_event_type} ({first.coded_by})"
+        )
+        return replace(
+            first,
+            event_type=event_type,
+            sub_event_type=sub,
+            plover=family.plover,
+            confidence=p if p is not None else first.confidence,
+            coded_by=coded_by,
+        )
 
 
 class Roles:

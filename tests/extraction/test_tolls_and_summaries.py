@@ -90,3 +90,92 @@ def test_spanish_weekday_with_a_day_number_is_that_day() -> None:
     # published Monday 2 December: "el martes 19" is Tuesday 19 November, not the last Tuesday (26th)
     result = run("El martes 19, la policía reprimió una marcha de maestros en Oruro.", published="2019-12-02")
     assert [e.date.value for e in result.events] == ["2019-11-19"]
+
+
+def test_a_claim_told_in_the_past_perfect_with_its_own_day_and_place_is_its_own_incident() -> None:
+    # "had killed nine insurgents ... on 20 April" looks back at an incident of its own, not at the
+    # killing of the traders told before it (another day, another district)
+    result = run(
+        "Cabo Delgado: what the quarter brought\n\n"
+        "1. Palma, 3 March. Three traders were shot dead by insurgents at the market in Palma town, "
+        "residents said.\n\n"
+        "2. Mueda district, 20 April. The army said in a statement that it had killed nine insurgents "
+        "in an operation near the village of Nangade on 20 April, and had seized weapons.",
+        published="2024-05-02",
+    )
+    lethal = {e.date.value: e for e in result.events if e.fatalities}
+    assert sorted(lethal) == ["2024-03-03", "2024-04-20"]
+    traders = lethal["2024-03-03"]
+    assert (traders.event_type, traders.fatalities) == ("Violence against civilians", 3)
+    assert lethal["2024-04-20"].fatalities == 9
+
+
+def test_a_past_perfect_claim_with_no_day_of_its_own_is_another_claim_on_the_event_told() -> None:
+    result = run(
+        "On Monday soldiers and rebels fought for several hours near the town of Kibati. "
+        "The rebels said later that only one of their fighters had died."
+    )
+    assert len([e for e in result.events if e.event_type == "Battles"]) == 1
+
+
+def test_a_past_perfect_claim_told_on_a_later_day_is_still_a_claim_on_the_event_told() -> None:
+    result = run(
+        "On Monday soldiers and rebels fought for several hours near the town of Kibati. "
+        "On Wednesday the rebels said that only one of their fighters had died."
+    )
+    assert len([e for e in result.events if e.event_type == "Battles"]) == 1
+
+
+def test_reported_speech_shifts_a_running_total_into_the_past_perfect() -> None:
+    # "have been killed since" told as "said ... had been killed since": still a running total
+    result = run(
+        "Police fired live rounds at protesters blocking the highway in Oyugis on Thursday, killing one "
+        "man.\n\nIn its latest update on Monday, the rights commission said at least 39 people had been "
+        "killed across the country since the protests began on June 18, and that more than 600 had "
+        "been arrested since then.",
+        published="2024-07-09",
+    )
+    assert _killed(result) == [1]
+    assert {(t.category, t.value) for t in result.tallies} >= {("killed", 39)}
+
+
+def test_a_past_perfect_killing_without_a_period_stays_an_incident() -> None:
+    result = run(
+        "Residents said gunmen had shot dead two traders at the cattle market in Isiolo the night "
+        "before.",
+        published="2024-07-09",
+    )
+    assert _killed(result) == [2]
+    assert result.tallies == ()
+
+
+def test_another_victim_is_one_more_death() -> None:
+    # alone, "another protester died" is at least one death; it is not dropped for want of a number
+    result = run("Another protester died in hospital in Cochabamba on Thursday.", published="2019-11-16")
+    assert _killed(result) == [1]
+
+
+def test_another_victim_after_a_toll_of_the_same_incident_adds_one() -> None:
+    result = run(
+        "Police shot dead three protesters at a roadblock in Sacaba on Friday, residents said. "
+        "Another protester died at the roadblock later that day."
+    )
+    assert _killed(result) == [4]
+
+
+def test_the_person_a_pronoun_stands_for_and_those_joined_to_him_are_the_toll() -> None:
+    result = run(
+        "A bomb hidden under the car of a former militia commander exploded in the centre of Jasim on "
+        "Saturday afternoon, killing him and his nephew, a monitoring group said.",
+        published="2023-09-18",
+    )
+    assert _killed(result) == [2]
+
+
+def test_a_pronoun_after_a_figure_does_not_replace_the_figure() -> None:
+    result = run(
+        "Nine people were killed when gunmen raided the market in Kano on Friday; the attackers also "
+        "shot dead the market's chairman as he fled, killing him on the spot.",
+        published="2023-09-18",
+    )
+    assert 1 not in _killed(result)

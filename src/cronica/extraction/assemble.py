@@ -37,6 +37,10 @@ _INTER = load_conventions().inter
 #: weapon attacks that a clash told with them makes part of the battle (conventions.yaml ``clash_weapons``)
 _CLASH_WEAPONS = load_conventions().clash_weapons
 _MERGE_WINDOW = 6  # sentences
+#: a claim looking back ("had killed nine") whose own day lies further than this from the event told
+#: before it is about another incident; nearer, the day is usually when it was said ("in a statement
+#: on Monday ... had died" after Sunday's clash). ACLED's week precision.
+_LOOKBACK_DAYS = 7
 #: words saying a protest passed off peacefully (``grammar.peaceful`` in each language's events.yaml)
 _PEACEFUL_DEFAULT: tuple[str, ...] = (
     "peacefully",
@@ -69,6 +73,9 @@ class Draft:
     reported_by: tuple[str, ...] = ()
     specific: bool = True  # has its own date or place words, counts, or continues a story
     retrospective: bool = False  # "had died": looks back at an event already told
+    #: the sentence (or its section heading) gives the event's day; not a day borrowed from the
+    #: paragraph, the story or the report
+    date_told: bool = False
     #: the trigger family whose own words typed the draft ("" when a frame did: classify.told_family)
     family: str = ""
 
@@ -142,6 +149,16 @@ def _dates_compatible(a: Draft, b: Draft) -> bool:
         same = a.date.value == b.date.value and a.date.precision == b.date.precision
         return same or (a.date.precision != "day" and b.date.precision == "day" and _within(b.date, a.date))
     return not a.date.value and not b.date.value
+
+
+def _days_apart(a: DateValue, b: DateValue) -> int:
+    """Days between two dates' first days (0 when either is unknown or unreadable)."""
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(a.value or "") - date.fromisoformat(b.value or "")).days)
+    except ValueError:
+        return 0
 
 
 def _within(day: DateValue, period: DateValue) -> bool:
@@ -286,8 +303,15 @@ def assemble_events(
         target = None
         if draft.retrospective and draft.counts:
             # "the NPA said only one of its fighters had died": another claim about the event told
+            # a claim with its own day or place words ("had killed nine insurgents ... on 20 April")
+            # looks back at an incident of that day and place, not at whatever was told before it
             for prev in reversed(merged):
-                if _kinds_compatible(prev, draft) and set(draft.counts) & set(prev.counts):
+                if (
+                    _kinds_compatible(prev, draft)
+                    and set(draft.counts) & set(prev.counts)
+                    and not (draft.date_told and _days_apart(prev.date, draft.date) > _LOOKBACK_DAYS)
+                    and (draft.place_inherited or _places_compatible(prev.location, draft.location))
+                ):
                     target = prev
                     break
             if target is not None:

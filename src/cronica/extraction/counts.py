@@ -232,6 +232,11 @@ def _figure_before(tok: Token) -> bool:
     return any(t.like_num and t.ent_type_ not in {"DATE", "TIME"} for t in doc[start : tok.i])
 
 
+def _figure_earlier_in_sentence(tok: Token) -> bool:
+    """A number told before ``tok`` in its own sentence (not a date or time)."""
+    return any(t.like_num and t.ent_type_ not in {"DATE", "TIME"} for t in tok.doc[tok.sent.start : tok.i])
+
+
 def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> list[CountMention]:
     """ "two rebels and one soldier dead": parts of one figure (3), not competing claims."""
     doc = sent.doc
@@ -301,6 +306,15 @@ def _single_victims(
                 taken.add(child.i)
                 out.append(CountMention(q, count, child.i, child.i + 1, verb, tally=False, increment=False))
                 continue
+            if child.dep_ == "dobj" and child.lower_ in w.one_person_pronouns and not _figure_before(child):
+                # "a bomb exploded under his car, killing him and his nephew": the one person told of,
+                # and each person joined to him
+                joined = [c for c in child.conjuncts if c.i > child.i and _one_person(c, w)]
+                end = max([child.i, *(c.i for c in joined)]) + 1
+                taken.update([child.i, *(c.i for c in joined)])
+                q = Quantity(child.i, end, 1 + len(joined), "exact")
+                out.append(CountMention(q, count, child.i, end, verb, tally=False, increment=False))
+                continue
             if any(c.ent_type_ == "ORDINAL" for c in child.children):
                 continue  # "a fourth body was found": one more of a toll already told
             det = next((c for c in child.children if c.dep_ in {"det", "nummod", "poss"}), None)
@@ -320,26 +334,28 @@ def _single_victims(
                 continue
             # "shot dead the former deputy governor", "killed his neighbour": one person named by role; a
             # bare "the man" is someone told of before
-            named = det.dep_ == "poss" or (
-                det.lower_ in w.definite
-                and any(c.dep_ in {"amod", "compound", "prep"} and c.i != det.i for c in child.children)
+            named = (
+                det.dep_ == "poss"
+                or (
+                    det.lower_ in w.definite
+                    and any(c.dep_ in {"amod", "compound", "prep"} and c.i != det.i for c in child.children)
+                )
+            ) and not (
+                # "Nine were killed ...; they also shot dead the chairman": one of the figure's people or
+                # one more, never a competing toll of one ("abducted 2 doctors after killing their
+                # guard" counts the guard: the figure is of another kind)
+                _figure_earlier_in_sentence(child)
+                and any(o.family.count == count and o.token.i < verb.i for o in triggers if o is not t)
             )
-            if det.lower_ not in w.one and not named:
+            more = det.lower_ in w.one_more
+            if det.lower_ not in w.one and not named and not more:
                 continue
             # "a woman and her son", "a farmer and his brother": each person joined to the first
-            joined = [
-                c
-                for c in child.conjuncts
-                if c.i > child.i
-                and c.tag_ == "NN"
-                and _person(c, w)
-                and any(d.dep_ in {"det", "poss", "nummod"} for d in c.children)
-                and not any(d.dep_ == "nummod" and d.lower_ not in w.one for d in c.children)
-            ]
+            joined = [c for c in child.conjuncts if c.i > child.i and _one_person(c, w)]
             end = max([child.i, *(c.i for c in joined)]) + 1
             taken.update([child.i, *(c.i for c in joined)])
             q = Quantity(det.i, end, 1 + len(joined), "exact")
-            out.append(CountMention(q, count, det.i, end, verb, tally=False, increment=False))
+            out.append(CountMention(q, count, det.i, end, verb, tally=False, increment=more))
     out.extend(_resulting_deaths(sent, triggers, counted | taken, w))
     return out
 
@@ -375,6 +391,17 @@ def _resulting_deaths(
                         CountMention(q, count, det.i, person.i + 1, noun, tally=False, increment=False)
                     )
     return out
+
+
+def _one_person(tok: Token, w: CountingWords) -> bool:
+    """ "her son", "a farmer", "one driver": a singular person noun with its determiner (no figure
+    above one)."""
+    return (
+        tok.tag_ == "NN"
+        and _person(tok, w)
+        and any(d.dep_ in {"det", "poss", "nummod"} for d in tok.children)
+        and not any(d.dep_ == "nummod" and d.lower_ not in w.one for d in tok.children)
+    )
 
 
 def _the_one_told_of(tok: Token, w: CountingWords) -> bool:
@@ -742,6 +769,14 @@ def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
         or re.search(r"\bin (?:the (?:past|last) )?\w+ days\b", lowered) is not None
     )
     if perfect and (has_since or scoped):
+        return True
+    # reported speech shifts the present perfect back: "the commission said at least 39 people had
+    # been killed since the protests began" is the same running total
+    backshifted = any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ in w.perfect_aux and c.tag_ == "VBD"
+        for c in (*verb.children, *(verb.head.children if verb.head.i != verb.i else ()))
+    )
+    if backshifted and not superlative and (has_since or any(t.lower_ in w.since for t in clause)):
         return True
     # "1,146 people were detained ... between 1 January and 30 November": a count over a long period
     if re.search(r"\bbetween \d{1,2} \w+(?: \d{4})? and \d{1,2} \w+", lowered) and not superlative:

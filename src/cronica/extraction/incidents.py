@@ -320,6 +320,7 @@ class IncidentReader:
                     or bool(event_counts)
                     or inherited_date,
                     retrospective=_retrospective(typed.main.token),
+                    date_told=own_date_words or heading is not None,
                     family=told_family(typed.main),
                 )
             )

@@ -180,6 +180,8 @@ class CountingWords:
     reason_marks: frozenset[str] = frozenset()
     not_person_nouns: frozenset[str] = frozenset()
     distributive: frozenset[str] = frozenset()
+    #: "Another protester died": one person more than a figure told before (an increment of one)
+    one_more: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
@@ -202,6 +204,7 @@ _COUNTING_OPTIONAL = (
     "reason_marks",
     "not_person_nouns",
     "distributive",
+    "one_more",
 )
 
 

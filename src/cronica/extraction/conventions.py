@@ -109,6 +109,18 @@ class DemonstrationSize:
 
 
 @dataclass(frozen=True)
+class DirectFire:
+    """Small arms fired with heavy weapons make a clash (``direct_fire`` in conventions.yaml)."""
+
+    #: the words that name direct-fire arms, as one case-insensitive pattern of whole words
+    words: re.Pattern[str]
+    #: the sub-event types of Explosions/Remote violence that such fire makes part of a battle
+    weapons: frozenset[str]
+    #: the coding it gives (event type, sub-event type, PLOVER)
+    coding: tuple[str, str, str]
+
+
+@dataclass(frozen=True)
 class Conventions:
     #: inter code -> ACLED's name of the actor type
     codes: dict[int, str]
@@ -134,6 +146,8 @@ class Conventions:
     note_tags: dict[str, tuple[str, str, str]]
     #: ACLED's record of a demonstration's size in a note, and what it makes of the note's coding
     demonstration_size: DemonstrationSize
+    #: small arms fired with heavy weapons: the weapons are part of a clash
+    direct_fire: DirectFire
 
 
 @cache
@@ -231,9 +245,34 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         _type(size_data.get("violent"), name, "demonstration_size.violent"),
         _type(size_data.get("arrests"), name, "demonstration_size.arrests"),
     )
+    fire = _direct_fire(_section(data, "direct_fire", name), types["armed_clash"], name)
     return Conventions(
-        codes, groups, named, kinds, roles, types, abroad, named_groups, clash_weapons, coded, tags, size
+        codes,
+        groups,
+        named,
+        kinds,
+        roles,
+        types,
+        abroad,
+        named_groups,
+        clash_weapons,
+        coded,
+        tags,
+        size,
+        fire,
     )
+
+
+def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:
+    words = _strings(data.get("words"), name, "direct_fire.words")
+    weapons = _strings(data.get("weapons"), name, "direct_fire.weapons")
+    remote = ACLED_TYPES["Explosions/Remote violence"]
+    for sub in sorted(weapons):
+        if sub not in remote:
+            problem = f"{sub!r} is no sub-event type of Explosions/Remote violence"
+            raise _fail(name, "direct_fire.weapons", problem)
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return DirectFire(re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), weapons, coding)
 
 
 def _coded_words(data: dict[str, Any], name: str) -> CodedWords:

@@ -51,6 +51,7 @@ from cronica.extraction.rules import RuleBook
 from cronica.extraction.stages import (
     Assemble,
     CodedToll,
+    DirectFireCoding,
     DocumentStage,
     FindTriggers,
     LearnedCoding,
@@ -143,6 +144,7 @@ class Extractor:
             TaggedIncident(conventions.note_tags, self.lexicon.families, counts, self.incidents),
             Assemble(self.keep_generic, self.lexicon.grammar["peaceful"], typer, self.combination),
             LearnedCoding(typer, self.combination, self.lexicon.families),
+            DirectFireCoding(conventions.direct_fire, self.combination.short_sentences),
             NoteTagCoding(
                 conventions.note_tags, conventions.demonstration_size, self.lexicon.families, typer
             ),

@@ -37,9 +37,10 @@ from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
 from cronica.extraction.assemble import Draft, assemble_events
 from cronica.extraction.coded import apply_coded_tolls, find_coded_toll
 from cronica.extraction.context import DocContext
-from cronica.extraction.conventions import CodedWords, DemonstrationSize
+from cronica.extraction.conventions import CodedWords, DemonstrationSize, DirectFire
 from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dating import DateLinker
+from cronica.extraction.direct_fire import direct_fire_coding, fire_words
 from cronica.extraction.fallback import fallback_trigger, family_for, head_verb
 from cronica.extraction.ids import with_ids
 from cronica.extraction.incidents import IncidentReader
@@ -472,6 +473,26 @@ class LearnedCoding:
         reading.events = apply_learned_actors(
             events, self.typer, lambda kind: actors.of_kind(kind), self.combination, text
         )
+
+
+class DirectFireCoding:
+    """Small arms fired with heavy weapons are a clash (:mod:`.direct_fire`): an event coded as
+    shelling, a grenade or an explosive whose words (a short document's: the document's) name
+    small arms, and whose actor 2 is not civilians, is Battles / Armed clash, whoever coded it."""
+
+    name = "direct-fire"
+
+    def __init__(self, fire: DirectFire, short_sentences: int) -> None:
+        self.fire = fire
+        self.short_sentences = short_sentences
+
+    def __call__(self, reading: Reading) -> None:
+        text = reading.document.text
+        out = []
+        for event in reading.events:
+            words = fire_words(event, text, reading.sentence_count, self.short_sentences)
+            out.append(direct_fire_coding(event, words, self.fire) or event)
+        reading.events = out
 
 
 class NoteTagCoding:

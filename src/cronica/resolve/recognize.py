@@ -106,6 +106,7 @@ def load_cues() -> dict[str, Any]:
         "support_labels",
         "veto_labels_for_unknown",
         "generic_heads",
+        "chain_words",
     )
     if not isinstance(data, dict):
         raise DataFileError("recognition.yaml: expected a mapping of cue lists")
@@ -173,6 +174,18 @@ class PlaceRecognizer:
         #: Lower-case words that may follow a name inside ACLED's parenthesis of levels ("(Momauk township,
         #: Bhamo district, Kachin State)"): area nouns and one-word administrative suffixes.
         self.level_words = self.area_nouns | frozenset(k for k in self.admin_suffixes if " " not in k)
+        #: Lower-case words that may stand between a name and the larger places a report lists after it
+        #: ("Raya area of Balambala sub-county, Garissa county"; ``chain_words`` and the words above)
+        self.chain_words = (
+            frozenset(cues["chain_words"])
+            | self.level_words
+            | self.facility
+            | self.gap_words
+            | self.in_links
+            | self.of_links
+            | self.articles
+            | _COMPASS
+        )
         # the same, by first word (a suffix can only start on its first word), in the same order
         self._suffixes_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for words, level in self._suffixes:
@@ -338,7 +351,15 @@ class PlaceRecognizer:
                 ):
                     continue  # "Rakhine State" tagged PERSON: a known division and its level word
                 names.add(fold(ent.text))
-                names.update(fold(t.text) for t in ent if self._capitalised(t) and fold(t.text) not in placed)
+                # a transliterated article is no person's word: "Al Maqani" tagged PERSON does not make
+                # the "Al" of "(Hays, Al Hudaydah)" a person's name
+                names.update(
+                    fold(t.text)
+                    for t in ent
+                    if self._capitalised(t)
+                    and fold(t.text) not in placed
+                    and t.lower_ not in self.name_articles
+                )
         return names
 
     def _support(self, doc: Doc, i: int, j: int, entries: list[GazetteerEntry]) -> str | None:

@@ -35,7 +35,7 @@ from cronica.errors import GazetteerError
 from cronica.fields import replace
 from cronica.nlp.matching import doc_text
 from cronica.records import Place, PlaceCandidate
-from cronica.resolve.focus import WEIGHTS, Focus, FocusEvidence, decide
+from cronica.resolve.focus import MIN_FOCUS, WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.geo import haversine_km
 from cronica.resolve.names import fold, spelling_key
@@ -184,6 +184,26 @@ class PlaceResolver:
                 stray[k] = f"no {m.name!r} in the gazetteer lies in {outer.name}, where the text puts it"
         focus = decide(evidence, first_seen, self._placed_admin1(mentions, places, pools))
         pending = [k for k, m in enumerate(mentions) if not m.known] + sorted(stray)
+        # a name the gazetteer lacks is read as the name the text gives it: the longer name whose head is
+        # a namesake abroad ("Villa Ingenio"), else the name itself
+        unknown = {
+            k: (mentions[k].longer or replace(mentions[k], known=False)) if k in stray else mentions[k]
+            for k in pending
+        }
+        # "Raya area of Balambala sub-county, Garissa county": a name with no container lies in the
+        # first place its sentence lists after it, over level words and names the gazetteer lacks
+        mentions = list(mentions)
+        chain = recognizer_for(self.gazetteer, doc.vocab).chain_words
+        for k in pending:
+            if unknown[k].container is not None or unknown[k].facility_word is not None:
+                continue  # "the Royal Plaza in Bangkok": a facility's name is no place of its own
+            listed = _listed_container(doc, unknown[k], mentions, candidates, chain)
+            if listed is not None:
+                # "Laama-Balaar near Gaalkacyo town": near it, not in it
+                between = {t.lower_ for t in doc[unknown[k].end_token : mentions[listed].start_token]}
+                how = "listed_near" if between & _NEAR_WORDS else "listed_in"
+                unknown[k] = replace(unknown[k], container=mentions[listed].span, relation=how)
+                mentions[k] = replace(mentions[k], container=mentions[listed].span, relation=how)
         text = doc_text(doc)
         # containers first: "X village in Y upazila of Z district" resolves Z, then Y, then X
         for _round in range(len(pending) + 1):
@@ -192,9 +212,9 @@ class PlaceResolver:
             ready = [k for k in pending if not _waits_for(mentions[k], pending, by_start)] or pending[:1]
             for k in ready:
                 pending.remove(k)
-                m = mentions[k]
-                if k in stray:  # read as a name the gazetteer lacks ("Villa Ingenio", not "Villa")
-                    m = m.longer or replace(m, known=False)
+                m = unknown[
+                    k
+                ]  # for a stray, read as a name the gazetteer lacks ("Villa Ingenio", not "Villa")
                 try:
                     # the document's division lends its area only to a name in a paragraph that names
                     # a place of it (a namesake abroad is no evidence of being there)
@@ -259,11 +279,24 @@ class PlaceResolver:
                 # "refugees from South Sudan", "fled to neighbouring Somalia": an origin or a destination
                 # says less about where things happen than "in Kenya" or "Kenya's"
                 weight = WEIGHTS["country_name"] / (2 if m.cue in _MOTION_CUES else 1)
+                kind = "country_name"
+                if m.ner_label == "NORP":
+                    # "Saudi forces", "Saudi-led coalition": the name as an adjective says who, as a
+                    # demonym does, not where
+                    kind, weight = "demonym", WEIGHTS["demonym"]
                 out += [
-                    FocusEvidence("country_name", e.country_code, weight, m.name, m.span)
+                    FocusEvidence(kind, e.country_code, weight, m.name, m.span)
                     for e in entries
                     if e.kind == "country" and e.country_code
                 ]
+                continue
+            if (
+                m.longer is not None
+                and not _town_part(m)
+                and all(e.kind == "city" and salience(e) < STRAY_SALIENCE for e in entries)
+            ):
+                # "in Trans Mara": the small towns named like the head of a longer name the gazetteer
+                # lacks (Trans-en-Provence) are no evidence of the document's country
                 continue
             kind = "dateline" if m.cue == "dateline" else "place"
             out += [
@@ -483,6 +516,9 @@ class PlaceResolver:
                             best.feature_code in _SEAT_CODES
                             and (focus.from_demonyms() or _holds_a_place(m, mentions))
                         )
+                        # "refugees from Sudan and South Sudan clashed in Kakuma": a country named only
+                        # as where people came from or went to does not make a town elsewhere a namesake
+                        and not _focus_from_elsewhere(focus, mentions)
                     )
                     # a county abroad no words name: "Independence Square" in Santo Domingo is not
                     # Independence County, Arkansas
@@ -633,6 +669,8 @@ class PlaceResolver:
         )
         if container is not None and container.status not in {"resolved", "country_only"}:
             container = None
+        if container is not None and m.relation in _LISTED and container.status != "resolved":
+            container = None  # a place listed after it that is itself only its country says nothing more
         if container is None and mentions is not None:
             container = _town_just_before(m, mentions, places, focus.country_code)
             if container is not None:
@@ -641,7 +679,7 @@ class PlaceResolver:
         if spelled is not None:
             return spelled
         if container is not None and container.status in {"resolved", "country_only"}:
-            where = f"{container.name} ({container.gazetteer_id})"
+            where = f"{container.name}" + (f" ({container.gazetteer_id})" if container.gazetteer_id else "")
             relation = {
                 "facility_in": "in",
                 "suburb_of": "a suburb of",
@@ -650,6 +688,8 @@ class PlaceResolver:
                 "near": "near",
                 "part_of": "in",
                 "qualifier": "in",
+                "listed_in": "before (probably in)",
+                "listed_near": "near",
             }.get(m.relation or "", "in")
             return replace(
                 container,
@@ -658,7 +698,7 @@ class PlaceResolver:
                 precision=2 if container.precision == 1 else 3,
                 gazetteer_id=None,
                 status="resolved",
-                reason=f"not in the gazetteer; the text places it {relation} {where}; "
+                reason=f"{m.name!r} is not in the gazetteer; the text places it {relation} {where}; "
                 f"coordinates are those of {container.name}",
                 candidates=(
                     PlaceCandidate(
@@ -672,7 +712,7 @@ class PlaceResolver:
                     ),
                 ),
                 # a guess from proximity is not a containment the text states
-                contained_in=container.name if m.relation != "near_mention" else None,
+                contained_in=container.name if m.relation not in {"near_mention", "listed_near"} else None,
             )
         code = focus.country_code
         if code and focus.admin1_code:
@@ -742,6 +782,68 @@ def _town_just_before(
         ):
             best = place
     return best
+
+
+#: Most tokens between a name and the place its sentence lists after it (:func:`_listed_container`).
+LIST_REACH = 14
+_LISTED = frozenset({"listed_in", "listed_near"})
+_NEAR_WORDS = frozenset({"near", "outside", "around"})
+_LIST_PUNCT = frozenset({",", "(", ")", "[", "]", "-", "\u2013", "/"})
+
+
+def _listed_container(
+    doc: Doc,
+    m: PlaceMention,
+    mentions: list[PlaceMention],
+    candidates: dict[str, list[GazetteerEntry]],
+    chain_words: frozenset[str],
+) -> int | None:
+    """The index of the first place a report lists after ``m`` in the same sentence, over punctuation,
+    capitalised words (names the gazetteer lacks) and level words only ("Raya area of Balambala
+    sub-county, Garissa county": Garissa; "Irobo village, Shinyalu, Kakamega county": Kakamega; "Kewata
+    village under Dalsing Sarai police station (Samastipur, Bihar)": Samastipur). ACLED and local reports
+    list places from the smallest to the largest, so the first one the gazetteer knows is the smallest
+    named level that it has; a country's name is passed over (the focus gives the country). None when
+    any other word comes first ("Kafr Lusin border crossing, heading to ...")."""
+    starts = {other.start_token: n for n, other in enumerate(mentions)}
+    i = m.end_token
+    limit = min(len(doc), m.end_token + LIST_REACH)
+    while i < limit:
+        n = starts.get(i)
+        if n is not None and mentions[n] is not m:
+            other = mentions[n]
+            entries = candidates.get(fold(other.name), []) if other.known else []
+            if other.known and entries and all(e.kind in _AREA_KINDS for e in entries):
+                i = max(other.end_token, i + 1)  # "in northwestern Yemen (Abs, Hajjah)": Abs
+                continue
+            return n
+        t = doc[i]
+        if i > m.end_token and t.is_sent_start:
+            return None
+        if not (t.text in _LIST_PUNCT or t.text[:1].isupper() or t.lower_ in chain_words):
+            return None
+        i += 1
+    return None
+
+
+def _focus_from_elsewhere(focus: Focus, mentions: list[PlaceMention]) -> bool:
+    """Whether the focus country rests on its name said as an origin or a destination ("refugees from
+    South Sudan", "fled to Somalia"): without those words its evidence would fall under the focus's
+    least weight."""
+    if focus.country_code is None:
+        return False
+    motion = {m.span.start for m in mentions if m.cue in _MOTION_CUES}
+    if not any(
+        e.kind == "country_name" and e.span is not None and e.span.start in motion for e in focus.evidence
+    ):
+        return False
+    rest = sum(
+        e.weight
+        for e in focus.evidence
+        if e.country_code == focus.country_code
+        and not (e.kind == "country_name" and e.span is not None and e.span.start in motion)
+    )
+    return rest < MIN_FOCUS
 
 
 def _holds_a_place(m: PlaceMention, mentions: list[PlaceMention]) -> bool:

@@ -96,7 +96,7 @@ def test_shipped_model_says_it_was_trained_on_acled_data_and_is_small() -> None:
     model = load_model()
     assert "acled" in model.card["training"]["sources"]
     assert "attribution" in model.card["terms"]
-    assert set(model.heads) == {"event", "event_type", "sub_event_type", "inter1"}
+    assert set(model.heads) == {"event", "event_type", "sub_event_type", "inter1", "actor2"}
     from cronica.nlp.event_classifier import default_model_path
 
     assert Path(default_model_path()).stat().st_size < 4_000_000
@@ -109,6 +109,13 @@ def test_shipped_model_types_protest_and_attack_sentences_it_never_saw() -> None
     assert protest.best("event_type") == ("Protests", protest.scores["event_type"][0][1])
     assert attack.best("event_type")[0] == "Violence against civilians"  # type: ignore[index]
     assert protest.probability("event", "event") > 0.5
+
+
+def test_shipped_model_reads_whether_actor_2_is_armed() -> None:
+    model = load_model()
+    soldiers = model.predict("Gunmen shot dead three soldiers at an army checkpoint near the border.")
+    farmers = model.predict("Gunmen shot dead three farmers in their fields near the border.")
+    assert soldiers.probability("actor2", "armed") > 0.8 > 0.5 > farmers.probability("actor2", "armed")
 
 
 def test_a_model_file_from_a_newer_format_is_refused_with_a_clear_error(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.triggers import Trigger
+from cronica.fields import replace
+from cronica.records import Event
 
 #: Families that describe violence against people; combined into one incident per sentence.
 VIOLENCE = frozenset(
@@ -195,3 +197,18 @@ def _typed(name: str, t: Trigger) -> IncidentType:
 def _default(t: Trigger) -> IncidentType:
     f = t.family
     return IncidentType(f.event_type, f.sub_event_type, f.plover, t)
+
+
+def recoded(event: Event, coding: tuple[str, str, str], why: str) -> Event:
+    """``event`` given another coding (event type, sub-event type, PLOVER) by a convention read after
+    assembly; its ``coded_by`` says ``why`` and the coding replaced."""
+    event_type, sub, plover = coding
+    return replace(
+        event,
+        event_type=event_type,
+        sub_event_type=sub,
+        plover=plover,
+        coded_by=(
+            f"{why}: {event_type} / {sub} over {event.event_type} / {event.sub_event_type} ({event.coded_by})"
+        ),
+    )

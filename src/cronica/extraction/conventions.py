@@ -121,6 +121,21 @@ class DirectFire:
 
 
 @dataclass(frozen=True)
+class ArmedVictims:
+    """An attack on an armed actor is a clash (``armed_victims`` in conventions.yaml)."""
+
+    #: ACLED's inter codes of an armed actor (the learned ``actor2`` head's ``armed`` class)
+    inter: frozenset[int]
+    #: the sub-event types of Violence against civilians that an armed actor 2 makes a clash
+    codings: frozenset[str]
+    #: the coding it gives (event type, sub-event type, PLOVER)
+    coding: tuple[str, str, str]
+    #: words that say the armed victims were off duty (ACLED codes them as civilians), as one
+    #: case-insensitive pattern of whole words
+    off_duty: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Conventions:
     #: inter code -> ACLED's name of the actor type
     codes: dict[int, str]
@@ -148,6 +163,8 @@ class Conventions:
     demonstration_size: DemonstrationSize
     #: small arms fired with heavy weapons: the weapons are part of a clash
     direct_fire: DirectFire
+    #: an attack whose victims are armed: a clash
+    armed_victims: ArmedVictims
 
 
 @cache
@@ -246,6 +263,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         _type(size_data.get("arrests"), name, "demonstration_size.arrests"),
     )
     fire = _direct_fire(_section(data, "direct_fire", name), types["armed_clash"], name)
+    armed = _armed_victims(_section(data, "armed_victims", name), codes, types["armed_clash"], name)
     return Conventions(
         codes,
         groups,
@@ -260,7 +278,26 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         tags,
         size,
         fire,
+        armed,
     )
+
+
+def _armed_victims(
+    data: dict[str, Any], codes: dict[int, str], coding: tuple[str, str, str], name: str
+) -> ArmedVictims:
+    inter = frozenset(_code(v, name, "armed_victims.inter") for v in data.get("inter") or ())
+    if not inter or not inter <= codes.keys():
+        raise _fail(name, "armed_victims.inter", f"expected inter codes among {sorted(codes)}")
+    codings = _strings(data.get("codings"), name, "armed_victims.codings")
+    civilians = ACLED_TYPES["Violence against civilians"]
+    for sub in sorted(codings):
+        if sub not in civilians:
+            raise _fail(
+                name, "armed_victims.codings", f"{sub!r} is no sub-event type of Violence against civilians"
+            )
+    words = _strings(data.get("off_duty"), name, "armed_victims.off_duty")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return ArmedVictims(inter, codings, coding, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
 
 
 def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:

@@ -14,8 +14,8 @@ the event coded Battles / Armed clash when the convention applies (:func:`direct
 
 from __future__ import annotations
 
+from cronica.extraction.classify import recoded
 from cronica.extraction.conventions import DirectFire, load_conventions
-from cronica.fields import replace
 from cronica.records import Event
 
 #: ACLED's civilians (inter code 7): an attack on them stays an attack, whatever the weapons.
@@ -41,14 +41,4 @@ def direct_fire_coding(event: Event, words: str, fire: DirectFire) -> Event | No
     found = fire.words.search(words)
     if found is None:
         return None
-    event_type, sub, plover = fire.coding
-    return replace(
-        event,
-        event_type=event_type,
-        sub_event_type=sub,
-        plover=plover,
-        coded_by=(
-            f"direct fire ('{found.group(0)}' with the heavy weapons): {event_type} / {sub} over "
-            f"{event.event_type} / {event.sub_event_type} ({event.coded_by})"
-        ),
-    )
+    return recoded(event, fire.coding, f"direct fire ('{found.group(0)}' with the heavy weapons)")

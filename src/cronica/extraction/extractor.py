@@ -49,6 +49,7 @@ from cronica.extraction.quotes import find_quotes
 from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.rules import RuleBook
 from cronica.extraction.stages import (
+    ArmedVictimsCoding,
     Assemble,
     CodedToll,
     DirectFireCoding,
@@ -145,6 +146,7 @@ class Extractor:
             Assemble(self.keep_generic, self.lexicon.grammar["peaceful"], typer, self.combination),
             LearnedCoding(typer, self.combination, self.lexicon.families),
             DirectFireCoding(conventions.direct_fire, self.combination.short_sentences),
+            ArmedVictimsCoding(conventions.armed_victims, typer, self.combination),
             NoteTagCoding(
                 conventions.note_tags, conventions.demonstration_size, self.lexicon.families, typer
             ),

@@ -57,6 +57,8 @@ class Judgement:
     event: float  # probability that the text reports an event
     coding: tuple[tuple[str, str, float], ...]  # (type, sub-type, probability), best first
     inter1: tuple[tuple[int, float], ...] = ()  # ACLED actor 1 type code, best first
+    #: probability that actor 2 is an armed actor (the ``actor2`` head); ``None`` for a model without it
+    armed2: float | None = None
 
     def probability(self, event_type: str, sub_event_type: str) -> float:
         for t, s, p in self.coding:
@@ -148,6 +150,10 @@ class Combination:
     #: of a document that names no weapon (:func:`weapons_named`: "fired with unspecified weapons on
     #: the positions of ...")
     remote_needs_weapon: bool = True
+    #: in a short report, an attack whose actor 2 the classifier's ``actor2`` head reads on the whole
+    #: report as armed at least this surely is a clash (conventions.yaml ``armed_victims``,
+    #: :mod:`cronica.extraction.armed_victims`); chosen on development notes read by country-fold models
+    armed_victims: float = 0.8
 
     def thresholds(self, sentences: int) -> tuple[float, float]:
         """(override, keep_rules) for a document of ``sentences`` sentences."""
@@ -215,7 +221,8 @@ def judgement(prediction: Prediction) -> Judgement:
     coding = [(*_type_and_sub(label), p) for label, p in prediction.scores.get("sub_event_type", ())]
     event = prediction.probability("event", "event") if "event" in prediction.scores else 1.0
     inter = tuple((int(code), p) for code, p in prediction.scores.get("inter1", ()) if code.isdigit())
-    return Judgement(event=event, coding=tuple(coding), inter1=inter)
+    armed2 = prediction.probability("actor2", "armed") if "actor2" in prediction.scores else None
+    return Judgement(event=event, coding=tuple(coding), inter1=inter, armed2=armed2)
 
 
 @lru_cache(maxsize=256)

@@ -34,10 +34,11 @@ from typing import Protocol
 from spacy.tokens import Span
 
 from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
+from cronica.extraction.armed_victims import armed_victims_coding
 from cronica.extraction.assemble import Draft, assemble_events
 from cronica.extraction.coded import apply_coded_tolls, find_coded_toll
 from cronica.extraction.context import DocContext
-from cronica.extraction.conventions import CodedWords, DemonstrationSize, DirectFire
+from cronica.extraction.conventions import ArmedVictims, CodedWords, DemonstrationSize, DirectFire
 from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dating import DateLinker
 from cronica.extraction.direct_fire import direct_fire_coding, fire_words
@@ -493,6 +494,32 @@ class DirectFireCoding:
             words = fire_words(event, text, reading.sentence_count, self.short_sentences)
             out.append(direct_fire_coding(event, words, self.fire) or event)
         reading.events = out
+
+
+class ArmedVictimsCoding:
+    """An attack on an armed actor is a clash (:mod:`.armed_victims`): in a short report, the first
+    event, coded as an attack on civilians, whose actor 2 the classifier reads as armed on the whole
+    report (and the rules read neither as civilians), is Battles / Armed clash."""
+
+    name = "armed-victims"
+
+    def __init__(self, armed: ArmedVictims, typer: EventTyper | None, combination: Combination) -> None:
+        self.armed = armed
+        self.typer = typer
+        self.combination = combination
+
+    def __call__(self, reading: Reading) -> None:
+        text = reading.document.text
+        short = reading.sentence_count <= self.combination.short_sentences
+        if self.typer is None or not reading.events or not short or not text:
+            return
+        first = min(reading.events, key=lambda e: e.trigger.start)
+        if first.event_type != "Violence against civilians":
+            return
+        judged = judge_all(self.typer, [text])[0]
+        changed = armed_victims_coding(first, judged, self.armed, self.combination.armed_victims, text)
+        if changed is not None:
+            reading.events = [changed if e is first else e for e in reading.events]
 
 
 class NoteTagCoding:

@@ -4,8 +4,8 @@ In: files as their publishers ship them. Out: :class:`LabelledExample` records (
 labels the source gives; ``None`` where it says nothing). Sources:
 
 - ACLED exports (:func:`from_acled_csv`): the note, cleaned of coder annotations, is an event with its
-  event type, sub-event type and actor 1 inter code; ``group`` is the file's name (a country or a
-  sample) so training can weigh sources and evaluation can hold one out.
+  event type, sub-event type and the inter codes of actor 1 and actor 2; ``group`` is the file's name
+  (a country or a sample) so training can weigh sources and evaluation can hold one out.
 - GLOCON sentences (:func:`from_glocon_sentences`): a sentence that reports a protest or political
   violence event (label 1) or not (label 0); only the ``event`` label.
 - Reviewed records (:func:`from_reviewed_jsonl`): one JSON object per line with ``text`` and any of
@@ -40,6 +40,8 @@ class LabelledExample:
     event_type: str | None = None
     sub_event_type: str | None = None
     inter1: int | None = None
+    #: ACLED's type (inter code) of actor 2: whom actor 1 fought or attacked (ACLED notes)
+    inter2: int | None = None
     group: str = ""
     source: str = ""
     country: str = ""  # ISO 3166-1 alpha-2 where the source says (ACLED), for splits by country
@@ -72,8 +74,7 @@ def from_acled_csv(path: str) -> Iterator[LabelledExample]:
         event_type, sub = row["event_type"].strip(), row["sub_event_type"].strip()
         if sub not in subtypes.get(event_type, set()):
             raise DataFileError(f"{path}:{line_no}: {event_type!r} / {sub!r} is not an ACLED type pair")
-        inter = row.get("inter1", "").strip()
-        code = int(float(inter)) if inter.replace(".", "", 1).isdigit() else None
+        code, code2 = (_inter(row.get(k, "")) for k in ("inter1", "inter2"))
         note = row["notes"].strip()
         yield LabelledExample(
             text=text,
@@ -82,10 +83,17 @@ def from_acled_csv(path: str) -> Iterator[LabelledExample]:
             event_type=event_type,
             sub_event_type=sub,
             inter1=code if code in inters else None,
+            inter2=code2 if code2 in inters else None,
             group=group,
             source="acled",
             country=iso2_of(row) or "",
         )
+
+
+def _inter(value: str) -> int | None:
+    """An inter code cell ("7", "7.0") as its number; ``None`` when empty or not a number."""
+    value = value.strip()
+    return int(float(value)) if value.replace(".", "", 1).isdigit() else None
 
 
 def from_glocon_sentences(path: str) -> Iterator[LabelledExample]:

@@ -2,10 +2,11 @@
 
 In: :class:`~cronica.learn.examples.LabelledExample` records and training settings. Out: an
 :class:`~cronica.nlp.event_classifier.EventClassifier` (and, with :func:`train_to_file`, the model file
-the package ships). Each head (``event``, ``event_type``, ``sub_event_type``, ``inter1``) is a
-one-vs-rest logistic regression (stochastic gradient descent, fixed seed) over hashed word and
-character n-grams, fitted on the examples that
-carry its label. Buckets seen in fewer than ``min_df`` training texts are dropped before fitting, so
+the package ships). Each head (``event``, ``event_type``, ``sub_event_type``, ``inter1``, ``actor2``)
+is a one-vs-rest logistic regression (stochastic gradient descent, fixed seed) over hashed word and
+character n-grams, fitted on the examples that carry its label (``actor2``: whether ACLED coded actor
+2 as an armed actor, ``armed``: an inter code of ``armed_victims.inter`` in conventions.yaml, or not,
+``unarmed``). Buckets seen in fewer than ``min_df`` training texts are dropped before fitting, so
 the shipped arrays hold only what the model uses.
 
 Sources are weighed so that no single file (a country, a sample) dominates: each example weighs
@@ -34,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from cronica.errors import CronicaError
+from cronica.extraction.conventions import load_conventions
 from cronica.learn.examples import LabelledExample
 from cronica.nlp.combiner import Combiner
 from cronica.nlp.event_classifier import EventClassifier, Head, quantize, save_model
@@ -43,6 +45,11 @@ ACLED_TERMS = (
     "Trained on ACLED data (Armed Conflict Location & Event Data Project, acleddata.com); ACLED's "
     "terms of use apply: attribution required."
 )
+
+
+#: ACLED's inter codes of an armed actor 2 (conventions.yaml ``armed_victims.inter``): the ``actor2`` head
+#: learns whether a note's actor 2 is one of them
+_ARMED_ACTOR2 = load_conventions().armed_victims.inter
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,7 @@ class TrainSettings:
     weigh_groups: bool = True
     epochs: int = 15
     seed: int = 20191120
-    heads: tuple[str, ...] = ("event", "event_type", "sub_event_type", "inter1")
+    heads: tuple[str, ...] = ("event", "event_type", "sub_event_type", "inter1", "actor2")
 
     def for_head(self, head: str) -> tuple[str | None, bool]:
         """``(class_weight, weigh_groups)`` of one head."""
@@ -78,6 +85,10 @@ def _label(example: LabelledExample, head: str) -> str | None:
         return None
     if head == "inter1":
         return str(example.inter1) if example.inter1 is not None else None
+    if head == "actor2":
+        if example.inter2 is None:
+            return None
+        return "armed" if example.inter2 in _ARMED_ACTOR2 else "unarmed"
     raise CronicaError(f"unknown head {head!r}")
 
 

@@ -2,7 +2,7 @@
 
 In: the path of a ``.npz`` file written by :func:`save_model` (the default one ships in
 ``cronica/data/models/``) and texts. Out: per head (``event``, ``event_type``, ``sub_event_type``,
-``inter1``) a probability for each class. The ``.npz`` holds the hashed feature buckets kept after
+``inter1``, ``actor2``) a probability for each class. The ``.npz`` holds the hashed feature buckets kept after
 pruning, their IDF weights, and per head an int8 weight matrix with one scale per class, and
 intercepts (one-vs-rest logistic: class probabilities are the classes' sigmoids normalised to sum
 to one); the card (JSON, kept inside the same file under ``card``) says what it was trained on,
@@ -33,7 +33,7 @@ from cronica.nlp.features import FeatureSpec, hashed_counts
 #: Version of the file layout; a reader refuses files from a newer layout.
 FORMAT_VERSION = 1
 #: The heads a model may have, in the order they are stored.
-HEADS = ("event", "event_type", "sub_event_type", "inter1")
+HEADS = ("event", "event_type", "sub_event_type", "inter1", "actor2")
 
 
 @dataclass(frozen=True)

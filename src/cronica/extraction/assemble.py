@@ -151,6 +151,13 @@ def _dates_compatible(a: Draft, b: Draft) -> bool:
     return not a.date.value and not b.date.value
 
 
+def _one_more_person(d: Draft) -> bool:
+    """The draft's only number is one person more than a figure told before ("another protester died",
+    "a third man died in hospital"), not a figure of its own ("three more people died")."""
+    claims = [c for cs in d.counts.values() for c in cs]
+    return len(claims) == 1 and claims[0].update_of == -1 and claims[0].value == 1
+
+
 def _days_apart(a: DateValue, b: DateValue) -> int:
     """Days between two dates' first days (0 when either is unknown or unreadable)."""
     from datetime import date
@@ -301,7 +308,11 @@ def assemble_events(
         if any(draft is e for e in echoes):
             continue
         target = None
-        if draft.retrospective and draft.counts:
+        # also "A third man died in hospital on Wednesday", "Another protester died": one more of the
+        # toll of the event told before, whose day is the incident's, not the death's (not "the fighting
+        # spread into Souq al-Juma, where three more people died": a figure and a place of its own)
+        later_death = _one_more_person(draft) and (draft.place_inherited or draft.location.name is None)
+        if (draft.retrospective or later_death) and draft.counts:
             # "the NPA said only one of its fighters had died": another claim about the event told
             # a claim with its own day or place words ("had killed nine insurgents ... on 20 April")
             # looks back at an incident of that day and place, not at whatever was told before it

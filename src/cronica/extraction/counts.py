@@ -296,8 +296,11 @@ def _single_victims(
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.lemma_.lower() not in w.undergoer_verbs:
             own = {c.dep_ for c in children}
             children += [c for c in verb.head.children if c.dep_ not in own]
+        stranded = _stranded_subject(verb)
+        if stranded is not None:
+            children.append(stranded)
         for child in children:
-            if child.dep_ not in victim_deps or child.i in counted | taken:
+            if (child.dep_ not in victim_deps and child is not stranded) or child.i in counted | taken:
                 continue
             if child.dep_ == "nsubj" and _the_one_told_of(child, w):
                 # "He later died in hospital", "The clerk died in the fire": the one person told of
@@ -315,8 +318,16 @@ def _single_victims(
                 q = Quantity(child.i, end, 1 + len(joined), "exact")
                 out.append(CountMention(q, count, child.i, end, verb, tally=False, increment=False))
                 continue
-            if any(c.ent_type_ == "ORDINAL" for c in child.children):
-                continue  # "a fourth body was found": one more of a toll already told
+            ordinal = next((c for c in child.children if c.ent_type_ == "ORDINAL"), None)
+            if ordinal is not None and (
+                ordinal.lower_ not in w.later_ordinals
+                or count != "killed"
+                or verb.lemma_.lower() in w.found_verbs
+            ):
+                # "the first victim": one of a toll already told; "two were killed; a third man was
+                # arrested": the third of the people told of, not a third arrest; "a fourth body was
+                # found", "a second assailant was found dead": a body found, left to the coder
+                continue
             det = next((c for c in child.children if c.dep_ in {"det", "nummod", "poss"}), None)
             # (a name after an attack verb is as often its target place: "shelled Fakkeh")
             if det is None and t.family.name in {"lethal", "arrest"} and _named_person(child, w):
@@ -347,7 +358,8 @@ def _single_victims(
                 _figure_earlier_in_sentence(child)
                 and any(o.family.count == count and o.token.i < verb.i for o in triggers if o is not t)
             )
-            more = det.lower_ in w.one_more
+            # "another protester", "a fourth body was found": one more of a toll already told
+            more = det.lower_ in w.one_more or ordinal is not None
             if det.lower_ not in w.one and not named and not more:
                 continue
             # "a woman and her son", "a farmer and his brother": each person joined to the first
@@ -358,6 +370,23 @@ def _single_victims(
             out.append(CountMention(q, count, det.i, end, verb, tally=False, increment=more))
     out.extend(_resulting_deaths(sent, triggers, counted | taken, w))
     return out
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject of a passive verb that the parser hung elsewhere: in "In Yapacaní, Santa Cruz, a
+    23-year-old man was shot dead", "man" comes out as an apposition of "Cruz". The noun right before
+    the passive auxiliary, when the verb has no subject of its own and the noun is an apposition or a
+    conjunct (never a noun that is another word's subject or object)."""
+    if any(c.dep_ in {"nsubjpass", "nsubj"} for c in verb.children):
+        return None
+    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
+    if not aux:
+        return None
+    first = min(c.i for c in aux)
+    if first == 0:
+        return None
+    noun = verb.doc[first - 1]
+    return noun if noun.dep_ in {"appos", "conj"} and noun.tag_ in {"NN", "NNS"} else None
 
 
 def _resulting_deaths(
@@ -371,7 +400,9 @@ def _resulting_deaths(
         count = t.family.count
         if count not in {"killed", "injured", "arrested"} or noun.lemma_.lower() not in w.toll_nouns:
             continue
-        if not _incident_result(noun, w):
+        # "resulting in the death of a local man"; "confirmed the death of a man" (a death told as news:
+        # the trigger rules let only a death of someone not told before through)
+        if not (_incident_result(noun, w) or t.asserted):
             continue
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in w.of:
@@ -433,7 +464,9 @@ def _named_person(tok: Token, w: CountingWords) -> bool:
 
 def _people(noun: Token, w: CountingWords) -> bool:
     """A noun that names one person or several ("trader", "residents", "herders")."""
-    return _person(noun, w) or noun.lower_.endswith(w.person_plural_suffixes)
+    return _person(noun, w) or (
+        noun.lower_.endswith(w.person_plural_suffixes) and noun.lemma_.lower() not in w.not_person_nouns
+    )
 
 
 def _person(noun: Token, w: CountingWords) -> bool:
@@ -781,5 +814,31 @@ def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
     # "1,146 people were detained ... between 1 January and 30 November": a count over a long period
     if re.search(r"\bbetween \d{1,2} \w+(?: \d{4})? and \d{1,2} \w+", lowered) and not superlative:
         return True
+    # "suman al menos ocho los fallecidos desde el 20 de octubre": a count in a clause whose scope runs
+    # from a day (a language whose model marks no dates, or a tense that is not the perfect)
+    if not superlative and any(
+        t.lower_ in w.since and _day_follows(t) and _scopes(t, {verb.i, verb.head.i, noun.head.i})
+        for t in clause
+    ):
+        return True
     # "1,212 violent deaths in Guayas province since 1 January": a count of deaths over a period
     return has_since and not superlative and noun.lemma_.lower() in w.toll_nouns
+
+
+def _scopes(since: Token, heads: set[int]) -> bool:
+    """Whether the "since" phrase hangs from the count's own verb or noun (one of ``heads``), not from
+    a word inside another phrase ("en homenaje a los jóvenes asesinados desde abril")."""
+    anchor = since.head if since.dep_ == "case" else since
+    return anchor.head.i in heads
+
+
+def _day_follows(word: Token) -> bool:
+    """A day follows ``word``, after an article at most: "since 20 October", "desde el 20 de octubre",
+    "since Sunday" (a number or a date the model marks)."""
+    doc = word.doc
+    i = word.i + 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    return i < len(doc) and (
+        doc[i].ent_type_ == "DATE" or (doc[i].like_num and doc[i].ent_type_ != "CARDINAL")
+    )

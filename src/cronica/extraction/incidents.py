@@ -98,6 +98,25 @@ _FORCES = frozenset({"police", "military"})
 _STORY_REACH = 6
 
 
+#: trigger families whose noun's "of" names who it befell ("the killing of", "the arrest of")
+_BEFALLS = frozenset({"lethal", "injure", "arrest", "abduct"})
+#: trigger families of people acting against each other or the state ("residents attacked and injured a
+#: herder, claiming his animals had caused traffic accidents", "youth hurled stones at the police"): a
+#: sentence with one is no accident whatever accident word it holds (not the clash family, whose
+#: "battle" and "fighting" are said of weather and sport; its words of gunfire are ``fight_words``)
+_PEOPLE_AT_ODDS = frozenset({"shoot", "riot", "disperse", "protest"})
+
+
+def _people_at_odds(t: Trigger) -> bool:
+    """A trigger of people acting against each other or the state (``_PEOPLE_AT_ODDS``): a noun of riot
+    or dispersal, or a verb of attack or protest ("attacked", "protested"); not "struck", which
+    earthquakes and storms do too."""
+    family = t.family.name
+    if family in {"riot", "disperse"}:
+        return True
+    return family in _PEOPLE_AT_ODDS and t.token.pos_ == "VERB" and t.token.lemma_.lower() != "strike"
+
+
 class IncidentReader:
     """A sentence's asserted triggers to incident drafts (see the module docstring). Dates, places and
     reporters come from the linkers it is given; ``statements`` tells which words are speech (their
@@ -157,9 +176,12 @@ class IncidentReader:
         blocked = {t.token.i for t in all_triggers if not t.asserted and t.rule not in NOT_AN_EVENT_HERE} | {
             t.i for t in speech
         }
-        non_political = self.lexicon.non_political
-        accident = ctx.accident_story or any(
-            lemma in non_political for lemma in arrays(sent.doc).lemma[sent.start : sent.end]
+        lemmas = arrays(sent.doc).lemma[sent.start : sent.end]
+        # "killed in a mining accident" is no political violence; "a miner was shot dead during clashes" is
+        accident = (
+            (ctx.accident_story or any(lemma in self.lexicon.non_political for lemma in lemmas))
+            and not any(lemma in self.lexicon.fight_words for lemma in lemmas)
+            and not any(_people_at_odds(t) for t in all_triggers)
         )
         drafts = []
         for group, members in groups.items():
@@ -405,6 +427,15 @@ class IncidentReader:
                             agents.extend(c for c in pobj.children if c.dep_ in {"compound", "amod"})
                 elif child.dep_ == "prep" and child.lower_ in self.lexicon.grammar["target_preps"]:
                     patients.extend(g for g in child.children if g.dep_ == "pobj")
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ in self.lexicon.grammar["of_preps"]
+                    and tok.pos_ == "NOUN"
+                    and t.family.name in _BEFALLS
+                ):
+                    # "the killing of five militants", "the arrest of 20 students": what befell them
+                    # (not "un disparo de un policía", a policeman's shot)
+                    patients.extend(g for g in child.children if g.dep_ == "pobj")
             if (
                 tok.dep_ in {"xcomp", "advcl", "conj", "acl", "relcl"}
                 and tok.head.pos_ in {"VERB", "NOUN"}
@@ -426,9 +457,19 @@ class IncidentReader:
             passive = tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)
             if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and passive:
                 patients.append(tok.head)  # "protesters who were shot"
+        undergoer_lemmas = self.lexicon.grammar["undergoer_lemmas"]
+
+        def undergoer_noun(t: Trigger) -> bool:
+            return t.token.lemma_.lower() in undergoer_lemmas
+
         national = self._national_forces(ctx, members)
         for t in members:  # "The Peruvian government declared a state of emergency"
             if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB":
+                speech = self.lexicon.speech_verbs.get(t.token.head.lemma_.lower())
+                if speech is not None and group == "violence" and (not speech.report or undergoer_noun(t)):
+                    # "police confirmed the death of a man", "the government condemned the killing of a
+                    # journalist": who tells of a killing or judges it, not who did it
+                    continue
                 agents.extend(c for c in t.token.head.children if c.dep_ == "nsubj")
         actor1 = self._first_actor(ctx, agents) or national
         actor2 = self._target(ctx, patients) or self._installation(ctx, patients)

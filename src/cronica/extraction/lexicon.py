@@ -182,6 +182,8 @@ class CountingWords:
     distributive: frozenset[str] = frozenset()
     #: "Another protester died": one person more than a figure told before (an increment of one)
     one_more: frozenset[str] = frozenset()
+    #: "A third man died": an ordinal after the first, one person more than a figure told before
+    later_ordinals: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
@@ -205,6 +207,7 @@ _COUNTING_OPTIONAL = (
     "not_person_nouns",
     "distributive",
     "one_more",
+    "later_ordinals",
 )
 
 
@@ -285,6 +288,9 @@ class Lexicon:
     prefilter_forms: frozenset[str] = frozenset()
     #: organisation kinds from the head noun of a name (``organisations`` in actors.yaml)
     organisations: OrganisationHeads = field(default_factory=lambda: OrganisationHeads({}))
+    #: words of a fight between people: they make a sentence political whatever accident word it
+    #: holds (``fight_words`` in events.yaml)
+    fight_words: frozenset[str] = frozenset()
 
     @property
     def counting(self) -> CountingWords:
@@ -521,6 +527,7 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
     families = _families(events)
     frames = _frames(events, families)
     non_political = frozenset(str(w).lower() for w in events.get("non_political") or [])
+    fight_words = frozenset(str(w).lower() for w in events.get("fight_words") or [])
     cues = _judgement(events)
     grammar = _cue_lists(events, "grammar", GRAMMAR_WORDS)
     actor_data = _read_yaml("actors.yaml", d, language)
@@ -547,6 +554,7 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
         source_markers,
         frozenset(str(w).lower() for w in (events.get("prefilter") or {}).get("forms") or []),
         organisations,
+        fight_words,
     )
 
 
@@ -598,6 +606,7 @@ JUDGEMENT_CUES = (
 
 GRAMMAR_WORDS = (
     "definite",
+    "indefinite",
     "future_aux",
     "habitual_governors",
     "irrealis",

@@ -160,7 +160,23 @@ class DateLinker:
     def resolve(self, ctx: DocContext, story: Story, mention: DateMention, sent_index: int) -> DateValue:
         anchor = ctx.published
         kind = "publication"
-        if mention.chained and story.last_draft is not None and story.last_draft.date.value:
+        last = story.last_draft
+        opening = (
+            self._paragraph_day(ctx, mention.span.start_char)
+            if mention.chained
+            and last is not None
+            and last.sentence.start < paragraph_start(ctx.document.text, mention.span.start_char)
+            else None
+        )
+        if opening is not None:
+            # "Ovejuyo, 11 November. Three men died ...; one of them died in hospital the next day": the
+            # day that opens the paragraph, not the event told in the paragraph before (an event told in
+            # this paragraph already is the anchor, as before)
+            from datetime import date as _date
+
+            anchor = _date.fromisoformat(opening)
+            kind = "previous_event"
+        elif mention.chained and story.last_draft is not None and story.last_draft.date.value:
             prev = story.last_draft.date
             if prev.precision == "day" and prev.value:
                 from datetime import date as _date
@@ -224,6 +240,22 @@ class DateLinker:
         if best is None:
             return None
         return replace(best, reason="no date words in the sentence: the day named earlier in its paragraph")
+
+    def _paragraph_day(self, ctx: DocContext, offset: int) -> str | None:
+        """The last calendar day named, in words that need no other event ("11 November", "Tuesday"),
+        earlier in the paragraph of ``offset``, or None."""
+        text = ctx.document.text
+        start = max(paragraph_start(text, offset), offset - PARAGRAPH_REACH)
+        best = None
+        for mention in ctx.dates:
+            if not (start <= mention.span.start_char < offset) or mention.chained:
+                continue
+            if mention.perfect or mention.since or mention.in_quote:
+                continue
+            value = self.resolver.resolve(mention.text, ctx.published, "publication")
+            if value.value and value.precision == "day":
+                best = value.value
+        return best
 
     def _day_range(self, text: str, anchor: object) -> DateValue | None:
         """ "Between 12 and 18 July 2021", "12-18 July": an interval, precision week (or month)."""

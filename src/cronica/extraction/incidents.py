@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from cronica.extraction.assemble import Draft
 from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.classify import classify, group_of, told_family
-from cronica.extraction.context import DocContext
+from cronica.extraction.context import DocContext, paragraph_start
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.counts import CountMention
 from cronica.extraction.dating import DateLinker, heading_date, live_entry_date, reported_week
@@ -105,6 +105,12 @@ _BEFALLS = frozenset({"lethal", "injure", "arrest", "abduct"})
 #: sentence with one is no accident whatever accident word it holds (not the clash family, whose
 #: "battle" and "fighting" are said of weather and sport; its words of gunfire are ``fight_words``)
 _PEOPLE_AT_ODDS = frozenset({"shoot", "riot", "disperse", "protest"})
+
+
+def _told_in_another_paragraph(ctx: DocContext, story: Story, sent: Span) -> bool:
+    """Whether the story's last event was told before ``sent``'s paragraph began."""
+    prev = story.last_draft
+    return prev is not None and prev.sentence.start < paragraph_start(ctx.document.text, sent.start_char)
 
 
 def _people_at_odds(t: Trigger) -> bool:
@@ -255,6 +261,11 @@ class IncidentReader:
                 heading = None  # an event told under the same heading since: the story goes on from it
             if heading is not None:
                 date = heading[0]  # the section's own date: specific, and not a borrowed one
+            paragraph_day = None
+            if date is None and _told_in_another_paragraph(ctx, story, sent):
+                # "Sacaba, 15 November. Ten people were killed when ...": a day opening this paragraph
+                # dates it (a stated day, as a section heading's), not the event told in the paragraph before
+                date = paragraph_day = self.dates.paragraph_date(ctx, story, sent, si)
             if date is None:
                 prev = story.last_draft
                 if prev is not None and same_story and prev.date.value and prev.date.text:
@@ -338,11 +349,12 @@ class IncidentReader:
                     ),
                     specific=own_date_words
                     or heading is not None
+                    or paragraph_day is not None
                     or (own_place_words and place.precision in {1, 2})
                     or bool(event_counts)
                     or inherited_date,
                     retrospective=_retrospective(typed.main.token),
-                    date_told=own_date_words or heading is not None,
+                    date_told=own_date_words or heading is not None or paragraph_day is not None,
                     family=told_family(typed.main),
                 )
             )

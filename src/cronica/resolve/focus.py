@@ -13,10 +13,16 @@ Weights (the evidence a careful coder would weigh, strongest first):
   ("refugees from South Sudan", "fled to Somalia");
 * a dateline ("KHARTOUM, Sudan —"): 2 for each country its name exists in, shared;
 * a demonym ("Bolivian police"): 1;
-* each other place name: up to 1 for each country it exists in, by how well known its entry there
-  is (a capital or a province 1, a hamlet 0.2), shared when it exists in several, so a village named
-  like a village abroad does not outweigh a county seat; a place the text puts inside another
-  ("Baragoi, Samburu") counts 1 more for the countries where the pair agrees;
+* each other place name: up to 1, by how well known its entries are (a capital or a province 1, a
+  hamlet 0.2), so a village named like a village abroad does not outweigh a county seat; shared among
+  the countries it exists in by how prominent their best entry is (population, a capital, a province
+  and its seat), so the dominant namesake takes most ("Santa Cruz": Bolivia's city of 1.8 million,
+  not an even share for twenty countries); a place the text puts inside another ("Baragoi, Samburu")
+  counts 1 more for the countries where the pair agrees;
+* the joint fit, at most 1 for a country: 1 where the most prominent entries of two or more names lie,
+  each a well-known place ("SANTA CRUZ, ... La Paz": Bolivia); else, for each pair of names with
+  entries in one division or within 100 km of each other, 1 shared among the countries where they are
+  ("near Santiago and in Sona": Panama, not Chile's capital);
 * the outlet's country (a title or source naming it): 1.
 
 Never fails: with no evidence the focus is empty, with the reason.
@@ -39,6 +45,7 @@ WEIGHTS = {
     "demonym": 1.0,
     "place": 1.0,
     "containment": 1.0,
+    "joint": 1.0,
     "title": 1.0,
     "outlet": 1.0,
 }
@@ -77,7 +84,7 @@ class Focus:
         """Whether words of the text or the user (not only the fit of place names) give the country:
         its name, a demonym, the dateline, the corpus hint or the outlet."""
         return any(
-            e.country_code == self.country_code and e.kind not in {"place", "containment"}
+            e.country_code == self.country_code and e.kind not in {"place", "containment", "joint"}
             for e in self.evidence
         )
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections import defaultdict
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -57,6 +58,8 @@ OTHER_LEVEL = 1.5
 UNSURE_MARGIN = 1.0
 #: Candidates per name considered in the joint fit (most populous first).
 JOINT_CANDIDATES = 40
+#: Names of a document whose entries are compared pairwise for the focus's joint fit.
+JOINT_NAMES = 15
 #: Two places this close (km) fit together.
 NEAR_KM = 100.0
 #: Most the other places of a document can add to one candidate's score.
@@ -71,6 +74,15 @@ _MOTION_CUES = {"prep:from", "prep:to", "prep:into", "prep:toward", "prep:toward
 #: How well known a place is, for the evidence its name gives: log10(population) plus these.
 _SALIENCE_BONUS = {"admin1": 2.0, "admin2": 1.5, "PPLC": 2.0, "PPLG": 1.5, "PPLA": 1.0, "PPLA2": 0.5}
 _AREA_KINDS = {"country", "continent"}
+#: How prominent a place is among its namesakes (:func:`prominence`): log10(population) plus these.
+_PROMINENCE_BONUS = {"admin1": 1.0, "admin2": 0.5, "PPLC": 1.0, "PPLG": 0.5, "PPLA": 0.5, "PPLA2": 0.2}
+#: A name's evidence is shared among its countries as 10 ** (this x prominence): 1 shares it by
+#: population (and rank), 0 evenly.
+PROMINENCE_POWER = 1.0
+#: A name whose most prominent entry is at least this salient (:func:`salience`: a city of a million,
+#: a provincial seat of 100,000, a province) counts for the joint fit (:data:`~cronica.resolve.focus.WEIGHTS`
+#: "joint"): two such names whose most prominent entries lie in one country point at it.
+JOINT_SALIENCE = STRAY_SALIENCE
 #: Words after a name that say it is a populated place, not a division of that name ("Meru town").
 _TOWN_WORDS = frozenset({"town", "city", "village"})
 _SEAT_CODES = {"PPLC", "PPLG", "PPLA"}
@@ -265,6 +277,9 @@ class PlaceResolver:
             out.append(FocusEvidence("outlet", outlet_country.upper(), WEIGHTS["outlet"], outlet_country))
         by_start = {m.span.start: m for m in mentions}
         areas = {fold(m.name) for m in mentions if self._named_as_area(doc, m)}
+        # each name's most prominent country, and whether that namesake is well known
+        tops: dict[str, tuple[str, PlaceMention, bool]] = {}
+        pooled: dict[str, tuple[PlaceMention, list[GazetteerEntry]]] = {}  # each name's entries, once
         for m in mentions:
             if m.facility_word is not None:
                 continue  # "Royal Plaza", "Freedom Square": a facility's name says little of the country
@@ -299,10 +314,23 @@ class PlaceResolver:
                 # lacks (Trans-en-Provence) are no evidence of the document's country
                 continue
             kind = "dateline" if m.cue == "dateline" else "place"
+            # "Bar Elias": the head of a longer name the gazetteer lacks is likely no place of its own,
+            # so its best-known namesake (Bar, Montenegro) takes no more than any other
+            own = m.longer is None or _town_part(m)
+            shares = _country_shares(entries, by_prominence=own)
+            if len(shares) > 1 and kind == "place" and fold(m.name) in tops:
+                # "Yala ... in Yala": saying an ambiguous name again does not say again which namesake
+                # it is (Yala, Kenya, with Siaya named, not Yala, Thailand)
+                shares = {}
             out += [
                 FocusEvidence(kind, code, WEIGHTS[kind] * share, m.name, m.span)
-                for code, share in _country_shares(entries).items()
+                for code, share in shares.items()
             ]
+            top = _most_prominent(entries)
+            if top is not None and top.country_code:
+                tops.setdefault(fold(m.name), (top.country_code, m, own and salience(top) >= JOINT_SALIENCE))
+            if own:
+                pooled.setdefault(fold(m.name), (m, entries))
             outer = by_start.get(m.container.start) if m.container is not None else None
             if outer is not None and outer.known:
                 agree = sorted(
@@ -317,6 +345,24 @@ class PlaceResolver:
                     FocusEvidence("containment", code, WEIGHTS["containment"] / len(agree), m.name, m.span)
                     for code in agree
                 ]
+        # the joint fit: "SANTA CRUZ, ... La Paz" -- two names whose most prominent places (Santa Cruz de
+        # la Sierra, La Paz) lie in one country point at it, however many small namesakes each has
+        joint: defaultdict[str, list[PlaceMention]] = defaultdict(list)
+        for code, m, known in tops.values():
+            if known:
+                joint[code].append(m)
+        joint_weight = {
+            code: (WEIGHTS["joint"], named[:2]) for code, named in joint.items() if len(named) >= 2
+        }
+        # ... and "near Santiago and in Sona": two names with places close to each other in one country
+        # (Santiago de Veraguas and Soná, Panama) point at it, shared among the countries where they do
+        for code, weight, pair in _near_pairs(list(pooled.values())):
+            if weight > joint_weight.get(code, (0.0, []))[0]:
+                joint_weight[code] = (weight, pair)
+        out += [
+            FocusEvidence("joint", code, weight, ", ".join(m.name for m in pair), pair[0].span)
+            for code, (weight, pair) in joint_weight.items()
+        ]
         out += [
             FocusEvidence("demonym", ev.country_code, WEIGHTS["demonym"], ev.span.text, ev.span)
             for ev in find_country_evidence(doc, self.gazetteer)
@@ -859,16 +905,73 @@ def salience(e: GazetteerEntry) -> float:
     return max(0.2, min(1.0, (math.log10(e.population + 10) + bonus) / 7))
 
 
-def _country_shares(entries: list[GazetteerEntry]) -> dict[str, float]:
-    """The evidence a place name gives each country it exists in: the salience of its best entry
-    there, shared in proportion when it exists in several ("Nairobi" ~1 for Kenya; a village name
-    found in three countries a little for each)."""
+def prominence(e: GazetteerEntry) -> float:
+    """How prominent a place is among the namesakes of its name, in powers of ten of people:
+    log10(population) plus a bonus for a capital, a first-level division and its seat
+    (:data:`_PROMINENCE_BONUS`). Unlike :func:`salience` it has no ceiling, so Santa Cruz de la Sierra
+    (1.8 million, a department's seat) stands above Argentina's province of Santa Cruz (213,000)."""
+    bonus = _PROMINENCE_BONUS.get(e.kind, 0.0) + _PROMINENCE_BONUS.get(e.feature_code or "", 0.0)
+    return math.log10(e.population + 10) + bonus
+
+
+def _country_shares(entries: list[GazetteerEntry], by_prominence: bool = True) -> dict[str, float]:
+    """The evidence a place name gives each country it exists in. What the name is worth in all is
+    the salience of its best entry in each country, averaged with those saliences as weights ("Nairobi"
+    ~1; a village name found in three countries less); it is shared among the countries by the
+    prominence of their best entry (:data:`PROMINENCE_POWER`), so the dominant namesake takes most of
+    it: "Santa Cruz" ~0.6 for Bolivia, not 0.06 for each of twenty countries. Without
+    ``by_prominence``, in proportion to those saliences (capped at 1: a province and a capital alike)."""
     best: dict[str, float] = {}
+    top: dict[str, float] = {}
     for e in entries:
         if e.country_code and e.kind not in _AREA_KINDS:
             best[e.country_code] = max(best.get(e.country_code, 0.0), salience(e))
+            top[e.country_code] = max(top.get(e.country_code, -1.0), prominence(e))
     total = sum(best.values())
-    return {code: sal * sal / total for code, sal in best.items()} if total else {}
+    if not total:
+        return {}
+    worth = sum(sal * sal for sal in best.values()) / total
+    if not by_prominence or max(best.values()) < JOINT_SALIENCE:
+        return {code: sal * sal / total for code, sal in best.items()}
+    highest = max(top.values())
+    weight = {code: 10 ** (PROMINENCE_POWER * (p - highest)) for code, p in top.items()}
+    mass = sum(weight.values())
+    return {code: worth * w / mass for code, w in weight.items()}
+
+
+def _near_pairs(
+    named: list[tuple[PlaceMention, list[GazetteerEntry]]],
+) -> list[tuple[str, float, list[PlaceMention]]]:
+    """(country, weight, the two mentions) for each pair of names with entries in one division or within
+    :data:`NEAR_KM` of each other in a country, the joint fit's weight shared among those countries
+    (the first :data:`JOINT_NAMES` names, :data:`JOINT_CANDIDATES` entries of each)."""
+    out = []
+    by_country = []
+    for m, entries in named[:JOINT_NAMES]:
+        grouped: dict[str, list[GazetteerEntry]] = {}
+        for e in sorted(entries, key=lambda e: -e.population)[:JOINT_CANDIDATES]:
+            if e.country_code and e.kind not in _AREA_KINDS:
+                grouped.setdefault(e.country_code, []).append(e)
+        by_country.append((m, grouped))
+    for i, (m, a) in enumerate(by_country):
+        for n, b in by_country[i + 1 :]:
+            agree = [
+                code
+                for code in a.keys() & b.keys()
+                if any(
+                    (x.admin1_code is not None and x.admin1_code == y.admin1_code) or _km(x, y) <= NEAR_KM
+                    for x in a[code]
+                    for y in b[code]
+                )
+            ]
+            out += [(code, WEIGHTS["joint"] / len(agree), [m, n]) for code in agree]
+    return out
+
+
+def _most_prominent(entries: list[GazetteerEntry]) -> GazetteerEntry | None:
+    """The most prominent entry of a name that is not a country or a continent."""
+    placed = [e for e in entries if e.country_code and e.kind not in _AREA_KINDS]
+    return max(placed, key=prominence) if placed else None
 
 
 def _division_named_nearby(

@@ -99,3 +99,12 @@ def test_a_story_about_miners_is_no_accident_story() -> None:
         published="2019-11-14",
     )
     assert _killed(result) == [2]
+
+
+def test_the_place_named_in_the_district_of_is_no_perpetrator() -> None:
+    result = run(
+        "In the La Paz district of Ovejuyo, two men died of gunshot wounds on Monday night after clashes "
+        "between residents and police."
+    )
+    (event,) = [e for e in result.events if e.fatalities]
+    assert event.actor1 is None or "Ovejuyo" not in event.actor1.name

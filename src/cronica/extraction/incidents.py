@@ -434,7 +434,11 @@ class IncidentReader:
                     agents.append(child)
                 elif child.dep_ == "prep" and child.lower_ in self.lexicon.grammar["agent_preps"]:
                     for pobj in child.children:
-                        if pobj.dep_ == "pobj":
+                        # "in the La Paz district of Ovejuyo": where, not who
+                        if (
+                            pobj.dep_ == "pobj"
+                            and pobj.lemma_.lower() not in self.lexicon.grammar["place_part_nouns"]
+                        ):
                             agents.append(pobj)
                             agents.extend(c for c in pobj.children if c.dep_ in {"compound", "amod"})
                 elif child.dep_ == "prep" and child.lower_ in self.lexicon.grammar["target_preps"]:

@@ -108,3 +108,20 @@ def test_the_place_named_in_the_district_of_is_no_perpetrator() -> None:
     )
     (event,) = [e for e in result.events if e.fatalities]
     assert event.actor1 is None or "Ovejuyo" not in event.actor1.name
+
+
+def test_deaths_told_later_in_hospital_join_the_incident_that_caused_them() -> None:
+    result = run(
+        "Nine people were killed when soldiers opened fire on protesters at a bridge in Sacaba on Friday. "
+        "Two more protesters died in hospital on Sunday."
+    )
+    (event,) = [e for e in result.events if e.fatalities]
+    assert (event.fatalities, event.date.value) == (11, "2019-11-08")
+
+
+def test_deaths_more_in_a_fight_and_place_of_their_own_are_their_own_incident() -> None:
+    result = run(
+        "Nine people were killed when soldiers opened fire on protesters at a bridge in Sacaba on Friday. "
+        "Two more people were killed in Cochabamba on Sunday."
+    )
+    assert sorted(_killed(result)) == [2, 9]

@@ -78,6 +78,9 @@ class Draft:
     date_told: bool = False
     #: the trigger family whose own words typed the draft ("" when a frame did: classify.told_family)
     family: str = ""
+    #: the sentence tells deaths or injuries alone, no fight and no place of its own ("Two more
+    #: protesters died in hospital on Sunday")
+    harm_alone: bool = False
 
 
 def _rank(event_type: str, sub: str) -> int:
@@ -151,11 +154,15 @@ def _dates_compatible(a: Draft, b: Draft) -> bool:
     return not a.date.value and not b.date.value
 
 
-def _one_more_person(d: Draft) -> bool:
-    """The draft's only number is one person more than a figure told before ("another protester died",
-    "a third man died in hospital"), not a figure of its own ("three more people died")."""
+def _later_deaths(d: Draft) -> bool:
+    """The draft tells only deaths more of a figure told before: one person ("another protester died",
+    "a third man died in hospital"), or a number told by a death word alone ("two more protesters died
+    in hospital on Sunday"); not a number told with a fight of its own ("the fighting spread into Souq
+    al-Juma, where three more people died")."""
     claims = [c for cs in d.counts.values() for c in cs]
-    return len(claims) == 1 and claims[0].update_of == -1 and claims[0].value == 1
+    if not claims or not all(c.update_of == -1 for c in claims):
+        return False
+    return (len(claims) == 1 and claims[0].value == 1) or d.harm_alone
 
 
 def _days_apart(a: DateValue, b: DateValue) -> int:
@@ -310,8 +317,8 @@ def assemble_events(
         target = None
         # also "A third man died in hospital on Wednesday", "Another protester died": one more of the
         # toll of the event told before, whose day is the incident's, not the death's (not "the fighting
-        # spread into Souq al-Juma, where three more people died": a figure and a place of its own)
-        later_death = _one_more_person(draft) and (draft.place_inherited or draft.location.name is None)
+        # spread into Souq al-Juma, where three more people died": a fight and a place of its own)
+        later_death = _later_deaths(draft) and (draft.place_inherited or draft.location.name is None)
         if (draft.retrospective or later_death) and draft.counts:
             # "the NPA said only one of its fighters had died": another claim about the event told
             # a claim with its own day or place words ("had killed nine insurgents ... on 20 April")

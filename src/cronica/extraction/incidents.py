@@ -355,6 +355,8 @@ class IncidentReader:
                     or inherited_date,
                     retrospective=_retrospective(typed.main.token),
                     date_told=own_date_words or heading is not None or paragraph_day is not None,
+                    harm_alone=not own_place_words
+                    and all(t.family.name in {"lethal", "injure"} for t in all_triggers),
                     family=told_family(typed.main),
                 )
             )

@@ -62,6 +62,12 @@ def _broken(tmp_path: Path, change: dict[str, object]) -> str:
         ({"inter.groups.civil": []}, "inter.groups.civil"),
         ({"kinds.armed": None}, "kinds.armed"),
         ({"clash_weapons": []}, "clash_weapons"),
+        (
+            {"violent_demonstration.codings": ["Violent demonstration"]},
+            "violent_demonstration.codings",
+        ),
+        ({"violent_demonstration.destruction": ["Arrests x"]}, "violent_demonstration.destruction"),
+        ({"violent_demonstration.words": []}, "violent_demonstration.words"),
     ],
 )
 def test_an_error_names_the_file_and_the_key(tmp_path: Path, change: dict[str, object], key: str) -> None:

@@ -247,3 +247,35 @@ def test_a_weapon_reading_needs_a_weapon_named_in_the_document() -> None:
     [moved] = apply_learned_types([base], shelling, Combination(), sentences=1, text=mortars, weapons=named)
     assert moved.event_type == "Explosions/Remote violence"
     assert weapons_named(frozenset(), "a roadside bomb went off", families) >= {"ied"}
+
+
+#: a short note with no incident word of the rules
+REINFORCEMENTS = (
+    "On 9 June 2023, reinforcements of the Tawra Brigade, including six armoured vehicles, reached Dravik."
+)
+
+
+def test_the_event_head_decides_and_the_surest_coding_codes_it_however_unsure() -> None:
+    # the classifier is sure a note reports an event but spreads its coding (a country it never saw):
+    # its surest coding is the event's (its doubt in coded_by), not no event at all
+    reading = Judgement(
+        0.95,
+        (
+            ("Strategic developments", "Change to group/activity", 0.35),
+            ("Battles", "Armed clash", 0.3),
+            ("Violence against civilians", "Attack", 0.2),
+        ),
+    )
+    pipeline = Pipeline(typer=FixedTyper(reading), keep_generic=True)
+    result = pipeline.extract_document(document_from_text(REINFORCEMENTS, id="test", published="2023-06-12"))
+    event = _event(result)
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Change to group/activity")
+    assert event.coded_by.startswith("learned classifier: the sentence reports an event (p=0.95)")
+    assert "Change to group/activity (p=0.35)" in event.coded_by
+
+
+def test_an_unsure_event_reading_gives_no_event() -> None:
+    reading = Judgement(0.6, (("Strategic developments", "Change to group/activity", 0.9),))
+    pipeline = Pipeline(typer=FixedTyper(reading), keep_generic=True)
+    result = pipeline.extract_document(document_from_text(REINFORCEMENTS, id="test", published="2023-06-12"))
+    assert result.events == ()

@@ -136,6 +136,22 @@ class ArmedVictims:
 
 
 @dataclass(frozen=True)
+class ViolentDemonstration:
+    """A demonstration whose participants use violence is a riot (``violent_demonstration`` in
+    conventions.yaml)."""
+
+    #: the sub-event types of Protests that the demonstrators' violence makes a riot
+    codings: frozenset[str]
+    #: the sub-event types of Strategic developments that, by a non-state unarmed actor in such a
+    #: report, are the demonstration's violence
+    destruction: frozenset[str]
+    #: the words that say the demonstrators used violence, as one case-insensitive pattern
+    words: re.Pattern[str]
+    #: the coding it gives (event type, sub-event type, PLOVER)
+    coding: tuple[str, str, str]
+
+
+@dataclass(frozen=True)
 class Conventions:
     #: inter code -> ACLED's name of the actor type
     codes: dict[int, str]
@@ -165,6 +181,8 @@ class Conventions:
     direct_fire: DirectFire
     #: an attack whose victims are armed: a clash
     armed_victims: ArmedVictims
+    #: a demonstration whose participants use violence: a riot
+    violent_demonstration: ViolentDemonstration
 
 
 @cache
@@ -264,6 +282,9 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     )
     fire = _direct_fire(_section(data, "direct_fire", name), types["armed_clash"], name)
     armed = _armed_victims(_section(data, "armed_victims", name), codes, types["armed_clash"], name)
+    violent = _violent_demonstration(
+        _section(data, "violent_demonstration", name), types["violent_demonstration"], name
+    )
     return Conventions(
         codes,
         groups,
@@ -279,7 +300,45 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         size,
         fire,
         armed,
+        violent,
     )
+
+
+def _violent_demonstration(
+    data: dict[str, Any], coding: tuple[str, str, str], name: str
+) -> ViolentDemonstration:
+    codings = _strings(data.get("codings"), name, "violent_demonstration.codings")
+    for sub in sorted(codings):
+        if sub not in ACLED_TYPES["Protests"]:
+            raise _fail(name, "violent_demonstration.codings", f"{sub!r} is no sub-event type of Protests")
+    destruction = _strings(data.get("destruction"), name, "violent_demonstration.destruction")
+    for sub in sorted(destruction):
+        if sub not in ACLED_TYPES["Strategic developments"]:
+            problem = f"{sub!r} is no sub-event type of Strategic developments"
+            raise _fail(name, "violent_demonstration.destruction", problem)
+    words = _strings(data.get("words"), name, "violent_demonstration.words")
+    return ViolentDemonstration(codings, destruction, _phrases(sorted(words, key=len, reverse=True)), coding)
+
+
+def _phrases(phrases: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern of whole-word ``phrases``: a word ending in ``*`` is a prefix,
+    ``...`` up to three words; a phrase never starts inside a hyphenated word."""
+    alternatives = []
+    for phrase in phrases:
+        words = phrase.split()
+        pattern = ""
+        for i, word in enumerate(words):
+            if word == "...":
+                pattern += r"(?:\S+\s+){0,3}"
+                continue
+            pattern += (
+                re.escape(word[:-1]) + r"\w*" if word.endswith("*") and len(word) > 1 else re.escape(word)
+            )
+            if i < len(words) - 1:
+                pattern += r"\s+"
+        alternatives.append(pattern)
+    # not the second half of a hyphenated word: "non-violent demonstration", "anti-riot police"
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
 
 
 def _armed_victims(

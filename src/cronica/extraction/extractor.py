@@ -69,6 +69,7 @@ from cronica.extraction.stages import (
     SentenceStage,
     SummaryActorType,
     TaggedIncident,
+    ViolentDemonstrationCoding,
 )
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.totals import TotalReader
@@ -149,6 +150,11 @@ class Extractor:
             ArmedVictimsCoding(conventions.armed_victims, typer, self.combination),
             NoteTagCoding(
                 conventions.note_tags, conventions.demonstration_size, self.lexicon.families, typer
+            ),
+            ViolentDemonstrationCoding(
+                conventions.violent_demonstration,
+                self.combination.short_sentences,
+                self.lexicon.grammar["peaceful"],
             ),
             Roles(),
             SummaryActorType(typer, self.combination),

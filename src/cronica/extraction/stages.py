@@ -38,7 +38,13 @@ from cronica.extraction.armed_victims import armed_victims_coding
 from cronica.extraction.assemble import Draft, assemble_events
 from cronica.extraction.coded import apply_coded_tolls, find_coded_toll
 from cronica.extraction.context import DocContext
-from cronica.extraction.conventions import ArmedVictims, CodedWords, DemonstrationSize, DirectFire
+from cronica.extraction.conventions import (
+    ArmedVictims,
+    CodedWords,
+    DemonstrationSize,
+    DirectFire,
+    ViolentDemonstration,
+)
 from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dating import DateLinker
 from cronica.extraction.direct_fire import direct_fire_coding, fire_words
@@ -64,6 +70,7 @@ from cronica.extraction.statements import StatementFinder, speaker_actor
 from cronica.extraction.story import Story
 from cronica.extraction.totals import TotalReader, apply_revisions
 from cronica.extraction.triggers import Trigger, TriggerFinder
+from cronica.extraction.violent_demonstration import violent_demonstration_events
 from cronica.fields import replace
 from cronica.nlp.arrays import arrays
 from cronica.records import Event
@@ -598,6 +605,31 @@ class NoteTagCoding:
             confidence=p if p is not None else first.confidence,
             coded_by=coded_by,
         )
+
+
+class ViolentDemonstrationCoding:
+    """A demonstration whose participants use violence is a riot (:mod:`.violent_demonstration`): in a
+    short report, the first demonstration coded as a protest is Riots / Violent demonstration when the
+    report says the demonstrators used violence or the rules coded their destruction apart (folded into
+    it), unless its sentence says it passed off peacefully; after ``note-tag`` (a size record's
+    demonstration) and before ``roles`` (rioters are actor 1)."""
+
+    name = "violent-demonstration"
+
+    def __init__(
+        self, violent: ViolentDemonstration, short_sentences: int, peaceful: Collection[str] = ()
+    ) -> None:
+        self.violent = violent
+        self.short_sentences = short_sentences
+        self.peaceful = peaceful
+
+    def __call__(self, reading: Reading) -> None:
+        text = reading.document.text
+        if not reading.events or not text or reading.sentence_count > self.short_sentences:
+            return
+        changed = violent_demonstration_events(reading.events, text, self.violent, self.peaceful)
+        if changed is not None:
+            reading.events = changed
 
 
 class Roles:

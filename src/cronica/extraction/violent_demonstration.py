@@ -1,0 +1,80 @@
+"""A demonstration whose participants use violence is a riot.
+
+ACLED codes a demonstration in which the demonstrators engage in violence or destruction (arson,
+vandalism, stones or bottles thrown, road blocks of barricades or burning tyres, clashes with the
+police) as Riots / Violent demonstration; a peaceful one met by force stays Protests (with intervention,
+excessive force). The rules read a short note's demonstration and, apart, its burning or damage (a
+destruction of property of its own) or miss the violence words ("lit bonfires", "clashes between the
+drivers and police"); the classifier, which learned the protest words, reads most such notes as a
+peaceful protest.
+
+In: a short report's events, its text and the convention (``violent_demonstration`` in
+conventions.yaml). Out: the events with the first demonstration coded as a violent demonstration and
+the destruction the rules coded apart folded into it (:func:`violent_demonstration_events`), or
+``None`` where the convention does not apply. The ``violent-demonstration`` stage (:mod:`.stages`)
+applies it to reports of three sentences or fewer. Never raises on text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from cronica.extraction.classify import recoded
+from cronica.extraction.conventions import ViolentDemonstration, load_conventions
+from cronica.fields import replace
+from cronica.records import Event
+
+_CONVENTIONS = load_conventions()
+#: actors whose destruction is no demonstrator's: the state's forces and armed groups
+_ARMED = _CONVENTIONS.inter["state"] | _CONVENTIONS.inter["armed"]
+_STATE = _CONVENTIONS.inter["state"]
+_CIVIL = _CONVENTIONS.inter["civil"]
+
+
+def violent_demonstration_events(
+    events: list[Event], text: str, violent: ViolentDemonstration, peaceful: Collection[str] = ()
+) -> list[Event] | None:
+    """``events`` (a short report's) with its first demonstration, coded Protests / one of
+    ``violent.codings``, coded as ``violent.coding`` when ``text`` says the demonstrators used
+    violence (``violent.words``) or another event is a riot or a destruction of property
+    (``violent.destruction``) by a perpetrator the text names who is neither the state's nor armed;
+    such destruction events are folded into it. A state force the protest's coding made actor 1
+    (excessive force, an intervention) becomes actor 2, the demonstrators actor 1. ``None`` when no
+    event changes. A demonstration whose sentence says it passed off peacefully (``peaceful``, the
+    lexicon's ``grammar.peaceful``: "dispersed without incident") keeps its coding: violence told
+    after it is another event, as ``assemble`` keeps it."""
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    demo = next((e for e in ordered if e.event_type == "Protests"), None)
+    if demo is None or demo.sub_event_type not in violent.codings:
+        return None
+    said = (demo.sentence.text if demo.sentence is not None else "").lower()
+    if any(w in said for w in peaceful):
+        return None
+    violence = [e for e in ordered if e is not demo and _demonstrators_violence(e, violent)]
+    found = violent.words.search(text)
+    if not violence and found is None:
+        return None
+    why = (
+        f"the demonstrators' violence ({found.group(0)!r})"
+        if found is not None
+        else f"the demonstrators' violence ({violence[0].event_type} / {violence[0].sub_event_type})"
+    )
+    changed = recoded(demo, violent.coding, why)
+    a1, a2 = demo.actor1, demo.actor2
+    if a1 is not None and a1.inter in _STATE and (a2 is None or a2.inter in _CIVIL):
+        # the force a protest's coding put first ("police fired on the protesters") is the rioters'
+        # adversary, actor 2; the demonstrators (or, unnamed, the rioters of ``roles``) are actor 1
+        changed = replace(changed, actor1=a2, actor2=a1)
+    folded = {id(e) for e in violence if e.event_type == "Strategic developments"}
+    return [changed if e is demo else e for e in events if id(e) not in folded]
+
+
+def _demonstrators_violence(event: Event, violent: ViolentDemonstration) -> bool:
+    # a perpetrator named in the text (not "to protest the campaign to destroy illegal housing", "the
+    # recovery of looted funds": what a demonstration is about names none; an actor the classifier
+    # typed has no words) who is neither the state's nor armed
+    if event.actor1 is None or event.actor1.span is None or event.actor1.inter in _ARMED:
+        return False
+    if event.event_type == "Riots":
+        return True
+    return event.event_type == "Strategic developments" and event.sub_event_type in violent.destruction

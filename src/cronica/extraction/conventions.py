@@ -337,8 +337,9 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
             if i < len(words) - 1:
                 pattern += r"\s+"
         alternatives.append(pattern)
-    # not the second half of a hyphenated word: "non-violent demonstration", "anti-riot police"
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+    # not the second half of a hyphenated word: "non-violent demonstration", "anti-riot police"; not
+    # after "non" written apart ("a non violent demonstration")
+    return re.compile(rf"(?<![\w-])(?<!non\s)(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
 
 
 def _armed_victims(

@@ -607,6 +607,7 @@ JUDGEMENT_CUES = (
 GRAMMAR_WORDS = (
     "definite",
     "indefinite",
+    "negating_prefixes",
     "future_aux",
     "habitual_governors",
     "irrealis",

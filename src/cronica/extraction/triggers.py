@@ -124,6 +124,8 @@ class TriggerFinder:
             s, e = start, end
             if any(i in taken for i in range(s, e)):
                 continue
+            if self._negated_phrase(doc, s):
+                continue  # "a non-violent demonstration": its head word alone may still be a trigger
             phrase_family = self.lexicon.families[doc.vocab.strings[match_id]]
             head = _phrase_head(doc[s:e])
             taken.update(range(s, e))
@@ -499,6 +501,14 @@ class TriggerFinder:
         if cue is not None:
             return "trigger.irrealis", f"not (yet) happened ('{cue}')"
         return None
+
+    def _negated_phrase(self, doc: Doc, start: int) -> bool:
+        """A negating prefix glued before the phrase starting at ``start``: "non-violent
+        demonstration", "non violent demonstration"."""
+        before = start - 1
+        if before >= 0 and doc[before].text == "-":
+            before -= 1
+        return before >= 0 and doc[before].lower_ in self._grammar["negating_prefixes"]
 
     def _of_someone_new(self, tok: Token) -> bool:
         """Whether the trigger noun is "of" someone not told before: "the death of a man", "the killing

@@ -148,6 +148,13 @@ def live_entry_date(ctx: DocContext, sent: Span, resolver: DateResolver) -> Date
     return None
 
 
+def _earlier_in_paragraph(ctx: DocContext, offset: int) -> list[DateMention]:
+    """The date mentions before ``offset`` in its paragraph (at most ``PARAGRAPH_REACH`` characters
+    back) that can date an event: not an "as of" date of a present perfect, not a "since" date."""
+    start = max(paragraph_start(ctx.document.text, offset), offset - PARAGRAPH_REACH)
+    return [m for m in ctx.dates if start <= m.span.start_char < offset and not m.perfect and not m.since]
+
+
 class DateLinker:
     """Links date expressions to the triggers and speech verbs that own them and resolves them
     against the right anchor (see the module docstring). ``report_lemmas``: the reporting verbs,
@@ -228,12 +235,8 @@ class DateLinker:
     def paragraph_date(self, ctx: DocContext, story: Story, sent: Span, sent_index: int) -> DateValue | None:
         """The last calendar day named earlier in ``sent``'s paragraph ("On Tuesday, comuneros blocked
         the road. Around 11:00, police cleared it with tear gas"), or None."""
-        text = ctx.document.text
-        start = max(paragraph_start(text, sent.start_char), sent.start_char - PARAGRAPH_REACH)
         best = None
-        for mention in ctx.dates:
-            if not (start <= mention.span.start_char < sent.start_char) or mention.perfect or mention.since:
-                continue
+        for mention in _earlier_in_paragraph(ctx, sent.start_char):
             value = self.resolve(ctx, story, mention, sent_index)
             if value.value and value.precision == "day":
                 best = value
@@ -244,13 +247,9 @@ class DateLinker:
     def _paragraph_day(self, ctx: DocContext, offset: int) -> str | None:
         """The last calendar day named, in words that need no other event ("11 November", "Tuesday"),
         earlier in the paragraph of ``offset``, or None."""
-        text = ctx.document.text
-        start = max(paragraph_start(text, offset), offset - PARAGRAPH_REACH)
         best = None
-        for mention in ctx.dates:
-            if not (start <= mention.span.start_char < offset) or mention.chained:
-                continue
-            if mention.perfect or mention.since or mention.in_quote:
+        for mention in _earlier_in_paragraph(ctx, offset):
+            if mention.chained or mention.in_quote:
                 continue
             value = self.resolver.resolve(mention.text, ctx.published, "publication")
             if value.value and value.precision == "day":

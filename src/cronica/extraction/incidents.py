@@ -103,8 +103,10 @@ _BEFALLS = frozenset({"lethal", "injure", "arrest", "abduct"})
 #: trigger families of people acting against each other or the state ("residents attacked and injured a
 #: herder, claiming his animals had caused traffic accidents", "youth hurled stones at the police"): a
 #: sentence with one is no accident whatever accident word it holds (not the clash family, whose
-#: "battle" and "fighting" are said of weather and sport; its words of gunfire are ``fight_words``)
-_PEOPLE_AT_ODDS = frozenset({"shoot", "riot", "disperse", "protest"})
+#: "battle" and "fighting" are said of weather and sport; its words of gunfire are ``fight_words``):
+#: riots and dispersals in any word, attacks and protests as verbs
+_AT_ODDS_ANY_WORD = frozenset({"riot", "disperse"})
+_AT_ODDS_AS_VERB = frozenset({"shoot", "protest"})
 
 
 def _told_in_another_paragraph(ctx: DocContext, story: Story, sent: Span) -> bool:
@@ -114,13 +116,13 @@ def _told_in_another_paragraph(ctx: DocContext, story: Story, sent: Span) -> boo
 
 
 def _people_at_odds(t: Trigger) -> bool:
-    """A trigger of people acting against each other or the state (``_PEOPLE_AT_ODDS``): a noun of riot
-    or dispersal, or a verb of attack or protest ("attacked", "protested"); not "struck", which
-    earthquakes and storms do too."""
+    """A trigger of people acting against each other or the state: a word of riot or dispersal, or a
+    verb of attack or protest ("attacked", "protested"); not "struck", which earthquakes and storms do
+    too."""
     family = t.family.name
-    if family in {"riot", "disperse"}:
+    if family in _AT_ODDS_ANY_WORD:
         return True
-    return family in _PEOPLE_AT_ODDS and t.token.pos_ == "VERB" and t.token.lemma_.lower() != "strike"
+    return family in _AT_ODDS_AS_VERB and t.token.pos_ == "VERB" and t.token.lemma_.lower() != "strike"
 
 
 class IncidentReader:
@@ -475,16 +477,12 @@ class IncidentReader:
             passive = tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)
             if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and passive:
                 patients.append(tok.head)  # "protesters who were shot"
-        undergoer_lemmas = self.lexicon.grammar["undergoer_lemmas"]
-
-        def undergoer_noun(t: Trigger) -> bool:
-            return t.token.lemma_.lower() in undergoer_lemmas
-
         national = self._national_forces(ctx, members)
         for t in members:  # "The Peruvian government declared a state of emergency"
             if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB":
                 speech = self.lexicon.speech_verbs.get(t.token.head.lemma_.lower())
-                if speech is not None and group == "violence" and (not speech.report or undergoer_noun(t)):
+                death_word = t.token.lemma_.lower() in self.lexicon.grammar["undergoer_lemmas"]
+                if speech is not None and group == "violence" and (not speech.report or death_word):
                     # "police confirmed the death of a man", "the government condemned the killing of a
                     # journalist": who tells of a killing or judges it, not who did it
                     continue

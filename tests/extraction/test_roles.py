@@ -38,3 +38,24 @@ def test_a_boy_shot_by_a_sniper_is_a_civilian_target() -> None:
     (event,) = events("Gunmen shot dead a 9-year-old boy in Eldoret on Monday.")
     assert event.event_type == "Violence against civilians"
     assert event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_a_protester_killed_by_no_one_named_is_actor_two_only() -> None:
+    # the protesters are the victims of the force; who used it is not said, so actor 1 stays empty
+    # with its reason (before: the protesters on both sides)
+    for text in (
+        "A protester was killed in Eldoret on Monday.",
+        "The death of a protester was confirmed by the ombudsman on Monday.",
+    ):
+        (event,) = events(text)
+        assert event.sub_event_type == "Excessive force against protesters", text
+        assert event.actor2 is not None and event.actor2.inter == 6, text
+        assert event.actor1 is None, text
+        assert "actor1" in event.missing, text
+
+
+def test_the_police_who_fired_on_protesters_stay_actor_one() -> None:
+    (event,) = events("Police fired on protesters in Eldoret on Monday, killing two.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1 is not None and event.actor1.inter == 1
+    assert event.actor2 is not None and event.actor2.inter == 6

@@ -73,6 +73,9 @@ class Draft:
     reported_by: tuple[str, ...] = ()
     specific: bool = True  # has its own date or place words, counts, or continues a story
     retrospective: bool = False  # "had died": looks back at an event already told
+    #: "The ombudsman said on Saturday that eight people died in the clashes": told again, dated by the
+    #: report that tells it; the incident told before it is the one it is about, with or without a toll
+    reported_back: bool = False
     #: the sentence (or its section heading) gives the event's day; not a day borrowed from the
     #: paragraph, the story or the report
     date_told: bool = False
@@ -163,6 +166,16 @@ def _later_deaths(d: Draft) -> bool:
     if not claims or not all(c.update_of == -1 for c in claims):
         return False
     return (len(claims) == 1 and claims[0].value == 1) or d.harm_alone
+
+
+def _reported_on(prev: Draft, draft: Draft) -> bool:
+    """Whether ``draft``, told again on the day a report gave (``Draft.reported_back``), can be about
+    ``prev``: an incident of that day or before (a live blog tells the newest first), and the same
+    place when the report names one ("Police in Durán say three men were shot dead" is not the prison
+    clash in Guayaquil told before)."""
+    if not (prev.date.value and draft.date.value) or prev.date.value > draft.date.value:
+        return False
+    return draft.place_inherited or draft.location.name is None or _same_place(prev.location, draft.location)
 
 
 def _days_apart(a: DateValue, b: DateValue) -> int:
@@ -324,9 +337,11 @@ def assemble_events(
             # a claim with its own day or place words ("had killed nine insurgents ... on 20 April")
             # looks back at an incident of that day and place, not at whatever was told before it
             for prev in reversed(merged):
+                if draft.reported_back and not _reported_on(prev, draft):
+                    continue
                 if (
                     _kinds_compatible(prev, draft)
-                    and set(draft.counts) & set(prev.counts)
+                    and (set(draft.counts) & set(prev.counts) or draft.reported_back)
                     and not (draft.date_told and _days_apart(prev.date, draft.date) > _LOOKBACK_DAYS)
                     and (draft.place_inherited or _places_compatible(prev.location, draft.location))
                 ):

@@ -340,6 +340,16 @@ class DateLinker:
                 return value
         return None
 
+    def reports_day(
+        self, ctx: DocContext, sent: Span, date: DateValue, anchors: list[Token], owners: list[Token]
+    ) -> bool:
+        """Whether ``date`` (as :meth:`date_for` gave it for ``anchors``) is the day a report told the
+        event, not the event's own: "The ombudsman said on Saturday that eight people died"."""
+        if date.span is None:
+            return False
+        mention = next((m for m in ctx.dates_in(sent) if m.span.start_char == date.span.start), None)
+        return mention is not None and self._owner_reports(mention, owners, anchors)
+
     def _owner_reports(self, mention: DateMention, owners: list[Token], anchors: list[Token]) -> bool:
         """The nearest owner is a reporting verb that governs the anchor ("reported last night that ...")."""
         nearest = min(owners, key=lambda o: tree_distance(mention.root, o), default=None)

@@ -61,6 +61,17 @@ def _retrospective(tok: Token) -> bool:
     return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
+def _told_back(trigger: Trigger) -> bool:
+    """A word that can tell again an incident already told: a death or a wound ("eight people died"),
+    or a fight named as known ("in the clashes", "during those protests")."""
+    if trigger.family.name in {"lethal", "injure"}:
+        return True
+    return trigger.token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"the", "those", "these", "that", "this"}
+        for c in trigger.token.children
+    )
+
+
 def _political(actor: Actor | None, protest: bool = False) -> bool:
     """An actor of political violence; police making an arrest after an accident are not one,
     unless protesters are involved."""
@@ -311,6 +322,12 @@ class IncidentReader:
                         )
                     )
                     inherited_place = place.status == "resolved"
+            reported_back = (
+                not _retrospective(typed.main.token)
+                and own_date_words
+                and self.dates.reports_day(ctx, sent, date, anchors, owners)
+                and all(_told_back(t) for t in members)
+            )
             event_counts = self.claims(ctx, story, sent, si, counts, members, group)
             confidence = _confidence(date, place, actor1, event_counts, inherited_date)
             if actor1 is None:
@@ -355,7 +372,8 @@ class IncidentReader:
                     or (own_place_words and place.precision in {1, 2})
                     or bool(event_counts)
                     or inherited_date,
-                    retrospective=_retrospective(typed.main.token),
+                    retrospective=reported_back or _retrospective(typed.main.token),
+                    reported_back=reported_back,
                     date_told=own_date_words or heading is not None or paragraph_day is not None,
                     harm_alone=not own_place_words
                     and all(t.family.name in {"lethal", "injure"} for t in all_triggers),

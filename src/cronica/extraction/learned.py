@@ -470,13 +470,26 @@ def apply_learned_actors(
             )
             continue
         kind = GENERIC_KIND.get(sure[0]) if sure is not None else None
-        if kind is None:
+        actor1 = generic(kind) if kind is not None else None
+        if actor1 is None or (
+            _harmed(event) and event.actor2 is not None and event.actor2.name == actor1.name
+        ):
+            # no type sure enough, or the type of the ones harmed: "A protester was killed" reads as
+            # the protesters' act, but they are actor 2 and whoever killed is not named
             out.append(event)
             continue
         missing = dict(event.missing)
         missing.pop("actor1", None)
-        out.append(replace(event, actor1=generic(kind), missing=missing))
+        out.append(replace(event, actor1=actor1, missing=missing))
     return out
+
+
+def _harmed(event: Event) -> bool:
+    """Whether the event's actor 2 is the side harmed (political violence, force used on protesters)."""
+    return event.event_type in _HARM_TYPES or event.sub_event_type == "Excessive force against protesters"
+
+
+_HARM_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 
 
 def opens_with_its_date(dates: Sequence[tuple[int, str]]) -> bool:

@@ -53,7 +53,10 @@ def _roles(event: Event, actors: DocActors) -> Event:
         if a1 is not None and a1.inter in _CIVILIANS:
             a1 = _as(actors, _PROTESTS.actor1, a1)
         elif a1 is None:
-            a1 = actors.of_kind(_PROTESTS.actor1)
+            if not (sub in _PROTESTS.force_first and _is_kind(a2, actors, _PROTESTS.actor1)):
+                # "A protester was killed": under excessive force the protesters named are its
+                # victims (actor 2), and whoever used the force is not named
+                a1 = actors.of_kind(_PROTESTS.actor1)
         elif a1.inter in _STATE and sub not in _PROTESTS.force_first:
             # "police dispersed the protesters with a lathi charge": the force is actor 2
             a2 = a1 if a2 is None or a2.inter in _CIVIL else a2
@@ -110,6 +113,11 @@ def _in_country(actor: Actor | None, country: str | None) -> Actor | None:
         # name; a country the document gave them is no evidence that they are abroad
         return replace(actor, inter=_ABROAD.inter, associated=associated)
     return actor if associated == actor.associated else replace(actor, associated=associated)
+
+
+def _is_kind(actor: Actor | None, actors: DocActors, kind: str) -> bool:
+    """Whether ``actor`` is the generic actor of ``kind`` ("Protesters (Bolivia)")."""
+    return actor is not None and actor.name == actors.of_kind(kind).name
 
 
 def _as(actors: DocActors, kind: str, words: Actor | None) -> Actor:

@@ -284,6 +284,77 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w-]*(?:[’'][^\W\d_]+)*", re.UNICODE)
 _ARTICLES = frozenset({"the", "el", "la", "los", "las", "lo"})
 
 
+#: trigger families whose verbs take the people harmed as their object
+_HARM_FAMILIES = frozenset({"lethal", "injure", "shoot", "abduct"})
+
+
+class _AgentWords:
+    """Nouns of people named by what they do (``agent_nouns`` in actors.yaml): "growers", "miners",
+    "operators". A noun's verb is found by taking off a suffix (and a doubled consonant: "robber", or
+    adding an "e": "miner", "operator") and must be a verb the model's lemmatizer knows; without that
+    table (another language's model) no noun is read this way."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.rule = lexicon.agent_nouns
+        self.generic = next(
+            (g for g in lexicon.generic_actors if self.rule is not None and g.kind == self.rule.kind), None
+        )
+        self.verbs = _known_verbs(nlp) if self.generic is not None else frozenset()
+        self.triggers = frozenset(lemma for family in lexicon.families.values() for lemma in family.lemmas)
+        self.harms = frozenset(
+            lemma
+            for family in lexicon.families.values()
+            if family.name in _HARM_FAMILIES
+            for lemma in family.lemmas
+        )
+        self._seen: dict[str, GenericActor | None] = {}
+
+    def harmed_people(self, tok: Token) -> bool:
+        """Whether ``tok`` can be people harmed: a plural counted or taken by a verb of harm ("killed
+        nine coca growers", "three miners were shot"), with no "of" after it ("the director of the
+        police" is that force's). Nouns in "-er" also name things ("grenade launchers"); people are
+        what a verb of harm takes."""
+        if self.generic is None or tok.tag_ != "NNS" or any(c.lower_ == "of" for c in tok.children):
+            return False
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return True
+        return tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in self.harms
+
+    def actor(self, lemma: str) -> GenericActor | None:
+        """The generic actor the noun ``lemma`` names as an agent noun, or None."""
+        if lemma in self._seen:
+            return self._seen[lemma]
+        found = self._seen[lemma] = self._read(lemma)
+        return found
+
+    def _read(self, lemma: str) -> GenericActor | None:
+        if self.rule is None or not self.verbs or not lemma.isalpha():
+            return None
+        for suffix in self.rule.suffixes:
+            if not lemma.endswith(suffix) or len(lemma) < len(suffix) + 3:
+                continue
+            stem = lemma[: -len(suffix)]
+            stems = [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "robber" -> "rob"
+            verb = next((v for v in stems if v in self.verbs), None)
+            if verb is None:
+                continue
+            if verb in self.triggers or verb in self.rule.not_from:
+                return None
+            return self.generic
+        return None
+
+
+def _known_verbs(nlp: Language) -> frozenset[str]:
+    """The verbs of the model's rule lemmatizer (its ``lemma_index`` table), or none."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        return frozenset(table["verb"])
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+
+
 def organisation_kind(
     name: str, heads: OrganisationHeads, country_of: Callable[[str], str | None] | None = None
 ) -> str | None:
@@ -337,6 +408,7 @@ class ActorFinder:
                     self._matcher.add(key, [nlp.make_doc(word)])
                 else:
                     self._single.setdefault(word, generic)
+        self._agents = _AgentWords(nlp, lexicon)
         self._roles: dict[str, str | None] = {}
         for role in lexicon.roles:
             for word in role.words:
@@ -414,6 +486,8 @@ class ActorFinder:
                 generic = known[key]
             else:
                 generic = known[key] = self._generic_word(strings[lemma], strings[lower])
+            if generic is None and pos == NOUN and self._agents.harmed_people(doc[i]):
+                generic = self._agents.actor(strings[lemma].lower())
             if generic is not None:
                 actors.generic_at[i] = (generic, i, i + 1)
 

@@ -275,21 +275,25 @@ class IncidentReader:
             if heading is not None:
                 date = heading[0]  # the section's own date: specific, and not a borrowed one
             paragraph_day = None
+            day_just_told = False
             if date is None and _told_in_another_paragraph(ctx, story, sent):
                 # "Sacaba, 15 November. Ten people were killed when ...": a day opening this paragraph
                 # dates it (a stated day, as a section heading's), not the event told in the paragraph before
                 date = paragraph_day = self.dates.paragraph_date(ctx, story, sent, si)
             if date is None:
                 prev = story.last_draft
-                if prev is not None and same_story and prev.date.value and prev.date.text:
-                    date = replace(
-                        prev.date, reason="no date words in the sentence: date of the event just described"
-                    )
-                    inherited_date = True
-                elif story.pending_date is not None and si - story.pending_date_sent == 1:
+                if story.pending_date is not None and si - story.pending_date_sent == 1:
+                    # "On Wednesday, residents carried the coffins through El Alto. The procession was
+                    # dispersed with tear gas.": the day just given, later than the event told before;
+                    # a stated day (as a paragraph's), not the day of that event to merge with
                     date = replace(
                         story.pending_date,
                         reason="no date words in the sentence: the date that opened the story just before",
+                    )
+                    day_just_told = True
+                elif prev is not None and same_story and prev.date.value and prev.date.text:
+                    date = replace(
+                        prev.date, reason="no date words in the sentence: date of the event just described"
                     )
                     inherited_date = True
                 elif (earlier := self.dates.paragraph_date(ctx, story, sent, si)) is not None:
@@ -369,6 +373,7 @@ class IncidentReader:
                     specific=own_date_words
                     or heading is not None
                     or paragraph_day is not None
+                    or day_just_told
                     or (own_place_words and place.precision in {1, 2})
                     or bool(event_counts)
                     or inherited_date,

@@ -263,6 +263,17 @@ class Quantities:
 
 
 @dataclass(frozen=True)
+class AgentNouns:
+    """A noun made from a verb with one of ``suffixes`` ("grow" + "er") names people of ``kind`` when
+    no other actor word names them, unless its verb is a trigger (their agents do the violence: "looters",
+    "kidnappers") or one of ``not_from`` (agents that are armed or organised: "commanders", "raiders")."""
+
+    kind: str
+    suffixes: tuple[str, ...]
+    not_from: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     families: dict[str, TriggerFamily]
     generic_actors: tuple[GenericActor, ...]
@@ -291,6 +302,8 @@ class Lexicon:
     #: words of a fight between people: they make a sentence political whatever accident word it
     #: holds (``fight_words`` in events.yaml)
     fight_words: frozenset[str] = frozenset()
+    #: people named by what they do ("coca growers", "miners"): ``agent_nouns`` in actors.yaml
+    agent_nouns: AgentNouns | None = None
 
     @property
     def counting(self) -> CountingWords:
@@ -416,6 +429,21 @@ def _actors(data: dict[str, Any]) -> tuple[tuple[GenericActor, ...], tuple[RoleW
     return tuple(generic), tuple(roles)
 
 
+def _agent_nouns(data: dict[str, Any], kinds: set[str]) -> AgentNouns | None:
+    f = "actors.yaml"
+    section = data.get("agent_nouns")
+    if section is None:
+        return None
+    _require(isinstance(section, dict), f, "agent_nouns", "expected kind:, suffixes: and not_from:")
+    _require(str(section.get("kind")) in kinds, f, "agent_nouns.kind", "not a kind of the generic actors")
+    _require(bool(section.get("suffixes")), f, "agent_nouns.suffixes", "needs suffixes")
+    return AgentNouns(
+        str(section["kind"]),
+        tuple(str(x).lower() for x in section["suffixes"]),
+        frozenset(str(x).lower() for x in section.get("not_from") or []),
+    )
+
+
 def _organisations(data: dict[str, Any], kinds: set[str]) -> OrganisationHeads:
     f = "actors.yaml"
     section = data.get("organisations")
@@ -533,6 +561,7 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
     actor_data = _read_yaml("actors.yaml", d, language)
     generic, roles = _actors(actor_data)
     organisations = _organisations(actor_data, {g.kind for g in generic})
+    agent_nouns = _agent_nouns(actor_data, {g.kind for g in generic})
     statements = _read_yaml("statements.yaml", d, language)
     verbs, rules, modal = _statements(statements)
     report_lemmas, source_markers = _attribution(statements)
@@ -555,6 +584,7 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
         frozenset(str(w).lower() for w in (events.get("prefilter") or {}).get("forms") or []),
         organisations,
         fight_words,
+        agent_nouns,
     )
 
 

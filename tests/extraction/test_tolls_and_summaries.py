@@ -141,8 +141,7 @@ def test_reported_speech_shifts_a_running_total_into_the_past_perfect() -> None:
 
 def test_a_past_perfect_killing_without_a_period_stays_an_incident() -> None:
     result = run(
-        "Residents said gunmen had shot dead two traders at the cattle market in Isiolo the night "
-        "before.",
+        "Residents said gunmen had shot dead two traders at the cattle market in Isiolo the night before.",
         published="2024-07-09",
     )
     assert _killed(result) == [2]

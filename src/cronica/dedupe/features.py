@@ -77,6 +77,15 @@ def _is_region(v: ReportView) -> bool:
     return v.geo_precision == 3 and v.admin1 is not None
 
 
+def _names_its_region(v: ReportView) -> bool:
+    """Whether a region-level place is the region itself ("La Paz department", a gazetteer entry),
+    not a place the gazetteer lacks that a guess put at its region's centre."""
+    if v.gazetteer_id or not v.place_name:
+        return True
+    name = _norm(v.place_name)
+    return any(part and _norm(part) in name for part in (v.admin1, v.admin2))
+
+
 def _has_point(v: ReportView) -> bool:
     return (
         v.latitude is not None and v.longitude is not None and not _is_region(v) and not _is_country_only(v)
@@ -118,6 +127,12 @@ def place_relation(a: ReportView, b: ReportView, max_km: float) -> PlaceRelation
             return PlaceRelation("country", None, f"one report names only the country: {names}")
         return PlaceRelation("unknown", None, f"places not comparable: {names}")
     for outer, inner in ((a, b), (b, a)):
+        if _is_region(outer) and not _names_its_region(outer) and inner.place_name != outer.place_name:
+            # "Ovejuyo" and "Yapacaní", names the gazetteer lacks, each placed by a guess in a region:
+            # a named place is no container of another, whatever region the guesses share
+            return PlaceRelation(
+                "unknown", None, f"a place the gazetteer lacks, placed in its region: {names}"
+            )
         if _is_region(outer) and outer.country_code == inner.country_code:
             if outer.admin2 and inner.admin2:
                 if _norm(outer.admin2) == _norm(inner.admin2):

@@ -369,6 +369,26 @@ def _single_victims(
             q = Quantity(det.i, end, 1 + len(joined), "exact")
             out.append(CountMention(q, count, det.i, end, verb, tally=False, increment=more))
     out.extend(_resulting_deaths(sent, triggers, counted | taken, w))
+    out.extend(_one_victim_noun(triggers, counted | taken, w))
+    return out
+
+
+def _one_victim_noun(triggers: list[Trigger], counted: set[int], w: CountingWords) -> list[CountMention]:
+    """ "El enfrentamiento dejó un muerto": a victim word that is itself the person ("muerto",
+    "herido", "detenido": ``category_words``), singular, with "un"/"una" (``one``): one person."""
+    out = []
+    for t in triggers:
+        noun = t.token
+        count = w.category_words.get(noun.lower_)
+        if count is None or count != t.family.count or noun.i in counted or noun.pos_ != "NOUN":
+            continue
+        if "Plur" in noun.morph.get("Number", []) or noun.tag_ in {"NNS", "NNPS"}:
+            continue
+        det = next((c for c in noun.children if c.dep_ in {"det", "nummod"} and c.i < noun.i), None)
+        if det is None or det.lower_ not in w.one:
+            continue
+        q = Quantity(det.i, noun.i + 1, 1, "exact")
+        out.append(CountMention(q, count, det.i, noun.i + 1, noun, tally=False, increment=False))
     return out
 
 
@@ -574,6 +594,10 @@ def _category(
         cat = w.category_words.get(tok.lower_)
         if cat and not agent:
             return cat, tok
+    # "dejó un muerto y tres heridos": a conjunct whose noun says what befell its people ("heridos")
+    # counts that, not the first conjunct's toll
+    if noun.dep_ == "conj" and noun.i != number_tok.i and noun.lower_ in w.category_words:
+        return w.category_words[noun.lower_], noun
     # a conjunct shares the first conjunct's predicate only when it has none of its own
     cur = noun
     while cur.dep_ == "conj" and cur.head.i != cur.i:
@@ -779,6 +803,8 @@ def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
         return True
     if _summed_over(clause, w):
         return True
+    if _situation_toll(verb, w):
+        return True
     perfect = any(
         c.dep_ in {"aux", "auxpass"} and c.lemma_ in w.perfect_aux and c.tag_ in {"VBP", "VBZ"}
         for c in verb.children
@@ -823,6 +849,19 @@ def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
         return True
     # "1,212 violent deaths in Guayas province since 1 January": a count of deaths over a period
     return has_since and not superlative and noun.lemma_.lower() in w.toll_nouns
+
+
+def _situation_toll(verb: Token, w: CountingWords) -> bool:
+    """ "The post-election crisis has left 32 dead", "la ola de violencia deja al menos 32 muertos": a
+    toll verb whose subject is a period of unrest (``situation_nouns``), not one incident."""
+    for head in (verb, verb.head):
+        if head.lemma_.lower() not in w.situation_verbs:
+            continue
+        if any(
+            c.dep_ in {"nsubj", "nsubj:pass"} and c.lemma_.lower() in w.situation_nouns for c in head.children
+        ):
+            return True
+    return False
 
 
 def _scopes(since: Token, heads: set[int]) -> bool:

@@ -184,6 +184,9 @@ class CountingWords:
     one_more: frozenset[str] = frozenset()
     #: "A third man died": an ordinal after the first, one person more than a figure told before
     later_ordinals: frozenset[str] = frozenset()
+    #: a period of unrest, as the subject of a toll verb a running total: "the crisis has left 32 dead"
+    situation_nouns: frozenset[str] = frozenset()
+    situation_verbs: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
@@ -208,6 +211,8 @@ _COUNTING_OPTIONAL = (
     "distributive",
     "one_more",
     "later_ordinals",
+    "situation_nouns",
+    "situation_verbs",
 )
 
 

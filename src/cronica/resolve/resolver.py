@@ -232,7 +232,7 @@ class PlaceResolver:
                     # a place of it (a namesake abroad is no evidence of being there)
                     near = k not in stray and _division_named_nearby(text, k, mentions, places, focus)
                     where = focus if near else replace(focus, admin1_code=None)
-                    place = self._resolve_unknown(m, places, by_start, where, mentions)
+                    place = self._resolve_unknown(m, places, by_start, where, mentions, text)
                 except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
                     place = Place(
                         name=m.name, span=m.span, status="unresolved", reason=f"resolution failed: {exc}"
@@ -709,6 +709,7 @@ class PlaceResolver:
         by_start: dict[int, int],
         focus: Focus,
         mentions: list[PlaceMention] | None = None,
+        text: str = "",
     ) -> Place:
         container = (
             places[by_start[m.container.start]] if m.container and m.container.start in by_start else None
@@ -717,7 +718,7 @@ class PlaceResolver:
             container = None
         if container is not None and m.relation in _LISTED and container.status != "resolved":
             container = None  # a place listed after it that is itself only its country says nothing more
-        if container is None and mentions is not None:
+        if container is None and mentions is not None and not _opens_its_paragraph(m, text):
             container = _town_just_before(m, mentions, places, focus.country_code)
             if container is not None:
                 m = replace(m, relation="near_mention")
@@ -804,6 +805,17 @@ MIN_SPELLING_KEY = 5
 SPELLING_KM = 25.0
 #: How far before an unknown name (in characters) a town may be to lend it its point.
 NEAR_MENTION_CHARS = 400
+
+
+def _opens_its_paragraph(m: PlaceMention, text: str) -> bool:
+    """ "En Yapacaní, un enfrentamiento ...", "In Betanzos, ...": a name that opens its paragraph (at
+    most a preposition before it) sets the scene of a new paragraph; the town the paragraph before was
+    about says nothing of where it lies."""
+    if not text:
+        return False
+    line_start = text.rfind("\n", 0, m.span.start) + 1
+    before = text[line_start : m.span.start].strip()
+    return line_start > 0 and len(before.split()) <= 1 and len(before) <= 4
 
 
 def _town_just_before(

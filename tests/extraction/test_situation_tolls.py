@@ -1,0 +1,43 @@
+"""A toll whose cause is a period of unrest ("the post-election crisis has left 32 dead", "la ola de
+violencia deja al menos 32 muertos") is a running total, never an incident: counted as an event, it
+would add the month's deaths a second time. A toll of one incident ("the explosion left three dead",
+"el enfrentamiento dejó un muerto y tres heridos") stays that incident's. Sentences written for these
+tests, in the style of crisis reports in English and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+import cronica
+from cronica.records import Extraction
+
+
+def run(text: str) -> Extraction:
+    return cronica.extract(text, published="2019-11-20")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The post-election crisis has left 32 dead and more than 800 injured, according to the commission.",
+        "Según la comisión, la crisis postelectoral deja 32 muertos y más de 800 heridos.",
+        "La ola de violencia desde las elecciones del 20 de octubre deja al menos 32 muertos.",
+    ],
+)
+def test_a_toll_of_a_period_of_unrest_is_a_running_total(text: str) -> None:
+    result = run(text)
+    assert not [e for e in result.events if e.fatalities]
+    assert [t.value for t in result.tallies if t.category == "killed"] == [32]
+
+
+def test_a_toll_of_one_incident_stays_the_incidents() -> None:
+    result = run("The explosion left three dead in Kabul on Monday.")
+    assert [e.fatalities for e in result.events] == [3]
+    assert not result.tallies
+
+
+def test_one_dead_and_three_wounded_in_spanish() -> None:
+    result = run("El enfrentamiento en Yapacaní dejó un muerto y tres heridos el martes.")
+    (event,) = result.events
+    assert event.fatalities == 1
+    assert [c.value for c in event.counts["injured"]] == [3]

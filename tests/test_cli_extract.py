@@ -103,3 +103,41 @@ def test_a_country_hint_that_is_no_country_is_refused_by_name(tmp_path: Path) ->
     result = cronica("extract", str(note), "--country", "Narnia")
     assert result.returncode != 0
     assert "Narnia" in result.stderr
+
+
+def test_a_note_that_names_no_country_is_placed_in_the_country_most_of_the_input_states(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        {"id": f"k{n}", "published": "2021-06-10", "text": text}
+        for n, text in enumerate(
+            [
+                "Police in Kisumu county dispersed traders protesting against new levies on Monday.",
+                "Kenyan police arrested four suspects in Eldoret on Tuesday.",
+                "Residents of Garissa county blocked a road over insecurity on Wednesday.",
+                "Riders protested in Nakuru county on Thursday after a colleague was killed.",
+                "Teachers marched in Nairobi, Kenya, on Friday demanding their arrears.",
+                "Herders clashed over pasture in Marsabit county on Saturday; two people were injured.",
+            ]
+        )
+    ]
+    lines.append(
+        {
+            "id": "note",
+            "published": "2021-06-10",
+            "text": "On 7 June, traders blocked the main road in Capannori to protest against new levies.",
+        }
+    )
+    corpus = tmp_path / "batch.jsonl"
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+
+    def note_country(*flags: str) -> set[str]:
+        result = cronica("extract", str(corpus), "--format", "jsonl", "--quiet", *flags)
+        assert result.returncode == 0, result.stderr
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        return {
+            r["location"]["country_code"] for r in records if r["document"] == "note" and r["kind"] == "event"
+        }
+
+    assert note_country() == {"KE"}
+    assert note_country("--no-corpus-prior") == {"IT"}

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from cronica.extraction import Extractor
     from cronica.extraction.learned import EventTyper
     from cronica.extraction.prefilter import SentenceFilter
+    from cronica.resolve.corpus import CorpusPrior
 
 
 class Pipeline:
@@ -44,6 +45,7 @@ class Pipeline:
         typer: str | EventTyper | None = None,
         prefilter: bool | None = None,
         rules_off: Sequence[str] | None = None,
+        prior: CorpusPrior | None = None,
     ) -> None:
         """``model`` is the default language's model (English unless ``languages.yaml`` says otherwise).
         ``keep_generic``: also return event mentions with no date, place or number of their own
@@ -62,7 +64,9 @@ class Pipeline:
         with (docs/performance.md: even a filter keeping every sentence a record comes from fails the
         accuracy gate).
         ``rules_off``: ids of rules (``rules.yaml``, ``cronica rules``) not to apply; default from
-        ``CRONICA_RULES_OFF`` (comma separated); raises CronicaError for an id no rule has."""
+        ``CRONICA_RULES_OFF`` (comma separated); raises CronicaError for an id no rule has.
+        ``prior``: the countries the documents of the whole input state, as weak evidence for a text that
+        names none (:mod:`cronica.resolve.corpus`; the CLI computes it over its input first)."""
         from cronica.extraction import Extractor
         from cronica.extraction.learned import LearnedTyper
         from cronica.extraction.places import locator
@@ -75,7 +79,8 @@ class Pipeline:
         from cronica.resolve.focus import country_codes
 
         self.country = country_codes(country)
-        self._places = locator(places, self.country)
+        self.prior = prior
+        self._places = locator(places, self.country, prior)
         self._rules = load_rules(off=rules_off)
         self.nlp = load_model(model, default.scheme)
         choice = typer or os.environ.get("CRONICA_TYPER") or "learned"

@@ -174,3 +174,26 @@ def test_a_destination_after_for_is_not_where_the_shooting_happened() -> None:
     # the buses went to La Paz; the shooting was in El Alto
     assert all(e.location.name != "La Paz" for e in result.events)
     assert any(e.location.name == "El Alto" for e in result.events)
+
+
+def test_a_town_the_attack_falls_on_is_the_place_not_the_department_it_lies_in() -> None:
+    # the trigger's object, named with its town word, is where it happened: not the department after "in"
+    for text, town, department in [
+        (
+            "Dissidents attacked Suarez town in Cauca department on Monday, killing two police officers.",
+            "Suarez",
+            "Cauca",
+        ),
+        (
+            "Gunmen attacked Tumaco city in Narino department on Monday, killing four soldiers.",
+            "Tumaco",
+            "Nariño",
+        ),
+        (
+            "Armed men attacked Jamundi town in Valle del Cauca department on Monday, killing four soldiers.",
+            "Jamundi",
+            "Valle del Cauca",
+        ),
+    ]:
+        event = first_event(run(text))
+        assert (event.location.name, event.location.admin1, event.location.precision) == (town, department, 1)

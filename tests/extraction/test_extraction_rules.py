@@ -480,6 +480,17 @@ def test_a_headline_naming_only_the_region_folds_into_the_body_event() -> None:
     assert len(run(text).events) == 1
 
 
+def test_a_headline_under_a_label_in_capitals_is_an_echo() -> None:
+    text = (
+        "PRESS RELEASE\n\n"
+        "Chad: Soldiers Executed Herders Near Mongo\n\n"
+        "(Nairobi, 20 May 2024) - Soldiers executed at least nine civilians in a village near Mongo on 2 "
+        "May 2024, a rights group said today."
+    )
+    events = run(text, published="2024-05-20").events
+    assert [e.date.value for e in events] == ["2024-05-02"]
+
+
 def test_a_highlights_bullet_under_a_heading_is_an_echo() -> None:
     text = (
         "HIGHLIGHTS\n• At least 14 civilians were killed in an attack on the market in Garissa.\n\n"

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cronica.errors import CronicaError
+
+if TYPE_CHECKING:
+    from cronica.resolve.corpus import CorpusPrior
 
 DB_HELP = (
     "database: a SQLite file path or a PostgreSQL URL (postgresql://user@host/db); "
@@ -44,6 +49,30 @@ def add_country_hint(parser: argparse.ArgumentParser) -> None:
         help="ISO code (or name) of a country the documents are about, a hint for placing events when "
         "a text does not name its country; the text's own words still win (repeatable)",
     )
+
+
+def add_corpus_prior(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-corpus-prior",
+        dest="corpus_prior",
+        action="store_false",
+        help="do not weigh the country most of the input's documents state (a majority of those that "
+        "state one) for a text that names none; by default it is read over the whole input first",
+    )
+
+
+def corpus_prior_of(paths: Sequence[str], published: date | None, enabled: bool) -> CorpusPrior | None:
+    """The corpus prior of the documents at ``paths`` (read once, text only, before extraction), or
+    None when ``enabled`` is false. Files that cannot be read count as documents stating nothing."""
+    if not enabled:
+        return None
+    from cronica.ingest import read_documents
+    from cronica.records import Document
+    from cronica.resolve import Gazetteer
+    from cronica.resolve.corpus import corpus_prior
+
+    texts = (d.text for d in read_documents(paths, published=published) if isinstance(d, Document))
+    return corpus_prior(texts, Gazetteer.open())
 
 
 def add_filters(parser: argparse.ArgumentParser) -> None:

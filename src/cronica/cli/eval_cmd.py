@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from cronica.cli._run_args import add_rules_off, add_workers
-from cronica.cli._store_args import add_country_hint, country_code
+from cronica.cli._store_args import add_corpus_prior, add_country_hint, country_code
 
 DEFAULT_BASELINE = os.path.join("eval", "baseline.json")
 
@@ -75,6 +75,7 @@ def register(subparsers: Any) -> None:
         help="leave out items whose gold country is CC (repeatable): the countries you tuned on",
     )
     add_country_hint(p)
+    add_corpus_prior(p)
     add_workers(p, quiet=False)
     add_rules_off(p)
     p.set_defaults(func=run_eval)
@@ -116,6 +117,7 @@ def run_eval(args: argparse.Namespace) -> int:
         "select": select,
         "country": tuple(args.country),
         "model": args.model,
+        "corpus": args.corpus_prior,
     }
     if args.mode == "places":
         result = run(args.path, args.format, **common)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cronica.cli._run_args import add_dask, add_rules_off, add_workers, progress_bar
-from cronica.cli._store_args import add_country_hint
+from cronica.cli._store_args import add_corpus_prior, add_country_hint, corpus_prior_of
 from cronica.errors import ExtractionError, InputError
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def register(subparsers: Any) -> None:
         help="place locator: the offline gazetteer (default) or NER labels only (baseline)",
     )
     add_country_hint(p)
+    add_corpus_prior(p)
     add_workers(p)
     add_rules_off(p)
     add_dask(p)
@@ -82,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
     from cronica.parallel import PipelineSpec, Runner, workers_for
 
     published = parse_published(args.published, "--published") if args.published else None
-    spec = PipelineSpec(args.model, places=args.places, country=tuple(args.country))
+    prior = corpus_prior_of(args.paths, published, args.corpus_prior)
+    spec = PipelineSpec(args.model, places=args.places, country=tuple(args.country), prior=prior)
     fmt = args.format or ("jsonl" if args.out else "table")
     if args.out and not args.dask:
         raise CronicaError("--out writes Dask partitions: give --dask local (or tcp://host:8786) too")

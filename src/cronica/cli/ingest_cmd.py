@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 from cronica.cli._run_args import add_dask, add_rules_off, add_workers
-from cronica.cli._store_args import add_country_hint, add_db, iso_date
+from cronica.cli._store_args import add_corpus_prior, add_country_hint, add_db, corpus_prior_of, iso_date
 
 #: Exit statuses of ``cronica ingest`` above this mean "this many or more documents failed".
 MAX_FAILED_STATUS = 125
@@ -51,6 +51,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--no-merge", action="store_true", help="do not merge reports after ingesting")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_country_hint(p)
+    add_corpus_prior(p)
     add_workers(p, quiet=False)
     add_rules_off(p)
     add_dask(p)
@@ -81,7 +82,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     from cronica.store.ingest import ingest
 
     store = Store(args.db)
-    spec = PipelineSpec(args.model, country=tuple(args.country))
+    prior = corpus_prior_of(args.paths, args.published, args.corpus_prior)
+    spec = PipelineSpec(args.model, country=tuple(args.country), prior=prior)
     # this process is the only writer; the workers (processes, or a Dask cluster) only extract
     workers = (
         args.workers if args.dask else workers_for(args.workers, count_documents(args.paths), args.batch_size)

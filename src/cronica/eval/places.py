@@ -227,12 +227,17 @@ class GoldWordsResolver:
 
     Built once (loads the gazetteer and the resolver); :meth:`guess` takes a parsed ``Doc``."""
 
-    def __init__(self, gazetteer: Any | None = None, hint: Sequence[str] = ()) -> None:
+    def __init__(
+        self, gazetteer: Any | None = None, hint: Sequence[str] = (), prior: Any | None = None
+    ) -> None:
+        """``hint``: the ``--country`` codes; ``prior``: the run's
+        :class:`~cronica.resolve.corpus.CorpusPrior`, or None for none."""
         from cronica.resolve import Gazetteer, PlaceResolver
 
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.open()
         self.resolver = PlaceResolver(self.gazetteer)
         self.hint = tuple(hint)
+        self.prior = prior
 
     def regions(self) -> dict[str, str]:
         return self.gazetteer.regions()
@@ -294,7 +299,7 @@ class GoldWordsResolver:
             mentions = sorted([*mentions, added], key=lambda m: m.span.start)
             index = mentions.index(added)
         try:
-            places, focus = self.resolver.resolve_with_focus(doc, mentions, hint=self.hint)
+            places, focus = self.resolver.resolve_with_focus(doc, mentions, hint=self.hint, prior=self.prior)
         except CronicaError as exc:
             return PlaceGuess(None, None, None, None, None, f"resolution failed: {exc}", None)
         p = places[index]

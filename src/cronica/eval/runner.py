@@ -9,6 +9,7 @@ to extract is recorded under ``errors`` and scored as if nothing came out; the r
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from cronica.records import Document, Extraction, Record
 
 if TYPE_CHECKING:
     from cronica.parallel import PipelineSpec, Runner
+    from cronica.resolve.corpus import CorpusPrior
 
 Reader = Callable[[str], Iterator[GoldItem]]
 #: Gold formats ``cronica eval --format`` reads, and their readers.
@@ -173,13 +175,30 @@ def pipeline_extractor(
     keep_generic: bool | None = None,
     places: str | None = None,
     country: Sequence[str] = (),
+    prior: CorpusPrior | None = None,
 ) -> tuple[Extractor, dict[str, str]]:
     """An extractor over a :class:`~cronica.pipeline.Pipeline` in this process and the model's name
     and version."""
     from cronica.parallel import PipelineSpec, Runner
 
-    spec = PipelineSpec(model, keep_generic=keep_generic, places=places, country=tuple(country))
+    spec = PipelineSpec(model, keep_generic=keep_generic, places=places, country=tuple(country), prior=prior)
     return runner_extractor(Runner(spec, 1, batch_size=batch_size))
+
+
+class RunnerExtractor:
+    """Extracts documents over a runner with one pipeline spec (the runner's own when None); a run can
+    give it the corpus prior of its items (:meth:`with_prior`)."""
+
+    def __init__(self, runner: Runner, spec: PipelineSpec | None = None) -> None:
+        self.runner = runner
+        self.spec = spec
+
+    def __call__(self, docs: Sequence[Document]) -> Iterable[Extraction | ExtractionError]:
+        return self.runner.extract_documents(docs, self.spec)
+
+    def with_prior(self, prior: CorpusPrior) -> RunnerExtractor:
+        """The same extractor with ``prior`` in its spec (every worker builds that pipeline once)."""
+        return RunnerExtractor(self.runner, dataclasses.replace(self.spec or self.runner.spec, prior=prior))
 
 
 def runner_extractor(runner: Runner, spec: PipelineSpec | None = None) -> tuple[Extractor, dict[str, str]]:
@@ -190,11 +209,7 @@ def runner_extractor(runner: Runner, spec: PipelineSpec | None = None) -> tuple[
         "model": f"{meta.get('lang', '')}_{meta.get('name', '')}",
         "model_version": str(meta.get("version", "")),
     }
-
-    def extract(docs: Sequence[Document]) -> Iterable[Extraction | ExtractionError]:
-        return runner.extract_documents(docs, spec)
-
-    return extract, info
+    return RunnerExtractor(runner, spec), info
 
 
 def run(
@@ -212,18 +227,21 @@ def run(
     select: Selection | None = None,
     country: Sequence[str] = (),
     model: str | None = None,
+    corpus: bool = True,
 ) -> dict[str, Any]:
     """Evaluate cronica on one gold file; see the module docstring for what comes back.
 
     ``mode`` ``extract`` runs the whole pipeline through ``extract``; ``places`` scores place
     resolution alone, given the gold place words (:mod:`cronica.eval.places`), with ``model``.
-    ``select`` chooses gold countries; ``country`` is the corpus hint (``--country``)."""
+    ``select`` chooses gold countries; ``country`` is the corpus hint (``--country``); ``corpus``: weigh
+    the countries the items' texts state as a corpus prior (:mod:`cronica.resolve.corpus`)."""
     import cronica
 
     if mode not in MODES:
         raise CronicaError(f"unknown eval mode {mode!r}; choose one of {', '.join(MODES)}")
     items = load_items(path, fmt, split, limit, select)
     began = time.perf_counter()
+    prior_info: dict[str, Any] | None = None
     if mode == "places":
         from cronica.eval.places import GoldWordsResolver, score_places
         from cronica.nlp import load_model
@@ -234,12 +252,20 @@ def run(
             "model": f"{meta.get('lang', '')}_{meta.get('name', '')}",
             "model_version": str(meta.get("version", "")),
         }
-        result = score_places(items, nlp, GoldWordsResolver(hint=country), keep_records=keep_records)
+        resolver = GoldWordsResolver(hint=country)
+        if corpus:
+            resolver.prior = _prior(items, resolver.gazetteer)
+            prior_info = resolver.prior.to_dict(resolver.gazetteer.regions())
+        result = score_places(items, nlp, resolver, keep_records=keep_records)
     else:
+        prior = _prior(items) if corpus else None
+        prior_info = prior.to_dict() if prior is not None else None
         if extract is None:
             extract, model_info = pipeline_extractor(
-                model, batch_size, keep_generic=fmt in SNIPPET_FORMATS, country=country
+                model, batch_size, keep_generic=fmt in SNIPPET_FORMATS, country=country, prior=prior
             )
+        elif prior is not None and isinstance(extract, RunnerExtractor):
+            extract = extract.with_prior(prior)
         by_country = bool(select and select.by_country)
         result = score_items(
             items, extract, batch_size=batch_size, keep_records=keep_records, by_country=by_country
@@ -260,6 +286,7 @@ def run(
         "limit": limit,
         "mode": mode,
         "country_hint": list(country),
+        "corpus_prior": prior_info,
         "cronica_version": cronica.__version__,
         "spacy_version": spacy_version,
         **(model_info or {}),
@@ -267,3 +294,13 @@ def run(
         "seconds": round(seconds, 2),
     }
     return {**run_info, **result}
+
+
+def _prior(items: Sequence[GoldItem], gazetteer: Any | None = None) -> CorpusPrior:
+    """The corpus prior of the items' texts (:mod:`cronica.resolve.corpus`), the whole run's."""
+    from cronica.resolve import Gazetteer
+    from cronica.resolve.corpus import corpus_prior
+
+    return corpus_prior(
+        (item.text for item in items), gazetteer if gazetteer is not None else Gazetteer.open()
+    )

@@ -419,8 +419,9 @@ _BULLETS = ("•", "-", "–", "—", "*", "·", "▪")
 
 
 def _is_echo(d: Draft, document: Document) -> bool:
-    """A headline (the text's first line, without a full stop) or a summary bullet ("• Drone strike on
-    the market kills eight"): it repeats what the body tells."""
+    """A headline (the text's first line, without a full stop; after a label in capitals such as
+    "PRESS RELEASE" or "BREAKING") or a summary bullet ("• Drone strike on the market kills eight"): it
+    repeats what the body tells."""
     text = document.text
     at = d.trigger.start if d.trigger.end > d.trigger.start else d.sentence.start
     line_start = text.rfind("\n", 0, at) + 1
@@ -428,10 +429,13 @@ def _is_echo(d: Draft, document: Document) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if line.startswith(_BULLETS):
         return True
-    first_line = text.lstrip()[: max(0, text.lstrip().find("\n"))] if "\n" in text.strip() else ""
+    lines = [x.strip() for x in text.strip().split("\n") if x.strip()]
+    while len(lines) > 2 and lines[0].isupper() and len(lines[0].split()) <= 4:
+        lines = lines[1:]  # "PRESS RELEASE", "BREAKING NEWS": a label, not the headline
+    first_line = lines[0] if len(lines) > 1 else ""
     return (
         bool(first_line)
-        and line == first_line.strip()
+        and line == first_line
         and len(line.split()) <= 25
         and not line.endswith((".", "!", "?", '"', "'", "\u201d", ")"))
     )

@@ -131,13 +131,20 @@ def _part_of_place(span: Span, nouns: frozenset[str]) -> bool:
     return head is not None and head.lemma_.lower() in nouns
 
 
-def _place_like_role(span: Span, anchors: list[Token]) -> bool:
-    """A place without a preposition still locates when it modifies the trigger ("the Lahore blast")
-    or is the subject of a locative sentence; a place inside an adjective ("US-backed") never does."""
+def _place_like_role(span: Span, anchors: list[Token], nouns: frozenset[str] = frozenset()) -> bool:
+    """A place without a preposition still locates when it modifies the trigger ("the Lahore blast"),
+    is the trigger's object or names the place noun that is ("gunmen attacked Kpatakpa village";
+    ``nouns``: the language's ``place_part_nouns``) or is the subject of a locative sentence; a place
+    inside an adjective ("US-backed") never does."""
     root = span.root
     if any(t.text == "-" for t in span.doc[span.end : span.end + 1]):
         return False
     if root.dep_ in {"compound", "nmod", "amod"} and any(root.head.i == a.i for a in anchors):
+        return True
+    obj = root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in nouns:
+        obj = root.head
+    if obj.dep_ in {"dobj", "obj"} and any(obj.head.i == a.i for a in anchors):
         return True
     # "Belgrade saw its largest rally", "Kabul witnessed protests": the place is the clause's subject
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _WITNESS_VERBS:
@@ -177,9 +184,11 @@ class PlaceLinker:
                 continue
             tok = ctx.doc[mention.start]
             prep = _governing_prep(ctx.doc[mention.start : mention.end])
-            if prep is None and not _place_like_role(ctx.doc[mention.start : mention.end], anchors):
-                continue
             grammar = self.grammar
+            if prep is None and not _place_like_role(
+                ctx.doc[mention.start : mention.end], anchors, grammar["place_part_nouns"]
+            ):
+                continue
             if prep in grammar["of_preps"] and not _part_of_place(
                 ctx.doc[mention.start : mention.end], grammar["place_part_nouns"]
             ):

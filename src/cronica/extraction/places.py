@@ -21,6 +21,7 @@ from cronica.nlp.arrays import arrays, doc_ents
 from cronica.records import Place, Span
 
 if TYPE_CHECKING:
+    from cronica.resolve.corpus import CorpusPrior
     from cronica.resolve.recognize import PlaceMention as Words
 
 log = logging.getLogger(__name__)
@@ -28,21 +29,25 @@ log = logging.getLogger(__name__)
 
 class GazetteerLocator:
     """Places from the offline gazetteer (:mod:`cronica.resolve`); ``country``: ISO codes of the
-    countries a whole corpus is about (a hint the focus weighs, not a filter)."""
+    countries a whole corpus is about (a hint the focus weighs, not a filter); ``prior``: the countries
+    the documents of the whole input state (:mod:`cronica.resolve.corpus`), weaker evidence still."""
 
-    def __init__(self, gazetteer: object | None = None, country: Sequence[str] = ()) -> None:
+    def __init__(
+        self, gazetteer: object | None = None, country: Sequence[str] = (), prior: CorpusPrior | None = None
+    ) -> None:
         from cronica.resolve import Gazetteer, PlaceResolver
 
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.open()
         self.resolver = PlaceResolver(self.gazetteer)  # type: ignore[arg-type]
         self.hint = tuple(c.upper() for c in country)
+        self.prior = prior
         self.focus: object | None = None  # the last document's Focus, with its evidence
 
     def locate(self, doc: Doc) -> tuple[list[PlaceMention], str | None, str | None]:
         from cronica.resolve import find_place_mentions
 
         mentions = find_place_mentions(doc, self.gazetteer)  # type: ignore[arg-type]
-        places, focus = self.resolver.resolve_with_focus(doc, mentions, self.hint)
+        places, focus = self.resolver.resolve_with_focus(doc, mentions, self.hint, prior=self.prior)
         self.focus = focus
         code = focus.country_code
         out = [
@@ -209,9 +214,12 @@ def _with_country(place: Place, name: str | None, code: str | None) -> Place:
     return replace(place, country=name, country_code=code)
 
 
-def locator(kind: str | None = None, country: Sequence[str] = ()) -> PlaceLocator:
+def locator(
+    kind: str | None = None, country: Sequence[str] = (), prior: CorpusPrior | None = None
+) -> PlaceLocator:
     """``gazetteer`` (default) or ``ner`` (the baseline); default from ``CRONICA_PLACES``.
-    ``country``: ISO codes of the countries the corpus is about (see :class:`GazetteerLocator`)."""
+    ``country``: ISO codes of the countries the corpus is about; ``prior``: the countries the whole
+    input states (see :class:`GazetteerLocator`; the NER baseline ignores it)."""
     import os
 
     kind = kind or os.environ.get("CRONICA_PLACES") or "gazetteer"
@@ -221,13 +229,13 @@ def locator(kind: str | None = None, country: Sequence[str] = ()) -> PlaceLocato
         from cronica.errors import CronicaError
 
         raise CronicaError(f"unknown place locator {kind!r}: choose gazetteer or ner")
-    return default_locator(country)
+    return default_locator(country, prior)
 
 
-def default_locator(country: Sequence[str] = ()) -> PlaceLocator:
+def default_locator(country: Sequence[str] = (), prior: CorpusPrior | None = None) -> PlaceLocator:
     """The gazetteer locator; the NER baseline (with a warning) when the index cannot be opened."""
     try:
-        return GazetteerLocator(country=country)
+        return GazetteerLocator(country=country, prior=prior)
     except Exception as exc:  # noqa: BLE001 - any failure to open the index falls back, loudly
         log.warning("gazetteer unavailable (%s); places fall back to NER labels only", exc)
         return NerLocator(country)

@@ -31,6 +31,7 @@ from cronica.records import Document, Extraction
 
 if TYPE_CHECKING:
     from cronica.pipeline import Pipeline
+    from cronica.resolve.corpus import CorpusPrior
 
 #: What comes back for each input item.
 Outcome = Extraction | InputError | ExtractionError
@@ -46,6 +47,9 @@ class PipelineSpec:
     places: str | None = None
     country: tuple[str, ...] = ()
     language: str | None = None
+    #: the countries the whole input states (:mod:`cronica.resolve.corpus`), computed before any
+    #: document is handed out, so every worker weighs the same prior
+    prior: CorpusPrior | None = None
 
     def build(self) -> Pipeline:
         from cronica.pipeline import Pipeline
@@ -56,6 +60,7 @@ class PipelineSpec:
             places=self.places,
             country=self.country,
             language=self.language,
+            prior=self.prior,
         )
 
 

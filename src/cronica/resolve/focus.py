@@ -9,10 +9,15 @@ Weights (the evidence a careful coder would weigh, strongest first):
 
 * a country the user gives for the corpus: 4 (a prior, not a verdict: a text that names another
   country more often still goes there);
+* the corpus prior (:mod:`cronica.resolve.corpus`): 2 times the share of the run's documents that
+  state the country (an export of one country's notes: about 2, like a dateline; a batch of thirteen
+  countries: none), for a note that names no country ("residents of Lari blocked a street" in a Kenyan
+  export is not Lari, Italy);
 * a country named in the text: 3 ("Kenya", "the US"); half that as an origin or destination
   ("refugees from South Sudan", "fled to Somalia");
 * a dateline ("KHARTOUM, Sudan —"): 2 for each country its name exists in, shared;
-* a demonym ("Bolivian police"): 1;
+* a demonym ("Bolivian police"): 1; so is a named actor of one country ("OSCE SMM", "Houthi forces":
+  :mod:`cronica.resolve.actors`);
 * each other place name: up to 1, by how well known its entries are (a capital or a province 1, a
   hamlet 0.2), so a village named like a village abroad does not outweigh a county seat; shared among
   the countries it exists in by how prominent their best entry is (population, a capital, a province
@@ -40,9 +45,11 @@ from cronica.records import Span
 #: Weights of each kind of evidence (see the module docstring).
 WEIGHTS = {
     "hint": 4.0,
+    "corpus": 2.0,
     "country_name": 3.0,
     "dateline": 2.0,
     "demonym": 1.0,
+    "actor": 1.0,
     "place": 1.0,
     "containment": 1.0,
     "joint": 1.0,
@@ -81,27 +88,30 @@ class Focus:
         return dict(self.scores).get(code or "", 0.0)
 
     def stated(self) -> bool:
-        """Whether words of the text or the user (not only the fit of place names) give the country:
-        its name, a demonym, the dateline, the corpus hint or the outlet."""
-        return any(
-            e.country_code == self.country_code and e.kind not in {"place", "containment", "joint"}
-            for e in self.evidence
-        )
+        """Whether words of the text or the user (not only the fit of place names or the corpus prior)
+        give the country: its name, a demonym, the dateline, the corpus hint or the outlet."""
+        inferred = {"place", "containment", "joint", "corpus", "corpus_region"}
+        return any(e.country_code == self.country_code and e.kind not in inferred for e in self.evidence)
 
     def from_demonyms(self) -> bool:
-        """Whether the focus country rests on demonyms ("Cuban doctors", "Turkish forces"): without
-        them its evidence would fall under :data:`MIN_FOCUS`. A demonym says who acted, not where."""
+        """Whether the focus country rests on demonyms ("Cuban doctors", "Turkish forces") or named
+        actors of one country: without them its evidence would fall under :data:`MIN_FOCUS`. A demonym
+        says who acted, not where."""
         if self.country_code is None:
             return False
         rest = sum(
-            e.weight for e in self.evidence if e.country_code == self.country_code and e.kind != "demonym"
+            e.weight
+            for e in self.evidence
+            if e.country_code == self.country_code and e.kind not in {"demonym", "actor"}
         )
         return rest < MIN_FOCUS
 
     def explicit(self, code: str | None) -> bool:
-        """Whether the text itself names country ``code`` (its name, a demonym or a hint)."""
+        """Whether the text itself names country ``code`` (its name, a demonym, an actor of that country
+        only, or a hint)."""
         return any(
-            e.country_code == code and e.kind in {"country_name", "demonym", "hint", "title", "outlet"}
+            e.country_code == code
+            and e.kind in {"country_name", "demonym", "actor", "hint", "title", "outlet"}
             for e in self.evidence
         )
 

@@ -79,6 +79,10 @@ class CountryEvidence:
     kind: str = "demonym"
 
 
+#: Lower-case words after a known name that say it is a town ("Gusau town", "Meru town"): a cue for the
+#: name, and a town rather than the division of the same name.
+TOWN_WORDS = frozenset({"town", "city", "village"})
+
 def load_cues() -> dict[str, Any]:
     """The cue lists of ``recognition.yaml``; DataFileError when missing or malformed."""
     import yaml
@@ -383,6 +387,8 @@ class PlaceRecognizer:
             return f"ner:{label}"
         if self._suffix_at(doc, j):
             return "admin_suffix"
+        if j < len(doc) and doc[j].text in TOWN_WORDS:
+            return "town_word"  # "gunmen attacked Gusau town", "raided Kapedo village"
         if any(e.kind in {"country", "continent"} for e in entries):
             return "country_name"
         return None

@@ -35,12 +35,14 @@ from spacy.tokens import Doc
 from cronica.errors import GazetteerError
 from cronica.fields import replace
 from cronica.nlp.matching import doc_text
-from cronica.records import Place, PlaceCandidate
+from cronica.records import Place, PlaceCandidate, Span
+from cronica.resolve.actors import find_actor_countries
+from cronica.resolve.corpus import CorpusPrior
 from cronica.resolve.focus import MIN_FOCUS, WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.geo import haversine_km
 from cronica.resolve.names import fold, spelling_key
-from cronica.resolve.recognize import PlaceMention, find_country_evidence, recognizer_for
+from cronica.resolve.recognize import TOWN_WORDS, PlaceMention, find_country_evidence, recognizer_for
 
 #: A foreign town less well known than this (:func:`salience`: about a million people, or a provincial
 #: seat of 100,000), with no words for its country, is taken for a namesake, unless it lies in the
@@ -84,7 +86,7 @@ PROMINENCE_POWER = 1.0
 #: "joint"): two such names whose most prominent entries lie in one country point at it.
 JOINT_SALIENCE = STRAY_SALIENCE
 #: Words after a name that say it is a populated place, not a division of that name ("Meru town").
-_TOWN_WORDS = frozenset({"town", "city", "village"})
+_TOWN_WORDS = TOWN_WORDS
 _SEAT_CODES = {"PPLC", "PPLG", "PPLA"}
 
 
@@ -96,6 +98,7 @@ class PlaceResolver:
         # (entry, country) -> whether a place of the country lies near the entry: the same foreign
         # towns come back report after report, and each answer reads up to 100,000 rows
         self._border: dict[tuple[int, float, float, str], bool] = {}
+        self._region_of: dict[str, str] | None = None
 
     # -- public -----------------------------------------------------------------------------------
 
@@ -139,14 +142,18 @@ class PlaceResolver:
         mentions: list[PlaceMention],
         hint: Sequence[str] = (),
         outlet_country: str | None = None,
+        prior: CorpusPrior | None = None,
     ) -> tuple[list[Place], Focus]:
         """:meth:`resolve_document` and :meth:`focus` in one pass over the evidence.
 
         ``hint``: ISO codes of the countries a corpus is about (``--country``); ``outlet_country``: the
-        ISO code of the outlet's country when the source says it."""
+        ISO code of the outlet's country when the source says it; ``prior``: the countries the whole
+        run's documents state (:mod:`cronica.resolve.corpus`), weighed by their share."""
         candidates = self._candidates(mentions)
         evidence = self._evidence(doc, mentions, candidates, hint, outlet_country)
         first_seen = self._first_seen(mentions, candidates)
+        if prior is not None:
+            evidence.extend(prior.evidence(self._regions(), first_seen))
         focus = decide(evidence, first_seen)
         by_start: dict[int, int] = {m.span.start: k for k, m in enumerate(mentions)}
         places: list[Place | None] = [None] * len(mentions)
@@ -253,6 +260,12 @@ class PlaceResolver:
 
     def _candidates(self, mentions: list[PlaceMention]) -> dict[str, list[GazetteerEntry]]:
         return self.gazetteer.lookup(m.name for m in mentions if m.known)
+
+    def _regions(self) -> dict[str, str]:
+        """Country code -> world region, read once from the gazetteer."""
+        if self._region_of is None:
+            self._region_of = self.gazetteer.regions()
+        return self._region_of
 
     def _first_seen(
         self, mentions: list[PlaceMention], candidates: dict[str, list[GazetteerEntry]]
@@ -366,6 +379,13 @@ class PlaceResolver:
         out += [
             FocusEvidence("demonym", ev.country_code, WEIGHTS["demonym"], ev.span.text, ev.span)
             for ev in find_country_evidence(doc, self.gazetteer)
+        ]
+        # "the OSCE SMM observed ...", "Houthi forces": an actor of one country says who, as a demonym
+        # does, and so where
+        text = doc_text(doc)
+        out += [
+            FocusEvidence("actor", code, WEIGHTS["actor"], text[start:end], Span(start, end, text[start:end]))
+            for start, end, code in find_actor_countries(text)
         ]
         return out
 

@@ -1,0 +1,209 @@
+"""The corpus prior: the countries the documents of one run state, as evidence for each of them.
+
+A careful coder who reads a note that names no country ("residents of Lari blocked a street") still
+knows where it comes from: the batch it came in. ACLED exports are per country or region, a monitor's
+corpus is about one crisis. This module reads that batch the way a coder skims it, before any document
+is parsed: each document's words that state a country (a country's name, a demonym, a first-level or
+second-level division named with its level word, "Nakuru county", "Helmand province", a named actor of
+one country, "the OSCE SMM"), and its vote for the country it states most. The shares of those votes
+are the prior: a country with a majority of them is focus evidence (:mod:`cronica.resolve.focus`,
+``WEIGHTS["corpus"]`` times its share, less than a country named in the text); where none has one but a
+world region holds nearly all, the region's share goes to the countries of that region the document's
+place names exist in.
+
+In: the texts of a whole input and the gazetteer. Out: a :class:`CorpusPrior` (country -> share of the
+documents that state one, with the counts). Deterministic and independent of order: each document's
+vote depends on its text alone, and the prior on the multiset of votes (integers, summed), so it is the
+same however the input is split among worker processes or a cluster (it is computed over the whole
+input before any document is handed out). Never fails on a text; an empty or small corpus gives the
+empty prior (no evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from cronica.resolve.actors import find_actor_countries
+from cronica.resolve.focus import WEIGHTS, FocusEvidence
+from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
+from cronica.resolve.names import fold
+
+#: Least documents stating a country before the batch says anything (a handful of texts is no corpus).
+MIN_STATING = 5
+#: Least share of those documents for a country to enter the prior: a majority (in a batch of several
+#: countries, the most stated one is no guess for a note that names none: 37% of a 13-country batch).
+MIN_SHARE = 0.5
+#: Least share of those documents in one world region for the region to count (an export of a region).
+REGION_SHARE = 0.8
+
+# capitalised words, joined by the connectors of place names ("Deir ez Zor", "Isle of Man")
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:de|del|la|al|el|of|the|ez|es|ad|as|an)\s+)?[A-Z][\w'’-]*){0,3}")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
+
+
+@dataclass(frozen=True)
+class CorpusPrior:
+    """The countries a corpus states: ``votes`` (country, documents that state it most), ``stating``
+    (documents that state a country at all) and ``documents`` (all documents read)."""
+
+    votes: tuple[tuple[str, int], ...] = ()
+    stating: int = 0
+    documents: int = 0
+
+    @classmethod
+    def from_votes(cls, votes: Mapping[str, int], documents: int) -> CorpusPrior:
+        """A prior from each country's vote count and the number of documents read."""
+        ranked = tuple(
+            sorted(((c, int(n)) for c, n in votes.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
+        )
+        return cls(ranked, sum(n for _c, n in ranked), documents)
+
+    def shares(self) -> dict[str, float]:
+        """Country -> share of the stating documents, for the countries that count (see
+        :data:`MIN_STATING`, :data:`MIN_SHARE`); empty for a small corpus."""
+        if self.stating < MIN_STATING:
+            return {}
+        out = {c: round(n / self.stating, 3) for c, n in self.votes}
+        return {c: s for c, s in out.items() if s >= MIN_SHARE}
+
+    def region_shares(self, regions: Mapping[str, str]) -> dict[str, float]:
+        """World region -> share of the stating documents whose country lies in it, for a region that
+        holds :data:`REGION_SHARE` of them (an export of one region, "the Middle East"); ``regions``
+        maps country codes to regions (:meth:`~cronica.resolve.gazetteer.Gazetteer.regions`)."""
+        if self.stating < MIN_STATING:
+            return {}
+        by_region: Counter[str] = Counter()
+        for code, n in self.votes:
+            if code in regions:
+                by_region[regions[code]] += n
+        return {
+            r: round(n / self.stating, 3) for r, n in by_region.items() if n / self.stating >= REGION_SHARE
+        }
+
+    def evidence(
+        self, regions: Mapping[str, str] | None = None, candidates: Iterable[str] = ()
+    ) -> list[FocusEvidence]:
+        """Focus evidence: one piece (kind ``corpus``) per country of the prior, its share weighed; and,
+        with ``regions``, when the corpus's region has no country of its own in the prior (an export of
+        several countries of one region), the region's share, shared among the countries of ``candidates``
+        (those the document's place names exist in) that lie in it (kind ``corpus_region``: "Tripoli" in
+        an export of the Middle East is Lebanon's, not Libya's). A region with a country of the prior
+        adds nothing: that country speaks for it, and a share of the rest would go to its neighbours
+        ("at the border between Kenya and Ethiopia" in a Kenyan export)."""
+        shares = self.shares()
+        out = [
+            FocusEvidence("corpus", code, round(WEIGHTS["corpus"] * share, 3), f"{share:.0%} of the corpus")
+            for code, share in shares.items()
+        ]
+        if regions is None:
+            return out
+        for region, share in sorted(self.region_shares(regions).items()):
+            inside = sorted({c for c in candidates if regions.get(c) == region})
+            if not inside or any(regions.get(c) == region for c in shares):
+                continue
+            weight = round(WEIGHTS["corpus"] * share / len(inside), 3)
+            out.extend(
+                FocusEvidence("corpus_region", c, weight, f"{share:.0%} of the corpus in {region}")
+                for c in inside
+            )
+        return out
+
+    def describe(self) -> str:
+        """In words, for logs and eval output ("KE 78% of 110 documents that state a country")."""
+        shares = self.shares()
+        if not shares:
+            return f"no corpus prior ({self.stating} of {self.documents} documents state a country)"
+        listed = ", ".join(f"{c} {s:.0%}" for c, s in shares.items())
+        return f"{listed} of {self.stating} documents that state a country (of {self.documents})"
+
+    def to_dict(self, regions: Mapping[str, str] | None = None) -> dict[str, object]:
+        """The votes, counts and shares (and the region shares, given ``regions``), for eval output."""
+        out: dict[str, object] = {
+            "votes": dict(self.votes),
+            "stating": self.stating,
+            "documents": self.documents,
+            "shares": self.shares(),
+        }
+        if regions is not None:
+            out["region_shares"] = self.region_shares(regions)
+        return out
+
+
+class CountryScanner:
+    """Reads the words of a text that state a country, without parsing it; built once per gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        from cronica.resolve.recognize import load_cues
+
+        self.gazetteer = gazetteer
+        self.levels = {fold(k): v for k, v in load_cues()["admin_suffixes"].items()}
+
+    def countries(self, text: str) -> Counter[str]:
+        """Country code -> how many times ``text`` states it: a country's own name, a demonym, a
+        division followed by its level word whose entries all lie in one country. Each run of
+        capitalised words is read from its first word, the longest name that states a country first."""
+        runs: list[tuple[list[str], str | None]] = []  # the words of a run, the level word after it
+        for m in _NAME.finditer(text):
+            after = _NEXT_WORD.match(text, m.end())
+            level = self._level(after.group(1)) if after else None
+            runs.append((m.group(0).split(), level))
+        names = {" ".join(w[i:j]) for w, _l in runs for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+        entries = self.gazetteer.lookup(names)
+        out: Counter[str] = Counter(code for _s, _e, code in find_actor_countries(text))
+        for words, level in runs:
+            i = 0
+            while i < len(words):
+                for j in range(len(words), i, -1):
+                    word = level if j == len(words) else self._level(" ".join(words[j:]))
+                    code = self._states(" ".join(words[i:j]), entries, word)
+                    if code:
+                        out[code] += 1
+                        i = j - 1
+                        break
+                i += 1
+        return out
+
+    def _level(self, words: str) -> str | None:
+        """The level word ``words`` open with ("county", "local government area"), else None."""
+        tail = fold(words)
+        return next((w for w in self.levels if tail == w or tail.startswith(w + " ")), None)
+
+    def _states(
+        self, name: str, entries: Mapping[str, list[GazetteerEntry]], level: str | None
+    ) -> str | None:
+        places = entries.get(fold(name), [])
+        codes = {e.country_code for e in places if e.kind == "country"}
+        if len(codes) == 1:
+            return codes.pop()
+        if " " not in name:
+            code = self.gazetteer.demonym_country(name)
+            if code:
+                return code
+        if level is not None:
+            divisions = {e.country_code for e in places if e.kind in {"admin1", "admin2"}}
+            if len(divisions) == 1:
+                return divisions.pop()
+        return None
+
+    def vote(self, text: str) -> str | None:
+        """The country ``text`` states most, None when it states none or two as often."""
+        counts = self.countries(text).most_common(2)
+        if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+            return None
+        return counts[0][0]
+
+
+def corpus_prior(texts: Iterable[str], gazetteer: Gazetteer) -> CorpusPrior:
+    """The :class:`CorpusPrior` of ``texts`` (read once each, in any order)."""
+    scanner = CountryScanner(gazetteer)
+    votes: Counter[str] = Counter()
+    documents = 0
+    for text in texts:
+        documents += 1
+        code = scanner.vote(text)
+        if code:
+            votes[code] += 1
+    return CorpusPrior.from_votes(votes, documents)

@@ -1,0 +1,158 @@
+"""The corpus prior: the country most of a run's documents state places a note that names none, and
+never outweighs the text's own words. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+from spacy.language import Language
+
+from cronica.parallel import PipelineSpec
+from cronica.resolve import Gazetteer, PlaceResolver, find_place_mentions
+from cronica.resolve.corpus import MIN_STATING, CorpusPrior, CountryScanner, corpus_prior
+
+KENYAN_BATCH = [
+    "Police in Kisumu county dispersed traders protesting against new levies.",
+    "Kenyan police arrested four suspects in Eldoret on Monday.",
+    "Residents of Garissa county blocked a road over insecurity.",
+    "Boda boda riders protested in Nakuru county after a colleague was killed.",
+    "Teachers marched in Nairobi, Kenya, demanding their arrears.",
+    "Kenya Defence Forces repulsed an attack near the border with Somalia.",
+    "Herders clashed over pasture in Marsabit county; two people were injured.",
+    "Somali traders protested in Mogadishu over taxes.",
+    "Traders blocked the main road in Capannori to protest against the closure of the market.",
+]
+
+
+def _focus_and_places(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver, text: str, prior: CorpusPrior | None
+) -> tuple[str | None, dict[str, str | None]]:
+    doc = nlp(text)
+    mentions = find_place_mentions(doc, gazetteer)
+    places, focus = resolver.resolve_with_focus(doc, mentions, prior=prior)
+    return focus.country_code, {m.span.text: p.country_code for m, p in zip(mentions, places, strict=True)}
+
+
+def test_the_scanner_reads_country_names_demonyms_and_divisions_named_with_their_level(
+    gazetteer: Gazetteer,
+) -> None:
+    scanner = CountryScanner(gazetteer)
+    assert scanner.countries("Police in Garissa county arrested two men.") == {"KE": 1}
+    assert scanner.countries("Kenyan police and Ugandan soldiers met in Kenya.") == {"KE": 2, "UG": 1}
+    assert scanner.countries("Fighting resumed in Helmand province.") == {"AF": 1}
+    # a town's name alone states nothing: it may be anywhere
+    assert scanner.countries("Traders blocked the main road in Capannori.") == {}
+    assert scanner.vote("Kenyan police met Ugandan soldiers.") is None  # two countries, as often
+
+
+def test_a_majority_of_the_documents_that_state_a_country_makes_the_prior(gazetteer: Gazetteer) -> None:
+    prior = corpus_prior(KENYAN_BATCH, gazetteer)
+    assert prior.documents == len(KENYAN_BATCH)
+    assert prior.shares() == {"KE": round(6 / 7, 3)}
+    assert [e.country_code for e in prior.evidence()] == ["KE"]
+    # a batch of several countries, none a majority of it: no prior (the most stated is no guess)
+    mixed = CorpusPrior.from_votes({"UA": 37, "YE": 15, "TR": 11, "AZ": 11, "IN": 10, "LB": 16}, 300)
+    assert mixed.shares() == {}
+    # a handful of documents is no corpus
+    assert CorpusPrior.from_votes({"KE": MIN_STATING - 1}, MIN_STATING).shares() == {}
+
+
+def test_the_prior_does_not_depend_on_the_order_or_the_split_of_the_input(gazetteer: Gazetteer) -> None:
+    texts = KENYAN_BATCH * 3
+    shuffled = list(texts)
+    random.Random(7).shuffle(shuffled)
+    assert corpus_prior(shuffled, gazetteer) == corpus_prior(texts, gazetteer)
+    halves = [corpus_prior(shuffled[:10], gazetteer), corpus_prior(shuffled[10:], gazetteer)]
+    summed: dict[str, int] = {}
+    for half in halves:
+        for code, n in half.votes:
+            summed[code] = summed.get(code, 0) + n
+    assert CorpusPrior.from_votes(summed, len(texts)) == corpus_prior(texts, gazetteer)
+
+
+def test_a_spec_with_a_prior_travels_to_workers_unchanged(gazetteer: Gazetteer) -> None:
+    spec = PipelineSpec(prior=corpus_prior(KENYAN_BATCH, gazetteer))
+    assert pickle.loads(pickle.dumps(spec)) == spec
+    assert hash(spec) == hash(pickle.loads(pickle.dumps(spec)))
+
+
+def test_a_note_that_names_no_country_takes_the_corpus_country_not_a_namesake_abroad(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    prior = corpus_prior(KENYAN_BATCH, gazetteer)
+    text = (
+        "On 3 June, traders blocked the main road in Capannori to protest against the closure of the market."
+    )
+    assert _focus_and_places(nlp, gazetteer, resolver, text, None) == ("IT", {"Capannori": "IT"})
+    assert _focus_and_places(nlp, gazetteer, resolver, text, prior) == ("KE", {"Capannori": "KE"})
+
+
+def test_the_text_s_own_words_outweigh_the_prior(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    prior = corpus_prior(KENYAN_BATCH, gazetteer)
+    named = "On 3 June, traders blocked the main road in Capannori, Italy, to protest against new taxes."
+    assert _focus_and_places(nlp, gazetteer, resolver, named, prior) == (
+        "IT",
+        {"Capannori": "IT", "Italy": "IT"},
+    )
+    # a well-known city abroad stays itself even when the prior makes the corpus's country the focus
+    focus, places = _focus_and_places(
+        nlp, gazetteer, resolver, "On 5 June, militants clashed with troops in Mogadishu.", prior
+    )
+    assert places == {"Mogadishu": "SO"}
+
+
+MIDDLE_EAST_BATCH = [
+    "Syrian government forces shelled villages in Idlib governorate.",
+    "Protesters gathered in Baghdad, Iraq, against power cuts.",
+    "Houthi forces clashed with government troops in Marib governorate, Yemen.",
+    "Lebanese protesters blocked roads in Beirut over the price of bread.",
+    "Jordanian teachers marched in Amman demanding a pay rise.",
+    "Clashes erupted in Taiz governorate between rival forces.",
+    "Israeli forces raided a house in Jenin, in the West Bank.",
+    "Iraqi security forces dispersed a sit-in in Basra province.",
+]
+
+
+def test_an_export_of_one_region_prefers_the_namesake_in_that_region(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    prior = corpus_prior(MIDDLE_EAST_BATCH, gazetteer)
+    assert prior.shares() == {}  # no country is a majority of the batch
+    assert set(prior.region_shares(gazetteer.regions())) == {"Asia"}
+    text = "On 9 May, protesters gathered outside the courthouse in Tripoli to demand the activists' release."
+    assert _focus_and_places(nlp, gazetteer, resolver, text, None) == ("LY", {"Tripoli": "LY"})
+    assert _focus_and_places(nlp, gazetteer, resolver, text, prior) == ("LB", {"Tripoli": "LB"})
+
+
+def test_a_region_whose_country_is_in_the_prior_adds_nothing_for_its_neighbours(gazetteer: Gazetteer) -> None:
+    regions = gazetteer.regions()
+    kenyan = CorpusPrior.from_votes({"KE": 80, "SO": 10, "ET": 10}, 300)
+    assert kenyan.shares() == {"KE": 0.8}
+    assert kenyan.region_shares(regions) == {"Africa": 1.0}
+    assert [(e.kind, e.country_code) for e in kenyan.evidence(regions, ["KE", "ET", "IT"])] == [
+        ("corpus", "KE")
+    ]
+    mixed = CorpusPrior.from_votes({"SY": 30, "YE": 30, "LB": 25, "US": 5}, 300)
+    assert [(e.kind, e.country_code) for e in mixed.evidence(regions, ["LB", "LY", "US"])] == [
+        ("corpus_region", "LB")
+    ]
+
+
+def test_a_named_actor_of_one_country_says_where_a_note_that_names_no_country_happens(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    text = "On 2 May, the OSCE SMM recorded 14 explosions near Capannori."
+    focus, places = _focus_and_places(nlp, gazetteer, resolver, text, None)
+    assert (focus, places) == ("UA", {"Capannori": "UA"})
+    # a named place of the actor's country stays itself; so does a well-known city elsewhere
+    assert _focus_and_places(
+        nlp, gazetteer, resolver, "Houthi forces fired missiles at Marib city on 3 May.", None
+    ) == ("YE", {"Marib": "YE"})
+    _focus, places = _focus_and_places(
+        nlp, gazetteer, resolver, "On 4 May, Houthi supporters rallied in London.", None
+    )
+    assert places == {"London": "GB"}
+    assert CountryScanner(gazetteer).countries("The OSCE SMM and pro-Houthi fighters") == {"UA": 1, "YE": 1}

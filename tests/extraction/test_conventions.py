@@ -68,6 +68,9 @@ def _broken(tmp_path: Path, change: dict[str, object]) -> str:
         ),
         ({"violent_demonstration.destruction": ["Arrests x"]}, "violent_demonstration.destruction"),
         ({"violent_demonstration.words": []}, "violent_demonstration.words"),
+        ({"part_of_incident.developments": ["Arrest"]}, "part_of_incident.developments"),
+        ({"part_of_incident.incidents": ["Strategic developments"]}, "part_of_incident.incidents"),
+        ({"part_of_incident.incidents": None}, "part_of_incident.incidents"),
     ],
 )
 def test_an_error_names_the_file_and_the_key(tmp_path: Path, change: dict[str, object], key: str) -> None:

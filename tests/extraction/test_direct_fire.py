@@ -75,6 +75,31 @@ def test_civilians_fired_on_with_mortars_and_small_arms_are_no_battle() -> None:
         assert event.event_type != "Battles"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March 2024, the rebels fired mortar rounds at an army base near Tovra. "
+        "The soldiers responded with heavy fire and the rebels withdrew.",
+        "On 4 March 2024, militants threw a hand grenade at a police post in Marsa. "
+        "The police opened fire in response.",
+        "On 4 March 2024, government forces and the rebels exchanged artillery on the Kivo front.",
+        "On 4 March 2024, monitors recorded 40 explosions in both directions of the line near Koltsove.",
+    ],
+)
+def test_fire_the_other_side_answers_is_a_clash(text: str) -> None:
+    first = first_event(text)
+    assert (first.event_type, first.sub_event_type) == ("Battles", "Armed clash")
+    assert "direct fire" in first.coded_by
+
+
+def test_answered_fire_is_read_in_its_words_not_in_fire_alone() -> None:
+    assert FIRE.words.search("the soldiers responded to the fire")
+    assert FIRE.words.search("they exchanged heavy mortar fire")
+    assert FIRE.words.search("guards returned fire")
+    assert not FIRE.words.search("firefighters responded to the blaze")
+    assert not FIRE.words.search("the rebels fired mortars at the base")
+
+
 @dataclass
 class SureOfAGrenade:
     """A classifier sure that every text tells a grenade attack."""

@@ -110,9 +110,11 @@ class DemonstrationSize:
 
 @dataclass(frozen=True)
 class DirectFire:
-    """Small arms fired with heavy weapons make a clash (``direct_fire`` in conventions.yaml)."""
+    """Small arms fired with heavy weapons, or fire the other side answers, make a clash (``direct_fire``
+    in conventions.yaml)."""
 
-    #: the words that name direct-fire arms, as one case-insensitive pattern of whole words
+    #: the words that name direct-fire arms or fire answered by the other side, as one
+    #: case-insensitive pattern of whole-word phrases (``*`` a prefix, ``...`` up to three words)
     words: re.Pattern[str]
     #: the sub-event types of Explosions/Remote violence that such fire makes part of a battle
     weapons: frozenset[str]
@@ -152,6 +154,17 @@ class ViolentDemonstration:
 
 
 @dataclass(frozen=True)
+class PartOfIncident:
+    """Arrests and looting told with an incident are part of it (``part_of_incident`` in
+    conventions.yaml)."""
+
+    #: the sub-event types of Strategic developments that an incident told beside them takes in
+    developments: frozenset[str]
+    #: the event types of the incidents that take them in
+    incidents: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Conventions:
     #: inter code -> ACLED's name of the actor type
     codes: dict[int, str]
@@ -183,6 +196,8 @@ class Conventions:
     armed_victims: ArmedVictims
     #: a demonstration whose participants use violence: a riot
     violent_demonstration: ViolentDemonstration
+    #: arrests and looting told with an incident: part of it
+    part_of_incident: PartOfIncident
 
 
 @cache
@@ -285,6 +300,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     violent = _violent_demonstration(
         _section(data, "violent_demonstration", name), types["violent_demonstration"], name
     )
+    part = _part_of_incident(_section(data, "part_of_incident", name), name)
     return Conventions(
         codes,
         groups,
@@ -301,21 +317,35 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         fire,
         armed,
         violent,
+        part,
     )
+
+
+def _sub_types(value: Any, event_type: str, name: str, where: str) -> frozenset[str]:
+    """A non-empty list of sub-event types of ``event_type`` (ACLED's), else the error naming ``where``."""
+    subs = _strings(value, name, where)
+    for sub in sorted(subs):
+        if sub not in ACLED_TYPES[event_type]:
+            raise _fail(name, where, f"{sub!r} is no sub-event type of {event_type}")
+    return subs
+
+
+def _part_of_incident(data: dict[str, Any], name: str) -> PartOfIncident:
+    where = "part_of_incident.developments"
+    developments = _sub_types(data.get("developments"), "Strategic developments", name, where)
+    incidents = _strings(data.get("incidents"), name, "part_of_incident.incidents")
+    for event_type in sorted(incidents):
+        if event_type not in ACLED_TYPES or event_type == "Strategic developments":
+            raise _fail(name, "part_of_incident.incidents", f"{event_type!r} is no ACLED incident type")
+    return PartOfIncident(developments, incidents)
 
 
 def _violent_demonstration(
     data: dict[str, Any], coding: tuple[str, str, str], name: str
 ) -> ViolentDemonstration:
-    codings = _strings(data.get("codings"), name, "violent_demonstration.codings")
-    for sub in sorted(codings):
-        if sub not in ACLED_TYPES["Protests"]:
-            raise _fail(name, "violent_demonstration.codings", f"{sub!r} is no sub-event type of Protests")
-    destruction = _strings(data.get("destruction"), name, "violent_demonstration.destruction")
-    for sub in sorted(destruction):
-        if sub not in ACLED_TYPES["Strategic developments"]:
-            problem = f"{sub!r} is no sub-event type of Strategic developments"
-            raise _fail(name, "violent_demonstration.destruction", problem)
+    codings = _sub_types(data.get("codings"), "Protests", name, "violent_demonstration.codings")
+    where = "violent_demonstration.destruction"
+    destruction = _sub_types(data.get("destruction"), "Strategic developments", name, where)
     words = _strings(data.get("words"), name, "violent_demonstration.words")
     return ViolentDemonstration(codings, destruction, _phrases(sorted(words, key=len, reverse=True)), coding)
 
@@ -348,13 +378,7 @@ def _armed_victims(
     inter = frozenset(_code(v, name, "armed_victims.inter") for v in data.get("inter") or ())
     if not inter or not inter <= codes.keys():
         raise _fail(name, "armed_victims.inter", f"expected inter codes among {sorted(codes)}")
-    codings = _strings(data.get("codings"), name, "armed_victims.codings")
-    civilians = ACLED_TYPES["Violence against civilians"]
-    for sub in sorted(codings):
-        if sub not in civilians:
-            raise _fail(
-                name, "armed_victims.codings", f"{sub!r} is no sub-event type of Violence against civilians"
-            )
+    codings = _sub_types(data.get("codings"), "Violence against civilians", name, "armed_victims.codings")
     words = _strings(data.get("off_duty"), name, "armed_victims.off_duty")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return ArmedVictims(inter, codings, coding, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
@@ -362,14 +386,8 @@ def _armed_victims(
 
 def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:
     words = _strings(data.get("words"), name, "direct_fire.words")
-    weapons = _strings(data.get("weapons"), name, "direct_fire.weapons")
-    remote = ACLED_TYPES["Explosions/Remote violence"]
-    for sub in sorted(weapons):
-        if sub not in remote:
-            problem = f"{sub!r} is no sub-event type of Explosions/Remote violence"
-            raise _fail(name, "direct_fire.weapons", problem)
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return DirectFire(re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), weapons, coding)
+    weapons = _sub_types(data.get("weapons"), "Explosions/Remote violence", name, "direct_fire.weapons")
+    return DirectFire(_phrases(sorted(words, key=len, reverse=True)), weapons, coding)
 
 
 def _coded_words(data: dict[str, Any], name: str) -> CodedWords:

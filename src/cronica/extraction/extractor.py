@@ -58,6 +58,7 @@ from cronica.extraction.stages import (
     LearnedCoding,
     LearnedIncident,
     NoteTagCoding,
+    PartOfIncidentFolding,
     ReadCounts,
     ReadIncidents,
     ReadStatements,
@@ -155,6 +156,9 @@ class Extractor:
                 conventions.violent_demonstration,
                 self.combination.short_sentences,
                 self.lexicon.grammar["peaceful"],
+            ),
+            PartOfIncidentFolding(
+                conventions.part_of_incident, conventions.note_tags, self.combination.short_sentences
             ),
             Roles(),
             SummaryActorType(typer, self.combination),

@@ -20,6 +20,7 @@ parts it uses (finders, linkers, lexicon words, the learned typer), never the ex
 | ``assemble`` | ``drafts``, ``learned`` | ``events`` |
 | ``learned-coding`` | ``events`` | ``events`` (type, sub-type, actor 1 where the classifier is sure) |
 | ``note-tag`` | ``events`` | ``events`` (a labelled or sized ACLED note's first event: :mod:`.note_tags`) |
+| ``part-of-incident`` | ``events`` | ``events`` (arrests, looting folded in: :mod:`.part_of_incident`) |
 | ``roles`` | ``events`` | ``events`` (ACLED actor roles, actors' country) |
 | ``revisions`` | ``events``, ``revisions`` | ``events`` (revised tolls) |
 | ``coded-toll`` | ``events`` | ``events`` (the toll an ACLED note says it coded) |
@@ -43,6 +44,7 @@ from cronica.extraction.conventions import (
     CodedWords,
     DemonstrationSize,
     DirectFire,
+    PartOfIncident,
     ViolentDemonstration,
 )
 from cronica.extraction.counts import CountMention, clause_of, find_counts
@@ -64,6 +66,7 @@ from cronica.extraction.learned import (
 from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
 from cronica.extraction.note_tags import demonstration_coding, note_tag
 from cronica.extraction.numbers import counts_past_the_date, find_quantities
+from cronica.extraction.part_of_incident import fold_developments
 from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.roles import apply_acled_roles, apply_place_country
 from cronica.extraction.statements import StatementFinder, speaker_actor
@@ -628,6 +631,34 @@ class ViolentDemonstrationCoding:
         if not reading.events or not text or reading.sentence_count > self.short_sentences:
             return
         changed = violent_demonstration_events(reading.events, text, self.violent, self.peaceful)
+        if changed is not None:
+            reading.events = changed
+
+
+class PartOfIncidentFolding:
+    """Arrests and looting told with an incident are part of it (:mod:`.part_of_incident`): in a
+    short report, or a coded summary of any length (one event a note), a strategic development of
+    the convention's sub-types told after an incident of the same day is folded into it, unless the
+    note opens with ACLED's label; after ``violent-demonstration`` (which folds the demonstrators'
+    own destruction into their riot) and before ``roles``."""
+
+    name = "part-of-incident"
+
+    def __init__(
+        self, part: PartOfIncident, tags: dict[str, tuple[str, str, str]], short_sentences: int
+    ) -> None:
+        self.part = part
+        self.tags = tags
+        self.short_sentences = short_sentences
+
+    def __call__(self, reading: Reading) -> None:
+        text = reading.document.text
+        if len(reading.events) < 2 or not text:
+            return
+        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        if reading.sentence_count > self.short_sentences and not summary:
+            return
+        changed = fold_developments(reading.events, text, self.part, self.tags)
         if changed is not None:
             reading.events = changed
 

@@ -1,0 +1,84 @@
+"""Arrests and looting told with an incident are part of it, not events of their own.
+
+ACLED records an arrest or a looting as a strategic development only where no incident holds it: the
+houses burnt in an attack on a village, the clinic looted by a mob, the men beaten and then detained,
+the two people arrested after a riot are told within the attack's, the riot's or the protest's event.
+The rules read each of those words as an event of its own, and a short report (one event a note, in
+ACLED's style) then holds two, of which the development is often the surer.
+
+In: a short report's (or a coded summary's) events, its text, the convention (``part_of_incident`` in
+conventions.yaml) and ACLED's note labels (``note_tags``). Out: the events with each such development
+folded into the first incident told before it on the same day (:func:`fold_developments`): the
+development's counts of a kind the incident lacks (the arrested) join it, and the development is no
+longer an event; ``None`` where nothing is folded. A development the report leads with stays: an
+incident told after it is its background or its aftermath. The ``part-of-incident`` stage
+(:mod:`.stages`) applies it to reports of three sentences or fewer and to coded summaries. Never raises
+on text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from cronica.extraction.conventions import PartOfIncident
+from cronica.extraction.note_tags import note_tag
+from cronica.fields import replace
+from cronica.records import Event
+
+
+def fold_developments(
+    events: list[Event], text: str, part: PartOfIncident, tags: Mapping[str, tuple[str, str, str]]
+) -> list[Event] | None:
+    """``events`` with every strategic development of ``part.developments`` folded into the first
+    incident (an event of one of ``part.incidents``, by the position of its trigger) told before it,
+    of the same day (where both have date words of their own); a development told
+    before every incident stays: the report leads with it;
+    ``None`` when the report opens with one of ACLED's ``tags`` (the label says what the note records)
+    or no development has such an incident beside it."""
+    if note_tag(text, tags) is not None:
+        return None
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    incidents = [e for e in ordered if e.event_type in part.incidents]
+    if not incidents:
+        return None
+    taken: dict[int, Event] = {}  # id of the incident -> the incident with what it took in
+    folded: set[int] = set()
+    for event in ordered:
+        if event.event_type != "Strategic developments" or event.sub_event_type not in part.developments:
+            continue
+        # the incident the report leads with: a development told first is what the report records,
+        # and an incident told after it is its background or aftermath ("The arrests came in the
+        # wake of an attack", "the community protested against the arrests")
+        host = next(
+            (e for e in incidents if e.trigger.start < event.trigger.start and _same_day(e, event)), None
+        )
+        if host is None:
+            continue
+        current = taken.get(id(host), host)
+        taken[id(host)] = _take_in(current, event)
+        folded.add(id(event))
+    if not folded:
+        return None
+    return [taken.get(id(e), e) for e in events if id(e) not in folded]
+
+
+def _same_day(incident: Event, development: Event) -> bool:
+    """Whether the two were told on the same day, as far as the words say: the same date, or either
+    has no date words of its own (its date was only inferred from the report's)."""
+    if development.date.text is None or incident.date.text is None:
+        return True
+    return incident.date.value is not None and incident.date.value == development.date.value
+
+
+def _take_in(incident: Event, development: Event) -> Event:
+    """``incident`` with the counts of ``development`` of kinds it has none of, and a ``coded_by``
+    that says what it took in."""
+    counts = dict(incident.counts)
+    for kind, claims in development.counts.items():
+        if claims and not counts.get(kind):
+            counts[kind] = claims
+    note = (
+        f"; takes in the {development.sub_event_type.lower()} told with it "
+        f"('{development.trigger.text}': part of the incident, not an event of its own)"
+    )
+    return replace(incident, counts=counts, coded_by=incident.coded_by + note)

@@ -47,7 +47,7 @@ def test_batched_readings_are_the_plain_linear_model(model: EventClassifier, tex
     """Each head's probabilities as the model's documented formula gives them for one text: sparse
     TF-IDF row times the head's weights plus its intercept; one-vs-rest sigmoids normalised."""
     for text, prediction in zip(texts, model.predict_many(texts), strict=True):
-        rows, vals = model._rows(text)
+        rows, vals, _ = model._rows([text])
         for name, head in model.heads.items():
             logits = vals.astype(np.float64) @ head.weights[rows].astype(np.float64) + head.intercept
             if len(head.classes) == 2 and len(logits) == 1:

@@ -4,13 +4,15 @@ the bundled Bolivia report and ACLED notes."""
 from __future__ import annotations
 
 import csv
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from cronica.nlp.arrays import arrays, doc_ents, forget, span_text
+from cronica.nlp.arrays import arrays, doc_ents, doc_sents, forget, span_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,3 +64,38 @@ def test_forget_after_the_entities_change(nlp: Language) -> None:
     forget(doc)
     assert arrays(doc).ent_type[0] == "ORG" and "DATE" not in arrays(doc).ent_type
     assert [e.label_ for e in doc_ents(doc)] == ["ORG"]
+
+
+def test_subtrees_in_the_order_of_token_subtree(nlp: Language, docs: list[Doc]) -> None:
+    """Each token's subtree from the heads, in ``Token.subtree``'s order, also where the parse's
+    branches cross (the subtree is then not in the document's order: a relative clause told after
+    the day, "detained three students on Monday who had joined the march")."""
+    crossing = 0
+    extraposed = [
+        "Police detained three students on Monday who had joined the march.",
+        "An attack occurred on Friday in which five villagers died.",
+        "What did the police say they were looking for?",
+    ]
+    for doc in [*docs, *nlp.pipe(extraposed)]:
+        a = arrays(doc)
+        for t in doc:
+            want = [x.i for x in t.subtree]
+            assert a.subtree(t.i) == want
+            crossing += want != sorted(want)
+    assert a.subtree(0) is a.subtree(0)  # kept
+    assert crossing  # the sample has crossing branches: the order is tested, not only the members
+
+
+def test_documents_read_are_not_kept_alive(nlp: Language) -> None:
+    """The entities and sentences kept for the documents just read do not keep every document read
+    (a long run's memory would grow a document at a time)."""
+    refs = []
+    for text in [f"Police arrested {n} protesters in Nairobi on Monday." for n in range(2, 12)]:
+        doc = nlp(text)
+        assert doc_sents(doc) == list(doc.sents) and doc_sents(doc) is doc_sents(doc)
+        assert doc_ents(doc) == doc.ents
+        arrays(doc).subtree(0)
+        refs.append(weakref.ref(doc))
+        del doc
+    gc.collect()
+    assert sum(r() is not None for r in refs) <= 4

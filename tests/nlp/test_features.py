@@ -8,6 +8,7 @@ TEXTS = [
     "Police fired tear gas at 300 protesters in Kisumu; 12 were hurt.",
     "Police fired tear gas at 45 traders in Nakuru. Police said 3 were hurt.",
     "Gunmen killed a trader's son near the Al-Qāmishlī market on 3 May 2020.",
+    "A 14-year-old and the 2nd man; ٣ قتلى; x² 7'8 9’s",  # digits inside words, other scripts' digits
     "",
     "   ",
     "x",

@@ -24,7 +24,7 @@ from cronica.extraction.conventions import load_conventions
 from cronica.extraction.lexicon import GenericActor, Lexicon, OrganisationHeads
 from cronica.extraction.tokens import entity_of
 from cronica.fields import replace
-from cronica.nlp.arrays import arrays, doc_ents, span_text
+from cronica.nlp.arrays import arrays, doc_ents, doc_sents, span_text
 from cronica.nlp.matching import doc_text
 from cronica.records import Actor
 from cronica.records import Span as TextSpan
@@ -100,7 +100,7 @@ class DocActors:
     def sentence_of(self, i: int) -> Span:
         """The sentence holding token ``i`` (``Token.sent`` re-reads the whole document each call)."""
         if not self.sentences:
-            self.sentences = list(self.doc.sents)
+            self.sentences = doc_sents(self.doc)
             self.sentence_starts = [s.start for s in self.sentences]
         return self.sentences[bisect.bisect_right(self.sentence_starts, i) - 1]
 

@@ -314,14 +314,15 @@ def assemble_events(
     *,
     keep_generic: bool = False,
     peaceful: Collection[str] = _PEACEFUL_DEFAULT,
-    detect: Callable[[str], bool] | None = None,
+    detect: Callable[[list[str]], list[bool]] | None = None,
 ) -> list[Event]:
     """Merge drafts into events; drop generic mentions (no date, place or number) unless ``keep_generic``.
     ``peaceful``: the language's words saying a protest passed off peacefully.
 
     ``detect`` (the learned typer's event detection) rescues generic mentions in a document where
     nothing specific happened: a one-line report ("Protesters held a demonstration against the new
-    tax law.") has no date or place words of its own, and its incident is still news."""
+    tax law.") has no date or place words of its own, and its incident is still news. It reads the
+    sentences of every such mention at once and says of each whether it reports an event."""
     echoes = [d for d in drafts if _is_echo(d, document)]
     merged: list[Draft] = []
     for draft in drafts:
@@ -380,7 +381,10 @@ def assemble_events(
     elif news or detect is None:
         merged = news
     else:
-        merged = [d for d in merged if not _background(d, document) and detect(d.sentence.text)]
+        current = [d for d in merged if not _background(d, document)]
+        merged = [
+            d for d, event in zip(current, detect([d.sentence.text for d in current]), strict=True) if event
+        ]
     for d in merged:
         missing = dict(d.missing)
         for name, present in (("actor1", d.actor1), ("actor2", d.actor2)):

@@ -25,6 +25,7 @@ from cronica.extraction.conventions import CodedWords
 from cronica.extraction.lexicon import Quantities
 from cronica.extraction.numbers import Quantity, find_quantities
 from cronica.fields import replace
+from cronica.nlp.arrays import doc_sents
 from cronica.nlp.matching import doc_text
 from cronica.records import CountClaim, Event, acled_fatalities
 from cronica.records import Span as TextSpan
@@ -60,7 +61,7 @@ def find_coded_toll(doc: Doc, words: CodedWords, quantities: Quantities) -> list
     ):
         return []
     out: list[CodedToll] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         toll = _toll_in(sent, words, quantities)
         if toll is not None:
             out.append(toll)

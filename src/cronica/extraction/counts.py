@@ -11,6 +11,7 @@ increment on an earlier figure ("Two more have died"). Numbers that count things
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -300,7 +301,11 @@ def _single_victims(
         if stranded is not None:
             children.append(stranded)
         for child in children:
-            if (child.dep_ not in victim_deps and child is not stranded) or child.i in counted | taken:
+            if (
+                (child.dep_ not in victim_deps and child is not stranded)
+                or child.i in counted
+                or child.i in taken
+            ):
                 continue
             if child.dep_ == "nsubj" and _the_one_told_of(child, w):
                 # "He later died in hospital", "The clerk died in the fire": the one person told of
@@ -686,35 +691,39 @@ def _token_category(tok: Token, trigger_at: dict[int, Trigger], w: CountingWords
 
 def clause_of(tok: Token) -> list[Token]:
     """The tokens of the clause ``tok`` belongs to: the subtree of its nearest clause head."""
-    head = tok
+    doc = tok.doc
+    return [doc[i] for i in clause_positions(tok)]
+
+
+def clause_positions(tok: Token) -> list[int]:
+    """The positions of :func:`clause_of`'s tokens, in its order (read from the document's arrays:
+    ``Token.subtree`` walks the tree with a generator a token). The list is shared: do not change it."""
+    columns = arrays(tok.doc)
+    dep, pos, heads = columns.dep, columns.pos, columns.head
+    head = tok.i
     for _ in range(6):
-        if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and head.pos_ in {"VERB", "AUX"}:
+        if dep[head] in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and pos[head] in {"VERB", "AUX"}:
             break
-        if head.head.i == head.i:
+        if heads[head] == head:
             break
-        head = head.head
-    return list(head.subtree)
+        head = heads[head]
+    return columns.subtree(head)
 
 
 def _has_tally_words(sent: Span, w: CountingWords) -> bool:
     lowered = span_text(sent).lower()
-    lemmas = _tally_lemmas(sent)
+    lemmas = _tally_lemmas(sent.doc, range(sent.start, sent.end))
     if lemmas & w.total_nouns and lemmas & w.total_verbs:
         return True
     return bool(lemmas & w.tally_words) or _tally_phrase(lowered, w)
 
 
-def _tally_lemmas(tokens: Span | list[Token]) -> set[str]:
-    """Lemmas of ``tokens``, leaving out "overalls" (the garment is no overall total)."""
-    if isinstance(tokens, Span):  # a sentence: from the document's arrays
-        columns = arrays(tokens.doc)
-        lemma, tag = columns.lemma, columns.tag
-        return {
-            lemma[i]
-            for i in range(tokens.start, tokens.end)
-            if not (tag[i] == "NNS" and lemma[i] == "overall")
-        }
-    return {t.lemma_.lower() for t in tokens if not (t.tag_ == "NNS" and t.lemma_.lower() == "overall")}
+def _tally_lemmas(doc: Doc, at: Iterable[int]) -> set[str]:
+    """Lemmas of the tokens of ``doc`` at positions ``at`` (from the document's arrays), leaving out
+    "overalls" (the garment is no overall total)."""
+    columns = arrays(doc)
+    lemma, tag = columns.lemma, columns.tag
+    return {lemma[i] for i in at if not (tag[i] == "NNS" and lemma[i] == "overall")}
 
 
 def _tally_phrase(lowered: str, w: CountingWords) -> bool:
@@ -794,14 +803,19 @@ def _summed_over(clause: list[Token], w: CountingWords) -> bool:
 
 def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
     """A running total: a total or toll word in the clause, or a present perfect with a "since" scope."""
-    clause = clause_of(verb)
-    lowered = " ".join(t.lower_ for t in clause)
-    words = _tally_lemmas(clause)
+    # the clause's words from the document's arrays; a Token only for a word a rule reads further
+    doc = verb.doc
+    columns = arrays(doc)
+    at = clause_positions(verb)
+    lower, lemma, tag = columns.lower, columns.lemma, columns.tag
+    lowered = " ".join([lower[i] for i in at])
+    words = _tally_lemmas(doc, at)
     if words & w.tally_words or _tally_phrase(lowered, w):
         return True
     if words & w.total_nouns and words & w.total_verbs:
         return True
-    if _summed_over(clause, w):
+    counted = w.site_nouns | w.period_units | w.incident_nouns
+    if _summed_over([doc[i] for i in at if lemma[i] in counted], w):
         return True
     if _situation_toll(verb, w):
         return True
@@ -821,9 +835,10 @@ def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
         for i in range(sent.start, sent.end)
     )
     # "have been killed since the siege began", "over the same period", "in three days": a period
-    superlative = any(t.tag_ in {"JJS", "RBS"} and t.lower_ not in {"least", "most"} for t in clause)
+    superlative = any(tag[i] in {"JJS", "RBS"} and lower[i] not in {"least", "most"} for i in at)
+    since = [doc[i] for i in at if lower[i] in w.since]
     scoped = not superlative and (
-        any(t.lower_ in w.since for t in clause)
+        bool(since)
         or "same period" in lowered
         or re.search(r"\bin (?:the (?:past|last) )?\w+ days\b", lowered) is not None
     )
@@ -835,7 +850,7 @@ def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
         c.dep_ in {"aux", "auxpass"} and c.lemma_ in w.perfect_aux and c.tag_ == "VBD"
         for c in (*verb.children, *(verb.head.children if verb.head.i != verb.i else ()))
     )
-    if backshifted and not superlative and (has_since or any(t.lower_ in w.since for t in clause)):
+    if backshifted and not superlative and (has_since or bool(since)):
         return True
     # "1,146 people were detained ... between 1 January and 30 November": a count over a long period
     if re.search(r"\bbetween \d{1,2} \w+(?: \d{4})? and \d{1,2} \w+", lowered) and not superlative:
@@ -843,8 +858,7 @@ def _is_tally(noun: Token, verb: Token, sent: Span, w: CountingWords) -> bool:
     # "suman al menos ocho los fallecidos desde el 20 de octubre": a count in a clause whose scope runs
     # from a day (a language whose model marks no dates, or a tense that is not the perfect)
     if not superlative and any(
-        t.lower_ in w.since and _day_follows(t) and _scopes(t, {verb.i, verb.head.i, noun.head.i})
-        for t in clause
+        _day_follows(t) and _scopes(t, {verb.i, verb.head.i, noun.head.i}) for t in since
     ):
         return True
     # "1,212 violent deaths in Guayas province since 1 January": a count of deaths over a period

@@ -75,7 +75,7 @@ from cronica.extraction.stages import (
 from cronica.extraction.statements import StatementFinder
 from cronica.extraction.totals import TotalReader
 from cronica.extraction.triggers import TriggerFinder
-from cronica.nlp.arrays import arrays, forget
+from cronica.nlp.arrays import arrays, doc_sents, forget
 from cronica.nlp.matching import doc_text
 from cronica.records import Document, Extraction
 
@@ -169,7 +169,7 @@ class Extractor:
 
     # ------------------------------------------------------------------------------------------
     def extract(self, document: Document, doc: Doc) -> Extraction:
-        sents = list(doc.sents)
+        sents = doc_sents(doc)
         reading = Reading(
             document=document,
             doc=doc,

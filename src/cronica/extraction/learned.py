@@ -38,7 +38,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
 from cronica.extraction.classify import WEAPONS
@@ -221,18 +220,46 @@ def judge_all(typer: EventTyper, texts: Sequence[str]) -> list[Judgement]:
 
 def judgement(prediction: Prediction) -> Judgement:
     """A classifier prediction as a :class:`Judgement` (sub-types joined with their type)."""
-    coding = [(*_type_and_sub(label), p) for label, p in prediction.scores.get("sub_event_type", ())]
-    event = prediction.probability("event", "event") if "event" in prediction.scores else 1.0
-    inter = tuple((int(code), p) for code, p in prediction.scores.get("inter1", ()) if code.isdigit())
-    armed2 = prediction.probability("actor2", "armed") if "actor2" in prediction.scores else None
-    return Judgement(event=event, coding=tuple(coding), inter1=inter, armed2=armed2)
+    scores = prediction.scores
+    labels, codes = _LABELS, _CODES
+    coding = tuple(
+        [(labels.get(label) or _type_and_sub(label)) + (p,) for label, p in scores.get("sub_event_type", ())]
+    )
+    event = _probability(scores["event"], "event") if "event" in scores else 1.0
+    inter = tuple(
+        [(codes.get(code) or _code(code), p) for code, p in scores.get("inter1", ()) if code.isdigit()]
+    )
+    armed2 = _probability(scores["actor2"], "armed") if "actor2" in scores else None
+    return Judgement(event=event, coding=coding, inter1=inter, armed2=armed2)
 
 
-@lru_cache(maxsize=256)
+def _probability(ranked: tuple[tuple[str, float], ...], label: str) -> float:
+    """``Prediction.probability`` of one head's ranked classes, without building a dict."""
+    found = 0.0
+    for name, p in ranked:
+        if name == label:
+            found = p  # the last, as a dict of the pairs keeps it
+    return found
+
+
+#: labels and actor codes read so far (the classes of the models loaded: a few dozen strings)
+_LABELS: dict[str, tuple[str, str]] = {}
+_CODES: dict[str, int] = {}
+
+
 def _type_and_sub(label: str) -> tuple[str, str]:
     """ "Protests / Peaceful protest" as its type and sub-type (one pair of strings per label)."""
-    event_type, _, sub = label.partition(" / ")
-    return event_type, sub
+    found = _LABELS.get(label)
+    if found is None:
+        event_type, _, sub = label.partition(" / ")
+        found = _LABELS[label] = (event_type, sub)
+    return found
+
+
+def _code(code: str) -> int:
+    """An actor type's code as a number ("3" -> 3), kept."""
+    found = _CODES[code] = int(code)
+    return found
 
 
 #: The most text the typer reads for one event.

@@ -183,6 +183,18 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
     return out
 
 
+def _vague_starting(q: Quantities) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """``q.vague_phrases`` by their first word (each list in the order of ``vague_phrases``), kept on
+    the table."""
+    found: dict[str, list[tuple[str, tuple[str, ...]]]] | None = q.__dict__.get("_vague_starting")
+    if found is None:
+        found = {}
+        for phrase, words in q.vague_phrases:
+            found.setdefault(words[0], []).append((phrase, words))
+        object.__setattr__(q, "_vague_starting", found)  # a cache, not part of the frozen table
+    return found
+
+
 def _vague_at(
     doc: Doc, i: int, end: int, q: Quantities
 ) -> tuple[int, int, int, None, None, bool, int | None] | None:
@@ -190,7 +202,8 @@ def _vague_at(
     lowers = arrays(doc).lower
     if lowers[i] not in q.vague_first:
         return None
-    for phrase, words in q.vague_phrases:
+    # only the phrases that start with this word can match here, in the order of ``vague_phrases``
+    for phrase, words in _vague_starting(q).get(lowers[i], ()):
         if i + len(words) > end:
             continue
         if all(lowers[i + k] == w for k, w in enumerate(words)):

@@ -447,12 +447,13 @@ class Assemble:
         reading.events = events
 
 
-def _detector(typer: EventTyper | None, combination: Combination) -> Callable[[str], bool] | None:
-    """Whether a sentence reports an event, by the learned typer (``None`` without one)."""
+def _detector(typer: EventTyper | None, combination: Combination) -> Callable[[list[str]], list[bool]] | None:
+    """Whether each sentence reports an event, by the learned typer reading them in one batch
+    (``None`` without a typer)."""
     threshold = combination.detect
     if typer is None:
         return None
-    return lambda text: typer.judge(text).event >= threshold
+    return lambda texts: [j.event >= threshold for j in judge_all(typer, texts)] if texts else []
 
 
 class LearnedCoding:
@@ -471,7 +472,7 @@ class LearnedCoding:
         actors = reading.context.actors
         text = reading.document.text
         summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
-        lemmas = frozenset(t.lemma_.lower() for t in reading.doc)
+        lemmas = frozenset(arrays(reading.doc).lemma)
         events = apply_learned_types(
             reading.events,
             self.typer,

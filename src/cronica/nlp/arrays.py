@@ -16,16 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
+
+import numpy as np
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
-
-
-#: ``Doc.to_array`` gives unsigned integers: a head before its token comes back as 2**64 minus the offset
-_WRAP = 1 << 64
-_HALF = 1 << 63
 
 
 class DocArrays:
@@ -51,6 +48,7 @@ class DocArrays:
         )
 
         self._strings = doc.vocab.strings
+        self._subtrees: dict[int, list[int]] = {}
         attrs = [
             ORTH,
             LOWER,
@@ -67,25 +65,32 @@ class DocArrays:
             TAG,
             ENT_IOB,
         ]
-        rows = doc.to_array(attrs).tolist() if len(doc) else []
-        self.orth_hash: list[int] = [r[0] for r in rows]
-        self.lower_hash: list[int] = [r[1] for r in rows]
-        self.lemma_hash: list[int] = [r[2] for r in rows]
-        self.pos_hash: list[int] = [r[3] for r in rows]
-        self.dep_hash: list[int] = [r[4] for r in rows]
+        if len(doc):
+            table = doc.to_array(attrs)  # unsigned 64-bit, one row a token
+            columns = table.T.tolist()
+            # a head before its token comes back wrapped: read as signed, it is the offset
+            heads = (table[:, 5].astype(np.int64) + np.arange(len(doc), dtype=np.int64)).tolist()
+            flags = (table[:, [7, 9, 10, 11, 13]] == 1).T.tolist()
+        else:
+            columns, heads, flags = [[] for _ in attrs], [], [[] for _ in range(5)]
+        self.orth_hash: list[int] = columns[0]
+        self.lower_hash: list[int] = columns[1]
+        self.lemma_hash: list[int] = columns[2]
+        self.pos_hash: list[int] = columns[3]
+        self.dep_hash: list[int] = columns[4]
         #: the position of each token's head (the root is its own head)
-        self.head: list[int] = [i + (r[5] - _WRAP if r[5] >= _HALF else r[5]) for i, r in enumerate(rows)]
-        self.ent_type_hash: list[int] = [r[6] for r in rows]
-        self.is_space: list[bool] = [r[7] == 1 for r in rows]
-        self.idx: list[int] = [r[8] for r in rows]
-        self.is_alpha: list[bool] = [r[9] == 1 for r in rows]
+        self.head: list[int] = heads
+        self.ent_type_hash: list[int] = columns[6]
+        self.is_space: list[bool] = flags[0]
+        self.idx: list[int] = columns[8]
+        self.is_alpha: list[bool] = flags[1]
         #: whether a space follows the token (``Token.whitespace_``)
-        self.space_after: list[bool] = [r[10] == 1 for r in rows]
+        self.space_after: list[bool] = flags[2]
         #: whether the token starts a sentence (``Token.is_sent_start`` is True)
-        self.sent_start: list[bool] = [r[11] == 1 for r in rows]
-        self.tag_hash: list[int] = [r[12] for r in rows]
+        self.sent_start: list[bool] = flags[3]
+        self.tag_hash: list[int] = columns[12]
         #: whether the token is inside an entity that starts before it (``Token.ent_iob_ == "I"``)
-        self.ent_inside: list[bool] = [r[13] == 1 for r in rows]
+        self.ent_inside: list[bool] = flags[4]
 
     @cached_property
     def text(self) -> list[str]:
@@ -122,9 +127,71 @@ class DocArrays:
         strings = self._strings
         return [strings[h] for h in self.ent_type_hash]
 
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """The positions of each token's children, in order (from the heads: a root has none)."""
+        out: list[list[int]] = [[] for _ in self.head]
+        for i, h in enumerate(self.head):
+            if h != i:
+                out[h].append(i)
+        return out
+
+    def subtree(self, i: int) -> list[int]:
+        """The positions of ``Token.subtree`` of token ``i``, in its order: each left child's
+        subtree, the token, each right child's subtree (the order of a tree whose branches cross
+        too). Kept a token; the list is shared: do not change it."""
+        kept = self._subtrees.get(i)
+        if kept is not None:
+            return kept
+        children = self.children
+        out: list[int] = []
+        self._subtrees[i] = out
+
+        def walk(k: int) -> None:
+            for c in children[k]:
+                if c < k:
+                    walk(c)
+            out.append(k)
+            for c in children[k]:
+                if c > k:
+                    walk(c)
+
+        walk(i)
+        return out
+
 
 _ARRAYS: WeakKeyDictionary[Doc, DocArrays] = WeakKeyDictionary()
-_ENTS: WeakKeyDictionary[Doc, Sequence[Span]] = WeakKeyDictionary()
+
+
+class _Recent:
+    """Values built for the last few ``Doc`` objects read (the extract stage reads one at a time).
+
+    Spans hold their ``Doc``: kept in a ``WeakKeyDictionary`` by that ``Doc``, they would keep it
+    (and its arrays) alive for ever, one more every document of a run. Here at most ``size``
+    documents are held; a ``Doc`` no longer among them is read again when asked."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self._items: list[tuple[Doc, Any]] = []
+
+    def get(self, doc: Doc) -> Any:
+        for d, value in self._items:
+            if d is doc:
+                return value
+        return None
+
+    def put(self, doc: Doc, value: Any) -> None:
+        items = self._items
+        items.append((doc, value))
+        if len(items) > self.size:
+            del items[0]
+
+    def pop(self, doc: Doc) -> None:
+        self._items = [(d, v) for d, v in self._items if d is not doc]
+
+
+_ENTS = _Recent()
+_SENTS = _Recent()
 
 
 def arrays(doc: Doc) -> DocArrays:
@@ -136,17 +203,30 @@ def arrays(doc: Doc) -> DocArrays:
 
 
 def doc_ents(doc: Doc) -> Sequence[Span]:
-    """``doc.ents``, built once (spaCy builds every entity span on each access)."""
+    """``doc.ents``, built once for the last few documents read (spaCy builds every entity span on
+    each access)."""
     found = _ENTS.get(doc)
     if found is None:
-        found = _ENTS[doc] = doc.ents
+        found = doc.ents
+        _ENTS.put(doc, found)
+    return found
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once for the last few documents read (spaCy builds every sentence
+    span on each pass over ``doc.sents``); the list is shared: do not change it."""
+    found = _SENTS.get(doc)
+    if found is None:
+        found = list(doc.sents)
+        _SENTS.put(doc, found)
     return found
 
 
 def forget(doc: Doc) -> None:
     """Drop what was read of ``doc``: its parse or entities changed."""
     _ARRAYS.pop(doc, None)
-    _ENTS.pop(doc, None)
+    _ENTS.pop(doc)
+    _SENTS.pop(doc)
 
 
 def span_text(span: Span) -> str:

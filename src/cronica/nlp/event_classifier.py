@@ -22,6 +22,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -75,6 +76,12 @@ class EventClassifier:
         #: the learned combiner fitted on this classifier's out-of-fold readings (:mod:`.combiner`)
         self.combiner = combiner
         self.buckets = buckets.astype(np.int64)
+        # bucket -> its row (the first, as a search of the sorted buckets finds it), -1 for a bucket
+        # the model does not keep: one look-up a feature instead of a binary search
+        size = max(spec.buckets, int(self.buckets.max()) + 1 if len(self.buckets) else 0)
+        self._row_of = np.full(size, -1, dtype=np.int64)
+        kept, first = np.unique(self.buckets, return_index=True)
+        self._row_of[kept] = first
         self.idf = idf.astype(np.float32)
         self.card = card
         # every head's weights side by side, so that one gather and one product serve all heads;
@@ -91,18 +98,33 @@ class EventClassifier:
             self._columns[name] = (self.heads[name], lo, hi)
             lo = hi
 
-    def _rows(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        counts = hashed_counts(text, self.spec)
-        if not counts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        keys = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
-        pos = np.searchsorted(self.buckets, keys)
-        pos = np.minimum(pos, len(self.buckets) - 1)
-        known = self.buckets[pos] == keys
-        rows, vals = pos[known], tf[known] * self.idf[pos[known]]
-        norm = math.sqrt(float((vals * vals).sum()))
-        return rows, vals / (norm or 1.0)
+    def _rows(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every text's known feature rows and weights, the texts one after another, and how many
+        rows each text has. A text's weights are its sub-linear term frequencies times the IDF,
+        divided by their own L2 norm; each step is elementwise, or summed over the text's own
+        slice, so a text gets the same numbers whatever else is in the batch."""
+        counts = [hashed_counts(t, self.spec) for t in texts]
+        found = [len(c) for c in counts]
+        total = sum(found)
+        keys = np.fromiter(chain.from_iterable(counts), dtype=np.int64, count=total)
+        raw = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float32, count=total)
+        row_of = self._row_of[keys]
+        known = row_of >= 0
+        rows = row_of[known]
+        vals = (1.0 + np.log(raw[known])) * self.idf[rows]
+        if len(texts) == 1:
+            sizes = [len(rows)]
+        else:
+            sizes = np.bincount(np.repeat(np.arange(len(texts)), found)[known], minlength=len(texts)).tolist()
+        squares = vals * vals
+        norms = []
+        start = 0
+        for size in sizes:
+            norm = math.sqrt(float(squares[start : start + size].sum()))
+            norms.append(norm or 1.0)
+            start += size
+        divisor = np.repeat(np.array(norms, dtype=np.float32), sizes)
+        return rows, vals / divisor, np.array(sizes, dtype=np.int64)
 
     def predict(self, text: str) -> Prediction:
         """Probabilities of every head for one text (the same numbers as :meth:`predict_many`)."""
@@ -114,36 +136,42 @@ class EventClassifier:
         so a text's reading does not depend on the other texts of the batch."""
         if not texts:
             return []
-        rows = [self._rows(t) for t in texts]
-        sizes = np.array([len(r) for r, _ in rows], dtype=np.int64)
+        rows, vals, sizes = self._rows(texts)
         logits = np.tile(self._intercepts, (len(texts), 1))
         filled = np.flatnonzero(sizes)
         if len(filled):
-            contributions = (
-                self._weights[np.concatenate([r for r, _ in rows])]
-                * np.concatenate([v for _, v in rows]).astype(np.float64)[:, None]
-            )
+            contributions = self._weights[rows] * vals.astype(np.float64)[:, None]
             starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[filled]
             logits[filled] += np.add.reduceat(contributions, starts, axis=0)
-        probs: dict[str, np.ndarray] = {}
-        for name, (head, lo, hi) in self._columns.items():
-            part = logits[:, lo:hi]
-            if len(head.classes) == 2 and hi - lo == 1:
-                p1 = 1.0 / (1.0 + np.exp(-part[:, 0]))
-                probs[name] = np.stack([1.0 - p1, p1], axis=1)
-            else:  # one-vs-rest: each class's sigmoid, normalised to sum to one
-                odds = 1.0 / (1.0 + np.exp(-part))
-                total = odds.sum(axis=1, keepdims=True)
-                probs[name] = odds / np.where(total == 0, 1.0, total)
-        orders = {name: np.argsort(-p, axis=1) for name, p in probs.items()}
-        out = []
-        for i in range(len(texts)):
-            scores: dict[str, tuple[tuple[str, float], ...]] = {}
-            for name, p in probs.items():
-                classes, row = self.heads[name].classes, p[i].tolist()
-                scores[name] = tuple((classes[k], row[k]) for k in orders[name][i].tolist())
-            out.append(Prediction(scores))
-        return out
+        odds = 1.0 / (1.0 + np.exp(-logits))  # every class's sigmoid, every head at once
+        ranked = [self._ranked(head, odds, lo, hi) for head, lo, hi in self._columns.values()]
+        names = list(self._columns)
+        return [Prediction(dict(zip(names, scores, strict=True))) for scores in zip(*ranked, strict=True)]
+
+    @staticmethod
+    def _ranked(head: Head, odds: np.ndarray, lo: int, hi: int) -> list[tuple[tuple[str, float], ...]]:
+        """Each text's classes of ``head`` and their probabilities, the likeliest first (ties in
+        the order ``np.argsort`` gives), from the sigmoids of every column (``odds``)."""
+        classes = head.classes
+        if len(classes) == 2 and hi - lo == 1:  # one column: the second class's probability
+            out: list[tuple[tuple[str, float], ...]] = []
+            for p1 in odds[:, lo].tolist():
+                p0 = 1.0 - p1
+                if p1 > p0:
+                    out.append(((classes[1], p1), (classes[0], p0)))
+                elif p1 < p0:
+                    out.append(((classes[0], p0), (classes[1], p1)))
+                else:
+                    order = np.argsort(-np.array([p0, p1])).tolist()
+                    out.append(tuple((classes[k], (p0, p1)[k]) for k in order))
+            return out
+        part = np.ascontiguousarray(odds[:, lo:hi])  # one-vs-rest: normalised to sum to one
+        total = part.sum(axis=1, keepdims=True)
+        p = part / np.where(total == 0, 1.0, total)
+        return [
+            tuple([(classes[k], row[k]) for k in ks])
+            for ks, row in zip(np.argsort(-p, axis=1).tolist(), p.tolist(), strict=True)
+        ]
 
 
 def quantize(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -90,7 +90,9 @@ def hashed_counts(text: str, spec: FeatureSpec) -> dict[int, int]:
     kept (:func:`_word_buckets`): the same words recur in every text."""
     if spec.mask_names:
         text = mask_names(text)
-    words = [_DIGIT.sub("0", w) for w in _WORD.findall(text.lower())]
+    # digits folded before the words are cut: a digit is a word character wherever it stands, and
+    # "0" is one too, so the words are those of :func:`grams`
+    words = _WORD.findall(_DIGIT.sub("0", text.lower()))
     table = _WORD_TABLES.get(spec)
     if table is None:
         table = _WORD_TABLES[spec] = {}

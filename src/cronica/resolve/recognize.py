@@ -939,7 +939,7 @@ class PlaceRecognizer:
                 stretches.append((start, end))
         if not anchors.regexes:  # every match holds an anchor word: a stretch without one holds none
             lower, words = arrays(doc).lower_hash, anchors.words
-            stretches = [(a, b) for a, b in stretches if any(lower[i] in words for i in range(a, b))]
+            stretches = [(a, b) for a, b in stretches if not words.isdisjoint(lower[a:b])]
         return [m for a, b in stretches if b > a for m in self.matcher.matcher(doc[a:b], as_spans=True)]
 
     def _parenthesised(

@@ -41,3 +41,16 @@ def test_one_dead_and_three_wounded_in_spanish() -> None:
     (event,) = result.events
     assert event.fatalities == 1
     assert [c.value for c in event.counts["injured"]] == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("El enfrentamiento en Yapacaní dejó dos muertos y un herido el martes.", 2, 1),
+        ("El enfrentamiento en Yapacaní dejó un fallecido el martes.", 1, None),
+    ],
+)
+def test_one_victim_told_by_its_article_in_spanish(text: str, killed: int, injured: int | None) -> None:
+    (event,) = run(text).events
+    assert event.fatalities == killed
+    assert [c.value for c in event.counts.get("injured", ())] == ([injured] if injured else [])

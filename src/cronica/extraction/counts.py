@@ -380,20 +380,27 @@ def _single_victims(
 
 def _one_victim_noun(triggers: list[Trigger], counted: set[int], w: CountingWords) -> list[CountMention]:
     """ "El enfrentamiento dejó un muerto": a victim word that is itself the person ("muerto",
-    "herido", "detenido": ``category_words``), singular, with "un"/"una" (``one``): one person."""
+    "herido", "detenido", "un fallecido": ``category_words``), singular, with "un"/"una" (``one``): one
+    person; also a victim word joined to the trigger ("dos muertos y un herido")."""
     out = []
+    seen = set(counted)
     for t in triggers:
-        noun = t.token
-        count = w.category_words.get(noun.lower_)
-        if count is None or count != t.family.count or noun.i in counted or noun.pos_ != "NOUN":
-            continue
-        if "Plur" in noun.morph.get("Number", []) or noun.tag_ in {"NNS", "NNPS"}:
-            continue
-        det = next((c for c in noun.children if c.dep_ in {"det", "nummod"} and c.i < noun.i), None)
-        if det is None or det.lower_ not in w.one:
-            continue
-        q = Quantity(det.i, noun.i + 1, 1, "exact")
-        out.append(CountMention(q, count, det.i, noun.i + 1, noun, tally=False, increment=False))
+        # "dejó dos muertos y un herido": the victim words joined to the trigger's count too
+        for noun in (t.token, *t.token.conjuncts):
+            count = w.category_words.get(noun.lower_)
+            if count is None or noun.i in seen or (noun.i == t.token.i and count != t.family.count):
+                continue
+            # "un fallecido": a participle made a noun by its article
+            if noun.pos_ not in {"NOUN", "ADJ"}:
+                continue
+            if "Plur" in noun.morph.get("Number", []) or noun.tag_ in {"NNS", "NNPS"}:
+                continue
+            det = next((c for c in noun.children if c.dep_ in {"det", "nummod"} and c.i < noun.i), None)
+            if det is None or det.lower_ not in w.one:
+                continue
+            seen.add(noun.i)
+            q = Quantity(det.i, noun.i + 1, 1, "exact")
+            out.append(CountMention(q, count, det.i, noun.i + 1, noun, tally=False, increment=False))
     return out
 
 

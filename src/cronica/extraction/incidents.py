@@ -326,8 +326,9 @@ class IncidentReader:
                         )
                     )
                     inherited_place = place.status == "resolved"
+            looks_back = _retrospective(typed.main.token)
             reported_back = (
-                not _retrospective(typed.main.token)
+                not looks_back
                 and own_date_words
                 and self.dates.reports_day(ctx, sent, date, anchors, owners)
                 and all(_told_back(t) for t in members)
@@ -377,7 +378,7 @@ class IncidentReader:
                     or (own_place_words and place.precision in {1, 2})
                     or bool(event_counts)
                     or inherited_date,
-                    retrospective=reported_back or _retrospective(typed.main.token),
+                    retrospective=looks_back or reported_back,
                     reported_back=reported_back,
                     date_told=own_date_words or heading is not None or paragraph_day is not None,
                     harm_alone=not own_place_words

@@ -69,3 +69,33 @@ def test_number_parsed_under_its_participle_still_counts() -> None:
     result = run("Rival groups clashed last night in Santa Cruz, leaving at least 12 injured.")
     injured = [c for e in result.events for c in e.counts.get("injured", ())]
     assert [c.value for c in injured] == [12]
+
+
+def test_a_count_by_an_organisation_names_the_organisation_not_its_count() -> None:
+    # the source is the body that made the count, without the count's own words or a relative clause
+    text = (
+        "QUITO, 14 oct.- La crisis por el alza del combustible deja al menos 7 muertos y más "
+        "de 1.300 heridos, según el último recuento de la Defensoría del Pueblo, que pidió un diálogo."
+    )
+    result = run(text, published="2019-10-14")
+    assert result.tallies, "a running total of a period of unrest"
+    tally = next(t for t in result.tallies if t.category == "killed")
+    assert tally.reported_by == "la Defensoría del Pueblo"
+    assert tally.reported_by_span is not None
+    span = tally.reported_by_span
+    assert text[span.start : span.end] == "la Defensoría del Pueblo"
+    assert "Defensoría" not in tally.what
+
+
+def test_english_count_by_an_organisation_without_its_relative_clause() -> None:
+    text = (
+        "The unrest over fuel prices has left at least 7 people dead, according to a count by the "
+        "Ombudsman's Office, which called for talks."
+    )
+    result = run(text, published="2019-10-14")
+    assert result.tallies, "a running total of a period of unrest"
+    tally = result.tallies[0]
+    assert tally.reported_by is not None
+    assert tally.reported_by.rstrip(",") in {"the Ombudsman's Office", "the Ombudsman's"}
+    assert "which" not in tally.reported_by
+    assert "Ombudsman" not in tally.what

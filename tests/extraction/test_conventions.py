@@ -191,3 +191,26 @@ def test_weapons_used_in_a_clash_are_the_battle() -> None:
     # no clash: the shelling is remote violence
     (remote,) = events("Rebels shelled the town of Marib on Monday, killing two civilians.")
     assert remote.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters of the former president clashed with police in Cochabamba on Monday.",
+        "Supporters of two rival parties clashed in Nakuru on Monday, leaving two injured.",
+        "Simpatizantes del expresidente se enfrentaron con la policía en Cochabamba el lunes.",
+    ],
+)
+def test_party_supporters_fighting_are_rioters_not_an_armed_group(text: str) -> None:
+    # ACLED codes party supporters who fight (each other, or the police) as rioters (inter 5) in a
+    # riot, never as an armed group in a battle
+    first = events(text)[0]
+    assert first.event_type == "Riots"
+    assert first.actor1 is not None and first.actor1.inter == 5
+
+
+def test_party_supporters_marching_are_protesters() -> None:
+    text = "Hundreds of supporters of the opposition leader marched peacefully in Nakuru on Monday."
+    first = events(text)[0]
+    assert (first.event_type, first.sub_event_type) == ("Protests", "Peaceful protest")
+    assert first.actor1 is not None and first.actor1.inter == 6

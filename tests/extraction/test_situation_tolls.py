@@ -22,6 +22,8 @@ def run(text: str) -> Extraction:
         "The post-election crisis has left 32 dead and more than 800 injured, according to the commission.",
         "Según la comisión, la crisis postelectoral deja 32 muertos y más de 800 heridos.",
         "La ola de violencia desde las elecciones del 20 de octubre deja al menos 32 muertos.",
+        "The post-election crisis has claimed at least 32 lives, according to the commission.",
+        "La crisis postelectoral ha cobrado al menos 32 vidas.",
     ],
 )
 def test_a_toll_of_a_period_of_unrest_is_a_running_total(text: str) -> None:
@@ -54,3 +56,15 @@ def test_one_victim_told_by_its_article_in_spanish(text: str, killed: int, injur
     (event,) = run(text).events
     assert event.fatalities == killed
     assert [c.value for c in event.counts.get("injured", ())] == ([injured] if injured else [])
+
+
+def test_lives_an_incident_claimed_are_its_dead_and_no_statement() -> None:
+    result = run("An ambush on a convoy near Gao on Monday claimed nine lives.")
+    assert [e.fatalities for e in result.events] == [9]
+    assert not result.statements  # "claimed" takes lives here: nobody claims anything
+    assert not result.tallies
+
+
+def test_a_claim_of_responsibility_is_still_a_statement() -> None:
+    result = run("The rebels claimed responsibility for the ambush on a convoy near Gao on Monday.")
+    assert result.statements

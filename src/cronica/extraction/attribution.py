@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.context import DocContext
 from cronica.extraction.story import Story
@@ -41,13 +41,65 @@ def _marked_source(prep: Token) -> Token | None:
     return None
 
 
+_CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "appos"})
+
+
+def _maker_of(source: Token, count_nouns: frozenset[str], count_by: frozenset[str]) -> Token:
+    """Who made a count or report that is given as a source: "a count by the Ombudsman's Office" ->
+    "Office", "el último recuento de la Defensoría" -> "Defensoría", "figures provided by the
+    Ministry" -> "Ministry"; any other source as it is."""
+    if source.lemma_.lower() not in count_nouns and source.lower_ not in count_nouns:
+        return source
+    for child in source.rights:
+        if child.dep_ == "prep" and child.lower_ in count_by:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+        if child.dep_ in {"nmod", "pobj"} and any(
+            g.dep_ == "case" and g.lower_ in count_by for g in child.lefts
+        ):
+            return child
+        if child.dep_ == "acl":  # "figures provided by the Ministry", "data compiled by the group"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for grand in agent.children:
+                        if grand.dep_ == "pobj":
+                            return grand
+    return source
+
+
+def _name_span(doc: Doc, head: Token, start: int) -> Span:
+    """The words of a source from ``start`` to the end of its head's phrase, without a clause that
+    follows the name (", which called for talks", ", que pidió una investigación") or the
+    punctuation before it."""
+    end = head.right_edge.i
+    for child in head.rights:
+        # a name's acronym in brackets stays: "the Centre for Democracy and Human Rights (CDD)"
+        first = child.left_edge.i
+        bracketed = doc[first].text == "(" or (first > 0 and doc[first - 1].text == "(")
+        if child.dep_ in _CLAUSES and not bracketed:
+            end = min(end, child.left_edge.i - 1)
+    while end > start and doc[end].is_punct and doc[end].text not in {")", "]"}:
+        end -= 1
+    return doc[start : end + 1]
+
+
 class ReporterFinder:
     """Finds who reported a fact (see the module docstring): ``report_lemmas`` are the reporting
-    verbs, ``source_markers`` the words that introduce a source ("according to", "según")."""
+    verbs, ``source_markers`` the words that introduce a source ("according to", "según"),
+    ``count_nouns`` a count or report whose ``count_by`` object made it ("a count by X")."""
 
-    def __init__(self, report_lemmas: frozenset[str], source_markers: frozenset[str]) -> None:
+    def __init__(
+        self,
+        report_lemmas: frozenset[str],
+        source_markers: frozenset[str],
+        count_nouns: frozenset[str] = frozenset(),
+        count_by: frozenset[str] = frozenset(),
+    ) -> None:
         self.report_lemmas = report_lemmas
         self.source_markers = source_markers
+        self.count_nouns = count_nouns
+        self.count_by = count_by
 
     def reporter_for(
         self, ctx: DocContext, story: Story, tok: Token, si: int
@@ -68,10 +120,11 @@ class ReporterFinder:
                 if child.dep_ == "prep" and child.lower_ in markers:
                     grand = _marked_source(child)
                     if grand is not None:
+                        grand = _maker_of(grand, self.count_nouns, self.count_by)
                         # the source's words after the marker ("según" heads its noun, whose left
                         # edge can be the comma before the marker)
                         start = max(grand.left_edge.i, child.i + 1)
-                        span = ctx.doc[start : grand.right_edge.i + 1]
+                        span = _name_span(ctx.doc, grand, start)
                         return span.text, TextSpan(span.start_char, span.end_char, span.text)
         return None, None
 

@@ -535,6 +535,8 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) 
         return number_tok  # "leaving at least 12 injured" parsed with the number under "injured"
     if lemma in w.toll_nouns:
         return noun  # "212 civilian deaths", "63 detentions"
+    if lemma in w.life_nouns and noun.head.lemma_.lower() in w.life_verbs:
+        return noun  # "claimed 32 lives"
     if lemma in w.person_nouns or noun.lower_ in w.person_nouns:
         return noun
     if (
@@ -560,6 +562,13 @@ def _category(
 ) -> tuple[str, Token] | None:
     """What the number counts; ``words`` are the quantity's own tokens."""
     doc = sent.doc
+    # "the crisis has claimed 32 lives", "the attack cost 12 lives": lives taken are deaths
+    if (
+        noun.lemma_.lower() in w.life_nouns
+        and noun.dep_ in {"dobj", "obj"}
+        and noun.head.lemma_.lower() in w.life_verbs
+    ):
+        return "killed", noun.head
     # "the death of one demonstrator", "the arrest of 27 suspects": the toll noun they are "of" says it
     of = noun.head
     if noun.dep_ == "pobj" and of.lower_ in w.of and of.head.lemma_.lower() in w.body_nouns:

@@ -118,7 +118,12 @@ class Extractor:
         )
         self.dates = DateLinker(self.resolver, self.lexicon.report_lemmas)
         self.place_linker = PlaceLinker(self.lexicon)
-        self.reporters = ReporterFinder(self.lexicon.report_lemmas, self.lexicon.source_markers)
+        self.reporters = ReporterFinder(
+            self.lexicon.report_lemmas,
+            self.lexicon.source_markers,
+            self.lexicon.count_nouns,
+            self.lexicon.count_by,
+        )
         self.statements = StatementFinder(self.lexicon, self.dates, self.place_linker, self.reporters)
         self.incidents = IncidentReader(
             self.lexicon, self.dates, self.place_linker, self.reporters, self.statements

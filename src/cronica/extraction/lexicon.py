@@ -187,6 +187,9 @@ class CountingWords:
     #: a period of unrest, as the subject of a toll verb a running total: "the crisis has left 32 dead"
     situation_nouns: frozenset[str] = frozenset()
     situation_verbs: frozenset[str] = frozenset()
+    #: "the crisis has claimed 32 lives", "cobró 32 vidas": lives a verb of ``life_verbs`` takes are deaths
+    life_nouns: frozenset[str] = frozenset()
+    life_verbs: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
@@ -213,6 +216,8 @@ _COUNTING_OPTIONAL = (
     "later_ordinals",
     "situation_nouns",
     "situation_verbs",
+    "life_nouns",
+    "life_verbs",
 )
 
 
@@ -309,6 +314,10 @@ class Lexicon:
     fight_words: frozenset[str] = frozenset()
     #: people named by what they do ("coca growers", "miners"): ``agent_nouns`` in actors.yaml
     agent_nouns: AgentNouns | None = None
+    #: nouns of a count or a report whose "of"/"by" object made it ("a count by the Ombudsman's
+    #: Office", "el último recuento de la Defensoría"): ``attribution.count_nouns`` and ``.count_by``
+    count_nouns: frozenset[str] = frozenset()
+    count_by: frozenset[str] = frozenset()
 
     @property
     def counting(self) -> CountingWords:
@@ -570,6 +579,7 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
     statements = _read_yaml("statements.yaml", d, language)
     verbs, rules, modal = _statements(statements)
     report_lemmas, source_markers = _attribution(statements)
+    attribution = statements.get("attribution") or {}
     quantities = _quantities(_read_yaml("quantities.yaml", d, language))
     return Lexicon(
         families,
@@ -590,6 +600,8 @@ def _load(d: Path | None, language: str | None) -> Lexicon:
         organisations,
         fight_words,
         agent_nouns,
+        frozenset(_words(attribution, "count_nouns", "statements.yaml: attribution")),
+        frozenset(_words(attribution, "count_by", "statements.yaml: attribution")),
     )
 
 

@@ -44,6 +44,9 @@ class StatementFinder:
         self, lexicon: Lexicon, dates: DateLinker, places: PlaceLinker, reporters: ReporterFinder
     ) -> None:
         self.verbs = lexicon.speech_verbs
+        # "the attack claimed 12 lives": a speech verb that takes lives says nothing
+        counting = lexicon.quantities.counting
+        self.life_nouns = counting.life_nouns if counting is not None else frozenset()
         # each category's words as one expression: a word that starts a word of the content
         self.rules = [
             (plover, re.compile("|".join(rf"\b{re.escape(w)}" for w in words)))
@@ -99,10 +102,12 @@ class StatementFinder:
             return False
         return self._speaks(verb, tok)
 
-    @staticmethod
-    def _speaks(verb: SpeechVerb, tok: Token) -> bool:
+    def _speaks(self, verb: SpeechVerb, tok: Token) -> bool:
         # a publishing verb speaks only with a statement noun as object ("released a statement"; not
-        # "released 20 detainees", nor "a statement issued on 7 February", where the noun says it)
+        # "released 20 detainees", nor "a statement issued on 7 February", where the noun says it);
+        # a verb that takes lives says nothing ("the attack claimed 12 lives")
+        if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in self.life_nouns for c in tok.children):
+            return False
         return not verb.publishing or any(c.lemma_.lower() in _STATEMENT_NOUNS for c in tok.children)
 
     def find(

@@ -47,10 +47,13 @@ def apply_revisions(events: list[Event], revisions: list[tuple[int, CountClaim]]
     return events
 
 
-def _tally_what(c: CountMention, sent: Span, w: CountingWords) -> str:
+def _tally_what(c: CountMention, sent: Span, w: CountingWords, markers: frozenset[str]) -> str:
+    """What a running total counts: the "of" phrase of its head ("the total number of the coup's
+    victims"), else the noun after the number with the category ("people killed"); a head inside
+    the source ("según el último balance de la CIDH") is the source's, not the total's."""
     doc = sent.doc
     for tok in sent:
-        if tok.lemma_.lower() in w.total_heads:
+        if tok.lemma_.lower() in w.total_heads and not any(a.lower_ in markers for a in tok.ancestors):
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in w.of:
                     for pobj in child.children:
@@ -63,6 +66,10 @@ def _tally_what(c: CountMention, sent: Span, w: CountingWords) -> str:
         "arrested": "arrested",
         "participants": "participants",
     }[c.category]
+    if noun is not None and noun.pos_ in {"NOUN", "ADJ"} and (
+        w.victim_words.get(noun.lemma_.lower()) or noun.lemma_.lower() in w.life_nouns
+    ):
+        return noun.text  # "32 muertos", "32 deaths": the noun says what is counted
     if noun is not None and noun.pos_ == "NOUN":
         return f"{noun.text} {label}"
     return label
@@ -125,7 +132,7 @@ class TotalReader:
                 )
                 missing["as_of"] = as_of.reason or ""
         reporter, reporter_span = self.reporters.reporter_for(ctx, story, c.verb, si)
-        what = _tally_what(c, sent, self.counting)
+        what = _tally_what(c, sent, self.counting, self.lexicon.source_markers)
         words = doc[c.start : c.end]
         place = self.places.place_for(ctx, sent, [c.verb]) or self.places.country_place(
             ctx, "no place words for the total: country of the report"

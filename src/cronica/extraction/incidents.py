@@ -56,19 +56,25 @@ _INSTALLATIONS = frozenset(
 #: Triggers whose grammatical subject undergoes the event: "ten people died", "three were wounded".
 
 
-def _retrospective(tok: Token) -> bool:
-    """ "only one of its fighters had died": a past perfect looks back at an event already told."""
-    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
+def _retrospective(tok: Token, perfect_aux: frozenset[str]) -> bool:
+    """ "only one of its fighters had died", "solo uno había muerto": a past perfect (an auxiliary of
+    ``perfect_aux`` in a past tense) looks back at an event already told."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "aux"
+        and c.lemma_.lower() in perfect_aux
+        and (c.tag_ == "VBD" or bool({"Past", "Imp"} & set(c.morph.get("Tense"))))
+        for c in tok.children
+    )
 
 
-def _told_back(trigger: Trigger) -> bool:
+def _told_back(trigger: Trigger, definite: frozenset[str]) -> bool:
     """A word that can tell again an incident already told: a death or a wound ("eight people died"),
-    or a fight named as known ("in the clashes", "during those protests")."""
+    or a fight named as known with a ``definite`` determiner ("in the clashes", "during those
+    protests", "en los enfrentamientos")."""
     if trigger.family.name in {"lethal", "injure"}:
         return True
     return trigger.token.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in {"the", "those", "these", "that", "this"}
-        for c in trigger.token.children
+        c.dep_ == "det" and c.lower_ in definite for c in trigger.token.children
     )
 
 
@@ -326,12 +332,12 @@ class IncidentReader:
                         )
                     )
                     inherited_place = place.status == "resolved"
-            looks_back = _retrospective(typed.main.token)
+            looks_back = _retrospective(typed.main.token, self.lexicon.counting.perfect_aux)
             reported_back = (
                 not looks_back
                 and own_date_words
                 and self.dates.reports_day(ctx, sent, date, anchors, owners)
-                and all(_told_back(t) for t in members)
+                and all(_told_back(t, self.lexicon.grammar["definite"]) for t in members)
             )
             event_counts = self.claims(ctx, story, sent, si, counts, members, group)
             confidence = _confidence(date, place, actor1, event_counts, inherited_date)

@@ -44,3 +44,16 @@ def test_deaths_in_another_place_stay_apart() -> None:
 def test_deaths_told_on_their_own_day_stay_apart() -> None:
     result = run(OPENING + " On Saturday, two people died in the clashes that followed in Tarata.")
     assert [e.date.value for e in result.events] == ["2019-11-15", "2019-11-16"]
+
+
+def test_a_toll_told_again_in_spanish_joins_its_incident() -> None:
+    # the same two readings in Spanish: the fight named as known ("los enfrentamientos", a definite
+    # determiner of the Spanish lexicon) on the reporting day joins the incident told before it
+    result = run(
+        "Soldados abrieron fuego contra campesinos que marchaban hacia Tarata el 15 de noviembre. "
+        "La Defensoría informó el sábado que ocho personas murieron en los enfrentamientos."
+    )
+    assert [e.fatalities for e in result.events] == [8]
+    event = result.events[0]
+    assert event.date.value == "2019-11-15"
+    assert event.actor1 is not None and event.actor1.kind == "military"

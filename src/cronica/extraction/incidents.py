@@ -62,7 +62,7 @@ def _retrospective(tok: Token, perfect_aux: frozenset[str]) -> bool:
     return tok.pos_ == "VERB" and any(
         c.dep_ == "aux"
         and c.lemma_.lower() in perfect_aux
-        and (c.tag_ == "VBD" or bool({"Past", "Imp"} & set(c.morph.get("Tense"))))
+        and (c.tag_ == "VBD" or bool({"Past", "Imp"} & set(c.morph.get("Tense", []))))
         for c in tok.children
     )
 

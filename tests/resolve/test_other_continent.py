@@ -102,3 +102,14 @@ def test_the_abbreviation_of_number_is_no_place(nlp: Language, gazetteer: Gazett
     assert "No" not in _names(nlp, gazetteer, text)
     # a place at the end of a sentence before a number stays a place
     assert "Rongo" in _names(nlp, gazetteer, "Traders blocked a road in Rongo. 3 people were hurt.")
+
+
+def test_a_name_with_a_lower_case_class_prefix_is_a_name(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # "eThekwini" (Durban's metropolitan municipality) opens with a lower-case Zulu class prefix
+    text = "Taxi drivers blocked the main roads of Pinetown (eThekwini, KwaZulu-Natal) on Monday."
+    assert "eThekwini" in _names(nlp, gazetteer, text)
+    places, focus = resolve_text(nlp, gazetteer, resolver, text)
+    assert focus.country_code == "ZA"
+    assert all(p.country_code == "ZA" for p in places.values())

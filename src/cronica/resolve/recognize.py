@@ -1157,7 +1157,19 @@ _DIRECTIONS = frozenset(
 
 
 def _capitalised_text(text: str) -> bool:
-    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+    """Whether a word is written as a name: a capital first, or a lower-case class prefix before one
+    ("eThekwini", "uMgungundlovu": Zulu names of places)."""
+    if not text:
+        return False
+    if text[0].isupper():
+        return any(ch.isalpha() for ch in text)
+    return (
+        len(text) >= 5
+        and text[0].islower()
+        and text[1].isupper()
+        and text[2:].isalpha()
+        and text[2:].islower()
+    )
 
 
 class _Words:

@@ -648,6 +648,7 @@ JUDGEMENT_CUES = (
     "fatal_results",
     "charge_words",
     "staging_verbs",
+    "state_preps",
 )
 
 

@@ -225,6 +225,9 @@ class TriggerFinder:
         verdict = self._not_asserted(tok, family.name)
         if verdict is None:
             return Trigger(tok, start, end, family, True)
+        if verdict[0] == "trigger.sit-in" and "protest" in self.lexicon.families:
+            # "students occupied the rectorate": no takeover, a sit-in, which is a protest
+            return Trigger(tok, start, end, self.lexicon.families["protest"], True)
         return Trigger(tok, start, end, family, False, verdict[1], verdict[0])
 
     def _not_asserted(self, tok: Token, family_name: str = "") -> tuple[str, str] | None:
@@ -401,6 +404,13 @@ class TriggerFinder:
                     and tok.head.lemma_.lower() in self._cues["occurrence_verbs"] | self._cues["harm_verbs"]
                 )
                 staged = tok.dep_ == "dobj" and tok.head.lemma_.lower() in self._cues["staging_verbs"]
+                # "teachers went on strike", "se declararon en huelga": a state the subject is put in
+                staged = staged or (
+                    family_name == "protest"
+                    and tok.dep_ == "pobj"
+                    and tok.head.lower_ in self._cues["state_preps"]
+                    and tok.head.head.pos_ in {"VERB", "AUX"}
+                )
                 if (
                     on("trigger.bare-noun")
                     and not plural_subject

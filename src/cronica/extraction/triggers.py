@@ -178,6 +178,11 @@ class TriggerFinder:
             if pos not in family.pos or (pos == "PROPN" and ent_of[i] in {"PERSON", "GPE", "ORG"}):
                 continue
             found.append(self._judge(doc[i], i, i + 1, family))
+        if protest is not None:
+            # "students occupied the rectorate": no takeover (trigger.sit-in) but a sit-in, a protest
+            found.extend(
+                Trigger(t.token, t.start, t.end, protest, True) for t in found if t.rule == "trigger.sit-in"
+            )
         self._sentence = None
         return sorted(found, key=lambda t: t.start)
 
@@ -225,9 +230,6 @@ class TriggerFinder:
         verdict = self._not_asserted(tok, family.name)
         if verdict is None:
             return Trigger(tok, start, end, family, True)
-        if verdict[0] == "trigger.sit-in" and "protest" in self.lexicon.families:
-            # "students occupied the rectorate": no takeover, a sit-in, which is a protest
-            return Trigger(tok, start, end, self.lexicon.families["protest"], True)
         return Trigger(tok, start, end, family, False, verdict[1], verdict[0])
 
     def _not_asserted(self, tok: Token, family_name: str = "") -> tuple[str, str] | None:

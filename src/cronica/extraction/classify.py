@@ -148,9 +148,9 @@ def classify(
             if not (actor1_kind in _STATE and actor2_kind in _STATE):
                 return _typed("armed_clash", main)
         return _typed("attack", main)
-    if group == "property" and protest_context and actor1_kind not in _ARMED:
+    if group == "property" and protest_context and actor1_kind == "protesters":
         # "protesters burned the mayor's office": demonstrators destroying property riot (ACLED's
-        # violent demonstration), whoever else is named
+        # violent demonstration)
         return _typed("violent_demonstration", first)
     if group == "protest":
         return _default(first)

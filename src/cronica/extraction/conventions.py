@@ -151,6 +151,9 @@ class ViolentDemonstration:
     words: re.Pattern[str]
     #: the coding it gives (event type, sub-event type, PLOVER)
     coding: tuple[str, str, str]
+    #: road blocks of burning tyres, barricades: with no demonstration told, the one destruction
+    #: by people neither armed nor the state's is a violent demonstration
+    road_blocks: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -347,7 +350,14 @@ def _violent_demonstration(
     where = "violent_demonstration.destruction"
     destruction = _sub_types(data.get("destruction"), "Strategic developments", name, where)
     words = _strings(data.get("words"), name, "violent_demonstration.words")
-    return ViolentDemonstration(codings, destruction, _phrases(sorted(words, key=len, reverse=True)), coding)
+    blocks = _strings(data.get("road_blocks"), name, "violent_demonstration.road_blocks")
+    return ViolentDemonstration(
+        codings,
+        destruction,
+        _phrases(sorted(words, key=len, reverse=True)),
+        coding,
+        _phrases(sorted(blocks, key=len, reverse=True)),
+    )
 
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:

@@ -45,7 +45,18 @@ def violent_demonstration_events(
     after it is another event, as ``assemble`` keeps it."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
     demo = next((e for e in ordered if e.event_type == "Protests"), None)
-    if demo is None or demo.sub_event_type not in violent.codings:
+    if demo is None:
+        # no demonstration told, but people who are neither the state's nor armed barricading roads
+        # with burning tyres: the destruction is their demonstration ("residents blocked the road
+        # with burning tyres")
+        if (
+            len(events) != 1
+            or not _unarmed_destruction(events[0], violent)
+            or not violent.road_blocks.search(text)
+        ):
+            return None
+        return [_recoded_destruction(events[0], violent)]
+    if demo.sub_event_type not in violent.codings:
         return None
     said = (demo.sentence.text if demo.sentence is not None else "").lower()
     if any(w in said for w in peaceful):
@@ -73,6 +84,20 @@ def violent_demonstration_events(
         if e.event_type == "Strategic developments" or (e.event_type, e.sub_event_type) == violent.coding[:2]
     }
     return [changed if e is demo else e for e in events if id(e) not in folded]
+
+
+def _unarmed_destruction(event: Event, violent: ViolentDemonstration) -> bool:
+    return (
+        event.event_type == "Strategic developments"
+        and event.sub_event_type in violent.destruction
+        and (event.actor1 is None or event.actor1.inter not in _ARMED)
+    )
+
+
+def _recoded_destruction(event: Event, violent: ViolentDemonstration) -> Event:
+    found = violent.road_blocks.search(event.sentence.text if event.sentence is not None else "")
+    words = f" ({found.group(0)!r})" if found is not None else ""
+    return recoded(event, violent.coding, f"the demonstrators' violence{words}")
 
 
 def _demonstrators_violence(event: Event, violent: ViolentDemonstration) -> bool:

@@ -76,13 +76,7 @@ def violent_demonstration_events(
         # the force a protest's coding put first ("police fired on the protesters") is the rioters'
         # adversary, actor 2; the demonstrators (or, unnamed, the rioters of ``roles``) are actor 1
         changed = replace(changed, actor1=a2, actor2=a1)
-    # the destruction the rules coded apart, as a development or (demonstrators named) as this very
-    # riot, is part of it
-    folded = {
-        id(e)
-        for e in violence
-        if e.event_type == "Strategic developments" or (e.event_type, e.sub_event_type) == violent.coding[:2]
-    }
+    folded = {id(e) for e in violence if e.event_type == "Strategic developments"}
     return [changed if e is demo else e for e in events if id(e) not in folded]
 
 

@@ -55,3 +55,51 @@ def test_burning_tyres_and_destruction_by_demonstrators_are_a_violent_demonstrat
 def test_armed_men_burning_houses_stay_a_destruction_of_property() -> None:
     event = first("Gunmen burned tyres and houses in the village of Kouri on Monday.")
     assert event.event_type != "Riots"
+
+
+@pytest.mark.parametrize(
+    ("text", "coding"),
+    [
+        (
+            "Transportistas bloquearon la carretera Panamericana en rechazo al alza del combustible.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            "Vecinos de Santiago protagonizaron un cacerolazo contra el gobierno.",
+            ("Protests", "Peaceful protest"),
+        ),
+        ("Manifestantes incendiaron la sede de la alcaldía.", ("Riots", "Violent demonstration")),
+    ],
+)
+def test_a_spanish_one_line_report_with_no_date_or_place_is_an_event(
+    text: str, coding: tuple[str, str]
+) -> None:
+    # no learned detector reads Spanish: a short report keeps the incidents its rules assert
+    event = first(text)
+    assert (event.event_type, event.sub_event_type) == coding
+
+
+def test_a_spanish_call_or_threat_in_one_line_is_still_no_event() -> None:
+    for text in (
+        "Convocan a una marcha para el lunes en La Paz.",
+        "Los maestros amenazaron con iniciar una huelga.",
+    ):
+        assert not cronica.extract(text, published="2021-06-14").events
+
+
+def test_a_capitalised_opening_noun_is_the_crowd_not_a_person() -> None:
+    event = first("Manifestantes incendiaron la sede de la alcaldía.")
+    assert event.actor1 is not None and event.actor1.kind != "person" and event.actor1.inter == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miners clashed with police in Potosí on Monday.",
+        "Mineros cooperativistas se enfrentaron con la policía en La Paz el lunes.",
+    ],
+)
+def test_workers_fighting_the_police_are_rioters_not_an_armed_clash(text: str) -> None:
+    event = first(text)
+    assert event.event_type == "Riots"
+    assert event.actor1 is not None and event.actor1.inter == 5

@@ -143,7 +143,8 @@ class DocActors:
         if tok.i in self.place_tokens and tok.i not in self.generic_at:
             return None
         known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
-        if tok.ent_type_ == "PERSON" or known_surname:
+        opening_word = tok.i in self.generic_at and _capitalised_opening(doc, tok.i)
+        if (tok.ent_type_ == "PERSON" or known_surname) and not opening_word:
             ent = entity_of(tok) if tok.ent_type_ == "PERSON" else None
             ent = ent or doc[tok.i : tok.i + 1]
             person = self.person_for(ent)
@@ -307,16 +308,26 @@ class _AgentWords:
             if family.name in _HARM_FAMILIES
             for lemma in family.lemmas
         )
+        # "miners clashed with police", "coca growers marched": the subjects of a crowd's doings
+        self.crowd_verbs = frozenset(
+            lemma
+            for family in lexicon.families.values()
+            if family.name in {"protest", "riot", "clash"}
+            for lemma in family.lemmas
+        )
         self._seen: dict[str, GenericActor | None] = {}
 
     def harmed_people(self, tok: Token) -> bool:
         """Whether ``tok`` can be people harmed: a plural counted or taken by a verb of harm ("killed
         nine coca growers", "three miners were shot"), with no "of" after it ("the director of the
         police" is that force's). Nouns in "-er" also name things ("grenade launchers"); people are
-        what a verb of harm takes."""
+        what a verb of harm takes, and who a crowd's verb has as subject ("miners clashed with
+        police")."""
         if self.generic is None or tok.tag_ != "NNS" or any(c.lower_ == "of" for c in tok.children):
             return False
         if any(c.dep_ == "nummod" for c in tok.children):
+            return True
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in self.crowd_verbs:
             return True
         return tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in self.harms
 
@@ -479,7 +490,9 @@ class ActorFinder:
         if len(known) > _WORDS_KEPT:
             known.clear()
         for i, (pos, ent, lemma, lower) in enumerate(rows):
-            if pos not in _ACTOR_POS or i in actors.generic_at or ent in skip_ents:
+            if pos not in _ACTOR_POS or i in actors.generic_at:
+                continue
+            if ent in skip_ents and not _capitalised_opening(doc, i):
                 continue
             key = (lemma, lower)
             if key in known:
@@ -642,3 +655,13 @@ def is_person_pronoun(tok: Token) -> bool:
 
 def is_group_pronoun(tok: Token) -> bool:
     return tok.lower_ in _GROUP_PRONOUNS
+
+
+def _capitalised_opening(doc: Doc, i: int) -> bool:
+    """A sentence's first word standing alone as an entity ("Manifestantes incendiaron ...",
+    "Soldados abrieron fuego ..."): a common noun the model took for a name because it is capitalised,
+    so the actor words still read it."""
+    tok = doc[i]
+    return (
+        bool(tok.is_sent_start) and tok.ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+    )

@@ -315,6 +315,7 @@ def assemble_events(
     keep_generic: bool = False,
     peaceful: Collection[str] = _PEACEFUL_DEFAULT,
     detect: Callable[[list[str]], list[bool]] | None = None,
+    short: bool = False,
 ) -> list[Event]:
     """Merge drafts into events; drop generic mentions (no date, place or number) unless ``keep_generic``.
     ``peaceful``: the language's words saying a protest passed off peacefully.
@@ -322,7 +323,10 @@ def assemble_events(
     ``detect`` (the learned typer's event detection) rescues generic mentions in a document where
     nothing specific happened: a one-line report ("Protesters held a demonstration against the new
     tax law.") has no date or place words of its own, and its incident is still news. It reads the
-    sentences of every such mention at once and says of each whether it reports an event."""
+    sentences of every such mention at once and says of each whether it reports an event. Without
+    one (a language the typer was not trained on), a ``short`` report keeps the mentions its rules
+    asserted: "Transportistas bloquearon la carretera en rechazo al alza del combustible." is news
+    too."""
     echoes = [d for d in drafts if _is_echo(d, document)]
     merged: list[Draft] = []
     for draft in drafts:
@@ -378,8 +382,10 @@ def assemble_events(
     news = [d for d in merged if d.specific and not _background(d, document)]
     if keep_generic:
         pass
-    elif news or detect is None:
+    elif news or (detect is None and not short):
         merged = news
+    elif detect is None:
+        merged = [d for d in merged if not _background(d, document)]
     else:
         current = [d for d in merged if not _background(d, document)]
         merged = [

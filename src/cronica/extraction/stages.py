@@ -427,6 +427,7 @@ class Assemble:
         self.keep_generic = keep_generic
         self.peaceful = peaceful
         self.detect = _detector(typer, combination)
+        self.short_sentences = combination.short_sentences
 
     def __call__(self, reading: Reading) -> None:
         events = assemble_events(
@@ -436,6 +437,7 @@ class Assemble:
             keep_generic=self.keep_generic,
             peaceful=self.peaceful,
             detect=self.detect,
+            short=reading.sentence_count <= self.short_sentences,
         )
         learned = reading.learned
         if learned is not None:

@@ -538,9 +538,11 @@ class IncidentReader:
             armed.sort(key=lambda a: a.kind == "government")
             actor1 = armed[0] if armed else None
         if actor2 is None and group in {"violence", "arrest"}:
+            # not a word of the perpetrators' own phrase ("Normalistas y transportistas se enfrentaron")
+            own = {i for a in agents for i in range(a.left_edge.i, a.right_edge.i + 1)}
             for tok in sent:
                 hit = ctx.actors.generic_at.get(tok.i)
-                if hit is not None and hit[0].inter in _INTER["civil"]:
+                if hit is not None and hit[0].inter in _INTER["civil"] and tok.i not in own:
                     cand = ctx.actors.actor_for(tok)
                     if cand is not None and (actor1 is None or cand.name != actor1.name):
                         actor2 = cand

@@ -69,6 +69,7 @@ def test_armed_men_burning_houses_stay_a_destruction_of_property() -> None:
             ("Protests", "Peaceful protest"),
         ),
         ("Manifestantes incendiaron la sede de la alcaldía.", ("Riots", "Violent demonstration")),
+        ("Estudiantes tomaron el rectorado de la universidad.", ("Protests", "Peaceful protest")),
     ],
 )
 def test_a_spanish_one_line_report_with_no_date_or_place_is_an_event(

@@ -685,7 +685,14 @@ def _civilian_subject(tok: Token, occupiers: frozenset[str]) -> bool:
             tok.head if tok.head.pos_ == "NOUN" and not any(c.dep_ == "dobj" for c in tok.children) else None
         )
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), subject)
-    return subject is not None and subject.lemma_.lower() in occupiers
+    if subject is None:
+        return False
+    # a capitalised opening word keeps its plural as its lemma ("Estudiantes tomaron el rectorado")
+    lower = subject.lower_
+    forms = {subject.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower}
+    if lower.endswith("es"):
+        forms.add(lower[:-2])
+    return bool(forms & occupiers)
 
 
 def _crowd_broke_up(tok: Token, forces: frozenset[str]) -> bool:

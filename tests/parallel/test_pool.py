@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -10,7 +11,8 @@ from pathlib import Path
 
 from cronica.errors import ExtractionError, InputError
 from cronica.ingest import count_documents, read_documents
-from cronica.parallel import Outcome, PipelineSpec, Runner, workers_for
+from cronica.parallel import Outcome, PipelineSpec, Runner, pipeline_for, workers_for
+from cronica.parallel.pool import freeze_loaded
 from cronica.records import Document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -126,3 +128,15 @@ def test_ingest_with_two_workers_stores_what_one_process_stores(corpus: Path, tm
     assert two == one
     texts = {d.text for d in read_documents(corpus) if isinstance(d, Document)}  # a text is stored once
     assert one[0]["documents"] == len(texts) > 10 and one[0]["events"] > 5 and one[1] == 2
+
+
+def test_the_first_pipeline_built_freezes_what_was_loaded_once() -> None:
+    """What the pipeline loads is moved out of the collector's full passes once a process; objects
+    made afterwards are still collected."""
+    pipeline_for(PipelineSpec())
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    later = [[i] for i in range(1000)]
+    freeze_loaded()
+    assert gc.get_freeze_count() == frozen
+    assert all(gc.is_tracked(x) for x in later[:3])

@@ -15,6 +15,7 @@ dies (killed, out of memory) raises :class:`~cronica.errors.WorkerError`.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -66,8 +67,30 @@ class PipelineSpec:
 
 @lru_cache(maxsize=4)
 def pipeline_for(spec: PipelineSpec) -> Pipeline:
-    """This process's pipeline for ``spec``, built on first use (a worker builds it once)."""
-    return spec.build()
+    """This process's pipeline for ``spec``, built on first use (a worker builds it once). The first
+    one built in a process is followed by :func:`freeze_loaded`."""
+    pipeline = spec.build()
+    freeze_loaded()
+    return pipeline
+
+
+_FROZEN: list[bool] = []
+
+
+def freeze_loaded() -> None:
+    """Once a process: collect, then move every object alive into the collector's permanent
+    generation (``gc.freeze``). What a pipeline loads (spaCy and its model, the lexicons, the
+    gazetteer's tables, the classifier: about 117,000 objects the collector tracks) lives as long as
+    the process; without this, each full collection walked all of it again, about 85 ms on the
+    short notes of ``benchmarks/scale.py``, once or more every 500 notes (docs/performance.md,
+    twelfth session). Objects frozen are still freed when their last reference goes; only a cycle
+    among them would stay. Forked workers inherit the frozen heap, as Python's documentation advises
+    for a parent that forks."""
+    if _FROZEN:
+        return
+    _FROZEN.append(True)
+    gc.collect()
+    gc.freeze()
 
 
 def default_workers() -> int:

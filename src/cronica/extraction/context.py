@@ -70,7 +70,7 @@ class DateMention:
         return _SPACES.sub(" ", span_text(self.span)).strip()
 
     def text_span(self) -> TextSpan:
-        return TextSpan(self.span.start_char, self.span.end_char, self.span.text)
+        return TextSpan(self.span.start_char, self.span.end_char, span_text(self.span))
 
 
 @dataclass
@@ -140,21 +140,27 @@ def make_date_mention(
     to the event told before ("the following day"; the temporal lexicon's ``chained`` pattern)."""
     root = span.root
     head = root.head
+    doc = span.doc
+    columns = arrays(doc)  # the heads' children from the shared arrays, no Token a child
+    dep, tag, lemma_hash, children = columns.dep, columns.tag, columns.lemma_hash, columns.children
+    strings = doc.vocab.strings
     perfect = False
-    for tok in (head, head.head):
+    for k in (head.i, columns.head[head.i]):
         if any(
-            c.dep_ in {"aux"} and c.lemma_ in perfect_aux and c.tag_ in {"VBZ", "VBP"} for c in tok.children
+            dep[c] == "aux" and strings[lemma_hash[c]] in perfect_aux and tag[c] in {"VBZ", "VBP"}
+            for c in children[k]
         ):
             perfect = True
-    first = span.text.lower().split()[0] if span.text.strip() else ""
-    since = first in since_words or (span.start > 0 and span.doc[span.start - 1].lower_ in since_words)
+    text = span_text(span)
+    first = text.lower().split()[0] if text.strip() else ""
+    since = first in since_words or (span.start > 0 and columns.lower[span.start - 1] in since_words)
     return DateMention(
         span=span,
         root=root,
         in_quote=quotes.inside(span.start_char),
         perfect=perfect,
         since=since,
-        chained=bool(chained.search(span.text)),
+        chained=bool(chained.search(text)),
     )
 
 

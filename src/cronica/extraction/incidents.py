@@ -449,64 +449,69 @@ class IncidentReader:
     def _actors_for(
         self, ctx: DocContext, sent: Span, members: list[Trigger], group: str, protest: bool
     ) -> tuple[Actor | None, Actor | None, list[Actor]]:
-        """Perpetrator (or participants) and target (or victims) of an incident."""
-        agents: list[Token] = []
-        patients: list[Token] = []
+        """Perpetrator (or participants) and target (or victims) of an incident (the dependency walk
+        reads the document's shared arrays; a ``Token`` only for the words kept)."""
+        doc = ctx.doc
+        columns = arrays(doc)
+        dep, lower, lemma, pos, tag = columns.dep, columns.lower, columns.lemma, columns.pos, columns.tag
+        heads, children = columns.head, columns.children
+        grammar = self.lexicon.grammar
+        undergoers, agent_preps = grammar["undergoer_lemmas"], grammar["agent_preps"]
+        target_preps, of_preps = grammar["target_preps"], grammar["of_preps"]
+        place_parts = grammar["place_part_nouns"]
+        speech_verbs = self.lexicon.speech_verbs
+        agent_at: list[int] = []
+        patient_at: list[int] = []
         for t in members:
-            tok = t.token
-            undergoer = (
-                tok.lemma_.lower() in self.lexicon.grammar["undergoer_lemmas"]
-            )  # "ten people died": the subject is the victim
-            for child in tok.children:
-                if child.dep_ == "agent":
-                    agents.extend(g for g in child.children if g.dep_ == "pobj")
-                elif child.dep_ in {"nsubj"}:
-                    (patients if undergoer else agents).append(child)
-                elif child.dep_ in {"nsubjpass", "dobj"}:
-                    patients.append(child)
-                elif child.dep_ in {"compound", "amod", "poss"} and tok.pos_ == "NOUN":
-                    agents.append(child)
-                elif child.dep_ == "prep" and child.lower_ in self.lexicon.grammar["agent_preps"]:
-                    for pobj in child.children:
+            i = t.token.i
+            undergoer = lemma[i] in undergoers  # "ten people died": the subject is the victim
+            noun = pos[i] == "NOUN"
+            for c in children[i]:
+                d = dep[c]
+                if d == "agent":
+                    agent_at.extend(g for g in children[c] if dep[g] == "pobj")
+                elif d == "nsubj":
+                    (patient_at if undergoer else agent_at).append(c)
+                elif d in {"nsubjpass", "dobj"}:
+                    patient_at.append(c)
+                elif d in {"compound", "amod", "poss"} and noun:
+                    agent_at.append(c)
+                elif d == "prep" and lower[c] in agent_preps:
+                    for pobj in children[c]:
                         # "in the La Paz district of Ovejuyo": where, not who
-                        if (
-                            pobj.dep_ == "pobj"
-                            and pobj.lemma_.lower() not in self.lexicon.grammar["place_part_nouns"]
-                        ):
-                            agents.append(pobj)
-                            agents.extend(c for c in pobj.children if c.dep_ in {"compound", "amod"})
-                elif child.dep_ == "prep" and child.lower_ in self.lexicon.grammar["target_preps"]:
-                    patients.extend(g for g in child.children if g.dep_ == "pobj")
-                elif (
-                    child.dep_ == "prep"
-                    and child.lower_ in self.lexicon.grammar["of_preps"]
-                    and tok.pos_ == "NOUN"
-                    and t.family.name in _BEFALLS
-                ):
+                        if dep[pobj] == "pobj" and lemma[pobj] not in place_parts:
+                            agent_at.append(pobj)
+                            agent_at.extend(g for g in children[pobj] if dep[g] in {"compound", "amod"})
+                elif d == "prep" and lower[c] in target_preps:
+                    patient_at.extend(g for g in children[c] if dep[g] == "pobj")
+                elif d == "prep" and lower[c] in of_preps and noun and t.family.name in _BEFALLS:
                     # "the killing of five militants", "the arrest of 20 students": what befell them
                     # (not "un disparo de un policía", a policeman's shot)
-                    patients.extend(g for g in child.children if g.dep_ == "pobj")
+                    patient_at.extend(g for g in children[c] if dep[g] == "pobj")
+            head = heads[i]
             if (
-                tok.dep_ in {"xcomp", "advcl", "conj", "acl", "relcl"}
-                and tok.head.pos_ in {"VERB", "NOUN"}
-                and tok.head.lemma_.lower() not in self.lexicon.speech_verbs
+                dep[i] in {"xcomp", "advcl", "conj", "acl", "relcl"}
+                and pos[head] in {"VERB", "NOUN"}
+                and lemma[head] not in speech_verbs
                 and not undergoer
             ):
-                for child in tok.head.children:
-                    if child.dep_ == "nsubj":
-                        agents.append(child)
-                    if child.dep_ == "nsubjpass":
-                        patients.append(child)
-            if tok.dep_ == "acl" and (tok.tag_ == "VBD" or any(c.dep_ == "dobj" for c in tok.children)):
+                for c in children[head]:
+                    if dep[c] == "nsubj":
+                        agent_at.append(c)
+                    if dep[c] == "nsubjpass":
+                        patient_at.append(c)
+            if dep[i] == "acl" and (tag[i] == "VBD" or any(dep[c] == "dobj" for c in children[i])):
                 # "Gunmen on motorbikes killed ...", parsed as a clause of "motorbikes": the finite verb's
                 # subject is the noun phrase that the prepositions hang from
-                head = tok.head
-                while head.dep_ == "pobj" and head.head.dep_ == "prep":
-                    head = head.head.head
-                agents.append(head)
-            passive = tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)
-            if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and passive:
-                patients.append(tok.head)  # "protesters who were shot"
+                k = head
+                while dep[k] == "pobj" and dep[heads[k]] == "prep":
+                    k = heads[heads[k]]
+                agent_at.append(k)
+            passive = pos[i] == "VERB" and any(dep[c] == "auxpass" for c in children[i])
+            if dep[i] == "relcl" and pos[head] == "NOUN" and passive:
+                patient_at.append(head)  # "protesters who were shot"
+        agents: list[Token] = [doc[k] for k in agent_at]
+        patients: list[Token] = [doc[k] for k in patient_at]
         national = self._national_forces(ctx, members)
         for t in members:  # "The Peruvian government declared a state of emergency"
             if t.token.dep_ in {"dobj", "attr"} and t.token.head.pos_ == "VERB":
@@ -525,14 +530,15 @@ class IncidentReader:
         if actor1 is None and group == "violence":
             # an armed actor anywhere in the sentence that is not the victim, and not who reported it
             armed = []
-            for tok in sent:
-                hit = ctx.actors.generic_at.get(tok.i)
+            generic_at = ctx.actors.generic_at
+            for i in range(sent.start, sent.end):
+                hit = generic_at.get(i)
                 if hit is None or hit[0].inter not in _INTER["armed"] or hit[0].kind == "institution":
                     continue
                 root = ctx.doc[hit[1] : hit[2]].root
                 if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.lexicon.speech_verbs:
                     continue  # "Ukraine's air force said": who reported it
-                cand = ctx.actors.actor_for(tok)
+                cand = ctx.actors.actor_for(doc[i])
                 if cand is not None and (actor2 is None or cand.name != actor2.name):
                     armed.append(cand)
             armed.sort(key=lambda a: a.kind == "government")
@@ -540,10 +546,11 @@ class IncidentReader:
         if actor2 is None and group in {"violence", "arrest"}:
             # not a word of the perpetrators' own phrase ("Normalistas y transportistas se enfrentaron")
             own = {i for a in agents for i in range(a.left_edge.i, a.right_edge.i + 1)}
-            for tok in sent:
-                hit = ctx.actors.generic_at.get(tok.i)
-                if hit is not None and hit[0].inter in _INTER["civil"] and tok.i not in own:
-                    cand = ctx.actors.actor_for(tok)
+            generic_at = ctx.actors.generic_at
+            for i in range(sent.start, sent.end):
+                hit = generic_at.get(i)
+                if hit is not None and hit[0].inter in _INTER["civil"] and i not in own:
+                    cand = ctx.actors.actor_for(doc[i])
                     if cand is not None and (actor1 is None or cand.name != actor1.name):
                         actor2 = cand
                         break
@@ -564,9 +571,10 @@ class IncidentReader:
                             )
                         )
         if group == "protest" and actor1 is not None:
-            for tok in sent:
-                if tok.ent_type_ == "ORG" or tok.text in ctx.actors.acronyms:
-                    org = ctx.actors.actor_for(tok)
+            ent_type, words, acronyms = columns.ent_type, columns.text, ctx.actors.acronyms
+            for i in range(sent.start, sent.end):
+                if ent_type[i] == "ORG" or words[i] in acronyms:
+                    org = ctx.actors.actor_for(doc[i])
                     if (
                         org is not None
                         and org.kind in {"union", "party"}

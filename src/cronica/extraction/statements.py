@@ -360,9 +360,11 @@ def speaker_actor(ctx: DocContext, subj: Token) -> Actor | None:
         known = ctx.actors.person_by_role(subj.lemma_.lower(), words)
         if known is not None:
             return known
-    for tok in subj.subtree:
-        if tok.ent_type_ == "ORG" or tok.text in ctx.actors.acronyms:
-            actor = ctx.actors.actor_for(tok)
+    columns = arrays(ctx.doc)  # the subtree's words from the shared arrays: a Token only for a hit
+    ent_type, texts, acronyms = columns.ent_type, columns.text, ctx.actors.acronyms
+    for k in columns.subtree(subj.i):
+        if ent_type[k] == "ORG" or texts[k] in acronyms:
+            actor = ctx.actors.actor_for(ctx.doc[k])
             if actor is not None:
                 return actor
     actor = ctx.actors.actor_in(subj)

@@ -67,12 +67,13 @@ class DocArrays:
         ]
         if len(doc):
             table = doc.to_array(attrs)  # unsigned 64-bit, one row a token
-            columns = table.T.tolist()
+            # the columns read as numbers (the flags and heads are computed below, not converted)
+            columns = table[:, _NUMBER_COLUMNS].T.tolist()
             # a head before its token comes back wrapped: read as signed, it is the offset
             heads = (table[:, 5].astype(np.int64) + np.arange(len(doc), dtype=np.int64)).tolist()
             flags = (table[:, [7, 9, 10, 11, 13]] == 1).T.tolist()
         else:
-            columns, heads, flags = [[] for _ in attrs], [], [[] for _ in range(5)]
+            columns, heads, flags = [[] for _ in _NUMBER_COLUMNS], [], [[] for _ in range(5)]
         self.orth_hash: list[int] = columns[0]
         self.lower_hash: list[int] = columns[1]
         self.lemma_hash: list[int] = columns[2]
@@ -80,52 +81,47 @@ class DocArrays:
         self.dep_hash: list[int] = columns[4]
         #: the position of each token's head (the root is its own head)
         self.head: list[int] = heads
-        self.ent_type_hash: list[int] = columns[6]
+        self.ent_type_hash: list[int] = columns[5]
         self.is_space: list[bool] = flags[0]
-        self.idx: list[int] = columns[8]
+        self.idx: list[int] = columns[6]
         self.is_alpha: list[bool] = flags[1]
         #: whether a space follows the token (``Token.whitespace_``)
         self.space_after: list[bool] = flags[2]
         #: whether the token starts a sentence (``Token.is_sent_start`` is True)
         self.sent_start: list[bool] = flags[3]
-        self.tag_hash: list[int] = columns[12]
+        self.tag_hash: list[int] = columns[7]
         #: whether the token is inside an entity that starts before it (``Token.ent_iob_ == "I"``)
         self.ent_inside: list[bool] = flags[4]
 
+    # the strings of a column, looked up in a table of the vocabulary's strings by hash shared by
+    # every document (a ``dict`` look-up, not the ``StringStore``'s, a hash)
     @cached_property
     def text(self) -> list[str]:
-        strings = self._strings
-        return [strings[h] for h in self.orth_hash]
+        return list(map(_strings_of(self._strings).__getitem__, self.orth_hash))
 
     @cached_property
     def lower(self) -> list[str]:
-        strings = self._strings
-        return [strings[h] for h in self.lower_hash]
+        return list(map(_strings_of(self._strings).__getitem__, self.lower_hash))
 
     @cached_property
     def lemma(self) -> list[str]:
-        strings = self._strings
-        return [strings[h].lower() for h in self.lemma_hash]
+        return list(map(_strings_of(self._strings, lowered=True).__getitem__, self.lemma_hash))
 
     @cached_property
     def pos(self) -> list[str]:
-        strings = self._strings
-        return [strings[h] for h in self.pos_hash]
+        return list(map(_strings_of(self._strings).__getitem__, self.pos_hash))
 
     @cached_property
     def tag(self) -> list[str]:
-        strings = self._strings
-        return [strings[h] for h in self.tag_hash]
+        return list(map(_strings_of(self._strings).__getitem__, self.tag_hash))
 
     @cached_property
     def dep(self) -> list[str]:
-        strings = self._strings
-        return [strings[h] for h in self.dep_hash]
+        return list(map(_strings_of(self._strings).__getitem__, self.dep_hash))
 
     @cached_property
     def ent_type(self) -> list[str]:
-        strings = self._strings
-        return [strings[h] for h in self.ent_type_hash]
+        return list(map(_strings_of(self._strings).__getitem__, self.ent_type_hash))
 
     @cached_property
     def children(self) -> list[list[int]]:
@@ -158,6 +154,44 @@ class DocArrays:
 
         walk(i)
         return out
+
+
+#: the columns of ``DocArrays``' table read as numbers: ORTH, LOWER, LEMMA, POS, DEP, ENT_TYPE, IDX, TAG
+_NUMBER_COLUMNS = [0, 1, 2, 3, 4, 6, 8, 12]
+
+
+class _Strings(dict[int, str]):
+    """A vocabulary's strings by hash, filled from its ``StringStore`` on first use (``lowered``: each
+    string lower-cased, as ``DocArrays.lemma`` reads lemmas). A hash names one string whatever the
+    document, so one table serves every document read with that vocabulary."""
+
+    def __init__(self, store: Any, lowered: bool) -> None:
+        super().__init__()
+        self.store = store
+        self.lowered = lowered
+
+    def __missing__(self, key: int) -> str:
+        if len(self) > _STRINGS_KEPT:
+            self.clear()
+        value = self.store[key]
+        if self.lowered:
+            value = value.lower()
+        self[key] = value
+        return value
+
+
+#: how many strings a table keeps before it starts again (a vocabulary grows with every new word)
+_STRINGS_KEPT = 500_000
+_TABLES: dict[tuple[int, bool], _Strings] = {}
+
+
+def _strings_of(store: Any, lowered: bool = False) -> _Strings:
+    """The table of ``store``'s strings (the vocabulary of a loaded model lives as long as the process;
+    the table holds the store, so an ``id`` is never reused while its table is kept)."""
+    table = _TABLES.get((id(store), lowered))
+    if table is None or table.store is not store:
+        table = _TABLES[(id(store), lowered)] = _Strings(store, lowered)
+    return table
 
 
 _ARRAYS: WeakKeyDictionary[Doc, DocArrays] = WeakKeyDictionary()

@@ -33,6 +33,8 @@ from cronica.nlp.features import FeatureSpec, hashed_counts
 
 #: Version of the file layout; a reader refuses files from a newer layout.
 FORMAT_VERSION = 1
+#: The start of a one-text batch's only segment (``np.add.reduceat``)
+_FIRST = np.zeros(1, dtype=np.intp)
 #: The heads a model may have, in the order they are stored.
 HEADS = ("event", "event_type", "sub_event_type", "inter1", "actor2")
 
@@ -104,19 +106,26 @@ class EventClassifier:
         divided by their own L2 norm; each step is elementwise, or summed over the text's own
         slice, so a text gets the same numbers whatever else is in the batch."""
         counts = [hashed_counts(t, self.spec) for t in texts]
-        found = [len(c) for c in counts]
-        total = sum(found)
-        keys = np.fromiter(chain.from_iterable(counts), dtype=np.int64, count=total)
-        raw = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float32, count=total)
-        row_of = self._row_of[keys]
+        if len(counts) == 1:  # one text (most calls): its counts as they are, no chaining
+            only = counts[0]
+            found = [len(only)]
+            keys = np.fromiter(only, dtype=np.int64, count=found[0])
+            raw = np.fromiter(only.values(), dtype=np.float32, count=found[0])
+        else:
+            found = [len(c) for c in counts]
+            total = sum(found)
+            keys = np.fromiter(chain.from_iterable(counts), dtype=np.int64, count=total)
+            raw = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float32, count=total)
+        row_of = self._row_of.take(keys)
         known = row_of >= 0
         rows = row_of[known]
-        vals = (1.0 + np.log(raw[known])) * self.idf[rows]
-        if len(texts) == 1:
-            sizes = [len(rows)]
-        else:
-            sizes = np.bincount(np.repeat(np.arange(len(texts)), found)[known], minlength=len(texts)).tolist()
+        vals = (1.0 + np.log(raw[known])) * self.idf.take(rows)
         squares = vals * vals
+        if len(texts) == 1:
+            # the same float32 division by the same norm as the batch's repeated divisor
+            norm = math.sqrt(float(squares.sum())) or 1.0
+            return rows, vals / np.float32(norm), np.array([len(rows)], dtype=np.int64)
+        sizes = np.bincount(np.repeat(np.arange(len(texts)), found)[known], minlength=len(texts)).tolist()
         norms = []
         start = 0
         for size in sizes:
@@ -137,12 +146,20 @@ class EventClassifier:
         if not texts:
             return []
         rows, vals, sizes = self._rows(texts)
-        logits = np.tile(self._intercepts, (len(texts), 1))
-        filled = np.flatnonzero(sizes)
-        if len(filled):
-            contributions = self._weights[rows] * vals.astype(np.float64)[:, None]
-            starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[filled]
-            logits[filled] += np.add.reduceat(contributions, starts, axis=0)
+        if len(texts) == 1:
+            # one text: its logits are the intercepts plus the one segment's sum (the same additions
+            # in the same order as the batch's ``reduceat`` and ``+=``)
+            logits = self._intercepts[None, :]
+            if len(rows):
+                contributions = self._weights.take(rows, axis=0) * vals.astype(np.float64)[:, None]
+                logits = logits + np.add.reduceat(contributions, _FIRST, axis=0)
+        else:
+            logits = np.tile(self._intercepts, (len(texts), 1))
+            filled = np.flatnonzero(sizes)
+            if len(filled):
+                contributions = self._weights.take(rows, axis=0) * vals.astype(np.float64)[:, None]
+                starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))[filled]
+                logits[filled] += np.add.reduceat(contributions, starts, axis=0)
         odds = 1.0 / (1.0 + np.exp(-logits))  # every class's sigmoid, every head at once
         ranked = [self._ranked(head, odds, lo, hi) for head, lo, hi in self._columns.values()]
         names = list(self._columns)
@@ -167,7 +184,7 @@ class EventClassifier:
             return out
         part = np.ascontiguousarray(odds[:, lo:hi])  # one-vs-rest: normalised to sum to one
         total = part.sum(axis=1, keepdims=True)
-        p = part / np.where(total == 0, 1.0, total)
+        p = part / (total if total.all() else np.where(total == 0, 1.0, total))
         return [
             tuple([(classes[k], row[k]) for k in ks])
             for ks, row in zip(np.argsort(-p, axis=1).tolist(), p.tolist(), strict=True)

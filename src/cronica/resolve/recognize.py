@@ -465,12 +465,12 @@ class PlaceRecognizer:
 
     def _after_area_of(self, doc: Doc) -> list[int]:
         """The words right after "the <area> of" ("in the area of Spartak", "the outskirts of X")."""
+        lower = arrays(doc).lower  # the shared arrays: no Token object a word
+        links, areas, articles = self.of_links, self.unknown_areas, self.articles
         return [
             k + 1
-            for k in range(3, len(doc) - 1)
-            if doc[k].lower_ in self.of_links
-            and doc[k - 1].lower_ in self.unknown_areas
-            and doc[k - 2].lower_ in self.articles
+            for k in range(3, len(lower) - 1)
+            if lower[k] in links and lower[k - 1] in areas and lower[k - 2] in articles
         ]
 
     def _fills_place_parenthesis(self, doc: Doc, i: int, j: int) -> bool:

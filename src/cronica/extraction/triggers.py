@@ -248,10 +248,14 @@ class TriggerFinder:
         sentence = self._sentence_of(tok)
         if on("trigger.question") and sentence.question:
             return "trigger.question", "a question"
+        # the trigger's children (and a few grandchildren) read from the shared arrays, by position
+        columns = arrays(tok.doc)
+        children, dep_of, lower_of = columns.children, columns.dep, columns.lower
+        at = tok.i
         if (
             on("trigger.planned")
             and tok.pos_ == "NOUN"
-            and any(c.dep_ == "acl" and c.lemma_.lower() in self._cues["planned"] for c in tok.children)
+            and any(dep_of[c] == "acl" and columns.lemma[c] in self._cues["planned"] for c in children[at])
         ):
             return "trigger.planned", "planned ('a march planned for Saturday')"
         head = tok.head
@@ -277,12 +281,12 @@ class TriggerFinder:
                 )
         habitual = self._cues["habitual_adverbs"]
         if on("trigger.habitual") and (
-            any(c.dep_ == "advmod" and c.lower_ in habitual for c in tok.children)
+            any(dep_of[c] == "advmod" and lower_of[c] in habitual for c in children[at])
             or any(
-                g.dep_ == "advmod" and g.lower_ in habitual
-                for c in tok.children
-                if c.dep_ in {"acl", "relcl"}
-                for g in c.children
+                dep_of[g] == "advmod" and lower_of[g] in habitual
+                for c in children[at]
+                if dep_of[c] in {"acl", "relcl"}
+                for g in children[c]
             )
         ):
             return "trigger.habitual", "habitual ('often', 'regularly'), not one event"
@@ -421,9 +425,10 @@ class TriggerFinder:
                     and tok.dep_ not in {"ROOT"}
                 ):
                     return "trigger.bare-noun", "bare noun: a kind of event, not one event"
-            has_num = any(c.dep_ == "nummod" for c in tok.children)
-            own_date = any(c.ent_type_ == "DATE" for c in tok.children) or any(
-                c.ent_type_ == "DATE" for c in tok.subtree if c.i < tok.i
+            has_num = any(dep_of[c] == "nummod" for c in children[at])
+            ent_type = columns.ent_type
+            own_date = any(ent_type[c] == "DATE" for c in children[at]) or any(
+                ent_type[c] == "DATE" for c in columns.subtree(at) if c < at
             )
             new = any(c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children)  # "its largest rally"
             # "confirmed the death of a man" (an arrest "of 27 suspects" is as often one told before)

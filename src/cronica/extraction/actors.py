@@ -39,6 +39,11 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 #: the inter code of a named person or organisation by its kind (conventions.yaml ``inter.named``)
 _KIND_INTER = load_conventions().named_inter
+#: armed kinds that are no state's and name a group (not the unidentified armed men of
+#: ``named_groups.heads``): the groups whose dictionary words give an organisation its kind
+_CONVENTIONS = load_conventions()
+_NONSTATE_GROUPS = _CONVENTIONS.kinds["armed"] - _CONVENTIONS.kinds["state"] - _CONVENTIONS.named_groups.heads
+_ABROAD = _CONVENTIONS.abroad
 #: News agencies name the source of a story, never an actor in it.
 _NEWS_AGENCIES = frozenset(
     {
@@ -84,6 +89,8 @@ class DocActors:
     role_words: dict[str, str | None] = field(default_factory=dict)
     #: tokens of place names ("KAMPALA" in a dateline is not an organisation)
     place_tokens: frozenset[int] = frozenset()
+    #: tokens of ACLED's label that opens a note ("Movement of forces:"): words of the coding, no actor
+    label_tokens: frozenset[int] = frozenset()
     #: demonym or country word -> country name ("Russian" -> "Russia"), when a gazetteer is at hand
     demonym: Callable[[str], str | None] | None = None
     #: the dictionary's generic actor of each kind ("military", "protesters", ...)
@@ -109,8 +116,11 @@ class DocActors:
         a ``country`` given is one its ``words`` name ("A Russian drone attack")."""
         generic = self.kinds[kind]
         place = country or self.country
+        # an actor named by its words ("{text}") with no words: the name ACLED gives forces of no known
+        # country (the classifier's external forces, inter 8)
+        named = _clean(words.text) if words is not None else _ABROAD.unnamed
         return Actor(
-            name=generic.name.replace("{country}", place or "unknown country"),
+            name=generic.name.replace("{country}", place or "unknown country").replace("{text}", named),
             text=words.text if words is not None else None,
             span=_span(words) if words is not None else None,
             inter=generic.inter,
@@ -140,11 +150,11 @@ class DocActors:
     def actor_for(self, tok: Token, *, prefer_group: bool = False) -> Actor | None:
         """The actor a token names, or ``None``."""
         doc = self.doc
-        if tok.i in self.place_tokens and tok.i not in self.generic_at:
+        if tok.i in self.label_tokens or (tok.i in self.place_tokens and tok.i not in self.generic_at):
             return None
         known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
         opening_word = tok.i in self.generic_at and _capitalised_opening(doc, tok.i)
-        if (tok.ent_type_ == "PERSON" or known_surname) and not opening_word:
+        if (tok.ent_type_ == "PERSON" or known_surname) and not opening_word and not self._lexicon_name(tok):
             ent = entity_of(tok) if tok.ent_type_ == "PERSON" else None
             ent = ent or doc[tok.i : tok.i + 1]
             person = self.person_for(ent)
@@ -166,11 +176,30 @@ class DocActors:
         upper = tok.text.strip(".,")
         if upper in self.acronyms or tok.ent_type_ == "ORG":
             ent = entity_of(tok) or doc[tok.i : tok.i + 1]
-            return self._organisation_actor(ent)
+            return self._organisation_actor(ent, self._group_words(ent))
         if tok.ent_type_ in {"NORP"} and tok.tag_ in {"NNPS", "NNS"}:
             return Actor(
                 name=tok.text, text=tok.text, span=_span(doc[tok.i : tok.i + 1]), inter=7, kind="civilians"
             )
+        return None
+
+    def _lexicon_name(self, tok: Token) -> bool:
+        """Whether the NER's person at ``tok`` is words of the actor dictionary ("Al Shabaab" is a
+        group the dictionary knows, whatever the NER labels it)."""
+        if tok.i not in self.generic_at:
+            return False
+        _, start, end = self.generic_at[tok.i]
+        ent = entity_of(tok)
+        return end - start > 1 and (ent is None or (start <= ent.start and ent.end <= end))
+
+    def _group_words(self, ent: Span) -> GenericActor | None:
+        """The named armed group whose dictionary words an organisation's name holds ("Islamic State
+        Somalia Province", "the Pakistani Taliban"), when that group is no state's (conventions.yaml
+        ``kinds``: armed, not state); else ``None``."""
+        for i in range(ent.start, ent.end):
+            found = self.generic_at.get(i)
+            if found is not None and found[0].kind in _NONSTATE_GROUPS:
+                return found[0]
         return None
 
     def actor_in(self, tok: Token) -> Actor | None:
@@ -231,11 +260,17 @@ class DocActors:
         country = own or self.country or "unknown country"
         text = span_text(words)
         name = generic.name.replace("{country}", country).replace("{text}", _clean(text))
+        inter = generic.inter
+        if generic.kind in _NONSTATE_GROUPS and all(t.pos == PROPN for t in words):
+            name = _clean(text)  # a group the dictionary knows, named: "Al Shabaab", "Boko Haram"
+        if own is None and generic.kind in _ABROAD.kinds and _called_foreign(words):
+            # "international forces", "coalition troops": foreign forces whose country is not named
+            name, inter = _ABROAD.unnamed, _ABROAD.inter
         return Actor(
             name=name,
             text=text,
             span=_span(words),
-            inter=generic.inter,
+            inter=inter,
             kind=generic.kind,
             country=own or self.country,
             country_named=own is not None,
@@ -246,10 +281,12 @@ class DocActors:
         if self.demonym is None:
             return None
         head = words.root
-        for mod in (*head.children, *words):
+        # "Turkish Military forces": a modifier of a modifier before the head names it too
+        before = [t for t in self.doc[head.left_edge.i : head.i] if t.head.i > t.i]
+        for mod in (*head.children, *words, *before):
             if mod.dep_ not in {"amod", "compound", "nmod", "poss"} or mod.i >= head.i:
                 continue
-            if mod.ent_type_ not in {"NORP", "GPE"}:
+            if mod.ent_type_ not in {"NORP", "GPE", "ORG"}:  # "Turkish Military forces": an ORG's words
                 continue
             name = self.demonym(mod.text)
             if name:
@@ -264,18 +301,20 @@ class DocActors:
                             return name
         return None
 
-    def _organisation_actor(self, ent: Span) -> Actor:
+    def _organisation_actor(self, ent: Span, group: GenericActor | None = None) -> Actor:
+        """The organisation ``ent`` names, of the kind its head noun gives, else of ``group``'s kind
+        (an armed group whose words its name holds), else a plain organisation with no type."""
         text = _clean(ent.text)
         text = re.sub(r"^(the|The)\s+", "", text)
         full = self.acronyms.get(text, text)
         acronym = next((a for a, f in self.acronyms.items() if f == full), None)
-        kind = self.organisation_kind(full)
+        kind = self.organisation_kind(full) or (group.kind if group is not None else None)
         name = f"{full} ({acronym})" if acronym and acronym != full else full
         return Actor(
             name=name,
             text=ent.text,
             span=_span(ent),
-            inter=_KIND_INTER.get(kind or ""),
+            inter=_KIND_INTER.get(kind or "", group.inter if group is not None else None),
             kind=kind or "organisation",
             country=self.country,
         )
@@ -393,6 +432,9 @@ def organisation_kind(
         if kind == "military":
             head = set(phrase.split())
             others = [w for w in words if w not in head and w not in heads.cut]
+            police = next((w for w in others if heads.heads.get(w) == "police"), None)
+            if police is not None:
+                return "police"  # "Southwest Special Police Forces": a police force is the state's
             state = heads.state_modifiers
             # without a gazetteer no demonym can be told apart: the old reading, the state's
             if country_of is not None and any(w not in state and not country_of(w) for w in others):
@@ -625,6 +667,17 @@ class ActorFinder:
         if org in actors.acronyms:
             org = org
         return role, org
+
+
+def _called_foreign(words: Span) -> bool:
+    """Whether a modifier before the actor's head calls it foreign (conventions.yaml ``abroad.words``:
+    "international forces", "the foreign troops"), not a name ("Allied Democratic Forces" is an
+    organisation, read apart)."""
+    head = words.root
+    return any(
+        mod.i < head.i and mod.dep_ in {"amod", "compound", "nmod"} and mod.lower_ in _ABROAD.words
+        for mod in (*head.children, *words)
+    )
 
 
 def _names_a_group(mod: Token, actors: DocActors) -> bool:

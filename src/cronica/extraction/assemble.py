@@ -232,6 +232,30 @@ def _response(prev: Draft, draft: Draft) -> bool:
     )
 
 
+def _other_side(prev: Draft, draft: Draft) -> bool:
+    """ "Al Shabaab ambushed the police ... The police clashed with the militants": the same battle told
+    from the other side, next: both battles, the second's actor 1 the first's actor 2 (the same name),
+    its actor 2 none, of the first's actor 1's type, or, like it, no state's."""
+    return (
+        prev.event_type == draft.event_type == "Battles"
+        and prev.actor2 is not None
+        and draft.actor1 is not None
+        and prev.actor2.name == draft.actor1.name
+        and (
+            draft.actor2 is None
+            or _actors_compatible(prev.actor1, draft.actor2)
+            or _nonstate(prev.actor1, draft.actor2)
+        )
+        and draft.sentence_index - prev.sentence_index <= 1
+    )
+
+
+def _nonstate(a: Actor | None, b: Actor) -> bool:
+    """Whether both are typed and neither is the state's ("Al Shabaab" and "the militants")."""
+    state = _INTER["state"]
+    return a is not None and a.inter is not None and b.inter is not None and not {a.inter, b.inter} & state
+
+
 def _weapon_and_clash(a: Draft, b: Draft) -> tuple[Draft, Draft] | None:
     """(weapon attack, clash) when ``a`` and ``b`` are a weapon attack of ``clash_weapons`` and an armed
     clash told in clash words (events.yaml ``clash``) in the next sentence: "a hand grenade was thrown at
@@ -367,6 +391,7 @@ def assemble_events(
                     _absorbs_protest(prev, draft, document.text, peaceful)
                     or _actors_compatible(prev.actor1, draft.actor1)
                     or _response(prev, draft)
+                    or _other_side(prev, draft)
                     or _weapon_and_clash(prev, draft) is not None
                 )
             ):

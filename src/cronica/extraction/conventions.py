@@ -23,7 +23,7 @@ from cronica.extraction.lexicon import ACLED_TYPES, PLOVER_CATEGORIES
 
 FILE = "conventions.yaml"
 INTER_GROUPS = ("state", "armed", "political", "civil", "protesters", "civilians")
-KIND_GROUPS = ("state", "armed", "unarmed")
+KIND_GROUPS = ("state", "armed", "unarmed", "typed_by_words")
 TYPES = (
     "excessive_force",
     "intervention",
@@ -65,6 +65,10 @@ class Abroad:
 
     kinds: frozenset[str]
     inter: int
+    #: modifiers that call a force foreign without naming its country ("international forces")
+    words: frozenset[str]
+    #: the name of such a force
+    unnamed: str
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,12 @@ def _strings(value: Any, name: str, where: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def _text(value: Any, name: str, where: str) -> str:
+    if not (isinstance(value, str) and value.strip()):
+        raise _fail(name, where, "expected a non-empty string")
+    return value
+
+
 def _code(value: Any, name: str, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
         raise _fail(name, where, f"expected an ACLED inter code 1-8, not {value!r}")
@@ -278,6 +288,8 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     abroad = Abroad(
         _strings(abroad_data.get("kinds"), name, "abroad.kinds"),
         _code(abroad_data.get("inter"), name, "abroad.inter"),
+        _strings(abroad_data.get("words"), name, "abroad.words"),
+        _text(abroad_data.get("unnamed"), name, "abroad.unnamed"),
     )
     groups_of = _section(data, "named_groups", name)
     kind = groups_of.get("kind")
@@ -451,6 +463,7 @@ ROLES = {
     "violence": ("actor2",),
     "arrests": ("actor1",),
     "measures": ("actor1", "words"),
+    "activity": (),
 }
 
 

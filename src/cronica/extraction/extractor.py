@@ -45,6 +45,7 @@ from cronica.extraction.incidents import IncidentReader
 from cronica.extraction.learned import Combination, EventTyper
 from cronica.extraction.lexicon import Lexicon, load_lexicon
 from cronica.extraction.locating import PlaceLinker
+from cronica.extraction.note_tags import label_end
 from cronica.extraction.quotes import find_quotes
 from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.rules import RuleBook
@@ -138,6 +139,7 @@ class Extractor:
         self.combination = combination or Combination()
         counts = ReadCounts(self.lexicon, self.totals)
         conventions = load_conventions()
+        self._note_tags = conventions.note_tags
         #: the order the stages run in, on each sentence and then once a document (:mod:`.stages`)
         self.sentence_stages: tuple[SentenceStage, ...] = (
             FindTriggers(self.triggers),
@@ -199,6 +201,9 @@ class Extractor:
         mentions, country, code = self.places.locate(doc)
         actors = self.actor_finder.index(doc, country, code, getattr(self.places, "country_name_of", None))
         actors.place_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
+        label = label_end(doc_text(doc), self._note_tags)
+        if label:
+            actors.label_tokens = frozenset(i for i, at in enumerate(arrays(doc).idx) if at < label)
         found = [with_day_range(s) for s in self.date_finder(doc) if not is_count_not_year(s)]
         if not self._model_dates:
             _mark_dates(doc, found)

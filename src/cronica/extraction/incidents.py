@@ -117,6 +117,8 @@ _STORY_REACH = 6
 
 #: trigger families whose noun's "of" names who it befell ("the killing of", "the arrest of")
 _BEFALLS = frozenset({"lethal", "injure", "arrest", "abduct"})
+#: the trigger family of fighting between two sides (events.yaml ``clash``): "with" names the other side
+_CLASH_FAMILY = "clash"
 #: trigger families of people acting against each other or the state ("residents attacked and injured a
 #: herder, claiming his animals had caused traffic accidents", "youth hurled stones at the police"): a
 #: sentence with one is no accident whatever accident word it holds (not the clash family, whose
@@ -484,6 +486,12 @@ class IncidentReader:
                             agent_at.extend(g for g in children[pobj] if dep[g] in {"compound", "amod"})
                 elif d == "prep" and lower[c] in target_preps:
                     patient_at.extend(g for g in children[c] if dep[g] == "pobj")
+                elif d == "prep" and lower[c] in grammar["opponent_preps"] and t.family.name == _CLASH_FAMILY:
+                    # "clashed with Al Shabaab": the other side
+                    patient_at.extend(g for g in children[c] if dep[g] == "pobj")
+                elif d == "acl" and noun and lemma[c] in grammar["target_verbs"]:
+                    # "an airstrike targeting Al Shabaab": the participle's object is the target
+                    patient_at.extend(g for g in children[c] if dep[g] == "dobj")
                 elif d == "prep" and lower[c] in of_preps and noun and t.family.name in _BEFALLS:
                     # "the killing of five militants", "the arrest of 20 students": what befell them
                     # (not "un disparo de un policía", a policeman's shot)
@@ -620,9 +628,10 @@ class IncidentReader:
             actor = ctx.actors.actor_in(tok)
             if actor is not None:
                 return actor
-        # "two military camps", "a police post": an actor named by a modifier of the target
+        # "two military camps", "a police post", "an Islamic State Sahel Province base": an actor named
+        # by a modifier of the target, or by a modifier of one
         for tok in tokens:
-            for child in tok.children:
+            for child in ctx.doc[tok.left_edge.i : tok.i]:
                 if child.dep_ in {"amod", "compound"}:
                     actor = ctx.actors.actor_for(child)
                     if actor is not None:

@@ -89,6 +89,10 @@ CONTEXTUAL = frozenset(
 _TARGETS = CONTEXTUAL | {("Protests", "Protest with intervention")}
 
 _ROLES = tuple(load_conventions().roles.values())
+#: actor kinds whose own words give their type ("soldiers", "police", "clan militia": conventions.yaml
+#: ``kinds.typed_by_words``); the reading of a whole summary does not re-type them
+_TYPED_BY_WORDS = load_conventions().kinds["typed_by_words"]
+_ABROAD = load_conventions().abroad
 
 #: Event types the rules code from the weapon a report names (an air strike, shelling, a mine, a
 #: grenade): the reading of a whole summary does not replace them, the sentence's reading may
@@ -541,6 +545,23 @@ def _named(actor: Actor, text: str) -> bool:
     return any(w[:1].isupper() for w in (words[1:] if opening else words))
 
 
+def _typed_by_words(actor: Actor, text: str, subject: tuple[int, int] | None) -> bool:
+    """Whether the rules read ``actor``'s type from words that fix it: a name (:func:`_named`); forces
+    the words put abroad (inter 8: "US forces" in Somalia, "international forces"); or, for the
+    summary's opening subject (``subject``: the characters of its head word, "On 5 July 2025,
+    government forces clashed with ..."), a kind whose words give the type (conventions.yaml
+    ``kinds.typed_by_words``: "soldiers", "the police", "clan militia"). An actor found elsewhere may
+    be the wrong one ("an IED exploded, targeting a security forces convoy"), and the classifier's
+    reading of who acted is the better evidence of its type."""
+    if _named(actor, text) or actor.inter == _ABROAD.inter and actor.kind in _ABROAD.kinds:
+        return True  # a name, or forces whose words call them foreign ("international forces")
+    if subject is None or actor.span is None:
+        return False
+    if not (actor.span.start <= subject[0] and subject[1] <= actor.span.end):
+        return False
+    return actor.kind in _TYPED_BY_WORDS
+
+
 def apply_summary_actor_type(
     events: list[Event],
     typer: EventTyper | None,
@@ -548,6 +569,7 @@ def apply_summary_actor_type(
     combination: Combination | None = None,
     text: str = "",
     summary: bool = False,
+    subject: tuple[int, int] | None = None,
 ) -> list[Event]:
     """In a coded summary (``summary``, see :attr:`Combination.short_report`), the first event's
     actor 1 takes the ACLED actor type (inter code) the classifier reads on the whole summary when it
@@ -555,9 +577,11 @@ def apply_summary_actor_type(
     ``roles``) name actor 1 of the event's type (the protesters of a protest, the rioters of a riot):
     the actor keeps its words and name, its ``inter`` changes, and ``coded_by`` says so; with no
     actor 1, the generic actor of that type (``generic`` makes one of an ``actors.yaml`` kind). An
-    actor the summary names (:func:`_named`: "the NAF rebel forces", "Taliban militants") keeps the
-    type the rules read from its name; one it only describes ("militants", "gunmen") takes the
-    classifier's. Other events, and documents that are no coded summary, are returned unchanged."""
+    actor whose words give its type (:func:`_typed_by_words`: a name, "the NAF rebel forces",
+    "Taliban militants"; or, as the summary's opening subject, ``subject``, its country, "US forces",
+    or a state force or a clan militia, "soldiers") keeps the type the rules read; one the words
+    only describe ("militants", "gunmen") takes the classifier's. Other events, and documents that
+    are no coded summary, are returned unchanged."""
     if typer is None or not summary or not events or not text:
         return events
     ranked = judge_all(typer, [text])[0].inter1
@@ -568,8 +592,8 @@ def apply_summary_actor_type(
     if any(r.actor1 and r.covers(first.event_type, first.sub_event_type) for r in _ROLES):
         return events  # ACLED's roles name actor 1 of this type (the protesters of a protest ...)
     actor = first.actor1
-    if actor is not None and actor.inter is not None and _named(actor, text):
-        return events  # a named actor's type is read from its name ("NAF rebel forces", "Taliban")
+    if actor is not None and actor.inter is not None and _typed_by_words(actor, text, subject):
+        return events  # its words give its type ("NAF rebel forces", "soldiers", "US forces")
     if actor is None:
         kind = GENERIC_KIND.get(code)
         if kind is None:

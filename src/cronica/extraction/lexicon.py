@@ -664,6 +664,8 @@ GRAMMAR_WORDS = (
     "argument_preps",
     "agent_preps",
     "target_preps",
+    "opponent_preps",
+    "target_verbs",
     "undergoer_lemmas",
     "town_preps",
     "of_preps",

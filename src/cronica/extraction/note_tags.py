@@ -52,6 +52,16 @@ def note_tag(text: str, tags: Mapping[str, tuple[str, str, str]]) -> NoteTag | N
     return NoteTag(words, *coding)
 
 
+def label_end(text: str, tags: Mapping[str, tuple[str, str, str]]) -> int:
+    """Where the label ``text`` opens with ends (the offset of its colon), or 0 with no label: the
+    label's words ("Movement of forces:") are the note's coding, not its actors."""
+    tag = note_tag(text, tags)
+    if tag is None:
+        return 0
+    start = len(text) - len(text.lstrip())
+    return text.find(":", start)
+
+
 #: Event types of violence: in a note of a demonstration, the rules' violent coding is a riot.
 _VIOLENT = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 

@@ -5,12 +5,16 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
 
 * Protests: actor 1 is the protesters (inter 6): civilians who protest are protesters, a protest with
   no actor words is the protesters', and a state force named first is actor 2 (save excessive force,
-  which ACLED codes both ways); a peaceful protest has no civilian "target".
+  which ACLED codes both ways); an armed group that organises a protest stands with the protesters
+  (associated); a peaceful protest has no civilian "target".
 * Riots: actor 1 is the rioters (inter 5), also when the words were "protesters" or "youths".
 * Arrests: actor 1 is the state force that arrested (the police when the text names no other); the
   people arrested are actor 2.
 * A curfew, a state of emergency or a decree (Strategic developments / Other) is the government's act
   when no state actor is named.
+* A change to a group or its activity (Strategic developments / Change to group/activity: "Al Shabaab
+  fighters were seen in ...") is the act of the armed group the words make its object, when the text
+  names no actor 1.
 * Violence against civilians has civilians as actor 2 when the text names no target words.
 * Actors the text gives no country take the country of their event's place (:func:`apply_place_country`):
   "Protesters (Bolivia)", never "Protesters (unknown country)" when the place is known. A state's
@@ -31,12 +35,13 @@ from cronica.fields import replace
 from cronica.records import Actor, Event
 
 _CONVENTIONS = load_conventions()
-_PROTESTS, _RIOTS, _VIOLENCE, _ARRESTS, _MEASURES = (
-    _CONVENTIONS.roles[k] for k in ("protests", "riots", "violence", "arrests", "measures")
+_PROTESTS, _RIOTS, _VIOLENCE, _ARRESTS, _MEASURES, _ACTIVITY = (
+    _CONVENTIONS.roles[k] for k in ("protests", "riots", "violence", "arrests", "measures", "activity")
 )
 _CIVIL = _CONVENTIONS.inter["civil"]
 _CIVILIANS = _CONVENTIONS.inter["civilians"]
 _STATE = _CONVENTIONS.inter["state"]
+_ARMED = _CONVENTIONS.inter["armed"] | {_CONVENTIONS.abroad.inter}
 _ABROAD = _CONVENTIONS.abroad
 _UNKNOWN = "unknown country"
 
@@ -61,6 +66,9 @@ def _roles(event: Event, actors: DocActors) -> Event:
             # "police dispersed the protesters with a lathi charge": the force is actor 2
             a2 = a1 if a2 is None or a2.inter in _CIVIL else a2
             a1 = actors.of_kind(_PROTESTS.actor1)
+        elif a1.inter in _ARMED and sub not in _PROTESTS.force_first:
+            # "the militia organised a protest": the protesters are actor 1, the group stands with them
+            a1 = replace(actors.of_kind(_PROTESTS.actor1), associated=(a1,))
         if sub in _PROTESTS.no_civilian_target and a2 is not None and a2.inter in _CIVIL:
             a2 = None
     elif _RIOTS.covers(kind, sub):
@@ -79,6 +87,10 @@ def _roles(event: Event, actors: DocActors) -> Event:
     elif _MEASURES.covers(kind, sub) and _MEASURES.words is not None:
         if (a1 is None or a1.inter not in _STATE) and _MEASURES.words.search(event.trigger.text):
             a1 = actors.of_kind(_MEASURES.actor1)
+    elif _ACTIVITY.covers(kind, sub):
+        if (a1 is None or a1.text is None) and a2 is not None and a2.inter in _ARMED:
+            # "Al Shabaab fighters were seen in ...": the group whose activity it is, not a target
+            a1, a2 = a2, None
     if a1 is event.actor1 and a2 is event.actor2:
         return event
     return replace(event, actor1=a1, actor2=a2)

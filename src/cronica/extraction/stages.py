@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Protocol
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
 from cronica.extraction.armed_victims import armed_victims_coding
@@ -75,7 +75,7 @@ from cronica.extraction.totals import TotalReader, apply_revisions
 from cronica.extraction.triggers import Trigger, TriggerFinder
 from cronica.extraction.violent_demonstration import violent_demonstration_events
 from cronica.fields import replace
-from cronica.nlp.arrays import arrays
+from cronica.nlp.arrays import arrays, doc_sents
 from cronica.records import Event
 
 
@@ -697,7 +697,32 @@ class SummaryActorType:
             self.combination,
             reading.document.text,
             summary=opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates]),
+            subject=_opening_subject(reading.doc),
         )
+
+
+def _opening_subject(doc: Doc) -> tuple[int, int] | None:
+    """The characters of the head word of the first sentence's subject ("On 5 July 2025, government
+    forces and a clan militia clashed with ...": "forces"), else ``None``; an actor's words that hold it
+    are who acted ("a army vehicle struck an IED": the vehicle, not the army)."""
+    sents = doc_sents(doc)
+    if not sents:
+        return None
+    root = sents[0].root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            if any(_names_a_group(m) for m in child.children if m.i < child.i):
+                return None  # "the KIA forces": a group's forces, whose type no word of the rules gives
+            return child.idx, child.idx + len(child)
+    return None
+
+
+def _names_a_group(mod: Token) -> bool:
+    """Whether a modifier names an organisation (an acronym, an organisation's name), not a country."""
+    if mod.dep_ not in {"compound", "amod", "nmod"} or mod.ent_type_ in {"GPE", "NORP"}:
+        return False
+    text = mod.text.strip(".,")
+    return mod.ent_type_ == "ORG" or (len(text) >= 2 and text.isupper())
 
 
 class Revisions:

@@ -172,3 +172,14 @@ def test_what_an_airstrike_targets_is_actor_two_also_a_group_s_base() -> None:
     )
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor2 is not None and event.actor2.inter == 2
+
+
+def test_who_made_the_attack_that_forces_repelled_is_actor_one() -> None:
+    for text in (
+        "On 8 May 2024, army troops repelled an attack by Boko Haram fighters near Gwoza town.",
+        "On 8 May 2024, army troops repelled a Boko Haram attack near Gwoza town.",
+    ):
+        event = first(run(text))
+        assert event.event_type == "Battles", text
+        assert event.actor1 is not None and event.actor1.inter == 2, text
+        assert event.actor2 is not None and event.actor2.inter == 1, text

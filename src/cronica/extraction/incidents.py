@@ -468,6 +468,13 @@ class IncidentReader:
             i = t.token.i
             undergoer = lemma[i] in undergoers  # "ten people died": the subject is the victim
             noun = pos[i] == "NOUN"
+            if lemma[i] in grammar["repel_lemmas"]:
+                attackers = self._attackers_repelled(t.token)
+                if attackers:
+                    # "forces repelled an attack by the rebels": the rebels attacked, the forces their target
+                    agent_at.extend(a.i for a in attackers)
+                    patient_at.extend(c for c in children[i] if dep[c] == "nsubj")
+                    continue
             for c in children[i]:
                 d = dep[c]
                 if d == "agent":
@@ -590,6 +597,20 @@ class IncidentReader:
                     ):
                         associated.append(org)
         return actor1, actor2, associated
+
+    @staticmethod
+    def _attackers_repelled(tok: Token) -> list[Token]:
+        """Who made the attack a verb of repelling takes as its object: the attack's "by" ("repelled an
+        attack by Taliban militants") or a name modifying it ("repelled a Taliban attack"; not words
+        that only describe: "repulsed militants attacks")."""
+        out: list[Token] = []
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            for child in obj.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    out.extend(g for g in child.children if g.dep_ == "pobj")
+                elif child.dep_ in {"compound", "amod"} and child.i < obj.i and child.pos_ == "PROPN":
+                    out.append(child)
+        return out
 
     def _national_forces(self, ctx: DocContext, members: list[Trigger]) -> Actor | None:
         """ "A Russian drone attack", "Israeli airstrikes": that country's forces did it."""

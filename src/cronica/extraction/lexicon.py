@@ -666,6 +666,7 @@ GRAMMAR_WORDS = (
     "target_preps",
     "opponent_preps",
     "target_verbs",
+    "repel_lemmas",
     "undergoer_lemmas",
     "town_preps",
     "of_preps",

@@ -129,6 +129,10 @@ def classify(
             if actor1_kind in _UNARMED and actor2_kind not in _ARMED:
                 # party supporters, residents or students fighting each other: ACLED codes rioters
                 return _typed("mob_violence", families["clash"])
+            if actor1_kind in _UNARMED and actor2_kind in _STATE:
+                # "supporters of the former president clashed with police": rioters who fight the
+                # state's forces, a violent demonstration, not a battle
+                return _typed("violent_demonstration", families["clash"])
             ambush = families["clash"].token.lemma_.lower() == "ambush"
             if ambush and actor1_kind in _ARMED - {"police"} and actor2_kind == "civilians":
                 # "gunmen ambushed a group of farm workers": one side unarmed is an attack, not a battle

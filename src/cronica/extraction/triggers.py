@@ -180,9 +180,10 @@ class TriggerFinder:
             found.append(self._judge(doc[i], i, i + 1, family))
         if protest is not None:
             # "students occupied the rectorate": no takeover (trigger.sit-in) but a sit-in, a protest
-            found.extend(
+            sit_ins = [
                 Trigger(t.token, t.start, t.end, protest, True) for t in found if t.rule == "trigger.sit-in"
-            )
+            ]
+            found.extend(sit_ins)
         self._sentence = None
         return sorted(found, key=lambda t: t.start)
 

@@ -569,12 +569,31 @@ def _background(d: Draft, document: Document) -> bool:
         return False
 
 
+def _arrests_at_protest(a: Draft, b: Draft) -> bool:
+    """One draft is a peaceful protest, the other arrests made by the state's forces (or by nobody
+    named) in a sentence of their own: the two are one protest, whose arrested the arrests count."""
+    protest, arrest = (a, b) if a.group == "protest" else (b, a)
+    if protest.group != "protest" or arrest.group != "arrest":
+        return False
+    if (protest.event_type, protest.sub_event_type) != ("Protests", "Peaceful protest"):
+        return False
+    return arrest.actor1 is None or arrest.actor1.inter in _INTER["state"]
+
+
 def _merge(a: Draft, b: Draft) -> Draft:
     keep_type = _rank(a.event_type, a.sub_event_type) <= _rank(b.event_type, b.sub_event_type)
     types = {a.event_type, b.event_type}
     if "Battles" in types and types & {"Protests", "Riots"}:
         # "149 police officers were injured" told after a protest: the protest, not a battle
         keep_type = a.event_type != "Battles"
+    arresting = None
+    if _arrests_at_protest(a, b):
+        # "Students blocked the highway ... Police arrested 15 of them.": the protest, its arrested
+        # counted; ACLED keeps most such notes a peaceful protest ("One person was arrested right after
+        # the protest"), and never a strategic development of its own. The force that arrested is the
+        # one an intervention names (actor 2; `roles` drops it from a protest that stays peaceful)
+        keep_type = a.group == "protest"
+        arresting = (b if keep_type else a).actor1
     typed = a if keep_type else b
     fought = _weapon_and_clash(a, b)
     if fought is not None:
@@ -590,7 +609,7 @@ def _merge(a: Draft, b: Draft) -> Draft:
         date = b.date
     place = _more_specific(a.location, b.location) if not b.place_inherited else a.location
     actor1 = typed.actor1 or a.actor1 or b.actor1
-    actor2 = typed.actor2 or a.actor2 or b.actor2
+    actor2 = arresting or typed.actor2 or a.actor2 or b.actor2
     if fought is not None and fought[0].actor1 is not None:
         # the attacker is actor 1; the side that fought back (a side of the clash that is not the
         # attacker's) actor 2

@@ -22,7 +22,7 @@ from cronica.errors import DataFileError
 from cronica.extraction.lexicon import ACLED_TYPES, PLOVER_CATEGORIES
 
 FILE = "conventions.yaml"
-INTER_GROUPS = ("state", "armed", "political", "civil", "protesters", "civilians")
+INTER_GROUPS = ("state", "armed", "political", "civil", "protesters", "civilians", "crowd")
 KIND_GROUPS = ("state", "armed", "unarmed", "typed_by_words")
 TYPES = (
     "excessive_force",
@@ -48,7 +48,7 @@ class Role:
     actor2: str = ""
     #: sub-event types the convention treats apart (see the file's comments)
     force_first: frozenset[str] = frozenset()
-    no_civilian_target: frozenset[str] = frozenset()
+    no_target: frozenset[str] = frozenset()
     rioters_unnamed: frozenset[str] = frozenset()
     #: words read in the trigger, when the convention has any
     words: re.Pattern[str] | None = None
@@ -158,6 +158,9 @@ class ViolentDemonstration:
     #: road blocks of burning tyres, barricades: with no demonstration told, the one destruction
     #: by people neither armed nor the state's is a violent demonstration
     road_blocks: re.Pattern[str] = re.compile(r"(?!)")
+    #: words that make the one destruction of a report with no demonstration told a protest ("during
+    #: protests", "to protest"): a violent demonstration too
+    protest_told: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -363,12 +366,14 @@ def _violent_demonstration(
     destruction = _sub_types(data.get("destruction"), "Strategic developments", name, where)
     words = _strings(data.get("words"), name, "violent_demonstration.words")
     blocks = _strings(data.get("road_blocks"), name, "violent_demonstration.road_blocks")
+    told = _strings(data.get("protest_told"), name, "violent_demonstration.protest_told")
     return ViolentDemonstration(
         codings,
         destruction,
-        _phrases(sorted(words, key=len, reverse=True)),
+        _phrases(sorted([*words, *blocks], key=len, reverse=True)),
         coding,
         _phrases(sorted(blocks, key=len, reverse=True)),
+        _phrases(sorted(told, key=len, reverse=True)),
     )
 
 
@@ -450,12 +455,12 @@ _ROLE_KEYS = frozenset(
         "actor1",
         "actor2",
         "force_first",
-        "no_civilian_target",
+        "no_target",
         "rioters_unnamed",
         "words",
     }
 )
-_SUB_LISTS = ("force_first", "no_civilian_target", "rioters_unnamed")
+_SUB_LISTS = ("force_first", "no_target", "rioters_unnamed")
 #: the conventions the code reads, with the keys each must give
 ROLES = {
     "protests": ("actor1",),
@@ -503,7 +508,7 @@ def _role(value: Any, name: str, where: str) -> Role:
         value.get("actor1", ""),
         value.get("actor2", ""),
         lists["force_first"],
-        lists["no_civilian_target"],
+        lists["no_target"],
         lists["rioters_unnamed"],
         words,
     )

@@ -258,9 +258,13 @@ class IncidentReader:
                 # ACLED: the protesters are actor 1, the force that intervened actor 2
                 actor1, actor2 = actor2, actor1
             if typed.sub_event_type == "Protest with intervention" and (
-                actor2 is None or actor2.inter in _INTER["protesters"]
+                actor2 is None or actor2.inter in _INTER["civil"]
             ):
-                actor2 = self._force_in(ctx, sent)  # "the protesters had gathered ... when officers fired"
+                # "the protesters had gathered ... when officers fired"; "teachers protested ...; police
+                # used tear gas to disperse them" (the dispersed, civilians by their words, are no actor 2)
+                force = self._force_in(ctx, sent)
+                if force is not None or actor2 is None or actor2.inter in _INTER["protesters"]:
+                    actor2 = force
             missing: dict[str, str] = {}
             date = self.dates.date_for(ctx, story, sent, si, anchors, owners) or self._background_date(
                 ctx, story, sent, si

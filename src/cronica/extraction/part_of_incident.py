@@ -55,7 +55,7 @@ def fold_developments(
         if host is None:
             continue
         current = taken.get(id(host), host)
-        taken[id(host)] = _take_in(current, event)
+        taken[id(host)] = take_in(current, event)
         folded.add(id(event))
     if not folded:
         return None
@@ -70,7 +70,7 @@ def _same_day(incident: Event, development: Event) -> bool:
     return incident.date.value is not None and incident.date.value == development.date.value
 
 
-def _take_in(incident: Event, development: Event) -> Event:
+def take_in(incident: Event, development: Event) -> Event:
     """``incident`` with the counts of ``development`` of kinds it has none of, and a ``coded_by``
     that says what it took in."""
     counts = dict(incident.counts)

@@ -21,6 +21,7 @@ from collections.abc import Collection
 
 from cronica.extraction.classify import recoded
 from cronica.extraction.conventions import ViolentDemonstration, load_conventions
+from cronica.extraction.part_of_incident import take_in
 from cronica.fields import replace
 from cronica.records import Event
 
@@ -29,6 +30,8 @@ _CONVENTIONS = load_conventions()
 _ARMED = _CONVENTIONS.inter["state"] | _CONVENTIONS.inter["armed"]
 _STATE = _CONVENTIONS.inter["state"]
 _CIVIL = _CONVENTIONS.inter["civil"]
+#: demonstrators and rioters: an attack on people they make is the demonstration's violence
+_CROWD = _CONVENTIONS.inter["crowd"]
 
 
 def violent_demonstration_events(
@@ -38,22 +41,24 @@ def violent_demonstration_events(
     ``violent.codings``, coded as ``violent.coding`` when ``text`` says the demonstrators used
     violence (``violent.words``) or another event is a riot or a destruction of property
     (``violent.destruction``) by a perpetrator the text names who is neither the state's nor armed;
-    such destruction events are folded into it. A state force the protest's coding made actor 1
-    (excessive force, an intervention) becomes actor 2, the demonstrators actor 1. ``None`` when no
-    event changes. A demonstration whose sentence says it passed off peacefully (``peaceful``, the
-    lexicon's ``grammar.peaceful``: "dispersed without incident") keeps its coding: violence told
-    after it is another event, as ``assemble`` keeps it."""
+    such destruction events, the demonstrators' own attacks on people (actor 1 of ``inter.groups.crowd``)
+    and the riots or destruction by people neither armed nor the state's told in the demonstration's
+    own sentence are folded into it (their counts of kinds it lacks join it). With no demonstration
+    told, a report's one destruction by such people is a violent demonstration where the words tell
+    road blocks (``violent.road_blocks``) or a protest (``violent.protest_told``: "during protests").
+    A state force the protest's coding made actor 1 (excessive force, an intervention) becomes actor
+    2, the demonstrators actor 1. ``None`` when no event changes. A demonstration whose sentence says
+    it passed off peacefully (``peaceful``, the lexicon's ``grammar.peaceful``: "dispersed without
+    incident") keeps its coding: violence told after it is another event, as ``assemble`` keeps it."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
     demo = next((e for e in ordered if e.event_type == "Protests"), None)
     if demo is None:
         # no demonstration told, but people who are neither the state's nor armed barricading roads
-        # with burning tyres: the destruction is their demonstration ("residents blocked the road
-        # with burning tyres")
-        if (
-            len(events) != 1
-            or not _unarmed_destruction(events[0], violent)
-            or not violent.road_blocks.search(text)
-        ):
+        # with burning tyres, or destroying property "during protests": the destruction is their
+        # demonstration ("residents blocked the road with burning tyres")
+        if len(events) != 1 or not _unarmed_destruction(events[0], violent):
+            return None
+        if not (violent.road_blocks.search(text) or violent.protest_told.search(text)):
             return None
         return [_recoded_destruction(events[0], violent)]
     if demo.sub_event_type not in violent.codings:
@@ -76,8 +81,34 @@ def violent_demonstration_events(
         # the force a protest's coding put first ("police fired on the protesters") is the rioters'
         # adversary, actor 2; the demonstrators (or, unnamed, the rioters of ``roles``) are actor 1
         changed = replace(changed, actor1=a2, actor2=a1)
-    folded = {id(e) for e in violence if e.event_type == "Strategic developments"}
-    return [changed if e is demo else e for e in events if id(e) not in folded]
+    # folded into it: the destruction coded apart, the demonstrators' own attack on people ("The
+    # demonstrators assaulted a family and beat a soldier"), and a riot or destruction read in the
+    # demonstration's own sentence ("Residents burned tires and blocked roads": the burning, which the
+    # classifier may have made a riot, and the road block are one demonstration)
+    apart = {id(e) for e in violence if e.event_type != "Riots"}
+    folded = [
+        e
+        for e in ordered
+        if e is not demo
+        and (
+            id(e) in apart
+            or (
+                e.sentence == demo.sentence
+                and e.sentence is not None
+                and _unarmed_riot_or_destruction(e, violent)
+            )
+        )
+    ]
+    for event in folded:
+        changed = take_in(changed, event)
+    gone = {id(e) for e in folded}
+    return [changed if e is demo else e for e in events if id(e) not in gone]
+
+
+def _unarmed_riot_or_destruction(event: Event, violent: ViolentDemonstration) -> bool:
+    """A riot, or a destruction of property, by nobody named or people neither armed nor the state's
+    (also an actor only the classifier typed, which has no words)."""
+    return event.event_type == "Riots" or _unarmed_destruction(event, violent)
 
 
 def _unarmed_destruction(event: Event, violent: ViolentDemonstration) -> bool:
@@ -102,4 +133,6 @@ def _demonstrators_violence(event: Event, violent: ViolentDemonstration) -> bool
         return False
     if event.event_type == "Riots":
         return True
+    if event.event_type == "Violence against civilians":
+        return event.actor1.inter in _CROWD  # demonstrators or rioters who beat or attacked people
     return event.event_type == "Strategic developments" and event.sub_event_type in violent.destruction

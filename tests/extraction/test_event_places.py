@@ -197,3 +197,10 @@ def test_a_town_the_attack_falls_on_is_the_place_not_the_department_it_lies_in()
     ]:
         event = first_event(run(text))
         assert (event.location.name, event.location.admin1, event.location.precision) == (town, department, 1)
+
+
+def test_a_town_the_parser_makes_a_modifier_of_its_country_is_the_place() -> None:
+    # "in La Paz, Bolivia" parsed as "in [La Paz] Bolivia", the town an nmod of the country
+    event = first_event(run("Miners clashed with police in La Paz, Bolivia, leaving one miner dead."))
+    assert event.location.name == "La Paz"
+    assert event.location.country_code == "BO" and event.location.precision in {1, 2}

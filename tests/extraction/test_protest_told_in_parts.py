@@ -93,3 +93,15 @@ def test_the_force_that_dispersed_the_protesters_is_actor_2_not_the_dispersed() 
     )[0]
     assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
     assert event.actor2 is not None and event.actor2.inter == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "inter2"),
+    [
+        ("Soldiers and Al Shabaab militants clashed near Afgoye on Monday.", 2),
+        ("Coca farmers and police clashed near Villa Tunari on Monday, leaving one farmer dead.", 1),
+    ],
+)
+def test_the_conjoined_subject_of_a_clash_is_the_other_side(text: str, inter2: int) -> None:
+    event = events(text)[0]
+    assert event.actor2 is not None and event.actor2.inter == inter2

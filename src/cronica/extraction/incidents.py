@@ -485,6 +485,9 @@ class IncidentReader:
                     agent_at.extend(g for g in children[c] if dep[g] == "pobj")
                 elif d == "nsubj":
                     (patient_at if undergoer else agent_at).append(c)
+                    if t.family.name == _CLASH_FAMILY and not undergoer:
+                        # "Coca farmers and police clashed": the conjoined subject is the other side
+                        patient_at.extend(g for g in children[c] if dep[g] == "conj")
                 elif d in {"nsubjpass", "dobj"}:
                     patient_at.append(c)
                 elif d in {"compound", "amod", "poss"} and noun:

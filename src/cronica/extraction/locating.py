@@ -56,13 +56,18 @@ def _path_blocked(tok: Token, anchors: list[Token], blocked: set[int]) -> bool:
     return True
 
 
-def _governing_prep(span: Span) -> str | None:
+def _governing_prep(span: Span, places: frozenset[int] = frozenset()) -> str | None:
+    """The preposition that governs ``span`` ("in" of "in Sacaba"), through compounds, appositions and
+    conjuncts, and through a modifier of another place (``places``: the token indices of the sentence's
+    place mentions): "in La Paz, Bolivia", parsed with the town a modifier of the country, is in."""
     root = span.root
     cur = root
     for _ in range(3):
         if cur.dep_ == "pobj":
             return cur.head.lower_
-        if cur.dep_ in {"compound", "appos", "conj", "npadvmod"}:
+        if cur.dep_ in {"compound", "appos", "conj", "npadvmod"} or (
+            cur.dep_ == "nmod" and cur.head.i in places
+        ):
             cur = cur.head
             continue
         break
@@ -175,7 +180,9 @@ class PlaceLinker:
         best: tuple[float, PlaceMention] | None = None
         towns: list[tuple[float, PlaceMention]] = []
         anchor_ids = {a.i for a in anchors}
-        for mention in ctx.places_in(sent):
+        mentions = ctx.places_in(sent)
+        place_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
+        for mention in mentions:
             if exclude and mention.start in exclude:
                 continue
             if blocked and _path_blocked(
@@ -183,7 +190,7 @@ class PlaceLinker:
             ):
                 continue
             tok = ctx.doc[mention.start]
-            prep = _governing_prep(ctx.doc[mention.start : mention.end])
+            prep = _governing_prep(ctx.doc[mention.start : mention.end], place_tokens)
             grammar = self.grammar
             if prep is None and not _place_like_role(
                 ctx.doc[mention.start : mention.end], anchors, grammar["place_part_nouns"]

@@ -204,3 +204,27 @@ def test_a_town_the_parser_makes_a_modifier_of_its_country_is_the_place() -> Non
     event = first_event(run("Miners clashed with police in La Paz, Bolivia, leaving one miner dead."))
     assert event.location.name == "La Paz"
     assert event.location.country_code == "BO" and event.location.precision in {1, 2}
+
+
+def test_the_one_place_a_short_report_names_is_its_place_however_it_is_attached() -> None:
+    # no locative preposition links the place to the trigger ("the main square of", "a ... neighbourhood")
+    occupied = first_event(
+        run("Students occupied the main square of San Salvador to demand the release of classmates.")
+    )
+    assert occupied.location.name == "San Salvador" and occupied.location.country_code == "SV"
+    blocked = first_event(
+        run("Residents of a Mexico City neighbourhood protested against water cuts by blocking an avenue.")
+    )
+    assert blocked.location.country_code == "MX" and blocked.location.status == "resolved"
+
+
+def test_two_places_no_word_links_leave_the_event_at_the_country() -> None:
+    event = first_event(run("Workers of the Cusco and Arequipa branches went on strike in Peru on Monday."))
+    assert event.location.name in {None, "Peru"}
+
+
+def test_a_place_of_another_clause_is_not_the_one_place_of_the_event() -> None:
+    event = first_event(
+        run("Twelve people were injured when troops cleared a road block to let fuel trucks reach Oruro.")
+    )
+    assert event.location.name != "Oruro"

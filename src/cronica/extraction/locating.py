@@ -129,6 +129,18 @@ def _origin_of_person(span: Span) -> bool:
     return prep is not None and prep.head.pos_ in {"NOUN", "PROPN", "PRON"}
 
 
+def _verb_between(tok: Token, anchors: list[Token]) -> bool:
+    """True when the way up from ``tok`` to each anchor that governs it passes another verb (the place
+    belongs to another clause), or no anchor governs it and the way to the root passes one."""
+    ids = {a.i for a in anchors}
+    for a in tok.ancestors:
+        if a.i in ids:
+            return False
+        if a.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
+
+
 def _part_of_place(span: Span, nouns: frozenset[str]) -> bool:
     """ "a suburb of Cochabamba", "the outskirts of Lahore": "of" that locates (``nouns``: the
     language's ``place_part_nouns``)."""
@@ -180,6 +192,7 @@ class PlaceLinker:
         best: tuple[float, PlaceMention] | None = None
         towns: list[tuple[float, PlaceMention]] = []
         anchor_ids = {a.i for a in anchors}
+        loose: list[PlaceMention] = []  # mentions no locative word links, excluded by nothing else
         mentions = ctx.places_in(sent)
         place_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
         for mention in mentions:
@@ -195,10 +208,12 @@ class PlaceLinker:
             if prep is None and not _place_like_role(
                 ctx.doc[mention.start : mention.end], anchors, grammar["place_part_nouns"]
             ):
+                loose.append(mention)
                 continue
             if prep in grammar["of_preps"] and not _part_of_place(
                 ctx.doc[mention.start : mention.end], grammar["place_part_nouns"]
             ):
+                loose.append(mention)  # "the main square of San Salvador", "residents of Sacaba"
                 continue
             if prep in grammar["from_preps"] and _origin_of_person(ctx.doc[mention.start : mention.end]):
                 continue
@@ -217,8 +232,21 @@ class PlaceLinker:
             if prep is None or prep in grammar["town_preps"]:
                 towns.append((distance, mention))
         if best is None:
-            return None
+            return self._only_place(ctx, loose, anchors)
         return _town_inside(best[1].place, towns) or best[1].place
+
+    def _only_place(self, ctx: DocContext, loose: list[PlaceMention], anchors: list[Token]) -> Place | None:
+        """With no place the grammar links, the one place below the country of the sentence that no rule
+        excluded (only the way it is attached is unusual: "the main square of San Salvador", "a Mexico
+        City neighbourhood"), when the sentence names no other and no verb stands between it and the
+        trigger ("troops cleared the blockade to let fuel trucks reach La Paz": where they went); else
+        None."""
+        towns = [m for m in loose if m.place.status == "resolved"]
+        if len(towns) != 1 or _verb_between(ctx.doc[towns[0].start : towns[0].end].root, anchors):
+            return None
+        if any(t.text == "-" for t in ctx.doc[towns[0].end : towns[0].end + 1]):
+            return None  # "US-backed"
+        return towns[0].place
 
     def preceding_place(self, ctx: DocContext, sent: Span, *, datelines: bool = True) -> Place | None:
         """The nearest resolved place named before ``sent`` in its paragraph, else the document's

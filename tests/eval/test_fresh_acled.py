@@ -1,34 +1,57 @@
-"""The fresh ACLED rows (``eval/fresh/acled-fresh.csv``) keep reading, and keep out the held-out countries."""
+"""The fresh ACLED rows (``eval/fresh/*.csv``) keep reading, and keep out the held-out countries."""
 
 from __future__ import annotations
 
 import csv
+from pathlib import Path
+
+import pytest
 
 from cronica.eval import load_items
 
 from .conftest import REPO
 
-FRESH = REPO / "eval" / "fresh" / "acled-fresh.csv"
-ROWS = 113
+FRESH = REPO / "eval" / "fresh"
+#: Every fresh file and its row count (a file added here is checked like the others).
+FILES = {"acled-fresh.csv": 113, "acled-fresh2.csv": 173}
 #: The project owner's hidden test countries: Bangladesh, Burkina Faso, and Latin America and the Caribbean.
 HELD_OUT = frozenset(
     "BD BF BO AR BR CL CO CR CU DO EC SV GT HT HN JM MX NI PA PY PE PR UY VE BZ GY SR GF TT BS BB AG DM "
     "GD KN LC VC AI AW BQ CW SX KY TC VG VI MS BL MF GP MQ FK".split()
 )
 HELD_OUT_REGIONS = ("South America", "Central America", "Caribbean")
+TRAIN = REPO.parent / "shared" / "data" / "dev" / "acled-train"
 
 
-def test_fresh_acled_file_reads_every_row() -> None:
-    items = load_items(str(FRESH), "acled-csv", split="all")
-    assert len(items) == ROWS
+def test_every_fresh_file_is_checked() -> None:
+    assert {path.name for path in FRESH.glob("*.csv")} == set(FILES)
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_fresh_acled_file_reads_every_row(name: str) -> None:
+    items = load_items(str(FRESH / name), "acled-csv", split="all")
+    assert len(items) == FILES[name]
     assert all(item.text and item.records[0].event_type and item.records[0].sub_event_type for item in items)
 
 
-def test_fresh_acled_file_holds_no_held_out_country() -> None:
-    items = load_items(str(FRESH), "acled-csv", split="all")
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_fresh_acled_file_holds_no_held_out_country(name: str) -> None:
+    items = load_items(str(FRESH / name), "acled-csv", split="all")
     codes = {item.records[0].country_code for item in items}
     assert None not in codes and not codes & HELD_OUT
-    with open(FRESH, encoding="utf-8", newline="") as fh:
+    with open(FRESH / name, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert not {row["region"] for row in rows} & set(HELD_OUT_REGIONS)
     assert not {row["country"] for row in rows} & {"Bangladesh", "Burkina Faso", "Bolivia"}
+
+
+@pytest.mark.skipif(not TRAIN.is_dir(), reason="acled-train not present")
+def test_fresh_rows_are_not_training_rows() -> None:
+    def ids(paths: list[Path]) -> set[str]:
+        out: set[str] = set()
+        for path in paths:
+            with open(path, encoding="utf-8", newline="") as fh:
+                out |= {row["event_id_cnty"] for row in csv.DictReader(fh)}
+        return out
+
+    assert not ids([FRESH / name for name in FILES]) & ids(sorted(TRAIN.glob("*.csv")))

@@ -81,3 +81,26 @@ def test_a_vague_phrase_without_a_crowd_figure_gives_no_crowd() -> None:
     assert event.event_type == "Protests"
     assert event.fatalities == 0
     assert "participants" not in event.counts
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a figure of another act joined by "and" is not a part of the killed
+        ("On 12 April 2022, gunmen attacked the village of Dawa, killing 2 civilians and kidnapping 3.", 2),
+        # a number after its proper noun is of the name, no count of people
+        (
+            "On 12 April 2022, Indonesian Police Detachment 88 blasted an explosive material belonging to "
+            "a group of militants in North Jakarta.",
+            0,
+        ),
+        # ACLED's coder note glued to the last word: the wounded are not added to the killed
+        (
+            "On 12 April 2022, herders clashed with farmers near Wajir. "
+            "Two people were killed and six others wounded.[size=no report]",
+            2,
+        ),
+    ],
+)
+def test_figures_of_other_acts_and_names_are_not_the_killed(text: str, want: int) -> None:
+    assert killed(text)[0] == want

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import cronica
-from cronica.records import Event
+from cronica.extraction.actors import DocActors
+from cronica.extraction.roles import apply_acled_roles
+from cronica.fields import replace
+from cronica.records import Actor, Event
 
 
 def events(text: str) -> list[Event]:
@@ -59,3 +64,23 @@ def test_the_police_who_fired_on_protesters_stay_actor_one() -> None:
     assert event.sub_event_type == "Excessive force against protesters"
     assert event.actor1 is not None and event.actor1.inter == 1
     assert event.actor2 is not None and event.actor2.inter == 6
+
+
+class _Generic:
+    """The document's generic actors, as :class:`~cronica.extraction.actors.DocActors` gives them."""
+
+    def of_kind(self, kind: str) -> Actor:
+        name = {"rioters": "Rioters (Kenya)"}.get(kind, kind)
+        return Actor(name, kind=kind, inter=5 if kind == "rioters" else 7)
+
+
+def test_the_police_a_riot_was_read_with_first_are_actor_two() -> None:
+    """ACLED's riots are the rioters' events: a state force the words made actor 1 ("the police fired
+    tear gas at the students, who threw rocks") is who they faced, actor 2."""
+    (riot,) = events("Youths rioted in Eldoret on Monday.")
+    police = Actor("Police Forces of Kenya", kind="police", inter=1)
+    for sub in ("Violent demonstration", "Mob violence"):
+        read = replace(riot, sub_event_type=sub, actor1=police, actor2=None)
+        (event,) = apply_acled_roles([read], cast(DocActors, _Generic()))
+        assert event.actor1 is not None and event.actor1.inter == 5
+        assert event.actor2 == police

@@ -50,6 +50,11 @@ def coding(event: Event) -> tuple[str, str]:
         "demanding their unpaid wages.",
         # the rules' riot, which the classifier reads as a peaceful protest
         "On 6 March 2024, students of Kivo Technical College rioted in protest at higher fees.",
+        # the demonstrators' violence in a sentence of its own that opens with them
+        "On 7 March 2024, students demonstrated in Kivo against higher fees. "
+        "They smashed the windows of the registry.",
+        "On 7 March 2024, hundreds of traders demonstrated in Luvoro over market fees. "
+        "The protesters also pelted the council offices with eggs.",
     ],
 )
 def test_a_demonstration_whose_participants_use_violence_is_a_riot(text: str) -> None:
@@ -77,6 +82,15 @@ def test_the_force_a_protest_coding_put_first_is_the_rioters_adversary() -> None
     assert coding(first) == ("Riots", "Violent demonstration")
     assert first.actor1 is not None and first.actor1.inter == 5
     assert first.actor2 is not None and first.actor2.inter == 1
+
+
+def test_the_demonstrators_violence_told_apart_opens_its_sentence() -> None:
+    after = VIOLENT.after
+    assert after.search("They held a march. They destroyed the gate of the office.") is not None
+    assert after.search("They held a march. The students then stormed the building.") is not None
+    assert after.search("They held a march. They said youths destroyed the gate.") is None
+    assert after.search("They held a march. They burned the national flag.") is None
+    assert after.search("They held a march. They burned two cars and a flag.") is not None
 
 
 def test_the_words_are_whole_words_not_halves_of_a_hyphenated_one() -> None:
@@ -107,6 +121,18 @@ def test_the_words_are_whole_words_not_halves_of_a_hyphenated_one() -> None:
             "On 8 March 2024, residents protested in Kivo over water shortages. "
             "Police fired tear gas to disperse them.",
             ("Protests", "Protest with intervention"),
+        ),
+        # tear gas shot at protesters is an intervention, not the deadly force "shot" tells
+        (
+            "On 8 March 2024, residents protested in Kivo over water shortages. "
+            "Police shot tear gas at the protesters.",
+            ("Protests", "Protest with intervention"),
+        ),
+        # burning an effigy is a protest's act, not violence
+        (
+            "On 9 March 2024, residents demonstrated in Luvoro against the killing of a trader. "
+            "They also burned an effigy of the police commander.",
+            ("Protests", "Peaceful protest"),
         ),
     ],
 )

@@ -10,6 +10,7 @@ validate. docs/coding.md explains each convention and the codebook section it fo
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -50,6 +51,7 @@ class Role:
     force_first: frozenset[str] = frozenset()
     no_target: frozenset[str] = frozenset()
     rioters_unnamed: frozenset[str] = frozenset()
+    force_second: frozenset[str] = frozenset()
     #: words read in the trigger, when the convention has any
     words: re.Pattern[str] | None = None
 
@@ -161,6 +163,9 @@ class ViolentDemonstration:
     #: words that make the one destruction of a report with no demonstration told a protest ("during
     #: protests", "to protest"): a violent demonstration too
     protest_told: re.Pattern[str] = re.compile(r"(?!)")
+    #: a sentence of its own that opens with the demonstrators and a verb of violence ("They destroyed
+    #: the gate"): their violence told apart
+    after: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -367,6 +372,10 @@ def _violent_demonstration(
     words = _strings(data.get("words"), name, "violent_demonstration.words")
     blocks = _strings(data.get("road_blocks"), name, "violent_demonstration.road_blocks")
     told = _strings(data.get("protest_told"), name, "violent_demonstration.protest_told")
+    subjects = _strings(data.get("after_subjects"), name, "violent_demonstration.after_subjects")
+    adverbs = _strings(data.get("after_adverbs"), name, "violent_demonstration.after_adverbs")
+    acts = _strings(data.get("after_acts"), name, "violent_demonstration.after_acts")
+    objects = _strings(data.get("after_not"), name, "violent_demonstration.after_not")
     return ViolentDemonstration(
         codings,
         destruction,
@@ -374,7 +383,27 @@ def _violent_demonstration(
         coding,
         _phrases(sorted(blocks, key=len, reverse=True)),
         _phrases(sorted(told, key=len, reverse=True)),
+        _sentence_openings(subjects, adverbs, acts, objects),
     )
+
+
+def _sentence_openings(
+    subjects: Collection[str], adverbs: Collection[str], verbs: Collection[str], unless: Collection[str] = ()
+) -> re.Pattern[str]:
+    """One case-insensitive pattern of a sentence (the text's start or after ``.``, ``!``, ``?``) that
+    opens with one of ``subjects``, then one of ``verbs``, with at most one of ``adverbs`` between, and
+    none of ``unless`` in the three words after the verb; never matches when a list is empty."""
+    if not subjects or not verbs:
+        return re.compile(r"(?!)")
+
+    def alternatives(words: Collection[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+
+    adverb = rf"(?:(?:{alternatives(adverbs)})\s+)?" if adverbs else ""
+    subject, verb = alternatives(subjects), alternatives(verbs)
+    not_after = rf"(?!(?:\s+\S+){{0,2}}\s+(?:{alternatives(unless)})\b)" if unless else ""
+    return re.compile(rf"(?:^|[.!?]\s+)(?:{subject})\s+{adverb}(?:{verb})\b{not_after}", re.IGNORECASE)
 
 
 def _phrases(phrases: list[str]) -> re.Pattern[str]:
@@ -457,10 +486,11 @@ _ROLE_KEYS = frozenset(
         "force_first",
         "no_target",
         "rioters_unnamed",
+        "force_second",
         "words",
     }
 )
-_SUB_LISTS = ("force_first", "no_target", "rioters_unnamed")
+_SUB_LISTS = ("force_first", "no_target", "rioters_unnamed", "force_second")
 #: the conventions the code reads, with the keys each must give
 ROLES = {
     "protests": ("actor1",),
@@ -510,5 +540,6 @@ def _role(value: Any, name: str, where: str) -> Role:
         lists["force_first"],
         lists["no_target"],
         lists["rioters_unnamed"],
+        lists["force_second"],
         words,
     )

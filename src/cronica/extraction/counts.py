@@ -239,7 +239,8 @@ def _figure_earlier_in_sentence(tok: Token) -> bool:
 
 
 def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> list[CountMention]:
-    """ "two rebels and one soldier dead": parts of one figure (3), not competing claims."""
+    """ "two rebels and one soldier dead": parts of one figure (3), not competing claims; "killing 2
+    civilians and kidnapping 2" is two figures."""
     doc = sent.doc
     out: list[CountMention] = []
     for c in counts:
@@ -253,6 +254,12 @@ def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> 
             and not c.increment
             and any(t.lower_ in w.and_ for t in doc[prev.quantity.end : c.quantity.start])
             and c.quantity.start - prev.quantity.end <= 4
+            # "killing 2 civilians and kidnapping 2": a verb between says the second figure is of
+            # another act, not a part of this one
+            and not any(
+                t.pos_ in {"VERB", "AUX"} or t.tag_ in {"VBG", "VBN", "VBD"}
+                for t in doc[prev.quantity.end : c.quantity.start]
+            )
         ):
             q = Quantity(
                 prev.quantity.start,

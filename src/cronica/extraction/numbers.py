@@ -150,6 +150,9 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
         ):
             i += 1
             continue
+        if tok.dep_ == "nummod" and tok.head.i < i and tok.head.tag_ == "NNP" and text[:1].isdigit():
+            i += 1  # "Police Detachment 88", "Route 66": a number after its proper noun is of the name
+            continue
         match = _vague_at(doc, i, end, q) or _number_at(doc, i, end, q)
         if match is None:
             i += 1

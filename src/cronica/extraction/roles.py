@@ -8,7 +8,8 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
   which ACLED codes both ways); an armed group that organises a protest stands with the protesters
   (associated); a peaceful protest has no actor 2 but counter-protesters (no civilian "target", not
   the road it blocked, not the police that watched it).
-* Riots: actor 1 is the rioters (inter 5), also when the words were "protesters" or "youths".
+* Riots: actor 1 is the rioters (inter 5), also when the words were "protesters" or "youths"; a state
+  force the words made actor 1 is actor 2.
 * Arrests: actor 1 is the state force that arrested (the police when the text names no other); the
   people arrested are actor 2.
 * A curfew, a state of emergency or a decree (Strategic developments / Other) is the government's act
@@ -78,7 +79,12 @@ def _roles(event: Event, actors: DocActors) -> Event:
             # protests have no actor 2, 23 have protesters)
             a2 = None
     elif _RIOTS.covers(kind, sub):
-        if a1 is None or a1.inter in _CIVIL:
+        if a1 is not None and a1.inter in _STATE and sub in _RIOTS.force_second:
+            # "the police fired tear gas at the students, who threw rocks": the rioters are actor 1,
+            # the force they faced actor 2
+            a2 = a1 if a2 is None or a2.inter in _STATE else a2
+            a1 = actors.of_kind(_RIOTS.actor1)
+        elif a1 is None or a1.inter in _CIVIL:
             if a1 is not None or sub in _RIOTS.rioters_unnamed:
                 a1 = _as(actors, _RIOTS.actor1, a1)
         if a2 is not None and a1 is not None and a2.name == a1.name:

@@ -67,11 +67,11 @@ def violent_demonstration_events(
     if any(w in said for w in peaceful):
         return None
     violence = [e for e in ordered if e is not demo and _demonstrators_violence(e, violent)]
-    found = violent.words.search(text)
+    found = violent.words.search(text) or violent.after.search(text)
     if not violence and found is None:
         return None
     why = (
-        f"the demonstrators' violence ({found.group(0)!r})"
+        f"the demonstrators' violence ({found.group(0).lstrip('.!? ')!r})"
         if found is not None
         else f"the demonstrators' violence ({violence[0].event_type} / {violence[0].sub_event_type})"
     )

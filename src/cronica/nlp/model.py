@@ -62,6 +62,17 @@ def _register_components() -> None:
         return doc
 
 
+def _split_glued_brackets(nlp: Language) -> None:
+    """A sentence's closing ``.``, ``!`` or ``?`` written against a bracket that follows it is a token of
+    its own: ACLED's notes glue their coder annotations to the last word ("six others
+    wounded.[size=no report]"), which the tokenizer kept as one word ("wounded.[size") and the parser
+    then read as no verb (the wounded were counted with the killed)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[^\W\d_])[.!?](?=\[)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None, scheme: str = "clear") -> Language:
     """Return the spaCy pipeline ``name`` (default :data:`DEFAULT_MODEL`), loading it at most once.
@@ -90,6 +101,7 @@ def load_model(name: str | None = None, scheme: str = "clear") -> Language:
                 nlp = spacy.load(candidate)
         except OSError:
             continue
+        _split_glued_brackets(nlp)
         if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
         if (

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from cronica.extraction.lexicon import Lexicon, TriggerFamily
 from cronica.extraction.rules import RuleBook, load_rules
 from cronica.nlp.arrays import arrays, span_text
+from cronica.nlp.token_attributes import COMPONENT as TOKEN_ATTRIBUTES
 
 #: "protests over/against/following the shootings": the shootings are the cause, told as background.
 
@@ -76,7 +77,14 @@ class TriggerFinder:
                 self._phrases.add(family.name, [nlp.make_doc(p) for p in family.phrases])
                 # the same phrases inflected: "suicide bombings", "set up bases"
                 with nlp.select_pipes(
-                    enable=["tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer"]
+                    enable=[
+                        "tok2vec",
+                        "tagger",
+                        "morphologizer",
+                        "attribute_ruler",
+                        "lemmatizer",
+                        TOKEN_ATTRIBUTES,
+                    ]
                 ):
                     self._lemma_phrases.add(family.name, list(nlp.pipe(family.phrases)))
         self._frames = lexicon.frames

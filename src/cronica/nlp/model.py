@@ -77,7 +77,9 @@ def _split_glued_brackets(nlp: Language) -> None:
 def load_model(name: str | None = None, scheme: str = "clear") -> Language:
     """Return the spaCy pipeline ``name`` (default :data:`DEFAULT_MODEL`), loading it at most once.
 
-    cronica adds one component before the parser: paragraph breaks are sentence boundaries. A model
+    cronica adds one component before the parser: paragraph breaks are sentence boundaries; where it
+    can, :mod:`cronica.nlp.token_attributes` stands for the attribute ruler and lemmatizer (the same
+    token attributes, faster; ``CRONICA_SPACY_ATTRIBUTES=1`` keeps spaCy's). A model
     whose ``scheme`` is ``ud`` (Universal Dependencies, as the Spanish model writes) gets
     :mod:`cronica.nlp.ud`'s relabelling last, so the extractor reads one scheme in every language; a
     Spanish model gets :mod:`cronica.nlp.verb_lemmas` after its lemmatizer."""
@@ -85,7 +87,7 @@ def load_model(name: str | None = None, scheme: str = "clear") -> Language:
 
     import spacy
 
-    from cronica.nlp import ud, verb_lemmas
+    from cronica.nlp import token_attributes, ud, verb_lemmas
 
     _register_components()
     ud.register()
@@ -111,6 +113,9 @@ def load_model(name: str | None = None, scheme: str = "clear") -> Language:
         ):
             # the Spanish lemmatizer guesses non-words for verbs it does not list ("aprehendeír")
             nlp.add_pipe(verb_lemmas.COMPONENT, after="lemmatizer", config={"data": "es"})
+        # the attribute ruler and rule lemmatizer replaced by one component with the same output, where
+        # the model's are ones it can stand for (the English models; docs/performance.md)
+        token_attributes.install(nlp)
         if scheme == "ud" and ud.COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(ud.COMPONENT, last=True)
             ud.adapt_tokenizer(nlp)

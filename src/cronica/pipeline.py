@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from cronica.errors import InputError
 from cronica.ingest import document_from_text, read_documents
 from cronica.nlp import detect_language, load_languages, load_model
+from cronica.nlp.matching import keep_text
 from cronica.records import Document, Extraction
 
 if TYPE_CHECKING:
@@ -164,7 +165,8 @@ class Pipeline:
         document = self._with_language(document)
         code = document.language or ""
         nlp, extractor = self.stage(code)
-        return extractor.extract(document, nlp(self._text_to_parse(document, code)))
+        text = self._text_to_parse(document, code)
+        return extractor.extract(document, keep_text(nlp(text), text))
 
     def extract_documents(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
         """Like :meth:`extract_document` for many documents, parsing them in batches with ``nlp.pipe``."""
@@ -184,7 +186,12 @@ class Pipeline:
         for code in dict.fromkeys(d.language or "" for d in documents):
             nlp, extractor = self.stage(code)
             indices = [i for i, d in enumerate(documents) if d.language == code]
-            docs = nlp.pipe((self._text_to_parse(documents[i], code) for i in indices), batch_size=batch_size)
+            texts = [self._text_to_parse(documents[i], code) for i in indices]
+            docs = list(nlp.pipe(texts, batch_size=batch_size))
+            for text, doc in zip(texts, docs, strict=True):
+                keep_text(doc, text)  # spaCy's tokens give back their text: no join a token at a time
+            # the classifier reads the texts it will surely be asked for, of the whole batch, at once
+            extractor.prefetch([documents[i] for i in indices], docs)
             for i, doc in zip(indices, docs, strict=True):
                 out[i] = extractor.extract(documents[i], doc)
         for i in range(len(documents)):

@@ -23,6 +23,7 @@ order. Built once per pipeline (matchers and lexicons load here); ``extract`` ne
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -42,7 +43,7 @@ from cronica.extraction.dates import DateFinder, DateResolver, TemporalLexicon
 from cronica.extraction.dating import DateLinker
 from cronica.extraction.ids import id_prefix
 from cronica.extraction.incidents import IncidentReader
-from cronica.extraction.learned import Combination, EventTyper
+from cronica.extraction.learned import Combination, EventTyper, LearnedTyper
 from cronica.extraction.lexicon import Lexicon, load_lexicon
 from cronica.extraction.locating import PlaceLinker
 from cronica.extraction.note_tags import label_end
@@ -175,6 +176,26 @@ class Extractor:
         )
 
     # ------------------------------------------------------------------------------------------
+    def prefetch(self, documents: Sequence[Document], docs: Sequence[Doc]) -> None:
+        """Have the learned typer read, in one batch, the texts of ``documents`` (parsed as ``docs``)
+        that :meth:`extract` will surely ask it about: a short document's whole text (read as a coded
+        summary's, :class:`~.stages.LearnedCoding`; most of them a one-sentence note's only sentence).
+        A text's reading does not depend on the other texts of a batch, so this changes no output;
+        it saves the classifier's set-up of one call a document. Only the shipped kind of typer,
+        which keeps its readings, is asked."""
+        from spacy.attrs import SENT_START
+
+        if not isinstance(self.typer, LearnedTyper):
+            return
+        short = self.combination.short_sentences
+        texts = [
+            document.text
+            for document, doc in zip(documents, docs, strict=True)
+            if document.text.strip() and int((doc.to_array(SENT_START) == 1).sum()) <= short
+        ]
+        if texts:
+            self.typer.judge_many(texts)
+
     def extract(self, document: Document, doc: Doc) -> Extraction:
         sents = doc_sents(doc)
         reading = Reading(

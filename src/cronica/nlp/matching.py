@@ -145,6 +145,13 @@ def doc_text(doc: Doc) -> str:
 _TEXT_KEY = "cronica.text"
 
 
+def keep_text(doc: Doc, text: str) -> Doc:
+    """``doc`` with ``text``, the text it was parsed from, kept as :func:`doc_text` keeps it (spaCy's
+    tokenizer never changes a text: ``doc.text`` is the text it was given)."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def lower_hashes(doclike: Doc | Span) -> set[int]:
     """The lowercase word hashes of a ``Doc`` or ``Span``."""
     from spacy.tokens import Doc

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from cronica.errors import GazetteerError
 from cronica.fields import replace
+from cronica.nlp.arrays import arrays
 from cronica.nlp.matching import doc_text
 from cronica.records import Place, PlaceCandidate, Span
 from cronica.resolve.actors import find_actor_countries
@@ -441,17 +442,18 @@ class PlaceResolver:
             end = m.longer.end_token if m.longer is not None else m.end_token
             covered.update(range(m.start_token, end))
         spans: dict[tuple[int, int], str] = {}
-        for i, t in enumerate(doc):
-            if i in covered or not (t.is_alpha and t.text[:1].isupper()) or t.ent_type_ == "PERSON":
+        columns = arrays(doc)  # the document's token columns, shared with its other readers
+        texts, alpha, space_after = columns.text, columns.is_alpha, columns.space_after
+        # a capitalised alphabetic word: the names looked up (a position in ``covered`` is skipped)
+        capital = [a and w[:1].isupper() for a, w in zip(alpha, texts, strict=True)]
+        ent_type = columns.ent_type
+        for i, word in enumerate(texts):
+            if i in covered or not capital[i] or ent_type[i] == "PERSON":
                 continue
-            spans[(i, i + 1)] = t.text
-            if (
-                i + 1 < len(doc)
-                and i + 1 not in covered
-                and doc[i + 1].is_alpha
-                and doc[i + 1].text[:1].isupper()
-            ):
-                spans[(i, i + 2)] = doc[i : i + 2].text
+            spans[(i, i + 1)] = word
+            if i + 1 < len(texts) and i + 1 not in covered and capital[i + 1]:
+                # the two words as ``doc[i : i + 2].text`` writes them
+                spans[(i, i + 2)] = word + (" " if space_after[i] else "") + texts[i + 1]
         if not spans:
             return []
         found = self.gazetteer.lookup(spans.values())

@@ -126,6 +126,12 @@ class Place:
 
     ``precision`` is ACLED's geo precision (1 the named town, 2 part of or near a town, 3 a region).
     ``status`` is ``resolved``, ``country_only`` or ``unresolved``; ``reason`` explains the last two.
+
+    ``admin1``/``admin2`` are the divisions' names as English-language users (and ACLED) write them
+    ("Donetsk", "Aleppo", "Tripoli"); ``admin1_native``/``admin2_native`` GeoNames' names ("Donetska
+    oblast", "Ḩalab", "Ţarābulus"); ``admin1_code``/``admin2_code`` GeoNames' codes ("UA.05",
+    "UA.05.1234") and ``admin1_iso`` the ISO 3166-2 code ("UA-14") where the gazetteer has one
+    (:mod:`cronica.resolve.divisions`).
     """
 
     name: str | None
@@ -143,6 +149,11 @@ class Place:
     candidates: tuple[PlaceCandidate, ...] = ()
     contained_in: str | None = None
     gazetteer_name: str | None = None
+    admin1_native: str | None = None
+    admin1_code: str | None = None
+    admin1_iso: str | None = None
+    admin2_native: str | None = None
+    admin2_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -420,6 +431,11 @@ def _place_dict(p: Place) -> dict[str, Any]:
         "country_code": p.country_code,
         "admin1": p.admin1,
         "admin2": p.admin2,
+        "admin1_native": p.admin1_native,
+        "admin1_code": p.admin1_code,
+        "admin1_iso": p.admin1_iso,
+        "admin2_native": p.admin2_native,
+        "admin2_code": p.admin2_code,
         "latitude": p.latitude,
         "longitude": p.longitude,
         "precision": p.precision,

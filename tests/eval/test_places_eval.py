@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from cronica.eval.places import gold_words
 from cronica.eval.runner import Selection, load_items, run
 
@@ -157,3 +159,26 @@ def test_places_on_another_continent_are_counted_and_listed() -> None:
         cronica_version="0",
     )
     assert "places on another continent than the gold country's: 1 of 2" in render(result)
+
+
+def test_extract_mode_reports_admin1_word_for_word_and_keyed(build: SimpleNamespace) -> None:
+    from cronica.eval import GoldItem, GoldRecord, Scorer
+    from cronica.eval.places import same_admin1
+    from cronica.resolve import Gazetteer
+
+    gazetteer = Gazetteer.open()
+    scorer = Scorer(same_admin1=lambda cc, gold, got: same_admin1(gazetteer, cc, gold, got))
+    text = "On 2 May 2020, shelling hit Kafr Nabl in southern Idleb."
+    for n, (gold, got) in enumerate([("Idleb", "Idlib"), ("Aleppo", "Aleppo"), ("Hama", "Idlib")]):
+        record = GoldRecord(event_type="Explosions/Remote violence", country_code="SY", admin1=gold)
+        item = GoldItem(f"i{n}", text, "2020-05-03", (record,))
+        place = {"name": "Kafr Nabl", "country_code": "SY", "admin1": got}
+        scorer.add(
+            item,
+            [build.event("Explosions/Remote violence", "Shelling/artillery/missile attack", place=place)],
+        )
+    scores = scorer.result()["scores"]
+    # ACLED's "Idleb" is GeoNames' "Idlib": the same division by the key, not word for word
+    assert scores["admin1"]["correct"] == 1
+    assert scores["admin1_keyed"]["correct"] == 2
+    assert Scorer().result()["scores"].get("admin1_keyed") is None

@@ -75,7 +75,7 @@ def test_a_namesake_town_with_its_country_named_after_it_is_placed_in_that_count
     event = only_event(
         run("Hundreds of students marched through San José, Costa Rica, on Tuesday against budget cuts.")
     )
-    assert (event.location.country_code, event.location.admin1) == ("CR", "San José")
+    assert (event.location.country_code, event.location.admin1_native) == ("CR", "San José")
     assert event.actor1 is not None and event.actor1.name == "Protesters (Costa Rica)"
 
 

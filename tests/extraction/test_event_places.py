@@ -187,7 +187,7 @@ def test_a_town_the_attack_falls_on_is_the_place_not_the_department_it_lies_in()
         (
             "Gunmen attacked Tumaco city in Narino department on Monday, killing four soldiers.",
             "Tumaco",
-            "Nariño",
+            "Narino",
         ),
         (
             "Armed men attacked Jamundi town in Valle del Cauca department on Monday, killing four soldiers.",

@@ -30,7 +30,7 @@ def test_deir_ez_zor_is_one_name(nlp: Language, gazetteer: Gazetteer, resolver: 
     names = [m.name for m in find_place_mentions(doc, gazetteer)]
     assert "Deir-ez-Zor" in names and "Zor" not in names
     places, focus = resolve_text(nlp, gazetteer, resolver, text)
-    assert focus.country_code == "SY" and places["Deir-ez-Zor"].admin1 == "Dayr az Zawr"
+    assert focus.country_code == "SY" and places["Deir-ez-Zor"].admin1_native == "Dayr az Zawr"
 
 
 def test_a_known_name_before_an_area_word_takes_the_parenthesis(

@@ -38,7 +38,7 @@ def test_a_town_listed_after_the_name_gives_precision_two(
     )
     places, _focus = resolve_text(nlp, gazetteer, resolver, text)
     barhpura = _place(places, "Barhpura")
-    assert barhpura.country_code == "IN" and barhpura.admin2 == "Samastīpur"
+    assert barhpura.country_code == "IN" and barhpura.admin2_native == "Samastīpur"
     assert barhpura.precision == 2
 
 

@@ -32,7 +32,7 @@ def test_the_parenthesis_outweighs_a_person_label(
     assert any(e.label_ == "PERSON" and "Hassan" in e.text for e in doc.ents)  # what NER made of it
     places, _focus = resolve_text(nlp, gazetteer, resolver, text)
     place = places["Hassan Dawood"]
-    assert place.country_code == "AF" and place.admin1 == "Nangarhār"
+    assert place.country_code == "AF" and place.admin1 == "Nangarhar"
 
 
 def test_a_country_is_the_country_though_a_county_abroad_shares_its_name(

@@ -7,13 +7,15 @@ In: :class:`~cronica.eval.gold.GoldItem` objects and the records cronica produce
 * ``scores``: one entry per field, each with ``metric`` and ``score`` (the number the gate reads):
   ``event_type``, ``sub_event_type``, ``plover``, ``fatalities``, ``counts.killed``,
   ``counts.injured``, ``counts.arrested``, ``counts.participants``, ``date``, ``country``,
-  ``admin1``, ``location``, ``within_25km``, ``actor1``, ``actor2``, ``actor1_inter``,
-  ``actor2_inter``, ``reported_by``, ``speaker``, ``statement_plover``, ``statement_date``,
-  ``statement_location``, ``tally_value``, ``tally_since``, ``tally_what`` (accuracy over the gold
-  records that state the field; a gold record nothing matched counts as wrong), ``events``,
-  ``statements``, ``tallies`` (detection precision / recall / F1 on documents that are not
-  classification items) and ``label`` (weighted F1 of the document label on classification sets,
-  with accuracy and macro F1 beside it);
+  ``admin1`` (the words of the gold name in cronica's English or GeoNames name), ``admin1_keyed``
+  (the same division by the keyed comparison of ``--mode places``, when the scorer is given it),
+  ``location``, ``within_25km``,
+  ``actor1``, ``actor2``, ``actor1_inter``, ``actor2_inter``, ``reported_by``, ``speaker``,
+  ``statement_plover``, ``statement_date``, ``statement_location``, ``tally_value``, ``tally_since``,
+  ``tally_what`` (accuracy over the gold records that state the field; a gold record nothing matched
+  counts as wrong), ``events``, ``statements``, ``tallies`` (detection precision / recall / F1 on
+  documents that are not classification items) and ``label`` (weighted F1 of the document label on
+  classification sets, with accuracy and macro F1 beside it);
 * ``confusion``: gold label -> predicted label -> count, for ``event_type``, ``sub_event_type``,
   ``plover`` and ``label`` (``NONE`` = nothing predicted / nothing expected);
 * ``per_label``: precision, recall, F1 and support of each document label;
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -137,7 +140,13 @@ class _Tally:
 class Scorer:
     """Accumulates scores over gold items; see the module docstring for the result's keys."""
 
-    def __init__(self, keep_records: bool = True) -> None:
+    def __init__(
+        self, keep_records: bool = True, same_admin1: Callable[[str, str, str | None], bool] | None = None
+    ) -> None:
+        """``same_admin1(country, gold, got)``: the keyed admin1 comparison of places mode
+        (:func:`cronica.eval.places.same_admin1`); with it the scores hold ``admin1_keyed`` beside the
+        word-for-word ``admin1``."""
+        self.same_admin1 = same_admin1
         self.fields: dict[str, _Tally] = defaultdict(_Tally)
         self.detection: dict[str, Counter[str]] = defaultdict(Counter)
         self.confusion: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
@@ -191,7 +200,21 @@ class Scorer:
             )
         if g.admin1:
             exp["admin1"] = g.admin1
-            self._field("admin1", bool(place and words_agree(g.admin1, place.admin1)), ok)
+            # the division's name as users write it ("Tripoli") or as GeoNames does ("Ţarābulus"): the
+            # record carries both, and gold sets are written in either
+            named = place is not None and any(
+                words_agree(g.admin1, name) for name in (place.admin1, place.admin1_native) if name
+            )
+            self._field("admin1", named, ok)
+            if self.same_admin1 is not None:
+                cc = (g.country_code or "").upper()
+                keyed = bool(
+                    place
+                    and cc
+                    and (place.country_code or "").upper() == cc
+                    and self.same_admin1(cc, g.admin1, place.admin1)
+                )
+                self._field("admin1_keyed", keyed, ok)
         if g.location:
             exp["location"] = g.location
             self._field("location", bool(place and words_agree(g.location, place.name)), ok)

@@ -222,6 +222,50 @@ class PlaceScorer:
         }
 
 
+def same_admin1(gazetteer: Any, country: str, gold: str, got: str | None) -> bool:
+    """Whether ``gold`` and ``got`` name the same first-level division of ``country`` (the "keyed" admin1
+    comparison of both eval modes; ``gazetteer`` a :class:`~cronica.resolve.Gazetteer`).
+
+    Two names whose division keys (:func:`~cronica.resolve.names.division_key`) each name one
+    division of the country, and not the same one, never agree ("West Darfur" and "East Darfur"
+    share half their words). Otherwise they agree when they have the same words ("Nairobi" and
+    "Nairobi City"); when the gazetteer gives both names to one division, the division's own name or
+    that of its seat where the division is named after it (ACLED's "Idleb" is GeoNames' governorate
+    "Idlib", whose seat the gazetteer knows as "Idleb"; "Tartar" and "Tərtər"); or when they are
+    spellings of one name: the same division key, of 4 letters or more, which names that one
+    division of the country ("Galgaduud" and "Galguduud", "Sadah" and "Şāʻdah", "Nabatiye" and "An
+    Nabaţīyah"; a key two divisions share decides nothing)."""
+    if got is None:
+        return False
+    from cronica.resolve.names import division_key
+
+    generic = division_generic_words()
+    keys = gazetteer.division_keys(country, generic)
+    k_gold, k_got = division_key(gold, generic), division_key(got, generic)
+    named = (keys.get(k_gold, frozenset()), keys.get(k_got, frozenset()))
+    if all(len(codes) == 1 for codes in named) and named[0] != named[1]:
+        return False
+    if words_agree(gold, got):
+        return True
+    codes = []
+    for name in (gold, got):
+        found = gazetteer.lookup([name])
+        codes.append(
+            {
+                e.admin1_code
+                for v in found.values()
+                for e in v
+                if e.country_code == country
+                and (e.kind == "admin1" or (e.kind == "city" and e.feature_code == "PPLA"))
+            }
+        )
+    if codes[0] & codes[1]:
+        return True
+    if min(len(k_gold), len(k_got)) < DIVISION_KEY_MIN:
+        return False
+    return len(named[0]) == 1 and named[0] == named[1]
+
+
 class GoldWordsResolver:
     """Resolves the gold words of an item together with the other places of its text.
 
@@ -243,46 +287,8 @@ class GoldWordsResolver:
         return self.gazetteer.regions()
 
     def same_admin1(self, country: str, gold: str, got: str | None) -> bool:
-        """Whether ``gold`` and ``got`` name the same first-level division of ``country``.
-
-        Two names whose division keys (:func:`~cronica.resolve.names.division_key`) each name one
-        division of the country, and not the same one, never agree ("West Darfur" and "East Darfur"
-        share half their words). Otherwise they agree when they have the same words ("Nairobi" and
-        "Nairobi City"); when the gazetteer gives both names to one division, the division's own name or
-        that of its seat where the division is named after it (ACLED's "Idleb" is GeoNames' governorate
-        "Idlib", whose seat the gazetteer knows as "Idleb"; "Tartar" and "Tərtər"); or when they are
-        spellings of one name: the same division key, of 4 letters or more, which names that one
-        division of the country ("Galgaduud" and "Galguduud", "Sadah" and "Şāʻdah", "Nabatiye" and "An
-        Nabaţīyah"; a key two divisions share decides nothing)."""
-        if got is None:
-            return False
-        from cronica.resolve.names import division_key
-
-        generic = division_generic_words()
-        keys = self.gazetteer.division_keys(country, generic)
-        k_gold, k_got = division_key(gold, generic), division_key(got, generic)
-        named = (keys.get(k_gold, frozenset()), keys.get(k_got, frozenset()))
-        if all(len(codes) == 1 for codes in named) and named[0] != named[1]:
-            return False
-        if words_agree(gold, got):
-            return True
-        codes = []
-        for name in (gold, got):
-            found = self.gazetteer.lookup([name])
-            codes.append(
-                {
-                    e.admin1_code
-                    for v in found.values()
-                    for e in v
-                    if e.country_code == country
-                    and (e.kind == "admin1" or (e.kind == "city" and e.feature_code == "PPLA"))
-                }
-            )
-        if codes[0] & codes[1]:
-            return True
-        if min(len(k_gold), len(k_got)) < DIVISION_KEY_MIN:
-            return False
-        return len(named[0]) == 1 and named[0] == named[1]
+        """Whether ``gold`` and ``got`` name one first-level division of ``country`` (:func:`same_admin1`)."""
+        return same_admin1(self.gazetteer, country, gold, got)
 
     def guess(self, doc: Any, words: tuple[int, int]) -> PlaceGuess:
         from cronica.errors import CronicaError

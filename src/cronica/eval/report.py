@@ -24,6 +24,7 @@ def _per_country(field: str) -> bool:
     return field.startswith("place.") or field in {
         "country",
         "admin1",
+        "admin1_keyed",
         "within_25km",
         "location",
         "event_type",

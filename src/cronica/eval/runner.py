@@ -101,19 +101,29 @@ def make_document(item: GoldItem) -> Document:
     return document_from_text(item.text, id=item.id, published=published)
 
 
+def _keyed_admin1() -> Callable[[str, str, str | None], bool]:
+    """The keyed admin1 comparison of places mode, over the gazetteer index."""
+    from cronica.eval.places import same_admin1
+    from cronica.resolve import Gazetteer
+
+    gazetteer = Gazetteer.open()
+    return lambda country, gold, got: same_admin1(gazetteer, country, gold, got)
+
+
 def score_items(
     items: Sequence[GoldItem],
     extract: Extractor,
     batch_size: int = 16,
     keep_records: bool = True,
     by_country: bool = False,
+    same_admin1: Callable[[str, str, str | None], bool] | None = None,
 ) -> dict[str, Any]:
     """Extract from every item and score; returns the scorer's result with ``errors`` added (and
     ``by_country``: gold country -> scores, when asked).
 
     The documents go to ``extract`` as one stream (a parallel runner keeps its workers busy); a
     document whose extraction fails is scored as if nothing came out and listed under ``errors``."""
-    scorer = Scorer(keep_records=keep_records)
+    scorer = Scorer(keep_records=keep_records, same_admin1=same_admin1)
     per_country: dict[str, Scorer] = {}
     errors: list[dict[str, str]] = []
     docs: list[Document | None] = []
@@ -128,7 +138,9 @@ def score_items(
         records = next(extracted) if doc is not None else ()
         scorer.add(item, records)
         if by_country:
-            per_country.setdefault(country_of(item), Scorer(keep_records=False)).add(item, records)
+            per_country.setdefault(country_of(item), Scorer(keep_records=False, same_admin1=same_admin1)).add(
+                item, records
+            )
     result = scorer.result()
     result["errors"] = errors
     if by_country:
@@ -268,7 +280,12 @@ def run(
             extract = extract.with_prior(prior)
         by_country = bool(select and select.by_country)
         result = score_items(
-            items, extract, batch_size=batch_size, keep_records=keep_records, by_country=by_country
+            items,
+            extract,
+            batch_size=batch_size,
+            keep_records=keep_records,
+            by_country=by_country,
+            same_admin1=_keyed_admin1(),
         )
     seconds = time.perf_counter() - began
     try:

@@ -313,6 +313,11 @@ class IncidentReader:
                 else:
                     date = live_entry_date(ctx, sent, self.dates.resolver) or reported_week(ctx)
             place = self.places.place_for(ctx, sent, anchors, blocked=blocked)
+            if place is not None and place.status == "country_only":
+                # "Kitale traders protested ... in Kenya": the town the sentence names in that country
+                inner = self.places.sentence_place(ctx, sent, anchors, blocked=blocked)
+                if inner is not None and inner.country_code == place.country_code:
+                    place = inner
             own_place_words = place is not None
             inherited_place = False
             if place is None:
@@ -332,6 +337,7 @@ class IncidentReader:
                     place = (
                         self.places.preceding_place(ctx, sent, datelines=False)
                         or recent
+                        or self.places.sentence_place(ctx, sent, anchors, blocked=blocked)
                         or self.places.preceding_place(ctx, sent)
                         or self.places.country_place(
                             ctx, "no place words linked to the event: country of the report"

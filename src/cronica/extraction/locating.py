@@ -248,6 +248,46 @@ class PlaceLinker:
             return None  # "US-backed"
         return towns[0].place
 
+    def sentence_place(
+        self, ctx: DocContext, sent: Span, anchors: list[Token], *, blocked: set[int] | None = None
+    ) -> Place | None:
+        """A place below the country named in the event's own sentence that no locative word links to
+        the event ("clashed in the county assembly of Nairobi", "residents of Kisii protested", "Embu
+        University students staged a protest"): where the event happened when nothing before it in the
+        story says otherwise, rather than only its country. Not a place the sentence says people were
+        taken to or went to, nor one inside a clause that reports something else (``blocked``), nor one
+        in another country than the document's, nor one a verb separates from the event ("to let fuel trucks
+        reach La Paz", as :meth:`_only_place`) or inside a hyphenated word ("US-backed"); the nearest to the
+        event's words in the tree. :meth:`place_for` already takes such a place when it is the sentence's only
+        one; this is the fallback for a sentence of several, and for a sentence that links only a country."""
+        best: tuple[int, Place] | None = None
+        anchor_ids = {a.i for a in anchors}
+        for mention in ctx.places_in(sent):
+            place = mention.place
+            if place.status != "resolved" or place.precision not in {1, 2, 3} or place.admin1 is None:
+                continue
+            if ctx.country_code and place.country_code != ctx.country_code:
+                continue
+            words = ctx.doc[mention.start : mention.end]
+            if blocked and _path_blocked(words.root, anchors, blocked - anchor_ids):
+                continue
+            if _governing_prep(words) in self.grammar["destination_preps"] or _aftermath_place(words):
+                continue
+            if _verb_between(words.root, anchors) or any(
+                t.text == "-" for t in ctx.doc[mention.end : mention.end + 1]
+            ):
+                continue
+            distance = min(tree_distance(ctx.doc[mention.start], a) for a in anchors)
+            if best is None or distance < best[0]:
+                best = (distance, place)
+        if best is None:
+            return None
+        return replace(
+            best[1],
+            reason="no locative words link a place to the event: the place its sentence names; "
+            + (best[1].reason or ""),
+        )
+
     def preceding_place(self, ctx: DocContext, sent: Span, *, datelines: bool = True) -> Place | None:
         """The nearest resolved place named before ``sent`` in its paragraph, else the document's
         dateline ("jaipur: ...", "BANGKOK —"): where the report was filed, when nothing nearer says."""

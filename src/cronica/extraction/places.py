@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from cronica.extraction.context import PlaceLocator, PlaceMention
 from cronica.nlp.arrays import arrays, doc_ents
 from cronica.records import Place, Span
+from cronica.resolve.divisions import label_of
 
 if TYPE_CHECKING:
     from cronica.resolve.corpus import CorpusPrior
@@ -111,12 +112,16 @@ class GazetteerLocator:
                 continue
             words = doc[det.i : tok.i + 1]
             admin = self.gazetteer.admin(capital.country_code, capital.admin1_code)  # type: ignore[attr-defined]
+            label = label_of(admin) if admin is not None else None
             place = Place(
                 name=capital.name,
                 span=Span(words.start_char, words.end_char, words.text),
                 country=self.resolver.country_place(code).country,
                 country_code=code,
-                admin1=admin.name if admin is not None else None,
+                admin1=label.english if label is not None else None,
+                admin1_native=label.native if label is not None else None,
+                admin1_code=label.code if label is not None else None,
+                admin1_iso=label.iso_code if label is not None else None,
                 latitude=capital.latitude,
                 longitude=capital.longitude,
                 precision=1,

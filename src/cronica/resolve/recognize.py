@@ -112,6 +112,7 @@ def load_cues() -> dict[str, Any]:
         "veto_labels_for_unknown",
         "generic_heads",
         "chain_words",
+        "people_nouns",
     )
     if not isinstance(data, dict):
         raise DataFileError("recognition.yaml: expected a mapping of cue lists")
@@ -162,6 +163,7 @@ class PlaceRecognizer:
         self.unknown_areas = frozenset(cues["unknown_name_areas"])
         self.facility = frozenset(cues["facility_nouns"])
         self.area_nouns = frozenset(cues["area_nouns"])
+        self.people_nouns = frozenset(cues["people_nouns"])
         self.area_links = frozenset(cues["area_links"])
         self.gap_words = frozenset(cues["qualifier_gap_words"])
         self.stop = frozenset(cues["stop_names"])
@@ -392,9 +394,22 @@ class PlaceRecognizer:
             return "admin_suffix"
         if j < len(doc) and doc[j].text in TOWN_WORDS:
             return "town_word"  # "gunmen attacked Gusau town", "raided Kapedo village"
+        if j < len(doc) and doc[j].lower_ in self.people_nouns and self._name_alone(doc, i, j):
+            return "people_noun"  # "Litein residents protested", "Mombasa demonstrators"
         if any(e.kind in {"country", "continent"} for e in entries):
             return "country_name"
         return None
+
+    @staticmethod
+    def _name_alone(doc: Doc, i: int, j: int) -> bool:
+        """Whether NER makes the words ``i:j`` no person and no part of a longer organisation ("Kitale"
+        tagged ORG on its own before "traders" is still the town)."""
+        label = doc[i].ent_type_
+        if label == "PERSON":
+            return False
+        if label != "ORG":
+            return True
+        return doc[i].ent_iob_ == "B" and (j >= len(doc) or doc[j].ent_iob_ != "I")
 
     @staticmethod
     def _dateline(doc: Doc, i: int, j: int) -> bool:

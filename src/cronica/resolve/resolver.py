@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -39,6 +39,7 @@ from cronica.nlp.matching import doc_text
 from cronica.records import Place, PlaceCandidate, Span
 from cronica.resolve.actors import find_actor_countries
 from cronica.resolve.corpus import CorpusPrior
+from cronica.resolve.divisions import DivisionLabel, label_of
 from cronica.resolve.focus import MIN_FOCUS, WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.geo import haversine_km
@@ -68,6 +69,9 @@ NEAR_KM = 100.0
 #: Most the other places of a document can add to one candidate's score.
 MAX_FIT = 4.0
 _REGION_KINDS = {"admin1", "admin2", "continent"}
+#: How many of the nearest places with a first-level division vote for the division of a place whose
+#: GeoNames code names none.
+NEAREST_FOR_DIVISION = 5
 #: An origin or a destination: "fled to Somalia", "trucks left for La Paz" ("hacia", "desde", "hasta")
 _MOTION_CUES = {"prep:from", "prep:to", "prep:into", "prep:toward", "prep:towards", "prep:via"} | {
     "prep:desde",
@@ -757,10 +761,21 @@ class PlaceResolver:
         self, m: PlaceMention, e: GazetteerEntry, reason: str, cands: tuple[PlaceCandidate, ...]
     ) -> Place:
         country = self.gazetteer.country(e.country_code) if e.country_code else None
-        admin1 = e.name if e.kind == "admin1" else self._admin_name(e.country_code, e.admin1_code)
-        admin2 = e.name if e.kind == "admin2" else None
-        if admin2 is None and e.admin2_code:
-            admin2 = self._admin_name(e.country_code, e.admin1_code, e.admin2_code)
+        # the divisions' names users give them ("Donetsk"), with GeoNames' own ("Donetska oblast") and codes
+        a1 = label_of(e) if e.kind == "admin1" else self._division(e.country_code, e.admin1_code)
+        a2 = label_of(e) if e.kind == "admin2" else None
+        if a2 is None and e.admin2_code and e.kind != "admin1":
+            a2 = self._division(e.country_code, e.admin1_code, e.admin2_code)
+        if e.kind == "country":
+            a1 = a2 = None
+        elif e.kind == "admin1":
+            a2 = None
+        elif a1 is None and (near := self._division_near(e)) is not None:
+            a1 = near
+            reason += (
+                f"; GeoNames gives {e.name} no first-level division the gazetteer has: "
+                f"{near.english}, the division of the places nearest to it"
+            )
         if e.kind == "country":
             status, precision = "country_only", 3
         else:
@@ -784,8 +799,13 @@ class PlaceResolver:
             span=m.span,
             country=country.name if country else None,
             country_code=e.country_code,
-            admin1=admin1 if e.kind != "country" else None,
-            admin2=admin2 if e.kind not in {"country", "admin1"} else None,
+            admin1=a1.english if a1 else None,
+            admin2=a2.english if a2 else None,
+            admin1_native=a1.native if a1 else None,
+            admin1_code=a1.code if a1 else None,
+            admin1_iso=a1.iso_code if a1 else None,
+            admin2_native=a2.native if a2 else None,
+            admin2_code=a2.code if a2 else None,
             latitude=latitude,
             longitude=longitude,
             precision=precision,
@@ -839,10 +859,37 @@ class PlaceResolver:
         return self._place(m, best, reason, ())
 
     def _admin_name(self, cc: str | None, a1: str | None, a2: str | None = None) -> str | None:
+        found = self._division(cc, a1, a2)
+        return found.english if found else None
+
+    def _division_near(self, e: GazetteerEntry) -> DivisionLabel | None:
+        """The first-level division of most of the :data:`NEAREST_FOR_DIVISION` places nearest to a place
+        whose own GeoNames code names no division of the gazetteer (a code left from an older division
+        of the country, or none: Kenya's Sololo, Ireland's provinces), within about 50 km; None when no
+        place near it has one."""
+        if e.latitude is None or e.longitude is None or not e.country_code:
+            return None
+        found: list[DivisionLabel] = []
+        for n in self.gazetteer.near(e.latitude, e.longitude, 60, 0.5, e.country_code):
+            if n.id == e.id or n.kind not in {"city", "admin2", "admin1"} or not n.admin1_code:
+                continue
+            label = self._division(e.country_code, n.admin1_code)
+            if label is not None:
+                found.append(label)
+            if len(found) >= NEAREST_FOR_DIVISION:
+                break
+        if not found:
+            return None
+        votes = Counter(x.code for x in found)
+        best = max(votes.values())
+        return next(x for x in found if votes[x.code] == best)  # the nearest of the most frequent
+
+    def _division(self, cc: str | None, a1: str | None, a2: str | None = None) -> DivisionLabel | None:
+        """The names and codes of the division with these GeoNames codes, None where the index lacks it."""
         if not cc or not a1:
             return None
         entry = self.gazetteer.admin(cc, a1, a2)
-        return entry.name if entry else None
+        return label_of(entry) if entry else None
 
     def _resolve_unknown(
         self,

@@ -18,6 +18,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from cronica.resolve import Gazetteer, GazetteerEntry
+from cronica.resolve.divisions import label_of
 from cronica.store.models import DocumentRow, EventRow, EvidenceRow, ReportRow
 from cronica.store.queries import EventFilter, event_query, merged_event_dicts
 from cronica.web.errors import BadRequestError
@@ -360,8 +361,8 @@ def gazetteer_entry(gazetteer: Gazetteer, e: GazetteerEntry) -> dict[str, Any]:
         "name": e.name,
         "country": country.name if country else None,
         "country_code": e.country_code,
-        "admin1": admin1.name if admin1 else None,
-        "admin2": admin2.name if admin2 else None,
+        "admin1": label_of(admin1).english if admin1 else None,
+        "admin2": label_of(admin2).english if admin2 else None,
         "latitude": e.latitude,
         "longitude": e.longitude,
         "precision": 3 if e.kind in ("country", "admin1", "admin2") else 1,

@@ -315,7 +315,7 @@ class IncidentReader:
             place = self.places.place_for(ctx, sent, anchors, blocked=blocked)
             if place is not None and place.status == "country_only":
                 # "Kitale traders protested ... in Kenya": the town the sentence names in that country
-                inner = self.places.sentence_place(ctx, sent, anchors, blocked=blocked)
+                inner = self.places.sentence_place(ctx, sent, anchors, blocked=blocked, only_one=True)
                 if inner is not None and inner.country_code == place.country_code:
                     place = inner
             own_place_words = place is not None

@@ -249,7 +249,13 @@ class PlaceLinker:
         return towns[0].place
 
     def sentence_place(
-        self, ctx: DocContext, sent: Span, anchors: list[Token], *, blocked: set[int] | None = None
+        self,
+        ctx: DocContext,
+        sent: Span,
+        anchors: list[Token],
+        *,
+        blocked: set[int] | None = None,
+        only_one: bool = False,
     ) -> Place | None:
         """A place below the country named in the event's own sentence that no locative word links to
         the event ("clashed in the county assembly of Nairobi", "residents of Kisii protested", "Embu
@@ -257,10 +263,13 @@ class PlaceLinker:
         story says otherwise, rather than only its country. Not a place the sentence says people were
         taken to or went to, nor one inside a clause that reports something else (``blocked``), nor one
         in another country than the document's, nor one a verb separates from the event ("to let fuel trucks
-        reach La Paz", as :meth:`_only_place`) or inside a hyphenated word ("US-backed"); the nearest to the
-        event's words in the tree. :meth:`place_for` already takes such a place when it is the sentence's only
-        one; this is the fallback for a sentence of several, and for a sentence that links only a country."""
-        best: tuple[int, Place] | None = None
+        reach La Paz", as :meth:`_only_place`) or inside a hyphenated word ("US-backed"); of several, the
+        nearest to the event's words in the tree. It comes after the paragraph's and the story's places
+        (:meth:`_only_place`, in :meth:`place_for`, takes a sentence's one such place first). With
+        ``only_one``, only a sentence's single such place: for a sentence that links only a country
+        ("Kitale traders protested ... in Kenya": Kitale; "the Cusco and Arequipa branches ... in Peru":
+        Peru)."""
+        found: list[tuple[int, Place]] = []
         anchor_ids = {a.i for a in anchors}
         for mention in ctx.places_in(sent):
             place = mention.place
@@ -277,15 +286,15 @@ class PlaceLinker:
                 t.text == "-" for t in ctx.doc[mention.end : mention.end + 1]
             ):
                 continue
-            distance = min(tree_distance(ctx.doc[mention.start], a) for a in anchors)
-            if best is None or distance < best[0]:
-                best = (distance, place)
-        if best is None:
-            return None
+            if place.gazetteer_id not in {p.gazetteer_id for _d, p in found}:
+                found.append((min(tree_distance(ctx.doc[mention.start], a) for a in anchors), place))
+        if not found or (only_one and len(found) > 1):
+            return None  # "the Cusco and Arequipa branches went on strike in Peru": Peru
+        best = min(found, key=lambda dp: dp[0])[1]
         return replace(
-            best[1],
+            best,
             reason="no locative words link a place to the event: the place its sentence names; "
-            + (best[1].reason or ""),
+            + (best.reason or ""),
         )
 
     def preceding_place(self, ctx: DocContext, sent: Span, *, datelines: bool = True) -> Place | None:

@@ -13,7 +13,7 @@ from .conftest import REPO
 
 FRESH = REPO / "eval" / "fresh"
 #: Every fresh file and its row count (a file added here is checked like the others).
-FILES = {"acled-fresh.csv": 113, "acled-fresh2.csv": 173}
+FILES = {"acled-fresh.csv": 113, "acled-fresh2.csv": 173, "acled-fresh3.csv": 194}
 #: The project owner's hidden test countries: Bangladesh, Burkina Faso, and Latin America and the Caribbean.
 HELD_OUT = frozenset(
     "BD BF BO AR BR CL CO CR CU DO EC SV GT HT HN JM MX NI PA PY PE PR UY VE BZ GY SR GF TT BS BB AG DM "
@@ -55,3 +55,13 @@ def test_fresh_rows_are_not_training_rows() -> None:
         return out
 
     assert not ids([FRESH / name for name in FILES]) & ids(sorted(TRAIN.glob("*.csv")))
+
+
+def test_third_fresh_file_keeps_the_sources_columns() -> None:
+    """acled-fresh3.csv is ACLED's current export plus the two columns its source project added."""
+    with open(FRESH / "acled-fresh3.csv", encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert reader.fieldnames is not None and reader.fieldnames[-2:] == ["year_month", "conflict"]
+    assert all(row["year_month"] == row["event_date"][:7] for row in rows)
+    assert {row["country"] for row in rows} == {"Sudan"}

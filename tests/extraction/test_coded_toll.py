@@ -146,3 +146,32 @@ def test_a_share_with_no_figure_in_the_note_codes_nothing() -> None:
         "casualties on both sides. Fatalities split between 2 events."
     )
     assert all(e.fatalities == 0 for e in run(text).events)
+
+
+def test_the_last_figure_the_note_codes_is_the_events() -> None:
+    # a figure per side, then the total the event is coded with; a split, then the figure kept
+    for text, want in [
+        (
+            "On 12 March 2022, soldiers clashed with rebels of the Northern Front near Dravik. An unknown "
+            "number of rebels were killed, coded as 3, and the rebels said they killed 9 soldiers. "
+            "Total fatalities coded as 12 (9+3).",
+            12,
+        ),
+        (
+            "On 12 March 2022, soldiers clashed with rebels of the Northern Front near Dravik. The army said "
+            "it killed 20 rebels around the province, 20 fatalities split over 8 locations. "
+            "Fatalities coded as 2.",
+            2,
+        ),
+    ]:
+        result = run(text)
+        assert result.events
+        assert acled_fatalities(result.events[0].counts.get("killed", ())) == want
+
+
+def test_a_coded_figure_a_few_words_after_its_fatalities() -> None:
+    result = run(
+        "On 12 March 2022, soldiers clashed with rebels of the Northern Front near Dravik. Unspecified "
+        "fatalities in a high intensity conflict zone coded as 10."
+    )
+    assert result.events and acled_fatalities(result.events[0].counts.get("killed", ())) == 10

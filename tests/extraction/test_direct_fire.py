@@ -130,7 +130,10 @@ def test_the_words_are_whole_words_in_any_case() -> None:
     assert FIRE.words.search("fired SMALL ARMS and mortars")
     assert FIRE.words.search("small-arms fire")
     assert not FIRE.words.search("the small armstrong estate")
-    assert "Air/drone strike" not in FIRE.weapons  # an air strike is remote whatever else is fired
+    assert "Air/drone strike" not in FIRE.weapons  # an air strike is remote whatever else is fired ...
+    assert "Air/drone strike" in FIRE.answered_weapons  # ... but not when the other side answers it
+    assert FIRE.answered.search("the rebels responded with anti-aircraft fire")
+    assert not FIRE.answered.search("fired rockets and small arms")
 
 
 def test_a_weapon_of_another_type_fails_with_the_key(tmp_path: Path) -> None:
@@ -142,3 +145,27 @@ def test_a_weapon_of_another_type_fails_with_the_key(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as err:
         load_conventions(str(path))
     assert str(err.value).startswith(f"{path}: direct_fire.weapons:")
+
+
+def test_an_air_strike_the_other_side_answers_is_a_clash() -> None:
+    # an air strike alone stays one; answered with fire, it is a battle
+    alone = first_event(
+        "On 5 May 2024, army warplanes carried out air strikes on KLF positions near Kassala."
+    )
+    assert (alone.event_type, alone.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    answered = first_event(
+        "On 5 May 2024, army air raids targeted the KLF while the KLF responded with anti-aircraft fire "
+        "near Kassala."
+    )
+    assert (answered.event_type, answered.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_hyphenated_air_raid_is_an_air_strike() -> None:
+    # the tokenizer splits "air-raids" into three words; the hyphenated phrase still names the weapon
+    first = first_event("On 5 May 2024, army air-raids targeted the KLF near Kassala.")
+    assert (first.event_type, first.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    first = first_event(
+        "On 5 May 2024, army air-raids targeted the KLF while the KLF responded with anti-aircraft fire near "
+        "Kassala."
+    )
+    assert (first.event_type, first.sub_event_type) == ("Battles", "Armed clash")

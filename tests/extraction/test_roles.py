@@ -84,3 +84,24 @@ def test_the_police_a_riot_was_read_with_first_are_actor_two() -> None:
         (event,) = apply_acled_roles([read], cast(DocActors, _Generic()))
         assert event.actor1 is not None and event.actor1.inter == 5
         assert event.actor2 == police
+
+
+def test_the_sides_a_clash_names_after_between_are_its_actors() -> None:
+    # "clashes between X and Y": X is actor 1, Y actor 2; also when "between" hangs from the verb
+    (event,) = events("On 3 March 2022, clashes between the army and the KLF continued near Kassala.")
+    assert event.event_type == "Battles"
+    assert event.actor1 is not None and event.actor1.kind == "military"
+    assert event.actor2 is not None and event.actor2.text == "KLF"
+    (event,) = events("On 3 March 2022, fighting broke out between the army and the KLF near Kassala.")
+    assert event.actor2 is not None and event.actor2.text == "KLF"
+
+
+def test_the_states_named_untyped_opponent_is_a_rebel_group() -> None:
+    # a name no dictionary types, fought or struck by the state's forces: a rebel group (inter 2)
+    (event,) = events("On 3 March 2022, soldiers clashed with the KLF near Kassala.")
+    assert event.actor1 is not None and event.actor1.inter == 1
+    assert event.actor2 is not None and event.actor2.text == "KLF" and event.actor2.inter == 2
+    # not against an actor 1 that is not the state's
+    (event,) = events("On 3 March 2022, unidentified gunmen clashed with the KLF near Kassala.")
+    assert event.actor1 is not None and event.actor1.inter not in {1, None}
+    assert event.actor2 is not None and event.actor2.text == "KLF" and event.actor2.inter is None

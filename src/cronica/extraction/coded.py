@@ -171,12 +171,13 @@ def _clause_start(sent: Span, counted: Token) -> int:
 
 
 def apply_coded_tolls(events: list[Event], doc: Doc, tolls: list[CodedToll]) -> list[Event]:
-    """The coder's figure on the events it covers: the first toll's share on the document's first
-    ``shares`` events that can carry a toll (those with killing words first), the claims read from
-    the note's words removed from every event."""
+    """The coder's figure on the events it covers: the share of the note's last toll that gives a figure
+    (else its first) on the document's first ``shares`` events that can carry a toll (those with killing
+    words first), the claims read from the note's words removed from every event."""
     if not tolls or not events:
         return events
-    toll = tolls[0]
+    # the last coding that gives a figure is the event's ("... coded as 3. Total fatalities coded as 4.")
+    toll = next((t for t in reversed(tolls) if t.total is not None or t.each is not None), tolls[0])
     words = doc[toll.start : toll.end]
     lo, hi = words.start_char, words.end_char
 

@@ -126,6 +126,10 @@ class DirectFire:
     weapons: frozenset[str]
     #: the coding it gives (event type, sub-event type, PLOVER)
     coding: tuple[str, str, str]
+    #: the words of fire the other side answers, as one pattern like ``words``
+    answered: re.Pattern[str] = re.compile(r"(?!)")
+    #: the sub-event types that only answered fire makes part of a battle (an air strike)
+    answered_weapons: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -180,6 +184,17 @@ class PartOfIncident:
 
 
 @dataclass(frozen=True)
+class StateOpponent:
+    """The named, untyped other side of the state's forces in a battle or a strike is a rebel group
+    (``state_opponent`` in conventions.yaml)."""
+
+    #: the event types it applies to
+    event_types: frozenset[str]
+    #: the inter code it gives
+    inter: int
+
+
+@dataclass(frozen=True)
 class Conventions:
     #: inter code -> ACLED's name of the actor type
     codes: dict[int, str]
@@ -213,6 +228,8 @@ class Conventions:
     violent_demonstration: ViolentDemonstration
     #: arrests and looting told with an incident: part of it
     part_of_incident: PartOfIncident
+    #: the named, untyped other side of the state's forces: a rebel group
+    state_opponent: StateOpponent
 
 
 @cache
@@ -324,6 +341,11 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         _section(data, "violent_demonstration", name), types["violent_demonstration"], name
     )
     part = _part_of_incident(_section(data, "part_of_incident", name), name)
+    opponent_data = _section(data, "state_opponent", name)
+    opponent = StateOpponent(
+        _strings(opponent_data.get("event_types"), name, "state_opponent.event_types"),
+        _code(opponent_data.get("inter"), name, "state_opponent.inter"),
+    )
     return Conventions(
         codes,
         groups,
@@ -341,6 +363,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         armed,
         violent,
         part,
+        opponent,
     )
 
 
@@ -443,7 +466,18 @@ def _armed_victims(
 def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:
     words = _strings(data.get("words"), name, "direct_fire.words")
     weapons = _sub_types(data.get("weapons"), "Explosions/Remote violence", name, "direct_fire.weapons")
-    return DirectFire(_phrases(sorted(words, key=len, reverse=True)), weapons, coding)
+    answered = _section(data, "answered", name, "direct_fire.answered")
+    answers = _strings(answered.get("words"), name, "direct_fire.answered.words")
+    answered_weapons = _sub_types(
+        answered.get("weapons"), "Explosions/Remote violence", name, "direct_fire.answered.weapons"
+    )
+    return DirectFire(
+        _phrases(sorted(words, key=len, reverse=True)),
+        weapons,
+        coding,
+        _phrases(sorted(answers, key=len, reverse=True)),
+        answered_weapons,
+    )
 
 
 def _coded_words(data: dict[str, Any], name: str) -> CodedWords:

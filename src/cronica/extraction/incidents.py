@@ -24,7 +24,7 @@ from cronica.extraction.statements import StatementFinder
 from cronica.extraction.story import Story
 from cronica.extraction.triggers import NOT_AN_EVENT_HERE, Trigger
 from cronica.fields import replace
-from cronica.nlp.arrays import arrays, span_text
+from cronica.nlp.arrays import DocArrays, arrays, span_text
 from cronica.records import (
     Actor,
     CountClaim,
@@ -458,6 +458,16 @@ class IncidentReader:
             )
         return actor
 
+    @staticmethod
+    def _sides(prep: int, columns: DocArrays, agent_at: list[int], patient_at: list[int]) -> None:
+        """The two sides a clash's "between" names: its object is the first (actor 1), a word joined to
+        the object the second (actor 2); "between two clans" names both in one phrase (actor 1)."""
+        dep, children = columns.dep, columns.children
+        for pobj in children[prep]:
+            if dep[pobj] == "pobj":
+                agent_at.append(pobj)
+                patient_at.extend(g for g in children[pobj] if dep[g] == "conj")
+
     def _actors_for(
         self, ctx: DocContext, sent: Span, members: list[Trigger], group: str, protest: bool
     ) -> tuple[Actor | None, Actor | None, list[Actor]]:
@@ -509,6 +519,9 @@ class IncidentReader:
                 elif d == "prep" and lower[c] in grammar["opponent_preps"] and t.family.name == _CLASH_FAMILY:
                     # "clashed with Al Shabaab": the other side
                     patient_at.extend(g for g in children[c] if dep[g] == "pobj")
+                elif d == "prep" and lower[c] in grammar["sides_preps"] and t.family.name == _CLASH_FAMILY:
+                    # "clashes between the army and the rebels": the first side, then the one joined to it
+                    self._sides(c, columns, agent_at, patient_at)
                 elif d == "acl" and noun and lemma[c] in grammar["target_verbs"]:
                     # "an airstrike targeting Al Shabaab": the participle's object is the target
                     patient_at.extend(g for g in children[c] if dep[g] == "dobj")
@@ -517,6 +530,11 @@ class IncidentReader:
                     # (not "un disparo de un policía", a policeman's shot)
                     patient_at.extend(g for g in children[c] if dep[g] == "pobj")
             head = heads[i]
+            if t.family.name == _CLASH_FAMILY and dep[i] == "nsubj" and pos[head] == "VERB":
+                # "fighting broke out between herders and farmers": the sides hang from the verb
+                for c in children[head]:
+                    if dep[c] == "prep" and lower[c] in grammar["sides_preps"]:
+                        self._sides(c, columns, agent_at, patient_at)
             if (
                 dep[i] in {"xcomp", "advcl", "conj", "acl", "relcl"}
                 and pos[head] in {"VERB", "NOUN"}

@@ -665,6 +665,7 @@ GRAMMAR_WORDS = (
     "agent_preps",
     "target_preps",
     "opponent_preps",
+    "sides_preps",
     "target_verbs",
     "repel_lemmas",
     "undergoer_lemmas",

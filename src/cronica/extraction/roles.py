@@ -47,6 +47,7 @@ _STATE = _CONVENTIONS.inter["state"]
 _ARMED = _CONVENTIONS.inter["armed"] | {_CONVENTIONS.abroad.inter}
 _ABROAD = _CONVENTIONS.abroad
 _UNKNOWN = "unknown country"
+_OPPONENT = _CONVENTIONS.state_opponent
 
 
 def apply_acled_roles(events: list[Event], actors: DocActors) -> list[Event]:
@@ -103,6 +104,17 @@ def _roles(event: Event, actors: DocActors) -> Event:
         if (a1 is None or a1.text is None) and a2 is not None and a2.inter in _ARMED:
             # "Al Shabaab fighters were seen in ...": the group whose activity it is, not a target
             a1, a2 = a2, None
+    if (
+        kind in _OPPONENT.event_types
+        and a1 is not None
+        and a1.inter in _STATE
+        and a2 is not None
+        and a2.inter is None
+        and a2.kind != "person"
+        and a2.name != a1.name
+    ):
+        # "troops clashed with the JNA": the state's named, untyped opponent is a rebel group
+        a2 = replace(a2, inter=_OPPONENT.inter)
     if a1 is event.actor1 and a2 is event.actor2:
         return event
     return replace(event, actor1=a1, actor2=a2)

@@ -105,3 +105,9 @@ def test_the_states_named_untyped_opponent_is_a_rebel_group() -> None:
     (event,) = events("On 3 March 2022, unidentified gunmen clashed with the KLF near Kassala.")
     assert event.actor1 is not None and event.actor1.inter not in {1, None}
     assert event.actor2 is not None and event.actor2.text == "KLF" and event.actor2.inter is None
+
+
+def test_looting_with_no_target_named_is_of_the_civilians() -> None:
+    (event,) = events("Looting: On 3 March 2022, KLF fighters looted shops in Kassala.")
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor2 is not None and event.actor2.inter == 7

@@ -533,6 +533,7 @@ ROLES = {
     "arrests": ("actor1",),
     "measures": ("actor1", "words"),
     "activity": (),
+    "looting": ("actor2",),
 }
 
 

@@ -37,8 +37,9 @@ from cronica.fields import replace
 from cronica.records import Actor, Event
 
 _CONVENTIONS = load_conventions()
-_PROTESTS, _RIOTS, _VIOLENCE, _ARRESTS, _MEASURES, _ACTIVITY = (
-    _CONVENTIONS.roles[k] for k in ("protests", "riots", "violence", "arrests", "measures", "activity")
+_PROTESTS, _RIOTS, _VIOLENCE, _ARRESTS, _MEASURES, _ACTIVITY, _LOOTING = (
+    _CONVENTIONS.roles[k]
+    for k in ("protests", "riots", "violence", "arrests", "measures", "activity", "looting")
 )
 _CIVIL = _CONVENTIONS.inter["civil"]
 _CIVILIANS = _CONVENTIONS.inter["civilians"]
@@ -100,6 +101,9 @@ def _roles(event: Event, actors: DocActors) -> Event:
     elif _MEASURES.covers(kind, sub) and _MEASURES.words is not None:
         if (a1 is None or a1.inter not in _STATE) and _MEASURES.words.search(event.trigger.text):
             a1 = actors.of_kind(_MEASURES.actor1)
+    elif _LOOTING.covers(kind, sub):
+        if a2 is None:
+            a2 = actors.of_kind(_LOOTING.actor2)  # ACLED: whose property was looted or destroyed
     elif _ACTIVITY.covers(kind, sub):
         if (a1 is None or a1.text is None) and a2 is not None and a2.inter in _ARMED:
             # "Al Shabaab fighters were seen in ...": the group whose activity it is, not a target

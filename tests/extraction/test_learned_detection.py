@@ -38,6 +38,15 @@ def test_the_classifier_finds_no_event_in_a_sentence_the_rules_read_as_negated()
     assert not [e for e in result.events if e.event_type == "Battles"]
 
 
+def test_a_letter_or_a_lone_word_is_no_event_whatever_the_classifier_reads_in_it() -> None:
+    # a stray letter between blank lines (a page number, a list mark) and a one-word heading say
+    # nothing; the classifier's character n-grams read "A" as a riot with p=0.88
+    for text in ("A", "A\n\n\n\nB", "Riot."):
+        assert run(text).events == (), text
+    # two words say enough
+    assert [e.event_type for e in run("Protesters rallied.").events] == ["Protests"]
+
+
 def test_a_sentence_about_talks_is_no_event() -> None:
     result = run("The two delegations met in the capital on Tuesday to discuss the water treaty.")
     assert result.events == ()

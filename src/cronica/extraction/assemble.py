@@ -97,8 +97,12 @@ def _kinds_compatible(
     if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
         return True
     if {a.group, b.group} in ({"arrest", "violence"}, {"arrest", "protest"}):
-        # arrests told next to a protest or its repression: a count of that event
-        other = a if b.group == "arrest" else b
+        # arrests told next to a protest or its repression: a count of that event; not arrests a protest
+        # told in a later sentence answered ("arrested about 20 men ... Several were later released but
+        # the community protested against these arrests")
+        arrest, other = (b, a) if b.group == "arrest" else (a, b)
+        if other.group == "protest" and arrest.sentence_index < other.sentence_index:
+            return False
         return other.event_type in {"Protests", "Riots"}
     groups = {a.group, b.group}
     if groups == {"violence"}:

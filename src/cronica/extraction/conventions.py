@@ -148,6 +148,18 @@ class ArmedVictims:
 
 
 @dataclass(frozen=True)
+class MobViolence:
+    """Violence by rioters is a riot (``mob_violence`` in conventions.yaml)."""
+
+    #: ACLED's inter codes of rioters
+    inter: frozenset[int]
+    #: the sub-event types (of Violence against civilians and Battles) that rioters make mob violence
+    codings: frozenset[str]
+    #: the coding it gives (event type, sub-event type, PLOVER)
+    coding: tuple[str, str, str]
+
+
+@dataclass(frozen=True)
 class ViolentDemonstration:
     """A demonstration whose participants use violence is a riot (``violent_demonstration`` in
     conventions.yaml)."""
@@ -224,6 +236,8 @@ class Conventions:
     direct_fire: DirectFire
     #: an attack whose victims are armed: a clash
     armed_victims: ArmedVictims
+    #: violence by rioters: a riot
+    mob_violence: MobViolence
     #: a demonstration whose participants use violence: a riot
     violent_demonstration: ViolentDemonstration
     #: arrests and looting told with an incident: part of it
@@ -337,6 +351,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     )
     fire = _direct_fire(_section(data, "direct_fire", name), types["armed_clash"], name)
     armed = _armed_victims(_section(data, "armed_victims", name), codes, types["armed_clash"], name)
+    mob = _mob_violence(_section(data, "mob_violence", name), codes, types["mob_violence"], name)
     violent = _violent_demonstration(
         _section(data, "violent_demonstration", name), types["violent_demonstration"], name
     )
@@ -361,6 +376,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         size,
         fire,
         armed,
+        mob,
         violent,
         part,
         opponent,
@@ -461,6 +477,19 @@ def _armed_victims(
     words = _strings(data.get("off_duty"), name, "armed_victims.off_duty")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return ArmedVictims(inter, codings, coding, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
+
+
+def _mob_violence(
+    data: dict[str, Any], codes: dict[int, str], coding: tuple[str, str, str], name: str
+) -> MobViolence:
+    inter = frozenset(_code(v, name, "mob_violence.inter") for v in data.get("inter") or ())
+    if not inter or not inter <= codes.keys():
+        raise _fail(name, "mob_violence.inter", f"expected inter codes among {sorted(codes)}")
+    codings = _strings(data.get("codings"), name, "mob_violence.codings")
+    known = {*ACLED_TYPES["Violence against civilians"], *ACLED_TYPES["Battles"]}
+    for sub in sorted(codings - known):
+        raise _fail(name, "mob_violence.codings", f"{sub!r} is no sub-event type of an attack or a battle")
+    return MobViolence(inter, codings, coding)
 
 
 def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:

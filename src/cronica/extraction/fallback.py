@@ -8,7 +8,8 @@ most one :class:`~cronica.extraction.triggers.Trigger` for the sentence the clas
 reports an event, standing on the sentence's main verb (its evidence), of the classifier's coding,
 with a ``reason`` that says the classifier found it and how sure it was. The incident is then read
 like any other (actors, date, place and counts from the rules). ``None`` when no sentence reaches
-the thresholds. Never raises.
+the thresholds or says anything: a sentence of fewer than two words ("A", "Riot.") reports nothing,
+whatever the classifier's character n-grams make of it. Never raises.
 """
 
 from __future__ import annotations
@@ -45,6 +46,15 @@ def head_verb(sent: Span) -> Token:
     return next((t for t in sent if t.pos_ == "VERB"), root)
 
 
+#: The fewest words (alphabetic tokens of two letters or more) of a sentence that can report an event.
+MIN_WORDS = 2
+
+
+def says_something(sent: Span) -> bool:
+    """Whether the sentence has words enough to report an event (``MIN_WORDS``)."""
+    return sum(1 for t in sent if t.is_alpha and len(t) > 1) >= MIN_WORDS
+
+
 def fallback_trigger(
     sentences: Sequence[tuple[Span, Judgement]],
     families: Mapping[str, TriggerFamily],
@@ -52,7 +62,9 @@ def fallback_trigger(
 ) -> tuple[int, Trigger] | None:
     """The index of the chosen sentence and its trigger (module docstring)."""
     best: tuple[float, int, Judgement] | None = None
-    for i, (_sent, j) in enumerate(sentences):
+    for i, (sent, j) in enumerate(sentences):
+        if not says_something(sent):
+            continue
         if not j.coding or j.event < combination.fallback_event:
             continue
         if j.coding[0][2] < combination.fallback_coding:

@@ -270,6 +270,8 @@ class Quantities:
     thousands: str = ","
     #: units of measure: a number they follow measures something ("120mm mortars", "5 km"), it counts no one
     units: frozenset[str] = frozenset()
+    #: words right before a number word that make it nobody ("no one was hurt"): no figure
+    none_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -547,6 +549,7 @@ def _quantities(data: dict[str, Any]) -> Quantities:
         increment=frozenset(_words(data, "increment", f)),
         thousands=_separator(data.get("thousands_separator"), f),
         units=frozenset(str(u).lower() for u in (data.get("units") or ())),
+        none_before=frozenset(str(u).lower() for u in (data.get("none_before") or ())),
     )
 
 

@@ -153,6 +153,9 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
         if tok.dep_ == "nummod" and tok.head.i < i and tok.head.tag_ == "NNP" and text[:1].isdigit():
             i += 1  # "Police Detachment 88", "Route 66": a number after its proper noun is of the name
             continue
+        if i > sent.start and lowers[i - 1] in q.none_before and not text[:1].isdigit():
+            i += 1  # "no one was hurt": nobody, no figure
+            continue
         match = _vague_at(doc, i, end, q) or _number_at(doc, i, end, q)
         if match is None:
             i += 1

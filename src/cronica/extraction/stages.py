@@ -44,6 +44,7 @@ from cronica.extraction.conventions import (
     CodedWords,
     DemonstrationSize,
     DirectFire,
+    MobViolence,
     PartOfIncident,
     ViolentDemonstration,
 )
@@ -64,6 +65,7 @@ from cronica.extraction.learned import (
     weapons_named,
 )
 from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
+from cronica.extraction.mob_violence import mob_violence_coding
 from cronica.extraction.note_tags import demonstration_coding, note_tag
 from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.part_of_incident import fold_developments
@@ -723,6 +725,19 @@ def _names_a_group(mod: Token) -> bool:
         return False
     text = mod.text.strip(".,")
     return mod.ent_type_ == "ORG" or (len(text) >= 2 and text.isupper())
+
+
+class MobViolenceCoding:
+    """Violence by rioters is a riot (:mod:`.mob_violence`): an attack or a clash whose actor 1, as
+    ``roles`` and ``summary-actor-type`` leave it, is rioters is Riots / Mob violence."""
+
+    name = "mob-violence"
+
+    def __init__(self, mob: MobViolence) -> None:
+        self.mob = mob
+
+    def __call__(self, reading: Reading) -> None:
+        reading.events = [mob_violence_coding(e, self.mob) or e for e in reading.events]
 
 
 class Revisions:

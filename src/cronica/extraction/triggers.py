@@ -27,6 +27,15 @@ def weapon_noun(family_name: str) -> bool:
     return family_name in _INSTRUMENT_FAMILIES
 
 
+def _used(tok: Token) -> bool:
+    """The noun is what a verb's subject used: its direct object ("fired teargas", "lobbed teargas
+    canisters at the crowd")."""
+    return tok.dep_ == "dobj" and tok.head.pos_ == "VERB"
+
+
+#: a verb in one of these relations to its head is an act of its own, not what the head is about
+_OWN_CLAUSE = frozenset({"conj", "parataxis", "ccomp", "advcl"})
+
 #: Prepositions that introduce what a governing word is about ("call for", "threat of", "accused of").
 #: Families whose noun names the means of an attack: "grenade attacks", "suicide bombings", "IED blast".
 _INSTRUMENT_FAMILIES = frozenset(
@@ -89,6 +98,8 @@ class TriggerFinder:
                     self._lemma_phrases.add(family.name, list(nlp.pipe(family.phrases)))
         self._frames = lexicon.frames
         self._protest = lexicon.families["protest"].lemmas if "protest" in lexicon.families else frozenset()
+        counting = lexicon.quantities.counting
+        self._counting_causes = counting.cause_heads if counting is not None else frozenset()
         self._disarmed: set[int] = set()
         self._by_lemma: dict[str, TriggerFamily] = {}
         for family in lexicon.families.values():
@@ -362,6 +373,7 @@ class TriggerFinder:
             and tok.dep_ == "compound"
             and tok.head.pos_ in {"NOUN", "PROPN"}
             and not weapon
+            and not (family_name == "disperse" and _used(tok.head))
         ):
             return "trigger.modifier", f"modifier of '{tok.head.text}', not an event"
         if (
@@ -376,13 +388,10 @@ class TriggerFinder:
             return "trigger.weapon-seized", "a weapon found or seized, not used"
         if on("trigger.without") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
             return "trigger.without", "negated ('without')"
-        if (
-            on("trigger.protest-cause")
-            and tok.dep_ == "pobj"
-            and tok.head.lower_ in self._grammar["cause_preps"]
-            and tok.head.head.lemma_.lower() in self._protest
-        ):
-            return "trigger.protest-cause", f"what a protest was about ('{tok.head.text}')"
+        if on("trigger.protest-cause"):
+            cause = self._protest_cause(tok)
+            if cause is not None:
+                return "trigger.protest-cause", f"what a protest was about ('{cause.text}')"
         # "the warplanes": an instrument named with its article is not a reference to an event told before
         instrument = tok.pos_ == "NOUN" and weapon_noun(family_name)
         if (
@@ -404,7 +413,12 @@ class TriggerFinder:
             used_weapon = instrument and not (tok.dep_ == "pobj" and tok.head.lower_ == "with")
             # "the police intervened with pepper gas": the means of a dispersal
             used_weapon = used_weapon or (
-                family_name == "disperse" and tok.dep_ == "pobj" and tok.head.lower_ == "with"
+                family_name == "disperse"
+                and (
+                    (tok.dep_ == "pobj" and tok.head.lower_ == "with")
+                    or _used(tok)
+                    or (tok.dep_ == "compound" and _used(tok.head))
+                )
             )
             if (
                 not dets
@@ -496,6 +510,13 @@ class TriggerFinder:
             }:
                 if cur.dep_ == "prep" and cur.lower_ not in self._grammar["argument_preps"]:
                     break  # "Amid funerals ..., they appealed": an adjunct, not what was asked
+                if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"} and head.pos_ in {"VERB", "AUX"}:
+                    # "demanded his release, and police fired tear gas": a verb coordinated with the
+                    # governor is an act of its own; what governs both ("threatened to attack and burn")
+                    # is read further up
+                    cur = head
+                    steps += 1
+                    continue
                 lemma = head.lemma_.lower()
                 if on("trigger.charge") and cur.dep_ == "prep" and lemma in self._cues["charge_words"]:
                     return "trigger.charge", f"what a charge alleges ('{head.text} {cur.text} ...')"
@@ -527,6 +548,48 @@ class TriggerFinder:
         if cue is not None:
             return "trigger.irrealis", f"not (yet) happened ('{cue}')"
         return None
+
+    def _protest_cause(self, tok: Token) -> Token | None:
+        """The word that makes the trigger what a protest was about, else ``None``: a preposition of
+        ``grammar.cause_preps`` on a protest's word ("protested against the arrest of", "a vigil for
+        colleagues killed by the police") or a verb of what a protest is for (``counting.cause_heads``:
+        "marched to denounce the murder of", "a rally to mourn a classmate who was beaten to death"),
+        before the trigger, on its way up the parse, the trigger in its object or in a preposition of
+        cause ("protested outside the club" is where, "protested, blocking roads" beside it). A
+        verb coordinated with another or a clause reported ("demanded his release, and police arrested
+        20") is an act of its own: the walk stops there."""
+        causes = self._counting_causes
+        cur = tok
+        for _ in range(8):
+            head = cur.head
+            if head is cur or (cur.dep_ in _OWN_CLAUSE and cur.pos_ in {"VERB", "AUX"}):
+                return None
+            if head.i < tok.i:
+                if (
+                    head.dep_ == "prep"
+                    and head.lower_ in self._grammar["cause_preps"]
+                    and self._a_protest(head.head)
+                ):
+                    return head
+                if (
+                    head.pos_ == "VERB"
+                    and head.lemma_.lower() in causes
+                    and (
+                        cur.dep_ == "dobj"
+                        or (cur.dep_ == "prep" and cur.lower_ in self._grammar["cause_preps"])
+                    )
+                ):
+                    return head
+            cur = head
+        return None
+
+    def _a_protest(self, tok: Token) -> bool:
+        """A protest's word ("march", "protested"), or a verb that stages one ("held a vigil")."""
+        if tok.lemma_.lower() in self._protest:
+            return True
+        return tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self._protest for c in tok.children
+        )
 
     def _negated_phrase(self, doc: Doc, start: int) -> bool:
         """A negating prefix glued before the phrase starting at ``start``: "non-violent

@@ -82,16 +82,18 @@ def load_model(name: str | None = None, scheme: str = "clear") -> Language:
     token attributes, faster; ``CRONICA_SPACY_ATTRIBUTES=1`` keeps spaCy's). A model
     whose ``scheme`` is ``ud`` (Universal Dependencies, as the Spanish model writes) gets
     :mod:`cronica.nlp.ud`'s relabelling last, so the extractor reads one scheme in every language; a
-    Spanish model gets :mod:`cronica.nlp.verb_lemmas` after its lemmatizer."""
+    Spanish model gets :mod:`cronica.nlp.verb_lemmas` after its lemmatizer, an English one
+    :mod:`cronica.nlp.silent_e` last."""
     import warnings
 
     import spacy
 
-    from cronica.nlp import token_attributes, ud, verb_lemmas
+    from cronica.nlp import silent_e, token_attributes, ud, verb_lemmas
 
     _register_components()
     ud.register()
     verb_lemmas.register()
+    silent_e.register()
     wanted = configured_model_name(name)
     tried = [wanted, *_ALIASES.get(wanted, ())]
     for candidate in tried:
@@ -116,6 +118,9 @@ def load_model(name: str | None = None, scheme: str = "clear") -> Language:
         # the attribute ruler and rule lemmatizer replaced by one component with the same output, where
         # the model's are ones it can stand for (the English models; docs/performance.md)
         token_attributes.install(nlp)
+        if nlp.lang == "en" and "tagger" in nlp.pipe_names and silent_e.COMPONENT not in nlp.pipe_names:
+            # "staged" -> "stag", "raped" -> "rap": the e the rule lemmatizer drops given back
+            nlp.add_pipe(silent_e.COMPONENT, last=True)
         if scheme == "ud" and ud.COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(ud.COMPONENT, last=True)
             ud.adapt_tokenizer(nlp)

@@ -1,0 +1,40 @@
+"""Forms of one-line reports the rules missed: an act coordinated with a demand ("demanded ..., and
+police fired tear gas"), tear gas as what was fired ("fired teargas", "lobbed teargas canisters"),
+"no one" as nobody. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import cronica
+from cronica.records import Event
+
+
+def events(text: str) -> list[Event]:
+    found = cronica.extract(text, published="2021-03-10", id="test").events
+    return sorted(found, key=lambda e: e.trigger.start)
+
+
+INTERVENTION = ("Protests", "Protest with intervention")
+
+
+def test_an_act_coordinated_with_a_demand_is_not_what_was_demanded() -> None:
+    found = events(
+        "Traders demanded the reopening of the market in Kericho, and police fired tear gas at them."
+    )
+    assert [(e.event_type, e.sub_event_type) for e in found] == [INTERVENTION]
+
+
+def test_what_a_threat_governs_stays_governed_through_a_coordination() -> None:
+    assert events("The militia threatened to attack and burn the village of Kamako.") == []
+
+
+def test_teargas_fired_or_lobbed_is_an_intervention() -> None:
+    for text in (
+        "Police fired teargas at the crowd in Kericho.",
+        "Police lobbed teargas canisters at the crowd in Kericho.",
+    ):
+        assert [(e.event_type, e.sub_event_type) for e in events(text)] == [INTERVENTION], text
+
+
+def test_no_one_hurt_counts_nobody() -> None:
+    found = events("Gunmen attacked a bus near Ansongo; no one was hurt.")
+    assert len(found) == 1 and not found[0].counts.get("injured")

@@ -26,7 +26,8 @@ PEACEFUL = ("Protests", "Peaceful protest")
         "Students held a rally in Sylhet to mourn a classmate who was beaten to death by party activists.",
         "Women marched in Puebla to denounce the murder of a young mother.",
         "Traders protested in Eldoret against the abduction of two colleagues by unknown gunmen.",
-        "Relatives demonstrated outside the court in Iloilo, demanding justice for the nine people killed in the raid.",
+        "Relatives demonstrated outside the court in Iloilo, demanding justice for the nine people killed in "
+        "the raid.",
     ],
 )
 def test_the_cause_of_a_protest_is_no_event_of_its_own(text: str) -> None:
@@ -45,7 +46,10 @@ def test_violence_at_the_protest_itself_is_still_read() -> None:
 
 def test_an_act_coordinated_with_the_demand_is_an_act_of_its_own() -> None:
     # "arrested" hangs on "marched" as a coordinated verb: no part of what the march demanded
-    text = "Protesters marched in Eldoret to demand the release of their leader, and police arrested 20 protesters."
+    text = (
+        "Protesters marched in Eldoret to demand the release of their leader, and police arrested 20 "
+        "protesters."
+    )
     events = cronica.extract(text, published="2021-03-10", id="test").events
     assert [e.counts["arrested"][0].value for e in events if e.counts.get("arrested")] == [20]
 

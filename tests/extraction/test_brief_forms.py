@@ -38,3 +38,17 @@ def test_teargas_fired_or_lobbed_is_an_intervention() -> None:
 def test_no_one_hurt_counts_nobody() -> None:
     found = events("Gunmen attacked a bus near Ansongo; no one was hurt.")
     assert len(found) == 1 and not found[0].counts.get("injured")
+
+
+def test_the_sides_of_clashes_between_two_groups_are_its_actors() -> None:
+    found = events("Clashes between soldiers and rebels near Kananga left three people injured.")
+    assert len(found) == 1
+    assert found[0].actor1 is not None and found[0].actor1.inter == 1
+    assert found[0].actor2 is not None and found[0].actor2.inter == 2
+
+
+def test_clashes_between_party_supporters_are_mob_violence() -> None:
+    found = events(
+        "Clashes between ruling party supporters and opposition supporters in Kananga left three injured."
+    )
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Riots", "Mob violence")]

@@ -35,6 +35,9 @@ def _used(tok: Token) -> bool:
 
 #: a verb in one of these relations to its head is an act of its own, not what the head is about
 _OWN_CLAUSE = frozenset({"conj", "parataxis", "ccomp", "advcl"})
+#: the relations of a verb that says what its head was done for ("marched to denounce", "demonstrated,
+#: demanding justice")
+_PURPOSE = frozenset({"advcl", "xcomp", "acl", "conj"})
 
 #: Prepositions that introduce what a governing word is about ("call for", "threat of", "accused of").
 #: Families whose noun names the means of an attack: "grenade attacks", "suicide bombings", "IED blast".
@@ -557,8 +560,11 @@ class TriggerFinder:
         before the trigger, on its way up the parse, the trigger in its object or in a preposition of
         cause ("protested outside the club" is where, "protested, blocking roads" beside it). A
         verb coordinated with another or a clause reported ("demanded his release, and police arrested
-        20") is an act of its own: the walk stops there."""
+        20") is an act of its own: the walk stops there; what a verb of protest names with its own day
+        ("protesting the November 10 coup") is an event of that day."""
         causes = self._counting_causes
+        # "the November 10 coup": a noun that carries its own day
+        dated = tok.pos_ == "NOUN" and any(c.ent_type_ == "DATE" and c.i < tok.i for c in tok.children)
         cur = tok
         for _ in range(8):
             head = cur.head
@@ -578,10 +584,20 @@ class TriggerFinder:
                         cur.dep_ == "dobj"
                         or (cur.dep_ == "prep" and cur.lower_ in self._grammar["cause_preps"])
                     )
+                    and self._of_a_protest(head)
+                    and not dated  # "protesting the November 10 coup": an event told with its own day
                 ):
                     return head
             cur = head
         return None
+
+    def _of_a_protest(self, verb: Token) -> bool:
+        """The verb is a protest's: a protest's word itself ("protested the killing of"), or what a
+        protest was held for ("marched to denounce", "demonstrated, demanding justice", "held a rally
+        to mourn"); not a government's or a party's statement ("condemned the killing of")."""
+        if verb.lemma_.lower() in self._protest:
+            return True
+        return verb.dep_ in _PURPOSE and self._a_protest(verb.head)
 
     def _a_protest(self, tok: Token) -> bool:
         """A protest's word ("march", "protested"), or a verb that stages one ("held a vigil")."""

@@ -247,6 +247,7 @@ def _other_side(prev: Draft, draft: Draft) -> bool:
         and prev.actor2.name == draft.actor1.name
         and (
             draft.actor2 is None
+            or draft.actor2.name == draft.actor1.name  # both sides read as one: no other side told
             or _actors_compatible(prev.actor1, draft.actor2)
             or _nonstate(prev.actor1, draft.actor2)
         )

@@ -54,11 +54,6 @@ def test_clashes_between_party_supporters_are_mob_violence() -> None:
     assert [(e.event_type, e.sub_event_type) for e in found] == [("Riots", "Mob violence")]
 
 
-def test_a_pronoun_in_a_reported_clause_stands_for_the_speaker() -> None:
-    found = events("The army said it had killed 12 rebels near Menaka.")
-    assert len(found) == 1 and found[0].actor1 is not None and found[0].actor1.inter == 1
-
-
 def test_the_town_a_force_recaptured_is_the_events_place() -> None:
     found = events("The army recaptured Kidal from the rebels on Monday.")
     assert [(e.sub_event_type, e.location.name) for e in found] == [("Government regains territory", "Kidal")]

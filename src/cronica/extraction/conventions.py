@@ -157,6 +157,9 @@ class MobViolence:
     codings: frozenset[str]
     #: the coding it gives (event type, sub-event type, PLOVER)
     coding: tuple[str, str, str]
+    #: an attack or a clash the learned classifier gives at least this (on a short report, or on the
+    #: event's sentence) keeps its coding: the rioters are then a type the classifier misread
+    backed: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -489,7 +492,10 @@ def _mob_violence(
     known = {*ACLED_TYPES["Violence against civilians"], *ACLED_TYPES["Battles"]}
     for sub in sorted(codings - known):
         raise _fail(name, "mob_violence.codings", f"{sub!r} is no sub-event type of an attack or a battle")
-    return MobViolence(inter, codings, coding)
+    backed = data.get("backed", 0.5)
+    if not isinstance(backed, (int, float)) or not 0.0 <= float(backed) <= 1.0:
+        raise _fail(name, "mob_violence.backed", "expected a probability between 0 and 1")
+    return MobViolence(inter, codings, coding, float(backed))
 
 
 def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:

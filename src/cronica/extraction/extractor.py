@@ -171,7 +171,7 @@ class Extractor:
             ),
             Roles(),
             SummaryActorType(typer, self.combination),
-            MobViolenceCoding(conventions.mob_violence),
+            MobViolenceCoding(conventions.mob_violence, typer, self.combination),
             Revisions(),
             CodedToll(conventions.coded_fatalities, self.lexicon.quantities),
             Records(self.totals),

@@ -7,7 +7,6 @@ inter codes), date, place, count claims and a confidence; accidents and disaster
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date as _date
 
 from spacy.tokens import Span, Token
@@ -55,21 +54,6 @@ _INSTALLATIONS = frozenset(
 )
 
 #: Triggers whose grammatical subject undergoes the event: "ten people died", "three were wounded".
-
-
-def _speaker_for(tok: Token, speech_verbs: Mapping[str, object]) -> Token:
-    """A pronoun subject of a clause someone reports stands for the speaker ("The army said it had
-    recaptured the town": the army; "Police said they arrested 12"): the subject of the speech verb
-    the clause (or a verb joined to it) hangs from, when that is no pronoun; else the token itself."""
-    if tok.pos_ != "PRON" or tok.dep_ not in {"nsubj", "nsubjpass"}:
-        return tok
-    clause = tok.head
-    while clause.dep_ == "conj" and clause.head is not clause:
-        clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in speech_verbs:
-        return tok
-    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-    return speaker if speaker is not None and speaker.pos_ != "PRON" else tok
 
 
 def _retrospective(tok: Token, perfect_aux: frozenset[str]) -> bool:
@@ -572,7 +556,7 @@ class IncidentReader:
             passive = pos[i] == "VERB" and any(dep[c] == "auxpass" for c in children[i])
             if dep[i] == "relcl" and pos[head] == "NOUN" and passive:
                 patient_at.append(head)  # "protesters who were shot"
-        agents: list[Token] = [_speaker_for(doc[k], speech_verbs) for k in agent_at]
+        agents: list[Token] = [doc[k] for k in agent_at]
         patients: list[Token] = [doc[k] for k in patient_at]
         national = self._national_forces(ctx, members)
         for t in members:  # "The Peruvian government declared a state of emergency"

@@ -733,11 +733,28 @@ class MobViolenceCoding:
 
     name = "mob-violence"
 
-    def __init__(self, mob: MobViolence) -> None:
+    def __init__(self, mob: MobViolence, typer: EventTyper | None, combination: Combination) -> None:
         self.mob = mob
+        self.typer = typer
+        self.combination = combination
 
     def __call__(self, reading: Reading) -> None:
-        reading.events = [mob_violence_coding(e, self.mob) or e for e in reading.events]
+        candidates = [e for e in reading.events if mob_violence_coding(e, self.mob) is not None]
+        if not candidates:
+            return
+        short = reading.sentence_count <= self.combination.short_sentences
+        texts = [
+            reading.document.text if short or e.sentence is None else e.sentence.text for e in candidates
+        ]
+        judged = judge_all(self.typer, texts) if self.typer is not None else [None] * len(texts)
+        backed = {
+            id(e)
+            for e, j in zip(candidates, judged, strict=True)
+            if j is not None and j.probability(e.event_type, e.sub_event_type) >= self.mob.backed
+        }
+        reading.events = [
+            e if id(e) in backed else (mob_violence_coding(e, self.mob) or e) for e in reading.events
+        ]
 
 
 class Revisions:

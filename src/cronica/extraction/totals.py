@@ -66,8 +66,10 @@ def _tally_what(c: CountMention, sent: Span, w: CountingWords, markers: frozense
         "arrested": "arrested",
         "participants": "participants",
     }[c.category]
-    if noun is not None and noun.pos_ in {"NOUN", "ADJ"} and (
-        w.victim_words.get(noun.lemma_.lower()) or noun.lemma_.lower() in w.life_nouns
+    if (
+        noun is not None
+        and noun.pos_ in {"NOUN", "ADJ"}
+        and (w.victim_words.get(noun.lemma_.lower()) or noun.lemma_.lower() in w.life_nouns)
     ):
         return noun.text  # "32 muertos", "32 deaths": the noun says what is counted
     if noun is not None and noun.pos_ == "NOUN":

@@ -386,3 +386,55 @@ def label_of(entry: GazetteerEntry) -> DivisionLabel:
         return found
     code = ".".join(c for c in (entry.country_code, entry.admin1_code, entry.admin2_code) if c)
     return DivisionLabel(entry.name, entry.name, None, code)
+
+
+@lru_cache(maxsize=1)
+def _claimed_iso() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Country code -> (the ISO 3166-2 codes the bundle's first-level divisions carry, their ISO types)."""
+    import pycountry
+
+    codes: dict[str, set[str]] = {}
+    for label in _labels().values():
+        if label.iso_code and label.code.count(".") == 1:
+            codes.setdefault(label.code.split(".")[0], set()).add(label.iso_code)
+    out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for cc, isos in codes.items():
+        types = {s.type for s in (pycountry.subdivisions.get(code=c) for c in isos) if s is not None}
+        out[cc] = (frozenset(isos), frozenset(types))
+    return out
+
+
+def iso_division(country_code: str, admin1_code: str, seat_names: list[str]) -> DivisionLabel | None:
+    """A first-level division GeoNames' places name by a code the bundle has no division for (Iraq's
+    Kurdish governorates, Malawi's regions), from ISO 3166-2 (pycountry): a subdivision no bundled
+    division carries, of a type the country's bundled divisions have, named like the code's seat
+    (``seat_names``, folded: Erbil's "arbil" is "Arbīl", IQ-AR), one such by its folded name, else by its
+    :func:`~cronica.resolve.names.spelling_key`; in a country whose divisions carry no ISO code, the
+    top-level subdivision whose ISO code is GeoNames' letter code ("MW-C" for "MW.C"). Its English name
+    is the ISO name without its generic word, in ASCII letters ("Central Region" -> Central). None
+    where nothing matches one subdivision."""
+    import pycountry
+
+    subs = pycountry.subdivisions.get(country_code=country_code) or []
+    claimed, types = _claimed_iso().get(country_code, (frozenset(), frozenset()))
+    found = None
+    if types:
+        free = [s for s in subs if s.code not in claimed and s.type in types]
+        seats = set(seat_names)
+        for key in (fold, spelling_key):
+            keys = {key(n) for n in seats} if key is spelling_key else seats
+            hits = [s for s in free if key(s.name) in keys]
+            if len(hits) == 1:
+                found = hits[0]
+                break
+            if hits:
+                return None
+    elif admin1_code.isalpha():
+        found = next(
+            (s for s in subs if s.code == f"{country_code}-{admin1_code}" and s.parent_code is None), None
+        )
+    if found is None:
+        return None
+    return DivisionLabel(
+        ascii_name(_stem(found.name) or found.name), found.name, found.code, f"{country_code}.{admin1_code}"
+    )

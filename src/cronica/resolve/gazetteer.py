@@ -118,6 +118,7 @@ class Gazetteer:
         self.meta = meta
         self._names: dict[str, list[GazetteerEntry]] = {}
         self._admin: dict[tuple[str, str, str | None], GazetteerEntry | None] = {}
+        self._seats: dict[tuple[str, str], list[str]] = {}
         self._countries: dict[str, GazetteerEntry | None] = {}
         self._by_gazetteer_id: dict[str, GazetteerEntry | None] = {}
         self._demonyms: dict[str, str] | None = None
@@ -223,6 +224,19 @@ class Gazetteer:
             (code.upper(),),
         ).fetchone()
         return GazetteerEntry.from_row(row) if row else None
+
+    def seat_names(self, country_code: str, admin1_code: str) -> list[str]:
+        """The folded names of the seats (GeoNames features PPLA and PPLC) of the places with this
+        first-level code: how a division the index lacks is named after its seat (Erbil, "Arbil")."""
+        key = (country_code, admin1_code)
+        if key not in self._seats:
+            rows = self._conn.execute(
+                "SELECT n.folded FROM places p JOIN names n ON n.place_id = p.id WHERE p.country_code = ? "
+                "AND p.admin1_code = ? AND p.feature_code IN ('PPLA', 'PPLC')",
+                key,
+            ).fetchall()
+            self._seats[key] = sorted({r[0] for r in rows})
+        return self._seats[key]
 
     def country(self, code: str) -> GazetteerEntry | None:
         """The country with ISO 3166-1 alpha-2 ``code``."""

@@ -112,6 +112,7 @@ def load_cues() -> dict[str, Any]:
         "veto_labels_for_unknown",
         "generic_heads",
         "chain_words",
+        "chain_levels",
         "people_nouns",
     )
     if not isinstance(data, dict):
@@ -179,8 +180,13 @@ class PlaceRecognizer:
             ((tuple(k.split()), v) for k, v in self.admin_suffixes.items()), key=lambda kv: -len(kv[0])
         )
         #: Lower-case words that may follow a name inside ACLED's parenthesis of levels ("(Momauk township,
-        #: Bhamo district, Kachin State)"): area nouns and one-word administrative suffixes.
-        self.level_words = self.area_nouns | frozenset(k for k in self.admin_suffixes if " " not in k)
+        #: Bhamo district, Kachin State)", "Kolofata subdivision (Mayo-Sava, Extreme-Nord)"): area nouns,
+        #: one-word administrative suffixes and the other levels (``chain_levels``).
+        self.level_words = (
+            self.area_nouns
+            | frozenset(k for k in self.admin_suffixes if " " not in k)
+            | frozenset(cues["chain_levels"])
+        )
         #: Lower-case words that may stand between a name and the larger places a report lists after it
         #: ("Raya area of Balambala sub-county, Garissa county"; ``chain_words`` and the words above)
         self.chain_words = (
@@ -524,7 +530,7 @@ class PlaceRecognizer:
         word says it is a place)."""
         if k < 1:
             return False
-        area = doc[k - 1].is_lower and doc[k - 1].lower_ in self.area_nouns | self.facility
+        area = doc[k - 1].is_lower and doc[k - 1].lower_ in self.level_words | self.facility
         p = k - 2 if area else k - 1
         return (
             p >= 0

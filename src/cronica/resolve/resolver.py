@@ -39,7 +39,7 @@ from cronica.nlp.matching import doc_text
 from cronica.records import Place, PlaceCandidate, Span
 from cronica.resolve.actors import find_actor_countries
 from cronica.resolve.corpus import CorpusPrior
-from cronica.resolve.divisions import DivisionLabel, label_of
+from cronica.resolve.divisions import DivisionLabel, iso_division, label_of
 from cronica.resolve.focus import MIN_FOCUS, WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.geo import haversine_km
@@ -889,6 +889,9 @@ class PlaceResolver:
         if not cc or not a1:
             return None
         entry = self.gazetteer.admin(cc, a1, a2)
+        if entry is None and a2 is None:
+            # a code the bundle has no division for: ISO 3166-2's, when one is named like the code's seat
+            return iso_division(cc, a1, self.gazetteer.seat_names(cc, a1))
         return label_of(entry) if entry else None
 
     def _resolve_unknown(

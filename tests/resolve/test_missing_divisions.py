@@ -70,3 +70,15 @@ def test_no_iso_division_where_two_are_named_alike() -> None:
 
     # a seat whose names fit no free subdivision of the country's type: nothing, not a guess
     assert iso_division("IQ", "99", ["nowhere"]) is None
+
+
+def test_a_province_after_a_level_word_and_a_comma_is_a_place_whatever_ner_says(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # the village and the district are not in the gazetteer, and NER calls "Balkh" a person here
+    text = (
+        "On 3 July 2021, two soldiers were wounded when militants attacked a checkpoint in the Sabz Ab "
+        "village of Qarabolak district, Balkh."
+    )
+    places, _focus = resolve_text(nlp, gazetteer, resolver, text)
+    assert places["Balkh"].country_code == "AF" and places["Balkh"].admin1 == "Balkh"

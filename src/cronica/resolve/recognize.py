@@ -470,6 +470,16 @@ class PlaceRecognizer:
             k -= 1
         return False
 
+    def _after_level_word(self, doc: Doc, i: int) -> bool:
+        """Whether the word at ``i`` follows a lower-case level word and a comma ("Charbolak district,
+        Balkh"; ``level_words``): the place a report lists after a division."""
+        return (
+            i >= 2
+            and doc[i - 1].text == ","
+            and doc[i - 2].is_lower
+            and doc[i - 2].lower_ in self.level_words
+        )
+
     def _after_unknown_cue(self, doc: Doc, i: int) -> bool:
         """Whether the word at ``i`` follows a cue for a name the gazetteer lacks: "near X", or "the
         area of X" (:attr:`unknown_areas`)."""
@@ -743,7 +753,10 @@ class PlaceRecognizer:
             and self._head_of_longer_name(doc, j)
         ):
             return None
-        if any(t.ent_type_ == "PERSON" and fold(t.text) in persons for t in words):
+        # "Charbolak district, Balkh": a division's name after a level word and a comma is a place,
+        # whatever NER made of it
+        level_listed = self._after_level_word(doc, i) and any(e.kind in {"admin1", "admin2"} for e in entries)
+        if any(t.ent_type_ == "PERSON" and fold(t.text) in persons for t in words) and not level_listed:
             return None
         if not part_ok and _hyphenated_part(doc, i, j):
             return None  # "Al-Masbah", "Kupiansk-Vuzlovyi": part of a longer name
@@ -769,6 +782,7 @@ class PlaceRecognizer:
             or self._support(doc, i, j, entries)
             or ("qualifier" if after_place else None)
             or ("parenthesis" if self._fills_place_parenthesis(doc, i, j) else None)
+            or ("qualifier" if level_listed else None)
         )
         if cue is None:
             return None

@@ -57,3 +57,10 @@ def test_clashes_between_party_supporters_are_mob_violence() -> None:
 def test_the_town_a_force_recaptured_is_the_events_place() -> None:
     found = events("The army recaptured Kidal from the rebels on Monday.")
     assert [(e.sub_event_type, e.location.name) for e in found] == [("Government regains territory", "Kidal")]
+
+
+def test_the_object_of_the_verb_a_strike_is_subject_of_is_its_place() -> None:
+    # "air-raids targeted X (Y, Z)": X is not in the gazetteer, the bracket places it in Y
+    found = events("On 11 January 2024, air-raids targeted Omdurman - Wad Nubawi (Omdurman, Khartoum).")
+    assert len(found) == 1
+    assert found[0].location.status == "resolved" and found[0].location.admin1 == "Khartoum"

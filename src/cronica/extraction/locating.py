@@ -163,6 +163,12 @@ def _place_like_role(span: Span, anchors: list[Token], nouns: frozenset[str] = f
         obj = root.head
     if obj.dep_ in {"dobj", "obj"} and any(obj.head.i == a.i for a in anchors):
         return True
+    # "air-raids targeted Khartoum - Al Jarif West", "shelling hit Bilohorivka": the object of the verb
+    # whose subject is the trigger
+    if obj.dep_ in {"dobj", "obj"} and any(
+        a.dep_ in {"nsubj", "nsubjpass"} and a.head.i == obj.head.i for a in anchors
+    ):
+        return True
     # "Belgrade saw its largest rally", "Kabul witnessed protests": the place is the clause's subject
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _WITNESS_VERBS:
         return any(a.i == root.head.i or root.head in a.ancestors for a in anchors)

@@ -470,12 +470,18 @@ def _phrases(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?<!non\s)(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
 
 
+def _inter_codes(data: dict[str, Any], codes: dict[int, str], name: str, where: str) -> frozenset[int]:
+    """The ACLED inter codes listed under ``inter`` (not empty), else the error naming ``where``."""
+    inter = frozenset(_code(v, name, where) for v in data.get("inter") or ())
+    if not inter or not inter <= codes.keys():
+        raise _fail(name, where, f"expected inter codes among {sorted(codes)}")
+    return inter
+
+
 def _armed_victims(
     data: dict[str, Any], codes: dict[int, str], coding: tuple[str, str, str], name: str
 ) -> ArmedVictims:
-    inter = frozenset(_code(v, name, "armed_victims.inter") for v in data.get("inter") or ())
-    if not inter or not inter <= codes.keys():
-        raise _fail(name, "armed_victims.inter", f"expected inter codes among {sorted(codes)}")
+    inter = _inter_codes(data, codes, name, "armed_victims.inter")
     codings = _sub_types(data.get("codings"), "Violence against civilians", name, "armed_victims.codings")
     words = _strings(data.get("off_duty"), name, "armed_victims.off_duty")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -485,9 +491,7 @@ def _armed_victims(
 def _mob_violence(
     data: dict[str, Any], codes: dict[int, str], coding: tuple[str, str, str], name: str
 ) -> MobViolence:
-    inter = frozenset(_code(v, name, "mob_violence.inter") for v in data.get("inter") or ())
-    if not inter or not inter <= codes.keys():
-        raise _fail(name, "mob_violence.inter", f"expected inter codes among {sorted(codes)}")
+    inter = _inter_codes(data, codes, name, "mob_violence.inter")
     codings = _strings(data.get("codings"), name, "mob_violence.codings")
     known = {*ACLED_TYPES["Violence against civilians"], *ACLED_TYPES["Battles"]}
     for sub in sorted(codings - known):

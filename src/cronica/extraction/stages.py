@@ -739,22 +739,19 @@ class MobViolenceCoding:
         self.combination = combination
 
     def __call__(self, reading: Reading) -> None:
-        candidates = [e for e in reading.events if mob_violence_coding(e, self.mob) is not None]
-        if not candidates:
+        recoded = {id(e): c for e in reading.events if (c := mob_violence_coding(e, self.mob)) is not None}
+        if not recoded:
             return
+        candidates = [e for e in reading.events if id(e) in recoded]
         short = reading.sentence_count <= self.combination.short_sentences
         texts = [
             reading.document.text if short or e.sentence is None else e.sentence.text for e in candidates
         ]
         judged = judge_all(self.typer, texts) if self.typer is not None else [None] * len(texts)
-        backed = {
-            id(e)
-            for e, j in zip(candidates, judged, strict=True)
-            if j is not None and j.probability(e.event_type, e.sub_event_type) >= self.mob.backed
-        }
-        reading.events = [
-            e if id(e) in backed else (mob_violence_coding(e, self.mob) or e) for e in reading.events
-        ]
+        for e, j in zip(candidates, judged, strict=True):
+            if j is not None and j.probability(e.event_type, e.sub_event_type) >= self.mob.backed:
+                del recoded[id(e)]  # the classifier backs the attack or the clash: it stays
+        reading.events = [recoded.get(id(e), e) for e in reading.events]
 
 
 class Revisions:

@@ -183,3 +183,46 @@ def test_who_made_the_attack_that_forces_repelled_is_actor_one() -> None:
         assert event.event_type == "Battles", text
         assert event.actor1 is not None and event.actor1.inter == 2, text
         assert event.actor2 is not None and event.actor2.inter == 1, text
+
+
+def test_armed_men_a_people_s_name_qualifies_are_that_people_s_identity_militia() -> None:
+    """conventions.yaml ``identity_militias``: the name before a head such as raiders or herdsmen, a
+    capitalised word opening the sentence included when it is no dictionary word."""
+    event = first(
+        run(
+            "On 4 May 2019, Pokot raiders attacked a village in Baringo and killed two herders.", "2019-05-06"
+        )
+    )
+    assert event.actor1 is not None
+    assert (event.actor1.name, event.actor1.inter) == ("Pokot Ethnic Militia (Kenya)", 4)
+    event = first(
+        run(
+            "Suspected Fulani herdsmen killed 12 villagers in Benue State, Nigeria, on 3 May 2019.",
+            "2019-05-06",
+        )
+    )
+    assert event.actor1 is not None
+    assert (event.actor1.name, event.actor1.inter) == ("Fulani Ethnic Militia (Nigeria)", 4)
+
+
+def test_a_clan_word_makes_the_militia_a_clan_s_and_each_side_keeps_its_name() -> None:
+    event = first(
+        run(
+            "On 2 May 2019, members of the Garre clan militia attacked Degodia herders in Mandera.",
+            "2019-05-06",
+        )
+    )
+    assert event.actor1 is not None and event.actor2 is not None
+    assert (event.actor1.name, event.actor1.inter) == ("Garre Clan Militia (Kenya)", 4)
+    assert (event.actor2.name, event.actor2.inter) == ("Degodia Ethnic Militia (Kenya)", 4)
+
+
+def test_a_country_s_demonym_or_a_common_word_before_raiders_names_no_identity() -> None:
+    for text in (
+        "On 4 May 2019, Somali raiders attacked herders in Wajir, Kenya.",
+        "Cattle raiders stole 200 goats in Isiolo, Kenya, on 4 May 2019.",
+        "Suspected raiders stole 200 goats in Isiolo, Kenya, on 4 May 2019.",
+    ):
+        event = first(run(text, "2019-05-06"))
+        assert event.actor1 is not None
+        assert "Ethnic" not in event.actor1.name and "Somali" not in event.actor1.name, event.actor1.name

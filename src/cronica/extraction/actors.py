@@ -44,6 +44,9 @@ _KIND_INTER = load_conventions().named_inter
 _CONVENTIONS = load_conventions()
 _NONSTATE_GROUPS = _CONVENTIONS.kinds["armed"] - _CONVENTIONS.kinds["state"] - _CONVENTIONS.named_groups.heads
 _ABROAD = _CONVENTIONS.abroad
+_IDENTITY = _CONVENTIONS.identity_militias
+#: what may stand between two identities before one head: "Turkana and Pokot raiders"
+_IDENTITY_JOINS = frozenset({"and", ",", "&"})
 #: News agencies name the source of a story, never an actor in it.
 _NEWS_AGENCIES = frozenset(
     {
@@ -396,6 +399,18 @@ class _AgentWords:
         return None
 
 
+def _common_words(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns, and the verbs, adjectives and adverbs, of the model's rule lemmatizer (its
+    ``lemma_index`` table), or none. Its nouns hold peoples ("fulani", "dinka"): a noun counts as
+    common only where the tagger calls the word a common noun."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        others = frozenset(w for pos in ("verb", "adj", "adv") for w in table.get(pos, ()))
+        return frozenset(table.get("noun", ())), others
+    except (KeyError, AttributeError, ValueError):
+        return frozenset(), frozenset()
+
+
 def _known_verbs(nlp: Language) -> frozenset[str]:
     """The verbs of the model's rule lemmatizer (its ``lemma_index`` table), or none."""
     try:
@@ -462,6 +477,7 @@ class ActorFinder:
                 else:
                     self._single.setdefault(word, generic)
         self._agents = _AgentWords(nlp, lexicon)
+        self._common_words = _common_words(nlp)
         self._roles: dict[str, str | None] = {}
         for role in lexicon.roles:
             for word in role.words:
@@ -477,8 +493,10 @@ class ActorFinder:
         country: str | None,
         country_code: str | None,
         demonym: Callable[[str], str | None] | None = None,
+        place_tokens: frozenset[int] = frozenset(),
     ) -> DocActors:
-        """The actors of ``doc``; ``demonym`` turns a demonym or country word into a country name."""
+        """The actors of ``doc``; ``demonym`` turns a demonym or country word into a country name;
+        ``place_tokens`` are the tokens of the places the gazetteer read in ``doc``."""
         actors = DocActors(
             doc=doc,
             country=country,
@@ -486,6 +504,7 @@ class ActorFinder:
             role_words=self._roles,
             demonym=demonym,
             organisations=self.lexicon.organisations,
+            place_tokens=place_tokens,
         )
         for generic in self.lexicon.generic_actors:
             actors.kinds.setdefault(generic.kind, generic)
@@ -494,6 +513,7 @@ class ActorFinder:
             long_name, acronym = _clean(m.group(1)), m.group(2)
             long_name = re.sub(r"^(?:the|The|his|her|its|their)\s+", "", long_name)
             actors.acronyms.setdefault(acronym, long_name)
+        self._identity_militias(doc, actors)
         self._named_groups(doc, actors)
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
@@ -553,6 +573,43 @@ class ActorFinder:
             # "military-police": the first part names the actor, the rest is associated
             generic = self._single.get(lower.split("-")[0])
         return generic
+
+    def _identity_militias(self, doc: Doc, actors: DocActors) -> None:
+        """Armed men a people's name qualifies are that people's identity militia (conventions.yaml
+        ``identity_militias``): "Pokot raiders" are the Pokot Ethnic Militia, "the Garre clan militia"
+        the Garre Clan Militia; in "Turkana and Pokot warriors" each name is a militia of its own, the
+        head noun going with the first."""
+        if not any(t.lower_ in _IDENTITY.heads for t in doc):
+            return
+        for head in doc:
+            if head.lower_ not in _IDENTITY.heads or head.pos != NOUN:
+                continue
+            i, clan = head.i - 1, head.lower_ in _IDENTITY.clan
+            while i >= 0 and doc[i].lower_ in _IDENTITY.clan:
+                i, clan = i - 1, True
+            runs: list[tuple[int, int]] = []
+            while i >= 0:
+                end = i + 1
+                while i >= 0 and _names_an_identity(doc[i], actors, self._common_words):
+                    i -= 1
+                if i + 1 == end:
+                    break
+                runs.append((i + 1, end))
+                if i < 1 or doc[i].lower_ not in _IDENTITY_JOINS:
+                    break
+                i -= 1
+            if not runs or any(j in actors.generic_at for a, b in runs for j in range(a, b)):
+                continue
+            pattern = _IDENTITY.clan_name if clan else _IDENTITY.ethnic_name
+            first = runs[-1][0]
+            for start, end in runs:  # the head goes with the first name: the others are its partners
+                identity = _clean(doc[start:end].text)
+                militia = GenericActor("identity_militia", 4, pattern.replace("{identity}", identity), ())
+                span = (start, head.i + 1) if start == first else (start, end)
+                for j in range(start, end):
+                    actors.generic_at[j] = (militia, *span)
+                if start == first:
+                    actors.generic_at[head.i] = (militia, *span)
 
     def _named_groups(self, doc: Doc, actors: DocActors) -> None:
         """Armed men a modifier names as a group are that group (conventions.yaml ``named_groups``):
@@ -678,6 +735,29 @@ def _called_foreign(words: Span) -> bool:
         mod.i < head.i and mod.dep_ in {"amod", "compound", "nmod"} and mod.lower_ in _ABROAD.words
         for mod in (*head.children, *words)
     )
+
+
+def _names_an_identity(tok: Token, actors: DocActors, common: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether ``tok`` is a word of a people's, clan's or community's name: capitalised inside a
+    sentence, or opening one and not among the model's ``common`` words (nouns where tagged a common
+    noun; verbs, adjectives, adverbs): "Pokot raiders attacked" (a name the tagger calls a noun), not
+    "Cattle raiders", "Suspected herdsmen"; not a place the
+    text names,
+    an acronym, or a country's name or demonym ("Somali raiders" are no Somali militia of Kenya)."""
+    text = tok.text
+    if not text[:1].isupper():
+        return False
+    nouns, others = common
+    lower = text.lower()
+    if tok.is_sent_start and (lower in others or (tok.pos == NOUN and lower in nouns)):
+        return False
+    if tok.pos not in {PROPN, NOUN, ADJ} and tok.ent_type_ != "NORP":
+        return False
+    if tok.i in actors.place_tokens or tok.i in actors.label_tokens:
+        return False
+    if (len(text) >= 2 and text.isupper()) or text in actors.acronyms:
+        return False
+    return actors.demonym is None or not actors.demonym(text)
 
 
 def _names_a_group(mod: Token, actors: DocActors) -> bool:

@@ -82,6 +82,20 @@ class NamedGroups:
 
 
 @dataclass(frozen=True)
+class IdentityMilitias:
+    """Armed men a people's name qualifies are that people's identity militia (``identity_militias`` in
+    conventions.yaml)."""
+
+    #: head nouns of armed men a people's name may qualify ("raiders", "militia", "herdsmen")
+    heads: frozenset[str]
+    #: the words that make the identity a clan's ("clan", "sub-clan")
+    clan: frozenset[str]
+    #: ACLED's name of an ethnic and of a clan militia: ``{identity}`` and ``{country}`` filled in
+    ethnic_name: str
+    clan_name: str
+
+
+@dataclass(frozen=True)
 class CodedWords:
     """The words of a coder's note (``coded_fatalities`` in conventions.yaml)."""
 
@@ -227,6 +241,8 @@ class Conventions:
     abroad: Abroad
     #: what the armed men of a named group are
     named_groups: NamedGroups
+    #: armed men a people's name qualifies: an identity militia
+    identity_militias: IdentityMilitias
     #: weapon families (events.yaml) that a clash told with them outranks
     clash_weapons: frozenset[str]
     #: the words of a coder's note that gives the toll it coded
@@ -292,6 +308,14 @@ def _text(value: Any, name: str, where: str) -> str:
     return value
 
 
+def _named_pattern(value: Any, name: str, where: str) -> str:
+    """A name pattern with the ``{identity}`` and ``{country}`` fields to fill."""
+    text = _text(value, name, where)
+    if "{identity}" not in text or "{country}" not in text:
+        raise _fail(name, where, "expected a name with {identity} and {country}")
+    return text
+
+
 def _code(value: Any, name: str, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
         raise _fail(name, where, f"expected an ACLED inter code 1-8, not {value!r}")
@@ -338,6 +362,13 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     if not (isinstance(kind, str) and kind):
         raise _fail(name, "named_groups.kind", "expected an actor kind")
     named_groups = NamedGroups(_strings(groups_of.get("heads"), name, "named_groups.heads"), kind)
+    identity_data = _section(data, "identity_militias", name)
+    identity_militias = IdentityMilitias(
+        _strings(identity_data.get("heads"), name, "identity_militias.heads"),
+        _strings(identity_data.get("clan"), name, "identity_militias.clan"),
+        _named_pattern(identity_data.get("ethnic_name"), name, "identity_militias.ethnic_name"),
+        _named_pattern(identity_data.get("clan_name"), name, "identity_militias.clan_name"),
+    )
     clash_weapons = _strings(data.get("clash_weapons"), name, "clash_weapons")
     coded = _coded_words(_section(data, "coded_fatalities", name), name)
     tags_data = _section(data, "note_tags", name)
@@ -373,6 +404,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         types,
         abroad,
         named_groups,
+        identity_militias,
         clash_weapons,
         coded,
         tags,

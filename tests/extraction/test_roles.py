@@ -111,3 +111,17 @@ def test_looting_with_no_target_named_is_of_the_civilians() -> None:
     (event,) = events("Looting: On 3 March 2022, KLF fighters looted shops in Kassala.")
     assert event.sub_event_type == "Looting/property destruction"
     assert event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_the_victims_of_mob_violence_no_word_names_are_civilians() -> None:
+    """A mob beats, lynches or burns someone: ACLED codes civilians as actor 2 when the note names no
+    victim's kind (531 of 915 Mob violence events of the training files; 2 have none)."""
+    found = events("On 9 May 2022, a mob lynched a suspected thief in Kisumu town.")
+    mob = [e for e in found if e.sub_event_type == "Mob violence"]
+    assert mob, [(e.event_type, e.sub_event_type) for e in found]
+    assert mob[0].actor1 is not None and mob[0].actor1.inter == 5
+    assert mob[0].actor2 is not None and mob[0].actor2.inter == 7
+    # a violent demonstration is not done to anyone: no actor 2 is added
+    (event,) = events("In Eldoret on Monday, youths set up barricades of burning tyres and pelted stones.")
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor2 is None

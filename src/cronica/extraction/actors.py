@@ -579,10 +579,17 @@ class ActorFinder:
         ``identity_militias``): "Pokot raiders" are the Pokot Ethnic Militia, "the Garre clan militia"
         the Garre Clan Militia; in "Turkana and Pokot warriors" each name is a militia of its own, the
         head noun going with the first."""
-        if not any(t.lower_ in _IDENTITY.heads for t in doc):
+        heads = _IDENTITY.heads | _IDENTITY.acting_heads
+        if not any(t.lower_ in heads for t in doc):
             return
         for head in doc:
-            if head.lower_ not in _IDENTITY.heads or head.pos != NOUN:
+            if head.lower_ not in heads or head.pos != NOUN:
+                continue
+            if head.lower_ in _IDENTITY.acting_heads and not _acts(head):
+                # "the army killed 3 Fulani pastoralists": civilians, whatever the dictionary's word
+                civilians = actors.kinds.get("civilians")
+                if civilians is not None and head.i in actors.generic_at:
+                    actors.generic_at[head.i] = (civilians, head.i, head.i + 1)
                 continue
             i, clan = head.i - 1, head.lower_ in _IDENTITY.clan
             while i >= 0 and doc[i].lower_ in _IDENTITY.clan:
@@ -608,8 +615,9 @@ class ActorFinder:
                 span = (start, head.i + 1) if start == first else (start, end)
                 for j in range(start, end):
                     actors.generic_at[j] = (militia, *span)
-                if start == first:
-                    actors.generic_at[head.i] = (militia, *span)
+                if start == first:  # and the words between the name and the head ("clan")
+                    for j in range(runs[0][1], head.i + 1):
+                        actors.generic_at[j] = (militia, *span)
 
     def _named_groups(self, doc: Doc, actors: DocActors) -> None:
         """Armed men a modifier names as a group are that group (conventions.yaml ``named_groups``):
@@ -735,6 +743,16 @@ def _called_foreign(words: Span) -> bool:
         mod.i < head.i and mod.dep_ in {"amod", "compound", "nmod"} and mod.lower_ in _ABROAD.words
         for mod in (*head.children, *words)
     )
+
+
+def _acts(tok: Token) -> bool:
+    """Whether ``tok`` (or the word it is a conjunct of) is a doer: the subject, the agent of a passive
+    ("attacked by Fulani herders") or a side of a fight ("clashes between farmers and herders")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "nsubj":
+        return True
+    return tok.dep_ == "pobj" and (tok.head.dep_ == "agent" or tok.head.lower_ == "between")
 
 
 def _names_an_identity(tok: Token, actors: DocActors, common: tuple[frozenset[str], frozenset[str]]) -> bool:

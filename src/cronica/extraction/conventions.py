@@ -52,6 +52,7 @@ class Role:
     no_target: frozenset[str] = frozenset()
     rioters_unnamed: frozenset[str] = frozenset()
     force_second: frozenset[str] = frozenset()
+    victims_unnamed: frozenset[str] = frozenset()
     #: words read in the trigger, when the convention has any
     words: re.Pattern[str] | None = None
 
@@ -86,8 +87,10 @@ class IdentityMilitias:
     """Armed men a people's name qualifies are that people's identity militia (``identity_militias`` in
     conventions.yaml)."""
 
-    #: head nouns of armed men a people's name may qualify ("raiders", "militia", "herdsmen")
+    #: head nouns of armed men a people's name may qualify ("raiders", "militia")
     heads: frozenset[str]
+    #: head nouns of people a name makes a militia only where they act ("herders", "pastoralists")
+    acting_heads: frozenset[str]
     #: the words that make the identity a clan's ("clan", "sub-clan")
     clan: frozenset[str]
     #: ACLED's name of an ethnic and of a clan militia: ``{identity}`` and ``{country}`` filled in
@@ -365,6 +368,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     identity_data = _section(data, "identity_militias", name)
     identity_militias = IdentityMilitias(
         _strings(identity_data.get("heads"), name, "identity_militias.heads"),
+        _strings(identity_data.get("acting_heads"), name, "identity_militias.acting_heads"),
         _strings(identity_data.get("clan"), name, "identity_militias.clan"),
         _named_pattern(identity_data.get("ethnic_name"), name, "identity_militias.ethnic_name"),
         _named_pattern(identity_data.get("clan_name"), name, "identity_militias.clan_name"),
@@ -592,10 +596,11 @@ _ROLE_KEYS = frozenset(
         "no_target",
         "rioters_unnamed",
         "force_second",
+        "victims_unnamed",
         "words",
     }
 )
-_SUB_LISTS = ("force_first", "no_target", "rioters_unnamed", "force_second")
+_SUB_LISTS = ("force_first", "no_target", "rioters_unnamed", "force_second", "victims_unnamed")
 #: the conventions the code reads, with the keys each must give
 ROLES = {
     "protests": ("actor1",),
@@ -647,5 +652,6 @@ def _role(value: Any, name: str, where: str) -> Role:
         lists["no_target"],
         lists["rioters_unnamed"],
         lists["force_second"],
+        lists["victims_unnamed"],
         words,
     )

@@ -9,7 +9,8 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
   (associated); a peaceful protest has no actor 2 but counter-protesters (no civilian "target", not
   the road it blocked, not the police that watched it).
 * Riots: actor 1 is the rioters (inter 5), also when the words were "protesters" or "youths"; a state
-  force the words made actor 1 is actor 2.
+  force the words made actor 1 is actor 2; mob violence whose victims no words name is done to
+  civilians (actor 2).
 * Arrests: actor 1 is the state force that arrested (the police when the text names no other); the
   people arrested are actor 2.
 * A curfew, a state of emergency or a decree (Strategic developments / Other) is the government's act
@@ -91,6 +92,8 @@ def _roles(event: Event, actors: DocActors) -> Event:
                 a1 = _as(actors, _RIOTS.actor1, a1)
         if a2 is not None and a1 is not None and a2.name == a1.name:
             a2 = None
+        if a2 is None and sub in _RIOTS.victims_unnamed:
+            a2 = actors.of_kind(_RIOTS.actor2)  # ACLED: mob violence is done to someone
     elif _VIOLENCE.covers(kind, sub):
         if a2 is None:
             a2 = actors.of_kind(_VIOLENCE.actor2)  # ACLED: the target of violence against civilians

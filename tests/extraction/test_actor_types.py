@@ -265,3 +265,17 @@ def test_herders_a_name_qualifies_are_a_militia_only_where_they_act() -> None:
         )
     )
     assert event.actor2 is not None and event.actor2.inter == 7, event.actor2
+
+
+def test_the_owner_of_a_shelled_position_is_actor_two_not_the_shelling_army() -> None:
+    """A possessive owner ("the KIA's position") and a group's name inside the target ("the KIA
+    brigade headquarters", whose "brigade" is a state-force word) name the other side."""
+    for text in (
+        "On 30 March 2024, the Myanmar military fired mortars on the KIA's position in Momauk.",
+        "On 30 March 2024, the Myanmar military carried out an airstrike targeting the KIA brigade "
+        "headquarters in Hpakant.",
+    ):
+        event = first(run(text, "2024-04-01"))
+        assert event.actor1 is not None and event.actor1.inter == 1, text
+        assert event.actor2 is not None and event.actor2.name == "KIA", (text, event.actor2)
+        assert event.actor2.inter == 2, text

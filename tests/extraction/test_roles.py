@@ -125,3 +125,12 @@ def test_the_victims_of_mob_violence_no_word_names_are_civilians() -> None:
     (event,) = events("In Eldoret on Monday, youths set up barricades of burning tyres and pelted stones.")
     assert event.sub_event_type == "Violent demonstration"
     assert event.actor2 is None
+
+
+def test_civilians_who_step_on_a_landmine_are_its_victims_not_its_makers() -> None:
+    """conventions.yaml ``roles.explosions``: civilians are never actor 1 of an explosion."""
+    found = events("On 9 May 2022, a woman collecting firewood stepped on a landmine near Kassala.")
+    blast = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert blast, [(e.event_type, e.sub_event_type) for e in found]
+    assert blast[0].actor2 is not None and blast[0].actor2.inter == 7
+    assert blast[0].actor1 is not None and blast[0].actor1.inter == 3

@@ -304,6 +304,20 @@ class DocActors:
                             return name
         return None
 
+    def group_named_in(self, span: TextSpan | None) -> Actor | None:
+        """The group a modifier inside ``span`` names by an acronym or an organisation's name ("the KIA
+        brigade-9 headquarters": the KIA), as an organisation of no type; ``None`` when none does (a
+        country's or a people's word names no group)."""
+        if span is None:
+            return None
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None:
+            return None
+        for tok in words:
+            if tok.dep_ in {"compound", "amod", "nmod", "poss"} and _names_a_group(tok, self):
+                return self._organisation_actor(self.doc[tok.i : tok.i + 1])
+        return None
+
     def _organisation_actor(self, ent: Span, group: GenericActor | None = None) -> Actor:
         """The organisation ``ent`` names, of the kind its head noun gives, else of ``group``'s kind
         (an armed group whose words its name holds), else a plain organisation with no type."""

@@ -605,6 +605,7 @@ _SUB_LISTS = ("force_first", "no_target", "rioters_unnamed", "force_second", "vi
 ROLES = {
     "protests": ("actor1",),
     "riots": ("actor1",),
+    "explosions": ("actor1", "actor2"),
     "violence": ("actor2",),
     "arrests": ("actor1",),
     "measures": ("actor1", "words"),

@@ -680,11 +680,11 @@ class IncidentReader:
             actor = ctx.actors.actor_in(tok)
             if actor is not None:
                 return actor
-        # "two military camps", "a police post", "an Islamic State Sahel Province base": an actor named
-        # by a modifier of the target, or by a modifier of one
+        # "two military camps", "a police post", "an Islamic State Sahel Province base", "the KIA's
+        # position": an actor named by a modifier or the owner of the target, or by a modifier of one
         for tok in tokens:
             for child in ctx.doc[tok.left_edge.i : tok.i]:
-                if child.dep_ in {"amod", "compound"}:
+                if child.dep_ in {"amod", "compound", "poss"}:
                     actor = ctx.actors.actor_for(child)
                     if actor is not None:
                         return actor

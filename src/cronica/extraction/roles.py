@@ -18,6 +18,8 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
 * A change to a group or its activity (Strategic developments / Change to group/activity: "Al Shabaab
   fighters were seen in ...") is the act of the armed group the words make its object, when the text
   names no actor 1.
+* Explosions/Remote violence: civilians are never actor 1; civilians the words made actor 1 ("a woman
+  stepped on a landmine") are actor 2, and actor 1 the unnamed armed group.
 * Violence against civilians has civilians as actor 2 when the text names no target words.
 * Actors the text gives no country take the country of their event's place (:func:`apply_place_country`):
   "Protesters (Bolivia)", never "Protesters (unknown country)" when the place is known. A state's
@@ -38,9 +40,9 @@ from cronica.fields import replace
 from cronica.records import Actor, Event
 
 _CONVENTIONS = load_conventions()
-_PROTESTS, _RIOTS, _VIOLENCE, _ARRESTS, _MEASURES, _ACTIVITY, _LOOTING = (
+_PROTESTS, _RIOTS, _EXPLOSIONS, _VIOLENCE, _ARRESTS, _MEASURES, _ACTIVITY, _LOOTING = (
     _CONVENTIONS.roles[k]
-    for k in ("protests", "riots", "violence", "arrests", "measures", "activity", "looting")
+    for k in ("protests", "riots", "explosions", "violence", "arrests", "measures", "activity", "looting")
 )
 _CIVIL = _CONVENTIONS.inter["civil"]
 _CIVILIANS = _CONVENTIONS.inter["civilians"]
@@ -94,6 +96,10 @@ def _roles(event: Event, actors: DocActors) -> Event:
             a2 = None
         if a2 is None and sub in _RIOTS.victims_unnamed:
             a2 = actors.of_kind(_RIOTS.actor2)  # ACLED: mob violence is done to someone
+    elif _EXPLOSIONS.covers(kind, sub):
+        if a1 is not None and a1.kind == _EXPLOSIONS.actor2 and (a2 is None or a2.kind == a1.kind):
+            # "a woman stepped on a landmine": the civilians are its victims, whoever laid it acted
+            a1, a2 = actors.of_kind(_EXPLOSIONS.actor1), a1
     elif _VIOLENCE.covers(kind, sub):
         if a2 is None:
             a2 = actors.of_kind(_VIOLENCE.actor2)  # ACLED: the target of violence against civilians
@@ -111,6 +117,10 @@ def _roles(event: Event, actors: DocActors) -> Event:
         if (a1 is None or a1.text is None) and a2 is not None and a2.inter in _ARMED:
             # "Al Shabaab fighters were seen in ...": the group whose activity it is, not a target
             a1, a2 = a2, None
+    if kind in _OPPONENT.event_types and a1 is not None and a2 is not None and a2.name == a1.name:
+        # "the military carried out an airstrike targeting the KIA brigade headquarters": a state's
+        # forces do not fight themselves; the name the target's words hold is the other side
+        a2 = actors.group_named_in(a2.span) or a2
     if (
         kind in _OPPONENT.event_types
         and a1 is not None

@@ -279,3 +279,14 @@ def test_the_owner_of_a_shelled_position_is_actor_two_not_the_shelling_army() ->
         assert event.actor1 is not None and event.actor1.inter == 1, text
         assert event.actor2 is not None and event.actor2.name == "KIA", (text, event.actor2)
         assert event.actor2.inter == 2, text
+
+
+def test_who_fire_or_artillery_was_exchanged_with_is_actor_two() -> None:
+    for text in (
+        "On 9 May 2024, Al Shabaab militants exchanged gunfire with army troops near Afgooye.",
+        "On 9 May 2024, Al Shabaab militants exchanged artillery with army troops near Afgooye.",
+    ):
+        event = first(run(text, "2024-05-10"))
+        assert event.sub_event_type == "Armed clash", text
+        assert event.actor1 is not None and event.actor1.inter == 2, text
+        assert event.actor2 is not None and event.actor2.inter == 1, text

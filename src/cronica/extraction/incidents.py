@@ -530,6 +530,16 @@ class IncidentReader:
                     # (not "un disparo de un policía", a policeman's shot)
                     patient_at.extend(g for g in children[c] if dep[g] == "pobj")
             head = heads[i]
+            if t.family.name == _CLASH_FAMILY:
+                # "exchanged fire with government forces": the other side hangs from the fire exchanged
+                # (or, where the trigger is the fire, from the verb)
+                around = [c for c in children[i] if dep[c] == "dobj"]
+                if dep[i] == "dobj" and pos[head] == "VERB":
+                    around.append(head)
+                for k in around:
+                    for c in children[k]:
+                        if dep[c] == "prep" and lower[c] in grammar["opponent_preps"]:
+                            patient_at.extend(g for g in children[c] if dep[g] == "pobj")
             if t.family.name == _CLASH_FAMILY and dep[i] == "nsubj" and pos[head] == "VERB":
                 # "fighting broke out between herders and farmers": the sides hang from the verb
                 for c in children[head]:

@@ -290,3 +290,12 @@ def test_who_fire_or_artillery_was_exchanged_with_is_actor_two() -> None:
         assert event.sub_event_type == "Armed clash", text
         assert event.actor1 is not None and event.actor1.inter == 2, text
         assert event.actor2 is not None and event.actor2.inter == 1, text
+
+
+def test_two_peoples_before_one_head_are_the_two_sides_of_their_clash() -> None:
+    event = first(
+        run("On 3 March 2018, Garre and Degodia clan militias clashed in Mandera, Kenya.", "2018-03-05")
+    )
+    assert event.actor1 is not None and event.actor2 is not None
+    assert event.actor1.name == "Garre Clan Militia (Kenya)"
+    assert event.actor2.name == "Degodia Clan Militia (Kenya)"

@@ -157,7 +157,10 @@ class DocActors:
             return None
         known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
         opening_word = tok.i in self.generic_at and _capitalised_opening(doc, tok.i)
-        if (tok.ent_type_ == "PERSON" or known_surname) and not opening_word and not self._lexicon_name(tok):
+        # "Pokot" of "Turkana and Pokot warriors", which the NER calls a person: the people's militia
+        named_militia = tok.i in self.generic_at and not self.generic_at[tok.i][0].words
+        person_words = (tok.ent_type_ == "PERSON" or known_surname) and not named_militia
+        if person_words and not opening_word and not self._lexicon_name(tok):
             ent = entity_of(tok) if tok.ent_type_ == "PERSON" else None
             ent = ent or doc[tok.i : tok.i + 1]
             person = self.person_for(ent)
@@ -264,7 +267,7 @@ class DocActors:
         text = span_text(words)
         name = generic.name.replace("{country}", country).replace("{text}", _clean(text))
         inter = generic.inter
-        if generic.kind in _NONSTATE_GROUPS and all(t.pos == PROPN for t in words):
+        if generic.words and generic.kind in _NONSTATE_GROUPS and all(t.pos == PROPN for t in words):
             name = _clean(text)  # a group the dictionary knows, named: "Al Shabaab", "Boko Haram"
         if own is None and generic.kind in _ABROAD.kinds and _called_foreign(words):
             # "international forces", "coalition troops": foreign forces whose country is not named

@@ -502,8 +502,12 @@ class IncidentReader:
                 elif d == "nsubj":
                     (patient_at if undergoer else agent_at).append(c)
                     if t.family.name == _CLASH_FAMILY and not undergoer:
-                        # "Coca farmers and police clashed": the conjoined subject is the other side
+                        # "Coca farmers and police clashed": the conjoined subject is the other side;
+                        # "Turkana and Pokot warriors clashed": so is a modifier joined to the subject's
                         patient_at.extend(g for g in children[c] if dep[g] == "conj")
+                        for m in children[c]:
+                            if dep[m] in {"compound", "amod", "nmod"} and m in ctx.actors.generic_at:
+                                patient_at.extend(g for g in children[m] if dep[g] == "conj")
                 elif d in {"nsubjpass", "dobj"}:
                     patient_at.append(c)
                 elif d in {"compound", "amod", "poss"} and noun:

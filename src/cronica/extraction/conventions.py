@@ -47,6 +47,8 @@ class Role:
     #: the actor kind (actors.yaml ``generic``) the convention puts in each role; "" none
     actor1: str = ""
     actor2: str = ""
+    #: the kind of the actor 1 put in when the convention moves the words' actor 1 away ("" none)
+    unnamed_actor1: str = ""
     #: sub-event types the convention treats apart (see the file's comments)
     force_first: frozenset[str] = frozenset()
     no_target: frozenset[str] = frozenset()
@@ -592,6 +594,7 @@ _ROLE_KEYS = frozenset(
         "sub_event_type",
         "actor1",
         "actor2",
+        "unnamed_actor1",
         "force_first",
         "no_target",
         "rioters_unnamed",
@@ -605,7 +608,7 @@ _SUB_LISTS = ("force_first", "no_target", "rioters_unnamed", "force_second", "vi
 ROLES = {
     "protests": ("actor1",),
     "riots": ("actor1",),
-    "explosions": ("actor1", "actor2"),
+    "explosions": ("unnamed_actor1", "actor2"),
     "violence": ("actor2",),
     "arrests": ("actor1",),
     "measures": ("actor1", "words"),
@@ -637,7 +640,7 @@ def _role(value: Any, name: str, where: str) -> Role:
         if bad:
             raise _fail(name, f"{where}.{key}", f"unknown ACLED sub-event type {bad[0]!r}")
         lists[key] = subs
-    for key in ("actor1", "actor2"):
+    for key in ("actor1", "actor2", "unnamed_actor1"):
         if key in value and not (isinstance(value[key], str) and value[key]):
             raise _fail(name, f"{where}.{key}", "expected an actor kind")
     words = None
@@ -649,6 +652,7 @@ def _role(value: Any, name: str, where: str) -> Role:
         sub,
         value.get("actor1", ""),
         value.get("actor2", ""),
+        value.get("unnamed_actor1", ""),
         lists["force_first"],
         lists["no_target"],
         lists["rioters_unnamed"],

@@ -99,7 +99,7 @@ def _roles(event: Event, actors: DocActors) -> Event:
     elif _EXPLOSIONS.covers(kind, sub):
         if a1 is not None and a1.kind == _EXPLOSIONS.actor2 and (a2 is None or a2.kind == a1.kind):
             # "a woman stepped on a landmine": the civilians are its victims, whoever laid it acted
-            a1, a2 = actors.of_kind(_EXPLOSIONS.actor1), a1
+            a1, a2 = actors.of_kind(_EXPLOSIONS.unnamed_actor1), a1
     elif _VIOLENCE.covers(kind, sub):
         if a2 is None:
             a2 = actors.of_kind(_VIOLENCE.actor2)  # ACLED: the target of violence against civilians

@@ -299,3 +299,11 @@ def test_two_peoples_before_one_head_are_the_two_sides_of_their_clash() -> None:
     assert event.actor1 is not None and event.actor2 is not None
     assert event.actor1.name == "Garre Clan Militia (Kenya)"
     assert event.actor2.name == "Degodia Clan Militia (Kenya)"
+
+
+def test_an_unknown_party_that_fires_artillery_is_an_armed_group_not_a_political_party() -> None:
+    event = first(
+        run("On 9 May 2024, heavy artillery fire by an unknown party was reported in Tripoli.", "2024-05-10")
+    )
+    assert event.actor1 is not None
+    assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Libya)", 3)

@@ -307,3 +307,13 @@ def test_an_unknown_party_that_fires_artillery_is_an_armed_group_not_a_political
     )
     assert event.actor1 is not None
     assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Libya)", 3)
+
+
+def test_a_vigilante_mob_is_rioters() -> None:
+    event = first(
+        run(
+            "On 13 May 2024, a vigilante mob beat and killed a suspected thief in Kisumu, Kenya.",
+            "2024-05-14",
+        )
+    )
+    assert event.actor1 is not None and event.actor1.inter == 5

@@ -317,3 +317,21 @@ def test_a_vigilante_mob_is_rioters() -> None:
         )
     )
     assert event.actor1 is not None and event.actor1.inter == 5
+
+
+def test_ethnic_or_tribal_militias_named_or_not_are_identity_militias() -> None:
+    event = first(
+        run(
+            "On 21 January 2019, suspected Maasai ethnic militias attacked two farmers in Mau Narok, Kenya.",
+            "2019-01-22",
+        )
+    )
+    assert event.actor1 is not None
+    assert (event.actor1.name, event.actor1.inter) == ("Maasai Ethnic Militia (Kenya)", 4)
+    event = first(
+        run(
+            "On 8 May 2020, clashes erupted between government forces and tribal militias near Marib, Yemen.",
+            "2020-05-09",
+        )
+    )
+    assert event.actor2 is not None and event.actor2.inter == 4

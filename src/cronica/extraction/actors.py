@@ -609,8 +609,8 @@ class ActorFinder:
                     actors.generic_at[head.i] = (civilians, head.i, head.i + 1)
                 continue
             i, clan = head.i - 1, head.lower_ in _IDENTITY.clan
-            while i >= 0 and doc[i].lower_ in _IDENTITY.clan:
-                i, clan = i - 1, True
+            while i >= 0 and doc[i].lower_ in _IDENTITY.clan | _IDENTITY.ethnic:
+                i, clan = i - 1, clan or doc[i].lower_ in _IDENTITY.clan
             runs: list[tuple[int, int]] = []
             while i >= 0:
                 end = i + 1

@@ -95,6 +95,8 @@ class IdentityMilitias:
     acting_heads: frozenset[str]
     #: the words that make the identity a clan's ("clan", "sub-clan")
     clan: frozenset[str]
+    #: words between the name and the head that keep it an ethnic militia's ("ethnic", "tribal")
+    ethnic: frozenset[str]
     #: ACLED's name of an ethnic and of a clan militia: ``{identity}`` and ``{country}`` filled in
     ethnic_name: str
     clan_name: str
@@ -372,6 +374,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         _strings(identity_data.get("heads"), name, "identity_militias.heads"),
         _strings(identity_data.get("acting_heads"), name, "identity_militias.acting_heads"),
         _strings(identity_data.get("clan"), name, "identity_militias.clan"),
+        _strings(identity_data.get("ethnic"), name, "identity_militias.ethnic"),
         _named_pattern(identity_data.get("ethnic_name"), name, "identity_militias.ethnic_name"),
         _named_pattern(identity_data.get("clan_name"), name, "identity_militias.clan_name"),
     )

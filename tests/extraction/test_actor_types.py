@@ -336,3 +336,11 @@ def test_ethnic_or_tribal_militias_named_or_not_are_identity_militias() -> None:
     )
     sides = {a.text: a.inter for a in (event.actor1, event.actor2) if a is not None}
     assert sides.get("tribal militias") == 4, sides
+
+
+def test_unknown_men_are_an_armed_group_and_the_base_they_attacked_is_the_police_s() -> None:
+    event = first(
+        run("On 3 April 2024, two unknown men threw a grenade at the police base in Myawaddy.", "2024-04-05")
+    )
+    assert event.actor1 is not None and event.actor1.inter == 3
+    assert event.actor2 is not None and event.actor2.inter == 1

@@ -316,7 +316,10 @@ class DocActors:
         words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if words is None:
             return None
-        for tok in words:
+        # the words, and the modifiers of their head before them ("TNLA troops": the actor's words
+        # may be "troops" alone)
+        before = [t for t in words.root.children if t.i < words.start]
+        for tok in (*before, *words):
             if tok.dep_ in {"compound", "amod", "nmod", "poss"} and _names_a_group(tok, self):
                 return self._organisation_actor(self.doc[tok.i : tok.i + 1])
         return None

@@ -534,6 +534,11 @@ class IncidentReader:
                     # (not "un disparo de un policía", a policeman's shot)
                     patient_at.extend(g for g in children[c] if dep[g] == "pobj")
             head = heads[i]
+            if noun and dep[i] == "dobj" and pos[head] == "VERB":
+                # "threw a grenade at the police base", "fired rockets on the camp": the verb's target
+                for c in children[head]:
+                    if dep[c] == "prep" and lower[c] in target_preps:
+                        patient_at.extend(g for g in children[c] if dep[g] == "pobj")
             if t.family.name == _CLASH_FAMILY:
                 # "exchanged fire with government forces": the other side hangs from the fire exchanged
                 # (or, where the trigger is the fire, from the verb)

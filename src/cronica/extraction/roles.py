@@ -20,7 +20,8 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
   names no actor 1.
 * Explosions/Remote violence: civilians are never actor 1; civilians the words made actor 1 ("a woman
   stepped on a landmine") are actor 2, and actor 1 the unnamed armed group.
-* Violence against civilians has civilians as actor 2 when the text names no target words.
+* Violence against civilians has civilians as actor 2: when the text names no target words, and when
+  the words name someone else (a party's member, a group), who is then associated with them.
 * Actors the text gives no country take the country of their event's place (:func:`apply_place_country`):
   "Protesters (Bolivia)", never "Protesters (unknown country)" when the place is known. A state's
   forces whose words name another country than their event's place are external forces (inter 8:
@@ -103,6 +104,11 @@ def _roles(event: Event, actors: DocActors) -> Event:
     elif _VIOLENCE.covers(kind, sub):
         if a2 is None:
             a2 = actors.of_kind(_VIOLENCE.actor2)  # ACLED: the target of violence against civilians
+        elif a2.inter not in _CIVILIANS:
+            # "Imbonerakure tortured a CNL member": whoever they are, the victims of violence against
+            # civilians are civilians (all 1,965 such events of the training files); their group stays
+            # associated with them
+            a2 = replace(actors.of_kind(_VIOLENCE.actor2), associated=(a2,))
     elif _ARRESTS.covers(kind, sub):
         if a1 is None or a1.inter in _CIVIL:
             a2 = a2 if a2 is not None else a1

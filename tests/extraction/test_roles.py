@@ -143,3 +143,12 @@ def test_the_victims_of_violence_against_civilians_are_civilians_whoever_the_wor
     attack = [e for e in found if e.event_type == "Violence against civilians"]
     assert attack, [(e.event_type, e.sub_event_type) for e in found]
     assert attack[0].actor2 is not None and attack[0].actor2.inter == 7
+
+
+def test_civilians_who_fight_a_battle_are_the_militia_of_their_community() -> None:
+    """No side of ACLED's battles is civilians, protesters or rioters (none of 2,418 training battles)."""
+    found = events("On 8 May 2022, pastoralists and farmers clashed in Domoteguede village, Chad.")
+    battle = [e for e in found if e.event_type == "Battles"]
+    assert battle, [(e.event_type, e.sub_event_type) for e in found]
+    sides = [a.inter for a in (battle[0].actor1, battle[0].actor2) if a is not None]
+    assert sides and all(i == 4 for i in sides), sides

@@ -49,6 +49,8 @@ class Role:
     actor2: str = ""
     #: the kind of the actor 1 put in when the convention moves the words' actor 1 away ("" none)
     unnamed_actor1: str = ""
+    #: the kind civilians who are a side of the event are ("" none)
+    communal: str = ""
     #: sub-event types the convention treats apart (see the file's comments)
     force_first: frozenset[str] = frozenset()
     no_target: frozenset[str] = frozenset()
@@ -598,6 +600,7 @@ _ROLE_KEYS = frozenset(
         "actor1",
         "actor2",
         "unnamed_actor1",
+        "communal",
         "force_first",
         "no_target",
         "rioters_unnamed",
@@ -611,6 +614,7 @@ _SUB_LISTS = ("force_first", "no_target", "rioters_unnamed", "force_second", "vi
 ROLES = {
     "protests": ("actor1",),
     "riots": ("actor1",),
+    "battles": ("communal",),
     "explosions": ("unnamed_actor1", "actor2"),
     "violence": ("actor2",),
     "arrests": ("actor1",),
@@ -643,7 +647,7 @@ def _role(value: Any, name: str, where: str) -> Role:
         if bad:
             raise _fail(name, f"{where}.{key}", f"unknown ACLED sub-event type {bad[0]!r}")
         lists[key] = subs
-    for key in ("actor1", "actor2", "unnamed_actor1"):
+    for key in ("actor1", "actor2", "unnamed_actor1", "communal"):
         if key in value and not (isinstance(value[key], str) and value[key]):
             raise _fail(name, f"{where}.{key}", "expected an actor kind")
     words = None
@@ -656,6 +660,7 @@ def _role(value: Any, name: str, where: str) -> Role:
         value.get("actor1", ""),
         value.get("actor2", ""),
         value.get("unnamed_actor1", ""),
+        value.get("communal", ""),
         lists["force_first"],
         lists["no_target"],
         lists["rioters_unnamed"],

@@ -18,6 +18,8 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
 * A change to a group or its activity (Strategic developments / Change to group/activity: "Al Shabaab
   fighters were seen in ...") is the act of the armed group the words make its object, when the text
   names no actor 1.
+* Battles: civilians are no side of a battle; civilians who fight ("pastoralists and farmers clashed")
+  are the identity militia of their community.
 * Explosions/Remote violence: civilians are never actor 1; civilians the words made actor 1 ("a woman
   stepped on a landmine") are actor 2, and actor 1 the unnamed armed group.
 * Violence against civilians has civilians as actor 2: when the text names no target words, and when
@@ -41,13 +43,24 @@ from cronica.fields import replace
 from cronica.records import Actor, Event
 
 _CONVENTIONS = load_conventions()
-_PROTESTS, _RIOTS, _EXPLOSIONS, _VIOLENCE, _ARRESTS, _MEASURES, _ACTIVITY, _LOOTING = (
+_PROTESTS, _RIOTS, _BATTLES, _EXPLOSIONS, _VIOLENCE, _ARRESTS, _MEASURES, _ACTIVITY, _LOOTING = (
     _CONVENTIONS.roles[k]
-    for k in ("protests", "riots", "explosions", "violence", "arrests", "measures", "activity", "looting")
+    for k in (
+        "protests",
+        "riots",
+        "battles",
+        "explosions",
+        "violence",
+        "arrests",
+        "measures",
+        "activity",
+        "looting",
+    )
 )
 _CIVIL = _CONVENTIONS.inter["civil"]
 _CIVILIANS = _CONVENTIONS.inter["civilians"]
 _PROTESTERS = _CONVENTIONS.inter["protesters"]
+_CROWD = _CONVENTIONS.inter["crowd"]
 _STATE = _CONVENTIONS.inter["state"]
 _ARMED = _CONVENTIONS.inter["armed"] | {_CONVENTIONS.abroad.inter}
 _ABROAD = _CONVENTIONS.abroad
@@ -57,7 +70,7 @@ _OPPONENT = _CONVENTIONS.state_opponent
 
 def apply_acled_roles(events: list[Event], actors: DocActors) -> list[Event]:
     """Every event of ``events`` with ACLED's actor roles for its type (see the module docstring)."""
-    return [_roles(e, actors) for e in events]
+    return communal_sides([_roles(e, actors) for e in events], actors)
 
 
 def _roles(event: Event, actors: DocActors) -> Event:
@@ -141,6 +154,30 @@ def _roles(event: Event, actors: DocActors) -> Event:
     if a1 is event.actor1 and a2 is event.actor2:
         return event
     return replace(event, actor1=a1, actor2=a2)
+
+
+def communal_sides(events: list[Event], actors: DocActors) -> list[Event]:
+    """``events`` with the sides of each battle that are civilians, protesters or rioters made the
+    identity militia of their community (``roles.battles``; see :func:`_communal`). Run again after the
+    classifier has typed a summary's actor 1 (the ``mob-violence`` stage), which may type a side so."""
+    out = []
+    for event in events:
+        if _BATTLES.covers(event.event_type, event.sub_event_type):
+            a1, a2 = (_communal(a, actors) for a in (event.actor1, event.actor2))
+            if a1 is not event.actor1 or a2 is not event.actor2:
+                event = replace(event, actor1=a1, actor2=a2)
+        out.append(event)
+    return out
+
+
+def _communal(actor: Actor | None, actors: DocActors) -> Actor | None:
+    """A battle's side: civilians, protesters or rioters left there (the mob-violence stage leaves
+    rioters in a clash the classifier backs) are the identity militia of their community
+    (``roles.battles``), with the text's words."""
+    if actor is None or actor.inter not in _CIVILIANS | _CROWD:
+        return actor
+    militia = actors.of_kind(_BATTLES.communal)
+    return replace(militia, text=actor.text, span=actor.span)
 
 
 def apply_place_country(events: list[Event]) -> list[Event]:

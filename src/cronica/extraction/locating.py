@@ -303,6 +303,43 @@ class PlaceLinker:
             + (best.reason or ""),
         )
 
+    def weak_place(
+        self, ctx: DocContext, sent: Span, anchors: list[Token], *, sentence_only: bool = False
+    ) -> Place | None:
+        """Where nothing else places an event, a known name of the focus country that no cue made a place
+        (``ctx.weak_places``: "Embu University students staged a protest", "Muranga residents held a
+        demonstration", "Al Shabaab invaded Mandera"): of the event's sentence, the nearest to the event's
+        words in the tree, not one people were taken or went to; else (unless ``sentence_only``) the
+        nearest such name before the sentence in its paragraph. ACLED codes such an event at that town."""
+        found: list[tuple[int, Place]] = []
+        for mention in ctx.weak_places:
+            if not sent.start <= mention.start < sent.end:
+                continue
+            words = ctx.doc[mention.start : mention.end]
+            if _governing_prep(words) in self.grammar["destination_preps"] or _aftermath_place(words):
+                continue
+            found.append((min(tree_distance(ctx.doc[mention.start], a) for a in anchors), mention.place))
+        if sentence_only and (
+            len({p.gazetteer_id for _d, p in found}) != 1
+            or any(m.place.status == "resolved" and m.place.admin1 for m in ctx.places_in(sent))
+        ):
+            return None  # "the Cusco and Arequipa branches went on strike in Peru": Peru
+        if found:
+            best = min(found, key=lambda dp: dp[0])[1]
+        else:
+            paragraph = paragraph_start(ctx.document.text, sent.start_char)
+            before = [
+                m for m in ctx.weak_places if m.start < sent.start and ctx.doc[m.start].idx >= paragraph
+            ]
+            if not before:
+                return None
+            best = before[-1].place
+        return replace(
+            best,
+            reason="no place words linked to the event: a place named as a word of a name; "
+            + (best.reason or ""),
+        )
+
     def preceding_place(self, ctx: DocContext, sent: Span, *, datelines: bool = True) -> Place | None:
         """The nearest resolved place named before ``sent`` in its paragraph, else the document's
         dateline ("jaipur: ...", "BANGKOK —"): where the report was filed, when nothing nearer says."""

@@ -69,6 +69,9 @@ NEAR_KM = 100.0
 #: Most the other places of a document can add to one candidate's score.
 MAX_FIT = 4.0
 _REGION_KINDS = {"admin1", "admin2", "continent"}
+#: A town named with no cue (:meth:`PlaceResolver.resolve_weak`) counts with this many people, or as a seat.
+WEAK_MIN_POPULATION = 10_000
+_WEAK_SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 #: How many of the nearest places with a first-level division vote for the division of a place whose
 #: GeoNames code names none.
 NEAREST_FOR_DIVISION = 5
@@ -144,6 +147,47 @@ class PlaceResolver:
     ) -> list[Place]:
         """One Place per mention, same order; see the module docstring."""
         return self.resolve_with_focus(doc, mentions, hint)[0]
+
+    def resolve_weak(self, mentions: Sequence[PlaceMention], focus: Focus) -> list[Place | None]:
+        """Places for names no cue made place mentions (:meth:`PlaceRecognizer.weak_mentions`: "Embu
+        University students", "Muranga residents"), one per mention, same order: only an entry in the
+        document's focus country that is well known there (a first- or second-level division with a
+        point, a seat, or a town of :data:`WEAK_MIN_POPULATION`), the town of the name before a division
+        of it (Embu town, not Embu county); None where there is none or no focus country."""
+        code = focus.country_code
+        if not code or not mentions:
+            return [None] * len(mentions)
+        found = self.gazetteer.lookup([m.name for m in mentions])
+        out: list[Place | None] = []
+        for m in mentions:
+            entries = [
+                e
+                for e in found.get(fold(m.name), [])
+                if e.country_code == code
+                and e.latitude is not None
+                and (
+                    e.kind in {"admin1", "admin2"}
+                    or (
+                        e.kind == "city"
+                        and (e.population >= WEAK_MIN_POPULATION or e.feature_code in _WEAK_SEAT_CODES)
+                    )
+                )
+            ]
+            if not entries:
+                out.append(None)
+                continue
+            towns = [e for e in entries if e.kind == "city"]
+            best = (
+                max(towns, key=lambda e: e.population)
+                if towns
+                else min(entries, key=lambda e: (e.kind != "admin1", -e.population))
+            )
+            reason = (
+                f"{m.name!r} is named with no word that makes it a place (a word of a name, a modifier): "
+                f"read as {best.name} ({best.gazetteer_id}), the one of the focus country {code}"
+            )
+            out.append(self._place(m, best, reason, ()))
+        return out
 
     def resolve_with_focus(
         self,

@@ -187,6 +187,10 @@ class PlaceRecognizer:
             | frozenset(k for k in self.admin_suffixes if " " not in k)
             | frozenset(cues["chain_levels"])
         )
+        #: "Paletwa Town", "Kati Commune", "Minbya Town": a level or town word is no name of its own
+        #: however it is written (not "Town", a district of Saint Lucia), and a capitalised one ends the
+        #: name before it as a lower-case one does
+        self.stop = self.stop | self.level_words | TOWN_WORDS
         #: Lower-case words that may stand between a name and the larger places a report lists after it
         #: ("Raya area of Balambala sub-county, Garissa county"; ``chain_words`` and the words above)
         self.chain_words = (
@@ -255,6 +259,8 @@ class PlaceRecognizer:
         words."""
         end, words = i + 1, 1
         while end < len(doc) and end not in taken and words < 4:
+            if self._capitalised(doc[end]) and doc[end].lower_ in self.level_words | TOWN_WORDS:
+                break  # "Paletwa Town, Paletwa Township": the name, then its level
             if self._capitalised(doc[end]):
                 end, words = end + 1, words + 1
             elif self._hyphenated_article_at(doc, end) and not any(k in taken for k in range(end, end + 3)):
@@ -398,7 +404,7 @@ class PlaceRecognizer:
             return f"ner:{label}"
         if self._suffix_at(doc, j):
             return "admin_suffix"
-        if j < len(doc) and doc[j].text in TOWN_WORDS:
+        if j < len(doc) and doc[j].lower_ in TOWN_WORDS:
             return "town_word"  # "gunmen attacked Gusau town", "raided Kapedo village"
         if j < len(doc) and doc[j].lower_ in self.people_nouns and self._name_alone(doc, i, j):
             return "people_noun"  # "Litein residents protested", "Mombasa demonstrators"

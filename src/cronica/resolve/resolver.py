@@ -221,7 +221,7 @@ class PlaceResolver:
         }
         localities = self._localities(doc, mentions)
         pools = {
-            k: self._pool(m, candidates, containers, town=k in towns)
+            k: self._pool(m, candidates, containers, town=k in towns, focus=focus)
             for k, m in enumerate(mentions)
             if m.known
         }
@@ -577,6 +577,7 @@ class PlaceResolver:
         candidates: dict[str, list[GazetteerEntry]],
         containers: set[int],
         town: bool = False,
+        focus: Focus | None = None,
     ) -> list[GazetteerEntry]:
         """The entries a known name may be: the level the text asks for, a region for a name that
         qualifies another, a town over a division of the same name; the most populous first."""
@@ -593,6 +594,13 @@ class PlaceResolver:
             regions = [
                 e for e in entries if e.kind in {"admin1", "admin2", "country"} and e.latitude is not None
             ]
+            if (
+                focus is not None
+                and focus.country_code
+                and not any(e.country_code == focus.country_code for e in regions)
+                and any(e.country_code == focus.country_code for e in entries)
+            ):
+                regions = []  # "(Kati, Koulikoro)" in Mali: Mali's town, not a district of Tanzania
             entries = regions or entries
         elif town:
             entries = [e for e in entries if e.kind == "city"] or _prefer_towns(entries)

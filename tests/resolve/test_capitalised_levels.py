@@ -47,3 +47,14 @@ def test_a_qualifier_is_the_focus_countrys_town_not_a_division_of_its_name_abroa
     kita = places["Kita"]
     assert kita.country_code == "ML" and kita.precision == 1
     assert places["Badia"].country_code == "ML"
+
+
+def test_the_province_after_a_district_the_gazetteer_lacks_is_a_place(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # ACLED's "(District, Province)"; the gazetteer lacks the district as written, NER may make the whole
+    # parenthesis an organisation: the province is a place all the same
+    text = "On 4 June 2021, fishermen protested in Keti Bandar town (Thattakhas, Sindh) against a ban."
+    places, focus = resolve_text(nlp, gazetteer, resolver, text)
+    assert focus.country_code == "PK"
+    assert places["Sindh"].admin1 == "Sindh"

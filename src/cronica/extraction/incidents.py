@@ -341,6 +341,7 @@ class IncidentReader:
                         or recent
                         or self.places.sentence_place(ctx, sent, anchors, blocked=blocked)
                         or self.places.preceding_place(ctx, sent)
+                        or self.places.document_place(ctx, sent)
                         or self.places.weak_place(ctx, sent, anchors)
                         or self.places.country_place(
                             ctx, "no place words linked to the event: country of the report"

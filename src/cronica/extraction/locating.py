@@ -303,6 +303,34 @@ class PlaceLinker:
             + (best.reason or ""),
         )
 
+    def document_place(self, ctx: DocContext, sent: Span) -> Place | None:
+        """Where no words link a place to the event and its sentence names none that the rules let
+        stand, the place the whole report names below its country, when all such places lie in one
+        first-level division of the report's country (a short report is about one place: "militias from
+        Okpanam (Oshimili North LGA, Delta) ... clashed", "the car of a man who was providing food in Sea
+        Point (City of Cape Town, Western Cape) was set alight"): the most precise of them, the first
+        named. Not a place people were taken or went to, nor a dateline; None when the report's places lie
+        in two divisions or more."""
+        found: list[PlaceMention] = []
+        for mention in ctx.places:
+            place = mention.place
+            if place.status != "resolved" or place.precision not in {1, 2, 3} or place.admin1 is None:
+                continue
+            if not ctx.country_code or place.country_code != ctx.country_code or mention.cue == "dateline":
+                continue
+            words = ctx.doc[mention.start : mention.end]
+            if _governing_prep(words) in self.grammar["destination_preps"] or _aftermath_place(words):
+                continue
+            found.append(mention)
+        if not found or len({m.place.admin1 for m in found}) != 1:
+            return None
+        best = min(found, key=lambda m: (m.place.precision or 3, m.start)).place
+        return replace(
+            best,
+            reason="no place words linked to the event: the one division the report's places lie in; "
+            + (best.reason or ""),
+        )
+
     def weak_place(
         self, ctx: DocContext, sent: Span, anchors: list[Token], *, sentence_only: bool = False
     ) -> Place | None:

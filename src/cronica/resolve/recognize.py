@@ -514,7 +514,8 @@ class PlaceRecognizer:
         """ "at the Bijapur and Dantewada border (Chhattisgarh)", "under Manpur Police Station limits
         (Rajnandgaon, Chhattisgarh)": a parenthesis that holds nothing but known names, one to three
         separated by commas, the last a first- or second-level division or a country, names places,
-        whatever word comes before it."""
+        whatever word comes before it; the last, a first-level division or a country, is a place
+        whatever the names before it are."""
         k = i - 1
         while k >= 0 and i - k <= MAX_NAME_WORDS * 2 and (doc[k].text == "," or self._capitalised(doc[k])):
             k -= 1
@@ -535,9 +536,14 @@ class PlaceRecognizer:
             return False
         names = [doc[item[0].i : item[-1].i + 1].text for item in items]
         found = self.gazetteer.lookup(names)
+        last = found.get(fold(names[-1]), [])
+        if len(items) > 1 and items[-1][0].i == i and any(e.kind in {"admin1", "country"} for e in last):
+            # "Jhudo town (Mirpurkhas, Sindh)" tagged ORG: ACLED's district the gazetteer lacks, then
+            # its province, which is a place whatever the district is
+            return True
         if any(fold(n) not in found for n in names):
             return False
-        return any(e.kind in {"admin1", "admin2", "country"} for e in found[fold(names[-1])])
+        return any(e.kind in {"admin1", "admin2", "country"} for e in last)
 
     def _opens_after_proper_noun(self, doc: Doc, k: int) -> bool:
         """Whether the parenthesis at token ``k`` follows a proper noun that NER does not call an

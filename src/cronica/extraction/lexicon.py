@@ -652,12 +652,16 @@ JUDGEMENT_CUES = (
     "charge_words",
     "staging_verbs",
     "state_preps",
+    "manner_preps",
+    "continuation_verbs",
+    "joining_verbs",
 )
 
 
 GRAMMAR_WORDS = (
     "definite",
     "indefinite",
+    "nonspecific",
     "negating_prefixes",
     "future_aux",
     "habitual_governors",

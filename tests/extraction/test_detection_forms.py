@@ -124,3 +124,41 @@ def test_a_verbless_note_with_a_full_stop_is_read_and_a_headline_is_not_doubled(
 
 def test_a_warning_about_any_protest_is_no_event() -> None:
     assert not run("The governor warned that any protest in Nakuru would be dispersed by force.").events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses walked out of the district hospitals in Kericho on Monday over unpaid allowances.",
+        "Hundreds of students poured into the streets of León to demand the release of their classmates.",
+        "Bus drivers paralysed Guayaquil with a 24-hour stoppage on Thursday.",
+        "Dozens of farmers occupied the offices of the land agency in Concepción on Friday.",
+    ],
+)
+def test_walkouts_crowds_in_the_streets_stoppages_and_occupations_are_protests(text: str) -> None:
+    event = first(text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_party_supporters_coming_to_blows_is_a_riot() -> None:
+    event = first("Supporters of rival parties came to blows in Kisumu on Sunday.")
+    assert event.event_type == "Riots"
+
+
+def test_the_subject_of_a_reports_first_sentence_is_told_there_and_a_later_reference_is_not() -> None:
+    assert (
+        first("The march against the pension reform drew thousands in Montevideo.").event_type == "Protests"
+    )
+    text = "The government condemned the attack in Bunia on Monday."
+    assert not run(text).events
+    text = "At least 782 civilians have been killed in Kassala since the siege began on 10 May, the UN said."
+    assert all(e.event_type != "Protests" for e in run(text).events)
+
+
+def test_casualties_unknown_after_an_incident_is_no_incident_of_its_own() -> None:
+    text = (
+        "On 27 March 2021, the military fired 120mm mortars towards rebel positions near Momauk four times. "
+        "Casualties unknown."
+    )
+    events = run(text, published="2021-04-03").events
+    assert len(events) == 1

@@ -341,7 +341,7 @@ class TriggerFinder:
         if (
             on("trigger.sit-in")
             and family_name == "overtake"
-            and _civilian_subject(tok, self._cues["civilian_occupiers"])
+            and _civilian_subject(tok, self._cues["civilian_occupiers"], self._cues["crowd_measures"])
         ):
             return "trigger.sit-in", "people occupying a place (a sit-in), not an armed takeover"
         if (
@@ -491,6 +491,14 @@ class TriggerFinder:
                 # "hundreds joined the march called by the unions": it is going on
                 and not self._goes_on(tok)
                 and not self._joined(tok)
+                # "The protest against the reform drew thousands in Montevideo.": the subject of the
+                # report's first sentence is told there, nothing before it to refer back to
+                and not (
+                    tok.dep_ == "nsubj"
+                    and tok.head.pos_ == "VERB"
+                    and tok.head.dep_ == "ROOT"
+                    and sentence.lead
+                )
             )
             if (
                 on("trigger.dated-strike")
@@ -513,7 +521,7 @@ class TriggerFinder:
             if on("trigger.told-before") and told_before and not acted_on:
                 if not any(c.dep_ == "relcl" for c in tok.children):
                     return "trigger.told-before", "reference to an event told elsewhere"
-        if on("trigger.headline") and not sentence.has_verb and not sentence.full_stop:
+        if on("trigger.headline") and not sentence.has_verb and not sentence.verbless_lead:
             return "trigger.headline", "headline without a verb"
         # walk up the clause: a threat, a call, a plan, a denial governs the trigger
         cur = tok
@@ -761,9 +769,12 @@ class _Sentence:
     end: int
     question: bool
     has_verb: bool
-    #: the sentence ends with a full stop, which a headline never has ("27 February: A civilian shot dead
-    #: by armed men in Kainuk." is a note the parser found no verb in, not a title)
-    full_stop: bool
+    #: a sentence with no verb that ends with a full stop, which a headline never has, and opens the
+    #: document (no verb before it): "27 February: A civilian shot dead by armed men in Kainuk." is a note
+    #: the parser found no verb in, not a title; "Casualties unknown." after the incident is no report
+    verbless_lead: bool
+    #: no verb before the sentence: nothing told before it that a definite noun could refer back to
+    lead: bool
 
     @classmethod
     def of(cls, span: Span) -> _Sentence | None:
@@ -787,13 +798,16 @@ class _Sentence:
         """What the judgements read of ``sent``."""
         pos = arrays(sent.doc).pos
         text = span_text(sent).rstrip().rstrip("\"'\u201d")
+        has_verb = any(pos[i] in {"VERB", "AUX"} for i in range(sent.start, sent.end))
+        lead = not any(pos[i] in {"VERB", "AUX"} for i in range(sent.start))
         return cls(
             sent.doc,
             sent.start,
             sent.end,
             text.endswith("?"),
-            any(pos[i] in {"VERB", "AUX"} for i in range(sent.start, sent.end)),
-            text.endswith("."),
+            has_verb,
+            not has_verb and text.endswith(".") and lead,
+            lead,
         )
 
 
@@ -865,8 +879,9 @@ def _protest_crowd(subject: Token, cues: dict[str, frozenset[str]]) -> bool:
     return False
 
 
-def _civilian_subject(tok: Token, occupiers: frozenset[str]) -> bool:
-    """ "the blocks that 1,500 pensioners had occupied", "students occupied the rectorate"."""
+def _civilian_subject(tok: Token, occupiers: frozenset[str], measures: frozenset[str] = frozenset()) -> bool:
+    """ "the blocks that 1,500 pensioners had occupied", "students occupied the rectorate", "dozens of
+    farmers occupied the offices" (the people a number or measure subject counts)."""
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None and tok.dep_ == "relcl":
         subject = (
@@ -875,6 +890,11 @@ def _civilian_subject(tok: Token, occupiers: frozenset[str]) -> bool:
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), subject)
     if subject is None:
         return False
+    if subject.like_num or subject.pos_ == "NUM" or subject.lemma_.lower() in measures:
+        counted = [
+            g for c in subject.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ] + [c for c in subject.children if c.dep_ == "nmod"]
+        subject = counted[0] if counted else subject
     # a capitalised opening word keeps its plural as its lemma ("Estudiantes tomaron el rectorado")
     lower = subject.lower_
     forms = {subject.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower}

@@ -162,3 +162,33 @@ def test_casualties_unknown_after_an_incident_is_no_incident_of_its_own() -> Non
     )
     events = run(text, published="2021-04-03").events
     assert len(events) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 June 2022, shops stayed shut in Anantnag in response to a strike call by traders' groups.",
+        "On 5 June 2022, a complete shutdown was observed in Kulgam on the call of the bar association.",
+        "On 14 March 2022, thousands marched in Atbara in response to the call of the resistance committees.",
+    ],
+)
+def test_a_strike_or_march_answering_a_call_is_a_protest(text: str) -> None:
+    assert first(text).event_type == "Protests"
+
+
+def test_the_state_acting_in_response_to_a_call_for_protests_is_no_protest() -> None:
+    text = (
+        "In response to a call by the unions for protests, the government deployed troops in Lima on Monday."
+    )
+    assert all(e.event_type != "Protests" for e in run(text).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 April 2022, tensions between herders and farmers escalated into clashes in Agatu.",
+        "On Sunday the march in Valparaíso degenerated into violence.",
+    ],
+)
+def test_what_something_turned_into_happened(text: str) -> None:
+    assert run(text).events

@@ -655,6 +655,9 @@ JUDGEMENT_CUES = (
     "manner_preps",
     "continuation_verbs",
     "joining_verbs",
+    "authority_subjects",
+    "becoming_verbs",
+    "result_preps",
 )
 
 

@@ -390,6 +390,8 @@ class TriggerFinder:
             and tok.head.pos_ in {"NOUN", "PROPN"}
             and not weapon
             and not (family_name == "disperse" and _used(tok.head))
+            # "in response to a strike call by separatist groups": what a call people answered called for
+            and not (tok.head.lemma_.lower() in self._modal and self._joined(tok.head))
         ):
             return "trigger.modifier", f"modifier of '{tok.head.text}', not an event"
         if (
@@ -449,7 +451,10 @@ class TriggerFinder:
                 happens = self._happens(tok) or (
                     tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self._cues["harm_verbs"]
                 )
-                staged = tok.dep_ == "dobj" and tok.head.lemma_.lower() in self._cues["staging_verbs"]
+                staging = self._cues["staging_verbs"]
+                staged = (tok.dep_ == "dobj" and tok.head.lemma_.lower() in staging) or (
+                    tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in staging
+                )
                 # "teachers went on strike", "se declararon en huelga": a state the subject is put in
                 staged = staged or (
                     family_name == "protest"
@@ -459,6 +464,12 @@ class TriggerFinder:
                 )
                 # "answered the call of the coalition for protests": what people answered happened
                 staged = staged or self._answered_call(tok)
+                # "tensions escalated into clashes between ...": what something turned into happened
+                staged = staged or (
+                    tok.dep_ == "pobj"
+                    and tok.head.lower_ in self._cues["result_preps"]
+                    and tok.head.head.lemma_.lower() in self._cues["becoming_verbs"]
+                )
                 # "closed the doors of the office in protest at ...": the act was done as a protest
                 # (the word before read, not the parse, which hangs "in protest" on any noun nearby)
                 staged = staged or (
@@ -490,7 +501,7 @@ class TriggerFinder:
                 # "locals continued their protest", "the strike entered its third day": it goes on;
                 # "hundreds joined the march called by the unions": it is going on
                 and not self._goes_on(tok)
-                and not self._joined(tok)
+                and not (family_name == "protest" and self._joined(tok))
                 # "The protest against the reform drew thousands in Montevideo.": the subject of the
                 # report's first sentence is told there, nothing before it to refer back to
                 and not (
@@ -620,11 +631,26 @@ class TriggerFinder:
                 verb = verb.head  # "took part in the strike": in -> part -> took
         else:
             return False
-        return verb.pos_ == "VERB" and _verb_in(verb, self._cues["joining_verbs"]) and not self._unreal(verb)
+        joining = self._cues["joining_verbs"]
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in joining and verb.dep_ == "pobj":
+            # "shops remained closed in response to a strike call by ...": answered, unless those who
+            # responded are the state ("in response to calls for protests, the government deployed troops")
+            clause = verb.head.head
+            if clause.pos_ == "ADJ":
+                clause = clause.head  # "shops remained closed in response to ..."
+            state = (
+                self._cues["authority_subjects"] | self._cues["force_subjects"] | self._cues["armed_words"]
+            )
+            return clause.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in state for c in clause.children
+            )
+        return verb.pos_ == "VERB" and _verb_in(verb, joining) and not self._unreal(verb)
 
     def _answered_call(self, tok: Token) -> bool:
         """The trigger is what a call (a modal governor's noun) that people answered was for: "answered
-        the call of the coalition for protests"."""
+        the call of the coalition for protests", "in response to a strike call by ..."."""
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self._modal:
+            return self._joined(tok.head)
         cur = tok
         for _ in range(4):
             if cur.head.i == cur.i or cur.dep_ not in {"pobj", "prep"}:

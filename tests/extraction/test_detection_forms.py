@@ -192,3 +192,30 @@ def test_the_state_acting_in_response_to_a_call_for_protests_is_no_protest() -> 
 )
 def test_what_something_turned_into_happened(text: str) -> None:
     assert run(text).events
+
+
+def test_an_act_done_in_a_strike_that_was_called_is_a_protest_and_one_to_come_is_not() -> None:
+    assert first("Traders closed their shops in Baramulla in a strike called by the bar association.")
+    assert not run(
+        "Traders will close their shops in Baramulla in a strike called by the bar association."
+    ).events
+
+
+def test_doors_and_windows_smashed_by_a_crowd_are_a_riot_and_a_door_broken_down_by_police_is_not() -> None:
+    event = first(
+        "Relatives of the disappeared smashed the windows of the prosecutor's office in Iguala on Monday."
+    )
+    assert event.event_type == "Riots"
+    events = run(
+        "Police broke down the door of the activist's house in Tarija and arrested him on Monday."
+    ).events
+    assert all(e.event_type != "Riots" for e in events)
+
+
+def test_residents_burning_an_officials_car_riot_and_militants_burning_a_mast_do_not() -> None:
+    event = first(
+        "Residents of Chiquimula burned the car of a local official on Sunday after accusing him of theft."
+    )
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    event = first("Al Shabaab militants burned down a telecom mast in Middle Shabelle on Sunday.")
+    assert event.event_type == "Strategic developments"

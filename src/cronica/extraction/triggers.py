@@ -288,10 +288,11 @@ class TriggerFinder:
                     and tok.head.lemma_.lower() in self._cues["planned"]
                 )
             )
-            # "joined the march called by the unions", "the strike called by the union took place": what
-            # was called happened
+            # "joined the march called by the unions", "the strike called by the union took place",
+            # "shopkeepers shut their businesses in a strike called by traders": what was called happened
             and not self._joined(tok)
             and not self._happens(tok)
+            and not self._done_in(tok)
         ):
             return "trigger.planned", "planned ('a march planned for Saturday')"
         head = tok.head
@@ -607,6 +608,17 @@ class TriggerFinder:
         """The trigger noun is the subject of a verb of happening ("fighting began between", "the strike
         called by the union took place"; ``judgement.occurrence_verbs``)."""
         return tok.dep_ == "nsubj" and _verb_in(tok.head, self._cues["occurrence_verbs"])
+
+    def _done_in(self, tok: Token) -> bool:
+        """The trigger noun says how an act was done, the act neither negated nor future: "shut their
+        businesses in a strike called by traders' groups" (``judgement.manner_preps``)."""
+        head = tok.head
+        return (
+            tok.dep_ == "pobj"
+            and head.lower_ in self._cues["manner_preps"]
+            and head.head.pos_ == "VERB"
+            and not self._unreal(head.head)
+        )
 
     def _goes_on(self, tok: Token) -> bool:
         """The trigger noun is what a verb of going on acts on, or its subject, the verb neither negated

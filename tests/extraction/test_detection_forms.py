@@ -219,3 +219,15 @@ def test_residents_burning_an_officials_car_riot_and_militants_burning_a_mast_do
     assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
     event = first("Al Shabaab militants burned down a telecom mast in Middle Shabelle on Sunday.")
     assert event.event_type == "Strategic developments"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, nurses at the county referral hospital downed tools in Nakuru.",
+        "Los transportistas paralizaron el servicio en Cuenca en rechazo al alza del combustible.",
+    ],
+)
+def test_tools_downed_and_a_service_paralysed_are_a_strike(text: str) -> None:
+    event = first(text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")

@@ -231,3 +231,12 @@ def test_residents_burning_an_officials_car_riot_and_militants_burning_a_mast_do
 def test_tools_downed_and_a_service_paralysed_are_a_strike(text: str) -> None:
     event = first(text)
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_harm_someone_was_subjected_to_and_an_arrest_campaign_are_events_and_an_arrest_warrant_is_not() -> (
+    None
+):
+    assert run("On Monday, a shopkeeper was subjected to assault in Birgunj by a group of men.").events
+    text = "On Monday, security forces carried out an arrest campaign against traders in Sanaa."
+    assert first(text).sub_event_type == "Arrests"
+    assert not run("Police obtained an arrest warrant for the mayor of Oruro on Monday.").events

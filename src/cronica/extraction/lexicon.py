@@ -658,6 +658,7 @@ JUDGEMENT_CUES = (
     "authority_subjects",
     "becoming_verbs",
     "result_preps",
+    "event_heads",
 )
 
 

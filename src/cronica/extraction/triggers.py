@@ -393,6 +393,8 @@ class TriggerFinder:
             and not (family_name == "disperse" and _used(tok.head))
             # "in response to a strike call by separatist groups": what a call people answered called for
             and not (tok.head.lemma_.lower() in self._modal and self._joined(tok.head))
+            # "carried out an arrest campaign": the head names the events themselves
+            and tok.head.lemma_.lower() not in self._cues["event_heads"]
         ):
             return "trigger.modifier", f"modifier of '{tok.head.text}', not an event"
         if (
@@ -465,6 +467,10 @@ class TriggerFinder:
                 )
                 # "answered the call of the coalition for protests": what people answered happened
                 staged = staged or self._answered_call(tok)
+                # "carried out an arrest campaign": the head it names carries the article
+                staged = staged or (
+                    tok.dep_ == "compound" and tok.head.lemma_.lower() in self._cues["event_heads"]
+                )
                 # "tensions escalated into clashes between ...": what something turned into happened
                 staged = staged or (
                     tok.dep_ == "pobj"

@@ -240,3 +240,11 @@ def test_harm_someone_was_subjected_to_and_an_arrest_campaign_are_events_and_an_
     text = "On Monday, security forces carried out an arrest campaign against traders in Sanaa."
     assert first(text).sub_event_type == "Arrests"
     assert not run("Police obtained an arrest warrant for the mayor of Oruro on Monday.").events
+
+
+def test_an_attack_carried_out_during_clashes_keeps_its_weapon() -> None:
+    text = (
+        "On Monday, a grenade attack was carried out in the market of Beledweyne during clashes between "
+        "government forces and militia fighters."
+    )
+    assert first(text).sub_event_type == "Grenade"

@@ -659,6 +659,7 @@ JUDGEMENT_CUES = (
     "becoming_verbs",
     "result_preps",
     "event_heads",
+    "staging_preps",
 )
 
 

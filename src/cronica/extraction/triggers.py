@@ -456,7 +456,10 @@ class TriggerFinder:
                 )
                 staging = self._cues["staging_verbs"]
                 staged = (tok.dep_ == "dobj" and tok.head.lemma_.lower() in staging) or (
-                    tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in staging
+                    tok.dep_ == "pobj"
+                    and tok.head.dep_ == "prep"
+                    and tok.head.lower_ in self._cues["staging_preps"]
+                    and tok.head.head.lemma_.lower() in staging
                 )
                 # "teachers went on strike", "se declararon en huelga": a state the subject is put in
                 staged = staged or (

@@ -200,6 +200,9 @@ class CountClaim:
     reported_by: str | None = None
     reported_by_span: Span | None = None
     update_of: int | None = None
+    #: the sides the counted people belong to ("two soldiers": the state's forces, inter 1), as
+    #: ``+``-joined actor types; deaths of sides no earlier claim counted add to it (not in the output)
+    side: str | None = None
 
 
 @dataclass(frozen=True)
@@ -405,6 +408,7 @@ def _count_summary(claims: tuple[CountClaim, ...]) -> dict[str, Any]:
 
 def _claim_dict(claim: CountClaim) -> dict[str, Any]:
     d = dataclasses.asdict(claim)
+    d.pop("side", None)
     d["span"] = claim.span.to_dict() if claim.span else None
     d["reported_by_span"] = claim.reported_by_span.to_dict() if claim.reported_by_span else None
     return d

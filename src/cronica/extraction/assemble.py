@@ -309,7 +309,20 @@ def _merge_counts(
     for category, claims in b.items():
         current = out.setdefault(category, [])
         for claim in claims:
-            if claim.update_of == -1:
+            if claim.update_of is None and _another_side(current, claim):
+                # "killing two soldiers ... Nine rebels were killed": the deaths of each side add up
+                base_index = len(current) - 1
+                base = current[base_index]
+                claim = replace(
+                    claim,
+                    value=_low(base) + _low(claim),
+                    low=None,
+                    high=None,
+                    qualifier=base.qualifier,
+                    update_of=base_index,
+                    side=f"{base.side}+{claim.side}",
+                )
+            elif claim.update_of == -1:
                 if current:
                     base_index = len(current) - 1
                     base = current[base_index]
@@ -328,10 +341,32 @@ def _merge_counts(
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _low(claim: CountClaim) -> int:
+    return claim.low if claim.low is not None else claim.value
+
+
+def _sides(claim: CountClaim) -> frozenset[str]:
+    return frozenset(claim.side.split("+")) if claim.side else frozenset()
+
+
+def _another_side(current: list[CountClaim], claim: CountClaim) -> bool:
+    """Whether ``claim`` counts the dead of a side none of the current claims counted ("two soldiers"
+    then "nine rebels"): every claim in play names its sides, and none of them is the claim's. A
+    coder's own figure stands alone."""
+    if not claim.side or not current or claim.qualifier == "coded" or claim.category != "killed":
+        return False
+    superseded = {c.update_of for c in current if c.update_of is not None}
+    live = [c for i, c in enumerate(current) if i not in superseded]
+    if not live or any(not c.side or c.qualifier == "coded" for c in live):
+        return False
+    return not (_sides(claim) & frozenset().union(*(_sides(c) for c in live)))
+
+
 def _settle_increments(counts: dict[str, tuple[CountClaim, ...]]) -> dict[str, tuple[CountClaim, ...]]:
     """Increments no merge resolved ("Three were killed ... two more died" in one incident, or "two more"
-    with nothing before it) become a revised total, or an "at least" figure of their own."""
-    if not any(c.update_of == -1 for claims in counts.values() for c in claims):
+    with nothing before it) become a revised total, or an "at least" figure of their own; so do the
+    deaths of another side told in the same incident's sentence."""
+    if not any(c.update_of == -1 or c.side for claims in counts.values() for c in claims):
         return counts
     return _merge_counts({}, counts)
 

@@ -733,6 +733,32 @@ class IncidentReader:
                     reported_by=reporter,
                     reported_by_span=reporter_span,
                     update_of=-1 if c.increment else None,
+                    side=_side(ctx, words) if c.category == "killed" else None,
                 )
             )
         return {k: tuple(v) for k, v in out.items()}
+
+
+#: nouns that count the dead of no side in particular ("five people were killed")
+_NO_SIDE = frozenset(
+    {"people", "person", "individual", "victim", "casualty", "fatality", "body", "death", "other"}
+)
+
+
+def _side(ctx: DocContext, words: Span) -> str | None:
+    """The sides whose dead the words count, as ``+``-joined actor types ("two soldiers": ``1``; "five
+    policemen and two gunmen": ``1+3``); ``None`` when a counted noun names no actor."""
+    sides: set[str] = set()
+    for tok in words:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+            continue
+        if tok.lemma_.lower() in _NO_SIDE:
+            return None
+        actor = ctx.actors.actor_in(tok)
+        if actor is None:
+            return None
+        key = str(actor.inter) if actor.inter is not None else actor.kind
+        if not key:
+            return None
+        sides.add(key)
+    return "+".join(sorted(sides)) or None

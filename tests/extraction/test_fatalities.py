@@ -114,9 +114,9 @@ def test_figures_of_other_acts_and_names_are_not_the_killed(text: str, want: int
         "Eight rebels were killed when the troops fought back.",
         "On 12 April 2022, gunmen killed four villagers near Kasese. Seven soldiers died when the army "
         "pursued the gunmen.",
-        # "other" after a number is one more group of the same toll
-        "On 12 April 2022, rebels ambushed a patrol near Kasese. Two soldiers and three rebels were killed. "
-        "The army said six other rebels were killed in the pursuit.",
+        # civilians, then soldiers and rebels told together
+        "On 12 April 2022, rebels attacked a village near Kasese, killing three civilians. Two soldiers and "
+        "six rebels were killed in the fighting that followed.",
     ],
 )
 def test_the_dead_of_each_side_add_up(text: str) -> None:

@@ -91,6 +91,9 @@ class DocActors:
     place_tokens: frozenset[int] = frozenset()
     #: tokens of ACLED's label that opens a note ("Movement of forces:"): words of the coding, no actor
     label_tokens: frozenset[int] = frozenset()
+    #: nouns of settlements and divisions ("village", "district"): a name they govern through "of" or
+    #: that stands before one names a place, whatever the NER labels it ("the village of X", "X village")
+    place_nouns: frozenset[str] = frozenset()
     #: demonym or country word -> country name ("Russian" -> "Russia"), when a gazetteer is at hand
     demonym: Callable[[str], str | None] | None = None
     #: the dictionary's generic actor of each kind ("military", "protesters", ...)
@@ -152,6 +155,8 @@ class DocActors:
         doc = self.doc
         if tok.i in self.label_tokens or (tok.i in self.place_tokens and tok.i not in self.generic_at):
             return None
+        if self._named_as_place(tok):
+            return None
         known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
         opening_word = tok.i in self.generic_at and _capitalised_opening(doc, tok.i)
         if (tok.ent_type_ == "PERSON" or known_surname) and not opening_word and not self._lexicon_name(tok):
@@ -182,6 +187,26 @@ class DocActors:
                 name=tok.text, text=tok.text, span=_span(doc[tok.i : tok.i + 1]), inter=7, kind="civilians"
             )
         return None
+
+    def _named_as_place(self, tok: Token) -> bool:
+        """Whether the proper name at ``tok`` is a place by its words: the object of "of" after a noun of
+        settlement ("attacked the village of X", "the chief of the town of X") or followed by one ("the X
+        village chief"), whatever the NER makes of a name it does not know (a person, an organisation).
+        Words of the actor dictionary are not judged."""
+        if not self.place_nouns or tok.pos_ != "PROPN" or tok.i in self.generic_at:
+            return False
+        doc = self.doc
+        ent = entity_of(tok) or doc[tok.i : tok.i + 1]
+        root = ent.root
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.pos_ == "NOUN"
+            and root.head.head.lemma_.lower() in self.place_nouns
+        ):
+            return True
+        after = doc[ent.end] if ent.end < len(doc) else None
+        return after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in self.place_nouns
 
     def _lexicon_name(self, tok: Token) -> bool:
         """Whether the NER's person at ``tok`` is words of the actor dictionary ("Al Shabaab" is a
@@ -486,6 +511,7 @@ class ActorFinder:
             role_words=self._roles,
             demonym=demonym,
             organisations=self.lexicon.organisations,
+            place_nouns=self.lexicon.grammar["place_part_nouns"],
         )
         for generic in self.lexicon.generic_actors:
             actors.kinds.setdefault(generic.kind, generic)

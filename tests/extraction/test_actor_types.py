@@ -55,6 +55,16 @@ def test_a_named_police_unit_is_the_state_s_whatever_its_other_words() -> None:
     assert organisation_kind("Lakeside Liberation Army", heads, countries) == "rebels"
 
 
+def test_state_modifiers_joined_by_and_leave_forces_the_state_s() -> None:
+    heads = load_lexicon().organisations
+    countries = {"kenya": "Kenya", "kenyan": "Kenya"}.get
+    assert organisation_kind("Kenyan Defense and Security Forces", heads, countries) == "military"
+    # an acronym in brackets restates the name
+    assert organisation_kind("Security and Defence Forces (FDS)", heads, countries) == "military"
+    # a joined word that is no state modifier still makes a rebel group
+    assert organisation_kind("Freedom and Justice Army", heads, countries) == "rebels"
+
+
 def test_a_group_the_dictionary_knows_is_a_rebel_group_named_by_its_words() -> None:
     event = first(run("On 14 August 2023, Al Shabaab attacked an army base near Jowhar town."))
     assert event.actor1 is not None

@@ -347,6 +347,10 @@ class DocActors:
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w-]*(?:[’'][^\W\d_]+)*", re.UNICODE)
 _ARTICLES = frozenset({"the", "el", "la", "los", "las", "lo"})
+#: words that join two modifiers of a name ("Defense and Security Forces"): no modifier of their own
+_CONJUNCTIONS = frozenset({"and", "y", "e", "&"})
+#: an acronym in brackets after a name restates it ("Security and Defence Forces (FDS)")
+_BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9.-]*\s*\)")
 
 
 #: trigger families whose verbs take the people harmed as their object
@@ -438,7 +442,9 @@ def organisation_kind(
     "Central Bank" (head "bank") is no union; "Bolivian Workers' Central" (head phrase "workers
     central") is; "Movement toward Socialism" (head before "toward") is a party. A named army or
     forces stays the state's only when every other word is a country, a demonym (``country_of``) or
-    a state modifier, else it is a rebel group ("Arakan Army")."""
+    a state modifier ("Mozambican Defense and Security Forces": a conjunction and an acronym in brackets
+    are no words of their own), else it is a rebel group ("Arakan Army")."""
+    name = _BRACKETED_ACRONYM.sub("", name)
     words = [w.lower() for w in _NAME_WORD.findall(name.replace("’s ", " ").replace("'s ", " "))]
     words = [w.rstrip("’'") for w in words if w not in _ARTICLES]
     words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
@@ -456,7 +462,7 @@ def organisation_kind(
         kind = heads.heads[phrase]
         if kind == "military":
             head = set(phrase.split())
-            others = [w for w in words if w not in head and w not in heads.cut]
+            others = [w for w in words if w not in head and w not in heads.cut and w not in _CONJUNCTIONS]
             police = next((w for w in others if heads.heads.get(w) == "police"), None)
             if police is not None:
                 return "police"  # "Southwest Special Police Forces": a police force is the state's

@@ -55,6 +55,17 @@ def test_a_named_police_unit_is_the_state_s_whatever_its_other_words() -> None:
     assert organisation_kind("Lakeside Liberation Army", heads, countries) == "rebels"
 
 
+def test_forces_the_opening_subject_names_by_their_country_keep_their_type() -> None:
+    # the NER labels "Ugandan" an organisation here; a demonym is no group's name
+    event = first(
+        run(
+            "On 3 March 2021, Ugandan security forces clashed with members of an armed group near Kisoro.",
+            "2021-03-05",
+        )
+    )
+    assert event.actor1 is not None and event.actor1.inter == 1
+
+
 def test_state_modifiers_joined_by_and_leave_forces_the_state_s() -> None:
     heads = load_lexicon().organisations
     countries = {"kenya": "Kenya", "kenyan": "Kenya"}.get

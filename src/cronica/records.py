@@ -200,8 +200,9 @@ class CountClaim:
     reported_by: str | None = None
     reported_by_span: Span | None = None
     update_of: int | None = None
-    #: the sides the counted people belong to ("two soldiers": the state's forces, inter 1), as
-    #: ``+``-joined actor types; deaths of sides no earlier claim counted add to it (not in the output)
+    #: the sides the counted people belong to ("two soldiers": ``state``; "rebels", "militiamen":
+    #: ``armed``; "civilians"), ``+``-joined; deaths of a side no earlier claim counted add to it (not in
+    #: the output)
     side: str | None = None
 
 

@@ -743,11 +743,15 @@ class IncidentReader:
 _NO_SIDE = frozenset(
     {"people", "person", "individual", "victim", "casualty", "fatality", "body", "death", "other"}
 )
+#: the sides of a toll are the state, the armed groups (rebels, militias: "rebels" and "its fighters"
+#: are one side, told twice), and any other kind on its own (conventions.yaml ``kinds``)
+_KINDS = load_conventions().kinds
+_SIDE_OF_INTER = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed"}
 
 
 def _side(ctx: DocContext, words: Span) -> str | None:
-    """The sides whose dead the words count, as ``+``-joined actor types ("two soldiers": ``1``; "five
-    policemen and two gunmen": ``1+3``); ``None`` when a counted noun names no actor."""
+    """The sides whose dead the words count, ``+``-joined ("two soldiers": ``state``; "five policemen
+    and two gunmen": ``armed+state``); ``None`` when a counted noun names no actor."""
     sides: set[str] = set()
     for tok in words:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
@@ -757,8 +761,19 @@ def _side(ctx: DocContext, words: Span) -> str | None:
         actor = ctx.actors.actor_in(tok)
         if actor is None:
             return None
-        key = str(actor.inter) if actor.inter is not None else actor.kind
+        key = _side_of(actor.kind, actor.inter)
         if not key:
             return None
         sides.add(key)
     return "+".join(sorted(sides)) or None
+
+
+def _side_of(kind: str | None, inter: int | None) -> str | None:
+    """The side of an actor of ``kind`` and ACLED type ``inter``: ``state``, ``armed`` or its kind."""
+    if kind in _KINDS["state"]:
+        return "state"
+    if kind in _KINDS["armed"]:
+        return "armed"
+    if inter in _SIDE_OF_INTER:
+        return _SIDE_OF_INTER[inter]
+    return kind or (str(inter) if inter is not None else None)

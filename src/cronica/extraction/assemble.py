@@ -303,13 +303,15 @@ def _more_specific(a: Place, b: Place) -> Place:
 
 
 def _merge_counts(
-    a: dict[str, tuple[CountClaim, ...]], b: dict[str, tuple[CountClaim, ...]]
+    a: dict[str, tuple[CountClaim, ...]], b: dict[str, tuple[CountClaim, ...]], sides: bool = False
 ) -> dict[str, tuple[CountClaim, ...]]:
+    """``b``'s claims after ``a``'s; with ``sides`` (``b`` told in the sentence after ``a``'s), the dead
+    of a side ``a`` did not count add to its toll."""
     out = {k: list(v) for k, v in a.items()}
     for category, claims in b.items():
         current = out.setdefault(category, [])
         for claim in claims:
-            if claim.update_of is None and _another_side(current, claim):
+            if sides and claim.update_of is None and another_side(current, claim):
                 # "killing two soldiers ... Nine rebels were killed": the deaths of each side add up
                 base_index = len(current) - 1
                 base = current[base_index]
@@ -326,9 +328,13 @@ def _merge_counts(
                 if current:
                     base_index = len(current) - 1
                     base = current[base_index]
+                    ranged = base.low is not None or claim.low is not None
                     claim = replace(
                         claim,
                         value=base.value + claim.value,
+                        # a range on either side is a range of the sum ("two to three more")
+                        low=_low(base) + _low(claim) if ranged else None,
+                        high=(base.high or base.value) + (claim.high or claim.value) if ranged else None,
                         qualifier=base.qualifier,
                         update_of=base_index,
                         reported_by=claim.reported_by,
@@ -349,7 +355,7 @@ def _sides(claim: CountClaim) -> frozenset[str]:
     return frozenset(claim.side.split("+")) if claim.side else frozenset()
 
 
-def _another_side(current: list[CountClaim], claim: CountClaim) -> bool:
+def another_side(current: list[CountClaim], claim: CountClaim) -> bool:
     """Whether ``claim`` counts the dead of a side none of the current claims counted ("two soldiers"
     then "nine rebels"): every claim in play names its sides, and none of them is the claim's. A
     coder's own figure stands alone."""
@@ -364,9 +370,8 @@ def _another_side(current: list[CountClaim], claim: CountClaim) -> bool:
 
 def _settle_increments(counts: dict[str, tuple[CountClaim, ...]]) -> dict[str, tuple[CountClaim, ...]]:
     """Increments no merge resolved ("Three were killed ... two more died" in one incident, or "two more"
-    with nothing before it) become a revised total, or an "at least" figure of their own; so do the
-    deaths of another side told in the same incident's sentence."""
-    if not any(c.update_of == -1 or c.side for claims in counts.values() for c in claims):
+    with nothing before it) become a revised total, or an "at least" figure of their own."""
+    if not any(c.update_of == -1 for claims in counts.values() for c in claims):
         return counts
     return _merge_counts({}, counts)
 
@@ -676,7 +681,9 @@ def _merge(a: Draft, b: Draft) -> Draft:
         location=place,
         actor1=actor1,
         actor2=actor2,
-        counts=_merge_counts(a.counts, b.counts),
+        # the dead of another side add up when told next to the incident ("killing three soldiers. Eight
+        # rebels were killed"), not a toll of another scene merged from paragraphs away
+        counts=_merge_counts(a.counts, b.counts, sides=0 <= b.sentence_index - a.sentence_index <= 1),
         confidence=max(a.confidence, b.confidence),
         missing=missing,
         reported_by=tuple(dict.fromkeys(a.reported_by + b.reported_by)),

@@ -11,7 +11,7 @@ from datetime import date as _date
 
 from spacy.tokens import Span, Token
 
-from cronica.extraction.assemble import Draft
+from cronica.extraction.assemble import Draft, another_side
 from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.classify import classify, group_of, told_family
 from cronica.extraction.context import DocContext, paragraph_start
@@ -720,22 +720,27 @@ class IncidentReader:
             reporter, reporter_span = self.reporters.reporter_for(ctx, story, c.verb, si)
             q = c.quantity
             words = ctx.doc[c.start : c.end]
-            out.setdefault(c.category, []).append(
-                CountClaim(
-                    category=c.category,  # type: ignore[arg-type]
-                    value=q.value,
-                    qualifier=q.qualifier if not c.increment else "exact",  # type: ignore[arg-type]
-                    text=words.text,
-                    span=TextSpan(words.start_char, words.end_char, words.text),
-                    low=q.low,
-                    high=q.high,
-                    vague=q.vague,
-                    reported_by=reporter,
-                    reported_by_span=reporter_span,
-                    update_of=-1 if c.increment else None,
-                    side=_side(ctx, words) if c.category == "killed" else None,
-                )
+            claim = CountClaim(
+                category=c.category,  # type: ignore[arg-type]
+                value=q.value,
+                qualifier=q.qualifier if not c.increment else "exact",  # type: ignore[arg-type]
+                text=words.text,
+                span=TextSpan(words.start_char, words.end_char, words.text),
+                low=q.low,
+                high=q.high,
+                vague=q.vague,
+                reported_by=reporter,
+                reported_by_span=reporter_span,
+                update_of=-1 if c.increment else None,
+                side=_side(ctx, words) if c.category == "killed" else None,
             )
+            earlier = out.setdefault(c.category, [])
+            if claim.update_of is None and another_side(earlier, claim):
+                # "71 soldiers were killed ..., 57 militants were also killed": each side's dead add up
+                sides = {s for e in earlier for s in (e.side or "").split("+") if s}
+                sides.update((claim.side or "").split("+"))
+                claim = replace(claim, update_of=-1, side="+".join(sorted(sides)))
+            earlier.append(claim)
         return {k: tuple(v) for k, v in out.items()}
 
 

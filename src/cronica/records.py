@@ -200,6 +200,10 @@ class CountClaim:
     reported_by: str | None = None
     reported_by_span: Span | None = None
     update_of: int | None = None
+    #: the sides the counted people belong to ("two soldiers": ``state``; "rebels", "militiamen":
+    #: ``armed``; "civilians"), ``+``-joined; deaths of a side no earlier claim counted add to it (not in
+    #: the output)
+    side: str | None = None
 
 
 @dataclass(frozen=True)
@@ -405,6 +409,7 @@ def _count_summary(claims: tuple[CountClaim, ...]) -> dict[str, Any]:
 
 def _claim_dict(claim: CountClaim) -> dict[str, Any]:
     d = dataclasses.asdict(claim)
+    d.pop("side", None)
     d["span"] = claim.span.to_dict() if claim.span else None
     d["reported_by_span"] = claim.reported_by_span.to_dict() if claim.reported_by_span else None
     return d

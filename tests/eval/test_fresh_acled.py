@@ -13,7 +13,7 @@ from .conftest import REPO
 
 FRESH = REPO / "eval" / "fresh"
 #: Every fresh file and its row count (a file added here is checked like the others).
-FILES = {"acled-fresh.csv": 113, "acled-fresh2.csv": 173, "acled-fresh3.csv": 194}
+FILES = {"acled-fresh.csv": 113, "acled-fresh2.csv": 173, "acled-fresh3.csv": 194, "acled-fresh4.csv": 188}
 #: The project owner's hidden test countries: Bangladesh, Burkina Faso, and Latin America and the Caribbean.
 HELD_OUT = frozenset(
     "BD BF BO AR BR CL CO CR CU DO EC SV GT HT HN JM MX NI PA PY PE PR UY VE BZ GY SR GF TT BS BB AG DM "
@@ -65,3 +65,13 @@ def test_third_fresh_file_keeps_the_sources_columns() -> None:
     assert reader.fieldnames is not None and reader.fieldnames[-2:] == ["year_month", "conflict"]
     assert all(row["year_month"] == row["event_date"][:7] for row in rows)
     assert {row["country"] for row in rows} == {"Sudan"}
+
+
+def test_fourth_fresh_file_is_two_sources_in_their_order() -> None:
+    """acled-fresh4.csv is Mozambique's rows, then Niger's, each as its source gives its dates."""
+    with open(FRESH / "acled-fresh4.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    countries = [row["country"] for row in rows]
+    assert countries == ["Mozambique"] * 91 + ["Niger"] * 97
+    assert all(row["event_date"].isdigit() for row in rows[:91])
+    assert all(not row["event_date"].isdigit() for row in rows[91:])

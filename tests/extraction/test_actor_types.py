@@ -55,6 +55,27 @@ def test_a_named_police_unit_is_the_state_s_whatever_its_other_words() -> None:
     assert organisation_kind("Lakeside Liberation Army", heads, countries) == "rebels"
 
 
+def test_forces_the_opening_subject_names_by_their_country_keep_their_type() -> None:
+    # the NER labels "Ugandan" an organisation here; a demonym is no group's name
+    event = first(
+        run(
+            "On 3 March 2021, Ugandan security forces clashed with members of an armed group near Kisoro.",
+            "2021-03-05",
+        )
+    )
+    assert event.actor1 is not None and event.actor1.inter == 1
+
+
+def test_state_modifiers_joined_by_and_leave_forces_the_state_s() -> None:
+    heads = load_lexicon().organisations
+    countries = {"kenya": "Kenya", "kenyan": "Kenya"}.get
+    assert organisation_kind("Kenyan Defense and Security Forces", heads, countries) == "military"
+    # an acronym in brackets restates the name
+    assert organisation_kind("Security and Defence Forces (FDS)", heads, countries) == "military"
+    # a joined word that is no state modifier still makes a rebel group
+    assert organisation_kind("Freedom and Justice Army", heads, countries) == "rebels"
+
+
 def test_a_group_the_dictionary_knows_is_a_rebel_group_named_by_its_words() -> None:
     event = first(run("On 14 August 2023, Al Shabaab attacked an army base near Jowhar town."))
     assert event.actor1 is not None

@@ -117,6 +117,15 @@ def test_a_share_told_without_the_total_is_the_note_figure_shared() -> None:
     assert battle_deaths(text) == 6
 
 
+def test_a_toll_split_in_events_is_shared_too() -> None:
+    """ "8 fatalities split in four events.": "in" says the events as "between" does."""
+    text = (
+        "On 14 March 2022, rebels of the Northern Front clashed with soldiers in two villages near Dravik "
+        "over two days. At least 8 people were killed. 8 fatalities split in four events."
+    )
+    assert battle_deaths(text) == 2
+
+
 def test_the_coder_may_give_each_event_its_own_share() -> None:
     """ "Fatalities are split across 3 events (5).": this event's figure is the one in brackets (the
     tokenizer keeps "5)" whole); "with 1 fatality each" gives each event one."""

@@ -107,3 +107,41 @@ def test_a_vague_phrase_without_a_crowd_figure_gives_no_crowd() -> None:
 )
 def test_figures_of_other_acts_and_names_are_not_the_killed(text: str, want: int) -> None:
     assert killed(text)[0] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the dead of each side, told one after the other, add up (ACLED counts every death of the event)
+        "On 12 April 2022, rebels attacked an army post near Kasese, killing three soldiers. "
+        "Eight rebels were killed when the troops fought back.",
+        "On 12 April 2022, gunmen killed four villagers near Kasese. Seven soldiers died when the army "
+        "pursued the gunmen.",
+        # civilians, then soldiers and rebels told together
+        "On 12 April 2022, rebels attacked a village near Kasese, killing three civilians. Two soldiers and "
+        "six rebels were killed in the fighting that followed.",
+    ],
+)
+def test_the_dead_of_each_side_add_up(text: str) -> None:
+    assert killed(text) == [11]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the same side counted twice is one figure told twice: the lower stands
+        (
+            "On 12 April 2022, rebels attacked an army post near Kasese, killing three soldiers. "
+            "The army later said two soldiers died in the attack.",
+            2,
+        ),
+        # a toll of people in general names no side: it is not added to
+        (
+            "On 12 April 2022, five people were killed in an attack by gunmen near Kasese, "
+            "including two soldiers.",
+            5,
+        ),
+    ],
+)
+def test_a_toll_told_again_is_not_added(text: str, want: int) -> None:
+    assert killed(text) == [want]

@@ -28,6 +28,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
         ("31-12-19", "2019", "2019-12-31"),
         ("2021-01-02T00:00:00Z", "2021", "2021-01-02"),
         ("05-04-20", "2020", "2020-04-05"),
+        ("20200111", "2020", "2020-01-11"),
+        ("20191231", "2019", "2019-12-31"),
     ],
 )
 def test_acled_event_dates_parse_in_every_published_form(value: str, year: str | None, iso: str) -> None:

@@ -2,8 +2,9 @@
 
 In: a CSV path. Out: rows as dicts (:func:`read_rows`), dates (:func:`parse_event_date`), and the
 event-describing text of a note (:func:`note_text`). ``event_date`` comes as ``9-May-20``,
-``31-12-19`` (day first), ``21 March 2020``, ``2021-02-16`` or ``2021-01-02T00:00:00Z``; it is parsed
-with ``dateutil`` (day first) and checked against the ``year`` column when there is one. A bad file
+``31-12-19`` (day first), ``21 March 2020``, ``2021-02-16``, ``2021-01-02T00:00:00Z`` or ``20210216``
+(the 2020-21 exports' compact form); ISO forms, the compact one included, are read year first, the others
+with ``dateutil`` (day first), and checked against the ``year`` column when there is one. A bad file
 raises :class:`~cronica.errors.DataFileError` naming the file and line.
 """
 
@@ -26,8 +27,10 @@ def parse_event_date(value: str, year: str | None = None, where: str = "") -> da
     """An ACLED ``event_date`` as a date; ``year`` (the export's year column) settles two-digit years."""
     text = value.strip()
     try:
-        iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", text)
-        if iso:  # ISO dates are year first whatever dayfirst says
+        iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", text) or re.fullmatch(
+            r"(\d{4})(\d\d)(\d\d)", text
+        )
+        if iso:  # ISO dates (also the basic form 20210216) are year first whatever dayfirst says
             return date(int(iso[1]), int(iso[2]), int(iso[3]))
         parsed = date_parser.parse(text, dayfirst=True).date()
     except (ValueError, OverflowError) as exc:

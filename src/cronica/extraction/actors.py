@@ -94,6 +94,9 @@ class DocActors:
     place_tokens: frozenset[int] = frozenset()
     #: tokens of ACLED's label that opens a note ("Movement of forces:"): words of the coding, no actor
     label_tokens: frozenset[int] = frozenset()
+    #: nouns of settlements and divisions ("village", "district"): a name they govern through "of" or
+    #: that stands before one names a place, whatever the NER labels it ("the village of X", "X village")
+    place_nouns: frozenset[str] = frozenset()
     #: demonym or country word -> country name ("Russian" -> "Russia"), when a gazetteer is at hand
     demonym: Callable[[str], str | None] | None = None
     #: the dictionary's generic actor of each kind ("military", "protesters", ...)
@@ -155,6 +158,8 @@ class DocActors:
         doc = self.doc
         if tok.i in self.label_tokens or (tok.i in self.place_tokens and tok.i not in self.generic_at):
             return None
+        if self._named_as_place(tok):
+            return None
         known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
         opening_word = tok.i in self.generic_at and _capitalised_opening(doc, tok.i)
         # "Pokot" of "Turkana and Pokot warriors", which the NER calls a person: the people's militia
@@ -188,6 +193,26 @@ class DocActors:
                 name=tok.text, text=tok.text, span=_span(doc[tok.i : tok.i + 1]), inter=7, kind="civilians"
             )
         return None
+
+    def _named_as_place(self, tok: Token) -> bool:
+        """Whether the proper name at ``tok`` is a place by its words: the object of "of" after a noun of
+        settlement ("attacked the village of X", "the chief of the town of X") or followed by one ("the X
+        village chief"), whatever the NER makes of a name it does not know (a person, an organisation).
+        Words of the actor dictionary are not judged."""
+        if not self.place_nouns or tok.pos_ != "PROPN" or tok.i in self.generic_at:
+            return False
+        doc = self.doc
+        ent = entity_of(tok) or doc[tok.i : tok.i + 1]
+        root = ent.root
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.pos_ == "NOUN"
+            and root.head.head.lemma_.lower() in self.place_nouns
+        ):
+            return True
+        after = doc[ent.end] if ent.end < len(doc) else None
+        return after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in self.place_nouns
 
     def _lexicon_name(self, tok: Token) -> bool:
         """Whether the NER's person at ``tok`` is words of the actor dictionary ("Al Shabaab" is a
@@ -345,6 +370,10 @@ class DocActors:
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w-]*(?:[’'][^\W\d_]+)*", re.UNICODE)
 _ARTICLES = frozenset({"the", "el", "la", "los", "las", "lo"})
+#: words that join two modifiers of a name ("Defense and Security Forces"): no modifier of their own
+_CONJUNCTIONS = frozenset({"and", "y", "e", "&"})
+#: an acronym in brackets after a name restates it ("Security and Defence Forces (FDS)")
+_BRACKETED_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9.-]*\s*\)")
 
 
 #: trigger families whose verbs take the people harmed as their object
@@ -448,7 +477,9 @@ def organisation_kind(
     "Central Bank" (head "bank") is no union; "Bolivian Workers' Central" (head phrase "workers
     central") is; "Movement toward Socialism" (head before "toward") is a party. A named army or
     forces stays the state's only when every other word is a country, a demonym (``country_of``) or
-    a state modifier, else it is a rebel group ("Arakan Army")."""
+    a state modifier ("Mozambican Defense and Security Forces": a conjunction and an acronym in brackets
+    are no words of their own), else it is a rebel group ("Arakan Army")."""
+    name = _BRACKETED_ACRONYM.sub("", name)
     words = [w.lower() for w in _NAME_WORD.findall(name.replace("’s ", " ").replace("'s ", " "))]
     words = [w.rstrip("’'") for w in words if w not in _ARTICLES]
     words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
@@ -466,7 +497,7 @@ def organisation_kind(
         kind = heads.heads[phrase]
         if kind == "military":
             head = set(phrase.split())
-            others = [w for w in words if w not in head and w not in heads.cut]
+            others = [w for w in words if w not in head and w not in heads.cut and w not in _CONJUNCTIONS]
             police = next((w for w in others if heads.heads.get(w) == "police"), None)
             if police is not None:
                 return "police"  # "Southwest Special Police Forces": a police force is the state's
@@ -525,6 +556,7 @@ class ActorFinder:
             demonym=demonym,
             organisations=self.lexicon.organisations,
             place_tokens=place_tokens,
+            place_nouns=self.lexicon.grammar["place_part_nouns"],
         )
         for generic in self.lexicon.generic_actors:
             actors.kinds.setdefault(generic.kind, generic)

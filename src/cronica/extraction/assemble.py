@@ -303,19 +303,38 @@ def _more_specific(a: Place, b: Place) -> Place:
 
 
 def _merge_counts(
-    a: dict[str, tuple[CountClaim, ...]], b: dict[str, tuple[CountClaim, ...]]
+    a: dict[str, tuple[CountClaim, ...]], b: dict[str, tuple[CountClaim, ...]], sides: bool = False
 ) -> dict[str, tuple[CountClaim, ...]]:
+    """``b``'s claims after ``a``'s; with ``sides`` (``b`` told in the sentence after ``a``'s), the dead
+    of a side ``a`` did not count add to its toll."""
     out = {k: list(v) for k, v in a.items()}
     for category, claims in b.items():
         current = out.setdefault(category, [])
         for claim in claims:
-            if claim.update_of == -1:
+            if sides and claim.update_of is None and another_side(current, claim):
+                # "killing two soldiers ... Nine rebels were killed": the deaths of each side add up
+                base_index = len(current) - 1
+                base = current[base_index]
+                claim = replace(
+                    claim,
+                    value=_low(base) + _low(claim),
+                    low=None,
+                    high=None,
+                    qualifier=base.qualifier,
+                    update_of=base_index,
+                    side=f"{base.side}+{claim.side}",
+                )
+            elif claim.update_of == -1:
                 if current:
                     base_index = len(current) - 1
                     base = current[base_index]
+                    ranged = base.low is not None or claim.low is not None
                     claim = replace(
                         claim,
                         value=base.value + claim.value,
+                        # a range on either side is a range of the sum ("two to three more")
+                        low=_low(base) + _low(claim) if ranged else None,
+                        high=(base.high or base.value) + (claim.high or claim.value) if ranged else None,
                         qualifier=base.qualifier,
                         update_of=base_index,
                         reported_by=claim.reported_by,
@@ -326,6 +345,27 @@ def _merge_counts(
                 continue
             current.append(claim)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _low(claim: CountClaim) -> int:
+    return claim.low if claim.low is not None else claim.value
+
+
+def _sides(claim: CountClaim) -> frozenset[str]:
+    return frozenset(claim.side.split("+")) if claim.side else frozenset()
+
+
+def another_side(current: list[CountClaim], claim: CountClaim) -> bool:
+    """Whether ``claim`` counts the dead of a side none of the current claims counted ("two soldiers"
+    then "nine rebels"): every claim in play names its sides, and none of them is the claim's. A
+    coder's own figure stands alone."""
+    if not claim.side or not current or claim.qualifier == "coded" or claim.category != "killed":
+        return False
+    superseded = {c.update_of for c in current if c.update_of is not None}
+    live = [c for i, c in enumerate(current) if i not in superseded]
+    if not live or any(not c.side or c.qualifier == "coded" for c in live):
+        return False
+    return not (_sides(claim) & frozenset().union(*(_sides(c) for c in live)))
 
 
 def _settle_increments(counts: dict[str, tuple[CountClaim, ...]]) -> dict[str, tuple[CountClaim, ...]]:
@@ -641,7 +681,9 @@ def _merge(a: Draft, b: Draft) -> Draft:
         location=place,
         actor1=actor1,
         actor2=actor2,
-        counts=_merge_counts(a.counts, b.counts),
+        # the dead of another side add up when told next to the incident ("killing three soldiers. Eight
+        # rebels were killed"), not a toll of another scene merged from paragraphs away
+        counts=_merge_counts(a.counts, b.counts, sides=0 <= b.sentence_index - a.sentence_index <= 1),
         confidence=max(a.confidence, b.confidence),
         missing=missing,
         reported_by=tuple(dict.fromkeys(a.reported_by + b.reported_by)),

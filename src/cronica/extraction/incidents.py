@@ -11,7 +11,7 @@ from datetime import date as _date
 
 from spacy.tokens import Span, Token
 
-from cronica.extraction.assemble import Draft
+from cronica.extraction.assemble import Draft, another_side
 from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.classify import classify, group_of, told_family
 from cronica.extraction.context import DocContext, paragraph_start
@@ -745,19 +745,65 @@ class IncidentReader:
             reporter, reporter_span = self.reporters.reporter_for(ctx, story, c.verb, si)
             q = c.quantity
             words = ctx.doc[c.start : c.end]
-            out.setdefault(c.category, []).append(
-                CountClaim(
-                    category=c.category,  # type: ignore[arg-type]
-                    value=q.value,
-                    qualifier=q.qualifier if not c.increment else "exact",  # type: ignore[arg-type]
-                    text=words.text,
-                    span=TextSpan(words.start_char, words.end_char, words.text),
-                    low=q.low,
-                    high=q.high,
-                    vague=q.vague,
-                    reported_by=reporter,
-                    reported_by_span=reporter_span,
-                    update_of=-1 if c.increment else None,
-                )
+            claim = CountClaim(
+                category=c.category,  # type: ignore[arg-type]
+                value=q.value,
+                qualifier=q.qualifier if not c.increment else "exact",  # type: ignore[arg-type]
+                text=words.text,
+                span=TextSpan(words.start_char, words.end_char, words.text),
+                low=q.low,
+                high=q.high,
+                vague=q.vague,
+                reported_by=reporter,
+                reported_by_span=reporter_span,
+                update_of=-1 if c.increment else None,
+                side=_side(ctx, words) if c.category == "killed" else None,
             )
+            earlier = out.setdefault(c.category, [])
+            if claim.update_of is None and another_side(earlier, claim):
+                # "71 soldiers were killed ..., 57 militants were also killed": each side's dead add up
+                sides = {s for e in earlier for s in (e.side or "").split("+") if s}
+                sides.update((claim.side or "").split("+"))
+                claim = replace(claim, update_of=-1, side="+".join(sorted(sides)))
+            earlier.append(claim)
         return {k: tuple(v) for k, v in out.items()}
+
+
+#: nouns that count the dead of no side in particular ("five people were killed")
+_NO_SIDE = frozenset(
+    {"people", "person", "individual", "victim", "casualty", "fatality", "body", "death", "other"}
+)
+#: the sides of a toll are the state, the armed groups (rebels, militias: "rebels" and "its fighters"
+#: are one side, told twice), and any other kind on its own (conventions.yaml ``kinds``)
+_KINDS = load_conventions().kinds
+_SIDE_OF_INTER = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed"}
+
+
+def _side(ctx: DocContext, words: Span) -> str | None:
+    """The sides whose dead the words count, ``+``-joined ("two soldiers": ``state``; "five policemen
+    and two gunmen": ``armed+state``); ``None`` when a counted noun names no actor."""
+    sides: set[str] = set()
+    for tok in words:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+            continue
+        if tok.lemma_.lower() in _NO_SIDE:
+            return None
+        actor = ctx.actors.actor_in(tok)
+        if actor is None:
+            return None
+        key = _side_of(actor.kind, actor.inter)
+        if not key:
+            return None
+        sides.add(key)
+    return "+".join(sorted(sides)) or None
+
+
+def _side_of(kind: str | None, inter: int | None) -> str | None:
+    """The side of an actor of ``kind`` and ACLED type ``inter``: ``state``, ``armed`` or its kind."""
+    if kind in _KINDS["state"]:
+        return "state"
+    if kind in _KINDS["armed"]:
+        return "armed"
+    if inter in _SIDE_OF_INTER:
+        return _SIDE_OF_INTER[inter]
+    return kind or (str(inter) if inter is not None else None)

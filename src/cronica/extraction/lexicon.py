@@ -646,6 +646,7 @@ JUDGEMENT_CUES = (
     "crowd_measures",
     "protest_props",
     "civilian_occupiers",
+    "seized_goods",
     "force_subjects",
     "habitual_adverbs",
     "armed_words",

@@ -699,30 +699,33 @@ class SummaryActorType:
             self.combination,
             reading.document.text,
             summary=opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates]),
-            subject=_opening_subject(reading.doc),
+            subject=_opening_subject(reading.doc, actors.demonym),
         )
 
 
-def _opening_subject(doc: Doc) -> tuple[int, int] | None:
+def _opening_subject(doc: Doc, demonym: Callable[[str], str | None] | None = None) -> tuple[int, int] | None:
     """The characters of the head word of the first sentence's subject ("On 5 July 2025, government
     forces and a clan militia clashed with ...": "forces"), else ``None``; an actor's words that hold it
-    are who acted ("a army vehicle struck an IED": the vehicle, not the army)."""
+    are who acted ("a army vehicle struck an IED": the vehicle, not the army). ``demonym`` tells a
+    country's word ("Ugandan", whatever the NER labels it) from a group's name."""
     sents = doc_sents(doc)
     if not sents:
         return None
     root = sents[0].root
     for child in root.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            if any(_names_a_group(m) for m in child.children if m.i < child.i):
+            if any(_names_a_group(m, demonym) for m in child.children if m.i < child.i):
                 return None  # "the KIA forces": a group's forces, whose type no word of the rules gives
             return child.idx, child.idx + len(child)
     return None
 
 
-def _names_a_group(mod: Token) -> bool:
+def _names_a_group(mod: Token, demonym: Callable[[str], str | None] | None = None) -> bool:
     """Whether a modifier names an organisation (an acronym, an organisation's name), not a country."""
     if mod.dep_ not in {"compound", "amod", "nmod"} or mod.ent_type_ in {"GPE", "NORP"}:
         return False
+    if demonym is not None and demonym(mod.text):
+        return False  # "Ugandan security forces": a country's forces, however the NER labels "Ugandan"
     text = mod.text.strip(".,")
     return mod.ent_type_ == "ORG" or (len(text) >= 2 and text.isupper())
 

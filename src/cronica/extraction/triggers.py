@@ -206,6 +206,14 @@ class TriggerFinder:
                 Trigger(t.token, t.start, t.end, protest, True) for t in found if t.rule == "trigger.sit-in"
             ]
             found.extend(sit_ins)
+        looting = self.lexicon.families.get("property")
+        if looting is not None:
+            # "gunmen seized two cars": no takeover of territory (trigger.seized-goods) but looting
+            found.extend(
+                Trigger(t.token, t.start, t.end, looting, True)
+                for t in found
+                if t.rule == "trigger.seized-goods"
+            )
         self._sentence = None
         return sorted(found, key=lambda t: t.start)
 
@@ -345,6 +353,15 @@ class TriggerFinder:
             and _civilian_subject(tok, self._cues["civilian_occupiers"], self._cues["crowd_measures"])
         ):
             return "trigger.sit-in", "people occupying a place (a sit-in), not an armed takeover"
+        if (
+            on("trigger.seized-goods")
+            and family_name == "overtake"
+            and _takes_goods(tok, self._cues["seized_goods"])
+        ):
+            return (
+                "trigger.seized-goods",
+                "goods seized (vehicles, livestock, belongings), not territory taken",
+            )
         if (
             on("trigger.alert")
             and tok.dep_ == "compound"
@@ -924,6 +941,16 @@ def _protest_crowd(subject: Token, cues: dict[str, frozenset[str]]) -> bool:
         if child.dep_ == "nmod" and child.lemma_.lower() in crowds:
             return True  # UD (Spanish): measure -nmod-> manifestantes
     return False
+
+
+def _takes_goods(tok: Token, goods: frozenset[str]) -> bool:
+    """A verb of taking ("seized", "captured") whose object is goods, not a place: "seized two cars",
+    "livestock was captured"; only the verb itself, never a phrase ("took control of")."""
+    if tok.pos_ != "VERB":
+        return False
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [g for o in objects for g in o.conjuncts]
+    return any(o.lemma_.lower() in goods or o.lower_ in goods for o in objects)
 
 
 def _civilian_subject(tok: Token, occupiers: frozenset[str], measures: frozenset[str] = frozenset()) -> bool:

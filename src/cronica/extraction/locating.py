@@ -260,6 +260,15 @@ class PlaceLinker:
                 towns.append((distance, mention))
         if best is None:
             return self._only_place(ctx, loose, anchors)
+        # "a patrol in Quamishli city in al-Hasakeh": of the places the words link, the one the text puts
+        # inside the best is the event's, whatever the parse attached nearer
+        inner = [
+            (d, m)
+            for d, m in towns
+            if m.within == best[1].start and m.place.status == "resolved" and m.place.country_code
+        ]
+        if inner:
+            return min(inner, key=lambda dm: dm[0])[1].place
         return _town_inside(best[1].place, towns) or best[1].place
 
     def _only_place(self, ctx: DocContext, loose: list[PlaceMention], anchors: list[Token]) -> Place | None:

@@ -94,6 +94,9 @@ def test_a_vague_phrase_without_a_crowd_figure_gives_no_crowd() -> None:
             "a group of militants in North Jakarta.",
             0,
         ),
+        # who threw or fired a weapon did it: nothing befell them
+        ("On 12 April 2022, two unknown men threw a grenade at the police base in Myawaddy.", 0),
+        ("On 12 April 2022, two men threw a grenade at a bus near Garissa, killing three passengers.", 3),
         # ACLED's coder note glued to the last word: the wounded are not added to the killed
         (
             "On 12 April 2022, herders clashed with farmers near Wajir. "

@@ -55,6 +55,8 @@ def coding(event: Event) -> tuple[str, str]:
         "They smashed the windows of the registry.",
         "On 7 March 2024, hundreds of traders demonstrated in Luvoro over market fees. "
         "The protesters also pelted the council offices with eggs.",
+        # demonstrators the report calls rioters
+        "On 8 March 2024, rioters protested in Kivo over errors in their children's exam results.",
     ],
 )
 def test_a_demonstration_whose_participants_use_violence_is_a_riot(text: str) -> None:

@@ -102,3 +102,26 @@ def test_conjugations_point_to_known_infinitives_only() -> None:
     assert infinitive("realicen", known) == "realizar"
     assert infinitive("bloquearon", known) == "bloquear"
     assert infinitive("caminaron", known) is None  # not a known verb: left to the lemmatizer
+
+
+def test_names_with_arabic_or_spanish_articles_do_not_make_an_english_note_spanish() -> None:
+    """ACLED notes of the kind of Sudan 2024: the capitalised "El", "Al" and "La" of place and person
+    names are not Spanish function words; a stopword opening a sentence still counts."""
+    assert (
+        detect_language(
+            "Around 21 October 2024 (as reported), RSF shot and killed two farmers near El Esiefr village "
+            "(coded to nearest location Al Hibika Al Faki Abdalmula, Al Gitaina, White Nile)."
+        )
+        == "en"
+    )
+    assert (
+        detect_language("On 27 August 2024, RSF shelling targeted Al Shaikh Al Tayeb (Karrari, Khartoum).")
+        == "en"
+    )
+    assert detect_language("Protesters gathered in La Paz and El Alto, near Los Pinos, on Monday.") == "en"
+    # Spanish whose sentences open with the article, and Spanish in capitals, are still Spanish
+    assert (
+        detect_language("El gobierno anunció el toque de queda. La policía detuvo a diez personas.") == "es"
+    )
+    assert detect_language("MARCHA DE DOCENTES EN LA PLAZA MURILLO") == "es"
+    assert detect_language("«Los manifestantes bloquearon la carretera», dijo el alcalde.") == "es"

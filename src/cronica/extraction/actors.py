@@ -44,6 +44,9 @@ _KIND_INTER = load_conventions().named_inter
 _CONVENTIONS = load_conventions()
 _NONSTATE_GROUPS = _CONVENTIONS.kinds["armed"] - _CONVENTIONS.kinds["state"] - _CONVENTIONS.named_groups.heads
 _ABROAD = _CONVENTIONS.abroad
+_IDENTITY = _CONVENTIONS.identity_militias
+#: what may stand between two identities before one head: "Turkana and Pokot raiders"
+_IDENTITY_JOINS = frozenset({"and", ",", "&"})
 #: News agencies name the source of a story, never an actor in it.
 _NEWS_AGENCIES = frozenset(
     {
@@ -159,7 +162,10 @@ class DocActors:
             return None
         known_surname = tok.text[:1].isupper() and _clean(tok.text) in self.surnames
         opening_word = tok.i in self.generic_at and _capitalised_opening(doc, tok.i)
-        if (tok.ent_type_ == "PERSON" or known_surname) and not opening_word and not self._lexicon_name(tok):
+        # "Pokot" of "Turkana and Pokot warriors", which the NER calls a person: the people's militia
+        named_militia = tok.i in self.generic_at and not self.generic_at[tok.i][0].words
+        person_words = (tok.ent_type_ == "PERSON" or known_surname) and not named_militia
+        if person_words and not opening_word and not self._lexicon_name(tok):
             ent = entity_of(tok) if tok.ent_type_ == "PERSON" else None
             ent = ent or doc[tok.i : tok.i + 1]
             person = self.person_for(ent)
@@ -286,7 +292,7 @@ class DocActors:
         text = span_text(words)
         name = generic.name.replace("{country}", country).replace("{text}", _clean(text))
         inter = generic.inter
-        if generic.kind in _NONSTATE_GROUPS and all(t.pos == PROPN for t in words):
+        if generic.words and generic.kind in _NONSTATE_GROUPS and all(t.pos == PROPN for t in words):
             name = _clean(text)  # a group the dictionary knows, named: "Al Shabaab", "Boko Haram"
         if own is None and generic.kind in _ABROAD.kinds and _called_foreign(words):
             # "international forces", "coalition troops": foreign forces whose country is not named
@@ -324,6 +330,23 @@ class DocActors:
                         name = self.demonym(ent.text if ent is not None else pobj.text)
                         if name:
                             return name
+        return None
+
+    def group_named_in(self, span: TextSpan | None) -> Actor | None:
+        """The group a modifier inside ``span`` names by an acronym or an organisation's name ("the KIA
+        brigade-9 headquarters": the KIA), as an organisation of no type; ``None`` when none does (a
+        country's or a people's word names no group)."""
+        if span is None:
+            return None
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None:
+            return None
+        # the words, and the modifiers of their head before them ("TNLA troops": the actor's words
+        # may be "troops" alone)
+        before = [t for t in words.root.children if t.i < words.start]
+        for tok in (*before, *words):
+            if tok.dep_ in {"compound", "amod", "nmod", "poss"} and _names_a_group(tok, self):
+                return self._organisation_actor(self.doc[tok.i : tok.i + 1])
         return None
 
     def _organisation_actor(self, ent: Span, group: GenericActor | None = None) -> Actor:
@@ -425,6 +448,18 @@ class _AgentWords:
         return None
 
 
+def _common_words(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns, and the verbs, adjectives and adverbs, of the model's rule lemmatizer (its
+    ``lemma_index`` table), or none. Its nouns hold peoples ("fulani", "dinka"): a noun counts as
+    common only where the tagger calls the word a common noun."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        others = frozenset(w for pos in ("verb", "adj", "adv") for w in table.get(pos, ()))
+        return frozenset(table.get("noun", ())), others
+    except (KeyError, AttributeError, ValueError):
+        return frozenset(), frozenset()
+
+
 def _known_verbs(nlp: Language) -> frozenset[str]:
     """The verbs of the model's rule lemmatizer (its ``lemma_index`` table), or none."""
     try:
@@ -493,6 +528,7 @@ class ActorFinder:
                 else:
                     self._single.setdefault(word, generic)
         self._agents = _AgentWords(nlp, lexicon)
+        self._common_words = _common_words(nlp)
         self._roles: dict[str, str | None] = {}
         for role in lexicon.roles:
             for word in role.words:
@@ -508,8 +544,10 @@ class ActorFinder:
         country: str | None,
         country_code: str | None,
         demonym: Callable[[str], str | None] | None = None,
+        place_tokens: frozenset[int] = frozenset(),
     ) -> DocActors:
-        """The actors of ``doc``; ``demonym`` turns a demonym or country word into a country name."""
+        """The actors of ``doc``; ``demonym`` turns a demonym or country word into a country name;
+        ``place_tokens`` are the tokens of the places the gazetteer read in ``doc``."""
         actors = DocActors(
             doc=doc,
             country=country,
@@ -517,6 +555,7 @@ class ActorFinder:
             role_words=self._roles,
             demonym=demonym,
             organisations=self.lexicon.organisations,
+            place_tokens=place_tokens,
             place_nouns=self.lexicon.grammar["place_part_nouns"],
         )
         for generic in self.lexicon.generic_actors:
@@ -526,6 +565,7 @@ class ActorFinder:
             long_name, acronym = _clean(m.group(1)), m.group(2)
             long_name = re.sub(r"^(?:the|The|his|her|its|their)\s+", "", long_name)
             actors.acronyms.setdefault(acronym, long_name)
+        self._identity_militias(doc, actors)
         self._named_groups(doc, actors)
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
@@ -585,6 +625,51 @@ class ActorFinder:
             # "military-police": the first part names the actor, the rest is associated
             generic = self._single.get(lower.split("-")[0])
         return generic
+
+    def _identity_militias(self, doc: Doc, actors: DocActors) -> None:
+        """Armed men a people's name qualifies are that people's identity militia (conventions.yaml
+        ``identity_militias``): "Pokot raiders" are the Pokot Ethnic Militia, "the Garre clan militia"
+        the Garre Clan Militia; in "Turkana and Pokot warriors" each name is a militia of its own, the
+        head noun going with the first."""
+        heads = _IDENTITY.heads | _IDENTITY.acting_heads
+        if not any(t.lower_ in heads for t in doc):
+            return
+        for head in doc:
+            if head.lower_ not in heads or head.pos != NOUN:
+                continue
+            if head.lower_ in _IDENTITY.acting_heads and not _acts(head):
+                # "the army killed 3 Fulani pastoralists": civilians, whatever the dictionary's word
+                civilians = actors.kinds.get("civilians")
+                if civilians is not None and head.i in actors.generic_at:
+                    actors.generic_at[head.i] = (civilians, head.i, head.i + 1)
+                continue
+            i, clan = head.i - 1, head.lower_ in _IDENTITY.clan
+            while i >= 0 and doc[i].lower_ in _IDENTITY.clan | _IDENTITY.ethnic:
+                i, clan = i - 1, clan or doc[i].lower_ in _IDENTITY.clan
+            runs: list[tuple[int, int]] = []
+            while i >= 0:
+                end = i + 1
+                while i >= 0 and _names_an_identity(doc[i], actors, self._common_words):
+                    i -= 1
+                if i + 1 == end:
+                    break
+                runs.append((i + 1, end))
+                if i < 1 or doc[i].lower_ not in _IDENTITY_JOINS:
+                    break
+                i -= 1
+            if not runs or any(j in actors.generic_at for a, b in runs for j in range(a, b)):
+                continue
+            pattern = _IDENTITY.clan_name if clan else _IDENTITY.ethnic_name
+            first = runs[-1][0]
+            for start, end in runs:  # the head goes with the first name: the others are its partners
+                identity = _clean(doc[start:end].text)
+                militia = GenericActor("identity_militia", 4, pattern.replace("{identity}", identity), ())
+                span = (start, head.i + 1) if start == first else (start, end)
+                for j in range(start, end):
+                    actors.generic_at[j] = (militia, *span)
+                if start == first:  # and the words between the name and the head ("clan")
+                    for j in range(runs[0][1], head.i + 1):
+                        actors.generic_at[j] = (militia, *span)
 
     def _named_groups(self, doc: Doc, actors: DocActors) -> None:
         """Armed men a modifier names as a group are that group (conventions.yaml ``named_groups``):
@@ -710,6 +795,39 @@ def _called_foreign(words: Span) -> bool:
         mod.i < head.i and mod.dep_ in {"amod", "compound", "nmod"} and mod.lower_ in _ABROAD.words
         for mod in (*head.children, *words)
     )
+
+
+def _acts(tok: Token) -> bool:
+    """Whether ``tok`` (or the word it is a conjunct of) is a doer: the subject, the agent of a passive
+    ("attacked by Fulani herders") or a side of a fight ("clashes between farmers and herders")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "nsubj":
+        return True
+    return tok.dep_ == "pobj" and (tok.head.dep_ == "agent" or tok.head.lower_ == "between")
+
+
+def _names_an_identity(tok: Token, actors: DocActors, common: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether ``tok`` is a word of a people's, clan's or community's name: capitalised inside a
+    sentence, or opening one and not among the model's ``common`` words (nouns where tagged a common
+    noun; verbs, adjectives, adverbs): "Pokot raiders attacked" (a name the tagger calls a noun), not
+    "Cattle raiders", "Suspected herdsmen"; not a place the
+    text names,
+    an acronym, or a country's name or demonym ("Somali raiders" are no Somali militia of Kenya)."""
+    text = tok.text
+    if not text[:1].isupper():
+        return False
+    nouns, others = common
+    lower = text.lower()
+    if tok.is_sent_start and (lower in others or (tok.pos == NOUN and lower in nouns)):
+        return False
+    if tok.pos not in {PROPN, NOUN, ADJ} and tok.ent_type_ != "NORP":
+        return False
+    if tok.i in actors.place_tokens or tok.i in actors.label_tokens:
+        return False
+    if (len(text) >= 2 and text.isupper()) or text in actors.acronyms:
+        return False
+    return actors.demonym is None or not actors.demonym(text)
 
 
 def _names_a_group(mod: Token, actors: DocActors) -> bool:

@@ -47,11 +47,16 @@ class Role:
     #: the actor kind (actors.yaml ``generic``) the convention puts in each role; "" none
     actor1: str = ""
     actor2: str = ""
+    #: the kind of the actor 1 put in when the convention moves the words' actor 1 away ("" none)
+    unnamed_actor1: str = ""
+    #: the kind civilians who are a side of the event are ("" none)
+    communal: str = ""
     #: sub-event types the convention treats apart (see the file's comments)
     force_first: frozenset[str] = frozenset()
     no_target: frozenset[str] = frozenset()
     rioters_unnamed: frozenset[str] = frozenset()
     force_second: frozenset[str] = frozenset()
+    victims_unnamed: frozenset[str] = frozenset()
     #: words read in the trigger, when the convention has any
     words: re.Pattern[str] | None = None
 
@@ -79,6 +84,24 @@ class NamedGroups:
 
     heads: frozenset[str]
     kind: str
+
+
+@dataclass(frozen=True)
+class IdentityMilitias:
+    """Armed men a people's name qualifies are that people's identity militia (``identity_militias`` in
+    conventions.yaml)."""
+
+    #: head nouns of armed men a people's name may qualify ("raiders", "militia")
+    heads: frozenset[str]
+    #: head nouns of people a name makes a militia only where they act ("herders", "pastoralists")
+    acting_heads: frozenset[str]
+    #: the words that make the identity a clan's ("clan", "sub-clan")
+    clan: frozenset[str]
+    #: words between the name and the head that keep it an ethnic militia's ("ethnic", "tribal")
+    ethnic: frozenset[str]
+    #: ACLED's name of an ethnic and of a clan militia: ``{identity}`` and ``{country}`` filled in
+    ethnic_name: str
+    clan_name: str
 
 
 @dataclass(frozen=True)
@@ -227,6 +250,8 @@ class Conventions:
     abroad: Abroad
     #: what the armed men of a named group are
     named_groups: NamedGroups
+    #: armed men a people's name qualifies: an identity militia
+    identity_militias: IdentityMilitias
     #: weapon families (events.yaml) that a clash told with them outranks
     clash_weapons: frozenset[str]
     #: the words of a coder's note that gives the toll it coded
@@ -292,6 +317,14 @@ def _text(value: Any, name: str, where: str) -> str:
     return value
 
 
+def _named_pattern(value: Any, name: str, where: str) -> str:
+    """A name pattern with the ``{identity}`` and ``{country}`` fields to fill."""
+    text = _text(value, name, where)
+    if "{identity}" not in text or "{country}" not in text:
+        raise _fail(name, where, "expected a name with {identity} and {country}")
+    return text
+
+
 def _code(value: Any, name: str, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
         raise _fail(name, where, f"expected an ACLED inter code 1-8, not {value!r}")
@@ -338,6 +371,15 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     if not (isinstance(kind, str) and kind):
         raise _fail(name, "named_groups.kind", "expected an actor kind")
     named_groups = NamedGroups(_strings(groups_of.get("heads"), name, "named_groups.heads"), kind)
+    identity_data = _section(data, "identity_militias", name)
+    identity_militias = IdentityMilitias(
+        _strings(identity_data.get("heads"), name, "identity_militias.heads"),
+        _strings(identity_data.get("acting_heads"), name, "identity_militias.acting_heads"),
+        _strings(identity_data.get("clan"), name, "identity_militias.clan"),
+        _strings(identity_data.get("ethnic"), name, "identity_militias.ethnic"),
+        _named_pattern(identity_data.get("ethnic_name"), name, "identity_militias.ethnic_name"),
+        _named_pattern(identity_data.get("clan_name"), name, "identity_militias.clan_name"),
+    )
     clash_weapons = _strings(data.get("clash_weapons"), name, "clash_weapons")
     coded = _coded_words(_section(data, "coded_fatalities", name), name)
     tags_data = _section(data, "note_tags", name)
@@ -373,6 +415,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         types,
         abroad,
         named_groups,
+        identity_militias,
         clash_weapons,
         coded,
         tags,
@@ -556,18 +599,23 @@ _ROLE_KEYS = frozenset(
         "sub_event_type",
         "actor1",
         "actor2",
+        "unnamed_actor1",
+        "communal",
         "force_first",
         "no_target",
         "rioters_unnamed",
         "force_second",
+        "victims_unnamed",
         "words",
     }
 )
-_SUB_LISTS = ("force_first", "no_target", "rioters_unnamed", "force_second")
+_SUB_LISTS = ("force_first", "no_target", "rioters_unnamed", "force_second", "victims_unnamed")
 #: the conventions the code reads, with the keys each must give
 ROLES = {
     "protests": ("actor1",),
     "riots": ("actor1",),
+    "battles": ("communal",),
+    "explosions": ("unnamed_actor1", "actor2"),
     "violence": ("actor2",),
     "arrests": ("actor1",),
     "measures": ("actor1", "words"),
@@ -599,7 +647,7 @@ def _role(value: Any, name: str, where: str) -> Role:
         if bad:
             raise _fail(name, f"{where}.{key}", f"unknown ACLED sub-event type {bad[0]!r}")
         lists[key] = subs
-    for key in ("actor1", "actor2"):
+    for key in ("actor1", "actor2", "unnamed_actor1", "communal"):
         if key in value and not (isinstance(value[key], str) and value[key]):
             raise _fail(name, f"{where}.{key}", "expected an actor kind")
     words = None
@@ -611,9 +659,12 @@ def _role(value: Any, name: str, where: str) -> Role:
         sub,
         value.get("actor1", ""),
         value.get("actor2", ""),
+        value.get("unnamed_actor1", ""),
+        value.get("communal", ""),
         lists["force_first"],
         lists["no_target"],
         lists["rioters_unnamed"],
         lists["force_second"],
+        lists["victims_unnamed"],
         words,
     )

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cronica.extraction.lexicon import CountingWords
 from cronica.extraction.numbers import Quantity, counts_past_the_date
-from cronica.extraction.triggers import NAMES_WHAT_IS_COUNTED, Trigger
+from cronica.extraction.triggers import NAMES_WHAT_IS_COUNTED, Trigger, weapon_noun
 from cronica.nlp.arrays import arrays, span_text
 
 
@@ -559,6 +559,12 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) 
     return None
 
 
+def _weapon(tok: Token, trigger_at: dict[int, Trigger]) -> bool:
+    """Whether ``tok`` is a trigger that names a weapon ("a grenade", "rockets"): what someone used."""
+    trigger = trigger_at.get(tok.i)
+    return trigger is not None and weapon_noun(trigger.family.name)
+
+
 def _category(
     noun: Token,
     number_tok: Token,
@@ -611,9 +617,11 @@ def _category(
     described = noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
     if own and any(c.pos_ in {"VERB", "ADP", "ADV"} for c in own) and not described:
         return None
-    # "two gunmen shot dead a trader": the subject of a verb with an object did it, nothing befell it
+    # "two gunmen shot dead a trader", "two men threw a grenade": the subject of a verb whose object is
+    # people or a weapon did it, nothing befell it
     agent = noun.dep_ == "nsubj" and any(
-        c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and _people(c, w) for c in noun.head.children
+        c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and (_people(c, w) or _weapon(c, trigger_at))
+        for c in noun.head.children
     )
     # "[injured]" or "injured" just after the noun
     for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:

@@ -222,8 +222,13 @@ class Extractor:
     def _context(self, document: Document, doc: Doc, lead: Span | None) -> DocContext:
         quotes = find_quotes(document.text)
         mentions, country, code = self.places.locate(doc)
-        actors = self.actor_finder.index(doc, country, code, getattr(self.places, "country_name_of", None))
-        actors.place_tokens = frozenset(i for m in mentions for i in range(m.start, m.end))
+        actors = self.actor_finder.index(
+            doc,
+            country,
+            code,
+            getattr(self.places, "country_name_of", None),
+            frozenset(i for m in mentions for i in range(m.start, m.end)),
+        )
         label = label_end(doc_text(doc), self._note_tags)
         if label:
             actors.label_tokens = frozenset(i for i, at in enumerate(arrays(doc).idx) if at < label)

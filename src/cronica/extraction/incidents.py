@@ -502,8 +502,12 @@ class IncidentReader:
                 elif d == "nsubj":
                     (patient_at if undergoer else agent_at).append(c)
                     if t.family.name == _CLASH_FAMILY and not undergoer:
-                        # "Coca farmers and police clashed": the conjoined subject is the other side
+                        # "Coca farmers and police clashed": the conjoined subject is the other side;
+                        # "Turkana and Pokot warriors clashed": so is a modifier joined to the subject's
                         patient_at.extend(g for g in children[c] if dep[g] == "conj")
+                        for m in children[c]:
+                            if dep[m] in {"compound", "amod", "nmod"} and m in ctx.actors.generic_at:
+                                patient_at.extend(g for g in children[m] if dep[g] == "conj")
                 elif d in {"nsubjpass", "dobj"}:
                     patient_at.append(c)
                 elif d in {"compound", "amod", "poss"} and noun:
@@ -530,6 +534,21 @@ class IncidentReader:
                     # (not "un disparo de un policía", a policeman's shot)
                     patient_at.extend(g for g in children[c] if dep[g] == "pobj")
             head = heads[i]
+            if noun and dep[i] == "dobj" and pos[head] == "VERB":
+                # "threw a grenade at the police base", "fired rockets on the camp": the verb's target
+                for c in children[head]:
+                    if dep[c] == "prep" and lower[c] in target_preps:
+                        patient_at.extend(g for g in children[c] if dep[g] == "pobj")
+            if t.family.name == _CLASH_FAMILY:
+                # "exchanged fire with government forces": the other side hangs from the fire exchanged
+                # (or, where the trigger is the fire, from the verb)
+                around = [c for c in children[i] if dep[c] == "dobj"]
+                if dep[i] == "dobj" and pos[head] == "VERB":
+                    around.append(head)
+                for k in around:
+                    for c in children[k]:
+                        if dep[c] == "prep" and lower[c] in grammar["opponent_preps"]:
+                            patient_at.extend(g for g in children[c] if dep[g] == "pobj")
             if t.family.name == _CLASH_FAMILY and dep[i] == "nsubj" and pos[head] == "VERB":
                 # "fighting broke out between herders and farmers": the sides hang from the verb
                 for c in children[head]:
@@ -680,11 +699,11 @@ class IncidentReader:
             actor = ctx.actors.actor_in(tok)
             if actor is not None:
                 return actor
-        # "two military camps", "a police post", "an Islamic State Sahel Province base": an actor named
-        # by a modifier of the target, or by a modifier of one
+        # "two military camps", "a police post", "an Islamic State Sahel Province base", "the KIA's
+        # position": an actor named by a modifier or the owner of the target, or by a modifier of one
         for tok in tokens:
             for child in ctx.doc[tok.left_edge.i : tok.i]:
-                if child.dep_ in {"amod", "compound"}:
+                if child.dep_ in {"amod", "compound", "poss"}:
                     actor = ctx.actors.actor_for(child)
                     if actor is not None:
                         return actor

@@ -545,6 +545,10 @@ def _named(actor: Actor, text: str) -> bool:
     return any(w[:1].isupper() for w in (words[1:] if opening else words))
 
 
+#: event types whose two sides are symmetric: which one ACLED puts first is the classifier's to read
+_SIDES_BY_READING = frozenset({"Battles"})
+
+
 def _typed_by_words(actor: Actor, text: str, subject: tuple[int, int] | None) -> bool:
     """Whether the rules read ``actor``'s type from words that fix it: a name (:func:`_named`); forces
     the words put abroad (inter 8: "US forces" in Somalia, "international forces"); or, for the
@@ -555,11 +559,14 @@ def _typed_by_words(actor: Actor, text: str, subject: tuple[int, int] | None) ->
     reading of who acted is the better evidence of its type."""
     if _named(actor, text) or actor.inter == _ABROAD.inter and actor.kind in _ABROAD.kinds:
         return True  # a name, or forces whose words call them foreign ("international forces")
+    return _holds(actor, subject) and actor.kind in _TYPED_BY_WORDS
+
+
+def _holds(actor: Actor, subject: tuple[int, int] | None) -> bool:
+    """Whether ``actor``'s words hold the summary's opening subject (the characters of its head word)."""
     if subject is None or actor.span is None:
         return False
-    if not (actor.span.start <= subject[0] and subject[1] <= actor.span.end):
-        return False
-    return actor.kind in _TYPED_BY_WORDS
+    return actor.span.start <= subject[0] and subject[1] <= actor.span.end
 
 
 def apply_summary_actor_type(
@@ -580,7 +587,10 @@ def apply_summary_actor_type(
     actor whose words give its type (:func:`_typed_by_words`: a name, "the NAF rebel forces",
     "Taliban militants"; or, as the summary's opening subject, ``subject``, its country, "US forces",
     or a state force or a clan militia, "soldiers") keeps the type the rules read; one the words
-    only describe ("militants", "gunmen") takes the classifier's. Other events, and documents that
+    only describe ("militants", "gunmen") takes the classifier's. In a clash (``_SIDES_BY_READING``)
+    whose actor 2 is of the type the classifier reads for actor 1, and whose actor 1 is not the
+    opening subject, the two sides swap ("clashes between the militants and the army": ACLED's actor 1
+    is the side its coders put first, which the classifier learned). Other events, and documents that
     are no coded summary, are returned unchanged."""
     if typer is None or not summary or not events or not text:
         return events
@@ -592,6 +602,18 @@ def apply_summary_actor_type(
     if any(r.actor1 and r.covers(first.event_type, first.sub_event_type) for r in _ROLES):
         return events  # ACLED's roles name actor 1 of this type (the protesters of a protest ...)
     actor = first.actor1
+    other = first.actor2
+    if (
+        first.event_type in _SIDES_BY_READING
+        and actor is not None
+        and other is not None
+        and other.inter == code != actor.inter
+        and not _holds(actor, subject)
+    ):
+        # the classifier reads actor 1 as the other side's type: the sides are the other way round
+        note = f"; sides swapped: actor 1 type {code} by the classifier (p={p:.2f}, the whole report)"
+        swapped = replace(first, actor1=other, actor2=actor, coded_by=first.coded_by + note)
+        return [swapped if e is first else e for e in events]
     if actor is not None and actor.inter is not None and _typed_by_words(actor, text, subject):
         return events  # its words give its type ("NAF rebel forces", "soldiers", "US forces")
     if actor is None:

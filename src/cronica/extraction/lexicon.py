@@ -97,6 +97,8 @@ class GenericActor:
     kind: str
     inter: int
     name: str
+    #: the dictionary's words of the actor; none for one named by a document's own words (an identity
+    #: militia, "Pokot Ethnic Militia ({country})"), whose name is already its own
     words: tuple[str, ...]
 
 

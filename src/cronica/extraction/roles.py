@@ -9,7 +9,8 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
   (associated); a peaceful protest has no actor 2 but counter-protesters (no civilian "target", not
   the road it blocked, not the police that watched it).
 * Riots: actor 1 is the rioters (inter 5), also when the words were "protesters" or "youths"; a state
-  force the words made actor 1 is actor 2.
+  force the words made actor 1 is actor 2; mob violence whose victims no words name is done to
+  civilians (actor 2).
 * Arrests: actor 1 is the state force that arrested (the police when the text names no other); the
   people arrested are actor 2.
 * A curfew, a state of emergency or a decree (Strategic developments / Other) is the government's act
@@ -17,7 +18,12 @@ and actor 2 set the way ACLED's codebook sets them for the event's type, whateve
 * A change to a group or its activity (Strategic developments / Change to group/activity: "Al Shabaab
   fighters were seen in ...") is the act of the armed group the words make its object, when the text
   names no actor 1.
-* Violence against civilians has civilians as actor 2 when the text names no target words.
+* Battles: civilians are no side of a battle; civilians who fight ("pastoralists and farmers clashed")
+  are the identity militia of their community.
+* Explosions/Remote violence: civilians are never actor 1; civilians the words made actor 1 ("a woman
+  stepped on a landmine") are actor 2, and actor 1 the unnamed armed group.
+* Violence against civilians has civilians as actor 2: when the text names no target words, and when
+  the words name someone else (a party's member, a group), who is then associated with them.
 * Actors the text gives no country take the country of their event's place (:func:`apply_place_country`):
   "Protesters (Bolivia)", never "Protesters (unknown country)" when the place is known. A state's
   forces whose words name another country than their event's place are external forces (inter 8:
@@ -37,13 +43,24 @@ from cronica.fields import replace
 from cronica.records import Actor, Event
 
 _CONVENTIONS = load_conventions()
-_PROTESTS, _RIOTS, _VIOLENCE, _ARRESTS, _MEASURES, _ACTIVITY, _LOOTING = (
+_PROTESTS, _RIOTS, _BATTLES, _EXPLOSIONS, _VIOLENCE, _ARRESTS, _MEASURES, _ACTIVITY, _LOOTING = (
     _CONVENTIONS.roles[k]
-    for k in ("protests", "riots", "violence", "arrests", "measures", "activity", "looting")
+    for k in (
+        "protests",
+        "riots",
+        "battles",
+        "explosions",
+        "violence",
+        "arrests",
+        "measures",
+        "activity",
+        "looting",
+    )
 )
 _CIVIL = _CONVENTIONS.inter["civil"]
 _CIVILIANS = _CONVENTIONS.inter["civilians"]
 _PROTESTERS = _CONVENTIONS.inter["protesters"]
+_CROWD = _CONVENTIONS.inter["crowd"]
 _STATE = _CONVENTIONS.inter["state"]
 _ARMED = _CONVENTIONS.inter["armed"] | {_CONVENTIONS.abroad.inter}
 _ABROAD = _CONVENTIONS.abroad
@@ -53,7 +70,7 @@ _OPPONENT = _CONVENTIONS.state_opponent
 
 def apply_acled_roles(events: list[Event], actors: DocActors) -> list[Event]:
     """Every event of ``events`` with ACLED's actor roles for its type (see the module docstring)."""
-    return [_roles(e, actors) for e in events]
+    return communal_sides([_roles(e, actors) for e in events], actors)
 
 
 def _roles(event: Event, actors: DocActors) -> Event:
@@ -91,9 +108,20 @@ def _roles(event: Event, actors: DocActors) -> Event:
                 a1 = _as(actors, _RIOTS.actor1, a1)
         if a2 is not None and a1 is not None and a2.name == a1.name:
             a2 = None
+        if a2 is None and sub in _RIOTS.victims_unnamed:
+            a2 = actors.of_kind(_RIOTS.actor2)  # ACLED: mob violence is done to someone
+    elif _EXPLOSIONS.covers(kind, sub):
+        if a1 is not None and a1.kind == _EXPLOSIONS.actor2 and (a2 is None or a2.kind == a1.kind):
+            # "a woman stepped on a landmine": the civilians are its victims, whoever laid it acted
+            a1, a2 = actors.of_kind(_EXPLOSIONS.unnamed_actor1), a1
     elif _VIOLENCE.covers(kind, sub):
         if a2 is None:
             a2 = actors.of_kind(_VIOLENCE.actor2)  # ACLED: the target of violence against civilians
+        elif a2.inter not in _CIVILIANS:
+            # "Imbonerakure tortured a CNL member": whoever they are, the victims of violence against
+            # civilians are civilians (all 1,965 such events of the training files); their group stays
+            # associated with them
+            a2 = replace(actors.of_kind(_VIOLENCE.actor2), associated=(a2,))
     elif _ARRESTS.covers(kind, sub):
         if a1 is None or a1.inter in _CIVIL:
             a2 = a2 if a2 is not None else a1
@@ -108,6 +136,10 @@ def _roles(event: Event, actors: DocActors) -> Event:
         if (a1 is None or a1.text is None) and a2 is not None and a2.inter in _ARMED:
             # "Al Shabaab fighters were seen in ...": the group whose activity it is, not a target
             a1, a2 = a2, None
+    if kind in _OPPONENT.event_types and a1 is not None and a2 is not None and a2.name == a1.name:
+        # "the military carried out an airstrike targeting the KIA brigade headquarters": a state's
+        # forces do not fight themselves; the name the target's words hold is the other side
+        a2 = actors.group_named_in(a2.span) or a2
     if (
         kind in _OPPONENT.event_types
         and a1 is not None
@@ -122,6 +154,30 @@ def _roles(event: Event, actors: DocActors) -> Event:
     if a1 is event.actor1 and a2 is event.actor2:
         return event
     return replace(event, actor1=a1, actor2=a2)
+
+
+def communal_sides(events: list[Event], actors: DocActors) -> list[Event]:
+    """``events`` with the sides of each battle that are civilians, protesters or rioters made the
+    identity militia of their community (``roles.battles``; see :func:`_communal`). Run again after the
+    classifier has typed a summary's actor 1 (the ``mob-violence`` stage), which may type a side so."""
+    out = []
+    for event in events:
+        if _BATTLES.covers(event.event_type, event.sub_event_type):
+            a1, a2 = (_communal(a, actors) for a in (event.actor1, event.actor2))
+            if a1 is not event.actor1 or a2 is not event.actor2:
+                event = replace(event, actor1=a1, actor2=a2)
+        out.append(event)
+    return out
+
+
+def _communal(actor: Actor | None, actors: DocActors) -> Actor | None:
+    """A battle's side: civilians, protesters or rioters left there (the mob-violence stage leaves
+    rioters in a clash the classifier backs) are the identity militia of their community
+    (``roles.battles``), with the text's words."""
+    if actor is None or actor.inter not in _CIVILIANS | _CROWD:
+        return actor
+    militia = actors.of_kind(_BATTLES.communal)
+    return replace(militia, text=actor.text, span=actor.span)
 
 
 def apply_place_country(events: list[Event]) -> list[Event]:

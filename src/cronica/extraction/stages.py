@@ -70,7 +70,7 @@ from cronica.extraction.note_tags import demonstration_coding, note_tag
 from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.part_of_incident import fold_developments
 from cronica.extraction.reading import Reading, SentenceReading
-from cronica.extraction.roles import apply_acled_roles, apply_place_country
+from cronica.extraction.roles import apply_acled_roles, apply_place_country, communal_sides
 from cronica.extraction.statements import StatementFinder, speaker_actor
 from cronica.extraction.story import Story
 from cronica.extraction.totals import TotalReader, apply_revisions
@@ -732,7 +732,9 @@ def _names_a_group(mod: Token, demonym: Callable[[str], str | None] | None = Non
 
 class MobViolenceCoding:
     """Violence by rioters is a riot (:mod:`.mob_violence`): an attack or a clash whose actor 1, as
-    ``roles`` and ``summary-actor-type`` leave it, is rioters is Riots / Mob violence."""
+    ``roles`` and ``summary-actor-type`` leave it, is rioters is Riots / Mob violence; a clash the
+    classifier backs stays, its unarmed sides the identity militia of their community
+    (:func:`.roles.communal_sides`)."""
 
     name = "mob-violence"
 
@@ -744,6 +746,7 @@ class MobViolenceCoding:
     def __call__(self, reading: Reading) -> None:
         recoded = {id(e): c for e in reading.events if (c := mob_violence_coding(e, self.mob)) is not None}
         if not recoded:
+            reading.events = communal_sides(reading.events, reading.context.actors)
             return
         candidates = [e for e in reading.events if id(e) in recoded]
         short = reading.sentence_count <= self.combination.short_sentences
@@ -754,7 +757,9 @@ class MobViolenceCoding:
         for e, j in zip(candidates, judged, strict=True):
             if j is not None and j.probability(e.event_type, e.sub_event_type) >= self.mob.backed:
                 del recoded[id(e)]  # the classifier backs the attack or the clash: it stays
-        reading.events = [recoded.get(id(e), e) for e in reading.events]
+        events = [recoded.get(id(e), e) for e in reading.events]
+        # a clash that stays has no rioters for a side: they are armed people of their community
+        reading.events = communal_sides(events, reading.context.actors)
 
 
 class Revisions:

@@ -7,7 +7,9 @@ scheme, lexicon directory) and a language code from :func:`detect_language`. Fai
 
 Detection is offline and cheap: the share of the text's words that are stopwords of each language
 (``the``/``of``/``was`` against ``el``/``de``/``fue``); the language with the highest share wins, the
-default language when no word is a stopword of any.
+default language when no word is a stopword of any. A capitalised word inside a sentence is part of a
+name ("El Fasher", "Al Shaikh Al Tayeb", "La Paz") and is not counted: a stopword counts as written in
+lower case, in capitals, or opening a sentence.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from cronica.errors import DataFileError
 _FILE = "languages.yaml"
 _SCHEMES = frozenset({"clear", "ud"})
 _WORD = re.compile(r"[^\W\d_]+")
+_BEFORE_FIRST_WORD = frozenset(" \t\r\"'“‘«¡¿([-")  # may stand between a sentence's end and its first word
+_SENTENCE_END = frozenset(".!?:;\n")
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,26 @@ def load_languages() -> Languages:
     return Languages(str(default), by_code)
 
 
+def _function_word_candidates(text: str) -> list[str]:
+    """The words of ``text`` (lower-cased) that may be function words: those written in lower case or in
+    capitals, and a capitalised word only where it opens a sentence; a capitalised word inside a
+    sentence is a name's ("RSF shelling targeted Al Shaikh Al Tayeb": no Spanish "al")."""
+    words: list[str] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word.islower() or word.isupper() or _opens_sentence(text, match.start()):
+            words.append(word.lower())
+    return words
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of the text or of a sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in _BEFORE_FIRST_WORD:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
 def detect_language(text: str, languages: Languages | None = None, sample: int = 4000) -> str:
     """The code of the language whose stopwords make up the largest share of ``text``'s words.
 
@@ -107,7 +131,7 @@ def detect_language(text: str, languages: Languages | None = None, sample: int =
     wins ties and whenever another language has fewer than two stopwords in the sample: one shared
     word decides nothing ("Al Shabaab members kill three Kenyan soldiers" is not Spanish for its "al")."""
     table = languages or load_languages()
-    words = [w.lower() for w in _WORD.findall(text[:sample])]
+    words = _function_word_candidates(text[:sample])
     hits = {code: sum(1 for w in words if w in lang.stopwords) for code, lang in table.by_code.items()}
     best, best_hits = table.default, hits.get(table.default, 0)
     for code, n in hits.items():

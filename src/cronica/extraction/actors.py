@@ -827,6 +827,8 @@ def _names_an_identity(tok: Token, actors: DocActors, common: tuple[frozenset[st
         return False
     if (len(text) >= 2 and text.isupper()) or text in actors.acronyms:
         return False
+    if _IDENTITY.ideology_endings and lower.endswith(_IDENTITY.ideology_endings):
+        return False  # "Islamist militia": a creed or a cause, no people
     return actors.demonym is None or not actors.demonym(text)
 
 

@@ -102,6 +102,8 @@ class IdentityMilitias:
     #: ACLED's name of an ethnic and of a clan militia: ``{identity}`` and ``{country}`` filled in
     ethnic_name: str
     clan_name: str
+    #: endings of a word that names a creed or a cause, no people ("Islamist militia", "Maoist rebels")
+    ideology_endings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -379,6 +381,11 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         _strings(identity_data.get("ethnic"), name, "identity_militias.ethnic"),
         _named_pattern(identity_data.get("ethnic_name"), name, "identity_militias.ethnic_name"),
         _named_pattern(identity_data.get("clan_name"), name, "identity_militias.clan_name"),
+        tuple(
+            sorted(
+                _strings(identity_data.get("ideology_endings"), name, "identity_militias.ideology_endings")
+            )
+        ),
     )
     clash_weapons = _strings(data.get("clash_weapons"), name, "clash_weapons")
     coded = _coded_words(_section(data, "coded_fatalities", name), name)

@@ -275,6 +275,16 @@ def test_a_country_s_demonym_or_a_common_word_before_raiders_names_no_identity()
         assert "Ethnic" not in event.actor1.name and "Somali" not in event.actor1.name, event.actor1.name
 
 
+def test_a_creed_or_a_cause_before_militia_names_no_identity() -> None:
+    for text in (
+        "On 4 May 2019, an Islamist militia attacked the village of Kalembe in Tanga, Tanzania.",
+        "On 4 May 2019, Maoist militiamen attacked a police post in Gadchiroli, India.",
+    ):
+        event = first(run(text, "2019-05-06"))
+        assert event.actor1 is not None
+        assert "Ethnic" not in event.actor1.name, event.actor1.name
+
+
 def test_herders_a_name_qualifies_are_a_militia_only_where_they_act() -> None:
     event = first(
         run("On 3 May 2019, Fulani herdsmen attacked farmers in Agatu, Benue State, Nigeria.", "2019-05-06")

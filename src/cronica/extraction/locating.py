@@ -261,11 +261,15 @@ class PlaceLinker:
         if best is None:
             return self._only_place(ctx, loose, anchors)
         # "a patrol in Quamishli city in al-Hasakeh": of the places the words link, the one the text puts
-        # inside the best is the event's, whatever the parse attached nearer
+        # inside the best is the event's, whatever the parse attached nearer; not a point no better than
+        # the best's ("outside Parliament Buildings in Nairobi": a building the gazetteer lacks is Nairobi)
         inner = [
             (d, m)
             for d, m in towns
-            if m.within == best[1].start and m.place.status == "resolved" and m.place.country_code
+            if m.within == best[1].start
+            and m.place.status == "resolved"
+            and m.place.country_code
+            and (m.place.precision or 3) <= (best[1].place.precision or 3)
         ]
         if inner:
             return min(inner, key=lambda dm: dm[0])[1].place

@@ -268,6 +268,7 @@ def test_a_country_s_demonym_or_a_common_word_before_raiders_names_no_identity()
         "On 4 May 2019, Somali raiders attacked herders in Wajir, Kenya.",
         "Cattle raiders stole 200 goats in Isiolo, Kenya, on 4 May 2019.",
         "Suspected raiders stole 200 goats in Isiolo, Kenya, on 4 May 2019.",
+        "On 4 May 2019, a group of Islamist militia attacked civilians in Mandera, Kenya.",
     ):
         event = first(run(text, "2019-05-06"))
         assert event.actor1 is not None

@@ -811,9 +811,9 @@ def _names_an_identity(tok: Token, actors: DocActors, common: tuple[frozenset[st
     """Whether ``tok`` is a word of a people's, clan's or community's name: capitalised inside a
     sentence, or opening one and not among the model's ``common`` words (nouns where tagged a common
     noun; verbs, adjectives, adverbs): "Pokot raiders attacked" (a name the tagger calls a noun), not
-    "Cattle raiders", "Suspected herdsmen"; not a place the
-    text names,
-    an acronym, or a country's name or demonym ("Somali raiders" are no Somali militia of Kenya)."""
+    "Cattle raiders", "Suspected herdsmen"; not a place the text names, an acronym, an ideology's word
+    ("Islamist militia"), or a country's name or demonym ("Somali raiders" are no Somali militia of
+    Kenya)."""
     text = tok.text
     if not text[:1].isupper():
         return False
@@ -827,8 +827,8 @@ def _names_an_identity(tok: Token, actors: DocActors, common: tuple[frozenset[st
         return False
     if (len(text) >= 2 and text.isupper()) or text in actors.acronyms:
         return False
-    if _IDENTITY.ideology_endings and lower.endswith(_IDENTITY.ideology_endings):
-        return False  # "Islamist militia": a creed or a cause, no people
+    if lower.endswith(_IDENTITY.not_identities):
+        return False  # "Islamist militia": an ideology's, no people's
     return actors.demonym is None or not actors.demonym(text)
 
 

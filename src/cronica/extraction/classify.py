@@ -156,6 +156,10 @@ def classify(
         # "protesters burned the mayor's office": demonstrators destroying property riot (ACLED's
         # violent demonstration)
         return _typed("violent_demonstration", first)
+    if group == "property" and actor1_kind in _UNARMED:
+        # "residents of Quetzaltenango burned the car of a local official": people who carry no arms
+        # destroying property riot (ACLED: Riots, a violent demonstration at a protest, else mob violence)
+        return _typed("violent_demonstration" if protest_context else "mob_violence", first)
     if group == "protest":
         return _default(first)
     if group == "arrest":

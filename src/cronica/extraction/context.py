@@ -86,6 +86,9 @@ class DocContext:
     reporters: list[tuple[int, str, TextSpan, DateValue | None]] = field(default_factory=list)
     #: the lead sentence tells of an accident or a disaster: violence words in it are not political
     accident_story: bool = False
+    #: known names of the focus country that no cue made places ("Embu University students"): read only
+    #: where nothing else places an event (:meth:`~cronica.extraction.locating.PlaceLinker.weak_place`)
+    weak_places: list[PlaceMention] = field(default_factory=list)
 
     @property
     def published(self) -> date | None:

@@ -99,11 +99,11 @@ class IdentityMilitias:
     clan: frozenset[str]
     #: words between the name and the head that keep it an ethnic militia's ("ethnic", "tribal")
     ethnic: frozenset[str]
+    #: endings of words that name an ideology or a movement, not a people ("Islamist", "Maoist")
+    not_identities: tuple[str, ...]
     #: ACLED's name of an ethnic and of a clan militia: ``{identity}`` and ``{country}`` filled in
     ethnic_name: str
     clan_name: str
-    #: endings of a word that names a creed or a cause, no people ("Islamist militia", "Maoist rebels")
-    ideology_endings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -319,6 +319,14 @@ def _text(value: Any, name: str, where: str) -> str:
     return value
 
 
+def _endings(value: Any, name: str, where: str) -> tuple[str, ...]:
+    """Word endings written ``*ist``: the lower-case endings, longest first."""
+    words = _strings(value, name, where)
+    if not all(w.startswith("*") and len(w) > 1 and w[1:].islower() for w in words):
+        raise _fail(name, where, "expected word endings written '*ending' in lower case")
+    return tuple(sorted((w[1:] for w in words), key=len, reverse=True))
+
+
 def _named_pattern(value: Any, name: str, where: str) -> str:
     """A name pattern with the ``{identity}`` and ``{country}`` fields to fill."""
     text = _text(value, name, where)
@@ -379,13 +387,9 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         _strings(identity_data.get("acting_heads"), name, "identity_militias.acting_heads"),
         _strings(identity_data.get("clan"), name, "identity_militias.clan"),
         _strings(identity_data.get("ethnic"), name, "identity_militias.ethnic"),
+        _endings(identity_data.get("not_identities"), name, "identity_militias.not_identities"),
         _named_pattern(identity_data.get("ethnic_name"), name, "identity_militias.ethnic_name"),
         _named_pattern(identity_data.get("clan_name"), name, "identity_militias.clan_name"),
-        tuple(
-            sorted(
-                _strings(identity_data.get("ideology_endings"), name, "identity_militias.ideology_endings")
-            )
-        ),
     )
     clash_weapons = _strings(data.get("clash_weapons"), name, "clash_weapons")
     coded = _coded_words(_section(data, "coded_fatalities", name), name)

@@ -255,6 +255,7 @@ class Extractor:
             places=mentions,
             country=country,
             country_code=code,
+            weak_places=list(getattr(self.places, "weak_mentions", ())),
         )
 
 

@@ -315,7 +315,11 @@ class IncidentReader:
             place = self.places.place_for(ctx, sent, anchors, blocked=blocked)
             if place is not None and place.status == "country_only":
                 # "Kitale traders protested ... in Kenya": the town the sentence names in that country
-                inner = self.places.sentence_place(ctx, sent, anchors, blocked=blocked, only_one=True)
+                inner = (
+                    self.places.sentence_place(ctx, sent, anchors, blocked=blocked, only_one=True)
+                    or self.places.weak_place(ctx, sent, anchors, sentence_only=True)
+                    or self.places.document_place(ctx, sent)
+                )
                 if inner is not None and inner.country_code == place.country_code:
                     place = inner
             own_place_words = place is not None
@@ -339,6 +343,8 @@ class IncidentReader:
                         or recent
                         or self.places.sentence_place(ctx, sent, anchors, blocked=blocked)
                         or self.places.preceding_place(ctx, sent)
+                        or self.places.document_place(ctx, sent)
+                        or self.places.weak_place(ctx, sent, anchors)
                         or self.places.country_place(
                             ctx, "no place words linked to the event: country of the report"
                         )

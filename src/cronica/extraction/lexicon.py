@@ -655,12 +655,21 @@ JUDGEMENT_CUES = (
     "charge_words",
     "staging_verbs",
     "state_preps",
+    "manner_preps",
+    "continuation_verbs",
+    "joining_verbs",
+    "authority_subjects",
+    "becoming_verbs",
+    "result_preps",
+    "event_heads",
+    "staging_preps",
 )
 
 
 GRAMMAR_WORDS = (
     "definite",
     "indefinite",
+    "nonspecific",
     "negating_prefixes",
     "future_aux",
     "habitual_governors",

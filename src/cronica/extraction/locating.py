@@ -303,6 +303,71 @@ class PlaceLinker:
             + (best.reason or ""),
         )
 
+    def document_place(self, ctx: DocContext, sent: Span) -> Place | None:
+        """Where no words link a place to the event and its sentence names none that the rules let
+        stand, the place the whole report names below its country, when all such places lie in one
+        first-level division of the report's country (a short report is about one place: "militias from
+        Okpanam (Oshimili North LGA, Delta) ... clashed", "the car of a man who was providing food in Sea
+        Point (City of Cape Town, Western Cape) was set alight"): the most precise of them, the first
+        named. Not a place people were taken or went to, nor a dateline; None when the report's places lie
+        in two divisions or more."""
+        found: list[PlaceMention] = []
+        for mention in ctx.places:
+            place = mention.place
+            if place.status != "resolved" or place.precision not in {1, 2, 3} or place.admin1 is None:
+                continue
+            if not ctx.country_code or place.country_code != ctx.country_code or mention.cue == "dateline":
+                continue
+            words = ctx.doc[mention.start : mention.end]
+            if _governing_prep(words) in self.grammar["destination_preps"] or _aftermath_place(words):
+                continue
+            found.append(mention)
+        if not found or len({m.place.admin1 for m in found}) != 1:
+            return None
+        best = min(found, key=lambda m: (m.place.precision or 3, m.start)).place
+        return replace(
+            best,
+            reason="no place words linked to the event: the one division the report's places lie in; "
+            + (best.reason or ""),
+        )
+
+    def weak_place(
+        self, ctx: DocContext, sent: Span, anchors: list[Token], *, sentence_only: bool = False
+    ) -> Place | None:
+        """Where nothing else places an event, a known name of the focus country that no cue made a place
+        (``ctx.weak_places``: "Embu University students staged a protest", "Muranga residents held a
+        demonstration", "Al Shabaab invaded Mandera"): of the event's sentence, the nearest to the event's
+        words in the tree, not one people were taken or went to; else (unless ``sentence_only``) the
+        nearest such name before the sentence in its paragraph. ACLED codes such an event at that town."""
+        found: list[tuple[int, Place]] = []
+        for mention in ctx.weak_places:
+            if not sent.start <= mention.start < sent.end:
+                continue
+            words = ctx.doc[mention.start : mention.end]
+            if _governing_prep(words) in self.grammar["destination_preps"] or _aftermath_place(words):
+                continue
+            found.append((min(tree_distance(ctx.doc[mention.start], a) for a in anchors), mention.place))
+        if sentence_only and (
+            len({p.gazetteer_id for _d, p in found}) != 1
+            or any(m.place.status == "resolved" and m.place.admin1 for m in ctx.places_in(sent))
+        ):
+            return None  # "the Cusco and Arequipa branches went on strike in Peru": Peru
+        if found:
+            best = min(found, key=lambda dp: dp[0])[1]
+        else:
+            paragraph = paragraph_start(ctx.document.text, sent.start_char)
+            before = [
+                m for m in ctx.weak_places if m.start < sent.start and ctx.doc[m.start].idx >= paragraph
+            ]
+            if not before:
+                return None
+            best = before[-1].place
+        return replace(
+            best,
+            reason="no place words linked to the event: a place named as a word of a name; "
+            + (best.reason or ""),
+        )
+
     def preceding_place(self, ctx: DocContext, sent: Span, *, datelines: bool = True) -> Place | None:
         """The nearest resolved place named before ``sent`` in its paragraph, else the document's
         dateline ("jaipur: ...", "BANGKOK —"): where the report was filed, when nothing nearer says."""

@@ -43,13 +43,23 @@ class GazetteerLocator:
         self.hint = tuple(c.upper() for c in country)
         self.prior = prior
         self.focus: object | None = None  # the last document's Focus, with its evidence
+        #: the last document's known names no cue made places, read in its focus country only
+        #: (``Embu University students``): where nothing else places an event
+        self.weak_mentions: list[PlaceMention] = []
 
     def locate(self, doc: Doc) -> tuple[list[PlaceMention], str | None, str | None]:
         from cronica.resolve import find_place_mentions
+        from cronica.resolve.recognize import find_weak_mentions
 
         mentions = find_place_mentions(doc, self.gazetteer)  # type: ignore[arg-type]
         places, focus = self.resolver.resolve_with_focus(doc, mentions, self.hint, prior=self.prior)
         self.focus = focus
+        weak = find_weak_mentions(doc, self.gazetteer, mentions)  # type: ignore[arg-type]
+        self.weak_mentions = [
+            PlaceMention(m.start_token, m.end_token, place, None, m.cue)
+            for m, place in zip(weak, self.resolver.resolve_weak(weak, focus), strict=True)
+            if place is not None
+        ]
         code = focus.country_code
         out = [
             # "Villa Ingenio": a head word read as the start of a longer name covers the longer name

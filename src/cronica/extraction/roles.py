@@ -117,10 +117,10 @@ def _roles(event: Event, actors: DocActors) -> Event:
     elif _VIOLENCE.covers(kind, sub):
         if a2 is None:
             a2 = actors.of_kind(_VIOLENCE.actor2)  # ACLED: the target of violence against civilians
-        elif a2.inter not in _CIVILIANS:
+        elif a2.inter not in _CIVIL:
             # "Imbonerakure tortured a CNL member": whoever they are, the victims of violence against
-            # civilians are civilians (all 1,965 such events of the training files); their group stays
-            # associated with them
+            # civilians are civilians (all 1,965 such events of the training files), or protesters
+            # ("armed civilians fired on the protesters"); their group stays associated with them
             a2 = replace(actors.of_kind(_VIOLENCE.actor2), associated=(a2,))
     elif _ARRESTS.covers(kind, sub):
         if a1 is None or a1.inter in _CIVIL:
@@ -163,18 +163,24 @@ def communal_sides(events: list[Event], actors: DocActors) -> list[Event]:
     out = []
     for event in events:
         if _BATTLES.covers(event.event_type, event.sub_event_type):
-            a1, a2 = (_communal(a, actors) for a in (event.actor1, event.actor2))
+            a1, a2 = (
+                _communal(event.actor1, event.actor2, actors),
+                _communal(event.actor2, event.actor1, actors),
+            )
             if a1 is not event.actor1 or a2 is not event.actor2:
                 event = replace(event, actor1=a1, actor2=a2)
         out.append(event)
     return out
 
 
-def _communal(actor: Actor | None, actors: DocActors) -> Actor | None:
+def _communal(actor: Actor | None, other: Actor | None, actors: DocActors) -> Actor | None:
     """A battle's side: civilians, protesters or rioters left there (the mob-violence stage leaves
     rioters in a clash the classifier backs) are the identity militia of their community
-    (``roles.battles``), with the text's words."""
-    if actor is None or actor.inter not in _CIVILIANS | _CROWD:
+    (``roles.battles``), with the text's words; not against the state's forces (``other``): "police
+    evicted 40 families" read as a battle is a misread act of the state on civilians, who stay so."""
+    if actor is None or actor.inter not in _CIVILIANS | _CROWD or _BATTLES.communal not in actors.kinds:
+        return actor  # (a language whose dictionary has no such kind keeps the side)
+    if other is not None and other.inter in _STATE:
         return actor
     militia = actors.of_kind(_BATTLES.communal)
     return replace(militia, text=actor.text, span=actor.span)

@@ -286,7 +286,21 @@ class TriggerFinder:
         if (
             on("trigger.planned")
             and tok.pos_ == "NOUN"
-            and any(dep_of[c] == "acl" and columns.lemma[c] in self._cues["planned"] for c in children[at])
+            and (
+                any(dep_of[c] == "acl" and columns.lemma[c] in self._cues["planned"] for c in children[at])
+                # "the opposition announced a march for Saturday": a protest announced is a plan (not "the
+                # police announced the arrest of ...", news of something done)
+                or (
+                    family_name == "protest"
+                    and tok.dep_ == "dobj"
+                    and tok.head.lemma_.lower() in self._cues["planned"]
+                )
+            )
+            # "joined the march called by the unions", "the strike called by the union took place",
+            # "shopkeepers shut their businesses in a strike called by traders": what was called happened
+            and not self._joined(tok)
+            and not self._happens(tok)
+            and not self._done_in(tok)
         ):
             return "trigger.planned", "planned ('a march planned for Saturday')"
         head = tok.head
@@ -336,7 +350,7 @@ class TriggerFinder:
         if (
             on("trigger.sit-in")
             and family_name == "overtake"
-            and _civilian_subject(tok, self._cues["civilian_occupiers"])
+            and _civilian_subject(tok, self._cues["civilian_occupiers"], self._cues["crowd_measures"])
         ):
             return "trigger.sit-in", "people occupying a place (a sit-in), not an armed takeover"
         if (
@@ -394,6 +408,10 @@ class TriggerFinder:
             and tok.head.pos_ in {"NOUN", "PROPN"}
             and not weapon
             and not (family_name == "disperse" and _used(tok.head))
+            # "in response to a strike call by separatist groups": what a call people answered called for
+            and not (tok.head.lemma_.lower() in self._modal and self._joined(tok.head))
+            # "carried out an arrest campaign": the head names the events themselves
+            and tok.head.lemma_.lower() not in self._cues["event_heads"]
         ):
             return "trigger.modifier", f"modifier of '{tok.head.text}', not an event"
         if (
@@ -430,6 +448,8 @@ class TriggerFinder:
             dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
             if on("trigger.negated") and dets and dets[0].lower_ in {"no", "neither"}:
                 return "trigger.negated", "negated"
+            if on("trigger.nonspecific") and dets and dets[0].lower_ in self._grammar["nonspecific"]:
+                return "trigger.nonspecific", f"no one event ('{dets[0].text} {tok.text}')"
             used_weapon = instrument and not (tok.dep_ == "pobj" and tok.head.lower_ == "with")
             # "the police intervened with pepper gas": the means of a dispersal
             used_weapon = used_weapon or (
@@ -448,17 +468,42 @@ class TriggerFinder:
                 plural_subject = tok.tag_ == "NNS" and tok.dep_ in {"nsubj", "nsubjpass"}
                 # "Fighting broke out", "Violence erupted": a bare noun that happens is one event; so is one
                 # that is held ("residents held demonstration against the governor")
-                happens = (
-                    tok.dep_ == "nsubj"
-                    and tok.head.lemma_.lower() in self._cues["occurrence_verbs"] | self._cues["harm_verbs"]
+                happens = self._happens(tok) or (
+                    tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self._cues["harm_verbs"]
                 )
-                staged = tok.dep_ == "dobj" and tok.head.lemma_.lower() in self._cues["staging_verbs"]
+                staging = self._cues["staging_verbs"]
+                staged = (tok.dep_ == "dobj" and tok.head.lemma_.lower() in staging) or (
+                    tok.dep_ == "pobj"
+                    and tok.head.dep_ == "prep"
+                    and tok.head.lower_ in self._cues["staging_preps"]
+                    and tok.head.head.lemma_.lower() in staging
+                )
                 # "teachers went on strike", "se declararon en huelga": a state the subject is put in
                 staged = staged or (
                     family_name == "protest"
                     and tok.dep_ == "pobj"
                     and tok.head.lower_ in self._cues["state_preps"]
                     and tok.head.head.pos_ in {"VERB", "AUX"}
+                )
+                # "answered the call of the coalition for protests": what people answered happened
+                staged = staged or self._answered_call(tok)
+                # "carried out an arrest campaign": the head it names carries the article
+                staged = staged or (
+                    tok.dep_ == "compound" and tok.head.lemma_.lower() in self._cues["event_heads"]
+                )
+                # "tensions escalated into clashes between ...": what something turned into happened
+                staged = staged or (
+                    tok.dep_ == "pobj"
+                    and tok.head.lower_ in self._cues["result_preps"]
+                    and tok.head.head.lemma_.lower() in self._cues["becoming_verbs"]
+                )
+                # "closed the doors of the office in protest at ...": the act was done as a protest
+                # (the word before read, not the parse, which hangs "in protest" on any noun nearby)
+                staged = staged or (
+                    family_name == "protest"
+                    and tok.tag_ != "NNS"
+                    and tok.i > 0
+                    and tok.doc[tok.i - 1].lower_ in self._cues["manner_preps"]
                 )
                 if (
                     on("trigger.bare-noun")
@@ -480,6 +525,18 @@ class TriggerFinder:
                 dets
                 and dets[0].lower_ in self._grammar["definite"]
                 and not (has_num or own_date or instrument or new)
+                # "locals continued their protest", "the strike entered its third day": it goes on;
+                # "hundreds joined the march called by the unions": it is going on
+                and not self._goes_on(tok)
+                and not (family_name == "protest" and self._joined(tok))
+                # "The protest against the reform drew thousands in Montevideo.": the subject of the
+                # report's first sentence is told there, nothing before it to refer back to
+                and not (
+                    tok.dep_ == "nsubj"
+                    and tok.head.pos_ == "VERB"
+                    and tok.head.dep_ == "ROOT"
+                    and sentence.lead
+                )
             )
             if (
                 on("trigger.dated-strike")
@@ -502,7 +559,7 @@ class TriggerFinder:
             if on("trigger.told-before") and told_before and not acted_on:
                 if not any(c.dep_ == "relcl" for c in tok.children):
                     return "trigger.told-before", "reference to an event told elsewhere"
-        if on("trigger.headline") and not sentence.has_verb:
+        if on("trigger.headline") and not sentence.has_verb and not sentence.verbless_lead:
             return "trigger.headline", "headline without a verb"
         # walk up the clause: a threat, a call, a plan, a denial governs the trigger
         cur = tok
@@ -541,11 +598,15 @@ class TriggerFinder:
                 if on("trigger.charge") and cur.dep_ == "prep" and lemma in self._cues["charge_words"]:
                     return "trigger.charge", f"what a charge alleges ('{head.text} {cur.text} ...')"
                 if on("trigger.governed") and lemma in self._modal:
+                    if head.pos_ == "NOUN" and self._joined(head):
+                        break  # "responded to the call by the committee for demonstrations": answered
                     return "trigger.governed", f"governed by '{head.text}'"
                 if (
                     on("trigger.ongoing")
                     and lemma in self._grammar["habitual_governors"]
                     and cur.dep_ == "xcomp"
+                    # "protesters continued to block the road on Monday": one day's act, told in the past
+                    and head.tag_ != "VBD"
                 ):
                     return "trigger.ongoing", f"habitual ('{head.text}')"
                 for child in head.children:
@@ -568,6 +629,81 @@ class TriggerFinder:
         if cue is not None:
             return "trigger.irrealis", f"not (yet) happened ('{cue}')"
         return None
+
+    def _happens(self, tok: Token) -> bool:
+        """The trigger noun is the subject of a verb of happening ("fighting began between", "the strike
+        called by the union took place"; ``judgement.occurrence_verbs``)."""
+        return tok.dep_ == "nsubj" and _verb_in(tok.head, self._cues["occurrence_verbs"])
+
+    def _done_in(self, tok: Token) -> bool:
+        """The trigger noun says how an act was done, the act neither negated nor future: "shut their
+        businesses in a strike called by traders' groups" (``judgement.manner_preps``)."""
+        head = tok.head
+        return (
+            tok.dep_ == "pobj"
+            and head.lower_ in self._cues["manner_preps"]
+            and head.head.pos_ == "VERB"
+            and not self._unreal(head.head)
+        )
+
+    def _goes_on(self, tok: Token) -> bool:
+        """The trigger noun is what a verb of going on acts on, or its subject, the verb neither negated
+        nor future: "locals continued their protest", "resumed their offensive", "the strike entered its
+        third day" (``judgement.continuation_verbs``)."""
+        return (
+            tok.dep_ in {"dobj", "nsubj"}
+            and _verb_in(tok.head, self._cues["continuation_verbs"])
+            and not self._unreal(tok.head)
+        )
+
+    def _joined(self, tok: Token) -> bool:
+        """People answered the call, or joined or attended what was called, the verb neither negated
+        nor future: "responded to the call by the committee for nationwide demonstrations", "heeded the
+        union's call", "joined the march called by the unions", "took part in the strike called by"
+        (``judgement.joining_verbs``)."""
+        if tok.dep_ == "dobj":
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            verb = tok.head.head
+            if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+                verb = verb.head  # "took part in the strike": in -> part -> took
+        else:
+            return False
+        joining = self._cues["joining_verbs"]
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in joining and verb.dep_ == "pobj":
+            # "shops remained closed in response to a strike call by ...": answered, unless those who
+            # responded are the state ("in response to calls for protests, the government deployed troops")
+            clause = verb.head.head
+            if clause.pos_ == "ADJ":
+                clause = clause.head  # "shops remained closed in response to ..."
+            state = (
+                self._cues["authority_subjects"] | self._cues["force_subjects"] | self._cues["armed_words"]
+            )
+            return clause.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in state for c in clause.children
+            )
+        return verb.pos_ == "VERB" and _verb_in(verb, joining) and not self._unreal(verb)
+
+    def _answered_call(self, tok: Token) -> bool:
+        """The trigger is what a call (a modal governor's noun) that people answered was for: "answered
+        the call of the coalition for protests", "in response to a strike call by ..."."""
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self._modal:
+            return self._joined(tok.head)
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i or cur.dep_ not in {"pobj", "prep"}:
+                return False
+            cur = cur.head
+            if cur.pos_ == "NOUN" and cur.lemma_.lower() in self._modal:
+                return self._joined(cur)
+        return False
+
+    def _unreal(self, verb: Token) -> bool:
+        """The verb is negated or has a future or modal auxiliary."""
+        return any(
+            c.dep_ == "neg" or (c.dep_ in {"aux", "auxpass"} and c.lower_ in self._grammar["future_aux"])
+            for c in verb.children
+        )
 
     def _protest_cause(self, tok: Token) -> Token | None:
         """The word that makes the trigger what a protest was about, else ``None``: a preposition of
@@ -697,6 +833,12 @@ class _Sentence:
     end: int
     question: bool
     has_verb: bool
+    #: a sentence with no verb that ends with a full stop, which a headline never has, and opens the
+    #: document (no verb before it): "27 February: A civilian shot dead by armed men in Kainuk." is a note
+    #: the parser found no verb in, not a title; "Casualties unknown." after the incident is no report
+    verbless_lead: bool
+    #: no verb before the sentence: nothing told before it that a definite noun could refer back to
+    lead: bool
 
     @classmethod
     def of(cls, span: Span) -> _Sentence | None:
@@ -719,13 +861,27 @@ class _Sentence:
     def read(cls, sent: Span) -> _Sentence:
         """What the judgements read of ``sent``."""
         pos = arrays(sent.doc).pos
+        text = span_text(sent).rstrip().rstrip("\"'\u201d")
+        has_verb = any(pos[i] in {"VERB", "AUX"} for i in range(sent.start, sent.end))
+        lead = not any(pos[i] in {"VERB", "AUX"} for i in range(sent.start))
         return cls(
             sent.doc,
             sent.start,
             sent.end,
-            span_text(sent).rstrip().rstrip("\"'\u201d").endswith("?"),
-            any(pos[i] in {"VERB", "AUX"} for i in range(sent.start, sent.end)),
+            text.endswith("?"),
+            has_verb,
+            not has_verb and text.endswith(".") and lead,
+            lead,
         )
+
+
+def _verb_in(verb: Token, words: frozenset[str]) -> bool:
+    """The verb's lemma is one of ``words``, or its lemma and its object's are one ("take part", "take
+    place")."""
+    lemma = verb.lemma_.lower()
+    if lemma in words:
+        return True
+    return any(c.dep_ == "dobj" and f"{lemma} {c.lemma_.lower()}" in words for c in verb.children)
 
 
 def _counted_by(tok: Token, verbs: frozenset[str]) -> Token | None:
@@ -797,8 +953,9 @@ def _takes_goods(tok: Token, goods: frozenset[str]) -> bool:
     return any(o.lemma_.lower() in goods or o.lower_ in goods for o in objects)
 
 
-def _civilian_subject(tok: Token, occupiers: frozenset[str]) -> bool:
-    """ "the blocks that 1,500 pensioners had occupied", "students occupied the rectorate"."""
+def _civilian_subject(tok: Token, occupiers: frozenset[str], measures: frozenset[str] = frozenset()) -> bool:
+    """ "the blocks that 1,500 pensioners had occupied", "students occupied the rectorate", "dozens of
+    farmers occupied the offices" (the people a number or measure subject counts)."""
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None and tok.dep_ == "relcl":
         subject = (
@@ -807,6 +964,11 @@ def _civilian_subject(tok: Token, occupiers: frozenset[str]) -> bool:
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), subject)
     if subject is None:
         return False
+    if subject.like_num or subject.pos_ == "NUM" or subject.lemma_.lower() in measures:
+        counted = [
+            g for c in subject.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ] + [c for c in subject.children if c.dep_ == "nmod"]
+        subject = counted[0] if counted else subject
     # a capitalised opening word keeps its plural as its lemma ("Estudiantes tomaron el rectorado")
     lower = subject.lower_
     forms = {subject.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower}

@@ -187,6 +187,10 @@ class PlaceRecognizer:
             | frozenset(k for k in self.admin_suffixes if " " not in k)
             | frozenset(cues["chain_levels"])
         )
+        #: "Paletwa Town", "Kati Commune", "Minbya Town": a level or town word is no name of its own
+        #: however it is written (not "Town", a district of Saint Lucia), and a capitalised one ends the
+        #: name before it as a lower-case one does
+        self.stop = self.stop | self.level_words | TOWN_WORDS
         #: Lower-case words that may stand between a name and the larger places a report lists after it
         #: ("Raya area of Balambala sub-county, Garissa county"; ``chain_words`` and the words above)
         self.chain_words = (
@@ -255,6 +259,8 @@ class PlaceRecognizer:
         words."""
         end, words = i + 1, 1
         while end < len(doc) and end not in taken and words < 4:
+            if self._capitalised(doc[end]) and doc[end].lower_ in self.level_words | TOWN_WORDS:
+                break  # "Paletwa Town, Paletwa Township": the name, then its level
             if self._capitalised(doc[end]):
                 end, words = end + 1, words + 1
             elif self._hyphenated_article_at(doc, end) and not any(k in taken for k in range(end, end + 3)):
@@ -398,7 +404,7 @@ class PlaceRecognizer:
             return f"ner:{label}"
         if self._suffix_at(doc, j):
             return "admin_suffix"
-        if j < len(doc) and doc[j].text in TOWN_WORDS:
+        if j < len(doc) and doc[j].lower_ in TOWN_WORDS:
             return "town_word"  # "gunmen attacked Gusau town", "raided Kapedo village"
         if j < len(doc) and doc[j].lower_ in self.people_nouns and self._name_alone(doc, i, j):
             return "people_noun"  # "Litein residents protested", "Mombasa demonstrators"
@@ -508,7 +514,8 @@ class PlaceRecognizer:
         """ "at the Bijapur and Dantewada border (Chhattisgarh)", "under Manpur Police Station limits
         (Rajnandgaon, Chhattisgarh)": a parenthesis that holds nothing but known names, one to three
         separated by commas, the last a first- or second-level division or a country, names places,
-        whatever word comes before it."""
+        whatever word comes before it; the last, a first-level division or a country, is a place
+        whatever the names before it are."""
         k = i - 1
         while k >= 0 and i - k <= MAX_NAME_WORDS * 2 and (doc[k].text == "," or self._capitalised(doc[k])):
             k -= 1
@@ -529,9 +536,14 @@ class PlaceRecognizer:
             return False
         names = [doc[item[0].i : item[-1].i + 1].text for item in items]
         found = self.gazetteer.lookup(names)
+        last = found.get(fold(names[-1]), [])
+        if len(items) > 1 and items[-1][0].i == i and any(e.kind in {"admin1", "country"} for e in last):
+            # "Jhudo town (Mirpurkhas, Sindh)" tagged ORG: ACLED's district the gazetteer lacks, then
+            # its province, which is a place whatever the district is
+            return True
         if any(fold(n) not in found for n in names):
             return False
-        return any(e.kind in {"admin1", "admin2", "country"} for e in found[fold(names[-1])])
+        return any(e.kind in {"admin1", "admin2", "country"} for e in last)
 
     def _opens_after_proper_noun(self, doc: Doc, k: int) -> bool:
         """Whether the parenthesis at token ``k`` follows a proper noun that NER does not call an
@@ -671,6 +683,61 @@ class PlaceRecognizer:
         self._qualifiers(doc, mentions)
         self._unknown_mentions(doc, mentions, taken, persons)
         return [mentions[k] for k in sorted(mentions)]
+
+    def weak_mentions(self, doc: Doc, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+        """Known names no cue made a mention of, outside the ``mentions``: a town or county named only as
+        a word of an organisation's or a group's name ("Embu University students", "Muranga residents"
+        tagged PERSON, "Nyeri KMTC students", "the Machakos road"), or as the object of a verb with no
+        locative word ("Al Shabaab invaded Mandera" tagged ORG). Cue ``weak``: never a place mention of
+        the document (they give no focus evidence); the resolver reads them only in the focus country
+        (:meth:`PlaceResolver.resolve_weak`) and the extractor only where nothing else places an event.
+        Not a word of a person's name, an acronym, a stop name, a demonym, a country or a continent, nor
+        part of a hyphenated word ("Mogadishu-based"); none in a lower-cased text."""
+        words = _Words(doc)
+        if self._lowercased(doc, words):
+            return []
+        taken: set[int] = set()
+        for m in mentions:
+            end = m.longer.end_token if m.longer else m.end_token
+            taken.update(range(m.start_token, end))
+        candidates = {
+            span: text
+            for span, text in self._candidate_spans(doc, False, words).items()
+            if not any(k in taken for k in range(*span))
+        }
+        if not candidates:
+            return []
+        found = self.gazetteer.lookup(candidates.values())
+        longest: dict[int, int] = {}
+        for (start, end), text in candidates.items():
+            if fold(text) in found and end > longest.get(start, 0):
+                longest[start] = end
+        persons = self._person_names(doc)
+        out: list[PlaceMention] = []
+        i = 0
+        for start in sorted(longest):
+            if start < i:
+                continue
+            i, j = start, longest[start]
+            span = doc[i:j]
+            text = span_text(span)
+            entries = found[fold(candidates[(i, j)])]
+            if (
+                any(t.is_upper and len(t.text) > 1 for t in span)
+                or fold(text) in persons
+                or fold(text) in self.stop
+                or any(fold(t.text) in persons for t in span if t.ent_type_ == "PERSON")
+                or any(e.kind in {"country", "continent"} for e in entries)
+                or self.gazetteer.demonym_country(text)
+                or _lowercase_hyphen_after(doc, j)
+            ):
+                i = j
+                continue
+            out.append(
+                PlaceMention(self._span(doc, i, j), text, i, j, True, "weak", doc[i].ent_type_ or None)
+            )
+            i = j
+        return out
 
     def _known_short_forms(
         self, doc: Doc, spans: list[tuple[int, int]], found: dict[str, list[GazetteerEntry]]
@@ -1251,6 +1318,18 @@ def _hyphenated_part(doc: Doc, i: int, j: int) -> bool:
     return after or before
 
 
+def _lowercase_hyphen_after(doc: Doc, j: int) -> bool:
+    """Whether the words ending at ``j`` are joined by a hyphen to a lower-case word ("Mogadishu-based",
+    "Iran-backed"): one word that names no place."""
+    return (
+        j + 1 < len(doc)
+        and doc[j].text in _DASHES
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].text[:1].islower()
+    )
+
+
 def _abbreviation_before_number(doc: Doc, i: int, j: int) -> bool:
     """Whether the one word at ``i:j`` is an abbreviation with a full stop before a numeral ("No. 3",
     "No.3 Ward"): a name is not abbreviated before a number."""
@@ -1359,3 +1438,11 @@ def mention_at(
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The place mentions of ``doc`` in text order (see the module docstring for the rules)."""
     return recognizer_for(gazetteer, doc.vocab)(doc)
+
+
+def find_weak_mentions(
+    doc: Doc, gazetteer: Gazetteer, mentions: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    """Known names of ``doc`` outside ``mentions`` that no cue supports
+    (:meth:`PlaceRecognizer.weak_mentions`)."""
+    return recognizer_for(gazetteer, doc.vocab).weak_mentions(doc, mentions)

@@ -69,6 +69,9 @@ NEAR_KM = 100.0
 #: Most the other places of a document can add to one candidate's score.
 MAX_FIT = 4.0
 _REGION_KINDS = {"admin1", "admin2", "continent"}
+#: A town named with no cue (:meth:`PlaceResolver.resolve_weak`) counts with this many people, or as a seat.
+WEAK_MIN_POPULATION = 10_000
+_WEAK_SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2"})
 #: How many of the nearest places with a first-level division vote for the division of a place whose
 #: GeoNames code names none.
 NEAREST_FOR_DIVISION = 5
@@ -145,6 +148,47 @@ class PlaceResolver:
         """One Place per mention, same order; see the module docstring."""
         return self.resolve_with_focus(doc, mentions, hint)[0]
 
+    def resolve_weak(self, mentions: Sequence[PlaceMention], focus: Focus) -> list[Place | None]:
+        """Places for names no cue made place mentions (:meth:`PlaceRecognizer.weak_mentions`: "Embu
+        University students", "Muranga residents"), one per mention, same order: only an entry in the
+        document's focus country that is well known there (a first- or second-level division with a
+        point, a seat, or a town of :data:`WEAK_MIN_POPULATION`), the town of the name before a division
+        of it (Embu town, not Embu county); None where there is none or no focus country."""
+        code = focus.country_code
+        if not code or not mentions:
+            return [None] * len(mentions)
+        found = self.gazetteer.lookup([m.name for m in mentions])
+        out: list[Place | None] = []
+        for m in mentions:
+            entries = [
+                e
+                for e in found.get(fold(m.name), [])
+                if e.country_code == code
+                and e.latitude is not None
+                and (
+                    e.kind in {"admin1", "admin2"}
+                    or (
+                        e.kind == "city"
+                        and (e.population >= WEAK_MIN_POPULATION or e.feature_code in _WEAK_SEAT_CODES)
+                    )
+                )
+            ]
+            if not entries:
+                out.append(None)
+                continue
+            towns = [e for e in entries if e.kind == "city"]
+            best = (
+                max(towns, key=lambda e: e.population)
+                if towns
+                else min(entries, key=lambda e: (e.kind != "admin1", -e.population))
+            )
+            reason = (
+                f"{m.name!r} is named with no word that makes it a place (a word of a name, a modifier): "
+                f"read as {best.name} ({best.gazetteer_id}), the one of the focus country {code}"
+            )
+            out.append(self._place(m, best, reason, ()))
+        return out
+
     def resolve_with_focus(
         self,
         doc: Doc,
@@ -177,7 +221,7 @@ class PlaceResolver:
         }
         localities = self._localities(doc, mentions)
         pools = {
-            k: self._pool(m, candidates, containers, town=k in towns)
+            k: self._pool(m, candidates, containers, town=k in towns, focus=focus)
             for k, m in enumerate(mentions)
             if m.known
         }
@@ -533,6 +577,7 @@ class PlaceResolver:
         candidates: dict[str, list[GazetteerEntry]],
         containers: set[int],
         town: bool = False,
+        focus: Focus | None = None,
     ) -> list[GazetteerEntry]:
         """The entries a known name may be: the level the text asks for, a region for a name that
         qualifies another, a town over a division of the same name; the most populous first."""
@@ -549,6 +594,13 @@ class PlaceResolver:
             regions = [
                 e for e in entries if e.kind in {"admin1", "admin2", "country"} and e.latitude is not None
             ]
+            if (
+                focus is not None
+                and focus.country_code
+                and not any(e.country_code == focus.country_code for e in regions)
+                and any(e.country_code == focus.country_code for e in entries)
+            ):
+                regions = []  # "(Kati, Koulikoro)" in Mali: Mali's town, not a district of Tanzania
             entries = regions or entries
         elif town:
             entries = [e for e in entries if e.kind == "city"] or _prefer_towns(entries)

@@ -74,6 +74,8 @@ def test_a_protest_that_goes_on_is_an_event_of_that_day(text: str) -> None:
         "Teachers will continue their strike in Eldoret next week, the union said.",
         "Teachers did not resume their strike in Eldoret on Wednesday.",
         "Gunmen continue to attack travellers on the northern road.",
+        "As the troops continued to shoot down marchers, shielded by an amnesty granted on 14 November, "
+        "the union leader went further.",
     ],
 )
 def test_a_protest_to_be_continued_or_a_habit_is_no_event(text: str) -> None:
@@ -83,6 +85,7 @@ def test_a_protest_to_be_continued_or_a_habit_is_no_event(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Environmental activists chained themselves to the gates of the ministry in Bogotá on Monday.",
         "On 9 October, residents locked the gates of the district office in Atbara in protest at the "
         "sale of public land.",
         "Sanitation workers dumped garbage outside the county offices in Kisumu in protest of unpaid "

@@ -1,7 +1,8 @@
 """Issue 12: an event no words link to a place, in a report whose places below the country all lie in one
 first-level division, takes that division's most precise place rather than the country ("militias from
 Ogwashi-Uku (Aniocha South LGA, Delta) clashed": where people came from is still the report's one place);
-a report whose places lie in two divisions keeps its country (no such place is taken). Texts written for
+a report whose places lie in two divisions keeps its country (no such place is taken); of two places the
+words link, the one the text puts inside the other is the event's. Texts written for
 these tests, in the style of ACLED notes."""
 
 from __future__ import annotations
@@ -40,3 +41,12 @@ def test_a_place_inside_a_clause_the_linker_skips_is_still_the_reports_division(
     )
     assert event.location.country_code == "AF"
     assert event.location.admin1 == "Helmand"
+
+
+def test_of_two_linked_places_the_one_the_text_puts_inside_the_other_is_the_events() -> None:
+    # "in Derbasiyah town in al-Hasakeh": the parse links the governorate nearer; the text puts the town in it
+    event = first_event(
+        run("On 3 June 2021, Kurdish police detained a teacher in Derbasiyah town in al-Hasakeh.")
+    )
+    assert event.location.name == "Derbasiyah"
+    assert event.location.precision == 1

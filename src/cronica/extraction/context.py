@@ -39,6 +39,9 @@ class PlaceMention:
     place: Place
     preposition: str | None = None
     cue: str | None = None  # what made the words a place mention ("dateline", "prep:in", ...)
+    #: the first token of the mention the text puts this one in ("Quamishli city in al-Hasakeh",
+    #: "Kasumbalesa (Sakania, Haut-Katanga)"), None where it states none
+    within: int | None = None
 
 
 class PlaceLocator(Protocol):

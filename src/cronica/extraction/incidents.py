@@ -318,7 +318,7 @@ class IncidentReader:
                 inner = (
                     self.places.sentence_place(ctx, sent, anchors, blocked=blocked, only_one=True)
                     or self.places.weak_place(ctx, sent, anchors, sentence_only=True)
-                    or self.places.document_place(ctx, sent)
+                    or self.places.document_place(ctx, sent, over_country=True)
                 )
                 if inner is not None and inner.country_code == place.country_code:
                     place = inner

@@ -98,6 +98,27 @@ _AFTERMATH_NOUNS = frozenset(
 )
 
 
+#: Cues that make a mention where people went or came from ("reach Oruro", "fled to Garissa", "hacia La
+#: Paz"): no place of the report for :meth:`PlaceLinker.document_place`.
+_MOTION_CUES = frozenset(
+    f"prep:{w}"
+    for w in (
+        "from",
+        "to",
+        "into",
+        "toward",
+        "towards",
+        "via",
+        "reach",
+        "reached",
+        "entered",
+        "left",
+        "desde",
+        "hacia",
+        "hasta",
+    )
+)
+
 _WITNESS_VERBS = frozenset({"see", "witness", "experience", "host", "erupt", "rock", "shake"})
 
 
@@ -239,6 +260,15 @@ class PlaceLinker:
                 towns.append((distance, mention))
         if best is None:
             return self._only_place(ctx, loose, anchors)
+        # "a patrol in Quamishli city in al-Hasakeh": of the places the words link, the one the text puts
+        # inside the best is the event's, whatever the parse attached nearer
+        inner = [
+            (d, m)
+            for d, m in towns
+            if m.within == best[1].start and m.place.status == "resolved" and m.place.country_code
+        ]
+        if inner:
+            return min(inner, key=lambda dm: dm[0])[1].place
         return _town_inside(best[1].place, towns) or best[1].place
 
     def _only_place(self, ctx: DocContext, loose: list[PlaceMention], anchors: list[Token]) -> Place | None:
@@ -303,14 +333,15 @@ class PlaceLinker:
             + (best.reason or ""),
         )
 
-    def document_place(self, ctx: DocContext, sent: Span) -> Place | None:
+    def document_place(self, ctx: DocContext, sent: Span, *, over_country: bool = False) -> Place | None:
         """Where no words link a place to the event and its sentence names none that the rules let
         stand, the place the whole report names below its country, when all such places lie in one
         first-level division of the report's country (a short report is about one place: "militias from
         Okpanam (Oshimili North LGA, Delta) ... clashed", "the car of a man who was providing food in Sea
         Point (City of Cape Town, Western Cape) was set alight"): the most precise of them, the first
         named. Not a place people were taken or went to, nor a dateline; None when the report's places lie
-        in two divisions or more."""
+        in two divisions or more (with ``over_country``, where the sentence links its country, counting the
+        towns it names only as words of names, ``ctx.weak_places``)."""
         found: list[PlaceMention] = []
         for mention in ctx.places:
             place = mention.place
@@ -318,11 +349,18 @@ class PlaceLinker:
                 continue
             if not ctx.country_code or place.country_code != ctx.country_code or mention.cue == "dateline":
                 continue
+            if mention.cue in _MOTION_CUES:
+                continue  # "to let fuel trucks reach Oruro", "fled to Garissa": where people went
             words = ctx.doc[mention.start : mention.end]
             if _governing_prep(words) in self.grammar["destination_preps"] or _aftermath_place(words):
                 continue
             found.append(mention)
-        if not found or len({m.place.admin1 for m in found}) != 1:
+        divisions = {m.place.admin1 for m in found}
+        if over_country:
+            # to set aside the country the sentence links, the towns named only as words of names count
+            # too: "the Cusco and Arequipa branches went on strike in Peru" names two divisions
+            divisions |= {m.place.admin1 for m in ctx.weak_places}
+        if not found or len(divisions) != 1:
             return None
         best = min(found, key=lambda m: (m.place.precision or 3, m.start)).place
         return replace(

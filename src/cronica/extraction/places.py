@@ -61,9 +61,17 @@ class GazetteerLocator:
             if place is not None
         ]
         code = focus.country_code
+        starts = {m.span.start: m.start_token for m in mentions}
         out = [
             # "Villa Ingenio": a head word read as the start of a longer name covers the longer name
-            PlaceMention(m.start_token, _end_token(m, place), place, None, m.cue)
+            PlaceMention(
+                m.start_token,
+                _end_token(m, place),
+                place,
+                None,
+                m.cue,
+                starts.get(m.container.start) if m.container is not None else None,
+            )
             for m, place in zip(mentions, places, strict=True)
         ]
         taken = {i for m in out for i in range(m.start, m.end)}

@@ -606,7 +606,8 @@ class TriggerFinder:
                     and lemma in self._grammar["habitual_governors"]
                     and cur.dep_ == "xcomp"
                     # "protesters continued to block the road on Monday": one day's act, told in the past
-                    and head.tag_ != "VBD"
+                    # with its day ("as the military continued to shoot down demonstrators" has none)
+                    and not (head.tag_ == "VBD" and (_dated(head) or _dated(tok)))
                 ):
                     return "trigger.ongoing", f"habitual ('{head.text}')"
                 for child in head.children:
@@ -873,6 +874,18 @@ class _Sentence:
             not has_verb and text.endswith(".") and lead,
             lead,
         )
+
+
+def _dated(verb: Token) -> bool:
+    """A date or time hangs on the verb, directly or through a preposition ("on Monday", "on 23 April",
+    "yesterday"), not inside another of its phrases ("protected by a November 14 decree")."""
+    when = {"DATE", "TIME"}
+    for child in verb.children:
+        if child.ent_type_ in when and child.dep_ in {"npadvmod", "advmod", "tmod", "obl"}:
+            return True
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in when for g in child.children):
+            return True
+    return False
 
 
 def _verb_in(verb: Token, words: frozenset[str]) -> bool:

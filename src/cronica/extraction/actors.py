@@ -823,7 +823,7 @@ def _names_an_identity(tok: Token, actors: DocActors, common: tuple[frozenset[st
         return False
     if tok.pos not in {PROPN, NOUN, ADJ} and tok.ent_type_ != "NORP":
         return False
-    if tok.i in actors.place_tokens or tok.i in actors.label_tokens:
+    if tok.i in actors.place_tokens:
         return False
     if (len(text) >= 2 and text.isupper()) or text in actors.acronyms:
         return False

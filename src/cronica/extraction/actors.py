@@ -25,6 +25,7 @@ from cronica.extraction.lexicon import GenericActor, Lexicon, OrganisationHeads
 from cronica.extraction.tokens import entity_of
 from cronica.fields import replace
 from cronica.nlp.arrays import arrays, doc_ents, doc_sents, span_text
+from cronica.nlp.lemma_lists import lemma_index_words
 from cronica.nlp.matching import doc_text
 from cronica.records import Actor
 from cronica.records import Span as TextSpan
@@ -391,7 +392,7 @@ class _AgentWords:
         self.generic = next(
             (g for g in lexicon.generic_actors if self.rule is not None and g.kind == self.rule.kind), None
         )
-        self.verbs = _known_verbs(nlp) if self.generic is not None else frozenset()
+        self.verbs = lemma_index_words(nlp, "verb") if self.generic is not None else frozenset()
         self.triggers = frozenset(lemma for family in lexicon.families.values() for lemma in family.lemmas)
         self.harms = frozenset(
             lemma
@@ -452,21 +453,7 @@ def _common_words(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
     """The nouns, and the verbs, adjectives and adverbs, of the model's rule lemmatizer (its
     ``lemma_index`` table), or none. Its nouns hold peoples ("fulani", "dinka"): a noun counts as
     common only where the tagger calls the word a common noun."""
-    try:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-        others = frozenset(w for pos in ("verb", "adj", "adv") for w in table.get(pos, ()))
-        return frozenset(table.get("noun", ())), others
-    except (KeyError, AttributeError, ValueError):
-        return frozenset(), frozenset()
-
-
-def _known_verbs(nlp: Language) -> frozenset[str]:
-    """The verbs of the model's rule lemmatizer (its ``lemma_index`` table), or none."""
-    try:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-        return frozenset(table["verb"])
-    except (KeyError, AttributeError, ValueError):
-        return frozenset()
+    return lemma_index_words(nlp, "noun"), lemma_index_words(nlp, "verb", "adj", "adv")
 
 
 def organisation_kind(

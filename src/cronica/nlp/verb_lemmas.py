@@ -19,6 +19,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from cronica.nlp.lemma_lists import lemma_index_words
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -121,13 +123,8 @@ def infinitive(form: str, known: frozenset[str]) -> str | None:
 
 def known_verbs(nlp: Language, extra: Iterable[str] = ()) -> frozenset[str]:
     """The verbs the model's lemmatizer lists, with ``extra`` infinitives."""
-    verbs: set[str] = set()
-    if "lemmatizer" in nlp.pipe_names:
-        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-        if lookups is not None and lookups.has_table("lemma_index"):
-            verbs.update(lookups.get_table("lemma_index").get("verb", []))
-    verbs.update(w for w in extra if _INFINITIVE.match(w))
-    return frozenset(v.lower() for v in verbs)
+    extra_verbs = (w.lower() for w in extra if _INFINITIVE.match(w))
+    return lemma_index_words(nlp, "verb").union(extra_verbs)
 
 
 def data_verbs(directory: str) -> set[str]:

@@ -57,7 +57,8 @@ class Role:
     rioters_unnamed: frozenset[str] = frozenset()
     force_second: frozenset[str] = frozenset()
     victims_unnamed: frozenset[str] = frozenset()
-    #: words read in the trigger, when the convention has any
+    sides_unnamed: frozenset[str] = frozenset()
+    #: words read in the trigger (measures) or in the sentence (riots: sides_unnamed), when given
     words: re.Pattern[str] | None = None
 
     def covers(self, event_type: str, sub_event_type: str) -> bool:
@@ -617,10 +618,18 @@ _ROLE_KEYS = frozenset(
         "rioters_unnamed",
         "force_second",
         "victims_unnamed",
+        "sides_unnamed",
         "words",
     }
 )
-_SUB_LISTS = ("force_first", "no_target", "rioters_unnamed", "force_second", "victims_unnamed")
+_SUB_LISTS = (
+    "force_first",
+    "no_target",
+    "rioters_unnamed",
+    "force_second",
+    "victims_unnamed",
+    "sides_unnamed",
+)
 #: the conventions the code reads, with the keys each must give
 ROLES = {
     "protests": ("actor1",),
@@ -677,5 +686,6 @@ def _role(value: Any, name: str, where: str) -> Role:
         lists["rioters_unnamed"],
         lists["force_second"],
         lists["victims_unnamed"],
+        lists["sides_unnamed"],
         words,
     )

@@ -80,6 +80,9 @@ class TriggerFamily:
     event_type: str
     sub_event_type: str
     plover: str
+    #: lemmas that are this family's triggers only as verbs: their nouns name a thing, not an act
+    #: ("clubbed protesters" is an assault, "the press club" is a building)
+    verb_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -388,6 +391,13 @@ def _families(data: dict[str, Any]) -> dict[str, TriggerFamily]:
         lemmas = entry.get("lemmas") or []
         phrases = entry.get("phrases") or []
         _require(bool(lemmas or phrases), f, name, "needs lemmas or phrases")
+        verb_only = frozenset(str(x).lower() for x in entry.get("verb_only") or [])
+        _require(
+            verb_only <= frozenset(str(x).lower() for x in lemmas),
+            f,
+            name,
+            "verb_only lists lemmas not in lemmas",
+        )
         out[name] = TriggerFamily(
             name=name,
             lemmas=frozenset(str(x).lower() for x in lemmas),
@@ -398,6 +408,7 @@ def _families(data: dict[str, Any]) -> dict[str, TriggerFamily]:
             event_type=etype,
             sub_event_type=subtype,
             plover=plover,
+            verb_only=verb_only,
         )
     _require(bool(out), f, "families", "no trigger families defined")
     return out

@@ -108,6 +108,14 @@ def _roles(event: Event, actors: DocActors) -> Event:
                 a1 = _as(actors, _RIOTS.actor1, a1)
         if a2 is not None and a1 is not None and a2.name == a1.name:
             a2 = None
+        if (
+            sub in _RIOTS.sides_unnamed
+            and _RIOTS.words is not None
+            and _RIOTS.words.search((event.sentence or event.trigger).text)
+            and (a2 is None or a2.inter in _CIVILIANS)
+        ):
+            # "two mobs clashed over land": both sides are rioters, neither is the victim
+            a2 = _as(actors, _RIOTS.actor1, a2)
         if a2 is None and sub in _RIOTS.victims_unnamed:
             a2 = actors.of_kind(_RIOTS.actor2)  # ACLED: mob violence is done to someone
     elif _EXPLOSIONS.covers(kind, sub):

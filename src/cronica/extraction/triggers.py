@@ -199,6 +199,8 @@ class TriggerFinder:
             pos = pos_of[i]
             if pos not in family.pos or (pos == "PROPN" and ent_of[i] in {"PERSON", "GPE", "ORG"}):
                 continue
+            if pos != "VERB" and (lemma in family.verb_only or lower_of[i] in family.verb_only):
+                continue  # "the press club", "a police beat": the noun names a thing, not the act
             found.append(self._judge(doc[i], i, i + 1, family))
         if protest is not None:
             # "students occupied the rectorate": no takeover (trigger.sit-in) but a sit-in, a protest

@@ -98,6 +98,8 @@ class DocActors:
     #: nouns of settlements and divisions ("village", "district"): a name they govern through "of" or
     #: that stands before one names a place, whatever the NER labels it ("the village of X", "X village")
     place_nouns: frozenset[str] = frozenset()
+    #: the lexicon's trigger words: an acronym among them is a weapon or an act ("an IED"), no group
+    trigger_words: frozenset[str] = frozenset()
     #: demonym or country word -> country name ("Russian" -> "Russia"), when a gazetteer is at hand
     demonym: Callable[[str], str | None] | None = None
     #: the dictionary's generic actor of each kind ("military", "protesters", ...)
@@ -186,7 +188,7 @@ class DocActors:
             if org is None or len(org) == 1 or holds_org:
                 return self._generic_actor(generic, doc[start:end])
         upper = tok.text.strip(".,")
-        if upper in self.acronyms or tok.ent_type_ == "ORG":
+        if upper in self.acronyms or tok.ent_type_ == "ORG" or self._bare_acronym(tok):
             ent = entity_of(tok) or doc[tok.i : tok.i + 1]
             return self._organisation_actor(ent, self._group_words(ent))
         if tok.ent_type_ in {"NORP"} and tok.tag_ in {"NNPS", "NNS"}:
@@ -194,6 +196,10 @@ class DocActors:
                 name=tok.text, text=tok.text, span=_span(doc[tok.i : tok.i + 1]), inter=7, kind="civilians"
             )
         return None
+
+    def _bare_acronym(self, tok: Token) -> bool:
+        """An acronym the NER did not label (:func:`bare_acronym`) that is no trigger word ("IED")."""
+        return bare_acronym(tok) and tok.lower_.strip(".,") not in self.trigger_words
 
     def _named_as_place(self, tok: Token) -> bool:
         """Whether the proper name at ``tok`` is a place by its words: the object of "of" after a noun of
@@ -250,6 +256,12 @@ class DocActors:
                         if actor is not None:
                             return actor
             if child.dep_ == "appos":
+                actor = self.actor_for(child)
+                if actor is not None:
+                    return actor
+        for child in tok.children:
+            # "ELN members", "KNU cadres": the organisation an acronym before the people names
+            if child.dep_ == "compound" and child.i < tok.i and self._bare_acronym(child):
                 actor = self.actor_for(child)
                 if actor is not None:
                     return actor
@@ -449,6 +461,21 @@ class _AgentWords:
         return None
 
 
+def bare_acronym(tok: Token) -> bool:
+    """Whether ``tok`` is an acronym the NER left unlabelled or called an organisation ("ELN", "VDP"):
+    two to six capital letters (a hyphen may join parts: "SPLM-N"), a proper noun, not a place, a
+    person, a nationality or a date by the NER."""
+    text = tok.text.strip(".,")
+    letters = text.replace("-", "")
+    return (
+        2 <= len(letters) <= 6
+        and letters.isalpha()
+        and letters.isupper()
+        and tok.pos_ == "PROPN"
+        and tok.ent_type_ in {"", "ORG"}
+    )
+
+
 def _common_words(nlp: Language) -> tuple[frozenset[str], frozenset[str]]:
     """The nouns, and the verbs, adjectives and adverbs, of the model's rule lemmatizer (its
     ``lemma_index`` table), or none. Its nouns hold peoples ("fulani", "dinka"): a noun counts as
@@ -516,6 +543,7 @@ class ActorFinder:
                     self._single.setdefault(word, generic)
         self._agents = _AgentWords(nlp, lexicon)
         self._common_words = _common_words(nlp)
+        self.trigger_words = frozenset(w for f in lexicon.families.values() for w in f.lemmas)
         self._roles: dict[str, str | None] = {}
         for role in lexicon.roles:
             for word in role.words:
@@ -544,6 +572,7 @@ class ActorFinder:
             organisations=self.lexicon.organisations,
             place_tokens=place_tokens,
             place_nouns=self.lexicon.grammar["place_part_nouns"],
+            trigger_words=self.trigger_words,
         )
         for generic in self.lexicon.generic_actors:
             actors.kinds.setdefault(generic.kind, generic)

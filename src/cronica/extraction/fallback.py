@@ -7,7 +7,8 @@ other", "many members of an armed group were seen moving in the village"), the l
 most one :class:`~cronica.extraction.triggers.Trigger` for the sentence the classifier is surest
 reports an event, standing on the sentence's main verb (its evidence), of the classifier's coding,
 with a ``reason`` that says the classifier found it and how sure it was. The incident is then read
-like any other (actors, date, place and counts from the rules). ``None`` when no sentence reaches
+like any other (actors, date, place and counts from the rules; a number counts no dead, injured or
+arrested there, since no words of killing, wounding or arrest were read). ``None`` when no sentence reaches
 the thresholds or says anything: a sentence of fewer than two words ("A", "Riot.") reports nothing,
 whatever the classifier's character n-grams make of it. Never raises.
 """
@@ -46,6 +47,9 @@ def head_verb(sent: Span) -> Token:
     return next((t for t in sent if t.pos_ == "VERB"), root)
 
 
+#: Count categories only the rules' own words (killing, wounding, arrest) may give a number.
+HARM_COUNTS = frozenset({"killed", "injured", "arrested"})
+
 #: The fewest words (alphabetic tokens of two letters or more) of a sentence that can report an event.
 MIN_WORDS = 2
 
@@ -78,6 +82,10 @@ def fallback_trigger(
     family = family_for(families, event_type, sub)
     if family is None:
         return None
+    if family.count in HARM_COUNTS:
+        # no words of killing, wounding or arrest were read here (they are triggers): a number in the
+        # sentence ("displaced 200 families") counts no victims
+        family = replace(family, count=None)
     verb = head_verb(sentences[i][0])
     reason = (
         f"learned classifier: the sentence reports an event (p={p_event:.2f}), "

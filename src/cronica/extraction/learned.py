@@ -618,7 +618,11 @@ def apply_summary_actor_type(
         return events  # its words give its type ("NAF rebel forces", "soldiers", "US forces")
     if actor is None:
         kind = GENERIC_KIND.get(code)
-        if kind is None:
+        if kind is None or (
+            first.event_type == "Battles" and other is not None and other.name == generic(kind).name
+        ):
+            # no type, or actor 2's in a battle: no side fights itself ("the ELN clashed with the
+            # Colombian military", read as the military's note, gives actor 1 no military)
             return events
         missing = dict(first.missing)
         missing.pop("actor1", None)

@@ -76,3 +76,13 @@ def test_slitting_throats_is_killing(text: str) -> None:
     """events.yaml ``lethal`` phrases: a throat slit or cut is a killing the rules read, its victims
     counted (no longer left to the classifier's incident, which counts no dead)."""
     assert only_event(text).fatalities == 2
+
+
+@pytest.mark.parametrize("people", ["Retirees", "Pensioners", "Truckers"])
+def test_people_named_by_a_capitalised_first_word_are_no_organisation(people: str) -> None:
+    """actors.py ``_common_noun_org``: the NER calls "Retirees" at a sentence's start an organisation;
+    it is the protesters, and the police that intervened are actor 2."""
+    event = only_event(f"{people} protested in Buenos Aires against pension cuts; police used pepper spray.")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1 is not None and event.actor1.inter == 6
+    assert event.actor2 is not None and event.actor2.inter == 1, event.actor2

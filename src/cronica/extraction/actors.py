@@ -188,7 +188,11 @@ class DocActors:
             if org is None or len(org) == 1 or holds_org:
                 return self._generic_actor(generic, doc[start:end])
         upper = tok.text.strip(".,")
-        if upper in self.acronyms or tok.ent_type_ == "ORG" or self._bare_acronym(tok):
+        if (
+            upper in self.acronyms
+            or (tok.ent_type_ == "ORG" and not _common_noun_org(tok))
+            or self._bare_acronym(tok)
+        ):
             ent = entity_of(tok) or doc[tok.i : tok.i + 1]
             return self._organisation_actor(ent, self._group_words(ent))
         if tok.ent_type_ in {"NORP"} and tok.tag_ in {"NNPS", "NNS"}:
@@ -459,6 +463,13 @@ class _AgentWords:
                 return None
             return self.generic
         return None
+
+
+def _common_noun_org(tok: Token) -> bool:
+    """Whether the NER's organisation at ``tok`` is one common noun the tagger calls so, capitalised
+    as a sentence's first word ("Retirees protested ...", "Pensioners marched ..."): people, no name."""
+    ent = entity_of(tok)
+    return ent is not None and len(ent) == 1 and tok.pos_ == "NOUN" and tok.is_sent_start is True
 
 
 def bare_acronym(tok: Token) -> bool:

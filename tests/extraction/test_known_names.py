@@ -54,3 +54,17 @@ def test_a_known_name_inside_a_longer_word_names_nobody() -> None:
     event = first(run("On 14 June 2021, gunmen killed two traders in Fardcville near Ladfield, Nord-Kivu."))
     assert event.actor1 is not None and event.actor1.inter != 1
     assert event.actor1.name != "ADF"
+
+
+def test_a_movement_s_militiamen_are_no_people_s_militia() -> None:
+    # the Mayi Mayi are a movement of local militias (ACLED: political militias, 3), no ethnic group
+    event = first(
+        run("On 14 June 2021, Mayi Mayi Kilalo militiamen shot and wounded two farmers near Lubero.")
+    )
+    assert event.actor1 is not None and event.actor1.inter != 4 and "Ethnic" not in event.actor1.name
+    # a people's name before the same head is still that people's militia
+    event = first(run("On 14 June 2021, Hema militiamen shot and wounded two farmers near Djugu, Ituri."))
+    assert event.actor1 is not None and (event.actor1.name, event.actor1.inter) == (
+        "Hema Ethnic Militia (DR Congo)",
+        4,
+    )

@@ -13,7 +13,13 @@ from .conftest import REPO
 
 FRESH = REPO / "eval" / "fresh"
 #: Every fresh file and its row count (a file added here is checked like the others).
-FILES = {"acled-fresh.csv": 113, "acled-fresh2.csv": 173, "acled-fresh3.csv": 194, "acled-fresh4.csv": 188}
+FILES = {
+    "acled-fresh.csv": 113,
+    "acled-fresh2.csv": 173,
+    "acled-fresh3.csv": 194,
+    "acled-fresh4.csv": 188,
+    "acled-fresh5.csv": 162,
+}
 #: The project owner's hidden test countries: Bangladesh, Burkina Faso, and Latin America and the Caribbean.
 HELD_OUT = frozenset(
     "BD BF BO AR BR CL CO CR CU DO EC SV GT HT HN JM MX NI PA PY PE PR UY VE BZ GY SR GF TT BS BB AG DM "
@@ -75,3 +81,14 @@ def test_fourth_fresh_file_is_two_sources_in_their_order() -> None:
     assert countries == ["Mozambique"] * 91 + ["Niger"] * 97
     assert all(row["event_date"].isdigit() for row in rows[:91])
     assert all(not row["event_date"].isdigit() for row in rows[91:])
+
+
+def test_fifth_fresh_file_is_two_sources_in_their_order() -> None:
+    """acled-fresh5.csv is DR Congo's rows, then the Philippines', each as its source gives its dates."""
+    with open(FRESH / "acled-fresh5.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    countries = [row["country"] for row in rows]
+    assert countries == ["Democratic Republic of Congo"] * 93 + ["Philippines"] * 69
+    assert all(row["event_date"].isdigit() for row in rows[:93])
+    assert all(row["event_date"][4] == "-" for row in rows[93:])
+    assert len({row["event_id_cnty"] for row in rows}) == 162

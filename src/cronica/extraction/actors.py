@@ -713,7 +713,8 @@ class ActorFinder:
             mods = [m for m in head.children if m.i < i and m.dep_ in {"compound", "amod", "nmod"}]
             names = [m for m in mods if m.i not in actors.generic_at and _names_a_group(m, actors)]
             kinds = [actors.generic_at[m.i] for m in mods if m.i in actors.generic_at]
-            kinds = [k for k in kinds if k[0].kind in nonstate and k[0].kind != generic.kind]
+            # a group of another kind, or another group of the same kind ("Mayi Mayi militiamen")
+            kinds = [k for k in kinds if k[0].kind in nonstate and k[0] != generic]
             if kinds:
                 group, first, last = kinds[0]
                 if not names and any(t.pos_ == "PROPN" for t in doc[first:last]):

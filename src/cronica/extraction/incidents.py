@@ -11,6 +11,7 @@ from datetime import date as _date
 
 from spacy.tokens import Span, Token
 
+from cronica.extraction.actors import is_group_pronoun
 from cronica.extraction.assemble import Draft, another_side
 from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.classify import classify, group_of, told_family
@@ -581,6 +582,11 @@ class IncidentReader:
             passive = pos[i] == "VERB" and any(dep[c] == "auxpass" for c in children[i])
             if dep[i] == "relcl" and pos[head] == "NOUN" and passive:
                 patient_at.append(head)  # "protesters who were shot"
+            if dep[i] == "ccomp" and lemma[head] in speech_verbs:
+                # "the army announced that it had recaptured X", "the group said they killed Y": the
+                # pronoun that acts in what a group tells is that group, the teller's subject
+                if any(dep[c] == "nsubj" and is_group_pronoun(doc[c]) for c in children[i]):
+                    agent_at.extend(c for c in children[head] if dep[c] == "nsubj")
         agents: list[Token] = [doc[k] for k in agent_at]
         patients: list[Token] = [doc[k] for k in patient_at]
         national = self._national_forces(ctx, members)

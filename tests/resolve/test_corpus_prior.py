@@ -156,3 +156,19 @@ def test_a_named_actor_of_one_country_says_where_a_note_that_names_no_country_ha
     )
     assert places == {"London": "GB"}
     assert CountryScanner(gazetteer).countries("The OSCE SMM and pro-Houthi fighters") == {"UA": 1, "YE": 1}
+
+
+def test_a_small_town_on_another_continent_than_the_run_s_regions_is_a_namesake(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # Farka: the gazetteer's only entry is a village of Albania; the run is about two African countries
+    text = "Gunmen took a motorbike from the health post in the village of Farka on Sunday."
+    africa = CorpusPrior.from_votes({"MZ": 16, "NE": 14, "FR": 2}, 188)
+    assert africa.present_regions(gazetteer.regions()) == frozenset({"Africa"})
+    focus, places = _focus_and_places(nlp, gazetteer, resolver, text, africa)
+    assert places["Farka"] != "AL" and focus != "AL"
+    # a run with as many European documents keeps it, and so does a note that names Albania
+    mixed = CorpusPrior.from_votes({"MZ": 16, "NE": 14, "FR": 12}, 188)
+    assert _focus_and_places(nlp, gazetteer, resolver, text, mixed)[1]["Farka"] == "AL"
+    named = "Gunmen took a motorbike from the health post in the village of Farka, Albania, on Sunday."
+    assert _focus_and_places(nlp, gazetteer, resolver, named, africa)[1]["Farka"] == "AL"

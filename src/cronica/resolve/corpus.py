@@ -38,6 +38,11 @@ MIN_STATING = 5
 MIN_SHARE = 0.5
 #: Least share of those documents in one world region for the region to count (an export of a region).
 REGION_SHARE = 0.8
+#: A world region the corpus is about (:meth:`CorpusPrior.present_regions`) holds at least this share of the
+#: stating documents and at least :data:`MIN_REGION_VOTES` of them: two notes that mention France in an
+#: export of Niger and Mozambique do not make Europe one of its regions.
+MIN_REGION_SHARE = 0.05
+MIN_REGION_VOTES = 5
 
 # capitalised words, joined by the connectors of place names ("Deir ez Zor", "Isle of Man")
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:de|del|la|al|el|of|the|ez|es|ad|as|an)\s+)?[A-Z][\w'’-]*){0,3}")
@@ -82,6 +87,22 @@ class CorpusPrior:
         return {
             r: round(n / self.stating, 3) for r, n in by_region.items() if n / self.stating >= REGION_SHARE
         }
+
+    def present_regions(self, regions: Mapping[str, str]) -> frozenset[str]:
+        """The world regions the corpus is about: each holding :data:`MIN_REGION_SHARE` and
+        :data:`MIN_REGION_VOTES` of the stating documents; empty for a small corpus. A document whose
+        words name no country reads a small town on another continent than all of them as a namesake
+        (:meth:`cronica.resolve.resolver.PlaceResolver.resolve_with_focus`): "the village of Farka" in an
+        export of Niger and Mozambique is not Albania's Farka."""
+        if self.stating < MIN_STATING:
+            return frozenset()
+        by_region: Counter[str] = Counter()
+        for code, n in self.votes:
+            if code in regions:
+                by_region[regions[code]] += n
+        return frozenset(
+            r for r, n in by_region.items() if n >= MIN_REGION_VOTES and n / self.stating >= MIN_REGION_SHARE
+        )
 
     def evidence(
         self, regions: Mapping[str, str] | None = None, candidates: Iterable[str] = ()

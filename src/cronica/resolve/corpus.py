@@ -113,7 +113,8 @@ class CorpusPrior:
         (those the document's place names exist in) that lie in it (kind ``corpus_region``: "Tripoli" in
         an export of the Middle East is Lebanon's, not Libya's). A region with a country of the prior
         adds nothing: that country speaks for it, and a share of the rest would go to its neighbours
-        ("at the border between Kenya and Ethiopia" in a Kenyan export)."""
+        ("at the border between Kenya and Ethiopia" in a Kenyan export); nor does a region when the
+        document's place names also exist in another region the run is about (:meth:`present_regions`)."""
         shares = self.shares()
         out = [
             FocusEvidence("corpus", code, round(WEIGHTS["corpus"] * share, 3), f"{share:.0%} of the corpus")
@@ -121,9 +122,15 @@ class CorpusPrior:
         ]
         if regions is None:
             return out
+        candidates = set(candidates)
+        present = self.present_regions(regions)
         for region, share in sorted(self.region_shares(regions).items()):
             inside = sorted({c for c in candidates if regions.get(c) == region})
             if not inside or any(regions.get(c) == region for c in shares):
+                continue
+            if any(regions.get(c) in present - {region} for c in candidates):
+                # the names exist in another region the run is also about ("Pala" in an export of Nepal,
+                # Indonesia and Chad is Chad's town or Afghanistan's Farah): the region says nothing
                 continue
             weight = round(WEIGHTS["corpus"] * share / len(inside), 3)
             out.extend(

@@ -58,6 +58,9 @@ _BORDER_KEPT = 50_000  # border answers kept (entry, country) before they are fo
 #: Score for a division of the other level than its suffix usually names ("Meru county": Kenya's counties
 #: are first-level divisions): under the focus country's 3, over the difference of the kinds' own scores.
 OTHER_LEVEL = 1.5
+#: Added to a candidate whose own (GeoNames' main) name is the mention's, not an alternate name: a place
+#: four times as populous that is called so only in some language or in the past comes first still.
+OWN_NAME = 0.3
 #: Score margin under which the runner-up candidates are kept on the Place.
 UNSURE_MARGIN = 1.0
 #: Candidates per name considered in the joint fit (most populous first).
@@ -411,6 +414,11 @@ class PlaceResolver:
             # "the Rabat area of Tarnak district": a locality's best-known namesake (Morocco's capital)
             # takes no more than any other
             shares = _country_shares(entries, by_prominence=own and m.span.start not in localities)
+            levelled = {e.country_code for e in entries if m.admin_level and e.kind == m.admin_level}
+            if kind == "place" and len(levelled) == 1 and None not in levelled:
+                # "(Dolpa district)": a division named with its level word, of one country, states the
+                # country as fully as the corpus scanner reads it, however few people its places hold
+                shares = {next(iter(levelled)): 1.0}  # type: ignore[dict-item]
             if len(shares) > 1 and kind == "place" and fold(m.name) in tops:
                 # "Yala ... in Yala": saying an ambiguous name again does not say again which namesake
                 # it is (Yala, Kenya, with Siaya named, not Yala, Thailand)
@@ -631,6 +639,8 @@ class PlaceResolver:
             s += 1.0
         elif entry.feature_code == "PPLA":
             s += 0.5
+        if fold(entry.name) == fold(mention.name):
+            s += OWN_NAME  # Chad's Pala, not Farah or Santa Fe, which have "Pala" as an alternate name
         if mention.admin_level and entry.kind == mention.admin_level:
             s += 4.0
         elif mention.admin_level and entry.kind in {"admin1", "admin2"}:

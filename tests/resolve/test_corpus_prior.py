@@ -181,3 +181,13 @@ def test_a_small_town_on_another_continent_than_the_run_s_regions_is_a_namesake(
     assert _focus_and_places(nlp, gazetteer, resolver, text, mixed)[1]["Farka"] == "AL"
     named = "Gunmen took a motorbike from the health post in the village of Farka, Albania, on Sunday."
     assert _focus_and_places(nlp, gazetteer, resolver, named, africa)[1]["Farka"] == "AL"
+
+
+def test_a_division_named_with_its_level_word_states_its_country(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # Dolpa, a district of Nepal without a point in the gazetteer, outweighs Hun, a Libyan town of 19,000
+    text = "Residents blocked the road at Hun village (Dolpa district) on Monday."
+    focus, places = _focus_and_places(nlp, gazetteer, resolver, text, None)
+    assert focus == "NP"
+    assert places["Hun"] != "LY"

@@ -174,6 +174,11 @@ def test_a_small_town_on_another_continent_than_the_run_s_regions_is_a_namesake(
     text = "Gunmen took a motorbike from the health post in the village of Farka on Sunday."
     africa = CorpusPrior.from_votes({"MZ": 16, "NE": 14, "FR": 2}, 188)
     assert africa.present_regions(gazetteer.regions()) == frozenset({"Africa"})
+    # a batch of the whole world (one note from each of twelve countries) is about no region
+    world = CorpusPrior.from_votes(
+        {c: 1 for c in ("CD", "CL", "CM", "HT", "ID", "IR", "ML", "PH", "RS", "TZ", "VE", "ZW")}, 14
+    )
+    assert world.present_regions(gazetteer.regions()) == frozenset()
     focus, places = _focus_and_places(nlp, gazetteer, resolver, text, africa)
     assert places["Farka"] != "AL" and focus != "AL"
     # a run with as many European documents keeps it, and so does a note that names Albania

@@ -90,7 +90,8 @@ class CorpusPrior:
 
     def present_regions(self, regions: Mapping[str, str]) -> frozenset[str]:
         """The world regions the corpus is about: each holding :data:`MIN_REGION_SHARE` and
-        :data:`MIN_REGION_VOTES` of the stating documents; empty for a small corpus. A document whose
+        :data:`MIN_REGION_VOTES` of the stating documents, when together they hold :data:`REGION_SHARE` of
+        them; empty for a small corpus or one spread over the world. A document whose
         words name no country reads a small town on another continent than all of them as a namesake
         (:meth:`cronica.resolve.resolver.PlaceResolver.resolve_with_focus`): "the village of Farka" in an
         export of Niger and Mozambique is not Albania's Farka."""
@@ -100,9 +101,14 @@ class CorpusPrior:
         for code, n in self.votes:
             if code in regions:
                 by_region[regions[code]] += n
-        return frozenset(
-            r for r, n in by_region.items() if n >= MIN_REGION_VOTES and n / self.stating >= MIN_REGION_SHARE
-        )
+        present = {
+            r: n
+            for r, n in by_region.items()
+            if n >= MIN_REGION_VOTES and n / self.stating >= MIN_REGION_SHARE
+        }
+        if sum(present.values()) < REGION_SHARE * self.stating:
+            return frozenset()  # a batch of the whole world (one note from each of twelve countries)
+        return frozenset(present)
 
     def evidence(
         self, regions: Mapping[str, str] | None = None, candidates: Iterable[str] = ()

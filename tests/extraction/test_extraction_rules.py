@@ -212,6 +212,16 @@ def test_parts_of_one_toll_add_up_and_a_dated_opening_sentence_dates_the_next() 
     assert event.location.name != "Bacolod"
 
 
+def test_a_hospital_the_event_acts_on_is_where_it_happened() -> None:
+    # the hospital is the object of the event's verb, not the place people were taken to
+    event = only_event(
+        run("On Monday, angry residents stormed the hospital in Malindi to protest the negligence of staff.")
+    )
+    assert event.location.name == "Malindi"
+    event = only_event(run("On Monday, gunmen shot two traders, who were taken to a hospital in Kisumu."))
+    assert event.location.name != "Kisumu"
+
+
 def test_increments_never_leak_as_a_marker() -> None:
     same = only_event(run("Three people were killed in Lagos on Monday, and two more died later that day."))
     assert [(c.value, c.update_of) for c in same.counts["killed"]] == [(3, None), (5, 0)]

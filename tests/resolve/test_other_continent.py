@@ -113,3 +113,11 @@ def test_a_name_with_a_lower_case_class_prefix_is_a_name(
     places, focus = resolve_text(nlp, gazetteer, resolver, text)
     assert focus.country_code == "ZA"
     assert all(p.country_code == "ZA" for p in places.values())
+
+
+def test_a_place_called_so_comes_before_one_with_the_name_as_an_alternate(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # "Pala" is Chad's town of 35,000 and an alternate name of Farah (Afghanistan, 43,000) and Santa Fe
+    places, _focus = resolve_text(nlp, gazetteer, resolver, "Students marched through Pala on Monday.")
+    assert places["Pala"].country_code == "TD"

@@ -131,13 +131,23 @@ def _aftermath_place(span: Span) -> bool:
     if words & _TREATMENT_NOUNS:
         return True
     before = doc[max(0, span.start - 3) : span.start]  # "a hospital in Bacolod"
-    if any(t.lemma_.lower() in _TREATMENT_NOUNS for t in before) and before[-1].pos_ == "ADP":
+    if (
+        any(t.lemma_.lower() in _TREATMENT_NOUNS and not _acted_on(t) for t in before)
+        and before[-1].pos_ == "ADP"
+    ):
         return True
     near = {t.lemma_.lower() for t in before} if len(before) and before[-1].pos_ == "ADP" else set()
     if not (words | near) & _AFTERMATH_NOUNS:  # "... a police station in X", "a judge in X"
         return False
     verb = next((a for a in span.root.ancestors if a.pos_ == "VERB"), None)
     return verb is not None and verb.lemma_.lower() in _CUSTODY_VERBS
+
+
+def _acted_on(tok: Token) -> bool:
+    """Whether a verb's object or subject is the noun ``tok``, not the noun of a phrase after a
+    preposition: "residents stormed the hospital in Malindi", "an airstrike hit a clinic in Ariha" (the
+    event's target, there) beside "taken to a hospital in Bacolod" (where victims went)."""
+    return tok.dep_ in {"dobj", "nsubj", "nsubjpass", "obj"} and tok.head.pos_ in {"VERB", "AUX"}
 
 
 def _origin_of_person(span: Span) -> bool:

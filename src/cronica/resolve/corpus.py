@@ -38,6 +38,11 @@ MIN_STATING = 5
 MIN_SHARE = 0.5
 #: Least share of those documents in one world region for the region to count (an export of a region).
 REGION_SHARE = 0.8
+#: A world region the corpus is about (:meth:`CorpusPrior.present_regions`) holds at least this share of the
+#: stating documents and at least :data:`MIN_REGION_VOTES` of them: two notes that mention France in an
+#: export of Niger and Mozambique do not make Europe one of its regions.
+MIN_REGION_SHARE = 0.05
+MIN_REGION_VOTES = 5
 
 # capitalised words, joined by the connectors of place names ("Deir ez Zor", "Isle of Man")
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:de|del|la|al|el|of|the|ez|es|ad|as|an)\s+)?[A-Z][\w'’-]*){0,3}")
@@ -83,6 +88,28 @@ class CorpusPrior:
             r: round(n / self.stating, 3) for r, n in by_region.items() if n / self.stating >= REGION_SHARE
         }
 
+    def present_regions(self, regions: Mapping[str, str]) -> frozenset[str]:
+        """The world regions the corpus is about: each holding :data:`MIN_REGION_SHARE` and
+        :data:`MIN_REGION_VOTES` of the stating documents, when together they hold :data:`REGION_SHARE` of
+        them; empty for a small corpus or one spread over the world. A document whose
+        words name no country reads a small town on another continent than all of them as a namesake
+        (:meth:`cronica.resolve.resolver.PlaceResolver.resolve_with_focus`): "the village of Farka" in an
+        export of Niger and Mozambique is not Albania's Farka."""
+        if self.stating < MIN_STATING:
+            return frozenset()
+        by_region: Counter[str] = Counter()
+        for code, n in self.votes:
+            if code in regions:
+                by_region[regions[code]] += n
+        present = {
+            r: n
+            for r, n in by_region.items()
+            if n >= MIN_REGION_VOTES and n / self.stating >= MIN_REGION_SHARE
+        }
+        if sum(present.values()) < REGION_SHARE * self.stating:
+            return frozenset()  # a batch of the whole world (one note from each of twelve countries)
+        return frozenset(present)
+
     def evidence(
         self, regions: Mapping[str, str] | None = None, candidates: Iterable[str] = ()
     ) -> list[FocusEvidence]:
@@ -92,7 +119,8 @@ class CorpusPrior:
         (those the document's place names exist in) that lie in it (kind ``corpus_region``: "Tripoli" in
         an export of the Middle East is Lebanon's, not Libya's). A region with a country of the prior
         adds nothing: that country speaks for it, and a share of the rest would go to its neighbours
-        ("at the border between Kenya and Ethiopia" in a Kenyan export)."""
+        ("at the border between Kenya and Ethiopia" in a Kenyan export); nor does a region when the
+        document's place names also exist in another region the run is about (:meth:`present_regions`)."""
         shares = self.shares()
         out = [
             FocusEvidence("corpus", code, round(WEIGHTS["corpus"] * share, 3), f"{share:.0%} of the corpus")
@@ -100,9 +128,15 @@ class CorpusPrior:
         ]
         if regions is None:
             return out
+        candidates = set(candidates)
+        present = self.present_regions(regions)
         for region, share in sorted(self.region_shares(regions).items()):
             inside = sorted({c for c in candidates if regions.get(c) == region})
             if not inside or any(regions.get(c) == region for c in shares):
+                continue
+            if any(regions.get(c) in present - {region} for c in candidates):
+                # the names exist in another region the run is also about ("Pala" in an export of Nepal,
+                # Indonesia and Chad is Chad's town or Afghanistan's Farah): the region says nothing
                 continue
             weight = round(WEIGHTS["corpus"] * share / len(inside), 3)
             out.extend(

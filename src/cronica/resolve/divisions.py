@@ -140,6 +140,8 @@ _SLAVIC_ADJECTIVE = re.compile(
 )
 #: Transliteration marks for ʿayn and hamza, dropped in ASCII ("Şāʻdah" -> "Sadah", "Ma’rib" -> "Marib").
 _MARKS = dict.fromkeys("\u02bb\u02bc\u02bf\u02be\u2018\u2019\u00b4`", "")
+#: A typographic apostrophe between a letter and a capital ("N’Djaména", "Côte-d’Azur"): an elision.
+_ELISION = re.compile(r"(?<=[^\W\d_])[\u2019\u02bc](?=[A-ZÀ-ÖØ-Þ])")
 _ASCII_SPECIAL = str.maketrans(
     {"ß": "ss", "æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
     | {"ı": "i", "ə": "a", "Ə": "A", "ħ": "h", "Ħ": "H", "þ": "th", "ð": "d"}
@@ -164,6 +166,9 @@ def ascii_name(name: str) -> str:
     the ʿayn and hamza marks dropped ("Şāʻdah" -> "Sadah", "Tərtər" -> "Tartar", "Ḩalab" -> "Halab")."""
     if name.isascii():
         return name
+    # an apostrophe before a capital is the elision of a French or Creole article, not a mark:
+    # "N’Djaména" -> "N'Djamena", "Grande’Anse" -> "Grande'Anse"
+    name = _ELISION.sub("'", name)
     text = unicodedata.normalize("NFKD", name.translate(_ASCII_SPECIAL))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_ASCII_SPECIAL)

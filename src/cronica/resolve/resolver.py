@@ -58,6 +58,9 @@ _BORDER_KEPT = 50_000  # border answers kept (entry, country) before they are fo
 #: Score for a division of the other level than its suffix usually names ("Meru county": Kenya's counties
 #: are first-level divisions): under the focus country's 3, over the difference of the kinds' own scores.
 OTHER_LEVEL = 1.5
+#: Added to a candidate whose own (GeoNames' main) name is the mention's, not an alternate name: a place
+#: four times as populous that is called so only in some language or in the past comes first still.
+OWN_NAME = 0.3
 #: Score margin under which the runner-up candidates are kept on the Place.
 UNSURE_MARGIN = 1.0
 #: Candidates per name considered in the joint fit (most populous first).
@@ -100,6 +103,8 @@ _HYPHENS = frozenset({"-", "\u2013"})
 #: Focus evidence that is words of the text (or the user) saying where: a country's name, the
 #: dateline, the hint (a demonym or an actor says who: "Cuban doctors abducted in Mandera").
 _STATED_KINDS = frozenset({"country_name", "hint", "title", "outlet", "dateline"})
+#: Focus evidence that place names give (their entries, the containment the text states, their joint fit).
+_PLACE_EVIDENCE = frozenset({"place", "containment", "joint"})
 
 
 class PlaceResolver:
@@ -205,6 +210,16 @@ class PlaceResolver:
         candidates = self._candidates(mentions)
         evidence = self._evidence(doc, mentions, candidates, hint, outlet_country)
         first_seen = self._first_seen(mentions, candidates)
+        corpus_regions = prior.present_regions(self._regions()) if prior is not None else frozenset()
+        if corpus_regions and not any(ev.kind in _STATED_KINDS for ev in evidence):
+            # no words name a country: place names on another continent than the run's documents are
+            # about are namesakes (:meth:`_on_another_continent`), no evidence of their country
+            regions = self._regions()
+            evidence = [
+                ev
+                for ev in evidence
+                if ev.kind not in _PLACE_EVIDENCE or regions.get(ev.country_code) in corpus_regions
+            ]
         if prior is not None:
             evidence.extend(prior.evidence(self._regions(), first_seen))
         focus = decide(evidence, first_seen)
@@ -229,7 +244,9 @@ class PlaceResolver:
         for k in sorted(pools):
             m = mentions[k]
             try:
-                place = self._resolve_known(m, k, pools, focus, by_start, mentions, k in localities)
+                place = self._resolve_known(
+                    m, k, pools, focus, by_start, mentions, k in localities, corpus_regions
+                )
             except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
                 places[k] = Place(
                     name=m.name, span=m.span, status="unresolved", reason=f"resolution failed: {exc}"
@@ -397,6 +414,11 @@ class PlaceResolver:
             # "the Rabat area of Tarnak district": a locality's best-known namesake (Morocco's capital)
             # takes no more than any other
             shares = _country_shares(entries, by_prominence=own and m.span.start not in localities)
+            levelled = {e.country_code for e in entries if m.admin_level and e.kind == m.admin_level}
+            if kind == "place" and len(levelled) == 1 and None not in levelled:
+                # "(Dolpa district)": a division named with its level word, of one country, states the
+                # country as fully as the corpus scanner reads it, however few people its places hold
+                shares = {next(iter(levelled)): 1.0}  # type: ignore[dict-item]
             if len(shares) > 1 and kind == "place" and fold(m.name) in tops:
                 # "Yala ... in Yala": saying an ambiguous name again does not say again which namesake
                 # it is (Yala, Kenya, with Siaya named, not Yala, Thailand)
@@ -617,6 +639,8 @@ class PlaceResolver:
             s += 1.0
         elif entry.feature_code == "PPLA":
             s += 0.5
+        if fold(entry.name) == fold(mention.name):
+            s += OWN_NAME  # Chad's Pala, not Farah or Santa Fe, which have "Pala" as an alternate name
         if mention.admin_level and entry.kind == mention.admin_level:
             s += 4.0
         elif mention.admin_level and entry.kind in {"admin1", "admin2"}:
@@ -676,11 +700,13 @@ class PlaceResolver:
         by_start: dict[int, int],
         mentions: list[PlaceMention],
         locality: bool = False,
+        corpus_regions: frozenset[str] = frozenset(),
     ) -> Place | None:
         """The best entry for a known name, or None when its only entries are small foreign towns
         whose country no words of the document name (then it is read as a name the gazetteer lacks).
         ``locality``: the words make the name a locality inside another place ("the Rabat area of
-        Tarnak district"), so a well-known city abroad is a namesake too."""
+        Tarnak district"), so a well-known city abroad is a namesake too. ``corpus_regions``: the world
+        regions the run's documents are about (``CorpusPrior.present_regions``)."""
         entries = pools.get(k, [])
         if not entries:
             return Place(
@@ -749,7 +775,7 @@ class PlaceResolver:
             )
         ):
             return None  # "Kibuye market" in a Kenyan story is not the Rwandan town
-        if m.cue != "dateline" and self._on_another_continent(best, focus, m):
+        if m.cue != "dateline" and self._on_another_continent(best, focus, m, corpus_regions):
             return None  # "Hardiya area (Bara district)" in a note about Nepal and India: not Bara, Sudan
         if code is None and m.longer is not None and best.kind == "city" and salience(best) < STRAY_SALIENCE:
             # "Bar-Sanguun" in a note that names no country: the small town "Bar" somewhere is no
@@ -766,7 +792,9 @@ class PlaceResolver:
             why += f"; focus country {code}"
         return self._place(m, best, why + ("; close call" if unsure else ""), cands)
 
-    def _on_another_continent(self, e: GazetteerEntry, focus: Focus, m: PlaceMention) -> bool:
+    def _on_another_continent(
+        self, e: GazetteerEntry, focus: Focus, m: PlaceMention, corpus_regions: frozenset[str] = frozenset()
+    ) -> bool:
         """Whether ``e`` lies on another continent than every country the document's words name as a
         place (its name, the dateline, the user's hint) while no words name its own: then it is a
         namesake of a place the gazetteer lacks, whatever its level ("Bara district" in a note about the
@@ -774,15 +802,23 @@ class PlaceResolver:
         "the UN office in Geneva") and no facility's name. A focus inferred from place names alone does
         not count: "outside the Meade company's office in Vostok village of Alamudun district" is no
         reason to read Alamudun as a namesake of a place in the United States; nor do demonyms, which
-        say who ("Russian forces patrolled Quamishli in al-Hasakeh")."""
-        if e.kind in _AREA_KINDS or not e.country_code or e.country_code == focus.country_code:
-            return False
-        stated = {ev.country_code for ev in focus.evidence if ev.kind in _STATED_KINDS}
-        if not stated or e.country_code in stated:
+        say who ("Russian forces patrolled Quamishli in al-Hasakeh").
+
+        Where no words of the document name a country, the world regions the run's documents are about
+        (``corpus_regions``) take their place: "the village of Farka" in an export of Niger and
+        Mozambique is not Albania's Farka, though it is the only Farka the gazetteer has (a town the
+        words' demonyms or actors tie to its country stays)."""
+        if e.kind in _AREA_KINDS or not e.country_code:
             return False
         regions = self._regions()
         here = regions.get(e.country_code)
-        if here is None or any(regions.get(c, here) == here for c in stated):
+        stated = {ev.country_code for ev in focus.evidence if ev.kind in _STATED_KINDS}
+        if stated:
+            if e.country_code == focus.country_code or e.country_code in stated:
+                return False
+            if here is None or any(regions.get(c, here) == here for c in stated):
+                return False
+        elif not corpus_regions or here is None or here in corpus_regions or focus.explicit(e.country_code):
             return False
         return salience(e) < STRAY_SALIENCE or m.facility_word is not None
 

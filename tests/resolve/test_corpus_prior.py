@@ -196,3 +196,16 @@ def test_a_division_named_with_its_level_word_states_its_country(
     focus, places = _focus_and_places(nlp, gazetteer, resolver, text, None)
     assert focus == "NP"
     assert places["Hun"] != "LY"
+
+
+def test_places_that_agree_with_each_other_keep_their_country_in_a_run_about_another_region(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # an export that mixes DR Congo (whose notes name their country) with the Philippines (whose notes
+    # name only barangays, towns and provinces): the note's own places, inside each other, say where
+    text = "A drug suspect was killed during a police raid in Barangay Santol, Balayan, Batangas."
+    congo = CorpusPrior.from_votes({"CD": 90}, 160)
+    assert congo.present_regions(gazetteer.regions()) == frozenset({"Africa"})
+    focus, places = _focus_and_places(nlp, gazetteer, resolver, text, congo)
+    assert focus == "PH", (focus, places)
+    assert places.get("Balayan") == "PH" or places.get("Batangas") == "PH", places

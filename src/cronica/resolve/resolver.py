@@ -103,8 +103,9 @@ _HYPHENS = frozenset({"-", "\u2013"})
 #: Focus evidence that is words of the text (or the user) saying where: a country's name, the
 #: dateline, the hint (a demonym or an actor says who: "Cuban doctors abducted in Mandera").
 _STATED_KINDS = frozenset({"country_name", "hint", "title", "outlet", "dateline"})
-#: Focus evidence that place names give (their entries, the containment the text states, their joint fit).
-_PLACE_EVIDENCE = frozenset({"place", "containment", "joint"})
+#: Focus evidence that one place name gives by its entries alone; the containment the text states and the
+#: joint fit of two names ("Barangay Santol, Balayan, Batangas") stay, whatever the run's regions.
+_PLACE_EVIDENCE = frozenset({"place"})
 
 
 class PlaceResolver:
@@ -818,7 +819,15 @@ class PlaceResolver:
                 return False
             if here is None or any(regions.get(c, here) == here for c in stated):
                 return False
-        elif not corpus_regions or here is None or here in corpus_regions or focus.explicit(e.country_code):
+        elif (
+            not corpus_regions
+            or here is None
+            or here in corpus_regions
+            or focus.explicit(e.country_code)
+            or e.country_code == focus.country_code
+        ):
+            # (the note's own places agree on its country: "Barangay Santol, Balayan, Batangas" in an
+            # export that mixes the Philippines with DR Congo, whose notes alone name their country)
             return False
         return salience(e) < STRAY_SALIENCE or m.facility_word is not None
 

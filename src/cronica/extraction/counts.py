@@ -57,6 +57,8 @@ def find_counts(
     out: list[CountMention] = [*_single_victims(sent, quantities, triggers, w)]
     for q in quantities:
         number_tok = doc[q.end - 1] if not q.more else doc[q.end - 2]
+        if number_tok.dep_ == "conj" and q.start <= number_tok.head.i < number_tok.i:
+            number_tok = number_tok.head  # "between 8 and 16 Fulani gunmen": the range's first number counts
         noun = _counted_noun(number_tok, q, sent, w)
         if noun is None or _subset(doc[q.start], number_tok, noun, w) or _age(doc, q.start, q.end):
             continue
@@ -238,6 +240,20 @@ def _figure_earlier_in_sentence(tok: Token) -> bool:
     return any(t.like_num and t.ent_type_ not in {"DATE", "TIME"} for t in tok.doc[tok.sent.start : tok.i])
 
 
+def _one_phrase_apart(between: Span, w: CountingWords) -> bool:
+    """The words between two figures are the first figure's noun phrase (at most eight words, no verb,
+    no punctuation) and one "and" right before the second."""
+    words = list(between)
+    return (
+        2 <= len(words) <= 9
+        and words[-1].lower_ in w.and_
+        and not any(
+            t.lower_ in w.and_ or (t.is_punct and t.text != "-") or t.pos_ in {"VERB", "AUX"}
+            for t in words[:-1]
+        )
+    )
+
+
 def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> list[CountMention]:
     """ "two rebels and one soldier dead": parts of one figure (3), not competing claims; "killing 2
     civilians and kidnapping 2" is two figures."""
@@ -253,7 +269,12 @@ def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> 
             and not c.tally
             and not c.increment
             and any(t.lower_ in w.and_ for t in doc[prev.quantity.end : c.quantity.start])
-            and c.quantity.start - prev.quantity.end <= 4
+            and (
+                c.quantity.start - prev.quantity.end <= 4
+                # "24 members of the Islamist militia group and 6 soldiers": a longer first noun phrase,
+                # the "and" right before the second figure and no other break between
+                or _one_phrase_apart(doc[prev.quantity.end : c.quantity.start], w)
+            )
             # "killing 2 civilians and kidnapping 2": a verb between says the second figure is of
             # another act, not a part of this one
             and not any(
@@ -372,7 +393,15 @@ def _single_victims(
             )
             # "another protester", "a fourth body was found": one more of a toll already told
             more = det.lower_ in w.one_more or ordinal is not None
-            if det.lower_ not in w.one and not named and not more:
+            # "clashed with a member of the group, killing the man", "the police returned fire and
+            # killed the gunman": the one person told of before, with no figure told before him
+            told = (
+                det.lower_ in w.definite
+                and child.dep_ == "dobj"
+                and count == "killed"
+                and not _figure_before(child)
+            )
+            if det.lower_ not in w.one and not named and not more and not told:
                 continue
             # "a woman and her son", "a farmer and his brother": each person joined to the first
             joined = [c for c in child.conjuncts if c.i > child.i and _one_person(c, w)]
@@ -552,6 +581,13 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) 
         and lemma not in w.not_person_nouns
     ):
         return noun  # worshippers, residents, civilians, policemen, activists (not sites, incidents, tents)
+    if (
+        noun.tag_ == "NN"
+        and q.value == 1
+        and noun.lower_.endswith(w.person_singular_suffixes)
+        and lemma not in w.not_person_nouns
+    ):
+        return noun  # "1 policewoman", "one pastoralist", "1 TMF fighter": one person
     if noun.ent_type_ == "NORP":
         return noun
     if any(c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in noun.children):
@@ -618,9 +654,13 @@ def _category(
     if own and any(c.pos_ in {"VERB", "ADP", "ADV"} for c in own) and not described:
         return None
     # "two gunmen shot dead a trader", "two men threw a grenade": the subject of a verb whose object is
-    # people or a weapon did it, nothing befell it
+    # people or a weapon did it, nothing befell it; nor did it befall the subject of a killing or
+    # wounding verb with any object ("farmers killed six oxen")
+    acts = noun.head.i in trigger_at and trigger_at[noun.head.i].family.count in {"killed", "injured"}
     agent = noun.dep_ == "nsubj" and any(
-        c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and (_people(c, w) or _weapon(c, trigger_at))
+        c.dep_ == "dobj"
+        and c.pos_ in {"NOUN", "PROPN"}
+        and ((acts and c.lemma_.lower() not in w.life_nouns) or _people(c, w) or _weapon(c, trigger_at))
         for c in noun.head.children
     )
     # "[injured]" or "injured" just after the noun
@@ -628,6 +668,12 @@ def _category(
         if tok.text in {",", ";"} or tok.lower_ in w.clause_breaks:
             break
         cat = w.category_words.get(tok.lower_)
+        if (
+            cat
+            and tok.dep_ in {"ROOT", "conj", "ccomp"}
+            and any(c.dep_ == "dobj" for v in (tok, *tok.conjuncts) for c in v.children)
+        ):
+            break  # "a number of farmers killed six oxen": a verb with an object of its own, done by them
         if cat and not agent:
             return cat, tok
     # "dejó un muerto y tres heridos": a conjunct whose noun says what befell its people ("heridos")
@@ -660,18 +706,34 @@ def _category(
         # killed"); not an age ("Abílio Mucussete, 34, ... died"), nor a part of a figure of its own
         # ("three people were killed – two members of the security forces")
         head = head.head
-    if cur.dep_ == "pobj" and head.head.i != head.i:
+    if cur.dep_ == "pobj" and head.i in words and head.pos_ == "ADP":
+        # "between 2 and 4 people ... were killed", the range's preposition hung on a date: the verb
+        # the range's people are told with
+        head = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), head)
+    elif cur.dep_ == "pobj" and head.head.i != head.i:
         head = head.head
         if head.i in words and head.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.head.i != head.i:
             head = head.head  # "decenas de miles de personas marcharon": the number phrase's verb
     for tok in _predicate_tokens(head):
         cat = _token_category(tok, trigger_at, w)
         if cat and not (agent and cat != "participants"):
+            if cat == "injured" and tok.lower_ in w.shot_words:
+                # "2 policemen were shot and killed": the killing verb joined to "shot" says what befell them
+                killing = _killing_conjunct(tok, trigger_at)
+                if killing is not None:
+                    return "killed", killing
             return cat, tok
     # "killing at least 17 people": the trigger just before the number (the parse may have lost the link)
     for tok in doc[max(sent.start, number_tok.i - 5) : number_tok.i]:
         trigger = trigger_at.get(tok.i)
-        if trigger is not None and trigger.family.count and trigger.asserted and tok.pos_ == "VERB":
+        if (
+            trigger is not None
+            and trigger.family.count
+            and trigger.asserted
+            and tok.pos_ == "VERB"
+            # "5 members were killed; three AK-47 were seized": a semicolon ends the killing's clause
+            and not any(t.text in {";", ":"} for t in doc[tok.i + 1 : number_tok.i])
+        ):
             return trigger.family.count, tok
     # "the ministry put the crowd at 24,000", "organisers estimated it at 60,000": a crowd estimate
     if any(t.lemma_.lower() in w.crowd_context for t in sent):
@@ -693,6 +755,23 @@ def _category(
             cat = _token_category(tok, trigger_at, w)
             if cat:
                 return cat, tok
+    return None
+
+
+def _killing_conjunct(verb: Token, trigger_at: dict[int, Trigger]) -> Token | None:
+    """The asserted killing verb joined to ``verb`` that shares its subject ("were shot and killed",
+    "was shot and later died"), or ``None``; a conjunct with a subject or a figure of its own ("3 were
+    shot and 2 killed") tells another count."""
+    for conj in verb.conjuncts:
+        trigger = trigger_at.get(conj.i)
+        if (
+            conj.i > verb.i
+            and trigger is not None
+            and trigger.asserted
+            and trigger.family.count == "killed"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "nummod"} or c.like_num for c in conj.children)
+        ):
+            return conj
     return None
 
 

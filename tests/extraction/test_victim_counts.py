@@ -42,6 +42,9 @@ CASES = [
     ("On 3 June 2021, a group of youths killed and burned several cows near Kalale.", 0),
     # the object is the dead
     ("On 3 June 2021, a number of gunmen killed four farmers in Kalale.", 4),
+    # "killed and mutilated a farmer": the object of the verb joined to the killing is its victim
+    ("On 3 June 2021, unknown men killed and mutilated a female cashew farmer in Barienou.", 1),
+    ("On 3 June 2021, gunmen killed two traders and wounded a policeman in Barienou.", 2),
     # the one person told of before, with no figure: one death
     ("On 3 June 2021, police exchanged fire with an armed robber in Likoni, killing the man.", 1),
     (

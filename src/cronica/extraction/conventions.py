@@ -221,6 +221,9 @@ class PartOfIncident:
     developments: frozenset[str]
     #: the event types of the incidents that take them in
     incidents: frozenset[str]
+    #: the sub-event types of a later killing whose dead an incident with no dead of its own takes in
+    #: ("militants attacked a base. Three soldiers were killed.": one event, three dead)
+    deaths: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -456,7 +459,11 @@ def _part_of_incident(data: dict[str, Any], name: str) -> PartOfIncident:
     for event_type in sorted(incidents):
         if event_type not in ACLED_TYPES or event_type == "Strategic developments":
             raise _fail(name, "part_of_incident.incidents", f"{event_type!r} is no ACLED incident type")
-    return PartOfIncident(developments, incidents)
+    deaths = _strings(data.get("deaths"), name, "part_of_incident.deaths")
+    violent = {sub for t, subs in ACLED_TYPES.items() if t != "Strategic developments" for sub in subs}
+    for sub in sorted(deaths - violent):
+        raise _fail(name, "part_of_incident.deaths", f"{sub!r} is no sub-event type of an incident")
+    return PartOfIncident(developments, incidents, deaths)
 
 
 def _violent_demonstration(

@@ -325,6 +325,15 @@ def _single_victims(
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.lemma_.lower() not in w.undergoer_verbs:
             own = {c.dep_ for c in children}
             children += [c for c in verb.head.children if c.dep_ not in own]
+        elif verb.pos_ == "VERB" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in children):
+            # "killed and mutilated a farmer": the object of the verb joined to it is its victim too
+            children += [
+                c
+                for v in verb.conjuncts
+                if v.i > verb.i and v.pos_ == "VERB"
+                for c in v.children
+                if c.dep_ == "dobj"
+            ]
         stranded = _stranded_subject(verb)
         if stranded is not None:
             children.append(stranded)

@@ -185,6 +185,10 @@ class MobViolence:
     #: an attack or a clash the learned classifier gives at least this (on a short report, or on the
     #: event's sentence) keeps its coding: the rioters are then a type the classifier misread
     backed: float = 0.5
+    #: the words that tell a demonstration or its demand ("protested", "demanding", "to denounce", a
+    #: road blocked with burning tyres), as one case-insensitive pattern: a violent demonstration in a
+    #: report with none of them is mob violence; ``None``: no such rule
+    demonstration: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -410,10 +414,15 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     )
     fire = _direct_fire(_section(data, "direct_fire", name), types["armed_clash"], name)
     armed = _armed_victims(_section(data, "armed_victims", name), codes, types["armed_clash"], name)
-    mob = _mob_violence(_section(data, "mob_violence", name), codes, types["mob_violence"], name)
-    violent = _violent_demonstration(
-        _section(data, "violent_demonstration", name), types["violent_demonstration"], name
+    violent_data = _section(data, "violent_demonstration", name)
+    mob = _mob_violence(
+        _section(data, "mob_violence", name),
+        codes,
+        types["mob_violence"],
+        name,
+        violent_data.get("road_blocks"),
     )
+    violent = _violent_demonstration(violent_data, types["violent_demonstration"], name)
     part = _part_of_incident(_section(data, "part_of_incident", name), name)
     opponent_data = _section(data, "state_opponent", name)
     opponent = StateOpponent(
@@ -550,8 +559,9 @@ def _armed_victims(
 
 
 def _mob_violence(
-    data: dict[str, Any], codes: dict[int, str], coding: tuple[str, str, str], name: str
+    data: dict[str, Any], codes: dict[int, str], coding: tuple[str, str, str], name: str, road_blocks: Any
 ) -> MobViolence:
+    """``road_blocks``: ``violent_demonstration.road_blocks``, words of a demonstration too."""
     inter = _inter_codes(data, codes, name, "mob_violence.inter")
     codings = _strings(data.get("codings"), name, "mob_violence.codings")
     known = {*ACLED_TYPES["Violence against civilians"], *ACLED_TYPES["Battles"]}
@@ -560,7 +570,10 @@ def _mob_violence(
     backed = data.get("backed", 0.5)
     if not isinstance(backed, (int, float)) or not 0.0 <= float(backed) <= 1.0:
         raise _fail(name, "mob_violence.backed", "expected a probability between 0 and 1")
-    return MobViolence(inter, codings, coding, float(backed))
+    told = _strings(data.get("demonstration"), name, "mob_violence.demonstration")
+    blocks = _strings(road_blocks, name, "violent_demonstration.road_blocks")
+    demonstration = _phrases(sorted([*told, *blocks], key=len, reverse=True))
+    return MobViolence(inter, codings, coding, float(backed), demonstration)
 
 
 def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:

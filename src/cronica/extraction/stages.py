@@ -65,7 +65,7 @@ from cronica.extraction.learned import (
     weapons_named,
 )
 from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
-from cronica.extraction.mob_violence import mob_violence_coding
+from cronica.extraction.mob_violence import mob_violence_coding, no_demonstration_coding
 from cronica.extraction.note_tags import demonstration_coding, note_tag
 from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.part_of_incident import fold_developments
@@ -744,6 +744,8 @@ class MobViolenceCoding:
         self.combination = combination
 
     def __call__(self, reading: Reading) -> None:
+        text = reading.document.text
+        reading.events = [no_demonstration_coding(e, text, self.mob) or e for e in reading.events]
         recoded = {id(e): c for e in reading.events if (c := mob_violence_coding(e, self.mob)) is not None}
         if not recoded:
             reading.events = communal_sides(reading.events, reading.context.actors)

@@ -231,6 +231,20 @@ class PartOfIncident:
 
 
 @dataclass(frozen=True)
+class ProtestIntervention:
+    """A protest the state's forces intervened in is a protest with intervention
+    (``protest_intervention`` in conventions.yaml)."""
+
+    #: the words that tell the intervention ("police intervened", "dispersed", "tear gas", "police
+    #: arrested"), as one case-insensitive pattern
+    words: re.Pattern[str]
+    #: the coding it gives (event type, sub-event type, PLOVER)
+    coding: tuple[str, str, str]
+    #: the sub-event types of Protests it replaces
+    codings: frozenset[str]
+
+
+@dataclass(frozen=True)
 class StateOpponent:
     """The named, untyped other side of the state's forces in a battle or a strike is a rebel group
     (``state_opponent`` in conventions.yaml)."""
@@ -281,6 +295,8 @@ class Conventions:
     part_of_incident: PartOfIncident
     #: the named, untyped other side of the state's forces: a rebel group
     state_opponent: StateOpponent
+    #: a protest the state's forces intervened in: a protest with intervention
+    protest_intervention: ProtestIntervention | None = None
 
 
 @cache
@@ -449,7 +465,16 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         violent,
         part,
         opponent,
+        _protest_intervention(_section(data, "protest_intervention", name), types["intervention"], name),
     )
+
+
+def _protest_intervention(
+    data: dict[str, Any], coding: tuple[str, str, str], name: str
+) -> ProtestIntervention:
+    words = _strings(data.get("words"), name, "protest_intervention.words")
+    codings = _sub_types(data.get("codings"), "Protests", name, "protest_intervention.codings")
+    return ProtestIntervention(_phrases(sorted(words, key=len, reverse=True)), coding, codings)
 
 
 def _sub_types(value: Any, event_type: str, name: str, where: str) -> frozenset[str]:

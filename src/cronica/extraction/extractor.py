@@ -62,6 +62,7 @@ from cronica.extraction.stages import (
     MobViolenceCoding,
     NoteTagCoding,
     PartOfIncidentFolding,
+    ProtestInterventionCoding,
     ReadCounts,
     ReadIncidents,
     ReadStatements,
@@ -166,6 +167,7 @@ class Extractor:
                 self.combination.short_sentences,
                 self.lexicon.grammar["peaceful"],
             ),
+            ProtestInterventionCoding(conventions.protest_intervention, self.combination.short_sentences),
             PartOfIncidentFolding(
                 conventions.part_of_incident, conventions.note_tags, self.combination.short_sentences
             ),

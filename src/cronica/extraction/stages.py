@@ -46,6 +46,7 @@ from cronica.extraction.conventions import (
     DirectFire,
     MobViolence,
     PartOfIncident,
+    ProtestIntervention,
     ViolentDemonstration,
 )
 from cronica.extraction.counts import CountMention, clause_of, find_counts
@@ -69,6 +70,7 @@ from cronica.extraction.mob_violence import mob_violence_coding, no_demonstratio
 from cronica.extraction.note_tags import demonstration_coding, note_tag
 from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.part_of_incident import fold_developments
+from cronica.extraction.protest_intervention import intervention_events
 from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.roles import apply_acled_roles, apply_place_country, communal_sides
 from cronica.extraction.statements import StatementFinder, speaker_actor
@@ -636,6 +638,30 @@ class ViolentDemonstrationCoding:
         if not reading.events or not text or reading.sentence_count > self.short_sentences:
             return
         changed = violent_demonstration_events(reading.events, text, self.violent, self.peaceful)
+        if changed is not None:
+            reading.events = changed
+
+
+class ProtestInterventionCoding:
+    """A protest the state's forces intervened in is a protest with intervention
+    (:mod:`.protest_intervention`): in a short report or a coded summary, a protest coded as peaceful
+    is one with intervention when the report tells the police dispersing it, firing tear gas or
+    arresting; after ``violent-demonstration`` (a riot stays a riot) and before ``roles``."""
+
+    name = "protest-intervention"
+
+    def __init__(self, conv: ProtestIntervention | None, short_sentences: int) -> None:
+        self.conv = conv
+        self.short_sentences = short_sentences
+
+    def __call__(self, reading: Reading) -> None:
+        text = reading.document.text
+        if self.conv is None or not reading.events or not text:
+            return
+        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        if reading.sentence_count > self.short_sentences and not summary:
+            return
+        changed = intervention_events(reading.events, text, self.conv)
         if changed is not None:
             reading.events = changed
 

@@ -109,3 +109,11 @@ def test_an_incident_with_its_own_dead_keeps_them() -> None:
         "attackers were later shot dead by police in Kivo."
     )
     assert found[0].fatalities == 1
+
+
+def test_a_killing_at_another_place_keeps_its_dead() -> None:
+    found = events(
+        "On 5 March 2024, armed men attacked an army post in Tovra. Later, a trader was shot dead when "
+        "he opened his shop in Kivo."
+    )
+    assert [e.fatalities for e in found] == [0, 1]

@@ -58,6 +58,44 @@ CASES = [
         "gunmen killed the driver first.",
         4,
     ),
+    # what a person had done, told in a relative clause: that earlier deed's dead
+    ("On 3 June 2021, a mob attacked a man who had allegedly killed his brother in Kutu village.", 0),
+    ("On 3 June 2021, a youth mob burned the houses of suspected cultists who killed a trader in Ihie.", 0),
+    # the doers of the event described by what they did: their killing is the event's
+    (
+        "On 3 June 2021, officials visiting a farm near Naivasha were attacked by a group of around 50 "
+        "youths who killed a police officer.",
+        1,
+    ),
+    # a relative clause of a thing that killed: the event's dead
+    ("On 3 June 2021, a bomb that killed five people exploded at the market in Maiduguri.", 5),
+    # a riot after a killing: the killing is its cause, another event's dead
+    (
+        "On 3 June 2021, a mob set fire to a lorry in Bidur after the lorry hit a motorbike and killed "
+        "one man.",
+        0,
+    ),
+    # a claim the note says could not be verified is no toll
+    (
+        "On 3 June 2021, JNIM claimed to have attacked and killed six soldiers near Porga. The "
+        "information could not be independently verified.",
+        0,
+    ),
+    (
+        "On 3 June 2021, militants attacked an army boat near Ngouboua. According to Amaq, 20 soldiers "
+        "were killed, however, this could not be independently verified.",
+        0,
+    ),
+    # a claim with no such words, and a figure beside a doubt about something else, stand
+    ("On 3 June 2021, NAS forces claimed to have killed 4 SSPDF soldiers in Katigiti.", 4),
+    (
+        "On 3 June 2021, gunmen shot dead two traders in Moyale. The identity of the gunmen could not "
+        "be confirmed.",
+        2,
+    ),
+    # a number after "No" names a thing: no count
+    ("On 3 June 2021, a bomb exploded at Basic Education High School No 5 in Yangon. Casualties unknown.", 0),
+    ("On 3 June 2021, four people were killed when a bomb exploded at High School No. 2 in Yangon.", 4),
     # each side's figure, the first with a longer noun phrase: one figure
     ("On 3 June 2021, at least 12 fighters of the armed group and 3 soldiers were killed.", 15),
     ("On 3 June 2021, 4 pro-government militia members and 2 Taliban militants died in Nijrab.", 6),

@@ -124,6 +124,11 @@ class CodedWords:
     gap: int = 4
     #: a figure for each event ("with 1 fatality each")
     each: frozenset[str] = frozenset()
+    #: the words that say a claim was not verified ("could not be independently verified"), and those
+    #: of a claim ("claimed", "according to"), each one case-insensitive pattern: the deaths a claim
+    #: tells, in the sentence that says so or the one before, are no figure ACLED codes
+    unverified: re.Pattern[str] | None = None
+    claims: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -635,6 +640,10 @@ def _coded_words(data: dict[str, Any], name: str) -> CodedWords:
         repeat=_strings(data.get("repeat"), name, f"{where}.repeat"),
         each=_strings(data["each"], name, f"{where}.each") if "each" in data else frozenset(),
         gap=gap,
+        unverified=_phrases(
+            sorted(_strings(data.get("unverified"), name, f"{where}.unverified"), key=len, reverse=True)
+        ),
+        claims=_phrases(sorted(_strings(data.get("claims"), name, f"{where}.claims"), key=len, reverse=True)),
     )
 
 

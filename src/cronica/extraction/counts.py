@@ -62,6 +62,8 @@ def find_counts(
         noun = _counted_noun(number_tok, q, sent, w)
         if noun is None or _subset(doc[q.start], number_tok, noun, w) or _age(doc, q.start, q.end):
             continue
+        if q.start > sent.start and doc[q.start - 1].lower_ in w.label_words:
+            continue  # "High School No 5": a name's number, no count
         if q.more and _own_place(number_tok):
             continue  # "ten killed in Sacaba and ten more in Senkata": another place's figure, no increment
         if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
@@ -73,7 +75,7 @@ def find_counts(
             continue
         category, verb = found
         if category != "participants" and (
-            _told_as_cause(verb, w) or _before_the_protest(verb, trigger_at, w)
+            _told_as_cause(verb, w) or _before_the_protest(verb, trigger_at, w) or _what_a_person_did(verb, w)
         ):
             continue  # "to protest the police killing of 3 men": deaths of an earlier event
         if category != "participants" and _either_or(verb, sent.end):
@@ -175,9 +177,47 @@ def _before_the_protest(verb: Token, trigger_at: dict[int, Trigger], w: Counting
             return False
         head = tok.head
         return any(
-            (found := trigger_at.get(t.i)) is not None and found.family.name == "protest" and found.asserted
+            (found := trigger_at.get(t.i)) is not None
+            and found.family.name in _CROWD_FAMILIES
+            and found.asserted
             for t in [head, *(c for c in head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "xcomp"})]
         )
+    return False
+
+
+def _the_doers(noun: Token) -> bool:
+    """``noun`` names who did the event told: its subject, or in its "by" phrase ("they were attacked
+    by an armed group of around 50 youth who killed a police officer": their killing is the event)."""
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ in {"nsubj", "agent"}:
+            return True
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+#: the trigger families of what a crowd does: a protest or a riot told with "after" follows the deaths
+_CROWD_FAMILIES = frozenset({"protest", "riot"})
+
+
+def _what_a_person_did(verb: Token, w: CountingWords) -> bool:
+    """The count's verb is a relative clause that says what people had done ("a mob attacked a man
+    who had allegedly killed his father", "houses of cultists who killed a resident"): its dead belong
+    to that earlier deed, not to the event told."""
+    for tok in [verb, *verb.ancestors]:
+        if tok.dep_ == "relcl":
+            told_of = tok.head
+            return (
+                told_of.pos_ in {"NOUN", "PROPN"}
+                and _people(told_of, w)
+                and any(c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in tok.children)
+                and not _the_doers(told_of)
+            )
+        if tok.dep_ in {"ROOT", "advcl", "ccomp"}:
+            return False
+    return False
     return False
 
 
@@ -309,7 +349,7 @@ def _single_victims(
         count = t.family.count or w.category_words.get(t.token.lower_)
         if not t.asserted or count not in {"killed", "injured", "arrested"}:
             continue
-        if _before_the_protest(t.token, trigger_at, w):
+        if _before_the_protest(t.token, trigger_at, w) or _what_a_person_did(t.token, w):
             continue
         verb = t.token
         if verb.dep_ in {"oprd", "acomp", "xcomp"} and verb.head.lemma_.lower() in w.found_verbs:
@@ -674,8 +714,8 @@ def _category(
     )
     # "[injured]" or "injured" just after the noun
     for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:
-        if tok.text in {",", ";"} or tok.lower_ in w.clause_breaks:
-            break
+        if tok.text in {",", ";"} or tok.lower_ in w.clause_breaks or tok.tag_ in {"WP", "WDT"}:
+            break  # "50 youth who killed a police officer": what they did, not what befell them
         cat = w.category_words.get(tok.lower_)
         if (
             cat
@@ -760,9 +800,11 @@ def _category(
             return "participants", tok
     # "activists who staged a sit-in": what the people did, when nothing else says what was done to them
     for pred in (c for c in noun.children if c.dep_ == "relcl"):
+        # "50 youth who killed a police officer": a deed done to someone else befell nobody counted here
+        doers = {"nsubj", "dobj"} <= {c.dep_ for c in pred.children}
         for tok in pred.subtree:
             cat = _token_category(tok, trigger_at, w)
-            if cat:
+            if cat and not (doers and cat != "participants"):
                 return cat, tok
     return None
 

@@ -167,7 +167,11 @@ class Extractor:
                 self.combination.short_sentences,
                 self.lexicon.grammar["peaceful"],
             ),
-            ProtestInterventionCoding(conventions.protest_intervention, self.combination.short_sentences),
+            ProtestInterventionCoding(
+                conventions.protest_intervention,
+                self.combination.short_sentences,
+                self.lexicon.grammar["peaceful"],
+            ),
             PartOfIncidentFolding(
                 conventions.part_of_incident, conventions.note_tags, self.combination.short_sentences
             ),

@@ -84,10 +84,29 @@ def _later_deaths(
     host = incidents[0]
     if host is event or host.trigger.start >= event.trigger.start or not _same_day(host, event):
         return False
+    if _own_place(event) and _elsewhere(event, host):
+        return False  # "Later, a trader was shot dead on Zoo Road": another place, another event
     current = taken.get(id(host), host)
     if _killed(current):
         return False
     taken[id(host)] = take_in(current, event, "killing")
+    return True
+
+
+def _own_place(event: Event) -> bool:
+    """Whether ``event``'s place is named in its own sentence (not inherited from the story)."""
+    where, sentence = event.location.span, event.sentence
+    return where is not None and sentence is not None and sentence.start <= where.start < sentence.end
+
+
+def _elsewhere(event: Event, host: Event) -> bool:
+    """Whether ``event``'s place is another than ``host``'s: another name, and where both resolved,
+    another first-level division ("in greater Khartoum" after "in Khartoum North" is the same region)."""
+    here, there = event.location, host.location
+    if here.name == there.name:
+        return False
+    if here.status == there.status == "resolved" and here.admin1 and there.admin1:
+        return here.admin1 != there.admin1
     return True
 
 

@@ -14,6 +14,7 @@ In: a short report's (or a coded summary's) events, its text and the convention
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from cronica.extraction.classify import recoded
 from cronica.extraction.conventions import ProtestIntervention
@@ -24,10 +25,26 @@ from cronica.records import Event
 _NEGATED = re.compile(r"\b(?:not|no|never|without)\b[^.;]*$", re.IGNORECASE)
 
 
-def intervention_events(events: list[Event], text: str, conv: ProtestIntervention) -> list[Event] | None:
+def intervention_events(
+    events: list[Event], text: str, conv: ProtestIntervention, peaceful: Collection[str] = ()
+) -> list[Event] | None:
     """``events`` with every protest coded as one of ``conv.codings`` coded as ``conv.coding`` when
-    ``text`` tells an intervention (``conv.words``); ``None`` when no event changes."""
-    if not any(e.event_type == conv.coding[0] and e.sub_event_type in conv.codings for e in events):
+    ``text`` tells an intervention (``conv.words``); ``None`` when no event changes. A report that also
+    tells a riot keeps its protests (the force met the riot: "marched and dispersed without incident;
+    later a group clashed with police ... Police used tear gas"), and so does a protest whose sentence
+    says it passed off peacefully (``peaceful``, the lexicon's ``grammar.peaceful``)."""
+    if any(e.event_type == "Riots" for e in events):
+        return None
+
+    def recodes(e: Event) -> bool:
+        said = e.sentence.text.lower() if e.sentence is not None else ""
+        return (
+            e.event_type == conv.coding[0]
+            and e.sub_event_type in conv.codings
+            and not any(w in said for w in peaceful)
+        )
+
+    if not any(recodes(e) for e in events):
         return None
     found = next(
         (
@@ -40,9 +57,4 @@ def intervention_events(events: list[Event], text: str, conv: ProtestInterventio
     if found is None:
         return None
     why = f"the report tells the protest's intervention ('{found.group(0)}')"
-    return [
-        recoded(e, conv.coding, why)
-        if e.event_type == conv.coding[0] and e.sub_event_type in conv.codings
-        else e
-        for e in events
-    ]
+    return [recoded(e, conv.coding, why) if recodes(e) else e for e in events]

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
 from cronica.extraction.armed_victims import armed_victims_coding
 from cronica.extraction.assemble import Draft, assemble_events
-from cronica.extraction.coded import apply_coded_tolls, find_coded_toll
+from cronica.extraction.coded import apply_coded_tolls, find_coded_toll, without_unverified_claims
 from cronica.extraction.context import DocContext
 from cronica.extraction.conventions import (
     ArmedVictims,
@@ -650,9 +650,12 @@ class ProtestInterventionCoding:
 
     name = "protest-intervention"
 
-    def __init__(self, conv: ProtestIntervention | None, short_sentences: int) -> None:
+    def __init__(
+        self, conv: ProtestIntervention | None, short_sentences: int, peaceful: Collection[str] = ()
+    ) -> None:
         self.conv = conv
         self.short_sentences = short_sentences
+        self.peaceful = peaceful
 
     def __call__(self, reading: Reading) -> None:
         text = reading.document.text
@@ -661,7 +664,7 @@ class ProtestInterventionCoding:
         summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
         if reading.sentence_count > self.short_sentences and not summary:
             return
-        changed = intervention_events(reading.events, text, self.conv)
+        changed = intervention_events(reading.events, text, self.conv, self.peaceful)
         if changed is not None:
             reading.events = changed
 
@@ -813,7 +816,10 @@ class CodedToll:
         if not reading.events:
             return
         tolls = find_coded_toll(reading.doc, self.words, self.quantities)
-        reading.events = apply_coded_tolls(reading.events, reading.doc, tolls)
+        if tolls:  # the coder's figure codes the note, claims verified or not
+            reading.events = apply_coded_tolls(reading.events, reading.doc, tolls)
+        else:
+            reading.events = without_unverified_claims(reading.events, reading.doc, self.words)
 
 
 class Records:

@@ -207,7 +207,9 @@ def _what_a_person_did(verb: Token, w: CountingWords) -> bool:
     who had allegedly killed his father", "houses of cultists who killed a resident"): its dead belong
     to that earlier deed, not to the event told."""
     for tok in [verb, *verb.ancestors]:
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" and tok.i == verb.i:
+            # the killing verb itself (a verb the parser joined to the clause is the main story's:
+            # "killing a boy who was playing outside and wounding his mother")
             told_of = tok.head
             return (
                 told_of.pos_ in {"NOUN", "PROPN"}
@@ -720,6 +722,7 @@ def _category(
         if (
             cat
             and tok.dep_ in {"ROOT", "conj", "ccomp"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
             and any(c.dep_ == "dobj" for v in (tok, *tok.conjuncts) for c in v.children)
         ):
             break  # "a number of farmers killed six oxen": a verb with an object of its own, done by them

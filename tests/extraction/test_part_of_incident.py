@@ -82,3 +82,38 @@ def test_a_long_news_report_keeps_its_arrests() -> None:
         "On Wednesday, police arrested two men in Marsa over an unrelated robbery."
     )
     assert ("Strategic developments", "Arrests") in codings(text)
+
+
+def test_the_dead_told_after_an_attack_are_its_toll() -> None:
+    # "... repelled the attack. 4 people died": one battle with four dead, not a second event
+    found = events(
+        "On 5 March 2024, armed men attacked an army post in Tovra. The soldiers repelled the attack. "
+        "Three people died and several others were wounded."
+    )
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Battles", "Armed clash")]
+    assert found[0].fatalities == 3
+    assert "takes in the killing" in found[0].coded_by
+
+
+def test_a_killing_on_another_day_keeps_its_dead() -> None:
+    found = events(
+        "On 5 March 2024, armed men attacked an army post in Tovra. On 7 March 2024, two soldiers were "
+        "killed by gunmen near Kivo."
+    )
+    assert [e.fatalities for e in found] == [0, 2]
+
+
+def test_an_incident_with_its_own_dead_keeps_them() -> None:
+    found = events(
+        "On 5 March 2024, armed men attacked an army post in Tovra, killing a soldier. Two of the "
+        "attackers were later shot dead by police in Kivo."
+    )
+    assert found[0].fatalities == 1
+
+
+def test_a_killing_at_another_place_keeps_its_dead() -> None:
+    found = events(
+        "On 5 March 2024, armed men attacked an army post in Tovra. Later, a trader was shot dead when "
+        "he opened his shop in Kivo."
+    )
+    assert [e.fatalities for e in found] == [0, 1]

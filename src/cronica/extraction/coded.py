@@ -212,3 +212,38 @@ def apply_coded_tolls(events: list[Event], doc: Doc, tolls: list[CodedToll]) -> 
         replace(e, counts={**e.counts, "killed": (*e.counts.get("killed", ()), claim)}) if i in chosen else e
         for i, e in enumerate(cleaned)
     ]
+
+
+def without_unverified_claims(events: list[Event], doc: Doc, words: CodedWords) -> list[Event]:
+    """``events`` without the deaths an unverified claim tells: a ``killed`` claim read from a sentence
+    with claim words (``words.claims``: "claimed", "according to") that says it could not be verified
+    (``words.unverified``), or that comes just before a sentence that says so ("IS Sahel claimed to
+    have killed four soldiers. The information could not be independently verified.")."""
+    if words.unverified is None or words.claims is None or not events:
+        return events
+    sents = list(doc_sents(doc))
+    spans: list[tuple[int, int]] = []
+    for i, sent in enumerate(sents):
+        if not words.unverified.search(sent.text):
+            continue
+        for told in (sent, sents[i - 1] if i > 0 else None):
+            if told is not None and words.claims.search(told.text):
+                spans.append((told.start_char, told.end_char))
+    if not spans:
+        return events
+
+    def claimed(claim: CountClaim) -> bool:
+        return claim.span is not None and any(lo <= claim.span.start < hi for lo, hi in spans)
+
+    out = []
+    for event in events:
+        killed = event.counts.get("killed", ())
+        if not any(claimed(c) for c in killed):
+            out.append(event)
+            continue
+        kept = tuple(c for c in killed if not claimed(c))
+        counts = {k: v for k, v in event.counts.items() if k != "killed"}
+        if kept:
+            counts["killed"] = kept
+        out.append(replace(event, counts=counts))
+    return out

@@ -125,6 +125,11 @@ class CodedWords:
     gap: int = 4
     #: a figure for each event ("with 1 fatality each")
     each: frozenset[str] = frozenset()
+    #: the words that say a claim was not verified ("could not be independently verified"), and those
+    #: of a claim ("claimed", "according to"), each one case-insensitive pattern: the deaths a claim
+    #: tells, in the sentence that says so or the one before, are no figure ACLED codes
+    unverified: re.Pattern[str] | None = None
+    claims: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -186,6 +191,10 @@ class MobViolence:
     #: an attack or a clash the learned classifier gives at least this (on a short report, or on the
     #: event's sentence) keeps its coding: the rioters are then a type the classifier misread
     backed: float = 0.5
+    #: the words that tell a demonstration or its demand ("protested", "demanding", "to denounce", a
+    #: road blocked with burning tyres), as one case-insensitive pattern: a violent demonstration in a
+    #: report with none of them is mob violence; ``None``: no such rule
+    demonstration: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +231,23 @@ class PartOfIncident:
     developments: frozenset[str]
     #: the event types of the incidents that take them in
     incidents: frozenset[str]
+    #: the sub-event types of a later killing whose dead an incident with no dead of its own takes in
+    #: ("militants attacked a base. Three soldiers were killed.": one event, three dead)
+    deaths: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ProtestIntervention:
+    """A protest the state's forces intervened in is a protest with intervention
+    (``protest_intervention`` in conventions.yaml)."""
+
+    #: the words that tell the intervention ("police intervened", "dispersed", "tear gas", "police
+    #: arrested"), as one case-insensitive pattern
+    words: re.Pattern[str]
+    #: the coding it gives (event type, sub-event type, PLOVER)
+    coding: tuple[str, str, str]
+    #: the sub-event types of Protests it replaces
+    codings: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -275,6 +301,8 @@ class Conventions:
     part_of_incident: PartOfIncident
     #: the named, untyped other side of the state's forces: a rebel group
     state_opponent: StateOpponent
+    #: a protest the state's forces intervened in: a protest with intervention
+    protest_intervention: ProtestIntervention | None = None
 
 
 @cache
@@ -408,10 +436,15 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     )
     fire = _direct_fire(_section(data, "direct_fire", name), types["armed_clash"], name)
     armed = _armed_victims(_section(data, "armed_victims", name), codes, types["armed_clash"], name)
-    mob = _mob_violence(_section(data, "mob_violence", name), codes, types["mob_violence"], name)
-    violent = _violent_demonstration(
-        _section(data, "violent_demonstration", name), types["violent_demonstration"], name
+    violent_data = _section(data, "violent_demonstration", name)
+    mob = _mob_violence(
+        _section(data, "mob_violence", name),
+        codes,
+        types["mob_violence"],
+        name,
+        violent_data.get("road_blocks"),
     )
+    violent = _violent_demonstration(violent_data, types["violent_demonstration"], name)
     part = _part_of_incident(_section(data, "part_of_incident", name), name)
     opponent_data = _section(data, "state_opponent", name)
     opponent = StateOpponent(
@@ -438,7 +471,16 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         violent,
         part,
         opponent,
+        _protest_intervention(_section(data, "protest_intervention", name), types["intervention"], name),
     )
+
+
+def _protest_intervention(
+    data: dict[str, Any], coding: tuple[str, str, str], name: str
+) -> ProtestIntervention:
+    words = _strings(data.get("words"), name, "protest_intervention.words")
+    codings = _sub_types(data.get("codings"), "Protests", name, "protest_intervention.codings")
+    return ProtestIntervention(_phrases(sorted(words, key=len, reverse=True)), coding, codings)
 
 
 def _sub_types(value: Any, event_type: str, name: str, where: str) -> frozenset[str]:
@@ -457,7 +499,11 @@ def _part_of_incident(data: dict[str, Any], name: str) -> PartOfIncident:
     for event_type in sorted(incidents):
         if event_type not in ACLED_TYPES or event_type == "Strategic developments":
             raise _fail(name, "part_of_incident.incidents", f"{event_type!r} is no ACLED incident type")
-    return PartOfIncident(developments, incidents)
+    deaths = _strings(data.get("deaths"), name, "part_of_incident.deaths")
+    violent = {sub for t, subs in ACLED_TYPES.items() if t != "Strategic developments" for sub in subs}
+    for sub in sorted(deaths - violent):
+        raise _fail(name, "part_of_incident.deaths", f"{sub!r} is no sub-event type of an incident")
+    return PartOfIncident(developments, incidents, deaths)
 
 
 def _violent_demonstration(
@@ -544,8 +590,9 @@ def _armed_victims(
 
 
 def _mob_violence(
-    data: dict[str, Any], codes: dict[int, str], coding: tuple[str, str, str], name: str
+    data: dict[str, Any], codes: dict[int, str], coding: tuple[str, str, str], name: str, road_blocks: Any
 ) -> MobViolence:
+    """``road_blocks``: ``violent_demonstration.road_blocks``, words of a demonstration too."""
     inter = _inter_codes(data, codes, name, "mob_violence.inter")
     codings = _strings(data.get("codings"), name, "mob_violence.codings")
     known = {*ACLED_TYPES["Violence against civilians"], *ACLED_TYPES["Battles"]}
@@ -554,7 +601,10 @@ def _mob_violence(
     backed = data.get("backed", 0.5)
     if not isinstance(backed, (int, float)) or not 0.0 <= float(backed) <= 1.0:
         raise _fail(name, "mob_violence.backed", "expected a probability between 0 and 1")
-    return MobViolence(inter, codings, coding, float(backed))
+    told = _strings(data.get("demonstration"), name, "mob_violence.demonstration")
+    blocks = _strings(road_blocks, name, "violent_demonstration.road_blocks")
+    demonstration = _phrases(sorted([*told, *blocks], key=len, reverse=True))
+    return MobViolence(inter, codings, coding, float(backed), demonstration)
 
 
 def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:
@@ -591,6 +641,10 @@ def _coded_words(data: dict[str, Any], name: str) -> CodedWords:
         repeat=_strings(data.get("repeat"), name, f"{where}.repeat"),
         each=_strings(data["each"], name, f"{where}.each") if "each" in data else frozenset(),
         gap=gap,
+        unverified=_phrases(
+            sorted(_strings(data.get("unverified"), name, f"{where}.unverified"), key=len, reverse=True)
+        ),
+        claims=_phrases(sorted(_strings(data.get("claims"), name, f"{where}.claims"), key=len, reverse=True)),
     )
 
 

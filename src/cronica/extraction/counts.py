@@ -57,9 +57,13 @@ def find_counts(
     out: list[CountMention] = [*_single_victims(sent, quantities, triggers, w)]
     for q in quantities:
         number_tok = doc[q.end - 1] if not q.more else doc[q.end - 2]
+        if number_tok.dep_ == "conj" and q.start <= number_tok.head.i < number_tok.i:
+            number_tok = number_tok.head  # "between 8 and 16 Fulani gunmen": the range's first number counts
         noun = _counted_noun(number_tok, q, sent, w)
         if noun is None or _subset(doc[q.start], number_tok, noun, w) or _age(doc, q.start, q.end):
             continue
+        if q.start > sent.start and doc[q.start - 1].lower_ in w.label_words:
+            continue  # "High School No 5": a name's number, no count
         if q.more and _own_place(number_tok):
             continue  # "ten killed in Sacaba and ten more in Senkata": another place's figure, no increment
         if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
@@ -71,7 +75,7 @@ def find_counts(
             continue
         category, verb = found
         if category != "participants" and (
-            _told_as_cause(verb, w) or _before_the_protest(verb, trigger_at, w)
+            _told_as_cause(verb, w) or _before_the_protest(verb, trigger_at, w) or _what_a_person_did(verb, w)
         ):
             continue  # "to protest the police killing of 3 men": deaths of an earlier event
         if category != "participants" and _either_or(verb, sent.end):
@@ -173,9 +177,49 @@ def _before_the_protest(verb: Token, trigger_at: dict[int, Trigger], w: Counting
             return False
         head = tok.head
         return any(
-            (found := trigger_at.get(t.i)) is not None and found.family.name == "protest" and found.asserted
+            (found := trigger_at.get(t.i)) is not None
+            and found.family.name in _CROWD_FAMILIES
+            and found.asserted
             for t in [head, *(c for c in head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "xcomp"})]
         )
+    return False
+
+
+def _the_doers(noun: Token) -> bool:
+    """``noun`` names who did the event told: its subject, or in its "by" phrase ("they were attacked
+    by an armed group of around 50 youth who killed a police officer": their killing is the event)."""
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ in {"nsubj", "agent"}:
+            return True
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+#: the trigger families of what a crowd does: a protest or a riot told with "after" follows the deaths
+_CROWD_FAMILIES = frozenset({"protest", "riot"})
+
+
+def _what_a_person_did(verb: Token, w: CountingWords) -> bool:
+    """The count's verb is a relative clause that says what people had done ("a mob attacked a man
+    who had allegedly killed his father", "houses of cultists who killed a resident"): its dead belong
+    to that earlier deed, not to the event told."""
+    for tok in [verb, *verb.ancestors]:
+        if tok.dep_ == "relcl" and tok.i == verb.i:
+            # the killing verb itself (a verb the parser joined to the clause is the main story's:
+            # "killing a boy who was playing outside and wounding his mother")
+            told_of = tok.head
+            return (
+                told_of.pos_ in {"NOUN", "PROPN"}
+                and _people(told_of, w)
+                and any(c.dep_ == "nsubj" and c.tag_ in {"WP", "WDT"} for c in tok.children)
+                and not _the_doers(told_of)
+            )
+        if tok.dep_ in {"ROOT", "advcl", "ccomp"}:
+            return False
+    return False
     return False
 
 
@@ -238,6 +282,20 @@ def _figure_earlier_in_sentence(tok: Token) -> bool:
     return any(t.like_num and t.ent_type_ not in {"DATE", "TIME"} for t in tok.doc[tok.sent.start : tok.i])
 
 
+def _one_phrase_apart(between: Span, w: CountingWords) -> bool:
+    """The words between two figures are the first figure's noun phrase (at most eight words, no verb,
+    no punctuation) and one "and" right before the second."""
+    words = list(between)
+    return (
+        2 <= len(words) <= 9
+        and words[-1].lower_ in w.and_
+        and not any(
+            t.lower_ in w.and_ or (t.is_punct and t.text != "-") or t.pos_ in {"VERB", "AUX"}
+            for t in words[:-1]
+        )
+    )
+
+
 def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> list[CountMention]:
     """ "two rebels and one soldier dead": parts of one figure (3), not competing claims; "killing 2
     civilians and kidnapping 2" is two figures."""
@@ -253,7 +311,12 @@ def _sum_conjuncts(counts: list[CountMention], sent: Span, w: CountingWords) -> 
             and not c.tally
             and not c.increment
             and any(t.lower_ in w.and_ for t in doc[prev.quantity.end : c.quantity.start])
-            and c.quantity.start - prev.quantity.end <= 4
+            and (
+                c.quantity.start - prev.quantity.end <= 4
+                # "24 members of the Islamist militia group and 6 soldiers": a longer first noun phrase,
+                # the "and" right before the second figure and no other break between
+                or _one_phrase_apart(doc[prev.quantity.end : c.quantity.start], w)
+            )
             # "killing 2 civilians and kidnapping 2": a verb between says the second figure is of
             # another act, not a part of this one
             and not any(
@@ -288,7 +351,7 @@ def _single_victims(
         count = t.family.count or w.category_words.get(t.token.lower_)
         if not t.asserted or count not in {"killed", "injured", "arrested"}:
             continue
-        if _before_the_protest(t.token, trigger_at, w):
+        if _before_the_protest(t.token, trigger_at, w) or _what_a_person_did(t.token, w):
             continue
         verb = t.token
         if verb.dep_ in {"oprd", "acomp", "xcomp"} and verb.head.lemma_.lower() in w.found_verbs:
@@ -304,6 +367,15 @@ def _single_victims(
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.lemma_.lower() not in w.undergoer_verbs:
             own = {c.dep_ for c in children}
             children += [c for c in verb.head.children if c.dep_ not in own]
+        elif verb.pos_ == "VERB" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in children):
+            # "killed and mutilated a farmer": the object of the verb joined to it is its victim too
+            children += [
+                c
+                for v in verb.conjuncts
+                if v.i > verb.i and v.pos_ == "VERB"
+                for c in v.children
+                if c.dep_ == "dobj"
+            ]
         stranded = _stranded_subject(verb)
         if stranded is not None:
             children.append(stranded)
@@ -372,7 +444,15 @@ def _single_victims(
             )
             # "another protester", "a fourth body was found": one more of a toll already told
             more = det.lower_ in w.one_more or ordinal is not None
-            if det.lower_ not in w.one and not named and not more:
+            # "clashed with a member of the group, killing the man", "the police returned fire and
+            # killed the gunman": the one person told of before, with no figure told before him
+            told = (
+                det.lower_ in w.definite
+                and child.dep_ == "dobj"
+                and count == "killed"
+                and not _figure_before(child)
+            )
+            if det.lower_ not in w.one and not named and not more and not told:
                 continue
             # "a woman and her son", "a farmer and his brother": each person joined to the first
             joined = [c for c in child.conjuncts if c.i > child.i and _one_person(c, w)]
@@ -552,6 +632,13 @@ def _counted_noun(number_tok: Token, q: Quantity, sent: Span, w: CountingWords) 
         and lemma not in w.not_person_nouns
     ):
         return noun  # worshippers, residents, civilians, policemen, activists (not sites, incidents, tents)
+    if (
+        noun.tag_ == "NN"
+        and q.value == 1
+        and noun.lower_.endswith(w.person_singular_suffixes)
+        and lemma not in w.not_person_nouns
+    ):
+        return noun  # "1 policewoman", "one pastoralist", "1 TMF fighter": one person
     if noun.ent_type_ == "NORP":
         return noun
     if any(c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in noun.children):
@@ -618,16 +705,27 @@ def _category(
     if own and any(c.pos_ in {"VERB", "ADP", "ADV"} for c in own) and not described:
         return None
     # "two gunmen shot dead a trader", "two men threw a grenade": the subject of a verb whose object is
-    # people or a weapon did it, nothing befell it
+    # people or a weapon did it, nothing befell it; nor did it befall the subject of a killing or
+    # wounding verb with any object ("farmers killed six oxen")
+    acts = noun.head.i in trigger_at and trigger_at[noun.head.i].family.count in {"killed", "injured"}
     agent = noun.dep_ == "nsubj" and any(
-        c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and (_people(c, w) or _weapon(c, trigger_at))
+        c.dep_ == "dobj"
+        and c.pos_ in {"NOUN", "PROPN"}
+        and ((acts and c.lemma_.lower() not in w.life_nouns) or _people(c, w) or _weapon(c, trigger_at))
         for c in noun.head.children
     )
     # "[injured]" or "injured" just after the noun
     for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:
-        if tok.text in {",", ";"} or tok.lower_ in w.clause_breaks:
-            break
+        if tok.text in {",", ";"} or tok.lower_ in w.clause_breaks or tok.tag_ in {"WP", "WDT"}:
+            break  # "50 youth who killed a police officer": what they did, not what befell them
         cat = w.category_words.get(tok.lower_)
+        if (
+            cat
+            and tok.dep_ in {"ROOT", "conj", "ccomp"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+            and any(c.dep_ == "dobj" for v in (tok, *tok.conjuncts) for c in v.children)
+        ):
+            break  # "a number of farmers killed six oxen": a verb with an object of its own, done by them
         if cat and not agent:
             return cat, tok
     # "dejó un muerto y tres heridos": a conjunct whose noun says what befell its people ("heridos")
@@ -660,18 +758,34 @@ def _category(
         # killed"); not an age ("Abílio Mucussete, 34, ... died"), nor a part of a figure of its own
         # ("three people were killed – two members of the security forces")
         head = head.head
-    if cur.dep_ == "pobj" and head.head.i != head.i:
+    if cur.dep_ == "pobj" and head.i in words and head.pos_ == "ADP":
+        # "between 2 and 4 people ... were killed", the range's preposition hung on a date: the verb
+        # the range's people are told with
+        head = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), head)
+    elif cur.dep_ == "pobj" and head.head.i != head.i:
         head = head.head
         if head.i in words and head.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.head.i != head.i:
             head = head.head  # "decenas de miles de personas marcharon": the number phrase's verb
     for tok in _predicate_tokens(head):
         cat = _token_category(tok, trigger_at, w)
         if cat and not (agent and cat != "participants"):
+            if cat == "injured" and tok.lower_ in w.shot_words:
+                # "2 policemen were shot and killed": the killing verb joined to "shot" says what befell them
+                killing = _killing_conjunct(tok, trigger_at)
+                if killing is not None:
+                    return "killed", killing
             return cat, tok
     # "killing at least 17 people": the trigger just before the number (the parse may have lost the link)
     for tok in doc[max(sent.start, number_tok.i - 5) : number_tok.i]:
         trigger = trigger_at.get(tok.i)
-        if trigger is not None and trigger.family.count and trigger.asserted and tok.pos_ == "VERB":
+        if (
+            trigger is not None
+            and trigger.family.count
+            and trigger.asserted
+            and tok.pos_ == "VERB"
+            # "5 members were killed; three AK-47 were seized": a semicolon ends the killing's clause
+            and not any(t.text in {";", ":"} for t in doc[tok.i + 1 : number_tok.i])
+        ):
             return trigger.family.count, tok
     # "the ministry put the crowd at 24,000", "organisers estimated it at 60,000": a crowd estimate
     if any(t.lemma_.lower() in w.crowd_context for t in sent):
@@ -689,10 +803,29 @@ def _category(
             return "participants", tok
     # "activists who staged a sit-in": what the people did, when nothing else says what was done to them
     for pred in (c for c in noun.children if c.dep_ == "relcl"):
+        # "50 youth who killed a police officer": a deed done to someone else befell nobody counted here
+        doers = {"nsubj", "dobj"} <= {c.dep_ for c in pred.children}
         for tok in pred.subtree:
             cat = _token_category(tok, trigger_at, w)
-            if cat:
+            if cat and not (doers and cat != "participants"):
                 return cat, tok
+    return None
+
+
+def _killing_conjunct(verb: Token, trigger_at: dict[int, Trigger]) -> Token | None:
+    """The asserted killing verb joined to ``verb`` that shares its subject ("were shot and killed",
+    "was shot and later died"), or ``None``; a conjunct with a subject or a figure of its own ("3 were
+    shot and 2 killed") tells another count."""
+    for conj in verb.conjuncts:
+        trigger = trigger_at.get(conj.i)
+        if (
+            conj.i > verb.i
+            and trigger is not None
+            and trigger.asserted
+            and trigger.family.count == "killed"
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "nummod"} or c.like_num for c in conj.children)
+        ):
+            return conj
     return None
 
 

@@ -62,6 +62,7 @@ from cronica.extraction.stages import (
     MobViolenceCoding,
     NoteTagCoding,
     PartOfIncidentFolding,
+    ProtestInterventionCoding,
     ReadCounts,
     ReadIncidents,
     ReadStatements,
@@ -163,6 +164,11 @@ class Extractor:
             ),
             ViolentDemonstrationCoding(
                 conventions.violent_demonstration,
+                self.combination.short_sentences,
+                self.lexicon.grammar["peaceful"],
+            ),
+            ProtestInterventionCoding(
+                conventions.protest_intervention,
                 self.combination.short_sentences,
                 self.lexicon.grammar["peaceful"],
             ),

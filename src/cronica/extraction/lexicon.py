@@ -195,6 +195,8 @@ class CountingWords:
     #: "the crisis has claimed 32 lives", "cobró 32 vidas": lives a verb of ``life_verbs`` takes are deaths
     life_nouns: frozenset[str] = frozenset()
     life_verbs: frozenset[str] = frozenset()
+    #: "High School No 5", "Camp No. 2": a number after one of these words names a thing, no count
+    label_words: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
@@ -223,6 +225,7 @@ _COUNTING_OPTIONAL = (
     "situation_verbs",
     "life_nouns",
     "life_verbs",
+    "label_words",
 )
 
 

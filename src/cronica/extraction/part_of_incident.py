@@ -44,6 +44,9 @@ def fold_developments(
     taken: dict[int, Event] = {}  # id of the incident -> the incident with what it took in
     folded: set[int] = set()
     for event in ordered:
+        if _later_deaths(event, incidents, taken, part):
+            folded.add(id(event))
+            continue
         if event.event_type != "Strategic developments" or event.sub_event_type not in part.developments:
             continue
         # the incident the report leads with: a development told first is what the report records,
@@ -62,6 +65,51 @@ def fold_developments(
     return [taken.get(id(e), e) for e in events if id(e) not in folded]
 
 
+def _killed(event: Event) -> int:
+    return event.fatalities
+
+
+def _later_deaths(
+    event: Event, incidents: list[Event], taken: dict[int, Event], part: PartOfIncident
+) -> bool:
+    """Whether ``event`` is a killing told after the report's first incident on the same day ("attacked
+    a position of the army. The army repelled the attack. 4 people died."), with its dead, where that
+    incident has none: then the incident takes them in (``taken``) and the killing is no event. A
+    killing is an event coded as one of ``part.deaths`` (an attack, a clash: what a death told with no
+    weapon or purpose of its own reads as), not a capture of territory or a blast that tells its dead."""
+    if event.sub_event_type not in part.deaths or event.event_type not in part.incidents:
+        return False
+    if not _killed(event) or not incidents:
+        return False
+    host = incidents[0]
+    if host is event or host.trigger.start >= event.trigger.start or not _same_day(host, event):
+        return False
+    if _own_place(event) and _elsewhere(event, host):
+        return False  # "Later, a trader was shot dead on Zoo Road": another place, another event
+    current = taken.get(id(host), host)
+    if _killed(current):
+        return False
+    taken[id(host)] = take_in(current, event, "killing")
+    return True
+
+
+def _own_place(event: Event) -> bool:
+    """Whether ``event``'s place is named in its own sentence (not inherited from the story)."""
+    where, sentence = event.location.span, event.sentence
+    return where is not None and sentence is not None and sentence.start <= where.start < sentence.end
+
+
+def _elsewhere(event: Event, host: Event) -> bool:
+    """Whether ``event``'s place is another than ``host``'s: another name, and where both resolved,
+    another first-level division ("in greater Khartoum" after "in Khartoum North" is the same region)."""
+    here, there = event.location, host.location
+    if here.name == there.name:
+        return False
+    if here.status == there.status == "resolved" and here.admin1 and there.admin1:
+        return here.admin1 != there.admin1
+    return True
+
+
 def _same_day(incident: Event, development: Event) -> bool:
     """Whether the two were told on the same day, as far as the words say: the same date, or either
     has no date words of its own (its date was only inferred from the report's)."""
@@ -70,15 +118,15 @@ def _same_day(incident: Event, development: Event) -> bool:
     return incident.date.value is not None and incident.date.value == development.date.value
 
 
-def take_in(incident: Event, development: Event) -> Event:
+def take_in(incident: Event, development: Event, what: str | None = None) -> Event:
     """``incident`` with the counts of ``development`` of kinds it has none of, and a ``coded_by``
-    that says what it took in."""
+    that says what it took in (``what``: the words for it, default its sub-event type)."""
     counts = dict(incident.counts)
     for kind, claims in development.counts.items():
         if claims and not counts.get(kind):
             counts[kind] = claims
     note = (
-        f"; takes in the {development.sub_event_type.lower()} told with it "
+        f"; takes in the {what or development.sub_event_type.lower()} told with it "
         f"('{development.trigger.text}': part of the incident, not an event of its own)"
     )
     return replace(incident, counts=counts, coded_by=incident.coded_by + note)

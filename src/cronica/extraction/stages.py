@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
 from cronica.extraction.armed_victims import armed_victims_coding
 from cronica.extraction.assemble import Draft, assemble_events
-from cronica.extraction.coded import apply_coded_tolls, find_coded_toll
+from cronica.extraction.coded import apply_coded_tolls, find_coded_toll, without_unverified_claims
 from cronica.extraction.context import DocContext
 from cronica.extraction.conventions import (
     ArmedVictims,
@@ -46,6 +46,7 @@ from cronica.extraction.conventions import (
     DirectFire,
     MobViolence,
     PartOfIncident,
+    ProtestIntervention,
     ViolentDemonstration,
 )
 from cronica.extraction.counts import CountMention, clause_of, find_counts
@@ -65,10 +66,11 @@ from cronica.extraction.learned import (
     weapons_named,
 )
 from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
-from cronica.extraction.mob_violence import mob_violence_coding
+from cronica.extraction.mob_violence import mob_violence_coding, no_demonstration_coding
 from cronica.extraction.note_tags import demonstration_coding, note_tag
 from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.part_of_incident import fold_developments
+from cronica.extraction.protest_intervention import intervention_events
 from cronica.extraction.reading import Reading, SentenceReading
 from cronica.extraction.roles import apply_acled_roles, apply_place_country, communal_sides
 from cronica.extraction.statements import StatementFinder, speaker_actor
@@ -640,6 +642,33 @@ class ViolentDemonstrationCoding:
             reading.events = changed
 
 
+class ProtestInterventionCoding:
+    """A protest the state's forces intervened in is a protest with intervention
+    (:mod:`.protest_intervention`): in a short report or a coded summary, a protest coded as peaceful
+    is one with intervention when the report tells the police dispersing it, firing tear gas or
+    arresting; after ``violent-demonstration`` (a riot stays a riot) and before ``roles``."""
+
+    name = "protest-intervention"
+
+    def __init__(
+        self, conv: ProtestIntervention | None, short_sentences: int, peaceful: Collection[str] = ()
+    ) -> None:
+        self.conv = conv
+        self.short_sentences = short_sentences
+        self.peaceful = peaceful
+
+    def __call__(self, reading: Reading) -> None:
+        text = reading.document.text
+        if self.conv is None or not reading.events or not text:
+            return
+        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        if reading.sentence_count > self.short_sentences and not summary:
+            return
+        changed = intervention_events(reading.events, text, self.conv, self.peaceful)
+        if changed is not None:
+            reading.events = changed
+
+
 class PartOfIncidentFolding:
     """Arrests and looting told with an incident are part of it (:mod:`.part_of_incident`): in a
     short report, or a coded summary of any length (one event a note), a strategic development of
@@ -744,6 +773,8 @@ class MobViolenceCoding:
         self.combination = combination
 
     def __call__(self, reading: Reading) -> None:
+        text = reading.document.text
+        reading.events = [no_demonstration_coding(e, text, self.mob) or e for e in reading.events]
         recoded = {id(e): c for e in reading.events if (c := mob_violence_coding(e, self.mob)) is not None}
         if not recoded:
             reading.events = communal_sides(reading.events, reading.context.actors)
@@ -785,7 +816,10 @@ class CodedToll:
         if not reading.events:
             return
         tolls = find_coded_toll(reading.doc, self.words, self.quantities)
-        reading.events = apply_coded_tolls(reading.events, reading.doc, tolls)
+        if tolls:  # the coder's figure codes the note, claims verified or not
+            reading.events = apply_coded_tolls(reading.events, reading.doc, tolls)
+        else:
+            reading.events = without_unverified_claims(reading.events, reading.doc, self.words)
 
 
 class Records:

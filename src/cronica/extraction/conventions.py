@@ -659,23 +659,7 @@ def _type(value: Any, name: str, where: str) -> tuple[str, str, str]:
     return event_type, sub, plover
 
 
-_ROLE_KEYS = frozenset(
-    {
-        "event_type",
-        "sub_event_type",
-        "actor1",
-        "actor2",
-        "unnamed_actor1",
-        "communal",
-        "force_first",
-        "no_target",
-        "rioters_unnamed",
-        "force_second",
-        "victims_unnamed",
-        "sides_unnamed",
-        "words",
-    }
-)
+#: the keys of a role that list sub-event types
 _SUB_LISTS = (
     "force_first",
     "no_target",
@@ -683,6 +667,9 @@ _SUB_LISTS = (
     "force_second",
     "victims_unnamed",
     "sides_unnamed",
+)
+_ROLE_KEYS = frozenset(
+    {"event_type", "sub_event_type", "actor1", "actor2", "unnamed_actor1", "communal", "words", *_SUB_LISTS}
 )
 #: the conventions the code reads, with the keys each must give
 ROLES = {

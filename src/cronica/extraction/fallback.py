@@ -23,6 +23,7 @@ from cronica.extraction.learned import Combination, Judgement
 from cronica.extraction.lexicon import TriggerFamily
 from cronica.extraction.triggers import Trigger
 from cronica.fields import replace
+from cronica.records import COUNT_CATEGORIES
 
 
 def family_for(
@@ -47,8 +48,9 @@ def head_verb(sent: Span) -> Token:
     return next((t for t in sent if t.pos_ == "VERB"), root)
 
 
-#: Count categories only the rules' own words (killing, wounding, arrest) may give a number.
-HARM_COUNTS = frozenset({"killed", "injured", "arrested"})
+#: Count categories only the rules' own words (killing, wounding, arrest) may give a number: all but
+#: the participants.
+HARM_COUNTS = frozenset(COUNT_CATEGORIES) - {"participants"}
 
 #: The fewest words (alphabetic tokens of two letters or more) of a sentence that can report an event.
 MIN_WORDS = 2

@@ -21,6 +21,7 @@ from cronica.errors import InputError
 from cronica.ingest import document_from_text, read_documents
 from cronica.nlp import detect_language, load_languages, load_model
 from cronica.nlp.matching import keep_text
+from cronica.nlp.sections import parse_texts
 from cronica.records import Document, Extraction
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ class Pipeline:
         code = document.language or ""
         nlp, extractor = self.stage(code)
         text = self._text_to_parse(document, code)
-        return extractor.extract(document, keep_text(nlp(text), text))
+        return extractor.extract(document, keep_text(parse_texts(nlp, [text])[0], text))
 
     def extract_documents(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
         """Like :meth:`extract_document` for many documents, parsing them in batches with ``nlp.pipe``."""
@@ -187,7 +188,7 @@ class Pipeline:
             nlp, extractor = self.stage(code)
             indices = [i for i, d in enumerate(documents) if d.language == code]
             texts = [self._text_to_parse(documents[i], code) for i in indices]
-            docs = list(nlp.pipe(texts, batch_size=batch_size))
+            docs = parse_texts(nlp, texts, batch_size)
             for text, doc in zip(texts, docs, strict=True):
                 keep_text(doc, text)  # spaCy's tokens give back their text: no join a token at a time
             # the classifier reads the texts it will surely be asked for, of the whole batch, at once

@@ -113,6 +113,8 @@ _NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 def _is_heading(line: str) -> bool:
     """ "SATURDAY, 8 JUNE", "2.1 Athens, 6 December: anniversary march": a short line of its own, in
     capitals or numbered like a report's sections."""
+    if len(line.split(None, 12)) > 12:  # a paragraph's line, not a heading (checked first: lines run long)
+        return False
     letters = [c for c in line if c.isalpha()]
     if not letters or line.endswith((".", "?", "!", '"')):
         return False

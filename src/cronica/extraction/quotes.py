@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 _OPEN = {"“": "”", '"': '"', "«": "»"}
 
@@ -19,9 +20,12 @@ class Quotes:
 
     ranges: tuple[tuple[int, int], ...]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.ranges]
+
     def containing(self, offset: int) -> tuple[int, int] | None:
-        starts = [s for s, _ in self.ranges]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self.ranges[i][0] <= offset < self.ranges[i][1]:
             return self.ranges[i]
         return None

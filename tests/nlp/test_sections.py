@@ -81,6 +81,7 @@ def test_a_long_report_in_sections_gives_the_events_of_the_whole(
     text = EXAMPLE.read_text(encoding="utf-8")
     document = document_from_text(text, id="bolivia", published="2019-11-20")
     whole = pipeline.extract_document(document)
+    monkeypatch.setattr(sections, "LONG_TEXT", 1500)
     monkeypatch.setattr(sections, "SECTION_CHARS", 1500)
     assert len(section_bounds(document.text, 1500)) >= 5
     cut = pipeline.extract_document(document)

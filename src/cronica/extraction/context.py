@@ -113,6 +113,23 @@ class DocContext:
         """The places that start in ``sent``, in the order of :attr:`places`."""
         return _starting_in(self.places, self._place_starts, sent)
 
+    def places_before(self, paragraph: int, sent: Span, reach: int) -> list[PlaceMention]:
+        """The places that may date-line or precede ``sent`` in its paragraph, in list order: those whose
+        first token starts from character ``paragraph`` to the sentence's end, and every place with the
+        cue "dateline" or in the first ``reach`` characters (the rest can be neither)."""
+        index = self._place_chars
+        lo = bisect.bisect_left(index.starts, paragraph)
+        hi = bisect.bisect_left(index.starts, sent.end_char, lo)
+        near = set(index.order[lo:hi])
+        early = bisect.bisect_left(index.starts, reach)
+        near.update(index.order[:early])
+        near.update(i for i, p in enumerate(self.places) if p.cue == "dateline")
+        return [self.places[i] for i in sorted(near)]
+
+    @cached_property
+    def _place_chars(self) -> _Starts:
+        return _Starts.of([self.doc[p.start].idx for p in self.places])
+
     @cached_property
     def _date_starts(self) -> _Starts:
         return _Starts.of([d.span.start for d in self.dates])

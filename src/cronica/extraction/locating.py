@@ -75,6 +75,8 @@ def _governing_prep(span: Span, places: frozenset[int] = frozenset()) -> str | N
 
 
 _TREATMENT_NOUNS = frozenset({"hospital", "clinic", "morgue", "mortuary"})
+#: How far into a document (characters) a place opening it may be its dateline ("BANGKOK —").
+_DATELINE_REACH = 120
 #: Verbs that take people to a place after the event ("detained at", "held in", "taken to").
 _CUSTODY_VERBS = frozenset(
     {
@@ -426,12 +428,13 @@ class PlaceLinker:
         text = ctx.document.text
         paragraph = paragraph_start(text, sent.start_char)
         best = None
-        for mention in ctx.places:
+        for mention in ctx.places_before(paragraph, sent, _DATELINE_REACH):
             tok = ctx.doc[mention.start]
             if mention.place.status != "resolved":
                 continue
             after = tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text in {":", "—", "–"}
-            dateline = mention.cue == "dateline" or (tok.idx < 120 and (mention.start <= 2 or after))
+            opening = tok.idx < _DATELINE_REACH and (mention.start <= 2 or after)
+            dateline = mention.cue == "dateline" or opening
             if tok.i >= sent.start and not (dateline and tok.i < sent.end):
                 continue
             if tok.idx < paragraph and not dateline:

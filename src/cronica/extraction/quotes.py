@@ -30,6 +30,20 @@ class Quotes:
             return self.ranges[i]
         return None
 
+    def ending_from(self, offset: int) -> tuple[tuple[int, int], ...]:
+        """The ranges that end at ``offset`` or later, in order (ranges never overlap: their ends are
+        sorted as their starts are)."""
+        return self.ranges[bisect.bisect_left(self._ends, offset) :]
+
+    def starting_in(self, start: float, stop: float) -> tuple[tuple[int, int], ...]:
+        """The ranges that start at ``start`` or later and before ``stop``, in order."""
+        lo = bisect.bisect_left(self._starts, start)
+        return self.ranges[lo : bisect.bisect_left(self._starts, stop, lo)]
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [e for _, e in self.ranges]
+
     def inside(self, offset: int) -> bool:
         return self.containing(offset) is not None
 

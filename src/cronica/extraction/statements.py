@@ -481,7 +481,9 @@ def _content(ctx: DocContext, sent: Span, tok: Token) -> tuple[str, TextSpan | N
         complement = (start, last.idx + len(last.text))
     adjacent: tuple[int, int] | None = None
     verb_end = tok.idx + len(tok.text)
-    for start, end in ctx.quotes.ranges:
+    for start, end in ctx.quotes.ending_from(tok.idx - 60):  # none ending earlier can qualify
+        if start - verb_end > 45:
+            break
         after = 0 <= start - verb_end <= 45 and start < sent.end_char + 2
         # '"...," Interior Minister Ruth Wanjiku said' (the parser may cut the sentence at the quote)
         before = 0 <= tok.idx - end <= 60 and end >= sent.start_char - 3
@@ -496,12 +498,12 @@ def _content(ctx: DocContext, sent: Span, tok: Token) -> tuple[str, TextSpan | N
     if complement is not None:
         s, e = complement
         enclosing = ctx.quotes.containing(s)
-        early = [(qs, qe) for qs, qe in ctx.quotes.ranges if s <= qs < s + 0.4 * (e - s) and qe - qs > 15]
+        early = [(qs, qe) for qs, qe in ctx.quotes.starting_in(s, s + 0.4 * (e - s)) if qe - qs > 15]
         if enclosing is not None:
             s, e = enclosing
         elif early and early[0][1] >= e - 2:
             s, e = early[0]
-        quoted = any(s <= qs < e for qs, _ in ctx.quotes.ranges) or ctx.quotes.inside(s)
+        quoted = bool(ctx.quotes.starting_in(s, e)) or ctx.quotes.inside(s)
     elif adjacent is not None:
         s, e = adjacent
         quoted = True

@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from cronica.errors import CronicaError
 from cronica.records import Span
@@ -60,6 +61,10 @@ WEIGHTS = {
 MIN_FOCUS = 0.5
 #: Share of the division's weight over all placed evidence for it to become the focus division.
 ADMIN1_SHARE = 0.6
+
+
+#: Evidence that the text itself names a country (:meth:`Focus.explicit`).
+_EXPLICIT_KINDS = frozenset({"country_name", "demonym", "actor", "hint", "title", "outlet"})
 
 
 @dataclass(frozen=True)
@@ -109,11 +114,11 @@ class Focus:
     def explicit(self, code: str | None) -> bool:
         """Whether the text itself names country ``code`` (its name, a demonym, an actor of that country
         only, or a hint)."""
-        return any(
-            e.country_code == code
-            and e.kind in {"country_name", "demonym", "actor", "hint", "title", "outlet"}
-            for e in self.evidence
-        )
+        return code in self._explicit_codes
+
+    @cached_property
+    def _explicit_codes(self) -> frozenset[str | None]:
+        return frozenset(e.country_code for e in self.evidence if e.kind in _EXPLICIT_KINDS)
 
 
 def country_codes(values: str | Iterable[str] | None) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ Fails with :class:`~cronica.errors.DataFileError` when the cue file is missing o
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -617,12 +618,14 @@ class PlaceRecognizer:
         """Whether words ``i:j`` lie strictly inside an ORG name ("London University"); an ORG span
         that runs over a locative word or a parenthesis before the name ("the Makupa Causeway Road in
         Mombasa (Chaani, Mvita)") is a tagging error, not a name."""
-        for ent in doc_ents(doc):
-            if ent.label_ == "ORG" and ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
-                inside = doc[ent.start : i]
-                if any(t.lower_ in self.unknown_cues or t.text in {"(", ")"} for t in inside):
-                    return False
-                return True
+        ents = doc_ents(doc)  # sorted and never overlapping: only the last one starting by i can hold it
+        k = bisect.bisect_right(ents, i, key=_ent_start) - 1
+        if k < 0:
+            return False
+        ent = ents[k]
+        if ent.label_ == "ORG" and j <= ent.end and (ent.end - ent.start) > (j - i):
+            inside = doc[ent.start : i]
+            return not any(t.lower_ in self.unknown_cues or t.text in {"(", ")"} for t in inside)
         return False
 
     def _span(self, doc: Doc, i: int, j: int) -> Span:
@@ -1446,3 +1449,7 @@ def find_weak_mentions(
     """Known names of ``doc`` outside ``mentions`` that no cue supports
     (:meth:`PlaceRecognizer.weak_mentions`)."""
     return recognizer_for(gazetteer, doc.vocab).weak_mentions(doc, mentions)
+
+
+def _ent_start(ent: SpacySpan) -> int:
+    return int(ent.start)

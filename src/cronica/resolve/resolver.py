@@ -242,11 +242,12 @@ class PlaceResolver:
             if m.known
         }
         stray: dict[int, str] = {}  # known names read as names the gazetteer lacks, and why
+        names = {j: fold(mentions[j].name) for j in pools}
         for k in sorted(pools):
             m = mentions[k]
             try:
                 place = self._resolve_known(
-                    m, k, pools, focus, by_start, mentions, k in localities, corpus_regions
+                    m, k, pools, focus, by_start, mentions, k in localities, corpus_regions, names
                 )
             except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
                 places[k] = Place(
@@ -690,6 +691,8 @@ class PlaceResolver:
                     agree = 1.0
                 best = max(best, agree)
             total += best
+            if total >= MAX_FIT:  # capped: the other names cannot change it
+                break
         return min(total, MAX_FIT)
 
     def _resolve_known(
@@ -702,12 +705,14 @@ class PlaceResolver:
         mentions: list[PlaceMention],
         locality: bool = False,
         corpus_regions: frozenset[str] = frozenset(),
+        names: dict[int, str] | None = None,
     ) -> Place | None:
         """The best entry for a known name, or None when its only entries are small foreign towns
         whose country no words of the document name (then it is read as a name the gazetteer lacks).
         ``locality``: the words make the name a locality inside another place ("the Rabat area of
         Tarnak district"), so a well-known city abroad is a namesake too. ``corpus_regions``: the world
-        regions the run's documents are about (``CorpusPrior.present_regions``)."""
+        regions the run's documents are about (``CorpusPrior.present_regions``); ``names``: each pooled
+        mention's folded name (computed here when not given)."""
         entries = pools.get(k, [])
         if not entries:
             return Place(
@@ -718,7 +723,8 @@ class PlaceResolver:
             container = pools.get(by_start[m.container.start], [])
         code = focus.country_code
         local = code is not None and any(e.kind != "country" and e.country_code == code for e in entries)
-        names = {j: fold(mentions[j].name) for j in pools}
+        if names is None:
+            names = {j: fold(mentions[j].name) for j in pools}
         scored = sorted(
             (
                 (

@@ -1,6 +1,7 @@
 """``cronica extract PATH... [--published DATE] [--format table|json|jsonl|acled-csv] [--workers N]``.
 
-Reads files and directories (text, Markdown, HTML, PDF, JSON Lines), extracts events, statements and
+Reads files and directories (text, Markdown, HTML, PDF, JSON Lines, Parquet, JSON lists of documents,
+CSV/TSV spreadsheets with a report a row; a text of any length), extracts events, statements and
 tallies, and prints them in input order. ``--workers N`` runs N processes (default: one per core), each
 loading the model once; the output is the same as with one. A document that cannot be read or
 extracted is reported on stderr (file, line, problem) and the rest of the batch goes on; the exit status
@@ -34,7 +35,7 @@ def register(subparsers: Any) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="files or directories (.txt .md .html .pdf .jsonl .parquet)",
+        help="files or directories (.txt .md .html .pdf .jsonl .parquet .json .csv .tsv)",
     )
     p.add_argument(
         "--published",

@@ -6,7 +6,8 @@ files and folders) and optionally the publication date the user gave. Out, lazil
 that cannot be read: errors are yielded, not raised, so a batch goes on.
 
 The format comes from the extension: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, ``.pdf``,
-``.jsonl``/``.ndjson``, ``.parquet`` (a ``text`` column; needs pyarrow). Other files are sniffed:
+``.jsonl``/``.ndjson``, ``.parquet`` (a ``text`` column; needs pyarrow), ``.json`` (a list of
+documents), ``.csv``/``.tsv`` (a report a row; :mod:`cronica.ingest.tables`). Other files are sniffed:
 ``%PDF-`` is a PDF, a page that opens with ``<!doctype html`` or ``<html`` is HTML, binary data is a
 :class:`~cronica.errors.BinaryDocumentError`, anything else is plain text. Files over ``max_bytes``
 (default 50 MB) are refused before they are read; a JSON Lines corpus streams and the limit applies to
@@ -26,6 +27,7 @@ from cronica.ingest.html import read_html
 from cronica.ingest.jsonl import read_jsonl
 from cronica.ingest.parquet import read_parquet
 from cronica.ingest.pdf import read_pdf
+from cronica.ingest.tables import read_json, read_table
 from cronica.ingest.text import read_markdown, read_text
 from cronica.records import Document
 
@@ -44,6 +46,9 @@ _FORMATS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".parquet": "parquet",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
 }
 
 
@@ -85,7 +90,7 @@ def count_documents(paths: Iterable[str | Path] | str | Path) -> int:
         for name in files:
             kind = _FORMATS.get(os.path.splitext(name)[1].lower())
             try:
-                if kind == "jsonl":
+                if kind in ("jsonl", "csv", "tsv"):  # a row a line, less the header: about right
                     total += _count_lines(name)
                 elif kind == "parquet":
                     total += _parquet_rows(name)
@@ -144,11 +149,25 @@ def _read_file(source: str, published: date | None, max_bytes: int) -> Iterator[
         yield InputError(source, f"cannot read the file ({exc.strerror or exc})")
         return
     try:
-        yield _parse(data, source, kind or _sniff(data), published)
+        if kind in ("json", "csv", "tsv"):
+            yield from _read_records(data, source, kind, published)
+        else:
+            yield _parse(data, source, kind or _sniff(data), published)
     except InputError as exc:
         yield exc
     except Exception as exc:  # noqa: BLE001 - a reader's bug: this file is reported, the batch goes on
         yield ReaderCrashError.of(source, exc)
+
+
+def _read_records(
+    data: bytes, source: str, kind: str, published: date | None
+) -> Iterator[Document | InputError]:
+    """The documents of a JSON file or a spreadsheet (:mod:`cronica.ingest.tables`)."""
+    text = decode_bytes(data, source)  # binary data and undecodable bytes raise here
+    if kind == "json":
+        yield from read_json(text, source, published)
+    else:
+        yield from read_table(text, source, published, "\t" if kind == "tsv" else ",")
 
 
 def _parse(data: bytes, source: str, kind: str, published: date | None) -> Document:

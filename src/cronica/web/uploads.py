@@ -28,7 +28,7 @@ from cronica.store import Store
 from cronica.web.accounts import User
 from cronica.web.errors import BadRequestError
 
-ALLOWED = (".txt", ".md", ".html", ".htm", ".pdf", ".jsonl")
+ALLOWED = (".txt", ".md", ".html", ".htm", ".pdf", ".jsonl", ".json", ".csv", ".tsv")
 MAX_FILE_BYTES = 5_000_000
 MAX_FILES = 20
 MAX_PASTE_CHARS = 200_000

@@ -393,3 +393,10 @@ def test_a_state_s_army_named_with_its_demonym_at_home_is_its_state_force() -> N
     )
     sides = [a for a in (event.actor1, event.actor2) if a is not None and a.kind == "military"]
     assert sides and sides[0].name == "Military Forces of Nigeria" and sides[0].inter == 1
+
+
+def test_forces_named_by_a_known_rebel_group_are_that_group_not_the_state_s() -> None:
+    event = first(
+        run("On 11 March 2024, Turkish jets bombed PKK forces in the Zap region of Duhok, northern Iraq.")
+    )
+    assert event.actor2 is not None and event.actor2.name == "PKK" and event.actor2.inter == 2

@@ -19,6 +19,7 @@ FILES = {
     "acled-fresh3.csv": 194,
     "acled-fresh4.csv": 188,
     "acled-fresh5.csv": 162,
+    "acled-fresh6.csv": 201,
 }
 #: The project owner's hidden test countries: Bangladesh, Burkina Faso, and Latin America and the Caribbean.
 HELD_OUT = frozenset(
@@ -92,3 +93,14 @@ def test_fifth_fresh_file_is_two_sources_in_their_order() -> None:
     assert all(row["event_date"].isdigit() for row in rows[:93])
     assert all(row["event_date"][4] == "-" for row in rows[93:])
     assert len({row["event_id_cnty"] for row in rows}) == 162
+
+
+def test_sixth_fresh_file_is_two_sources_in_their_order() -> None:
+    """acled-fresh6.csv is Iraq's rows, then Nigeria's, each as its source gives its dates."""
+    with open(FRESH / "acled-fresh6.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    countries = [row["country"] for row in rows]
+    assert countries == ["Iraq"] * 105 + ["Nigeria"] * 96
+    assert all(row["event_date"][2] == "-" and row["event_date"][3:6].isalpha() for row in rows[:105])
+    assert all(row["event_date"][4] == "-" for row in rows[105:])
+    assert len({row["event_id_cnty"] for row in rows}) == 201

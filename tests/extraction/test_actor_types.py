@@ -376,3 +376,27 @@ def test_unknown_men_are_an_armed_group_and_the_base_they_attacked_is_the_police
     )
     assert event.actor1 is not None and event.actor1.inter == 3
     assert event.actor2 is not None and event.actor2.inter == 1
+
+
+def test_a_state_s_army_named_with_its_demonym_abroad_is_that_state_s_external_forces() -> None:
+    event = first(
+        run("On 14 March 2024, the Turkish Army shelled positions of the YPG near Tal Rifaat, Aleppo, Syria.")
+    )
+    assert event.location.country_code == "SY"
+    assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of T")
+    assert event.actor1.inter == 8
+
+
+def test_a_state_s_army_named_with_its_demonym_at_home_is_its_state_force() -> None:
+    event = first(
+        run("On 14 March 2024, the Nigerian Army clashed with bandits near Gusau, Zamfara, Nigeria.")
+    )
+    sides = [a for a in (event.actor1, event.actor2) if a is not None and a.kind == "military"]
+    assert sides and sides[0].name == "Military Forces of Nigeria" and sides[0].inter == 1
+
+
+def test_forces_named_by_a_known_rebel_group_are_that_group_not_the_state_s() -> None:
+    event = first(
+        run("On 11 March 2024, Turkish jets bombed PKK forces in the Zap region of Duhok, northern Iraq.")
+    )
+    assert event.actor2 is not None and event.actor2.name == "PKK" and event.actor2.inter == 2

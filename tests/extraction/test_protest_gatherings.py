@@ -61,3 +61,16 @@ def test_spanish_hundreds_of_protesters_gathering_is_a_protest() -> None:
 def test_demonstrating_that_something_is_true_is_no_protest() -> None:
     result = run("On 12 June 2023, the minister demonstrated that the budget was balanced.")
     assert _types(result) == []
+
+
+def test_a_noun_after_the_place_of_a_demonstration_is_no_thing_shown() -> None:
+    result = run(
+        "On 5 March 2024, dozens of doctors demonstrated in Kisumu City opposing salary cuts in the new "
+        "budget."
+    )
+    assert _types(result) == [("Protests", "Peaceful protest")]
+
+
+def test_demonstrating_a_thing_right_after_the_verb_is_still_no_protest() -> None:
+    result = run("On 12 June 2023, the company demonstrated its new drone in Nairobi.")
+    assert _types(result) == []

@@ -107,6 +107,8 @@ CASES = [
         "seized.",
         5,
     ),
+    # a person noun capitalised mid-sentence, with its article: one person
+    ("On 3 May 2021, a Policeman was killed when gunmen attacked a checkpoint near Tikrit.", 1),
 ]
 
 

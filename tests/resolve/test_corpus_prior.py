@@ -58,6 +58,16 @@ def test_a_majority_of_the_documents_that_state_a_country_makes_the_prior(gazett
     assert CorpusPrior.from_votes({"KE": MIN_STATING - 1}, MIN_STATING).shares() == {}
 
 
+def test_a_batch_of_two_countries_makes_no_prior_for_its_larger_one() -> None:
+    # a merged export of two countries: the leader holds a majority, but a note of the other country
+    # that names none is no note of the leader's
+    two = CorpusPrior.from_votes({"NG": 60, "IQ": 30, "TR": 10}, 200)
+    assert two.shares() == {} and two.evidence() == []
+    # a few notes of neighbours in a one-country export leave its prior as it was
+    one = CorpusPrior.from_votes({"KE": 90, "SO": 6, "UG": 4}, 200)
+    assert one.shares() == {"KE": 0.9}
+
+
 def test_the_prior_does_not_depend_on_the_order_or_the_split_of_the_input(gazetteer: Gazetteer) -> None:
     texts = KENYAN_BATCH * 3
     shuffled = list(texts)

@@ -85,3 +85,22 @@ def test_given_words_before_a_parenthesis_take_its_smallest_known_place(
     mentions = sorted([*mentions, added], key=lambda m: m.span.start)
     places, _ = resolver.resolve_with_focus(doc, mentions)
     assert fold(places[mentions.index(added)].admin1_native or "") == "ad dali"
+
+
+def test_an_lga_named_with_a_slash_is_one_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    # ACLED's "(X/Y LGA, State)": GeoNames' "Askira-Uba", not the towns "Askira" and "Uba"
+    doc = nlp("On 4 May 2021, gunmen abducted three farmers in Lassa (Askira/Uba LGA, Borno).")
+    names = [(m.name, m.admin_level) for m in find_place_mentions(doc, gazetteer)]
+    assert ("Askira/Uba", "admin2") in names
+    assert "Askira" not in [n for n, _level in names]
+
+
+def test_a_town_an_org_tag_runs_from_into_an_open_parenthesis_is_still_a_known_place(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    # the small model tags "Abuja (Abuja Municipal LGA" as one ORG: a tagging error, no organisation
+    doc = nlp(
+        "On 2 June 2021, pensioners demonstrated in Abuja (Abuja Municipal LGA, FCT) over unpaid gratuities."
+    )
+    abuja = [m for m in find_place_mentions(doc, gazetteer) if m.name == "Abuja"]
+    assert abuja and abuja[0].known

@@ -374,6 +374,13 @@ class DocActors:
         full = self.acronyms.get(text, text)
         acronym = next((a for a, f in self.acronyms.items() if f == full), None)
         kind = self.organisation_kind(full) or (group.kind if group is not None else None)
+        if kind in _ABROAD.kinds and self.demonym is not None:
+            # "the Turkish Army", "the Kenya Police": a state's force its name gives the country of is
+            # that state's forces, by ACLED's name, abroad where its event lies in another country
+            demonym = self.demonym
+            own = next((c for w in _NAME_WORD.findall(full) if (c := demonym(w))), None)
+            if own is not None:
+                return self.of_kind(kind, country=own, words=ent)
         name = f"{full} ({acronym})" if acronym and acronym != full else full
         return Actor(
             name=name,

@@ -425,7 +425,9 @@ def _single_victims(
                 q = Quantity(first, end, len(names), "exact")
                 out.append(CountMention(q, count, first, end, verb, tally=False, increment=False))
                 continue
-            if child.tag_ != "NN" or det is None or not _person(child, w):
+            # "a Policeman was killed": a person noun capitalised mid-sentence, counted by its article
+            capitalised = child.tag_ == "NNP" and det is not None and det.lower_ in w.one
+            if (child.tag_ != "NN" and not capitalised) or det is None or not _person(child, w):
                 continue
             # "shot dead the former deputy governor", "killed his neighbour": one person named by role; a
             # bare "the man" is someone told of before

@@ -419,10 +419,11 @@ class TriggerFinder:
         if (
             on("trigger.demonstrate-show")
             and tok.lemma_.lower() == "demonstrate"
-            and any(c.dep_ in {"ccomp", "dobj"} and c.i > tok.i for c in tok.children)
+            and any(c.dep_ in {"ccomp", "dobj"} and c.i > tok.i and _next_to(tok, c) for c in tok.children)
         ):
             # what is shown follows the verb; a clause before it ("(as reported), 200 employees
-            # demonstrated") is the parser hanging a parenthesis, not an object
+            # demonstrated") is the parser hanging a parenthesis, not an object, and so is a noun after
+            # the place of the demonstration ("demonstrated in Basrah City opposing salary cuts")
             return "trigger.demonstrate-show", "'demonstrate' in the sense of 'show'"
         if on("trigger.weapon-seized") and tok.i in self._disarmed:
             return "trigger.weapon-seized", "a weapon found or seized, not used"
@@ -1013,3 +1014,11 @@ def _phrase_head(span: Span) -> Token:
         if tok.pos_ == "VERB":
             return tok
     return span.root
+
+
+def _next_to(verb: Token, obj: Token) -> bool:
+    """Whether no prepositional phrase or punctuation of ``verb`` stands between it and its object
+    ``obj`` ("demonstrated their support": next to it; "demonstrated in Kut opposing cuts": not)."""
+    return not any(
+        c.dep_ in {"prep", "punct", "advcl"} and verb.i < c.i < obj.left_edge.i for c in verb.children
+    )

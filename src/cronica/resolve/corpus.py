@@ -36,6 +36,10 @@ MIN_STATING = 5
 #: Least share of those documents for a country to enter the prior: a majority (in a batch of several
 #: countries, the most stated one is no guess for a note that names none: 37% of a 13-country batch).
 MIN_SHARE = 0.5
+#: Most share of those documents the runner-up country may hold for the leader to enter the prior: a
+#: batch where a second country is stated by a quarter of the documents or more is a batch of two
+#: countries (Nigeria 56%, Iraq 27%), and its leader no guess for a note of the other that names none.
+MAX_RUNNER_UP = 0.25
 #: Least share of those documents in one world region for the region to count (an export of a region).
 REGION_SHARE = 0.8
 #: A world region the corpus is about (:meth:`CorpusPrior.present_regions`) holds at least this share of the
@@ -68,10 +72,12 @@ class CorpusPrior:
 
     def shares(self) -> dict[str, float]:
         """Country -> share of the stating documents, for the countries that count (see
-        :data:`MIN_STATING`, :data:`MIN_SHARE`); empty for a small corpus."""
+        :data:`MIN_STATING`, :data:`MIN_SHARE`, :data:`MAX_RUNNER_UP`); empty for a small corpus."""
         if self.stating < MIN_STATING:
             return {}
         out = {c: round(n / self.stating, 3) for c, n in self.votes}
+        if len(self.votes) > 1 and out[self.votes[1][0]] >= MAX_RUNNER_UP:
+            return {}  # a batch of two countries (see MAX_RUNNER_UP)
         return {c: s for c, s in out.items() if s >= MIN_SHARE}
 
     def region_shares(self, regions: Mapping[str, str]) -> dict[str, float]:

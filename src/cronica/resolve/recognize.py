@@ -350,6 +350,7 @@ class PlaceRecognizer:
                     or last.lower() in self.connectors
                     or last in _DASHES
                     or last in self.name_articles
+                    or (last == "/" and _joined(w, j - 1))  # "Obio/Akpor", "Ogori/Magongo" LGAs
                 ):
                     break
                 if like[j - 1]:
@@ -617,7 +618,8 @@ class PlaceRecognizer:
     def _inside_longer_org(self, doc: Doc, i: int, j: int) -> bool:
         """Whether words ``i:j`` lie strictly inside an ORG name ("London University"); an ORG span
         that runs over a locative word or a parenthesis before the name ("the Makupa Causeway Road in
-        Mombasa (Chaani, Mvita)") is a tagging error, not a name."""
+        Mombasa (Chaani, Mvita)"), or into a parenthesis it does not close ("Abuja (Abuja Municipal
+        LGA" of "in Abuja (Abuja Municipal LGA, FCT)"), is a tagging error, not a name."""
         ents = doc_ents(doc)  # sorted and never overlapping: only the last one starting by i can hold it
         k = bisect.bisect_right(ents, i, key=_ent_start) - 1
         if k < 0:
@@ -625,7 +627,10 @@ class PlaceRecognizer:
         ent = ents[k]
         if ent.label_ == "ORG" and j <= ent.end and (ent.end - ent.start) > (j - i):
             inside = doc[ent.start : i]
-            return not any(t.lower_ in self.unknown_cues or t.text in {"(", ")"} for t in inside)
+            if any(t.lower_ in self.unknown_cues or t.text in {"(", ")"} for t in inside):
+                return False
+            brackets = [t.text for t in ent if t.text in {"(", ")"}]
+            return brackets.count("(") == brackets.count(")")
         return False
 
     def _span(self, doc: Doc, i: int, j: int) -> Span:
@@ -1297,6 +1302,11 @@ def _with(m: PlaceMention, **changes: Any) -> PlaceMention:
 
 
 _DASHES = frozenset({"-", "\u2013"})
+
+
+def _joined(w: _Words, k: int) -> bool:
+    """Whether token ``k`` stands between two words with no space on either side ("Obio/Akpor")."""
+    return 0 < k < len(w.text) - 1 and w.end[k - 1] == w.start[k] and w.end[k] == w.start[k + 1]
 
 
 def _hyphenated_part(doc: Doc, i: int, j: int) -> bool:

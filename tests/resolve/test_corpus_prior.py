@@ -270,3 +270,19 @@ def test_a_note_whose_places_lie_in_another_region_of_the_run_is_not_read_as_the
     # a note that names only a small place of the other region is still read by the run's country
     hamlet = "Gunmen killed a farmer near his fields in Hema on Sunday."
     assert _focus_and_places(nlp, gazetteer, resolver, hamlet, run)[0] == "CD"
+
+
+def test_an_armed_group_of_a_few_countries_says_which_country_of_the_run_a_note_is_about(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # an export of Mozambique and Niger: Boko Haram acts in Nigeria, Niger, Chad and Cameroon, of which
+    # the run is about Niger alone
+    text = "Suspected Boko Haram fighters abducted four herders from a camp near the village of Toumbounga."
+    run = CorpusPrior.from_votes({"MZ": 16, "NE": 14, "SD": 3, "FR": 2, "NG": 2, "ML": 1}, 188)
+    assert run.countries_about() == frozenset({"MZ", "NE"})
+    focus, _places = _focus_and_places(nlp, gazetteer, resolver, text, run)
+    assert focus == "NE"
+    # a run about Nigeria, Niger and Chad: the group is in all three, it says nothing; nor without a run
+    lake_chad = CorpusPrior.from_votes({"NG": 20, "NE": 20, "TD": 10}, 100)
+    assert _focus_and_places(nlp, gazetteer, resolver, text, lake_chad)[0] is None
+    assert _focus_and_places(nlp, gazetteer, resolver, text, None)[0] is None

@@ -95,6 +95,16 @@ class CorpusPrior:
             r: round(n / self.stating, 3) for r, n in by_region.items() if n / self.stating >= REGION_SHARE
         }
 
+    def countries_about(self) -> frozenset[str]:
+        """The countries the run is about: each stated by :data:`MIN_REGION_SHARE` and
+        :data:`MIN_REGION_VOTES` of the stating documents (Mozambique and Niger in an export of the two;
+        not France, which two of its notes mention); empty for a small corpus."""
+        if self.stating < MIN_STATING:
+            return frozenset()
+        return frozenset(
+            c for c, n in self.votes if n >= MIN_REGION_VOTES and n / self.stating >= MIN_REGION_SHARE
+        )
+
     def present_regions(self, regions: Mapping[str, str]) -> frozenset[str]:
         """The world regions the corpus is about: each holding :data:`MIN_REGION_SHARE` and
         :data:`MIN_REGION_VOTES` of the stating documents, when together they hold :data:`REGION_SHARE` of

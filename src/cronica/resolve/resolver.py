@@ -38,7 +38,7 @@ from cronica.fields import replace
 from cronica.nlp.arrays import arrays
 from cronica.nlp.matching import doc_text
 from cronica.records import Place, PlaceCandidate, Span
-from cronica.resolve.actors import find_actor_countries
+from cronica.resolve.actors import find_actor_countries, find_actor_groups
 from cronica.resolve.corpus import CorpusPrior
 from cronica.resolve.divisions import DivisionLabel, iso_division, label_of
 from cronica.resolve.focus import MIN_FOCUS, WEIGHTS, Focus, FocusEvidence, decide
@@ -233,6 +233,9 @@ class PlaceResolver:
                 # is read by the countries the run states there, not by another region's
                 from_prior = [ev for ev in from_prior if self._regions().get(ev.country_code) == region]
             evidence.extend(from_prior)
+            # "ISWAP militants abducted nine people in the village of X" in an export of Mozambique and
+            # Niger: an armed group of a few countries, one of them a country the run is about
+            evidence.extend(_group_evidence(doc_text(doc), prior.countries_about()))
         focus = decide(evidence, first_seen)
         by_start: dict[int, int] = {m.span.start: k for k, m in enumerate(mentions)}
         places: list[Place | None] = [None] * len(mentions)
@@ -1410,6 +1413,20 @@ def _candidate(e: GazetteerEntry, score: float) -> PlaceCandidate:
     return PlaceCandidate(
         e.name, e.country_code, e.admin1_code, e.latitude, e.longitude, e.gazetteer_id, round(score, 3)
     )
+
+
+def _group_evidence(text: str, about: frozenset[str]) -> list[FocusEvidence]:
+    """Focus evidence (``actor``, once a country) for the armed groups of several countries the text names
+    (:func:`~cronica.resolve.actors.find_actor_groups`) exactly one of whose countries the run is about
+    ("ISWAP or Boko Haram militants": Niger once, in a run about Mozambique and Niger)."""
+    out: dict[str, FocusEvidence] = {}
+    for start, end, codes in find_actor_groups(text):
+        inside = codes & about
+        if len(inside) == 1:
+            (code,) = inside
+            words = Span(start, end, text[start:end])
+            out.setdefault(code, FocusEvidence("actor", code, WEIGHTS["actor"], words.text, words))
+    return list(out.values())
 
 
 def _one_region(evidence: list[FocusEvidence], regions: dict[str, str]) -> str | None:

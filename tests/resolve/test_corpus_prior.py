@@ -286,3 +286,21 @@ def test_an_armed_group_of_a_few_countries_says_which_country_of_the_run_a_note_
     lake_chad = CorpusPrior.from_votes({"NG": 20, "NE": 20, "TD": 10}, 100)
     assert _focus_and_places(nlp, gazetteer, resolver, text, lake_chad)[0] is None
     assert _focus_and_places(nlp, gazetteer, resolver, text, None)[0] is None
+
+
+def test_a_region_s_share_goes_to_the_countries_the_run_is_about(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # an export of Nepal, Indonesia and Chad: Bhojpur is a district of Nepal and of India (Bihar), and no
+    # five of the run's documents state India
+    regions = gazetteer.regions()
+    asian = CorpusPrior.from_votes({"NP": 45, "ID": 43, "TD": 12, "IN": 1}, 300)
+    assert asian.countries_about() == frozenset({"NP", "ID", "TD"})
+    assert [(e.kind, e.country_code) for e in asian.evidence(regions, ["IN", "NP"])] == [
+        ("corpus_region", "NP")
+    ]
+    # a region none of whose candidate countries the run is about still shares among them all
+    assert {e.country_code for e in asian.evidence(regions, ["IN", "PK"])} == {"IN", "PK"}
+    text = "Teachers staged a sit-in around Bhojpur area (Bhojpur District) over unpaid salaries."
+    focus, places = _focus_and_places(nlp, gazetteer, resolver, text, asian)
+    assert focus == "NP" and places["Bhojpur"] == "NP"

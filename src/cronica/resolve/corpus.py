@@ -138,7 +138,9 @@ class CorpusPrior:
         an export of the Middle East is Lebanon's, not Libya's). A region with a country of the prior
         adds nothing: that country speaks for it, and a share of the rest would go to its neighbours
         ("at the border between Kenya and Ethiopia" in a Kenyan export); nor does a region when the
-        document's place names also exist in another region the run is about (:meth:`present_regions`)."""
+        document's place names also exist in another region the run is about (:meth:`present_regions`).
+        Where some of those countries are countries the run is about (:meth:`countries_about`), the
+        region's share goes to them alone."""
         shares = self.shares()
         out = [
             FocusEvidence("corpus", code, round(WEIGHTS["corpus"] * share, 3), f"{share:.0%} of the corpus")
@@ -148,6 +150,7 @@ class CorpusPrior:
             return out
         candidates = set(candidates)
         present = self.present_regions(regions)
+        about = self.countries_about()
         for region, share in sorted(self.region_shares(regions).items()):
             inside = sorted({c for c in candidates if regions.get(c) == region})
             if not inside or any(regions.get(c) == region for c in shares):
@@ -156,6 +159,9 @@ class CorpusPrior:
                 # the names exist in another region the run is also about ("Pala" in an export of Nepal,
                 # Indonesia and Chad is Chad's town or Afghanistan's Farah): the region says nothing
                 continue
+            # "Bhojpur" in an export of Nepal, Indonesia and Chad: Nepal's district, not India's, which no
+            # five of the run's documents state
+            inside = [c for c in inside if c in about] or inside
             weight = round(WEIGHTS["corpus"] * share / len(inside), 3)
             out.extend(
                 FocusEvidence("corpus_region", c, weight, f"{share:.0%} of the corpus in {region}")

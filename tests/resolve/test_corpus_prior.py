@@ -75,10 +75,13 @@ def test_the_prior_does_not_depend_on_the_order_or_the_split_of_the_input(gazett
     assert corpus_prior(shuffled, gazetteer) == corpus_prior(texts, gazetteer)
     halves = [corpus_prior(shuffled[:10], gazetteer), corpus_prior(shuffled[10:], gazetteer)]
     summed: dict[str, int] = {}
+    nested: dict[str, int] = {}
     for half in halves:
         for code, n in half.votes:
             summed[code] = summed.get(code, 0) + n
-    assert CorpusPrior.from_votes(summed, len(texts)) == corpus_prior(texts, gazetteer)
+        for code, n in half.nested:
+            nested[code] = nested.get(code, 0) + n
+    assert CorpusPrior.from_votes(summed, len(texts), nested) == corpus_prior(texts, gazetteer)
 
 
 def test_a_spec_with_a_prior_travels_to_workers_unchanged(gazetteer: Gazetteer) -> None:
@@ -219,3 +222,95 @@ def test_places_that_agree_with_each_other_keep_their_country_in_a_run_about_ano
     focus, places = _focus_and_places(nlp, gazetteer, resolver, text, congo)
     assert focus == "PH", (focus, places)
     assert places.get("Balayan") == "PH" or places.get("Batangas") == "PH", places
+
+
+def test_names_written_one_inside_the_other_vote_for_their_country_when_no_words_name_one(
+    gazetteer: Gazetteer,
+) -> None:
+    # a batch mixing Philippine notes, which name only barangays, towns and provinces, with Congolese
+    # notes that name their country: the nested names make the Philippines a country of the run too
+    scanner = CountryScanner(gazetteer)
+    philippine = [
+        "Gunmen shot dead a barangay captain in Barangay Poblacion, Kabankalan, Negros Occidental.",
+        "Farmers marched to the provincial capitol in Tacloban (Leyte, Eastern Visayas) over land titles.",
+        "A drug suspect was killed in a police operation in Barangay Banaba, Calamba, Laguna.",
+        "Soldiers clashed with rebels in the hinterlands of Sitio Lumbia, Malaybalay, Bukidnon.",
+        "Jeepney drivers held a noise barrage in Barangay Lahug, Cebu City, Cebu.",
+        "Students rallied in Iloilo City, Iloilo, against the closure of their school.",
+    ]
+    congolese = [
+        "Congolese soldiers repelled an attack in Beni territory.",
+        "ADF fighters killed three civilians in the Democratic Republic of Congo's Ituri province.",
+        "Protesters in Kinshasa, DR Congo, demanded the release of activists.",
+        "Congolese police dispersed students in Bukavu.",
+        "Mai-Mai militiamen clashed with Congolese soldiers near Uvira.",
+    ]
+    assert scanner.countries(philippine[0]) == {}
+    assert scanner.nested(philippine[0]) == {"PH": 1}
+    assert scanner.votes(philippine[0]) == (None, "PH")
+    assert [scanner.votes(t)[1] for t in philippine].count("PH") >= 5
+    # a town's name alone, without the division it lies in, states nothing ("San Pedro": a dozen countries)
+    assert scanner.votes("Traders blocked the main road in San Pedro on Monday.") == (None, None)
+    # a text that states its country votes for it alone
+    assert scanner.votes("Protesters in Kinshasa, DR Congo, demanded the release of activists.") == (
+        "CD",
+        None,
+    )
+    prior = corpus_prior(philippine + congolese, gazetteer)
+    # the country shares are the stated votes' (Congo's); the run is about Asia as well as Africa
+    assert prior.shares() == {"CD": 1.0}
+    assert prior.present_regions(gazetteer.regions()) == frozenset({"Africa", "Asia"})
+    assert CorpusPrior.from_votes({"CD": 5}, 11).present_regions(gazetteer.regions()) == frozenset({"Africa"})
+
+
+def test_a_note_whose_places_lie_in_another_region_of_the_run_is_not_read_as_the_run_s_country(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # DR Congo's notes name their country (the stated votes); the Philippines' notes name provinces and
+    # towns, one inside the other (the nested votes): the run is about Africa and Asia
+    run = CorpusPrior.from_votes({"CD": 40, "UG": 1}, 160, nested={"PH": 45, "CD": 8})
+    assert run.shares() == {"CD": round(40 / 41, 3)}
+    assert run.present_regions(gazetteer.regions()) == frozenset({"Africa", "Asia"})
+    text = "Soldiers clashed with communist rebels in the mountains of Northern Samar."
+    focus, places = _focus_and_places(nlp, gazetteer, resolver, text, run)
+    assert focus == "PH", (focus, places)
+    # a run about Africa alone keeps reading the province as a namesake (as before)
+    africa = CorpusPrior.from_votes({"CD": 40, "UG": 1}, 160)
+    assert _focus_and_places(nlp, gazetteer, resolver, text, africa)[0] == "CD"
+    # a note that names only a small place of the other region is still read by the run's country
+    hamlet = "Gunmen killed a farmer near his fields in Hema on Sunday."
+    assert _focus_and_places(nlp, gazetteer, resolver, hamlet, run)[0] == "CD"
+
+
+def test_an_armed_group_of_a_few_countries_says_which_country_of_the_run_a_note_is_about(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # an export of Mozambique and Niger: Boko Haram acts in Nigeria, Niger, Chad and Cameroon, of which
+    # the run is about Niger alone
+    text = "Suspected Boko Haram fighters abducted four herders from a camp near the village of Toumbounga."
+    run = CorpusPrior.from_votes({"MZ": 16, "NE": 14, "SD": 3, "FR": 2, "NG": 2, "ML": 1}, 188)
+    assert run.countries_about() == frozenset({"MZ", "NE"})
+    focus, _places = _focus_and_places(nlp, gazetteer, resolver, text, run)
+    assert focus == "NE"
+    # a run about Nigeria, Niger and Chad: the group is in all three, it says nothing; nor without a run
+    lake_chad = CorpusPrior.from_votes({"NG": 20, "NE": 20, "TD": 10}, 100)
+    assert _focus_and_places(nlp, gazetteer, resolver, text, lake_chad)[0] is None
+    assert _focus_and_places(nlp, gazetteer, resolver, text, None)[0] is None
+
+
+def test_a_region_s_share_goes_to_the_countries_the_run_is_about(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # an export of Nepal, Indonesia and Chad: Bhojpur is a district of Nepal and of India (Bihar), and no
+    # five of the run's documents state India
+    regions = gazetteer.regions()
+    asian = CorpusPrior.from_votes({"NP": 45, "ID": 43, "TD": 12, "IN": 1}, 300)
+    assert asian.countries_about() == frozenset({"NP", "ID", "TD"})
+    assert [(e.kind, e.country_code) for e in asian.evidence(regions, ["IN", "NP"])] == [
+        ("corpus_region", "NP")
+    ]
+    # a region none of whose candidate countries the run is about still shares among them all
+    assert {e.country_code for e in asian.evidence(regions, ["IN", "PK"])} == {"IN", "PK"}
+    text = "Teachers staged a sit-in around Bhojpur area (Bhojpur District) over unpaid salaries."
+    focus, places = _focus_and_places(nlp, gazetteer, resolver, text, asian)
+    assert focus == "NP" and places["Bhojpur"] == "NP"

@@ -34,3 +34,17 @@ def test_a_district_with_a_point_keeps_it(
     places, _ = resolve_text(nlp, gazetteer, resolver, text)
     place = next(p for words, p in places.items() if words.startswith("Alwar"))
     assert place.latitude is not None and "no point for" not in (place.reason or "")
+
+
+def test_a_village_in_a_district_without_a_point_says_whose_point_it_takes(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # Muidumbe, a district of Cabo Delgado, has no point in the gazetteer; a village the gazetteer lacks
+    # inside it takes the province's point, and the reason says so rather than "those of Muidumbe"
+    text = "On 3 April 2021, armed men burnt houses in Nampanha (Muidumbe, Cabo Delgado). No one was hurt."
+    places, _ = resolve_text(nlp, gazetteer, resolver, text)
+    place = places["Nampanha"]
+    assert place.country_code == "MZ" and place.precision == 3
+    reason = place.reason or ""
+    assert "'Nampanha' is not in the gazetteer" in reason
+    assert "coordinates are those of Cabo Delgado (the gazetteer has no point for Muidumbe)" in reason

@@ -1,4 +1,5 @@
-"""Named actors that act in one country only, as evidence of where a text happens.
+"""Named actors that act in one country only, as evidence of where a text happens; and armed groups of a
+few countries, evidence only within a run about several countries (:func:`find_actor_groups`).
 
 In: a text. Out: each match of a name listed in ``data/gazetteer/actor_countries.yaml`` with its span and
 country ("the OSCE SMM observed ... near Komsomolets": Ukraine, whatever other Komsomolets exist). The list
@@ -10,12 +11,19 @@ Loading fails with :class:`~cronica.errors.DataFileError` naming the file when i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
 from cronica.errors import DataFileError
 
 _FILE = "actor_countries.yaml"
+
+
+def _words_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``names`` as whole words, longest first (a hyphen before counts as a word break)."""
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w'-])")
 
 
 @lru_cache(maxsize=1)
@@ -41,9 +49,43 @@ def actor_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             if name in country_of and country_of[name] != code:
                 raise DataFileError(f"{_FILE}: {name!r} is listed for {country_of[name]} and {code}")
             country_of[name] = code
-    names = sorted(country_of, key=lambda n: (-len(n), n))
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w'-])")
-    return pattern, country_of
+    return _words_pattern(country_of), country_of
+
+
+@lru_cache(maxsize=1)
+def several_pattern() -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]]]:
+    """The compiled pattern of every armed group the file lists under ``several`` (active in a few
+    countries) and name -> the ISO codes of its countries; no pattern when none is listed."""
+    import yaml
+
+    ref = resources.files("cronica") / "data" / "gazetteer" / _FILE
+    try:
+        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read {_FILE}: {exc}") from exc
+    several = data.get("several", {}) if isinstance(data, dict) else None
+    if not isinstance(several, dict):
+        raise DataFileError(f"{_FILE}: expected 'several', a mapping of names to lists of ISO codes")
+    countries_of: dict[str, frozenset[str]] = {}
+    for name, codes in several.items():
+        if not (isinstance(name, str) and name.strip() and isinstance(codes, list) and len(codes) >= 2):
+            raise DataFileError(f"{_FILE}: several: {name!r} must be a name with two or more ISO codes")
+        if not all(isinstance(c, str) and len(c) == 2 for c in codes):
+            raise DataFileError(f"{_FILE}: several: {name}: every country must be an ISO code")
+        if name in actor_pattern()[1]:
+            raise DataFileError(f"{_FILE}: {name!r} is listed for one country and for several")
+        countries_of[name] = frozenset(codes)
+    if not countries_of:
+        return None, {}
+    return _words_pattern(countries_of), countries_of
+
+
+def find_actor_groups(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, country codes) of each armed group of several countries named in ``text``, in order."""
+    pattern, countries_of = several_pattern()
+    if pattern is None:
+        return []
+    return [(m.start(), m.end(), countries_of[m.group(0)]) for m in pattern.finditer(text)]
 
 
 def find_actor_countries(text: str) -> list[tuple[int, int, str]]:

@@ -51,24 +51,31 @@ MIN_REGION_VOTES = 5
 # capitalised words, joined by the connectors of place names ("Deir ez Zor", "Isle of Man")
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:de|del|la|al|el|of|the|ez|es|ad|as|an)\s+)?[A-Z][\w'’-]*){0,3}")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,2})")
+# what stands between a name and the division a text puts it in: "X, Y", "X (Y"
+_NESTS = re.compile(r"\s*[,(]\s*")
 
 
 @dataclass(frozen=True)
 class CorpusPrior:
     """The countries a corpus states: ``votes`` (country, documents that state it most), ``stating``
-    (documents that state a country at all) and ``documents`` (all documents read)."""
+    (documents that state a country at all), ``documents`` (all documents read) and ``nested`` (country,
+    documents that state none but write names one inside the other in it alone: "Barangay Inas, M'lang,
+    Cotabato"; see :meth:`CountryScanner.nested`). The country shares are those of the stated votes; the
+    regions the run is about (:meth:`present_regions`) count the nested ones too."""
 
     votes: tuple[tuple[str, int], ...] = ()
     stating: int = 0
     documents: int = 0
+    nested: tuple[tuple[str, int], ...] = ()
 
     @classmethod
-    def from_votes(cls, votes: Mapping[str, int], documents: int) -> CorpusPrior:
-        """A prior from each country's vote count and the number of documents read."""
-        ranked = tuple(
-            sorted(((c, int(n)) for c, n in votes.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
+    def from_votes(
+        cls, votes: Mapping[str, int], documents: int, nested: Mapping[str, int] | None = None
+    ) -> CorpusPrior:
+        """A prior from each country's vote count, the number of documents read and the nested votes."""
+        return cls(
+            _ranked(votes), sum(int(n) for n in votes.values() if n > 0), documents, _ranked(nested or {})
         )
-        return cls(ranked, sum(n for _c, n in ranked), documents)
 
     def shares(self) -> dict[str, float]:
         """Country -> share of the stating documents, for the countries that count (see
@@ -94,25 +101,36 @@ class CorpusPrior:
             r: round(n / self.stating, 3) for r, n in by_region.items() if n / self.stating >= REGION_SHARE
         }
 
+    def countries_about(self) -> frozenset[str]:
+        """The countries the run is about: each stated by :data:`MIN_REGION_SHARE` and
+        :data:`MIN_REGION_VOTES` of the stating documents (Mozambique and Niger in an export of the two;
+        not France, which two of its notes mention); empty for a small corpus."""
+        if self.stating < MIN_STATING:
+            return frozenset()
+        return frozenset(
+            c for c, n in self.votes if n >= MIN_REGION_VOTES and n / self.stating >= MIN_REGION_SHARE
+        )
+
     def present_regions(self, regions: Mapping[str, str]) -> frozenset[str]:
         """The world regions the corpus is about: each holding :data:`MIN_REGION_SHARE` and
         :data:`MIN_REGION_VOTES` of the stating documents, when together they hold :data:`REGION_SHARE` of
-        them; empty for a small corpus or one spread over the world. A document whose
+        them (the stated votes and the nested ones: an export of DR Congo, whose notes name their country,
+        and the Philippines, whose notes name barangays, towns and provinces, is about Africa and Asia);
+        empty for a small corpus or one spread over the world. A document whose
         words name no country reads a small town on another continent than all of them as a namesake
         (:meth:`cronica.resolve.resolver.PlaceResolver.resolve_with_focus`): "the village of Farka" in an
         export of Niger and Mozambique is not Albania's Farka."""
-        if self.stating < MIN_STATING:
+        reading = self.stating + sum(n for _c, n in self.nested)
+        if reading < MIN_STATING:
             return frozenset()
         by_region: Counter[str] = Counter()
-        for code, n in self.votes:
+        for code, n in self.votes + self.nested:
             if code in regions:
                 by_region[regions[code]] += n
         present = {
-            r: n
-            for r, n in by_region.items()
-            if n >= MIN_REGION_VOTES and n / self.stating >= MIN_REGION_SHARE
+            r: n for r, n in by_region.items() if n >= MIN_REGION_VOTES and n / reading >= MIN_REGION_SHARE
         }
-        if sum(present.values()) < REGION_SHARE * self.stating:
+        if sum(present.values()) < REGION_SHARE * reading:
             return frozenset()  # a batch of the whole world (one note from each of twelve countries)
         return frozenset(present)
 
@@ -126,7 +144,9 @@ class CorpusPrior:
         an export of the Middle East is Lebanon's, not Libya's). A region with a country of the prior
         adds nothing: that country speaks for it, and a share of the rest would go to its neighbours
         ("at the border between Kenya and Ethiopia" in a Kenyan export); nor does a region when the
-        document's place names also exist in another region the run is about (:meth:`present_regions`)."""
+        document's place names also exist in another region the run is about (:meth:`present_regions`).
+        Where some of those countries are countries the run is about (:meth:`countries_about`), the
+        region's share goes to them alone."""
         shares = self.shares()
         out = [
             FocusEvidence("corpus", code, round(WEIGHTS["corpus"] * share, 3), f"{share:.0%} of the corpus")
@@ -136,6 +156,7 @@ class CorpusPrior:
             return out
         candidates = set(candidates)
         present = self.present_regions(regions)
+        about = self.countries_about()
         for region, share in sorted(self.region_shares(regions).items()):
             inside = sorted({c for c in candidates if regions.get(c) == region})
             if not inside or any(regions.get(c) == region for c in shares):
@@ -144,6 +165,9 @@ class CorpusPrior:
                 # the names exist in another region the run is also about ("Pala" in an export of Nepal,
                 # Indonesia and Chad is Chad's town or Afghanistan's Farah): the region says nothing
                 continue
+            # "Bhojpur" in an export of Nepal, Indonesia and Chad: Nepal's district, not India's, which no
+            # five of the run's documents state
+            inside = [c for c in inside if c in about] or inside
             weight = round(WEIGHTS["corpus"] * share / len(inside), 3)
             out.extend(
                 FocusEvidence("corpus_region", c, weight, f"{share:.0%} of the corpus in {region}")
@@ -163,6 +187,7 @@ class CorpusPrior:
         """The votes, counts and shares (and the region shares, given ``regions``), for eval output."""
         out: dict[str, object] = {
             "votes": dict(self.votes),
+            "nested": dict(self.nested),
             "stating": self.stating,
             "documents": self.documents,
             "shares": self.shares(),
@@ -185,8 +210,19 @@ class CountryScanner:
         """Country code -> how many times ``text`` states it: a country's own name, a demonym, a
         division followed by its level word whose entries all lie in one country. Each run of
         capitalised words is read from its first word, the longest name that states a country first."""
+        return self._read(text)[0]
+
+    def nested(self, text: str) -> Counter[str]:
+        """Country code -> how many pairs of names ``text`` writes one inside the other ("X, Y" or "X
+        (Y": "Bacolod, Negros Occidental", "Quezon City (Metro Manila, ...)") nest in that country alone:
+        an entry of X lies in a first- or second-level division Y of one country, and in no other
+        country. The joint fit of a note's own places, which speaks for its country where it names none."""
+        return self._read(text)[1]
+
+    def _read(self, text: str) -> tuple[Counter[str], Counter[str]]:
+        found = list(_NAME.finditer(text))
         runs: list[tuple[list[str], str | None]] = []  # the words of a run, the level word after it
-        for m in _NAME.finditer(text):
+        for m in found:
             after = _NEXT_WORD.match(text, m.end())
             level = self._level(after.group(1)) if after else None
             runs.append((m.group(0).split(), level))
@@ -204,7 +240,19 @@ class CountryScanner:
                         i = j - 1
                         break
                 i += 1
-        return out
+        nested: Counter[str] = Counter()
+        for inner, outer in zip(found, found[1:], strict=False):
+            if not _NESTS.fullmatch(text, inner.end(), outer.start()):
+                continue
+            codes = {
+                str(x.country_code)
+                for x in entries.get(fold(inner.group(0)), [])
+                for y in entries.get(fold(outer.group(0)), [])
+                if _inside(x, y)
+            }
+            if len(codes) == 1:
+                nested[codes.pop()] += 1
+        return out, nested
 
     def _level(self, words: str) -> str | None:
         """The level word ``words`` open with ("county", "local government area"), else None."""
@@ -230,20 +278,54 @@ class CountryScanner:
 
     def vote(self, text: str) -> str | None:
         """The country ``text`` states most, None when it states none or two as often."""
-        counts = self.countries(text).most_common(2)
-        if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
-            return None
-        return counts[0][0]
+        return _most(self.countries(text))
+
+    def votes(self, text: str) -> tuple[str | None, str | None]:
+        """:meth:`vote`, and for a text that states no country the country its nested names agree on
+        (:meth:`nested`), as a coder reads "in Barangay 5, Bacolod, Negros Occidental" as Philippine
+        though no word says so (None, None when it gives neither)."""
+        stated, nested = self._read(text)
+        return _most(stated), None if stated else _most(nested)
+
+
+def _most(counts: Counter[str]) -> str | None:
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _ranked(votes: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(((c, int(n)) for c, n in votes.items() if n > 0), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _inside(x: GazetteerEntry, y: GazetteerEntry) -> bool:
+    """Whether ``x`` lies in the division ``y`` (same country, first- and second-level codes)."""
+    if (
+        x.id == y.id
+        or not x.country_code
+        or x.country_code != y.country_code
+        or x.kind in {"country", "continent"}
+    ):
+        return False
+    if y.kind == "admin1":
+        return bool(y.admin1_code) and x.admin1_code == y.admin1_code
+    if y.kind == "admin2":
+        return bool(y.admin2_code) and (x.admin1_code, x.admin2_code) == (y.admin1_code, y.admin2_code)
+    return False
 
 
 def corpus_prior(texts: Iterable[str], gazetteer: Gazetteer) -> CorpusPrior:
     """The :class:`CorpusPrior` of ``texts`` (read once each, in any order)."""
     scanner = CountryScanner(gazetteer)
     votes: Counter[str] = Counter()
+    nested: Counter[str] = Counter()
     documents = 0
     for text in texts:
         documents += 1
-        code = scanner.vote(text)
+        code, inside = scanner.votes(text)
         if code:
             votes[code] += 1
-    return CorpusPrior.from_votes(votes, documents)
+        elif inside:
+            nested[inside] += 1
+    return CorpusPrior.from_votes(votes, documents, nested)

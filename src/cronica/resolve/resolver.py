@@ -26,6 +26,7 @@ never affects the others.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -37,7 +38,7 @@ from cronica.fields import replace
 from cronica.nlp.arrays import arrays
 from cronica.nlp.matching import doc_text
 from cronica.records import Place, PlaceCandidate, Span
-from cronica.resolve.actors import find_actor_countries
+from cronica.resolve.actors import find_actor_countries, find_actor_groups
 from cronica.resolve.corpus import CorpusPrior
 from cronica.resolve.divisions import DivisionLabel, iso_division, label_of
 from cronica.resolve.focus import MIN_FOCUS, WEIGHTS, Focus, FocusEvidence, decide
@@ -106,6 +107,8 @@ _STATED_KINDS = frozenset({"country_name", "hint", "title", "outlet", "dateline"
 #: Focus evidence that one place name gives by its entries alone; the containment the text states and the
 #: joint fit of two names ("Barangay Santol, Balayan, Batangas") stay, whatever the run's regions.
 _PLACE_EVIDENCE = frozenset({"place"})
+#: Focus evidence from the document's own place names, all of it.
+_OWN_PLACE_KINDS = frozenset({"place", "containment", "joint"})
 
 
 class PlaceResolver:
@@ -222,7 +225,17 @@ class PlaceResolver:
                 if ev.kind not in _PLACE_EVIDENCE or regions.get(ev.country_code) in corpus_regions
             ]
         if prior is not None:
-            evidence.extend(prior.evidence(self._regions(), first_seen))
+            from_prior = prior.evidence(self._regions(), first_seen)
+            region = _one_region(evidence, self._regions()) if len(corpus_regions) > 1 else None
+            if region is not None:
+                # a run about two regions (DR Congo, whose notes name their country, and the Philippines,
+                # whose notes name barangays and provinces): a note whose own places all lie in one of them
+                # is read by the countries the run states there, not by another region's
+                from_prior = [ev for ev in from_prior if self._regions().get(ev.country_code) == region]
+            evidence.extend(from_prior)
+            # "ISWAP militants abducted nine people in the village of X" in an export of Mozambique and
+            # Niger: an armed group of a few countries, one of them a country the run is about
+            evidence.extend(_group_evidence(doc_text(doc), prior.countries_about()))
         focus = decide(evidence, first_seen)
         by_start: dict[int, int] = {m.span.start: k for k, m in enumerate(mentions)}
         places: list[Place | None] = [None] * len(mentions)
@@ -892,7 +905,7 @@ class PlaceResolver:
             outer = self.gazetteer.admin(e.country_code, e.admin1_code)
             if outer is not None and outer.latitude is not None:
                 latitude, longitude = outer.latitude, outer.longitude
-                reason += f"; no point for {e.name} in the gazetteer: coordinates are those of {outer.name}"
+                reason += f"; {_NO_POINT.format(e.name, outer.name)}"
         words = " ".join(m.name.split())
         # the name as the report writes it ("Rafah", "Basra"), unless shouted or lower-cased
         as_written = words[:1].isupper() and not words.isupper() and e.kind != "country"
@@ -1041,7 +1054,7 @@ class PlaceResolver:
                 gazetteer_id=None,
                 status="resolved",
                 reason=f"{m.name!r} is not in the gazetteer; the text places it {relation} {where}; "
-                f"coordinates are those of {container.name}",
+                f"coordinates are those of {_point_of(container)}",
                 candidates=(
                     PlaceCandidate(
                         container.name or "",
@@ -1406,3 +1419,46 @@ def _candidate(e: GazetteerEntry, score: float) -> PlaceCandidate:
     return PlaceCandidate(
         e.name, e.country_code, e.admin1_code, e.latitude, e.longitude, e.gazetteer_id, round(score, 3)
     )
+
+
+def _group_evidence(text: str, about: frozenset[str]) -> list[FocusEvidence]:
+    """Focus evidence (``actor``, once a country) for the armed groups of several countries the text names
+    (:func:`~cronica.resolve.actors.find_actor_groups`) exactly one of whose countries the run is about
+    ("ISWAP or Boko Haram militants": Niger once, in a run about Mozambique and Niger)."""
+    out: dict[str, FocusEvidence] = {}
+    for start, end, codes in find_actor_groups(text):
+        inside = codes & about
+        if len(inside) == 1:
+            (code,) = inside
+            words = Span(start, end, text[start:end])
+            out.setdefault(code, FocusEvidence("actor", code, WEIGHTS["actor"], words.text, words))
+    return list(out.values())
+
+
+def _one_region(evidence: list[FocusEvidence], regions: dict[str, str]) -> str | None:
+    """The one world region all the document's place evidence lies in (its names, the containment the
+    text states, two names' joint fit), when no words name a country and that evidence would make a focus
+    on its own (:data:`~cronica.resolve.focus.MIN_FOCUS`: a province, a known town; not "Hema", a hamlet
+    of China named like a people of Ituri); else None."""
+    if any(ev.kind in _STATED_KINDS for ev in evidence):
+        return None
+    own = [ev for ev in evidence if ev.kind in _OWN_PLACE_KINDS]
+    where = {regions.get(ev.country_code) for ev in own}
+    if len(where) != 1 or sum(ev.weight for ev in own) < MIN_FOCUS:
+        return None
+    return where.pop()
+
+
+#: The reason's words for a district without a point that takes its first-level division's (read back by
+#: :func:`_point_of`).
+_NO_POINT = "no point for {} in the gazetteer: coordinates are those of {}"
+_NO_POINT_READ = re.compile(r"no point for (.+?) in the gazetteer: coordinates are those of ([^;]+)")
+
+
+def _point_of(container: Place) -> str:
+    """Whose coordinates a place inside ``container`` takes, in words: the container's, or, for a district
+    without a point, its first-level division's ("Cabo Delgado (the gazetteer has no point for Muidumbe)")."""
+    found = _NO_POINT_READ.search(container.reason or "")
+    if found is None:
+        return str(container.name)
+    return f"{found.group(2)} (the gazetteer has no point for {found.group(1)})"

@@ -619,10 +619,11 @@ class NoteTagCoding:
 
 class ViolentDemonstrationCoding:
     """A demonstration whose participants use violence is a riot (:mod:`.violent_demonstration`): in a
-    short report, the first demonstration coded as a protest is Riots / Violent demonstration when the
-    report says the demonstrators used violence or the rules coded their destruction apart (folded into
-    it), unless its sentence says it passed off peacefully; after ``note-tag`` (a size record's
-    demonstration) and before ``roles`` (rioters are actor 1)."""
+    short report or a coded summary of any length (one event a note; its sentences with a date of
+    their own left out), the first demonstration coded as a protest is Riots / Violent demonstration
+    when the report says the demonstrators used violence or the rules coded their destruction apart
+    (folded into it), unless its sentence says it passed off peacefully; after ``note-tag`` (a size
+    record's demonstration) and before ``roles`` (rioters are actor 1)."""
 
     name = "violent-demonstration"
 
@@ -635,11 +636,27 @@ class ViolentDemonstrationCoding:
 
     def __call__(self, reading: Reading) -> None:
         text = reading.document.text
-        if not reading.events or not text or reading.sentence_count > self.short_sentences:
+        if not reading.events or not text:
             return
+        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        if reading.sentence_count > self.short_sentences:
+            if not summary:
+                return
+            text = _own_day_only(reading, text)
         changed = violent_demonstration_events(reading.events, text, self.violent, self.peaceful)
         if changed is not None:
             reading.events = changed
+
+
+def _own_day_only(reading: Reading, text: str) -> str:
+    """``text`` with each sentence after the first that names a date of its own blanked (offsets kept):
+    a long summary's background ("Last year, protesters lit bonfires ...") tells another day's acts."""
+    chars = list(text)
+    for k, sent in enumerate(doc_sents(reading.doc)):
+        start, end = sent.start_char, sent.end_char
+        if k and reading.context.dates_in(sent):
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 class ProtestInterventionCoding:

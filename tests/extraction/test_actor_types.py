@@ -400,3 +400,23 @@ def test_forces_named_by_a_known_rebel_group_are_that_group_not_the_state_s() ->
         run("On 11 March 2024, Turkish jets bombed PKK forces in the Zap region of Duhok, northern Iraq.")
     )
     assert event.actor2 is not None and event.actor2.name == "PKK" and event.actor2.inter == 2
+
+
+def test_a_generic_actor_s_own_capitalised_words_name_no_group_before_the_opening_subject() -> None:
+    # "the Armed Forces" are the state's forces however capitalised (the NER labels "Armed" an
+    # organisation); "the KIA forces" are a group's: only the first is the summary's opening subject
+    from cronica.extraction.stages import _opening_subject
+    from cronica.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    for text, head, expected in (
+        ("On 14 July 2024, the Armed Forces killed nine insurgents near Dimbo village.", "Forces", True),
+        ("On 14 July 2024, the KIA forces clashed with soldiers near Dimbo village.", "forces", False),
+        # a group's men, whatever phrase the dictionary reads them in
+        ("On 14 July 2024, Taliban militants attacked soldiers near Dimbo village.", "militants", False),
+    ):
+        doc = pipeline.nlp(text)
+        actors = pipeline.extractor.actor_finder.index(doc, None, None)
+        at = text.index(head)
+        found = _opening_subject(doc, None, actors.generic_at)
+        assert (found == (at, at + len(head))) is expected, text

@@ -235,6 +235,46 @@ def test_a_battle_reading_does_not_replace_an_attack_on_civilians() -> None:
             assert (out.event_type, out.sub_event_type) == expected, (victims.text, summary)
 
 
+def test_an_attack_reading_does_not_replace_a_battle_on_victims_read_as_armed() -> None:
+    # ACLED codes the killing of soldiers, police officers or a militia's members as Battles; the
+    # classifier, which reads "gunmen shot dead", says Attack and Roles would then make the soldiers
+    # civilians
+    text = "On 4 June 2023, gunmen shot dead three soldiers manning a checkpoint near Dravik."
+    rules = Pipeline(typer="rules")
+    base = _event(rules.extract_document(document_from_text(text, id="test", published="2023-06-05")))
+    assert (base.event_type, base.sub_event_type) == ("Battles", "Armed clash")
+    assert base.actor2 is not None and base.actor2.kind == "military"
+    attack = ("Violence against civilians", "Attack")
+    reading = FixedTyper(Judgement(0.99, ((*attack, 0.97), ("Battles", "Armed clash", 0.02))))
+    for summary in (False, True):
+        [out] = apply_learned_types([base], reading, Combination(), sentences=1, text=text, summary=summary)
+        assert (out.event_type, out.sub_event_type) == ("Battles", "Armed clash"), summary
+        [off] = apply_learned_types(
+            [base], reading, Combination(armed_targets=False), sentences=1, text=text, summary=summary
+        )
+        assert (off.event_type, off.sub_event_type) == attack, summary
+    # one man of the forces killed (often off duty, at home: a civilian to ACLED), or men said to be off
+    # duty, are the classifier's to read
+    for one in (
+        "On 4 June 2023, gunmen shot dead a soldier outside his home in Dravik.",
+        "On 4 June 2023, gunmen shot dead three off-duty soldiers at a bar in Dravik.",
+    ):
+        event = _event(rules.extract_document(document_from_text(one, id="test", published="2023-06-05")))
+        [out] = apply_learned_types([event], reading, Combination(), sentences=1, text=one, summary=True)
+        assert (out.event_type, out.sub_event_type) == attack, one
+    # the shipped pipeline end to end: the soldiers stay actor 2
+    event = _event(run(text))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor2 is not None and event.actor2.inter == 1
+
+
+def test_a_named_group_of_no_known_kind_attacking_soldiers_fights_a_battle() -> None:
+    text = "On 2 June 2023, the KRF attacked an outpost near Dravik, killing five soldiers."
+    rules = Pipeline(typer="rules")
+    event = _event(rules.extract_document(document_from_text(text, id="t", published="2023-06-05")))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
 def test_a_weapon_reading_needs_a_weapon_named_in_the_document() -> None:
     from cronica.extraction.learned import weapons_named
     from cronica.extraction.lexicon import load_lexicon

@@ -109,6 +109,17 @@ CASES = [
     ),
     # a person noun capitalised mid-sentence, with its article: one person
     ("On 3 May 2021, a Policeman was killed when gunmen attacked a checkpoint near Tikrit.", 1),
+    # people named one by one are each a victim, whatever their article ("the", "his"); a figure among
+    # them counts itself
+    (
+        "On 3 June 2021, bandits stopped a lorry near Gusau; the driver, his mate and one of the traders "
+        "were killed.",
+        3,
+    ),
+    ("On 3 June 2021, a reporter and his cameraman were shot dead by gunmen on a motorbike in Cotabato.", 2),
+    ("On 3 June 2021, gunmen attacked a minibus near Gusau, killing the conductor and his brother.", 2),
+    # a thing someone has, joined to the clause, is no person
+    ("On 3 June 2021, gunmen wounded the conductor near Gusau and his minibus was burned.", 0),
 ]
 
 

@@ -142,7 +142,24 @@ def test_a_peaceful_demonstration_stays_a_protest(text: str, expected: tuple[str
     assert coding(events(text, "rules")[0]) == expected
 
 
+def test_a_long_coded_summary_is_read_for_its_own_day_only() -> None:
+    # a coded summary (opening with its date) tells one event however many sentences it takes; its
+    # demonstrators' violence told in a later sentence makes the riot, another day's does not (below)
+    text = " ".join(
+        [
+            "On 3 March 2024, market traders demonstrated in Luvoro against new stall fees.",
+            "The traders said the fees had doubled within a year.",
+            "The traders lit bonfires along the main road through the market.",
+            "Police dispersed the crowd.",
+            "[size=no report]",
+        ]
+    )
+    first = events(text)[0]
+    assert coding(first) == ("Riots", "Violent demonstration")
+
+
 def test_a_long_report_is_not_read_whole() -> None:
+    # (a coded summary's sentence with a date of its own tells another day: "Last year, ...")
     text = " ".join(
         [
             "On 3 March 2024, traders demonstrated in Luvoro against new market fees.",

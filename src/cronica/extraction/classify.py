@@ -148,7 +148,10 @@ def classify(
             return _default(families["disperse"])
         if "abduct" in families and "lethal" not in families:
             return _default(families["abduct"])
-        if actor2_kind in _ARMED and (actor1_kind in _ARMED or actor1_kind is None):
+        # a named group of no known kind ("ASWJ attacked the village, killing 22 soldiers") that
+        # attacks an armed actor is armed itself: a battle, like an unnamed perpetrator's
+        unknown = actor1_kind is None or actor1_kind == "organisation"
+        if actor2_kind in _ARMED and (actor1_kind in _ARMED or unknown):
             if not (actor1_kind in _STATE and actor2_kind in _STATE):
                 return _typed("armed_clash", main)
         return _typed("attack", main)

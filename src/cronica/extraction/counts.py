@@ -454,10 +454,15 @@ def _single_victims(
                 and count == "killed"
                 and not _figure_before(child)
             )
-            if det.lower_ not in w.one and not named and not more and not told:
-                continue
             # "a woman and her son", "a farmer and his brother": each person joined to the first
-            joined = [c for c in child.conjuncts if c.i > child.i and _one_person(c, w)]
+            joined = [
+                c for c in child.conjuncts if c.i > child.i and c.i not in counted and _one_person(c, w)
+            ]
+            # "the driver, his assistant and one of the passengers were killed": people named one by one
+            # are each one of the victims, whatever their article (a figure among them counts itself)
+            listed = bool(joined) and det.lower_ in w.definite
+            if det.lower_ not in w.one and not named and not more and not told and not listed:
+                continue
             end = max([child.i, *(c.i for c in joined)]) + 1
             taken.update([child.i, *(c.i for c in joined)])
             q = Quantity(det.i, end, 1 + len(joined), "exact")
@@ -547,10 +552,11 @@ def _resulting_deaths(
 
 def _one_person(tok: Token, w: CountingWords) -> bool:
     """ "her son", "a farmer", "one driver": a singular person noun with its determiner (no figure
-    above one)."""
+    above one); a singular noun someone has ("his companion", "her colleague") is a person."""
+    possessed = any(d.dep_ == "poss" for d in tok.children)
     return (
         tok.tag_ == "NN"
-        and _person(tok, w)
+        and (possessed or _person(tok, w))
         and any(d.dep_ in {"det", "poss", "nummod"} for d in tok.children)
         and not any(d.dep_ == "nummod" and d.lower_ not in w.one for d in tok.children)
     )

@@ -100,6 +100,14 @@ _ABROAD = load_conventions().abroad
 NAMED_WEAPON_TYPES = frozenset({"Explosions/Remote violence"})
 #: ACLED's civilians (inter code 7): no side of a battle.
 _CIVILIANS = load_conventions().inter["civilians"]
+#: Actor kinds that carry arms (conventions.yaml ``kinds.armed``: the state's forces, rebels, militias):
+#: victims of one of them fight back in ACLED's reading.
+_ARMED_KINDS = load_conventions().kinds["armed"]
+_ARMED_VICTIMS = load_conventions().armed_victims
+#: words that make a noun phrase one man or thing
+_ONE = frozenset({"a", "an", "one"})
+#: the collective words of armed men that are no plural ("the police", "the army")
+_FORCES = frozenset({"police", "military", "army", "gendarmerie", "militia"})
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,10 @@ class Combination:
     #: whose actor 2 the rules read as civilians ("soldiers killed two civilians", "militants
     #: attacked villagers")
     civilian_victims: bool = True
+    #: ... and an attack on civilians does not replace a battle whose actor 2 the rules read as armed
+    #: in the words of its victims ("killing 22 soldiers", "killed 12 militia members", "two CAFGU
+    #: soldiers were shot dead by unidentified assailants": Battles / Armed clash to ACLED)
+    armed_targets: bool = True
     #: a reading of a weapon's type (:data:`NAMED_WEAPON_TYPES`) does not replace the rules' coding
     #: of a document that names no weapon (:func:`weapons_named`: "fired with unspecified weapons on
     #: the positions of ...")
@@ -321,7 +333,7 @@ def apply_learned_types(
             out.append(event)  # no reading, or the classifier found this event and coded it already
             continue
         if event is opening and report is not None and report.coding and combiner is not None:
-            out.append(_combined(event, combiner, report, j))
+            out.append(_combined(event, combiner, report, j, combo.armed_targets, text))
             continue
         if event is opening and report is not None and report.coding:
             report_type, report_sub, report_p = report.coding[0]
@@ -340,7 +352,7 @@ def apply_learned_types(
             if (
                 report_p >= combo.short_report
                 and not kept
-                and not _unsupported(event, report_type, weapons, combo)
+                and not _unsupported(event, report_type, weapons, combo, text)
             ):
                 coded_by = (
                     f"learned classifier: {report_type} / {report_sub} (p={report_p:.2f}, the whole "
@@ -372,7 +384,7 @@ def apply_learned_types(
             (best_type, best_sub) != (event.event_type, event.sub_event_type)
             and alone
             and (contextual_move or combo.overrides_any(sentences, best_p, rules_p))
-            and not _unsupported(event, best_type, weapons, combo)
+            and not _unsupported(event, best_type, weapons, combo, text)
         ):
             coded_by = (
                 f"learned classifier: {best_type} / {best_sub} (p={best_p:.2f}) over the rules' "
@@ -407,16 +419,60 @@ def weapons_named(lemmas: frozenset[str], text: str, families: dict[str, Trigger
     )
 
 
-def _unsupported(event: Event, event_type: str, weapons: frozenset[str] | None, combo: Combination) -> bool:
+def _unsupported(
+    event: Event, event_type: str, weapons: frozenset[str] | None, combo: Combination, text: str = ""
+) -> bool:
     """Whether a reading of ``event_type`` contradicts what the rules read in explicit words: a battle
-    whose victims are civilians (:attr:`Combination.civilian_victims`), a weapon's type in a document
-    that names no weapon (:attr:`Combination.remote_needs_weapon`)."""
+    whose victims are civilians (:attr:`Combination.civilian_victims`), an attack on civilians whose
+    victims the rules read as armed men in the document ``text`` (:attr:`Combination.armed_targets`), a
+    weapon's type in a document that names no weapon (:attr:`Combination.remote_needs_weapon`)."""
     if combo.civilian_victims and event_type == "Battles":
         if event.actor2 is not None and event.actor2.inter in _CIVILIANS:
+            return True
+    if combo.armed_targets and event_type == "Violence against civilians" and event.event_type == "Battles":
+        if armed_target(event, text):
             return True
     return bool(
         combo.remote_needs_weapon and weapons is not None and not weapons and event_type in NAMED_WEAPON_TYPES
     )
+
+
+def armed_target(event: Event, text: str = "") -> bool:
+    """Whether the rules read ``event``'s actor 2 as armed men, several of them, by their words (its
+    kind is one of conventions.yaml ``kinds.armed`` and its words end in a plural or a collective:
+    "22 soldiers", "the police", "rebels", "militia members"), and ``text`` does not say they were
+    off duty (``armed_victims.off_duty``). One man ("a soldier", "an army officer", "a police
+    officer") killed by gunmen is as often a targeted killing of a man off duty or at home, violence
+    against a civilian to ACLED, which the classifier reads; so is "a camp" attacked (the rules'
+    installation: a cattle camp as often as an army's)."""
+    actor = event.actor2
+    if actor is None or actor.kind not in _ARMED_KINDS or not actor.text:
+        return False
+    words = actor.text.lower().split()
+    last = words[-1].strip(".,;:()")
+    if words[0] in _ONE or not (last in _FORCES or (last.endswith("s") and not last.endswith("ss"))):
+        return False  # one man; or a name ("Al Shabaab" of "an Al Shabaab returnee"), no armed men told
+    before = text[max(0, actor.span.start - 40) : actor.span.start] if actor.span is not None else ""
+    if _one_before(before):
+        return False  # the actor's word qualifies one man: "an army officer", "a security forces member"
+    return not _ARMED_VICTIMS.off_duty.search(text)
+
+
+def _one_before(before: str) -> bool:
+    """Whether the words just before an actor's (up to four, within its noun phrase) open it with
+    "a", "an" or "one" ("an army officer", "a suspected Al Shabaab returnee", "a security forces
+    personnel (military)")."""
+    for word in reversed(before.replace("(", " ").split()[-4:]):
+        word = word.lower()
+        if word in _ONE:
+            return True
+        if not word.isalpha() or word in _PHRASE_ENDS:
+            return False
+    return False
+
+
+#: words that end the noun phrase before an actor's words
+_PHRASE_ENDS = frozenset({"and", "or", "of", "with", "by", "to", "from", "the", "killed", "killing"})
 
 
 def rules_view(event: Event) -> RulesView:
@@ -430,13 +486,25 @@ def rules_view(event: Event) -> RulesView:
     )
 
 
-def _combined(event: Event, combiner: Combiner, report: Judgement, words: Judgement) -> Event:
+def _combined(
+    event: Event,
+    combiner: Combiner,
+    report: Judgement,
+    words: Judgement,
+    armed_targets: bool = True,
+    text: str = "",
+) -> Event:
     """The coding the learned combiner gives a coded summary's first event, from the rules' reading
     (:func:`rules_view`) and the classifier's readings of the whole summary (``report``) and of the
-    event's words (``words``)."""
+    event's words (``words``); a battle on victims the rules read as armed stays one
+    (``armed_targets``, :attr:`Combination.armed_targets`)."""
     rules = f"{event.event_type} / {event.sub_event_type}"
     ranked = combiner.ranked(rules_view(event), _by_label(report), _by_label(words), dict(report.inter1))
     label, p = ranked[0]
+    if armed_targets and label.startswith("Violence against civilians /") and event.event_type == "Battles":
+        if armed_target(event, text):  # Combination.armed_targets
+            kept = f"rules (armed victims; the learned combiner gives {label}, p={p:.2f})"
+            return replace(event, coded_by=kept)
     if label == rules:
         return replace(event, confidence=p, coded_by=f"rules (kept by the learned combiner, p={p:.2f})")
     event_type, sub = _type_and_sub(label)

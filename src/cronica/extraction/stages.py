@@ -29,7 +29,7 @@ parts it uses (finders, linkers, lexicon words, the learned typer), never the ex
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -619,10 +619,11 @@ class NoteTagCoding:
 
 class ViolentDemonstrationCoding:
     """A demonstration whose participants use violence is a riot (:mod:`.violent_demonstration`): in a
-    short report, the first demonstration coded as a protest is Riots / Violent demonstration when the
-    report says the demonstrators used violence or the rules coded their destruction apart (folded into
-    it), unless its sentence says it passed off peacefully; after ``note-tag`` (a size record's
-    demonstration) and before ``roles`` (rioters are actor 1)."""
+    short report or a coded summary of any length (one event a note; its sentences with a date of
+    their own left out), the first demonstration coded as a protest is Riots / Violent demonstration
+    when the report says the demonstrators used violence or the rules coded their destruction apart
+    (folded into it), unless its sentence says it passed off peacefully; after ``note-tag`` (a size
+    record's demonstration) and before ``roles`` (rioters are actor 1)."""
 
     name = "violent-demonstration"
 
@@ -635,11 +636,27 @@ class ViolentDemonstrationCoding:
 
     def __call__(self, reading: Reading) -> None:
         text = reading.document.text
-        if not reading.events or not text or reading.sentence_count > self.short_sentences:
+        if not reading.events or not text:
             return
+        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        if reading.sentence_count > self.short_sentences:
+            if not summary:
+                return
+            text = _own_day_only(reading, text)
         changed = violent_demonstration_events(reading.events, text, self.violent, self.peaceful)
         if changed is not None:
             reading.events = changed
+
+
+def _own_day_only(reading: Reading, text: str) -> str:
+    """``text`` with each sentence after the first that names a date of its own blanked (offsets kept):
+    a long summary's background ("Last year, protesters lit bonfires ...") tells another day's acts."""
+    chars = list(text)
+    for k, sent in enumerate(doc_sents(reading.doc)):
+        start, end = sent.start_char, sent.end_char
+        if k and reading.context.dates_in(sent):
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 class ProtestInterventionCoding:
@@ -728,22 +745,33 @@ class SummaryActorType:
             self.combination,
             reading.document.text,
             summary=opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates]),
-            subject=_opening_subject(reading.doc, actors.demonym),
+            subject=_opening_subject(reading.doc, actors.demonym, actors.generic_at),
         )
 
 
-def _opening_subject(doc: Doc, demonym: Callable[[str], str | None] | None = None) -> tuple[int, int] | None:
+def _opening_subject(
+    doc: Doc,
+    demonym: Callable[[str], str | None] | None = None,
+    generic_at: Mapping[int, tuple[object, int, int]] | None = None,
+) -> tuple[int, int] | None:
     """The characters of the head word of the first sentence's subject ("On 5 July 2025, government
     forces and a clan militia clashed with ...": "forces"), else ``None``; an actor's words that hold it
     are who acted ("a army vehicle struck an IED": the vehicle, not the army). ``demonym`` tells a
-    country's word ("Ugandan", whatever the NER labels it) from a group's name."""
+    country's word ("Ugandan", whatever the NER labels it) from a group's name; ``generic_at`` (the
+    generic actors' words by token) tells a generic actor's own phrase, however capitalised ("the
+    Armed Forces"), from a group's name before it."""
     sents = doc_sents(doc)
     if not sents:
         return None
     root = sents[0].root
     for child in root.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            if any(_names_a_group(m, demonym) for m in child.children if m.i < child.i):
+            hit = (generic_at or {}).get(child.i)
+            own = range(0)
+            if hit is not None and doc[hit[1] : hit[2]].text.lower() in getattr(hit[0], "words", ()):
+                # a phrase of the dictionary ("armed forces"), not a group's men ("Taliban militants")
+                own = range(hit[1], hit[2])
+            if any(_names_a_group(m, demonym) for m in child.children if m.i < child.i and m.i not in own):
                 return None  # "the KIA forces": a group's forces, whose type no word of the rules gives
             return child.idx, child.idx + len(child)
     return None

@@ -275,9 +275,12 @@ class PlaceLinker:
         # "a patrol in Quamishli city in al-Hasakeh": of the places the words link, the one the text puts
         # inside the best is the event's, whatever the parse attached nearer; not a point no better than
         # the best's ("outside Parliament Buildings in Nairobi": a building the gazetteer lacks is Nairobi)
+        # ("raided Solhan, a village in northern Burkina Faso": a name in apposition, which no locative
+        # word links, is inside the best by the text's own words, after the linked ones)
+        candidates = towns + [(best[0] + 1, m) for m in loose]
         inner = [
             (d, m)
-            for d, m in towns
+            for d, m in candidates
             if m.within == best[1].start
             and m.place.status == "resolved"
             and m.place.country_code

@@ -236,6 +236,16 @@ class PlaceRecognizer:
                         {"LOWER": {"IN": sorted(self.area_links)}},
                     ]
                 ],
+                # "Solhan, a village in northern Burkina Faso": read in apposition to a name only
+                "AREA_IN": [
+                    [
+                        {"LOWER": {"IN": sorted(self.articles | {"a", "an"})}},
+                        {"IS_LOWER": True, "OP": "?"},
+                        {"LOWER": {"IN": sorted(self.area_nouns)}},
+                        {"LOWER": {"IN": sorted(self.in_links)}},
+                        {"LOWER": {"IN": sorted(_COMPASS)}, "OP": "?"},
+                    ]
+                ],
             },
         )
 
@@ -992,13 +1002,24 @@ class PlaceRecognizer:
         # only a match that ends where a known place starts is used
         for match in self._matches_before(doc, by_start):
             rule, s, e = match.label_, match.start, match.end
-            if rule == "AREA_OF" and e in by_start:
+            if rule in ("AREA_OF", "AREA_IN") and e in by_start:
                 before = doc[s - 1] if s > 0 else None
                 if before is not None and before.text == "," and s > 1 and self._capitalised(doc[s - 2]):
+                    # the frame says the name is a place: NER's person label does not veto it, and the
+                    # name runs back over the entity that ends at the comma ("Tudun Wada, a village in")
+                    i = s - 2
+                    while (
+                        i > 0
+                        and doc[i].ent_iob_ == "I"
+                        and s - 2 - i < 3
+                        and _capitalised_text(doc[i - 1].text)
+                    ):
+                        i -= 1
+                    link = "suburb_of" if rule == "AREA_OF" else "in"
                     self._add_unknown(
-                        doc, mentions, taken, persons, s - 2, by_start[e], "apposition", "suburb_of"
+                        doc, mentions, taken, persons, i, by_start[e], "apposition", link, s - 1, True
                     )
-                else:
+                elif rule == "AREA_OF":
                     anchors.append((s, by_start[e]))
             elif rule == "FACILITY" and e in by_start:
                 k = s + 1

@@ -218,3 +218,37 @@ def test_party_supporters_marching_are_protesters() -> None:
     first = events(text)[0]
     assert (first.event_type, first.sub_event_type) == ("Protests", "Peaceful protest")
     assert first.actor1 is not None and first.actor1.inter == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 March 2023, supporters of the ruling party attacked an opposition procession in Feni,"
+        " injuring 15.",
+        "On 12 March 2023, Youth League activists beat a rival student leader on the campus in Rajshahi.",
+    ],
+)
+def test_an_attack_by_party_supporters_is_mob_violence_by_rioters(text: str) -> None:
+    # ACLED: civilians, protesters and party supporters are never actor 1 of violence against
+    # civilians (none of 1,965 training events); a party's supporters who attack someone are rioters
+    first = events(text)[0]
+    assert (first.event_type, first.sub_event_type) == ("Riots", "Mob violence")
+    assert first.actor1 is not None and first.actor1.inter == 5
+
+
+def test_factions_of_a_league_clashing_are_rioters_not_a_militia() -> None:
+    # a league is a party ("Awami League", "Muslim League"): its factions fighting are a mob clash
+    first = events(
+        "On 12 March 2023, two factions of the Muslim League clashed in Quetta, leaving 10 injured."
+    )[0]
+    assert (first.event_type, first.sub_event_type) == ("Riots", "Mob violence")
+    assert first.actor1 is not None and first.actor1.inter == 5
+
+
+def test_an_attack_by_armed_men_or_soldiers_stays_violence_against_civilians() -> None:
+    for text in (
+        "Gunmen killed four farmers near Jos on Sunday.",
+        "Soldiers beat a street vendor to death in Yangon.",
+    ):
+        first = events(text)[0]
+        assert first.event_type == "Violence against civilians", text

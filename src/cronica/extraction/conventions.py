@@ -195,6 +195,9 @@ class MobViolence:
     #: road blocked with burning tyres), as one case-insensitive pattern: a violent demonstration in a
     #: report with none of them is mob violence; ``None``: no such rule
     demonstration: re.Pattern[str] | None = None
+    #: codings the classifier's backing cannot keep: rioters never attack in ACLED's coding (no
+    #: violence against civilians of the training files has them for actor 1)
+    unbacked: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -604,7 +607,12 @@ def _mob_violence(
     told = _strings(data.get("demonstration"), name, "mob_violence.demonstration")
     blocks = _strings(road_blocks, name, "violent_demonstration.road_blocks")
     demonstration = _phrases(sorted([*told, *blocks], key=len, reverse=True))
-    return MobViolence(inter, codings, coding, float(backed), demonstration)
+    unbacked = (
+        _strings(data["unbacked"], name, "mob_violence.unbacked") if "unbacked" in data else frozenset()
+    )
+    for sub in sorted(unbacked - codings):
+        raise _fail(name, "mob_violence.unbacked", f"{sub!r} is none of mob_violence.codings")
+    return MobViolence(inter, codings, coding, float(backed), demonstration, unbacked)
 
 
 def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:
@@ -677,7 +685,7 @@ ROLES = {
     "riots": ("actor1",),
     "battles": ("communal",),
     "explosions": ("unnamed_actor1", "actor2"),
-    "violence": ("actor2",),
+    "violence": ("actor2", "words"),
     "arrests": ("actor1",),
     "measures": ("actor1", "words"),
     "activity": (),

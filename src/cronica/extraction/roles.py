@@ -123,6 +123,16 @@ def _roles(event: Event, actors: DocActors) -> Event:
             # "a woman stepped on a landmine": the civilians are its victims, whoever laid it acted
             a1, a2 = actors.of_kind(_EXPLOSIONS.unnamed_actor1), a1
     elif _VIOLENCE.covers(kind, sub):
+        if a1 is not None and a1.inter in _CIVIL and partisan(a1):
+            # "supporters of the ruling party attacked an opposition procession": a party's supporters
+            # (`words`) are never actor 1 of violence against civilians (no civilians, protesters or
+            # rioters are, of the training files' 1,965); when they attack someone they are a mob,
+            # rioters, and the stage `mob-violence` codes the riot. Villagers or farmers who attack are
+            # left to the classifier: ACLED makes most of them a communal militia (inter 4). A party
+            # named stays associated with its rioters, as ACLED's associated actor
+            party = (a1,) if a1.kind == "party" else ()
+            a1 = _as(actors, _RIOTS.actor1, a1)
+            a1 = replace(a1, associated=(*a1.associated, *party))
         if a2 is None:
             a2 = actors.of_kind(_VIOLENCE.actor2)  # ACLED: the target of violence against civilians
         elif a2.inter not in _CIVIL:
@@ -228,6 +238,17 @@ def _in_country(actor: Actor | None, country: str | None) -> Actor | None:
 def _is_kind(actor: Actor | None, actors: DocActors, kind: str) -> bool:
     """Whether ``actor`` is the generic actor of ``kind`` ("Protesters (Bolivia)")."""
     return actor is not None and actor.name == actors.of_kind(kind).name
+
+
+def partisan(actor: Actor | None) -> bool:
+    """Whether ``actor`` is a party ("the Youth League") or its words are a party's supporters or
+    activists (``roles.violence.words``)."""
+    if actor is None:
+        return False
+    words = _VIOLENCE.words
+    if actor.kind == "party" or any(a.kind == "party" for a in actor.associated):
+        return True
+    return words is not None and bool(words.search(actor.text or ""))
 
 
 def _as(actors: DocActors, kind: str, words: Actor | None) -> Actor:

@@ -72,7 +72,7 @@ from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.part_of_incident import fold_developments
 from cronica.extraction.protest_intervention import intervention_events
 from cronica.extraction.reading import Reading, SentenceReading
-from cronica.extraction.roles import apply_acled_roles, apply_place_country, communal_sides
+from cronica.extraction.roles import apply_acled_roles, apply_place_country, communal_sides, partisan
 from cronica.extraction.statements import StatementFinder, speaker_actor
 from cronica.extraction.story import Story
 from cronica.extraction.totals import TotalReader, apply_revisions
@@ -814,6 +814,8 @@ class MobViolenceCoding:
         ]
         judged = judge_all(self.typer, texts) if self.typer is not None else [None] * len(texts)
         for e, j in zip(candidates, judged, strict=True):
+            if e.sub_event_type in self.mob.unbacked and partisan(e.actor1):
+                continue  # a party's supporters who attack are a mob: the classifier cannot keep it
             if j is not None and j.probability(e.event_type, e.sub_event_type) >= self.mob.backed:
                 del recoded[id(e)]  # the classifier backs the attack or the clash: it stays
         events = [recoded.get(id(e), e) for e in reading.events]

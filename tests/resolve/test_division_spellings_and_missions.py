@@ -73,3 +73,12 @@ def test_the_country_of_an_embassy_is_not_where_it_is(
     text = "On 5 March 2021, protesters marched from the embassy to the parliament in Nepal's capital."
     places, focus = resolve_text(nlp, gazetteer, resolver, text)
     assert focus.country_code == "NP"
+
+
+def test_a_region_of_a_district_is_no_division_spelled_otherwise(
+    nlp: Language, gazetteer: Gazetteer, resolver: PlaceResolver
+) -> None:
+    # "Metina" shares Muthanna's coarse spelling; "region of Amedi district" makes it a part of Dahuk
+    text = "On 2 March 2021, drones struck a hill in the Metina region of Amedi district, Dahuk."
+    places, _ = resolve_text(nlp, gazetteer, resolver, text)
+    assert all(p.admin1_iso != "IQ-MU" for p in places.values())

@@ -726,6 +726,9 @@ class PlaceRecognizer:
             suffix = self._suffix_at(doc, span[1])
             if suffix is None or suffix[0] != "admin1":
                 continue
+            after = span[1] + suffix[1]
+            if after < len(doc) and doc[after].lower_ == "of":
+                continue  # "Metina region of Amedi district": a part of a smaller division, no province
             entry = self.gazetteer.division_spelled(text, generic)
             if entry is not None:  # the division, not the town before its hyphen ("Thi" of "Thi-Qar")
                 found[folded[span]] = [entry]

@@ -23,13 +23,16 @@ from typing import Any
 
 from cronica.errors import GazetteerError
 from cronica.resolve.bundled import BUNDLE_VERSION
-from cronica.resolve.names import division_key, fold, folds, spelling_key
+from cronica.resolve.names import division_key, division_spelling, fold, folds, spelling_key
 from cronica.resolve.store import SCHEMA_VERSION, default_index_path
 
 log = logging.getLogger(__name__)
 
 #: First-level divisions whose spelling keys are kept (:meth:`Gazetteer.spelled_like`).
 _SPELLING_SCOPES = 200
+#: Shortest key (:func:`~cronica.resolve.names.division_spelling`) by which a division's other spelling is
+#: found: shorter keys ("sada", "bara") are the keys of several unrelated names.
+MIN_DIVISION_SPELLING = 5
 
 _COLUMNS = (
     "id, source, source_id, name, kind, feature_code, country_code, admin1_code, admin2_code, "
@@ -124,6 +127,7 @@ class Gazetteer:
         self._demonyms: dict[str, str] | None = None
         self._spellings: dict[tuple[str, str], dict[str, dict[int, tuple[Any, ...]]]] = {}
         self._division_keys: dict[tuple[str, frozenset[str]], dict[str, frozenset[str]]] = {}
+        self._division_spellings: dict[frozenset[str], dict[str, set[int]]] = {}
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, build: bool = True, progress: bool = False) -> Gazetteer:
@@ -318,6 +322,36 @@ class Gazetteer:
             table = self._division_keys[scope] = {k: frozenset(v) for k, v in codes.items()}
         return table
 
+    def division_spelled(self, name: str, generic: Iterable[str] = ()) -> GazetteerEntry | None:
+        """The first-level division, anywhere in the world, that ``name`` is another transliteration of
+        ("Thi-Qar": Dhī Qār; "Missan": Maysān; "Saladin": Şalāḩ ad Dīn): the one division with a name of
+        its :func:`~cronica.resolve.names.division_spelling`, a key of :data:`MIN_DIVISION_SPELLING`
+        letters or more; None where no division or several have that key."""
+        key = division_spelling(name, generic)
+        if len(key) < MIN_DIVISION_SPELLING:
+            return None
+        scope = frozenset(generic)
+        table = self._division_spellings.get(scope)
+        if table is None:
+            table = self._division_spellings[scope] = {}
+            sql = (
+                "SELECT n.folded, p.name, p.id FROM places p JOIN names n ON n.place_id = p.id "
+                "WHERE p.kind = 'admin1' AND p.latitude IS NOT NULL"
+            )
+            try:
+                for folded, own, place_id in self._conn.execute(sql):
+                    for written in (folded, own):
+                        k = division_spelling(written, scope)
+                        if k:
+                            table.setdefault(k, set()).add(int(place_id))
+            except sqlite3.Error as exc:
+                raise GazetteerError(f"gazetteer index {self.path} is corrupt: {exc}") from exc
+        ids = table.get(key, set())
+        if len(ids) != 1:
+            return None
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (next(iter(ids)),)).fetchone()
+        return GazetteerEntry.from_row(row) if row else None
+
     def regions(self) -> dict[str, str]:
         """Country code -> its world region ("Africa", "Americas", "Asia", "Europe", "Oceania")."""
         rows = self._conn.execute(
@@ -326,9 +360,15 @@ class Gazetteer:
         return {str(cc): str(region) for cc, region in rows if cc}
 
     def demonym_country(self, word: str) -> str | None:
-        """The ISO code of the country whose demonym is ``word`` ("Bolivian" -> "BO"), else None."""
+        """The ISO code of the country whose demonym is ``word`` ("Bolivian" -> "BO"), else None. Besides
+        the bundled demonym, a country of one word has the adjectives English forms from its name
+        (:func:`_adjectives`): "Nepali" (the bundle's is "Nepalese"), "Philippine" ("Filipino")."""
         if self._demonyms is None:
             self._demonyms = dict(self._conn.execute("SELECT folded, country_code FROM demonyms"))
+            rows = self._conn.execute("SELECT name, country_code FROM places WHERE kind = 'country'")
+            for name, code in rows.fetchall():
+                for adjective in _adjectives(fold(str(name))) if code else ():
+                    self._demonyms.setdefault(adjective, str(code))
         key = fold(word)
         code = self._demonyms.get(key)
         if code is None and key.endswith("s"):
@@ -371,3 +411,22 @@ class Gazetteer:
             return ((e.latitude or 0.0) - latitude) ** 2 + (((e.longitude or 0.0) - longitude) * scale) ** 2
 
         return sorted(entries, key=far)[:limit]
+
+
+#: Shortest country name whose adjectives :func:`_adjectives` forms ("Chad", "Iran"; not "Mali" or "Peru",
+#: which end in a vowel anyway).
+_MIN_ADJECTIVE_BASE = 4
+
+
+def _adjectives(folded: str) -> tuple[str, ...]:
+    """The adjectives English forms from a country's folded one-word name besides its demonym: the name
+    with -i after a consonant ("nepal" -> "nepali", "pakistan" -> "pakistani"), and a plural name
+    without its -s ("philippines" -> "philippine", "maldives" -> "maldive")."""
+    if " " in folded or len(folded) < _MIN_ADJECTIVE_BASE or not folded.isalpha():
+        return ()
+    out = []
+    if folded[-1] not in "aeiouys":
+        out.append(folded + "i")
+    if folded.endswith("es"):
+        out.append(folded[:-1])
+    return tuple(out)

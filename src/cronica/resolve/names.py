@@ -134,3 +134,17 @@ def division_key(name: str, generic: Iterable[str] = ()) -> str:
             if rest:
                 folded = rest
     return _key(folded, _DIVISION_KEY_LETTERS) if folded else ""
+
+
+_WORD_FINAL_H = re.compile(r"(?<=[aeiouy])h\b")
+_DH = re.compile(r"\bdh")
+
+
+def division_spelling(name: str, generic: Iterable[str] = ()) -> str:
+    """A coarser :func:`division_key` for finding a division by a spelling the gazetteer lacks, across the
+    world: the fold also loses the final h of each word after a vowel ("Salah ad Din" and "Sala al-Din",
+    "Qadisiyah" and "Qadissiya"), and a word's opening dh is th (Arabic dhal, "Dhi Qar" and "Thi-Qar").
+    Names are compared with it only where a report gives the name a level word ("Thi-Qar province") and
+    the key is one division's in the world (:meth:`Gazetteer.division_spelled`)."""
+    folded = fold(name.translate(_DIVISION_LETTERS))
+    return division_key(_DH.sub("th", _WORD_FINAL_H.sub("", folded)), generic)

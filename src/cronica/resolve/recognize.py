@@ -673,6 +673,7 @@ class PlaceRecognizer:
         short = self._known_short_forms(
             doc, [span for span, key in folded.items() if key not in found], found
         )
+        spelled = {} if lower else self._spelled_divisions(doc, candidates, folded, found, short)
         longest: dict[int, int] = {}
         for (start, end), key in folded.items():
             if (key in found or (start, end) in short) and end > longest.get(start, 0):
@@ -687,7 +688,9 @@ class PlaceRecognizer:
             after_place = self._in_place_list(doc, i, ends)
             if form is None:
                 entries = found[folded[(i, j)]]
-                mention = self._known_mention(doc, i, j, entries, persons, after_place)
+                # a division's name with its level word is no person's ("Thi-Qar province" tagged PERSON)
+                named = persons - {folded[(i, j)], *folded[(i, j)].split()} if (i, j) in spelled else persons
+                mention = self._known_mention(doc, i, j, entries, named, after_place, spelled.get((i, j)))
             else:
                 mention = self._short_form_mention(doc, (i, j), form, found, persons, after_place)
                 entries = found[fold(mention.name)] if mention is not None else []
@@ -701,6 +704,37 @@ class PlaceRecognizer:
         self._qualifiers(doc, mentions)
         self._unknown_mentions(doc, mentions, taken, persons)
         return [mentions[k] for k in sorted(mentions)]
+
+    def _spelled_divisions(
+        self,
+        doc: Doc,
+        candidates: dict[tuple[int, int], str],
+        folded: dict[tuple[int, int], str],
+        found: dict[str, list[GazetteerEntry]],
+        short: dict[tuple[int, int], tuple[int, int]],
+    ) -> dict[tuple[int, int], str]:
+        """ "Thi-Qar province", "the Saladin province", "Missan Governorate": a name the gazetteer lacks
+        followed by a first-level division's level word, that is another transliteration of the name of
+        one first-level division in the world (:meth:`Gazetteer.division_spelled`: GeoNames' "Dhī Qār",
+        "Şalāḩ ad Dīn", "Maysān"), is that division. Span -> the division's name to look up; its entry
+        is added to ``found`` under the span's fold, and the span loses its short form in ``short``."""
+        out: dict[tuple[int, int], str] = {}
+        generic = self.admin_suffixes
+        for span, text in candidates.items():
+            if folded[span] in found:
+                continue
+            suffix = self._suffix_at(doc, span[1])
+            if suffix is None or suffix[0] != "admin1":
+                continue
+            after = span[1] + suffix[1]
+            if after < len(doc) and doc[after].lower_ == "of":
+                continue  # "Metina region of Amedi district": a part of a smaller division, no province
+            entry = self.gazetteer.division_spelled(text, generic)
+            if entry is not None:  # the division, not the town before its hyphen ("Thi" of "Thi-Qar")
+                found[folded[span]] = [entry]
+                out[span] = entry.name
+                short.pop(span, None)
+        return out
 
     def weak_mentions(self, doc: Doc, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
         """Known names no cue made a mention of, outside the ``mentions``: a town or county named only as
@@ -862,6 +896,8 @@ class PlaceRecognizer:
             # University" is at Chiang Mai
         if self.gazetteer.demonym_country(text) and not any(e.kind == "country" for e in entries):
             return None
+        if _owns_a_mission(doc, j) and any(e.kind == "country" for e in entries):
+            return None  # "outside the U.S. embassy in Baghdad": the embassy's owner, not where it is
         cue = (
             ("dateline" if dateline else None)
             or self._support(doc, i, j, entries)
@@ -1410,6 +1446,17 @@ def _sentence_distance(doc: Doc, a: int, b: int) -> int:
     return sum(1 for t in doc[a + 1 : b + 1] if t.is_sent_start)
 
 
+#: Words for a state's diplomatic mission abroad: the country that names one ("the U.S. embassy", "the
+#: Iranian consulate") owns it and is the one country it is not in.
+_MISSION_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates", "legation"})
+
+
+def _owns_a_mission(doc: Doc, j: int) -> bool:
+    """Whether the words ending before token ``j`` name the owner of a diplomatic mission: ``j`` is
+    "embassy", "consulate" or "legation" ("the U.S. embassy", "the Turkish Consulate General")."""
+    return j < len(doc) and doc[j].lower_ in _MISSION_WORDS
+
+
 def find_country_evidence(doc: Doc, gazetteer: Gazetteer) -> list[CountryEvidence]:
     """Demonyms in ``doc`` ("Bolivian", "Bolivians", "Mexican") with the country each points at."""
     out: list[CountryEvidence] = []
@@ -1423,7 +1470,7 @@ def find_country_evidence(doc: Doc, gazetteer: Gazetteer) -> list[CountryEvidenc
             continue  # "the Pan-American Highway", "Latin-American": the tail of a compound word
         if text[:1].isupper():
             code = gazetteer.demonym_country(text)
-            if code:
+            if code and not _owns_a_mission(doc, i + 1):  # "the Danish embassy in Beirut"
                 out.append(CountryEvidence(Span(idx, idx + len(text), text), code))
     return out
 

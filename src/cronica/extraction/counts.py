@@ -38,6 +38,9 @@ class CountMention:
     # "2 fatalities.": a toll told in a sentence of its own, with no verb; it belongs to the event told
     # just before (Remember), never to an event of its own
     alone: bool = False
+    # "the toll from Friday's massacre has risen to 132", "23 people are now known to have died": the
+    # figure is told as a revised toll of its incident (``CountClaim.revised``)
+    revised: bool = False
 
     @property
     def one_incident(self) -> bool:
@@ -114,9 +117,24 @@ def find_counts(
                 increment=q.more,
                 incident=incident,
                 alone=alone,
+                revised=category in _REVISED_CATEGORIES and _told_revised(number_tok, incident, w),
             )
         )
     return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w)
+
+
+#: the categories a revised toll is told of: the dead and the wounded grow as an incident is counted
+_REVISED_CATEGORIES = frozenset({"killed", "injured"})
+
+
+def _told_revised(number: Token, incident: Token | None, w: CountingWords) -> bool:
+    """ "The death toll from Friday's massacre in Solhan has risen to 132" (a toll of one incident told
+    with a verb of ``revision_verbs``), "23 people are now known to have died" (a word of
+    ``revision_adverbs`` in the count's clause): the figure revises what was told of that incident."""
+    clause = clause_of(number)
+    if incident is not None and any(t.lemma_.lower() in w.revision_verbs for t in clause):
+        return True
+    return any(t.lower_ in w.revision_adverbs and t.pos_ == "ADV" for t in clause)
 
 
 def _either_or(verb: Token, end: int) -> bool:

@@ -186,7 +186,10 @@ class CountClaim:
 
     ``low``/``high`` bound a range; ``vague`` is true when the words were a vague quantity mapped by
     the coding rules ("dozens" -> 12). ``update_of`` is set when the claim revises an earlier one in
-    the same report ("Two more have died since" -> 9).
+    the same report ("Two more have died since" -> 9). ``revised`` is true when the words tell the figure
+    as a revised toll of an incident ("the death toll from Friday's massacre has risen to 132", "23 people
+    are now known to have died"): across reports of that incident it replaces lower figures of its day
+    (:mod:`cronica.dedupe.counts`), never adds to them.
     """
 
     category: CountCategory
@@ -200,6 +203,7 @@ class CountClaim:
     reported_by: str | None = None
     reported_by_span: Span | None = None
     update_of: int | None = None
+    revised: bool = False
     #: the sides the counted people belong to ("two soldiers": ``state``; "rebels", "militiamen":
     #: ``armed``; "civilians"), ``+``-joined; deaths of a side no earlier claim counted add to it (not in
     #: the output)

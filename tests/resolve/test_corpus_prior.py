@@ -54,8 +54,11 @@ def test_a_majority_of_the_documents_that_state_a_country_makes_the_prior(gazett
     # a batch of several countries, none a majority of it: no prior (the most stated is no guess)
     mixed = CorpusPrior.from_votes({"UA": 37, "YE": 15, "TR": 11, "AZ": 11, "IN": 10, "LB": 16}, 300)
     assert mixed.shares() == {}
-    # a handful of documents is no corpus
-    assert CorpusPrior.from_votes({"KE": MIN_STATING - 1}, MIN_STATING).shares() == {}
+    # a handful of documents is no corpus, unless all of them that state a country state the same one
+    # (three reports of one massacre: two in Burkina Faso, one that names only the village)
+    assert CorpusPrior.from_votes({"KE": MIN_STATING - 2, "UG": 1}, MIN_STATING).shares() == {}
+    assert CorpusPrior.from_votes({"BF": 2}, 3).shares() == {"BF": 1.0}
+    assert CorpusPrior.from_votes({"BF": 1}, 3).shares() == {}
 
 
 def test_a_batch_of_two_countries_makes_no_prior_for_its_larger_one() -> None:

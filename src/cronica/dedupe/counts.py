@@ -69,11 +69,15 @@ def reconcile_category(category: str, claims: Iterable[ReportedClaim]) -> Reconc
     for c in mine:
         by_report.setdefault(c.report, []).append(c)
     figures: dict[int, int] = {}
+    revised: set[int] = set()
     current_all: list[ReportedClaim] = []
     for report, group in by_report.items():
         group.sort(key=lambda c: c.position)
         figures[report] = acled_fatalities([c.claim for c in group])
-        current_all.extend(_current(group))
+        current = _current(group)
+        current_all.extend(current)
+        if any(c.claim.revised for c in current):
+            revised.add(report)
     lows = [c.claim.low if c.claim.low is not None else c.claim.value for c in current_all]
     highs = [c.claim.high if c.claim.high is not None else c.claim.value for c in current_all]
 
@@ -81,12 +85,22 @@ def reconcile_category(category: str, claims: Iterable[ReportedClaim]) -> Reconc
         return by_report[r][0].reported_on or date.min
 
     by_day: dict[date, list[int]] = {}
+    revised_by_day: dict[date, list[int]] = {}
     for r, f in figures.items():
         by_day.setdefault(day(r), []).append(f)
+        if r in revised:
+            revised_by_day.setdefault(day(r), []).append(f)
+
+    def day_figure(d: date) -> int:
+        figure = int(statistics.median_low(sorted(by_day[d])))
+        if d in revised_by_day:
+            figure = max(figure, int(statistics.median_low(sorted(revised_by_day[d]))))
+        return figure
+
     latest_report = max(by_report, key=lambda r: (day(r), r))
     return Reconciled(
         category=category,
-        acled=max(statistics.median_low(sorted(fs)) for fs in by_day.values()),
+        acled=max(day_figure(d) for d in by_day),
         low=min(lows),
         best=int(statistics.median_low(sorted(figures.values()))),
         high=max(highs),

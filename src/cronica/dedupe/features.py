@@ -202,6 +202,11 @@ def pair_features(
         v["killed_both"] = 1.0
         v["killed_ratio"] = min(ka, kb) / max(ka, kb)
         reasons.append(f"both report deaths ({ka} / {kb})")
+        if (a.killed_revised and ka > kb) or (b.killed_revised and kb > ka):
+            # "the death toll from Friday's massacre has risen to 132": a revised toll above the other
+            # report's figure is that figure grown, not a disagreement
+            v["killed_ratio"] = 1.0
+            reasons.append(f"a revised toll ({max(ka, kb)}) above the other's figure ({min(ka, kb)})")
     elif ka or kb:
         v["killed_one_side"] = 1.0
         reasons.append("only one report gives deaths")

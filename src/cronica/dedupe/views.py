@@ -34,13 +34,22 @@ def _figure(summary: Any) -> int | None:
     return int(value) if isinstance(value, int | float) else None
 
 
+def _revised(summary: Any) -> bool:
+    """Whether a claim of the category is told as a revised toll (``CountClaim.revised``)."""
+    if not isinstance(summary, dict):
+        return False
+    return any(isinstance(c, dict) and c.get("revised") for c in summary.get("claims") or ())
+
+
 @dataclass(frozen=True)
 class ReportView:
     """One document's account of an event, as merging sees it.
 
     ``date`` is the normalised day (or the first day of a coarser period); ``date_start`` and
     ``date_end`` bound what the words allow (equal to ``date`` for a known day). ``killed``,
-    ``injured`` and ``arrested`` are the report's own figures (``None``: the report gives none).
+    ``injured`` and ``arrested`` are the report's own figures (``None``: the report gives none);
+    ``killed_revised``: its death toll is told as a revised toll of the incident ("the death toll from
+    Friday's massacre has risen to 132"), so a lower figure of another report is no disagreement.
     """
 
     report: int
@@ -70,6 +79,7 @@ class ReportView:
     killed: int | None = None
     injured: int | None = None
     arrested: int | None = None
+    killed_revised: bool = False
 
     @property
     def interval(self) -> tuple[datetime.date, datetime.date] | None:
@@ -127,6 +137,7 @@ class ReportView:
             killed=_figure(counts.get("killed")),
             injured=_figure(counts.get("injured")),
             arrested=_figure(counts.get("arrested")),
+            killed_revised=_revised(counts.get("killed")),
         )
 
     @classmethod

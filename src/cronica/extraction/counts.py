@@ -38,6 +38,9 @@ class CountMention:
     # "2 fatalities.": a toll told in a sentence of its own, with no verb; it belongs to the event told
     # just before (Remember), never to an event of its own
     alone: bool = False
+    # "the toll from Friday's massacre has risen to 132", "23 people are now known to have died": the
+    # figure is told as a revised toll of its incident (``CountClaim.revised``)
+    revised: bool = False
 
     @property
     def one_incident(self) -> bool:
@@ -70,7 +73,7 @@ def find_counts(
             continue  # "killed by three gunmen": the perpetrators, not the victims
         found = _category(noun, number_tok, sent, trigger_at, w, range(q.start, q.end))
         if found is None and _has_tally_words(sent, w):
-            found = _category_from_sentence(sent, triggers, w)
+            found = _category_from_sentence(sent, triggers, w, number_tok)
         if found is None:
             continue
         category, verb = found
@@ -114,9 +117,55 @@ def find_counts(
                 increment=q.more,
                 incident=incident,
                 alone=alone,
+                revised=category in _REVISED_CATEGORIES and _told_revised(number_tok, incident, w),
             )
         )
-    return _sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w)
+    return _why_it_rose(_sum_conjuncts(sorted(out, key=lambda c: c.quantity.start), sent, w), w)
+
+
+#: the categories a revised toll is told of: the dead and the wounded grow as an incident is counted
+_REVISED_CATEGORIES = frozenset({"killed", "injured"})
+
+
+def _why_it_rose(counts: list[CountMention], w: CountingWords) -> list[CountMention]:
+    """ "The toll ... rose to 18 after a police officer was burned to death": the people of a reason
+    clause (``reason_marks``) of a revised toll are counted in it, not a figure of their own."""
+    out = list(counts)
+    for r in counts:
+        if not r.revised:
+            continue
+        doc = r.verb.doc
+        head = _clause_head(doc[r.quantity.start])
+        reasons = [
+            c
+            for c in head.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in w.reason_marks for m in c.children)
+        ]
+        inside = {t.i for c in reasons for t in c.subtree}
+        out = [m for m in out if m is r or m.category != r.category or not ({m.verb.i, m.start} & inside)]
+    return out
+
+
+def _clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` belongs to (see :func:`clause_positions`)."""
+    head = tok
+    for _ in range(6):
+        if head.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and head.pos_ in {"VERB", "AUX"}:
+            break
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return head
+
+
+def _told_revised(number: Token, incident: Token | None, w: CountingWords) -> bool:
+    """ "The death toll from Friday's massacre in Solhan has risen to 132" (a toll of one incident told
+    with a verb of ``revision_verbs``), "23 people are now known to have died" (a word of
+    ``revision_adverbs`` in the count's clause): the figure revises what was told of that incident."""
+    clause = clause_of(number)
+    if incident is not None and any(t.lemma_.lower() in w.revision_verbs for t in clause):
+        return True
+    return any(t.lower_ in w.revision_adverbs and t.pos_ == "ADV" for t in clause)
 
 
 def _either_or(verb: Token, end: int) -> bool:
@@ -726,6 +775,8 @@ def _category(
     for tok in doc[noun.i + 1 : min(noun.i + 4, sent.end)]:
         if tok.text in {",", ";"} or tok.lower_ in w.clause_breaks or tok.tag_ in {"WP", "WDT"}:
             break  # "50 youth who killed a police officer": what they did, not what befell them
+        if tok.dep_ == "mark" and tok.lower_ in w.reason_marks:
+            break  # "rose to four after a wounded policeman died": why a toll rose, not what it counts
         cat = w.category_words.get(tok.lower_)
         if (
             cat
@@ -910,10 +961,21 @@ def _phrase_re(phrase: str) -> re.Pattern[str]:
 
 
 def _category_from_sentence(
-    sent: Span, triggers: list[Trigger], w: CountingWords
+    sent: Span, triggers: list[Trigger], w: CountingWords, number: Token | None = None
 ) -> tuple[str, Token] | None:
-    """ "brought the total number of the coup's victims to at least 32": what the total counts."""
+    """ "brought the total number of the coup's victims to at least 32": what the total counts. What the
+    words before the ``number`` name comes first; a toll that names nothing ("the toll from Monday's
+    blast rose to four after a wounded policeman died") counts the dead: the words after it tell why it
+    rose, not what it counts."""
     lemmas = arrays(sent.doc).lemma
+    if number is not None:
+        for i in range(sent.start, number.i):
+            cat = w.victim_words.get(lemmas[i])
+            if cat:
+                return cat, sent.doc[i]
+        for i in range(sent.start, number.i):
+            if lemmas[i] in w.revision_nouns:
+                return "killed", sent.doc[i]
     for i in range(sent.start, sent.end):
         cat = w.victim_words.get(lemmas[i])
         if cat:

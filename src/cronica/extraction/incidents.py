@@ -763,6 +763,7 @@ class IncidentReader:
                 reported_by=reporter,
                 reported_by_span=reporter_span,
                 update_of=-1 if c.increment else None,
+                revised=c.revised,
                 side=_side(ctx, words) if c.category == "killed" else None,
             )
             earlier = out.setdefault(c.category, [])

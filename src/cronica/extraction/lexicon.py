@@ -197,12 +197,19 @@ class CountingWords:
     life_verbs: frozenset[str] = frozenset()
     #: "High School No 5", "Camp No. 2": a number after one of these words names a thing, no count
     label_words: frozenset[str] = frozenset()
+    #: "the toll from Friday's massacre has risen to 132": a toll of one incident told with one of these
+    #: verbs is a revised figure of that incident (``CountClaim.revised``) ...
+    revision_verbs: frozenset[str] = frozenset()
+    #: ... and so is a count told with one of these words: "23 people are now known to have died"
+    revision_adverbs: frozenset[str] = frozenset()
 
 
 _COUNTING_MAPS = ("category_words", "victim_words")
 _COUNTING_TUPLES = ("person_singular_suffixes", "person_plural_suffixes", "tally_phrases")
 #: lists that may be empty (English leaves "a man died" to the number rules)
 _COUNTING_OPTIONAL = (
+    "revision_verbs",
+    "revision_adverbs",
     "undergoer_verbs",
     "cause_heads",
     "incident_nouns",

@@ -250,6 +250,7 @@ class TotalReader:
             reported_by=reporter,
             reported_by_span=reporter_span,
             update_of=-1,
+            revised=True,
         )
         return sent.start_char, claim
 

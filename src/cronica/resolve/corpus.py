@@ -31,8 +31,12 @@ from cronica.resolve.focus import WEIGHTS, FocusEvidence
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
 from cronica.resolve.names import fold
 
-#: Least documents stating a country before the batch says anything (a handful of texts is no corpus).
+#: Least documents stating a country before the batch says anything (a handful of texts is no corpus) ...
 MIN_STATING = 5
+#: ... unless every document of a smaller run that states a country states the same one, and at least
+#: this many do: three reports of one massacre, two in Burkina Faso and one that names only "Solhan",
+#: place the third in Burkina Faso, not at a foreign namesake.
+MIN_UNANIMOUS = 2
 #: Least share of those documents for a country to enter the prior: a majority (in a batch of several
 #: countries, the most stated one is no guess for a note that names none: 37% of a 13-country batch).
 MIN_SHARE = 0.5
@@ -79,8 +83,11 @@ class CorpusPrior:
 
     def shares(self) -> dict[str, float]:
         """Country -> share of the stating documents, for the countries that count (see
-        :data:`MIN_STATING`, :data:`MIN_SHARE`, :data:`MAX_RUNNER_UP`); empty for a small corpus."""
+        :data:`MIN_STATING`, :data:`MIN_SHARE`, :data:`MAX_RUNNER_UP`); empty for a small corpus unless
+        it is unanimous (:data:`MIN_UNANIMOUS`)."""
         if self.stating < MIN_STATING:
+            if self.stating >= MIN_UNANIMOUS and len(self.votes) == 1:
+                return {self.votes[0][0]: 1.0}
             return {}
         out = {c: round(n / self.stating, 3) for c, n in self.votes}
         if len(self.votes) > 1 and out[self.votes[1][0]] >= MAX_RUNNER_UP:

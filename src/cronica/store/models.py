@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -236,6 +237,7 @@ class ClaimRow(Base):
     reported_by: Mapped[str | None] = mapped_column(Text)
     reported_on: Mapped[date | None] = mapped_column(Date)
     update_of: Mapped[int | None] = mapped_column(Integer)
+    revised: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     start: Mapped[int | None] = mapped_column(Integer)
     end: Mapped[int | None] = mapped_column(Integer)
 

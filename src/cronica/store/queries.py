@@ -269,6 +269,7 @@ def merged_event_dict(
                     "vague": c.claim.vague,
                     "reported_by": c.claim.reported_by,
                     "update_of": c.claim.update_of,
+                    "revised": c.claim.revised,
                     "document": docs[c.document].source_id if c.document in docs else c.document,
                     "reported_on": c.reported_on.isoformat() if c.reported_on else None,
                     "report": c.report,

@@ -231,6 +231,7 @@ def _add_event(
                     reported_by=claim.reported_by,
                     reported_on=published,
                     update_of=claim.update_of,
+                    revised=claim.revised,
                     start=claim.span.start if claim.span else None,
                     end=claim.span.end if claim.span else None,
                 )
@@ -352,6 +353,7 @@ def reported_claims(session: Session, report_ids: Sequence[int]) -> list[Reporte
                 vague=row.vague,
                 reported_by=row.reported_by,
                 update_of=row.update_of,
+                revised=bool(row.revised),
             ),
             report=row.report_id,
             document=row.document_id,

@@ -145,3 +145,22 @@ def test_the_dead_of_each_side_add_up(text: str) -> None:
 )
 def test_a_toll_told_again_is_not_added(text: str, want: int) -> None:
     assert killed(text) == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person no actor names ("a robbery suspect") and a policeman: two sides of one shootout
+        "A robbery suspect was killed during a gunfight with the police in Tondo on 12 April 2022. "
+        "One police officer was killed during the gunfight.",
+        "Around 12 April 2022, a drug suspect was killed while another was arrested during a shootout "
+        "with the police in Pasig. A police officer was killed while another was hurt during the shootout.",
+    ],
+)
+def test_a_person_no_actor_names_and_the_state_s_dead_add_up(text: str) -> None:
+    assert killed(text) == [2]
+
+
+def test_a_person_glossed_in_brackets_is_counted() -> None:
+    text = "On 12 April 2022, unknown gunmen assassinated the village omda (mayor) of Kafr Dawud."
+    assert killed(text) == [1]

@@ -12,7 +12,7 @@ from datetime import date as _date
 from spacy.tokens import Span, Token
 
 from cronica.extraction.actors import is_group_pronoun
-from cronica.extraction.assemble import Draft, another_side
+from cronica.extraction.assemble import UNNAMED_SIDE, Draft, another_side
 from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.classify import classify, group_of, told_family
 from cronica.extraction.context import DocContext, paragraph_start
@@ -787,7 +787,8 @@ _SIDE_OF_INTER = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed"}
 
 def _side(ctx: DocContext, words: Span) -> str | None:
     """The sides whose dead the words count, ``+``-joined ("two soldiers": ``state``; "five policemen
-    and two gunmen": ``armed+state``); ``None`` when a counted noun names no actor."""
+    and two gunmen": ``armed+state``; "a drug suspect": ``unnamed:suspect``, a person no actor names);
+    ``None`` when a counted noun names no one in particular ("five people")."""
     sides: set[str] = set()
     for tok in words:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
@@ -796,7 +797,9 @@ def _side(ctx: DocContext, words: Span) -> str | None:
             return None
         actor = ctx.actors.actor_in(tok)
         if actor is None:
-            return None
+            # "a drug suspect": a person of no actor's side, apart from the state's and armed groups'
+            sides.add(f"{UNNAMED_SIDE}{tok.lemma_.lower()}")
+            continue
         key = _side_of(actor.kind, actor.inter)
         if not key:
             return None

@@ -450,12 +450,58 @@ def armed_target(event: Event, text: str = "") -> bool:
         return False
     words = actor.text.lower().split()
     last = words[-1].strip(".,;:()")
-    if words[0] in _ONE or not (last in _FORCES or (last.endswith("s") and not last.endswith("ss"))):
-        return False  # one man; or a name ("Al Shabaab" of "an Al Shabaab returnee"), no armed men told
+    if words[0] in _ONE:
+        return False  # one man
+    if not (last in _FORCES or (last.endswith("s") and not last.endswith("ss")) or _group_named(actor, text)):
+        return False  # a name qualifying a man ("Al Shabaab" of "an Al Shabaab returnee"): no armed men told
     before = text[max(0, actor.span.start - 40) : actor.span.start] if actor.span is not None else ""
     if _one_before(before):
         return False  # the actor's word qualifies one man: "an army officer", "a security forces member"
     return not _ARMED_VICTIMS.off_duty.search(text)
+
+
+def _group_named(actor: Actor, text: str) -> bool:
+    """Whether ``actor``'s words are an armed group's own name standing alone ("attacked the FDLR in
+    Busumba", "clashed with Raia Mutomboki"): capitalised, and not a name qualifying the word after it
+    ("the FDLR commander", "an Al Shabaab returnee")."""
+    if actor.span is None or not actor.text or not actor.text.split()[-1][:1].isupper():
+        return False
+    after = text[actor.span.end : actor.span.end + 30].split()
+    nxt = after[0].strip(".,;:()") if after else ""
+    return not (nxt.isalpha() and nxt.islower() and nxt not in _AFTER_A_NAME)
+
+
+#: words that may follow a group's name standing alone ("attacked the FDLR in ...", "... and allied ...")
+_AFTER_A_NAME = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "near",
+        "and",
+        "or",
+        "with",
+        "from",
+        "of",
+        "who",
+        "which",
+        "that",
+        "killing",
+        "after",
+        "before",
+        "during",
+        "around",
+        "inside",
+        "outside",
+        "to",
+        "for",
+        "but",
+        "while",
+        "as",
+        "into",
+        "across",
+    }
+)
 
 
 def _one_before(before: str) -> bool:

@@ -164,3 +164,11 @@ def test_a_person_no_actor_names_and_the_state_s_dead_add_up(text: str) -> None:
 def test_a_person_glossed_in_brackets_is_counted() -> None:
     text = "On 12 April 2022, unknown gunmen assassinated the village omda (mayor) of Kafr Dawud."
     assert killed(text) == [1]
+
+
+def test_one_man_told_by_two_words_in_one_sentence_is_one_death() -> None:
+    text = (
+        "On 12 April 2022, a robbery suspect - also reportedly a rebel fighter - was killed during a "
+        "gunfight with the police in Tondo. No police officers were hurt."
+    )
+    assert killed(text) == [1]

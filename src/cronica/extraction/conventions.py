@@ -176,6 +176,9 @@ class ArmedVictims:
     #: words that say the armed victims were off duty (ACLED codes them as civilians), as one
     #: case-insensitive pattern of whole words
     off_duty: re.Pattern[str]
+    #: the trigger words of a fight: one armed man killed in it is a side of a battle, as one
+    #: case-insensitive pattern of word starts
+    fought: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -586,7 +589,15 @@ def _armed_victims(
     codings = _sub_types(data.get("codings"), "Violence against civilians", name, "armed_victims.codings")
     words = _strings(data.get("off_duty"), name, "armed_victims.off_duty")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return ArmedVictims(inter, codings, coding, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
+    fought = _strings(data.get("fought"), name, "armed_victims.fought")
+    starts = "|".join(re.escape(w) for w in sorted(fought, key=len, reverse=True))
+    return ArmedVictims(
+        inter,
+        codings,
+        coding,
+        re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{starts})", re.IGNORECASE),
+    )
 
 
 def _mob_violence(

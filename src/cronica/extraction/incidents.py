@@ -766,7 +766,7 @@ class IncidentReader:
                 side=_side(ctx, words) if c.category == "killed" else None,
             )
             earlier = out.setdefault(c.category, [])
-            if claim.update_of is None and another_side(earlier, claim):
+            if claim.update_of is None and another_side(earlier, claim, unnamed=False):
                 # "71 soldiers were killed ..., 57 militants were also killed": each side's dead add up
                 sides = {s for e in earlier for s in (e.side or "").split("+") if s}
                 sides.update((claim.side or "").split("+"))

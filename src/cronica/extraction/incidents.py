@@ -697,7 +697,21 @@ class IncidentReader:
         if not found:
             return self._first_actor(ctx, tokens)
         found.sort(key=lambda a: a.kind in {None, "organisation"} or a.inter is None)
-        return found[0]
+        first = found[0]
+        if first.country_named:
+            return first
+        # "attacked Turkish army units, killing one soldier": the soldier is of the forces whose country
+        # the other words ("Turkish army", a modifier of the object) name
+        named = (
+            a
+            for t in tokens
+            for c in ctx.doc[t.left_edge.i : t.i]
+            if c.dep_ in {"amod", "compound"}
+            and (a := ctx.actors.actor_for(c)) is not None
+            and a.country_named
+            and a.kind == first.kind
+        )
+        return next(named, first)
 
     def _installation(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
         """ "attacked a base", "ambushed a convoy": the forces that hold it are the target."""

@@ -172,3 +172,19 @@ def test_one_man_told_by_two_words_in_one_sentence_is_one_death() -> None:
         "gunfight with the police in Tondo. No police officers were hurt."
     )
     assert killed(text) == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "a fourth one": one more after the three told
+        (
+            "On 12 April 2022, rebels raided Kamango. They killed 3 people with machetes, and a fourth "
+            "one died of a heart attack.",
+            4,
+        ),
+        ("On 12 April 2022, gunmen killed two farmers in Kamango. A third one died in hospital.", 3),
+    ],
+)
+def test_one_more_told_by_an_ordinal_adds_to_the_toll(text: str, want: int) -> None:
+    assert killed(text) == [want]

@@ -791,7 +791,7 @@ class IncidentReader:
 
 #: nouns that count the dead of no side in particular ("five people were killed")
 _NO_SIDE = frozenset(
-    {"people", "person", "individual", "victim", "casualty", "fatality", "body", "death", "other"}
+    {"people", "person", "individual", "victim", "casualty", "fatality", "body", "death", "other", "one"}
 )
 #: the sides of a toll are the state, the armed groups (rebels, militias: "rebels" and "its fighters"
 #: are one side, told twice), and any other kind on its own (conventions.yaml ``kinds``)

@@ -188,3 +188,16 @@ def test_one_man_told_by_two_words_in_one_sentence_is_one_death() -> None:
 )
 def test_one_more_told_by_an_ordinal_adds_to_the_toll(text: str, want: int) -> None:
     assert killed(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the parser takes "a man" for the apposition of "a soldier": an item of the list all the same
+        ("On 12 April 2022, rebels attacked Kamango. The rebels killed a soldier, a man and two women.", 4),
+        # a true apposition is the one person told again
+        ("On 12 April 2022, gunmen killed a farmer, a father of three, in Kamango.", 1),
+    ],
+)
+def test_people_listed_with_a_figure_among_them_each_count(text: str, want: int) -> None:
+    assert killed(text) == [want]

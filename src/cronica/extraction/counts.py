@@ -459,8 +459,15 @@ def _single_victims(
                 and not _figure_before(child)
             )
             # "a woman and her son", "a farmer and his brother": each person joined to the first
+            # "a soldier, a man and two women": the parser takes the second for the first's apposition;
+            # one with a conjunct of its own is an item of a list, not the first told again
+            items = [
+                a for a in child.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)
+            ]
             joined = [
-                c for c in child.conjuncts if c.i > child.i and c.i not in counted and _one_person(c, w)
+                c
+                for c in (*child.conjuncts, *items, *(c for a in items for c in a.conjuncts))
+                if c.i > child.i and c.i not in counted and _one_person(c, w)
             ]
             # "the driver, his assistant and one of the passengers were killed": people named one by one
             # are each one of the victims, whatever their article (a figure among them counts itself)

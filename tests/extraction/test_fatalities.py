@@ -201,3 +201,14 @@ def test_one_more_told_by_an_ordinal_adds_to_the_toll(text: str, want: int) -> N
 )
 def test_people_listed_with_a_figure_among_them_each_count(text: str, want: int) -> None:
     assert killed(text) == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 April 2022, in Kamango, militiamen burned a herder alive.",
+        "On 12 April 2022, a mob burned a suspected thief alive in Kamango.",
+    ],
+)
+def test_burned_alive_is_a_killing(text: str) -> None:
+    assert killed(text) == [1]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import pytest
+
 import cronica
 from cronica.extraction.actors import organisation_kind
 from cronica.extraction.learned import Combination, Judgement, apply_summary_actor_type
@@ -31,6 +33,22 @@ def test_a_state_s_forces_named_by_their_country_abroad_are_external_forces() ->
     assert event.location.country_code == "MZ"
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Rwanda"
     assert event.actor1.inter == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the country word modifies the noun the forces' word modifies ("Kenyan army units")
+        "On 12 March 2024, Al Shabaab militants attacked Kenyan army units near Bulo Hawo, Somalia.",
+        # the victim "one soldier" is of the forces the object names by their country
+        "On 12 March 2024, Al Shabaab militants attacked Kenyan army units near Bulo Hawo, Somalia, "
+        "killing one soldier.",
+    ],
+)
+def test_foreign_army_units_and_their_dead_are_external_forces(text: str) -> None:
+    event = first(run(text))
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Kenya"
+    assert event.actor2.inter == 8
 
 
 def test_forces_called_international_are_external_forces_of_no_named_country() -> None:

@@ -184,3 +184,15 @@ def test_a_coded_figure_a_few_words_after_its_fatalities() -> None:
         "fatalities in a high intensity conflict zone coded as 10."
     )
     assert result.events and acled_fatalities(result.events[0].counts.get("killed", ())) == 10
+
+
+def test_a_toll_distributed_across_days_gives_each_day_its_share() -> None:
+    # "across five days": the quantity finder reads "five days" as a date; the days still share the toll;
+    # the figure told first ("9 rebel fatalities were reported") is the one the bracket distributes
+    text = (
+        "On 14 March 2022, during a five-day offensive between the Northern Front and the army, several "
+        "rebels were killed in fighting near Dravik. 9 rebel fatalities were reported by the army "
+        "(9 fatalities distributed across five days)."
+    )
+    battles = [e for e in run(text).events if e.event_type == "Battles"]
+    assert battles and battles[0].fatalities == 2  # 9 over five days: 1.8, rounded

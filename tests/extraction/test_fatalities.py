@@ -145,3 +145,70 @@ def test_the_dead_of_each_side_add_up(text: str) -> None:
 )
 def test_a_toll_told_again_is_not_added(text: str, want: int) -> None:
     assert killed(text) == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person no actor names ("a robbery suspect") and a policeman: two sides of one shootout
+        "A robbery suspect was killed during a gunfight with the police in Tondo on 12 April 2022. "
+        "One police officer was killed during the gunfight.",
+        "Around 12 April 2022, a drug suspect was killed while another was arrested during a shootout "
+        "with the police in Pasig. A police officer was killed while another was hurt during the shootout.",
+    ],
+)
+def test_a_person_no_actor_names_and_the_state_s_dead_add_up(text: str) -> None:
+    assert killed(text) == [2]
+
+
+def test_a_person_glossed_in_brackets_is_counted() -> None:
+    text = "On 12 April 2022, unknown gunmen assassinated the village omda (mayor) of Kafr Dawud."
+    assert killed(text) == [1]
+
+
+def test_one_man_told_by_two_words_in_one_sentence_is_one_death() -> None:
+    text = (
+        "On 12 April 2022, a robbery suspect - also reportedly a rebel fighter - was killed during a "
+        "gunfight with the police in Tondo. No police officers were hurt."
+    )
+    assert killed(text) == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "a fourth one": one more after the three told
+        (
+            "On 12 April 2022, rebels raided Kamango. They killed 3 people with machetes, and a fourth "
+            "one died of a heart attack.",
+            4,
+        ),
+        ("On 12 April 2022, gunmen killed two farmers in Kamango. A third one died in hospital.", 3),
+    ],
+)
+def test_one_more_told_by_an_ordinal_adds_to_the_toll(text: str, want: int) -> None:
+    assert killed(text) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the parser takes "a man" for the apposition of "a soldier": an item of the list all the same
+        ("On 12 April 2022, rebels attacked Kamango. The rebels killed a soldier, a man and two women.", 4),
+        # a true apposition is the one person told again
+        ("On 12 April 2022, gunmen killed a farmer, a father of three, in Kamango.", 1),
+    ],
+)
+def test_people_listed_with_a_figure_among_them_each_count(text: str, want: int) -> None:
+    assert killed(text) == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 April 2022, in Kamango, militiamen burned a herder alive.",
+        "On 12 April 2022, a mob burned a suspected thief alive in Kamango.",
+    ],
+)
+def test_burned_alive_is_a_killing(text: str) -> None:
+    assert killed(text) == [1]

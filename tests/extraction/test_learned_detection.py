@@ -268,6 +268,40 @@ def test_an_attack_reading_does_not_replace_a_battle_on_victims_read_as_armed() 
     assert event.actor2 is not None and event.actor2.inter == 1
 
 
+def test_an_attack_reading_does_not_replace_a_battle_on_an_armed_group_named_alone() -> None:
+    # "the army attacked the FDLR": the group's own name is its fighters; "the FDLR commander" is one man
+    attack = ("Violence against civilians", "Attack")
+    reading = FixedTyper(Judgement(0.99, ((*attack, 0.97), ("Battles", "Armed clash", 0.02))))
+    rules = Pipeline(typer="rules")
+    for text, want in (
+        ("On 4 June 2023, the army attacked the FDLR near Dravik.", ("Battles", "Armed clash")),
+        (
+            "On 4 June 2023, the army attacked the FDLR and their allies near Dravik.",
+            ("Battles", "Armed clash"),
+        ),
+        ("On 4 June 2023, gunmen shot dead an FDLR commander near Dravik.", attack),
+    ):
+        event = _event(rules.extract_document(document_from_text(text, id="t", published="2023-06-05")))
+        [out] = apply_learned_types([event], reading, Combination(), sentences=1, text=text, summary=True)
+        assert (out.event_type, out.sub_event_type) == want, text
+    # the shipped pipeline end to end
+    event = _event(run("On 4 June 2023, the army attacked the FDLR near Dravik."))
+    assert event.event_type == "Battles" and event.actor2 is not None and event.actor2.inter == 2
+
+
+def test_one_armed_man_killed_in_a_fight_with_the_forces_is_a_side_of_a_battle() -> None:
+    # "killed in an encounter with the army": a fight (ACLED's Armed clash), not an attack on a civilian;
+    # one soldier shot by gunmen at home stays the classifier's (test above)
+    attack = ("Violence against civilians", "Attack")
+    reading = FixedTyper(Judgement(0.99, ((*attack, 0.97), ("Battles", "Armed clash", 0.02))))
+    rules = Pipeline(typer="rules")
+    text = "On 3 June 2023, a suspected rebel was killed in an encounter with the army near Dravik."
+    event = _event(rules.extract_document(document_from_text(text, id="t", published="2023-06-05")))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    [out] = apply_learned_types([event], reading, Combination(), sentences=1, text=text, summary=True)
+    assert (out.event_type, out.sub_event_type) == ("Battles", "Armed clash")
+
+
 def test_a_named_group_of_no_known_kind_attacking_soldiers_fights_a_battle() -> None:
     text = "On 2 June 2023, the KRF attacked an outpost near Dravik, killing five soldiers."
     rules = Pipeline(typer="rules")

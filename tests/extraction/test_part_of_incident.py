@@ -117,3 +117,18 @@ def test_a_killing_at_another_place_keeps_its_dead() -> None:
         "he opened his shop in Kivo."
     )
     assert [e.fatalities for e in found] == [0, 1]
+
+
+def test_a_body_found_again_later_is_the_death_already_told() -> None:
+    # "the body of the victim": the one killed; found two days later, still that death
+    found = events(
+        "On 3 March 2024, gunmen shot dead a trader at the market in Kivo. "
+        "The body of the victim was found near the river on 5 March 2024."
+    )
+    assert [(e.event_type, e.fatalities) for e in found] == [("Violence against civilians", 1)]
+    # more bodies, not the ones told: a toll of their own
+    more = events(
+        "On 3 March 2024, gunmen shot dead a trader at the market in Kivo. "
+        "The bodies of three more men were found near the river on 5 March 2024."
+    )
+    assert sum(e.fatalities for e in more) == 4

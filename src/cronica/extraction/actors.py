@@ -331,6 +331,9 @@ class DocActors:
         head = words.root
         # "Turkish Military forces": a modifier of a modifier before the head names it too
         before = [t for t in self.doc[head.left_edge.i : head.i] if t.head.i > t.i]
+        # "Turkish army units": the actor's word modifies a noun whose modifier before it names it
+        if head.dep_ == "compound" and head.head.i > head.i:
+            before += [t for t in head.head.children if t.i < head.i]
         for mod in (*head.children, *words, *before):
             if mod.dep_ not in {"amod", "compound", "nmod", "poss"} or mod.i >= head.i:
                 continue

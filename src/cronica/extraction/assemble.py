@@ -355,17 +355,32 @@ def _sides(claim: CountClaim) -> frozenset[str]:
     return frozenset(claim.side.split("+")) if claim.side else frozenset()
 
 
-def another_side(current: list[CountClaim], claim: CountClaim) -> bool:
+#: the side of a person no actor names ("a drug suspect": ``unnamed:suspect``)
+UNNAMED_SIDE = "unnamed:"
+#: the sides a person no actor names is surely not on
+_COMBATANT_SIDES = frozenset({"state", "armed"})
+
+
+def another_side(current: list[CountClaim], claim: CountClaim, unnamed: bool = True) -> bool:
     """Whether ``claim`` counts the dead of a side none of the current claims counted ("two soldiers"
     then "nine rebels"): every claim in play names its sides, and none of them is the claim's. A
-    coder's own figure stands alone."""
+    person no actor names ("a drug suspect", "a man") is apart only from the state's and armed
+    groups' dead ("A police officer was killed"), not from other people (the same one told again as
+    "a student" and "a protester"); without ``unnamed`` (claims of one sentence: "a drug suspect -
+    also a militant of the group - was killed" is one man) not at all. A coder's own figure stands
+    alone."""
     if not claim.side or not current or claim.qualifier == "coded" or claim.category != "killed":
         return False
     superseded = {c.update_of for c in current if c.update_of is not None}
     live = [c for i, c in enumerate(current) if i not in superseded]
     if not live or any(not c.side or c.qualifier == "coded" for c in live):
         return False
-    return not (_sides(claim) & frozenset().union(*(_sides(c) for c in live)))
+    new, old = _sides(claim), frozenset().union(*(_sides(c) for c in live))
+    if any(s.startswith(UNNAMED_SIDE) for s in new | old) and not (
+        unnamed and (new <= _COMBATANT_SIDES or old <= _COMBATANT_SIDES)
+    ):
+        return False
+    return not (new & old)
 
 
 def _settle_increments(counts: dict[str, tuple[CountClaim, ...]]) -> dict[str, tuple[CountClaim, ...]]:

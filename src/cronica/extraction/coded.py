@@ -90,6 +90,9 @@ def _toll_in(sent: Span, words: CodedWords, quantities: Quantities) -> CodedToll
             before is not None
         ):  # "20 fatalities split up between 3 events", "6 deaths (coded across 6 events)"
             return CodedToll(before.value, shares, before.start, end)
+        if any(_is_counted(sent.doc[i], words) for i in range(tok.i + 1, end)):
+            # "11 fatalities were recorded (11 fatalities distributed across six days)": the later one
+            continue
         # "Fatalities are split across 3 events (5).": the coder's figure for this event; "Fatalities
         # split between 2 events.": the note's own figure, shared
         each, end = _bracketed_number(sent, end)
@@ -145,6 +148,10 @@ def _shared_after(
         return 1, start
     # the quantity finder reads "between 3" as the start of a range: the number after the word counts
     after = next((q for q in numbers if q.end > prep + 1 and q.start <= prep + 2), None)
+    if after is None and prep + 2 < sent.end and doc[prep + 2].lemma_.lower() in words.repeat:
+        # "distributed across six days": a DATE to the quantity finder, so read here
+        days = _number(doc[prep + 1], quantities)
+        return (max(days, 1), prep + 3) if days is not None else (1, start)
     if after is None or after.vague:
         return 1, start
     shares, end = after.value, min(after.end + 1, sent.end)

@@ -176,6 +176,9 @@ class ArmedVictims:
     #: words that say the armed victims were off duty (ACLED codes them as civilians), as one
     #: case-insensitive pattern of whole words
     off_duty: re.Pattern[str]
+    #: the trigger words of a fight: one armed man killed in it is a side of a battle, as one
+    #: case-insensitive pattern of word starts
+    fought: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,11 @@ class PartOfIncident:
     #: the sub-event types of a later killing whose dead an incident with no dead of its own takes in
     #: ("militants attacked a base. Three soldiers were killed.": one event, three dead)
     deaths: frozenset[str] = frozenset()
+    #: the words of a body found again ("The body of the victim was found"), as one case-insensitive
+    #: pattern (a determiner, up to three words, a noun of the dead)
+    found_again: re.Pattern[str] = re.compile(r"(?!)")
+    #: the trigger words of a body found
+    found_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -506,7 +514,18 @@ def _part_of_incident(data: dict[str, Any], name: str) -> PartOfIncident:
     violent = {sub for t, subs in ACLED_TYPES.items() if t != "Strategic developments" for sub in subs}
     for sub in sorted(deaths - violent):
         raise _fail(name, "part_of_incident.deaths", f"{sub!r} is no sub-event type of an incident")
-    return PartOfIncident(developments, incidents, deaths)
+    found = data.get("found_again") or {}
+    if not isinstance(found, dict):
+        raise _fail(name, "part_of_incident.found_again", "expected a mapping")
+    verbs = _strings(found.get("verbs"), name, "part_of_incident.found_again.verbs")
+    dets = _strings(found.get("determiners"), name, "part_of_incident.found_again.determiners")
+    nouns = _strings(found.get("nouns"), name, "part_of_incident.found_again.nouns")
+    pattern = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, sorted(dets)))})\s+(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})\b",
+        re.IGNORECASE,
+    )
+    return PartOfIncident(developments, incidents, deaths, pattern, frozenset(v.lower() for v in verbs))
 
 
 def _violent_demonstration(
@@ -589,7 +608,15 @@ def _armed_victims(
     codings = _sub_types(data.get("codings"), "Violence against civilians", name, "armed_victims.codings")
     words = _strings(data.get("off_duty"), name, "armed_victims.off_duty")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return ArmedVictims(inter, codings, coding, re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE))
+    fought = _strings(data.get("fought"), name, "armed_victims.fought")
+    starts = "|".join(re.escape(w) for w in sorted(fought, key=len, reverse=True))
+    return ArmedVictims(
+        inter,
+        codings,
+        coding,
+        re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{starts})", re.IGNORECASE),
+    )
 
 
 def _mob_violence(

@@ -476,7 +476,11 @@ def _single_victims(
                 continue
             # "a Policeman was killed": a person noun capitalised mid-sentence, counted by its article
             capitalised = child.tag_ == "NNP" and det is not None and det.lower_ in w.one
-            if (child.tag_ != "NN" and not capitalised) or det is None or not _person(child, w):
+            if (
+                (child.tag_ != "NN" and not capitalised)
+                or det is None
+                or not (_person(child, w) or _glossed_person(child, w))
+            ):
                 continue
             # "shot dead the former deputy governor", "killed his neighbour": one person named by role; a
             # bare "the man" is someone told of before
@@ -504,8 +508,15 @@ def _single_victims(
                 and not _figure_before(child)
             )
             # "a woman and her son", "a farmer and his brother": each person joined to the first
+            # "a soldier, a man and two women": the parser takes the second for the first's apposition;
+            # one with a conjunct of its own is an item of a list, not the first told again
+            items = [
+                a for a in child.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)
+            ]
             joined = [
-                c for c in child.conjuncts if c.i > child.i and c.i not in counted and _one_person(c, w)
+                c
+                for c in (*child.conjuncts, *items, *(c for a in items for c in a.conjuncts))
+                if c.i > child.i and c.i not in counted and _one_person(c, w)
             ]
             # "the driver, his assistant and one of the passengers were killed": people named one by one
             # are each one of the victims, whatever their article (a figure among them counts itself)
@@ -642,6 +653,15 @@ def _people(noun: Token, w: CountingWords) -> bool:
     """A noun that names one person or several ("trader", "residents", "herders")."""
     return _person(noun, w) or (
         noun.lower_.endswith(w.person_plural_suffixes) and noun.lemma_.lower() not in w.not_person_nouns
+    )
+
+
+def _glossed_person(noun: Token, w: CountingWords) -> bool:
+    """A word of another language glossed in brackets by a person noun ("the local mukhtar (mayor)",
+    "the village sheikh (elder)"): the gloss says it is a person."""
+    doc = noun.doc
+    return any(
+        c.dep_ == "appos" and c.i > 0 and doc[c.i - 1].text == "(" and _person(c, w) for c in noun.children
     )
 
 

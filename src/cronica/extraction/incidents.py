@@ -12,7 +12,7 @@ from datetime import date as _date
 from spacy.tokens import Span, Token
 
 from cronica.extraction.actors import is_group_pronoun
-from cronica.extraction.assemble import Draft, another_side
+from cronica.extraction.assemble import UNNAMED_SIDE, Draft, another_side
 from cronica.extraction.attribution import ReporterFinder
 from cronica.extraction.classify import classify, group_of, told_family
 from cronica.extraction.context import DocContext, paragraph_start
@@ -697,7 +697,21 @@ class IncidentReader:
         if not found:
             return self._first_actor(ctx, tokens)
         found.sort(key=lambda a: a.kind in {None, "organisation"} or a.inter is None)
-        return found[0]
+        first = found[0]
+        if first.country_named:
+            return first
+        # "attacked Turkish army units, killing one soldier": the soldier is of the forces whose country
+        # the other words ("Turkish army", a modifier of the object) name
+        named = (
+            a
+            for t in tokens
+            for c in ctx.doc[t.left_edge.i : t.i]
+            if c.dep_ in {"amod", "compound"}
+            and (a := ctx.actors.actor_for(c)) is not None
+            and a.country_named
+            and a.kind == first.kind
+        )
+        return next(named, first)
 
     def _installation(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
         """ "attacked a base", "ambushed a convoy": the forces that hold it are the target."""
@@ -767,7 +781,7 @@ class IncidentReader:
                 side=_side(ctx, words) if c.category == "killed" else None,
             )
             earlier = out.setdefault(c.category, [])
-            if claim.update_of is None and another_side(earlier, claim):
+            if claim.update_of is None and another_side(earlier, claim, unnamed=False):
                 # "71 soldiers were killed ..., 57 militants were also killed": each side's dead add up
                 sides = {s for e in earlier for s in (e.side or "").split("+") if s}
                 sides.update((claim.side or "").split("+"))
@@ -778,7 +792,7 @@ class IncidentReader:
 
 #: nouns that count the dead of no side in particular ("five people were killed")
 _NO_SIDE = frozenset(
-    {"people", "person", "individual", "victim", "casualty", "fatality", "body", "death", "other"}
+    {"people", "person", "individual", "victim", "casualty", "fatality", "body", "death", "other", "one"}
 )
 #: the sides of a toll are the state, the armed groups (rebels, militias: "rebels" and "its fighters"
 #: are one side, told twice), and any other kind on its own (conventions.yaml ``kinds``)
@@ -788,7 +802,8 @@ _SIDE_OF_INTER = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed"}
 
 def _side(ctx: DocContext, words: Span) -> str | None:
     """The sides whose dead the words count, ``+``-joined ("two soldiers": ``state``; "five policemen
-    and two gunmen": ``armed+state``); ``None`` when a counted noun names no actor."""
+    and two gunmen": ``armed+state``; "a drug suspect": ``unnamed:suspect``, a person no actor names);
+    ``None`` when a counted noun names no one in particular ("five people")."""
     sides: set[str] = set()
     for tok in words:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
@@ -797,7 +812,9 @@ def _side(ctx: DocContext, words: Span) -> str | None:
             return None
         actor = ctx.actors.actor_in(tok)
         if actor is None:
-            return None
+            # "a drug suspect": a person of no actor's side, apart from the state's and armed groups'
+            sides.add(f"{UNNAMED_SIDE}{tok.lemma_.lower()}")
+            continue
         key = _side_of(actor.kind, actor.inter)
         if not key:
             return None

@@ -35,6 +35,7 @@ naming the file; judging never raises.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -444,18 +445,79 @@ def armed_target(event: Event, text: str = "") -> bool:
     off duty (``armed_victims.off_duty``). One man ("a soldier", "an army officer", "a police
     officer") killed by gunmen is as often a targeted killing of a man off duty or at home, violence
     against a civilian to ACLED, which the classifier reads; so is "a camp" attacked (the rules'
-    installation: a cattle camp as often as an army's)."""
+    installation: a cattle camp as often as an army's). One man killed in a fight with the forces or an
+    armed group (:func:`_fought`) and a group named alone (:func:`_group_named`) are armed men too."""
     actor = event.actor2
     if actor is None or actor.kind not in _ARMED_KINDS or not actor.text:
         return False
     words = actor.text.lower().split()
     last = words[-1].strip(".,;:()")
-    if words[0] in _ONE or not (last in _FORCES or (last.endswith("s") and not last.endswith("ss"))):
-        return False  # one man; or a name ("Al Shabaab" of "an Al Shabaab returnee"), no armed men told
+    fought = _fought(event)
+    if words[0] in _ONE and not fought:
+        return False  # one man
+    named = event.actor1 is not None and _group_named(actor, text)  # an attacker told, and its target
+    if not (last in _FORCES or (last.endswith("s") and not last.endswith("ss")) or named or fought):
+        return False  # a name qualifying a man ("Al Shabaab" of "an Al Shabaab returnee"): no armed men told
     before = text[max(0, actor.span.start - 40) : actor.span.start] if actor.span is not None else ""
-    if _one_before(before):
+    if _one_before(before) and not fought:
         return False  # the actor's word qualifies one man: "an army officer", "a security forces member"
     return not _ARMED_VICTIMS.off_duty.search(text)
+
+
+def _fought(event: Event) -> bool:
+    """Whether ``event`` is a fight between the forces or an armed group and an armed man ("a suspected
+    rebel was killed in an encounter with the army", "a drug suspect was killed during a shootout with
+    the police"): its trigger is a fight's word (``armed_victims.fought``) and its actor 1 is armed."""
+    actor1 = event.actor1
+    return (
+        actor1 is not None
+        and actor1.kind in _ARMED_KINDS
+        and bool(_ARMED_VICTIMS.fought.match(event.trigger.text))
+    )
+
+
+def _group_named(actor: Actor, text: str) -> bool:
+    """Whether ``actor``'s words are an armed group's own name standing alone ("attacked the FDLR in
+    Busumba", "clashed with Raia Mutomboki"): capitalised, and not a name qualifying the word after it
+    ("the FDLR commander", "an Al Shabaab returnee")."""
+    if actor.span is None or not actor.text or not actor.text.split()[-1][:1].isupper():
+        return False
+    after = re.match(r"[\W_]*(\w*)", text[actor.span.end : actor.span.end + 30])
+    nxt = after.group(1) if after else ""
+    return not (nxt.isalpha() and nxt.islower() and nxt not in _AFTER_A_NAME)
+
+
+#: words that may follow a group's name standing alone ("attacked the FDLR in ...", "... and allied ...")
+_AFTER_A_NAME = frozenset(
+    {
+        "in",
+        "at",
+        "on",
+        "near",
+        "and",
+        "or",
+        "with",
+        "from",
+        "of",
+        "who",
+        "which",
+        "that",
+        "killing",
+        "after",
+        "before",
+        "during",
+        "around",
+        "inside",
+        "outside",
+        "to",
+        "for",
+        "but",
+        "while",
+        "as",
+        "into",
+        "across",
+    }
+)
 
 
 def _one_before(before: str) -> bool:

@@ -172,6 +172,14 @@ def find_quantities(sent: Span, q: Quantities) -> list[Quantity]:
         more = stop < end and doc[stop].lower_ in q.increment
         if not more and stop + 1 < end and doc[stop].pos_ == "NOUN" and doc[stop + 1].lower_ in q.increment:
             more = True  # "dos heridos más": the noun, then the increment word (the noun ends the words)
+        if (
+            not more
+            and value == 1
+            and start > sent.start
+            and doc[start - 1].ent_type_ == "ORDINAL"
+            and doc[start - 1].lower_ != "first"
+        ):
+            more = True  # "a fifth one died": one more after the four told
         out.append(
             Quantity(
                 start=qstart,

@@ -44,6 +44,9 @@ def fold_developments(
     taken: dict[int, Event] = {}  # id of the incident -> the incident with what it took in
     folded: set[int] = set()
     for event in ordered:
+        if _found_again(event, incidents, text, part):
+            folded.add(id(event))
+            continue
         if _later_deaths(event, incidents, taken, part):
             folded.add(id(event))
             continue
@@ -91,6 +94,23 @@ def _later_deaths(
         return False
     taken[id(host)] = take_in(current, event, "killing")
     return True
+
+
+def _found_again(event: Event, incidents: list[Event], text: str, part: PartOfIncident) -> bool:
+    """Whether ``event`` is a body found again ("The body of the victim was found at the clash site on
+    24 May"): a killing (``part.deaths``) whose trigger is a verb of finding, whose sentence names the
+    dead as ones told before (``part.found_again``), told after an incident with as many dead or more;
+    it is that incident's death, on whatever day the body was found."""
+    if event.sub_event_type not in part.deaths or event.event_type not in part.incidents:
+        return False
+    if event.trigger.text.lower() not in part.found_verbs or event.sentence is None:
+        return False
+    if not part.found_again.search(text[event.sentence.start : event.sentence.end]):
+        return False
+    return any(
+        e is not event and e.trigger.start < event.trigger.start and _killed(e) >= max(_killed(event), 1)
+        for e in incidents
+    )
 
 
 def _own_place(event: Event) -> bool:

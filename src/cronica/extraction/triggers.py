@@ -240,8 +240,19 @@ class TriggerFinder:
                 g.dep_ == "pobj" and g.lemma_.lower() in results for g in child.children
             ):
                 return True
-            if child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and child.lemma_.lower() in results:
-                return True
+            if (
+                child.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advmod"}
+                and child.lemma_.lower() in results
+            ):
+                # "burned a herder alive"; never an abduction ("kidnapped and held alive")
+                return child.lower_ != "alive" or family.sub_event_type != "Abduction/forced disappearance"
+            if (
+                child.dep_ in {"dobj", "nsubjpass"}
+                and family.sub_event_type != "Abduction/forced disappearance"
+                and any(g.dep_ == "amod" and g.i > child.i and g.lower_ == "alive" for g in child.children)
+            ):
+                return True  # "burned a suspected thief alive": the parser hangs "alive" on the victim
+
         return False
 
     def _disarmed_tokens(self, doc: Doc, first: int, lemmas: list[str]) -> set[int]:

@@ -9,12 +9,14 @@ anything; :mod:`.extractor` sets the order of the stages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
 from cronica.extraction.assemble import Draft
 from cronica.extraction.context import DocContext
 from cronica.extraction.counts import CountMention
+from cronica.extraction.learned import opens_with_its_date
 from cronica.extraction.story import Story
 from cronica.extraction.triggers import Trigger
 from cronica.records import CountClaim, Document, Event, Extraction, Statement, Tally
@@ -66,6 +68,12 @@ class Reading:
     learned: Trigger | None = None
     #: ``assemble`` and the stages after it: the document's events
     events: list[Event] = field(default_factory=list)
+
+    @cached_property
+    def coded_summary(self) -> bool:
+        """Whether the document opens with a date that names its year, the house style of coded event
+        summaries (:func:`~.learned.opens_with_its_date`); read by several stages, worked out once."""
+        return opens_with_its_date([(d.span.start, d.text) for d in self.context.dates])
 
     def extraction(self) -> Extraction:
         """The records the stages wrote."""

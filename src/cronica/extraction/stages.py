@@ -62,7 +62,6 @@ from cronica.extraction.learned import (
     apply_learned_types,
     apply_summary_actor_type,
     judge_all,
-    opens_with_its_date,
     weapons_named,
 )
 from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
@@ -477,7 +476,7 @@ class LearnedCoding:
     def __call__(self, reading: Reading) -> None:
         actors = reading.context.actors
         text = reading.document.text
-        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        summary = reading.coded_summary
         lemmas = frozenset(arrays(reading.doc).lemma)
         events = apply_learned_types(
             reading.events,
@@ -638,7 +637,7 @@ class ViolentDemonstrationCoding:
         text = reading.document.text
         if not reading.events or not text:
             return
-        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        summary = reading.coded_summary
         if reading.sentence_count > self.short_sentences:
             if not summary:
                 return
@@ -678,7 +677,7 @@ class ProtestInterventionCoding:
         text = reading.document.text
         if self.conv is None or not reading.events or not text:
             return
-        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        summary = reading.coded_summary
         if reading.sentence_count > self.short_sentences and not summary:
             return
         changed = intervention_events(reading.events, text, self.conv, self.peaceful)
@@ -706,7 +705,7 @@ class PartOfIncidentFolding:
         text = reading.document.text
         if len(reading.events) < 2 or not text:
             return
-        summary = opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates])
+        summary = reading.coded_summary
         if reading.sentence_count > self.short_sentences and not summary:
             return
         changed = fold_developments(reading.events, text, self.part, self.tags)
@@ -744,7 +743,7 @@ class SummaryActorType:
             lambda kind: actors.of_kind(kind),
             self.combination,
             reading.document.text,
-            summary=opens_with_its_date([(d.span.start, d.text) for d in reading.context.dates]),
+            summary=reading.coded_summary,
             subject=_opening_subject(reading.doc, actors.demonym, actors.generic_at),
         )
 

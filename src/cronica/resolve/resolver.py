@@ -260,7 +260,7 @@ class PlaceResolver:
             m = mentions[k]
             try:
                 place = self._resolve_known(
-                    m, k, pools, focus, by_start, mentions, k in localities, corpus_regions, names
+                    m, k, pools, focus, by_start, mentions, k in localities, corpus_regions, names=names
                 )
             except (GazetteerError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
                 places[k] = Place(
@@ -718,14 +718,15 @@ class PlaceResolver:
         mentions: list[PlaceMention],
         locality: bool = False,
         corpus_regions: frozenset[str] = frozenset(),
-        names: dict[int, str] | None = None,
+        *,
+        names: dict[int, str],
     ) -> Place | None:
         """The best entry for a known name, or None when its only entries are small foreign towns
         whose country no words of the document name (then it is read as a name the gazetteer lacks).
         ``locality``: the words make the name a locality inside another place ("the Rabat area of
         Tarnak district"), so a well-known city abroad is a namesake too. ``corpus_regions``: the world
         regions the run's documents are about (``CorpusPrior.present_regions``); ``names``: each pooled
-        mention's folded name (computed here when not given)."""
+        mention's folded name, worked out once a document by the caller."""
         entries = pools.get(k, [])
         if not entries:
             return Place(
@@ -736,8 +737,6 @@ class PlaceResolver:
             container = pools.get(by_start[m.container.start], [])
         code = focus.country_code
         local = code is not None and any(e.kind != "country" and e.country_code == code for e in entries)
-        if names is None:
-            names = {j: fold(mentions[j].name) for j in pools}
         scored = sorted(
             (
                 (

@@ -20,6 +20,11 @@ Library code raises these; only the CLI turns them into messages and exit codes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
 
 class CronicaError(Exception):
     """Base class of every error cronica raises on purpose."""
@@ -89,6 +94,20 @@ class ReaderCrashError(InputError):
         error = cls(source, f"the reader failed: {type(exc).__name__}: {exc}", line)
         error.__cause__ = exc
         return error
+
+
+def read_or_error(read: Callable[[], _T], source: str, line: int | None = None) -> _T | InputError:
+    """What ``read()`` returns; or, where it raises, the :class:`InputError` it raised, or a
+    :class:`ReaderCrashError` naming ``source`` and ``line`` for any other exception (a reader's bug).
+
+    One record of a file (a JSON Lines line, a spreadsheet row) goes through this so that a bad record is
+    reported and the rest of the file goes on."""
+    try:
+        return read()
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a reader's bug: this record is reported, the file goes on
+        return ReaderCrashError.of(source, exc, line)
 
 
 class ExtractionError(CronicaError):

@@ -16,9 +16,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from typing import Any, BinaryIO
 
-from cronica.errors import EncodingError, InputError, MalformedDocumentError, ReaderCrashError
+from cronica.errors import EncodingError, InputError, MalformedDocumentError, read_or_error
 from cronica.ingest.document import build_document, choose_published
 from cronica.records import Document
 
@@ -42,12 +43,7 @@ def read_jsonl(
             continue
         if not line.strip():
             continue
-        try:
-            yield _document(line, source, number, published)
-        except InputError as exc:
-            yield exc
-        except Exception as exc:  # noqa: BLE001 - a reader's bug: this line is reported, the batch goes on
-            yield ReaderCrashError.of(source, exc, number)
+        yield read_or_error(partial(_document, line, source, number, published), source, number)
 
 
 def _document(line: bytes, source: str, number: int, published: date | None) -> Document:

@@ -27,9 +27,10 @@ import io
 import json
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from typing import Any
 
-from cronica.errors import EmptyDocumentError, InputError, MalformedDocumentError, ReaderCrashError
+from cronica.errors import EmptyDocumentError, InputError, MalformedDocumentError, read_or_error
 from cronica.ingest.jsonl import document_from_record
 from cronica.records import Document
 
@@ -134,9 +135,6 @@ def _record(
 ) -> Document | InputError:
     if not isinstance(record, dict):
         return MalformedDocumentError(source, f"expected a JSON object, got {type(record).__name__}", number)
-    try:
-        return document_from_record(record, source, number, published, kind)
-    except InputError as exc:
-        return exc
-    except Exception as exc:  # noqa: BLE001 - a reader's bug: this record is reported, the file goes on
-        return ReaderCrashError.of(source, exc, number)
+    return read_or_error(
+        partial(document_from_record, record, source, number, published, kind), source, number
+    )

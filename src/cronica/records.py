@@ -22,7 +22,9 @@ SCHEMA_VERSION = 1
 Precision = Literal["day", "week", "month", "year"]
 Qualifier = Literal["exact", "at_least", "more_than", "about", "up_to", "range", "fewer_than", "coded"]
 CountCategory = Literal["killed", "injured", "arrested", "participants"]
-COUNT_CATEGORIES: tuple[CountCategory, ...] = ("killed", "injured", "arrested", "participants")
+#: What a count claim counts; the harms are all but the participants (what an event did to people).
+HARM_CATEGORIES: tuple[CountCategory, ...] = ("killed", "injured", "arrested")
+COUNT_CATEGORIES: tuple[CountCategory, ...] = (*HARM_CATEGORIES, "participants")
 
 #: ACLED time precision codes for our date precisions.
 ACLED_TIME_PRECISION: dict[str, int] = {"day": 1, "week": 2, "month": 3, "year": 3}

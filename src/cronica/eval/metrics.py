@@ -44,7 +44,7 @@ from cronica.eval.matching import (
     type_agrees,
     words_agree,
 )
-from cronica.records import Event, Record, Statement, Tally
+from cronica.records import COUNT_CATEGORIES, Event, Record, Statement, Tally
 from cronica.resolve.geo import haversine_km
 
 NONE = "NONE"
@@ -56,7 +56,7 @@ DISTANCE_BUCKETS: tuple[tuple[str, float], ...] = (
     ("<=500", 500.0),
     (">500", math.inf),
 )
-COUNT_FIELDS = ("killed", "injured", "arrested", "participants")
+COUNT_FIELDS = COUNT_CATEGORIES
 
 
 def _kind(record: Record) -> str:

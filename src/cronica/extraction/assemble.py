@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from cronica.extraction.conventions import load_conventions
 from cronica.extraction.ids import with_ids
 from cronica.fields import replace
-from cronica.records import Actor, CountClaim, DateValue, Document, Event, Place
+from cronica.records import COUNT_CATEGORIES, Actor, CountClaim, DateValue, Document, Event, Place
 from cronica.records import Span as TextSpan
 
 #: More specific codings win when two drafts merge (lower rank wins).
@@ -485,7 +485,7 @@ def assemble_events(
             missing.pop("date", None)
         if d.location.status == "resolved":
             missing.pop("location", None)
-        for category in ("killed", "injured", "arrested", "participants"):
+        for category in COUNT_CATEGORIES:
             if category not in d.counts:
                 missing[f"counts.{category}"] = "no number reported"
         events.append(

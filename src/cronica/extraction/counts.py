@@ -21,6 +21,7 @@ from cronica.extraction.lexicon import CountingWords
 from cronica.extraction.numbers import Quantity, counts_past_the_date
 from cronica.extraction.triggers import NAMES_WHAT_IS_COUNTED, Trigger, weapon_noun
 from cronica.nlp.arrays import arrays, span_text
+from cronica.records import HARM_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -398,7 +399,7 @@ def _single_victims(
     for t in triggers:
         # a trigger whose family counts nothing may still say what befell its victim ("was lynched")
         count = t.family.count or w.category_words.get(t.token.lower_)
-        if not t.asserted or count not in {"killed", "injured", "arrested"}:
+        if not t.asserted or count not in HARM_CATEGORIES:
             continue
         if _before_the_protest(t.token, trigger_at, w) or _what_a_person_did(t.token, w):
             continue
@@ -584,7 +585,7 @@ def _resulting_deaths(
     for t in triggers:
         noun = t.token
         count = t.family.count
-        if count not in {"killed", "injured", "arrested"} or noun.lemma_.lower() not in w.toll_nouns:
+        if count not in HARM_CATEGORIES or noun.lemma_.lower() not in w.toll_nouns:
             continue
         # "resulting in the death of a local man"; "confirmed the death of a man" (a death told as news:
         # the trigger rules let only a death of someone not told before through)

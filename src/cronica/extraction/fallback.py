@@ -23,7 +23,7 @@ from cronica.extraction.learned import Combination, Judgement
 from cronica.extraction.lexicon import TriggerFamily
 from cronica.extraction.triggers import Trigger
 from cronica.fields import replace
-from cronica.records import COUNT_CATEGORIES
+from cronica.records import HARM_CATEGORIES
 
 
 def family_for(
@@ -50,7 +50,7 @@ def head_verb(sent: Span) -> Token:
 
 #: Count categories only the rules' own words (killing, wounding, arrest) may give a number: all but
 #: the participants.
-HARM_COUNTS = frozenset(COUNT_CATEGORIES) - {"participants"}
+HARM_COUNTS = frozenset(HARM_CATEGORIES)
 
 #: The fewest words (alphabetic tokens of two letters or more) of a sentence that can report an event.
 MIN_WORDS = 2

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from cronica.errors import DataFileError
+from cronica.records import COUNT_CATEGORIES
 
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
@@ -66,7 +67,6 @@ PLOVER_CATEGORIES = frozenset(
     }
 )
 QUALIFIERS = frozenset({"exact", "at_least", "more_than", "about", "up_to", "fewer_than", "range"})
-COUNT_CATEGORIES = frozenset({"killed", "injured", "arrested", "participants"})
 
 
 @dataclass(frozen=True)

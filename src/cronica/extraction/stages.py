@@ -79,7 +79,7 @@ from cronica.extraction.triggers import Trigger, TriggerFinder
 from cronica.extraction.violent_demonstration import violent_demonstration_events
 from cronica.fields import replace
 from cronica.nlp.arrays import arrays, doc_sents
-from cronica.records import Event
+from cronica.records import HARM_CATEGORIES, Event
 
 
 class SentenceStage(Protocol):
@@ -136,7 +136,7 @@ class ReadCounts:
                 tally_verbs.update(
                     t.token.i
                     for t in triggers
-                    if t.family.count in {"killed", "injured", "arrested"}
+                    if t.family.count in HARM_CATEGORIES
                     and t.token.i in {x.i for x in clause_of(doc[c.quantity.start])}
                 )
         sentence.triggers = triggers

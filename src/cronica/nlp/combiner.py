@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from cronica.records import COUNT_CATEGORIES
+
 #: The features every candidate sub-type shares a weight for; then one bias and one keep-the-rules
 #: weight per sub-type, then per event type a weight for each of :data:`CONTEXT`.
 SHARED = (
@@ -49,7 +51,7 @@ SHARED = (
 #: What the rules and the classifier's actor head say of the event besides its coding, weighed per
 #: event type: actor 1's and actor 2's ACLED inter code by the rules (0: none), which counts the rules
 #: read, and the classifier's actor 1 inter probabilities on the whole report.
-COUNTS = ("killed", "injured", "arrested", "participants")
+COUNTS = COUNT_CATEGORIES
 CONTEXT = (
     *(f"rules' actor 1 inter {i}" for i in range(9)),
     *(f"rules' actor 2 inter {i}" for i in range(9)),

@@ -18,7 +18,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from cronica.dedupe import ReportedClaim, reconcile
-from cronica.records import COUNT_CATEGORIES
+from cronica.records import COUNT_CATEGORIES, HARM_CATEGORIES
 from cronica.store.corrections import apply_to_dict as apply_corrections
 from cronica.store.models import (
     ActorRow,
@@ -476,11 +476,11 @@ def incident_totals(
         row = groups.setdefault(
             key, {**key_parts, "killed": 0, "injured": 0, "arrested": 0, "events": [], "sources": set()}
         )
-        for category in ("killed", "injured", "arrested"):
+        for category in HARM_CATEGORIES:
             row[category] += figures.get((e.id, category), 0)
         row["events"].append(e.id)
         row["sources"] |= docs_of.get(e.id, set())
-    wanted = ("killed", "injured", "arrested")
+    wanted = HARM_CATEGORIES
     tallies = _tally_rows(session, flt, wanted) if period in ("week", "month") or "country" in by else []
     out = []
     for row in groups.values():

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from cronica.extraction.lexicon import ACLED_TYPES
+from cronica.records import COUNT_CATEGORIES
 from cronica.store.errors import StoreError
 from cronica.web import charts
 from cronica.web.accounts import User
@@ -247,7 +248,7 @@ def _proposed(request: Request, form: Any, user: User) -> dict[str, Any]:
         "actor2": {"name": form.get("actor2_name", ""), "inter": _int(form.get("actor2_inter"))},
         "counts": {
             c: _int(form.get(f"count_{c}"))
-            for c in ("killed", "injured", "arrested", "participants")
+            for c in COUNT_CATEGORIES
             if _int(form.get(f"count_{c}")) is not None
         },
     }

@@ -68,3 +68,13 @@ def test_a_movement_s_militiamen_are_no_people_s_militia() -> None:
         "Hema Ethnic Militia (DR Congo)",
         4,
     )
+
+
+def test_a_pro_government_volunteer_militia_is_a_political_militia_not_the_state() -> None:
+    # Burkina Faso's VDP fight beside the army but are armed civilians: ACLED types them 3
+    event = first(run("On 2 September 2022, VDP members killed six civilians near Barsalogho, Sanmatenga."))
+    assert event.event_type == "Violence against civilians"
+    assert event.actor1 is not None
+    assert (event.actor1.name, event.actor1.inter) == ("VDP: Volunteers for the Defense of the Homeland", 3)
+    victim = first(run("On 12 March 2022, JNIM militants attacked a VDP post near Gorgadji, killing five VDP."))
+    assert victim.actor2 is not None and victim.actor2.inter == 3

@@ -446,7 +446,7 @@ def _single_victims(
             if child.dep_ == "dobj" and child.lower_ in w.one_person_pronouns and not _figure_before(child):
                 # "a bomb exploded under his car, killing him and his nephew": the one person told of,
                 # and each person joined to him
-                joined = [c for c in child.conjuncts if c.i > child.i and _one_person(c, w)]
+                joined = [c for c in child.conjuncts if c.i > child.i and one_person(c, w)]
                 end = max([child.i, *(c.i for c in joined)]) + 1
                 taken.update([child.i, *(c.i for c in joined)])
                 q = Quantity(child.i, end, 1 + len(joined), "exact")
@@ -517,7 +517,7 @@ def _single_victims(
             joined = [
                 c
                 for c in (*child.conjuncts, *items, *(c for a in items for c in a.conjuncts))
-                if c.i > child.i and c.i not in counted and _one_person(c, w)
+                if c.i > child.i and c.i not in counted and one_person(c, w)
             ]
             # "the driver, his assistant and one of the passengers were killed": people named one by one
             # are each one of the victims, whatever their article (a figure among them counts itself)
@@ -611,7 +611,7 @@ def _resulting_deaths(
     return out
 
 
-def _one_person(tok: Token, w: CountingWords) -> bool:
+def one_person(tok: Token, w: CountingWords) -> bool:
     """ "her son", "a farmer", "one driver": a singular person noun with its determiner (no figure
     above one); a singular noun someone has ("his companion", "her colleague") is a person."""
     possessed = any(d.dep_ == "poss" for d in tok.children)

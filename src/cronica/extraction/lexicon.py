@@ -182,6 +182,10 @@ class CountingWords:
     body_nouns: frozenset[str] = frozenset()
     found_verbs: frozenset[str] = frozenset()
     one_person_pronouns: frozenset[str] = frozenset()
+    #: "they were found dead": the people a plural pronoun stands for, as many as ...
+    plural_pronouns: frozenset[str] = frozenset()
+    #: ... an abduction told just before took ("abducted 3 people")
+    taken_verbs: frozenset[str] = frozenset()
     reason_marks: frozenset[str] = frozenset()
     not_person_nouns: frozenset[str] = frozenset()
     distributive: frozenset[str] = frozenset()
@@ -223,6 +227,8 @@ _COUNTING_OPTIONAL = (
     "body_nouns",
     "found_verbs",
     "one_person_pronouns",
+    "plural_pronouns",
+    "taken_verbs",
     "reason_marks",
     "not_person_nouns",
     "distributive",

@@ -53,6 +53,7 @@ from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dating import DateLinker
 from cronica.extraction.direct_fire import direct_fire_coding, fire_words
 from cronica.extraction.fallback import fallback_trigger, family_for, head_verb
+from cronica.extraction.found_dead import found_dead_after_abduction
 from cronica.extraction.ids import with_ids
 from cronica.extraction.incidents import IncidentReader
 from cronica.extraction.learned import (
@@ -155,13 +156,24 @@ class ReadCounts:
             if not any(i in ctx.date_tokens for i in range(q.start, q.end))
             or counts_past_the_date(ctx.doc[q.start])
         ]
-        return [
+        counts = [
             # a total told of one incident with nothing told before it: that incident's own toll
             replace(c, tally=False)
             if c.one_incident and not self.totals.is_revision(ctx.doc, c, drafts)
             else c
             for c in find_counts(sent, quantities, triggers, self.counting)
         ]
+        if (
+            any(t.family.count == "killed" for t in triggers)
+            and not any(c.category == "killed" for c in counts)
+            and any(tok.lower_ in self.counting.plural_pronouns for tok in sent)
+        ):
+            # "abducted 3 people. They were found dead": the figure may be in the sentence before
+            before = find_quantities(ctx.doc[sent.start - 1].sent, self.quantities) if sent.start else []
+            found = found_dead_after_abduction(sent, triggers, before + quantities, self.counting)
+            if found is not None:
+                counts.append(found)
+        return counts
 
     def _incident_triggers(self, triggers: list[Trigger], counts: list[CountMention]) -> list[Trigger]:
         """ "The toll from Tuesday's operation at the plant rose to nine, after one of the wounded died":

@@ -21,6 +21,8 @@ CASES = [
     # one person counted by "1" or "one" whose noun is a person by its ending, not in the word list
     ("On 3 June 2021, unidentified gunmen shot and killed 1 policewoman in Jalalabad.", 1),
     ("On 3 June 2021, raiders attacked a cattle camp near Bor, killing one pastoralist.", 1),
+    # state forces named by a word no person suffix marks
+    ("On 3 June 2021, gunmen ambushed a convoy near Dori, killing 4 gendarmes and 2 civilians.", 6),
     # the same ending on a thing is no victim
     ("On 3 June 2021, raiders stole 1 motorcycle and burned a shop near Bor.", 0),
     # "shot and killed": the killing verb joined to "shot" says what befell them

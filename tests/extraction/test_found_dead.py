@@ -19,10 +19,10 @@ def deaths(text: str) -> int:
     ("text", "dead"),
     [
         # the figure of the abduction, in the same sentence or the one before
-        ("On 8 February 2022, armed men abducted 4 herders near Titao; they were found dead two days later.", 4),
-        ("On 8 February 2022, gunmen kidnapped five traders near Kaya. They were found dead on 10 February.", 5),
+        ("On 8 February 2022, armed men abducted 4 herders near Titao; they were found dead later.", 4),
+        ("On 8 February 2022, gunmen kidnapped five traders in Kaya. They were found dead on Monday.", 5),
         # people named one by one
-        ("On 11 February 2022, militiamen kidnapped a village elder and his son. They were found dead later.", 2),
+        ("On 11 February 2022, militiamen kidnapped an elder and his son. They were found dead later.", 2),
         # no figure to count: left to the coder, never a guess
         ("On 8 February 2022, gunmen abducted several traders near Kaya. They were found dead on Monday.", 0),
     ],

@@ -76,7 +76,7 @@ def test_a_pro_government_volunteer_militia_is_a_political_militia_not_the_state
     assert event.event_type == "Violence against civilians"
     assert event.actor1 is not None
     assert (event.actor1.name, event.actor1.inter) == ("VDP: Volunteers for the Defense of the Homeland", 3)
-    victim = first(run("On 12 March 2022, JNIM militants attacked a VDP post near Gorgadji, killing five VDP."))
+    victim = first(run("On 12 March 2022, JNIM militants attacked a VDP post in Gorgadji, killing 5 VDP."))
     assert victim.actor2 is not None and victim.actor2.inter == 3
     several = first(run("On 3 March 2022, suspected JNIM militants killed 5 VDP volunteers near Titao."))
     assert several.event_type == "Battles"

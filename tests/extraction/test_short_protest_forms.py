@@ -26,11 +26,18 @@ def first(text: str) -> Event:
         "Los médicos se declararon en huelga el lunes en Cusco.",
         "Residents of Valparaíso banged pots and pans against the government on Sunday night.",
         "On Monday, students occupied the rectorate of the university in Quito.",
+        "Indigenous groups occupied the offices of an oil company in Lago Agrio.",
+        "Cientos de campesinos ocuparon la plaza principal de Latacunga.",
     ],
 )
 def test_a_strike_an_occupation_or_a_pot_banging_is_a_peaceful_protest(text: str) -> None:
     event = first(text)
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_a_town_occupied_by_rebels_is_still_territory_taken() -> None:
+    event = first("Rebels occupied the town of Menaka on Sunday.")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
 
 
 def test_a_threatened_strike_is_no_event() -> None:

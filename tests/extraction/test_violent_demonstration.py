@@ -169,3 +169,15 @@ def test_a_long_report_is_not_read_whole() -> None:
         ]
     )
     assert coding(events(text, "rules")[0]) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 March 2024, miners dynamited a bridge during a protest in Marea over a new mining law.",
+        "El 9 de marzo de 2024, mineros cooperativistas dinamitaron un puente en Marea durante una protesta.",
+    ],
+)
+def test_a_bridge_dynamited_during_a_protest_is_one_violent_demonstration(text: str) -> None:
+    told = events(text)
+    assert [coding(e) for e in told] == [("Riots", "Violent demonstration")]

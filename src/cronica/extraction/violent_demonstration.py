@@ -84,7 +84,8 @@ def violent_demonstration_events(
     # folded into it: the destruction coded apart, the demonstrators' own attack on people ("The
     # demonstrators assaulted a family and beat a soldier"), and a riot or destruction read in the
     # demonstration's own sentence ("Residents burned tires and blocked roads": the burning, which the
-    # classifier may have made a riot, and the road block are one demonstration)
+    # classifier may have made a riot, and the road block are one demonstration), and a protest of that
+    # sentence at its place (the demonstration told twice: "dynamited a bridge during a protest")
     apart = {id(e) for e in violence if e.event_type != "Riots"}
     folded = [
         e
@@ -95,7 +96,7 @@ def violent_demonstration_events(
             or (
                 e.sentence == demo.sentence
                 and e.sentence is not None
-                and _unarmed_riot_or_destruction(e, violent)
+                and (_unarmed_riot_or_destruction(e, violent) or _same_demonstration(e, demo))
             )
         )
     ]
@@ -103,6 +104,16 @@ def violent_demonstration_events(
         changed = take_in(changed, event)
     gone = {id(e) for e in folded}
     return [changed if e is demo else e for e in events if id(e) not in gone]
+
+
+def _same_demonstration(event: Event, demo: Event) -> bool:
+    """Another protest of the demonstration's sentence at its place (or at none): the demonstration
+    told again ("Miners dynamited a bridge during a protest in Potosi": the dynamiting, read as the
+    protest, and "a protest")."""
+    if event.event_type != "Protests":
+        return False
+    here, there = event.location.name, demo.location.name
+    return not here or not there or here == there
 
 
 def _unarmed_riot_or_destruction(event: Event, violent: ViolentDemonstration) -> bool:

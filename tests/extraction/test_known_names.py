@@ -81,12 +81,3 @@ def test_a_pro_government_volunteer_militia_is_a_political_militia_not_the_state
     several = first(run("On 3 March 2022, suspected JNIM militants killed 5 VDP volunteers near Titao."))
     assert several.event_type == "Battles"
     assert several.actor2 is not None and several.actor2.inter == 3
-
-
-def test_militants_the_whole_note_reads_as_the_state_stay_a_non_state_armed_group() -> None:
-    # the summary's reading is of its main actor, here the police the militants attacked
-    event = first(run("On 3 March 2022, militants attacked a police post in Kaya, killing two gendarmes."))
-    assert event.event_type == "Battles"
-    assert event.actor1 is not None and event.actor1.inter in {2, 3, 4}
-    assert event.actor2 is not None and event.actor2.inter == 1
-    assert event.fatalities == 2

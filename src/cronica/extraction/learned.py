@@ -94,11 +94,6 @@ _ROLES = tuple(load_conventions().roles.values())
 #: ``kinds.typed_by_words``); the reading of a whole summary does not re-type them
 _TYPED_BY_WORDS = load_conventions().kinds["typed_by_words"]
 _ABROAD = load_conventions().abroad
-#: armed actors the words call no state's ("militants", "gunmen", "jihadists"), and the codes the reading
-#: of a whole summary may give them: another non-state armed type, never the state's forces or the unarmed
-#: (the summary's reading is of its main actor, often the state the armed men attacked)
-_NON_STATE_ARMED = load_conventions().kinds["armed"] - load_conventions().kinds["state"]
-_NON_STATE_ARMED_CODES = load_conventions().inter["armed"] - load_conventions().inter["state"]
 
 #: Event types the rules code from the weapon a report names (an air strike, shelling, a mine, a
 #: grenade): the reading of a whole summary does not replace them, the sentence's reading may
@@ -722,8 +717,7 @@ def apply_summary_actor_type(
     actor whose words give its type (:func:`_typed_by_words`: a name, "the NAF rebel forces",
     "Taliban militants"; or, as the summary's opening subject, ``subject``, its country, "US forces",
     or a state force or a clan militia, "soldiers") keeps the type the rules read; one the words
-    only describe ("militants", "gunmen") takes the classifier's when it is another non-state armed
-    type (2-4), never the state's or an unarmed one. In a clash (``_SIDES_BY_READING``)
+    only describe ("militants", "gunmen") takes the classifier's. In a clash (``_SIDES_BY_READING``)
     whose actor 2 is of the type the classifier reads for actor 1, and whose actor 1 is not the
     opening subject, the two sides swap ("clashes between the militants and the army": ACLED's actor 1
     is the side its coders put first, which the classifier learned). Other events, and documents that
@@ -763,9 +757,6 @@ def apply_summary_actor_type(
         missing = dict(first.missing)
         missing.pop("actor1", None)
         changed = replace(first, actor1=generic(kind), missing=missing)
-    elif actor.kind in _NON_STATE_ARMED and code not in _NON_STATE_ARMED_CODES:
-        # "militants attacked a police post, killing two gendarmes" read as the state's: no militant is
-        return events
     else:
         note = (
             f"; actor 1 type {code} by the classifier (p={p:.2f}, the whole report) "

@@ -94,6 +94,7 @@ _ROLES = tuple(load_conventions().roles.values())
 #: ``kinds.typed_by_words``); the reading of a whole summary does not re-type them
 _TYPED_BY_WORDS = load_conventions().kinds["typed_by_words"]
 _ABROAD = load_conventions().abroad
+_STATE_CODES = load_conventions().inter["state"]
 
 #: Event types the rules code from the weapon a report names (an air strike, shelling, a mine, a
 #: grenade): the reading of a whole summary does not replace them, the sentence's reading may
@@ -594,6 +595,7 @@ GENERIC_KIND = {
     7: "civilians",
     8: "external",
 }
+_GENERIC_KINDS = frozenset(GENERIC_KIND.values())
 
 
 def apply_learned_actors(
@@ -757,10 +759,28 @@ def apply_summary_actor_type(
         missing = dict(first.missing)
         missing.pop("actor1", None)
         changed = replace(first, actor1=generic(kind), missing=missing)
+    elif (
+        code in _STATE_CODES and other is not None and other.inter in _STATE_CODES and _holds(actor, subject)
+    ):
+        # "militants attacked a police post, killing two gendarmes" read as the state's: the reading is of
+        # the state's forces the note names as actor 2; the note's subject, who attacked, is someone else
+        return events
     else:
         note = (
             f"; actor 1 type {code} by the classifier (p={p:.2f}, the whole report) "
             f"over the rules' {actor.inter}"
         )
-        changed = replace(first, actor1=replace(actor, inter=code), coded_by=first.coded_by + note)
+        retyped = replace(actor, inter=code)
+        kind = GENERIC_KIND.get(code)
+        if (
+            code in _STATE_CODES
+            and kind
+            and actor.kind in _GENERIC_KINDS
+            and actor.name == generic(actor.kind).name
+            and (other is None or other.name != generic(kind).name)  # no side fights itself
+        ):
+            # a generic actor of another type ("Unidentified Armed Group" of "fighter jets of the Myanmar
+            # military"): the rules took the wrong words; the state's forces are named as ACLED names them
+            retyped = replace(retyped, name=generic(kind).name, kind=kind)
+        changed = replace(first, actor1=retyped, coded_by=first.coded_by + note)
     return [changed if e is first else e for e in events]

@@ -61,6 +61,21 @@ TWO_TRIPOLIS = [
     "On 9 May, rioters hurled a Molotov cocktail at a bank in Tripoli.",
 ]
 
+# a run about two countries of two regions: a bare name of one of them is that country's
+LEBANON_NIGERIA = [
+    "Lebanese protesters blocked roads in Beirut over the price of bread.",
+    "Protesters gathered in Sidon, Lebanon, against the banks.",
+    "Lebanese army troops dispersed a sit-in in Zahle.",
+    "Rioters burned tyres in Tyre, Lebanon, over power cuts.",
+    "Lebanese students marched in Byblos against fees.",
+    "Gunmen killed three farmers in Kaduna state, Nigeria.",
+    "Nigerian troops repelled an attack in Borno state.",
+    "Bandits abducted ten villagers in Zamfara state, Nigeria.",
+    "Protesters blocked a road in Lagos, Nigeria, over fuel prices.",
+    "Nigerian police arrested twelve suspects in Kano.",
+]
+BARE_TRIPOLI = "On 9 May, protesters gathered outside the Seray in Tripoli to demand the activists' release."
+
 BARE_CAPANNORI = (
     "On 3 June, traders blocked the main road in Capannori to protest against the closure of the market."
 )
@@ -71,6 +86,8 @@ CASES = [
     ("single country", KENYA, BARE_CAPANNORI, "KE", {"Capannori": "KE"}),
     ("two countries at 25-50%", NIGERIA_IRAQ, BARE_CAPANNORI, "IT", {"Capannori": "IT"}),
     ("mixed regions", WORLD, BARE_CAPANNORI, "IT", {"Capannori": "IT"}),
+    ("a country the run is about", LEBANON_NIGERIA, BARE_TRIPOLI, "LB", {"Tripoli": "LB"}),
+    ("no country of the run", NIGERIA_IRAQ, BARE_TRIPOLI, "LY", {"Tripoli": "LY"}),
     ("small run, unanimous", SMALL_UNANIMOUS, SMALL_UNANIMOUS[2], "KE", {"Capannori": "KE"}),
     ("small run, split", SMALL_SPLIT, SMALL_SPLIT[2], "IT", {"Capannori": "IT"}),
     ("the document's own country", KENYA, OWN_COUNTRY, "IT", {"Capannori": "IT", "Italy": "IT"}),

@@ -64,6 +64,8 @@ STATED_KINDS = frozenset({"country_name", "hint", "title", "outlet", "dateline"}
 #: Focus evidence that one place name gives by its entries alone; the containment the text states and the
 #: joint fit of two names ("Barangay Santol, Balayan, Batangas") stay, whatever the run's regions.
 PLACE_EVIDENCE = frozenset({"place"})
+#: Focus evidence that words of the document say a country with, where or who (:func:`run_evidence` 3b).
+_SAID_KINDS = STATED_KINDS | {"demonym", "actor"}
 #: Focus evidence from the document's own place names, all of it.
 OWN_PLACE_KINDS = frozenset({"place", "containment", "joint"})
 
@@ -502,6 +504,7 @@ def run_evidence(
     candidates: Iterable[str],
     text: str,
     bare_names: Iterable[tuple[str, str]] = (),
+    known_in: Iterable[str] | None = None,
 ) -> list[FocusEvidence]:
     """The run's say on one document: its focus evidence with what the run adds and takes away.
 
@@ -509,8 +512,10 @@ def run_evidence(
     :meth:`~cronica.resolve.resolver.PlaceResolver.resolve_with_focus`); ``regions`` (country code ->
     world region); ``candidates``, the countries the document's place names exist in; the document's
     ``text``; ``bare_names``, (folded name, words) of its place mentions that the text puts in no other
-    place. Out: the evidence :func:`~cronica.resolve.focus.decide` weighs. Deterministic; the text's own
-    words outweigh the run (a country named in the text weighs 3, the run's country at most 2).
+    place; ``known_in``, the countries where one of its names is a known place (a division, a seat, a
+    town; default ``candidates``). Out: the evidence :func:`~cronica.resolve.focus.decide` weighs.
+    Deterministic; the text's own words outweigh the run (a country named in the text weighs 3, the
+    run's country at most 2).
 
     How each case is decided, in order:
 
@@ -534,6 +539,13 @@ def run_evidence(
        restricted to the countries the run is about (:meth:`CorpusPrior.countries_about`) where some are
        ("Tripoli" in an export of the Middle East is Lebanon's); nothing when the names also exist in
        another region the run is about.
+    3b. **A country the run is about** (kind ``corpus_about``, weight 1): where cases 2 and 3 give
+       nothing and no words of the document state or imply a country (a country's name, a demonym, an
+       actor of one country: "LNA forces ... in Abu Salim" is Libya's), and its place names exist in
+       exactly one of the countries the run is about (:meth:`CorpusPrior.countries_about`) as a known
+       place (``known_in``: not "Hay", a hamlet of Ukraine, in an Algerian note), that country
+       ("Tripoli" in a run about Lebanon and Nigeria is Lebanon's, not Libya's; in a run about
+       Lebanon and Libya the run says nothing and the text must).
     4. **Runs of two regions**: when the run is about two or more regions and all the document's own place
        evidence lies in one of them with enough weight to make a focus (:data:`MIN_FOCUS`), only the run's
        evidence for that region counts (a Philippine note in an export of DR Congo and the Philippines is
@@ -553,12 +565,21 @@ def run_evidence(
     out = list(evidence)
     if present and not stated:
         out = [ev for ev in out if ev.kind not in PLACE_EVIDENCE or regions.get(ev.country_code) in present]
+    candidates = list(candidates)
     from_prior = prior.evidence(regions, candidates)
+    about = prior.countries_about()
+    inside = {c for c in (candidates if known_in is None else known_in) if c in about}
+    groups = _group_evidence(text, about)
+    said = any(ev.kind in _SAID_KINDS for ev in out + groups)
+    if not said and not from_prior and len(inside) == 1:
+        # "Tripoli" in a run about Lebanon and Nigeria: Lebanon's, not Libya's
+        code = inside.pop()
+        from_prior.append(FocusEvidence("corpus_about", code, WEIGHTS["corpus_about"], "the run's country"))
     region = _one_region(out, regions) if len(present) > 1 else None
     if region is not None:
         from_prior = [ev for ev in from_prior if regions.get(ev.country_code) == region]
     out.extend(from_prior)
-    out.extend(_group_evidence(text, prior.countries_about()))
+    out.extend(groups)
     placed: dict[str, FocusEvidence] = {}
     for name, words in () if stated else bare_names:
         where = prior.placement(name)

@@ -51,6 +51,8 @@ from cronica.resolve.recognize import TOWN_WORDS, PlaceMention, find_country_evi
 #: seat of 100,000), with no words for its country, is taken for a namesake, unless it lies in the
 #: border region of the document's country (:data:`BORDER_KM`).
 STRAY_SALIENCE = 0.85
+#: Least population of a town the run's country a note's name may mean (:func:`run_evidence` 3b).
+KNOWN_TOWN = 10_000
 #: A foreign town this close (km) to a place of the document's country is in its border region: a
 #: report about the country names it for what happens across the border (an air strike in Rafah in a
 #: story told from Israel, Goma in a Rwandan one), not as a namesake of a place the gazetteer lacks.
@@ -214,7 +216,22 @@ class PlaceResolver:
             # the run's say (its regions, country, region, armed groups, the names it places): one design,
             # decided in :func:`cronica.resolve.corpus.run_evidence`
             bare = [(fold(m.name), m.name) for m in mentions if m.container is None]
-            evidence = run_evidence(prior, evidence, self._regions(), first_seen, doc_text(doc), bare)
+            # the countries where a name of the note is a known place (a division, a seat, a town of
+            # 10,000): "Tripoli" is Lebanon's second city; "Hay" is a hamlet of Ukraine
+            known = {
+                str(e.country_code)
+                for m in mentions
+                for e in candidates.get(fold(m.name), [])
+                if e.country_code
+                and (
+                    e.kind in {"admin1", "admin2"}
+                    or e.feature_code in _SEAT_CODES | {"PPLA2"}
+                    or e.population >= KNOWN_TOWN
+                )
+            }
+            evidence = run_evidence(
+                prior, evidence, self._regions(), first_seen, doc_text(doc), bare, known_in=known
+            )
         focus = decide(evidence, first_seen)
         by_start: dict[int, int] = {m.span.start: k for k, m in enumerate(mentions)}
         places: list[Place | None] = [None] * len(mentions)

@@ -204,3 +204,16 @@ def test_a_village_of_several_divisions_is_read_by_the_divisions_the_run_places_
     doc = nlp("On 10 May 2020, the OSCE SMM observed a total of 6 explosions near Vodyane.")
     places, _focus = resolver.resolve_with_focus(doc, find_place_mentions(doc, gazetteer), prior=prior)
     assert [(p.admin1, p.precision) for p in places] == [("Donetsk", 2)]
+
+
+def test_a_country_the_run_is_about_counts_only_where_the_note_names_a_known_place_of_it(
+    gazetteer: Gazetteer,
+) -> None:
+    prior = corpus_prior(LEBANON_NIGERIA, gazetteer)
+    assert prior.countries_about() == frozenset({"LB", "NG"})
+    regions = gazetteer.regions()
+    # "Tripoli": Lebanon's second city is a known place, Libya is no country of the run
+    out = run_evidence(prior, [], regions, ["LY", "LB", "GR"], BARE_TRIPOLI, known_in=["LY", "LB", "GR"])
+    assert [(e.kind, e.country_code, e.weight) for e in out] == [("corpus_about", "LB", 1.0)]
+    # a name that is only a hamlet in a country of the run says nothing of it
+    assert run_evidence(prior, [], regions, ["LB", "GB"], "residents of Hay", known_in=["GB"]) == []

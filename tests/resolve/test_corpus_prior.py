@@ -79,12 +79,17 @@ def test_the_prior_does_not_depend_on_the_order_or_the_split_of_the_input(gazett
     halves = [corpus_prior(shuffled[:10], gazetteer), corpus_prior(shuffled[10:], gazetteer)]
     summed: dict[str, int] = {}
     nested: dict[str, int] = {}
+    placed: dict[tuple[str, str, str], int] = {}
     for half in halves:
         for code, n in half.votes:
             summed[code] = summed.get(code, 0) + n
         for code, n in half.nested:
             nested[code] = nested.get(code, 0) + n
-    assert CorpusPrior.from_votes(summed, len(texts), nested) == corpus_prior(texts, gazetteer)
+        for name, code, division, n in half.placed:
+            placed[name, code, division] = placed.get((name, code, division), 0) + n
+    whole = corpus_prior(texts, gazetteer)
+    assert whole.placed  # "Nairobi, Kenya": a name the run places
+    assert CorpusPrior.from_votes(summed, len(texts), nested, placed) == whole
 
 
 def test_a_spec_with_a_prior_travels_to_workers_unchanged(gazetteer: Gazetteer) -> None:

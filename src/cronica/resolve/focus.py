@@ -13,6 +13,9 @@ Weights (the evidence a careful coder would weigh, strongest first):
   state the country (an export of one country's notes: about 2, like a dateline; a batch of thirteen
   countries: none), for a note that names no country ("residents of Lari blocked a street" in a Kenyan
   export is not Lari, Italy);
+* a name another report of the run places in a country ("Solhan, a village in Yagha province", then
+  a bare "Solhan"): 2, once a country (:func:`cronica.resolve.corpus.run_evidence`); the one country
+  the run is about that a note's place names exist in: 1;
 * a country named in the text: 3 ("Kenya", "the US"); half that as an origin or destination
   ("refugees from South Sudan", "fled to Somalia");
 * a dateline ("KHARTOUM, Sudan —"): 2 for each country its name exists in, shared;
@@ -47,6 +50,8 @@ from cronica.records import Span
 WEIGHTS = {
     "hint": 4.0,
     "corpus": 2.0,
+    "corpus_place": 2.0,
+    "corpus_about": 1.0,
     "country_name": 3.0,
     "dateline": 2.0,
     "demonym": 1.0,
@@ -95,7 +100,7 @@ class Focus:
     def stated(self) -> bool:
         """Whether words of the text or the user (not only the fit of place names or the corpus prior)
         give the country: its name, a demonym, the dateline, the corpus hint or the outlet."""
-        inferred = {"place", "containment", "joint", "corpus", "corpus_region"}
+        inferred = {"place", "containment", "joint"} | {k for k in WEIGHTS if k.startswith("corpus")}
         return any(e.country_code == self.country_code and e.kind not in inferred for e in self.evidence)
 
     def from_demonyms(self) -> bool:

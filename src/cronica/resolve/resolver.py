@@ -38,8 +38,8 @@ from cronica.fields import replace
 from cronica.nlp.arrays import arrays
 from cronica.nlp.matching import doc_text
 from cronica.records import Place, PlaceCandidate, Span
-from cronica.resolve.actors import find_actor_countries, find_actor_groups
-from cronica.resolve.corpus import CorpusPrior
+from cronica.resolve.actors import find_actor_countries
+from cronica.resolve.corpus import STATED_KINDS, CorpusPrior, run_evidence
 from cronica.resolve.divisions import DivisionLabel, iso_division, label_of
 from cronica.resolve.focus import MIN_FOCUS, WEIGHTS, Focus, FocusEvidence, decide
 from cronica.resolve.gazetteer import Gazetteer, GazetteerEntry
@@ -51,6 +51,8 @@ from cronica.resolve.recognize import TOWN_WORDS, PlaceMention, find_country_evi
 #: seat of 100,000), with no words for its country, is taken for a namesake, unless it lies in the
 #: border region of the document's country (:data:`BORDER_KM`).
 STRAY_SALIENCE = 0.85
+#: Least population of a town the run's country a note's name may mean (:func:`run_evidence` 3b).
+KNOWN_TOWN = 10_000
 #: A foreign town this close (km) to a place of the document's country is in its border region: a
 #: report about the country names it for what happens across the border (an air strike in Rafah in a
 #: story told from Israel, Goma in a Rwandan one), not as a namesake of a place the gazetteer lacks.
@@ -103,12 +105,7 @@ _SEAT_CODES = {"PPLC", "PPLG", "PPLA"}
 _HYPHENS = frozenset({"-", "\u2013"})
 #: Focus evidence that is words of the text (or the user) saying where: a country's name, the
 #: dateline, the hint (a demonym or an actor says who: "Cuban doctors abducted in Mandera").
-_STATED_KINDS = frozenset({"country_name", "hint", "title", "outlet", "dateline"})
-#: Focus evidence that one place name gives by its entries alone; the containment the text states and the
-#: joint fit of two names ("Barangay Santol, Balayan, Batangas") stay, whatever the run's regions.
-_PLACE_EVIDENCE = frozenset({"place"})
-#: Focus evidence from the document's own place names, all of it.
-_OWN_PLACE_KINDS = frozenset({"place", "containment", "joint"})
+_STATED_KINDS = STATED_KINDS
 
 
 class PlaceResolver:
@@ -215,27 +212,26 @@ class PlaceResolver:
         evidence = self._evidence(doc, mentions, candidates, hint, outlet_country)
         first_seen = self._first_seen(mentions, candidates)
         corpus_regions = prior.present_regions(self._regions()) if prior is not None else frozenset()
-        if corpus_regions and not any(ev.kind in _STATED_KINDS for ev in evidence):
-            # no words name a country: place names on another continent than the run's documents are
-            # about are namesakes (:meth:`_on_another_continent`), no evidence of their country
-            regions = self._regions()
-            evidence = [
-                ev
-                for ev in evidence
-                if ev.kind not in _PLACE_EVIDENCE or regions.get(ev.country_code) in corpus_regions
-            ]
         if prior is not None:
-            from_prior = prior.evidence(self._regions(), first_seen)
-            region = _one_region(evidence, self._regions()) if len(corpus_regions) > 1 else None
-            if region is not None:
-                # a run about two regions (DR Congo, whose notes name their country, and the Philippines,
-                # whose notes name barangays and provinces): a note whose own places all lie in one of them
-                # is read by the countries the run states there, not by another region's
-                from_prior = [ev for ev in from_prior if self._regions().get(ev.country_code) == region]
-            evidence.extend(from_prior)
-            # "ISWAP militants abducted nine people in the village of X" in an export of Mozambique and
-            # Niger: an armed group of a few countries, one of them a country the run is about
-            evidence.extend(_group_evidence(doc_text(doc), prior.countries_about()))
+            # the run's say (its regions, country, region, armed groups, the names it places): one design,
+            # decided in :func:`cronica.resolve.corpus.run_evidence`
+            bare = [(fold(m.name), m.name) for m in mentions if m.container is None]
+            # the countries where a name of the note is a known place (a division, a seat, a town of
+            # 10,000): "Tripoli" is Lebanon's second city; "Hay" is a hamlet of Ukraine
+            known = {
+                str(e.country_code)
+                for m in mentions
+                for e in candidates.get(fold(m.name), [])
+                if e.country_code
+                and (
+                    e.kind in {"admin1", "admin2"}
+                    or e.feature_code in _SEAT_CODES | {"PPLA2"}
+                    or e.population >= KNOWN_TOWN
+                )
+            }
+            evidence = run_evidence(
+                prior, evidence, self._regions(), first_seen, doc_text(doc), bare, known_in=known
+            )
         focus = decide(evidence, first_seen)
         by_start: dict[int, int] = {m.span.start: k for k, m in enumerate(mentions)}
         places: list[Place | None] = [None] * len(mentions)
@@ -336,11 +332,132 @@ class PlaceResolver:
         _same_name_same_place(
             mentions, places, {k for k, m in enumerate(mentions) if not m.known} | set(stray)
         )
+        if prior is not None and prior.placed:
+            self._placed_by_the_run(mentions, places, pools, focus, prior)
         resolved = [
             p if p is not None else Place(name=None, status="unresolved", reason="not resolved")
             for p in places
         ]
         return resolved, focus
+
+    def _placed_by_the_run(
+        self,
+        mentions: list[PlaceMention],
+        places: list[Place | None],
+        pools: dict[int, list[GazetteerEntry]],
+        focus: Focus,
+        prior: CorpusPrior,
+    ) -> None:
+        """A bare name that another report of the run places in one country (:meth:`CorpusPrior.placement`:
+        "Solhan, a village in Yagha province" there, "residents of Solhan" here) is that place, not a
+        namesake abroad or in another division, when the document's focus is that country and its words
+        name no other country for the place: that country's entry of the name (in the division the run
+        names, where it names one), else the division the run names ("Yagha", precision 2), else the
+        country. Changes ``places`` in place."""
+        for k, m in enumerate(mentions):
+            place = places[k]
+            where = prior.placement(fold(m.name)) if m.container is None else None
+            if where is None and m.container is None and place is not None:
+                self._in_the_run_s_division(m, k, places, pools, focus, prior)
+                continue
+            if where is None or place is None or focus.country_code != where[0]:
+                continue
+            code, division = where
+            outer = self._division_named(code, division)
+            entries = [e for e in pools.get(k, []) if e.country_code == code and e.kind != "country"]
+            if outer is not None:
+                entries = [e for e in entries if _contains(outer, e) and e.id != outer.id]
+            current = next((e for e in pools.get(k, []) if e.gazetteer_id == place.gazetteer_id), None)
+            if current is not None and current.kind in {"admin1", "admin2", "country", "continent"}:
+                continue  # a division or a country named as such: the run places towns, not divisions
+            if place.country_code == code and place.status == "resolved":
+                if outer is None or (current is not None and (current in entries or current.id == outer.id)):
+                    continue
+                if current is None:
+                    continue  # a name the gazetteer lacks, placed by this document's own words
+            if place.country_code not in {None, code} and focus.explicit(place.country_code):
+                continue  # "Solhan, Turkey": the text's own words
+            said = f"another report of the run places {m.name!r} in " + (
+                f"{outer.name}, {code}" if outer is not None else code
+            )
+            if entries:
+                best = max(entries, key=lambda e: (e.kind == "city", e.population))
+                places[k] = self._place(m, best, f"{said}: its entry there", ())
+            elif outer is not None:
+                reason = f"{said}; no entry of it there in the gazetteer"
+                places[k] = replace(self._in_division(m, outer, reason), contained_in=outer.name)
+            elif place.country_code != code:
+                at_country = self.country_place(code)
+                places[k] = replace(at_country, name=m.name, span=m.span, reason=f"{said}: at country level")
+
+    def _in_the_run_s_division(
+        self,
+        m: PlaceMention,
+        k: int,
+        places: list[Place | None],
+        pools: dict[int, list[GazetteerEntry]],
+        focus: Focus,
+        prior: CorpusPrior,
+    ) -> None:
+        """A village named like villages of several divisions of the focus country, in a document that
+        names no other place of that country and is no seat or capital, is read by the divisions the run
+        places its names of that country in (:meth:`CorpusPrior.divisions`: "near Lozove" in a run of
+        notes about Donetsk and Luhansk): its entry in one of them, else, where one division holds a
+        majority of them (:meth:`CorpusPrior.division`), that division (precision 2: the gazetteer
+        lacks the village there). Changes ``places`` in place."""
+        place, code = places[k], focus.country_code
+        if place is None or code is None or place.country_code != code or place.status != "resolved":
+            return
+        if any(
+            p is not None
+            and p.status == "resolved"
+            and p.country_code == code
+            and fold(mentions_name(p)) != fold(m.name)
+            for j, p in enumerate(places)
+            if j != k
+        ):
+            return  # the document's other places say where it is
+        pool = [e for e in pools.get(k, []) if e.country_code == code and e.kind == "city"]
+        current = next((e for e in pool if e.gazetteer_id == place.gazetteer_id), None)
+        if current is None or current.feature_code in _SEAT_CODES or current.feature_code == "PPLA2":
+            return
+        if len({e.admin1_code for e in pool}) < 2:
+            return  # one division has the name: no choice to make
+        named = [d for d in (self._division_named(code, n) for n in prior.divisions(code)) if d is not None]
+        if not named or any(_contains(d, current) for d in named):
+            return
+        inside = [e for d in named for e in pool if _contains(d, e)]
+        said = f"{m.name!r} names places in several divisions of {code}"
+        if inside:
+            best = max(inside, key=lambda e: e.population)
+            reason = f"{said}: the one in a division the run places its names in"
+            places[k] = self._place(m, best, reason, ())
+            return
+        outer = self._division_named(code, prior.division(code))
+        if outer is None:
+            return
+        reason = f"{said}, none of them in {outer.name}, where the run places most of its names of {code}"
+        places[k] = self._in_division(m, outer, reason)
+
+    def _in_division(self, m: PlaceMention, outer: GazetteerEntry, reason: str) -> Place:
+        """``m`` read as a place the gazetteer lacks in division ``outer``: its point, precision 2."""
+        region = self._place(m, outer, "", ())
+        return replace(
+            region,
+            name=m.name,
+            span=m.span,
+            precision=2,
+            gazetteer_id=None,
+            reason=f"{reason}: coordinates are those of {outer.name}",
+        )
+
+    def _division_named(self, code: str, division: str | None) -> GazetteerEntry | None:
+        """The first-level (else second-level) division of country ``code`` named ``division`` (folded)."""
+        if not division:
+            return None
+        entries = self.gazetteer.lookup([division]).get(division, [])
+        found = [e for e in entries if e.country_code == code and e.kind in {"admin1", "admin2"}]
+        return min(found, key=lambda e: e.kind != "admin1", default=None)
 
     # -- evidence ---------------------------------------------------------------------------------
 
@@ -1420,38 +1537,15 @@ def _candidate(e: GazetteerEntry, score: float) -> PlaceCandidate:
     )
 
 
-def _group_evidence(text: str, about: frozenset[str]) -> list[FocusEvidence]:
-    """Focus evidence (``actor``, once a country) for the armed groups of several countries the text names
-    (:func:`~cronica.resolve.actors.find_actor_groups`) exactly one of whose countries the run is about
-    ("ISWAP or Boko Haram militants": Niger once, in a run about Mozambique and Niger)."""
-    out: dict[str, FocusEvidence] = {}
-    for start, end, codes in find_actor_groups(text):
-        inside = codes & about
-        if len(inside) == 1:
-            (code,) = inside
-            words = Span(start, end, text[start:end])
-            out.setdefault(code, FocusEvidence("actor", code, WEIGHTS["actor"], words.text, words))
-    return list(out.values())
-
-
-def _one_region(evidence: list[FocusEvidence], regions: dict[str, str]) -> str | None:
-    """The one world region all the document's place evidence lies in (its names, the containment the
-    text states, two names' joint fit), when no words name a country and that evidence would make a focus
-    on its own (:data:`~cronica.resolve.focus.MIN_FOCUS`: a province, a known town; not "Hema", a hamlet
-    of China named like a people of Ituri); else None."""
-    if any(ev.kind in _STATED_KINDS for ev in evidence):
-        return None
-    own = [ev for ev in evidence if ev.kind in _OWN_PLACE_KINDS]
-    where = {regions.get(ev.country_code) for ev in own}
-    if len(where) != 1 or sum(ev.weight for ev in own) < MIN_FOCUS:
-        return None
-    return where.pop()
-
-
 #: The reason's words for a district without a point that takes its first-level division's (read back by
 #: :func:`_point_of`).
 _NO_POINT = "no point for {} in the gazetteer: coordinates are those of {}"
 _NO_POINT_READ = re.compile(r"no point for (.+?) in the gazetteer: coordinates are those of ([^;]+)")
+
+
+def mentions_name(place: Place) -> str:
+    """The words a place was read from (its name where the span is missing)."""
+    return place.span.text if place.span is not None else (place.name or "")
 
 
 def _point_of(container: Place) -> str:

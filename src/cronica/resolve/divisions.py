@@ -343,11 +343,43 @@ def _city_form(english: str, alternates: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _labels() -> dict[int, DivisionLabel]:
+def _bundled_rows() -> tuple[dict[str, list[dict[str, str]]], dict[int, str]]:
+    """The bundle's divisions by country code, in the file's order, and each geonameid's country code."""
     from cronica.resolve.bundled import _rows
 
-    chosen: dict[int, tuple[str, _Choice, dict[str, str], list[str]]] = {}
+    by_country: dict[str, list[dict[str, str]]] = {}
+    country_of: dict[int, str] = {}
     for r in _rows("admin.tsv.gz"):
+        by_country.setdefault(r["country_code"], []).append(r)
+        country_of[int(r["geonameid"])] = r["country_code"]
+    return by_country, country_of
+
+
+#: country code -> its divisions' labels, worked out the first time a division of the country is asked for
+_COUNTRY_LABELS: dict[str, dict[int, DivisionLabel]] = {}
+
+
+def _country_labels(country_code: str) -> dict[int, DivisionLabel]:
+    """The labels of one country's divisions. Two divisions that must not share a name are always of one
+    country (:func:`_group_key`), so a country's labels are those the whole bundle's reading gives them;
+    a run pays for the countries it reads (English names of all 51,135 divisions: about 2 CPU s)."""
+    found = _COUNTRY_LABELS.get(country_code)
+    if found is None:
+        found = _COUNTRY_LABELS[country_code] = _labels_of(_bundled_rows()[0].get(country_code, []))
+    return found
+
+
+def _labels() -> dict[int, DivisionLabel]:
+    """The labels of every division of the bundle."""
+    out: dict[int, DivisionLabel] = {}
+    for country_code in _bundled_rows()[0]:
+        out.update(_country_labels(country_code))
+    return out
+
+
+def _labels_of(rows: list[dict[str, str]]) -> dict[int, DivisionLabel]:
+    chosen: dict[int, tuple[str, _Choice, dict[str, str], list[str]]] = {}
+    for r in rows:
         alternates = [a for a in r["alternatenames"].split("|") if a]
         choice = english_name(r["name"], alternates)
         chosen[int(r["geonameid"])] = (choice.english, choice, r, alternates)
@@ -380,7 +412,8 @@ def division_label(geonameid: int | None) -> DivisionLabel | None:
     """The names and codes of the bundled division with this geonameid, else None."""
     if geonameid is None:
         return None
-    return _labels().get(int(geonameid))
+    country_code = _bundled_rows()[1].get(int(geonameid))
+    return None if country_code is None else _country_labels(country_code).get(int(geonameid))
 
 
 def label_of(entry: GazetteerEntry) -> DivisionLabel:
@@ -399,9 +432,11 @@ def _claimed_iso() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     import pycountry
 
     codes: dict[str, set[str]] = {}
-    for label in _labels().values():
-        if label.iso_code and label.code.count(".") == 1:
-            codes.setdefault(label.code.split(".")[0], set()).add(label.iso_code)
+    for rows in _bundled_rows()[0].values():  # a label's codes and ISO code are its row's (_labels_of)
+        for r in rows:
+            code = ".".join(c for c in (r["country_code"], r["admin1_code"], r["admin2_code"]) if c)
+            if r["iso_code"] and code.count(".") == 1:
+                codes.setdefault(code.split(".")[0], set()).add(r["iso_code"])
     out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for cc, isos in codes.items():
         types = {s.type for s in (pycountry.subdivisions.get(code=c) for c in isos) if s is not None}

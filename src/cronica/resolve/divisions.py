@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING
 from cronica.resolve.names import fold, spelling_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from cronica.resolve.gazetteer import GazetteerEntry
 
 #: English generic words of a division that follow its name ("Donetsk Oblast"), longest first.
@@ -343,16 +345,41 @@ def _city_form(english: str, alternates: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _bundled_rows() -> tuple[dict[str, list[dict[str, str]]], dict[int, str]]:
-    """The bundle's divisions by country code, in the file's order, and each geonameid's country code."""
-    from cronica.resolve.bundled import _rows
+def _bundled_lines() -> tuple[list[str], dict[str, list[str]], dict[int, str]]:
+    """The bundle's divisions file as its header's field names, each country code's lines (in the file's
+    order, as read: one record a line) and each geonameid's country code. Lines, not parsed rows: the
+    file's 51,135 rows as dicts would hold about 60 MiB for the life of the process."""
+    import csv
 
-    by_country: dict[str, list[dict[str, str]]] = {}
+    from cronica.resolve.bundled import _data_file
+
+    by_country: dict[str, list[str]] = {}
     country_of: dict[int, str] = {}
-    for r in _rows("admin.tsv.gz"):
-        by_country.setdefault(r["country_code"], []).append(r)
-        country_of[int(r["geonameid"])] = r["country_code"]
-    return by_country, country_of
+    line = [""]
+
+    def lines(fh: Iterable[str]) -> Iterator[str]:
+        for text in fh:
+            line[0] = text
+            yield text
+
+    with _data_file("admin.tsv.gz") as fh:
+        reader = csv.DictReader(lines(fh), delimiter="\t", quoting=csv.QUOTE_NONE)
+        fields = list(reader.fieldnames or ())
+        codes: dict[str, str] = {}
+        for r in reader:
+            code = codes.setdefault(r["country_code"], r["country_code"])
+            by_country.setdefault(code, []).append(line[0])
+            country_of[int(r["geonameid"])] = code
+    return fields, by_country, country_of
+
+
+def _rows_of(country_code: str) -> list[dict[str, str]]:
+    """One country's rows of the divisions file, read as :func:`cronica.resolve.bundled._rows` reads them."""
+    import csv
+
+    fields, by_country, _ = _bundled_lines()
+    lines = by_country.get(country_code, [])
+    return list(csv.DictReader(lines, fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 #: country code -> its divisions' labels, worked out the first time a division of the country is asked for
@@ -365,14 +392,14 @@ def _country_labels(country_code: str) -> dict[int, DivisionLabel]:
     a run pays for the countries it reads (English names of all 51,135 divisions: about 2 CPU s)."""
     found = _COUNTRY_LABELS.get(country_code)
     if found is None:
-        found = _COUNTRY_LABELS[country_code] = _labels_of(_bundled_rows()[0].get(country_code, []))
+        found = _COUNTRY_LABELS[country_code] = _labels_of(_rows_of(country_code))
     return found
 
 
 def _labels() -> dict[int, DivisionLabel]:
     """The labels of every division of the bundle."""
     out: dict[int, DivisionLabel] = {}
-    for country_code in _bundled_rows()[0]:
+    for country_code in _bundled_lines()[1]:
         out.update(_country_labels(country_code))
     return out
 
@@ -412,7 +439,7 @@ def division_label(geonameid: int | None) -> DivisionLabel | None:
     """The names and codes of the bundled division with this geonameid, else None."""
     if geonameid is None:
         return None
-    country_code = _bundled_rows()[1].get(int(geonameid))
+    country_code = _bundled_lines()[2].get(int(geonameid))
     return None if country_code is None else _country_labels(country_code).get(int(geonameid))
 
 
@@ -432,8 +459,8 @@ def _claimed_iso() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     import pycountry
 
     codes: dict[str, set[str]] = {}
-    for rows in _bundled_rows()[0].values():  # a label's codes and ISO code are its row's (_labels_of)
-        for r in rows:
+    for country_code in _bundled_lines()[1]:  # a label's codes and ISO code are its row's (_labels_of)
+        for r in _rows_of(country_code):
             code = ".".join(c for c in (r["country_code"], r["admin1_code"], r["admin2_code"]) if c)
             if r["iso_code"] and code.count(".") == 1:
                 codes.setdefault(code.split(".")[0], set()).add(r["iso_code"])

@@ -345,16 +345,18 @@ def _city_form(english: str, alternates: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _bundled_lines() -> tuple[list[str], dict[str, list[str]], dict[int, str]]:
+def _bundled_lines() -> tuple[list[str], dict[str, list[str]], dict[int, str], dict[str, set[str]]]:
     """The bundle's divisions file as its header's field names, each country code's lines (in the file's
-    order, as read: one record a line) and each geonameid's country code. Lines, not parsed rows: the
-    file's 51,135 rows as dicts would hold about 60 MiB for the life of the process."""
+    order, as read: one record a line), each geonameid's country code, and each country's ISO 3166-2 codes
+    of its first-level divisions (:func:`_claimed_iso`). Lines, not parsed rows: the file's 51,135 rows as
+    dicts would hold about 60 MiB for the life of the process."""
     import csv
 
     from cronica.resolve.bundled import _data_file
 
     by_country: dict[str, list[str]] = {}
     country_of: dict[int, str] = {}
+    claimed: dict[str, set[str]] = {}
     line = [""]
 
     def lines(fh: Iterable[str]) -> Iterator[str]:
@@ -363,21 +365,34 @@ def _bundled_lines() -> tuple[list[str], dict[str, list[str]], dict[int, str]]:
             yield text
 
     with _data_file("admin.tsv.gz") as fh:
-        reader = csv.DictReader(lines(fh), delimiter="\t", quoting=csv.QUOTE_NONE)
-        fields = list(reader.fieldnames or ())
+        # csv.reader as csv.DictReader reads the file (``bundled._rows``): the header's names, no empty
+        # rows, a short row's missing fields None; by position, not a dict a row
+        reader = csv.reader(lines(fh), delimiter="\t", quoting=csv.QUOTE_NONE)
+        fields = next(reader, [])
+        at = {name: k for k, name in enumerate(fields)}  # a repeated name: its last column, as in a dict
+        cc, a1, a2, gid, iso = (
+            at[n] for n in ("country_code", "admin1_code", "admin2_code", "geonameid", "iso_code")
+        )
+        width = len(fields)
         codes: dict[str, str] = {}
-        for r in reader:
-            code = codes.setdefault(r["country_code"], r["country_code"])
+        for values in reader:
+            if not values:
+                continue
+            row: list[str | None] = [*values, *[None] * (width - len(values))]
+            code = codes.setdefault(row[cc], row[cc])  # type: ignore[arg-type]
             by_country.setdefault(code, []).append(line[0])
-            country_of[int(r["geonameid"])] = code
-    return fields, by_country, country_of
+            country_of[int(row[gid])] = code  # type: ignore[arg-type]
+            dotted = ".".join(c for c in (row[cc], row[a1], row[a2]) if c)  # a label's code (_labels_of)
+            if row[iso] and dotted.count(".") == 1:
+                claimed.setdefault(dotted.split(".")[0], set()).add(row[iso])  # type: ignore[arg-type]
+    return fields, by_country, country_of, claimed
 
 
 def _rows_of(country_code: str) -> list[dict[str, str]]:
     """One country's rows of the divisions file, read as :func:`cronica.resolve.bundled._rows` reads them."""
     import csv
 
-    fields, by_country, _ = _bundled_lines()
+    fields, by_country, _, _ = _bundled_lines()
     lines = by_country.get(country_code, [])
     return list(csv.DictReader(lines, fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -458,12 +473,7 @@ def _claimed_iso() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Country code -> (the ISO 3166-2 codes the bundle's first-level divisions carry, their ISO types)."""
     import pycountry
 
-    codes: dict[str, set[str]] = {}
-    for country_code in _bundled_lines()[1]:  # a label's codes and ISO code are its row's (_labels_of)
-        for r in _rows_of(country_code):
-            code = ".".join(c for c in (r["country_code"], r["admin1_code"], r["admin2_code"]) if c)
-            if r["iso_code"] and code.count(".") == 1:
-                codes.setdefault(code.split(".")[0], set()).add(r["iso_code"])
+    codes = _bundled_lines()[3]  # a label's codes and ISO code are its row's (_labels_of)
     out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for cc, isos in codes.items():
         types = {s.type for s in (pycountry.subdivisions.get(code=c) for c in isos) if s is not None}

@@ -129,3 +129,14 @@ def test_a_town_whose_geonames_code_names_no_division_takes_its_neighbours(
     sololo = _resolved(nlp, gazetteer, resolver, text, "Sololo")
     assert sololo.admin1 == "Marsabit"
     assert "nearest" in (sololo.reason or "")
+
+
+def test_a_countrys_labels_are_those_the_whole_bundle_gives() -> None:
+    """Labels are worked out a country at a time (a run pays for the countries it reads); two divisions
+    that must not share a name are of one country, so every label is the one read with the whole bundle."""
+    from cronica.resolve import divisions
+    from cronica.resolve.bundled import _rows
+
+    whole = divisions._labels_of(list(_rows("admin.tsv.gz")))  # the whole file at once, as before
+    assert len(whole) == len(divisions._bundled_lines()[2])
+    assert divisions._labels() == whole

@@ -669,10 +669,14 @@ class ActorFinder:
         the Garre Clan Militia; in "Turkana and Pokot warriors" each name is a militia of its own, the
         head noun going with the first."""
         heads = _IDENTITY.heads | _IDENTITY.acting_heads
-        if not any(t.lower_ in heads for t in doc):
+        lower = arrays(doc).lower
+        if heads.isdisjoint(lower):
             return
-        for head in doc:
-            if head.lower_ not in heads or head.pos != NOUN:
+        for k, word in enumerate(lower):
+            if word not in heads:
+                continue
+            head = doc[k]
+            if head.pos != NOUN:
                 continue
             if head.lower_ in _IDENTITY.acting_heads and not _acts(head):
                 # "the army killed 3 Fulani pastoralists": civilians, whatever the dictionary's word

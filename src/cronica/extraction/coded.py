@@ -229,13 +229,16 @@ def without_unverified_claims(events: list[Event], doc: Doc, words: CodedWords) 
     if words.unverified is None or words.claims is None or not events:
         return events
     sents = list(doc_sents(doc))
+    # a sentence's text cut from the document's (``Span.text`` joins its tokens each time)
+    text = doc_text(doc)
+    bounds = [(sent.start_char, sent.end_char) for sent in sents]
     spans: list[tuple[int, int]] = []
-    for i, sent in enumerate(sents):
-        if not words.unverified.search(sent.text):
+    for i, (lo, hi) in enumerate(bounds):
+        if not words.unverified.search(text[lo:hi]):
             continue
-        for told in (sent, sents[i - 1] if i > 0 else None):
-            if told is not None and words.claims.search(told.text):
-                spans.append((told.start_char, told.end_char))
+        for told in (bounds[i], bounds[i - 1] if i > 0 else None):
+            if told is not None and words.claims.search(text[told[0] : told[1]]):
+                spans.append(told)
     if not spans:
         return events
 

@@ -230,10 +230,19 @@ _SENTS = _Recent()
 
 def arrays(doc: Doc) -> DocArrays:
     """The :class:`DocArrays` of ``doc``, read on first use and kept while the ``Doc`` lives."""
+    global _LAST
+    last = _LAST  # the document asked for last (about 50 calls a short note), without a weak reference
+    if last[0] is doc:
+        return last[1]  # type: ignore[return-value]
     found = _ARRAYS.get(doc)
     if found is None:
         found = _ARRAYS[doc] = DocArrays(doc)
+    _LAST = (doc, found)
     return found
+
+
+#: the last document :func:`arrays` gave and its arrays, one tuple (read and replaced whole: threads)
+_LAST: tuple[Doc | None, DocArrays | None] = (None, None)
 
 
 def doc_ents(doc: Doc) -> Sequence[Span]:
@@ -258,6 +267,9 @@ def doc_sents(doc: Doc) -> list[Span]:
 
 def forget(doc: Doc) -> None:
     """Drop what was read of ``doc``: its parse or entities changed."""
+    global _LAST
+    if _LAST[0] is doc:
+        _LAST = (None, None)
     _ARRAYS.pop(doc, None)
     _ENTS.pop(doc)
     _SENTS.pop(doc)

@@ -77,16 +77,16 @@ def inflects(form: str, word: str) -> bool:
 
 def repair(doc: Doc, fixes: dict[int, str]) -> Doc:
     """Give the inflected verbs whose lemma is a stem of ``fixes`` (by the lemma's hash) their word."""
-    import numpy
     from spacy.attrs import LEMMA
 
     if not len(doc) or not fixes:
         return doc
-    lemmas = doc.to_array(LEMMA)
-    at = numpy.flatnonzero(numpy.isin(lemmas, numpy.fromiter(fixes, dtype=lemmas.dtype)))
-    for i in at.tolist():
+    lemmas = doc.to_array(LEMMA).tolist()
+    # a dict look-up a token: for a note's few dozen tokens far cheaper than numpy's isin
+    at = [i for i, lemma in enumerate(lemmas) if lemma in fixes]
+    for i in at:
         tok = doc[i]
-        word = fixes[int(lemmas[i])]
+        word = fixes[lemmas[i]]
         if tok.tag_ in _INFLECTED and inflects(tok.lower_, word):
             tok.lemma_ = word
     return doc

@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING
 from cronica.resolve.names import fold, spelling_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from cronica.resolve.gazetteer import GazetteerEntry
 
 #: English generic words of a division that follow its name ("Donetsk Oblast"), longest first.
@@ -343,11 +345,83 @@ def _city_form(english: str, alternates: list[str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _labels() -> dict[int, DivisionLabel]:
-    from cronica.resolve.bundled import _rows
+def _bundled_lines() -> tuple[list[str], dict[str, list[str]], dict[int, str], dict[str, set[str]]]:
+    """The bundle's divisions file as its header's field names, each country code's lines (in the file's
+    order, as read: one record a line), each geonameid's country code, and each country's ISO 3166-2 codes
+    of its first-level divisions (:func:`_claimed_iso`). Lines, not parsed rows: the file's 51,135 rows as
+    dicts would hold about 60 MiB for the life of the process."""
+    import csv
 
+    from cronica.resolve.bundled import _data_file
+
+    by_country: dict[str, list[str]] = {}
+    country_of: dict[int, str] = {}
+    claimed: dict[str, set[str]] = {}
+    line = [""]
+
+    def lines(fh: Iterable[str]) -> Iterator[str]:
+        for text in fh:
+            line[0] = text
+            yield text
+
+    with _data_file("admin.tsv.gz") as fh:
+        # csv.reader as csv.DictReader reads the file (``bundled._rows``): the header's names, no empty
+        # rows, a short row's missing fields None; by position, not a dict a row
+        reader = csv.reader(lines(fh), delimiter="\t", quoting=csv.QUOTE_NONE)
+        fields = next(reader, [])
+        at = {name: k for k, name in enumerate(fields)}  # a repeated name: its last column, as in a dict
+        cc, a1, a2, gid, iso = (
+            at[n] for n in ("country_code", "admin1_code", "admin2_code", "geonameid", "iso_code")
+        )
+        width = len(fields)
+        codes: dict[str, str] = {}
+        for values in reader:
+            if not values:
+                continue
+            row: list[str | None] = [*values, *[None] * (width - len(values))]
+            code = codes.setdefault(row[cc], row[cc])  # type: ignore[arg-type]
+            by_country.setdefault(code, []).append(line[0])
+            country_of[int(row[gid])] = code  # type: ignore[arg-type]
+            dotted = ".".join(c for c in (row[cc], row[a1], row[a2]) if c)  # a label's code (_labels_of)
+            if row[iso] and dotted.count(".") == 1:
+                claimed.setdefault(dotted.split(".")[0], set()).add(row[iso])  # type: ignore[arg-type]
+    return fields, by_country, country_of, claimed
+
+
+def _rows_of(country_code: str) -> list[dict[str, str]]:
+    """One country's rows of the divisions file, read as :func:`cronica.resolve.bundled._rows` reads them."""
+    import csv
+
+    fields, by_country, _, _ = _bundled_lines()
+    lines = by_country.get(country_code, [])
+    return list(csv.DictReader(lines, fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+#: country code -> its divisions' labels, worked out the first time a division of the country is asked for
+_COUNTRY_LABELS: dict[str, dict[int, DivisionLabel]] = {}
+
+
+def _country_labels(country_code: str) -> dict[int, DivisionLabel]:
+    """The labels of one country's divisions. Two divisions that must not share a name are always of one
+    country (:func:`_group_key`), so a country's labels are those the whole bundle's reading gives them;
+    a run pays for the countries it reads (English names of all 51,135 divisions: about 2 CPU s)."""
+    found = _COUNTRY_LABELS.get(country_code)
+    if found is None:
+        found = _COUNTRY_LABELS[country_code] = _labels_of(_rows_of(country_code))
+    return found
+
+
+def _labels() -> dict[int, DivisionLabel]:
+    """The labels of every division of the bundle."""
+    out: dict[int, DivisionLabel] = {}
+    for country_code in _bundled_lines()[1]:
+        out.update(_country_labels(country_code))
+    return out
+
+
+def _labels_of(rows: list[dict[str, str]]) -> dict[int, DivisionLabel]:
     chosen: dict[int, tuple[str, _Choice, dict[str, str], list[str]]] = {}
-    for r in _rows("admin.tsv.gz"):
+    for r in rows:
         alternates = [a for a in r["alternatenames"].split("|") if a]
         choice = english_name(r["name"], alternates)
         chosen[int(r["geonameid"])] = (choice.english, choice, r, alternates)
@@ -380,7 +454,8 @@ def division_label(geonameid: int | None) -> DivisionLabel | None:
     """The names and codes of the bundled division with this geonameid, else None."""
     if geonameid is None:
         return None
-    return _labels().get(int(geonameid))
+    country_code = _bundled_lines()[2].get(int(geonameid))
+    return None if country_code is None else _country_labels(country_code).get(int(geonameid))
 
 
 def label_of(entry: GazetteerEntry) -> DivisionLabel:
@@ -398,10 +473,7 @@ def _claimed_iso() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Country code -> (the ISO 3166-2 codes the bundle's first-level divisions carry, their ISO types)."""
     import pycountry
 
-    codes: dict[str, set[str]] = {}
-    for label in _labels().values():
-        if label.iso_code and label.code.count(".") == 1:
-            codes.setdefault(label.code.split(".")[0], set()).add(label.iso_code)
+    codes = _bundled_lines()[3]  # a label's codes and ISO code are its row's (_labels_of)
     out: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for cc, isos in codes.items():
         types = {s.type for s in (pycountry.subdivisions.get(code=c) for c in isos) if s is not None}

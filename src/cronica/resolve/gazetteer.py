@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 #: First-level divisions whose spelling keys are kept (:meth:`Gazetteer.spelled_like`).
 _SPELLING_SCOPES = 200
+#: names whose folds :meth:`Gazetteer.lookup` keeps (emptied when full)
+_FOLDED_KEPT = 100_000
 #: Shortest key (:func:`~cronica.resolve.names.division_spelling`) by which a division's other spelling is
 #: found: shorter keys ("sada", "bara") are the keys of several unrelated names.
 MIN_DIVISION_SPELLING = 5
@@ -120,6 +122,8 @@ class Gazetteer:
             )
         self.meta = meta
         self._names: dict[str, list[GazetteerEntry]] = {}
+        #: name as written -> its fold and the keys a lookup tries (:func:`folds`)
+        self._folded: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._admin: dict[tuple[str, str, str | None], GazetteerEntry | None] = {}
         self._seats: dict[tuple[str, str], list[str]] = {}
         self._countries: dict[str, GazetteerEntry | None] = {}
@@ -165,10 +169,18 @@ class Gazetteer:
         """Places by name: folded name -> entries (most populous first); names not found are absent. A
         name with an apostrophe is looked up under each of its :func:`~cronica.resolve.names.folds`."""
         wanted: dict[str, tuple[str, ...]] = {}
+        memo = self._folded
         for n in names:
-            key = fold(n)
+            hit = memo.get(n)
+            if hit is None:  # a name's fold and keys, worked out once a process
+                if len(memo) >= _FOLDED_KEPT:
+                    memo.clear()
+                key = fold(n)
+                hit = memo[n] = (key, folds(n) if key else ())
+            key, variants = hit
             if key:
-                wanted[key] = tuple(dict.fromkeys((*wanted.get(key, ()), *folds(n))))
+                before = wanted.get(key)
+                wanted[key] = variants if before is None else tuple(dict.fromkeys((*before, *variants)))
         keys = {k for variants in wanted.values() for k in variants} - {""}
         missing = [k for k in keys if k not in self._names]
         for start in range(0, len(missing), 500):

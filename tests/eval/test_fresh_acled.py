@@ -108,7 +108,8 @@ def test_sixth_fresh_file_is_two_sources_in_their_order() -> None:
 
 
 def test_seventh_fresh_file_is_seven_pages_of_one_source_in_its_order() -> None:
-    """acled-fresh7.csv is Nepal's rows of seven pages, newest first as the source sorts them, none of fresh2's."""
+    """acled-fresh7.csv is Nepal's rows of seven pages, newest first as the source sorts them, none of
+    the second fresh file's."""
     with open(FRESH / "acled-fresh7.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {row["country"] for row in rows} == {"Nepal"}
@@ -117,4 +118,5 @@ def test_seventh_fresh_file_is_seven_pages_of_one_source_in_its_order() -> None:
     assert dates == sorted(dates, reverse=True)
     with open(FRESH / "acled-fresh2.csv", encoding="utf-8", newline="") as fh:
         second = {row["event_id_cnty"] for row in csv.DictReader(fh)}
-    assert len({row["event_id_cnty"] for row in rows}) == 216 and not second & {row["event_id_cnty"] for row in rows}
+    ids = {row["event_id_cnty"] for row in rows}
+    assert len(ids) == 216 and not second & ids

@@ -58,6 +58,8 @@ class Role:
     force_second: frozenset[str] = frozenset()
     victims_unnamed: frozenset[str] = frozenset()
     sides_unnamed: frozenset[str] = frozenset()
+    #: inter codes of an actor 1 the convention puts its ``actor1`` kind in place of (riots)
+    rioters_inter: frozenset[int] = frozenset()
     #: words read in the trigger (measures) or in the sentence (riots: sides_unnamed), when given
     words: re.Pattern[str] | None = None
 
@@ -704,7 +706,17 @@ _SUB_LISTS = (
     "sides_unnamed",
 )
 _ROLE_KEYS = frozenset(
-    {"event_type", "sub_event_type", "actor1", "actor2", "unnamed_actor1", "communal", "words", *_SUB_LISTS}
+    {
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "unnamed_actor1",
+        "communal",
+        "words",
+        "rioters_inter",
+        *_SUB_LISTS,
+    }
 )
 #: the conventions the code reads, with the keys each must give
 ROLES = {
@@ -746,6 +758,10 @@ def _role(value: Any, name: str, where: str) -> Role:
     for key in ("actor1", "actor2", "unnamed_actor1", "communal"):
         if key in value and not (isinstance(value[key], str) and value[key]):
             raise _fail(name, f"{where}.{key}", "expected an actor kind")
+    listed_codes = value.get("rioters_inter", [])
+    if not isinstance(listed_codes, list):
+        raise _fail(name, f"{where}.rioters_inter", "expected a list of ACLED inter codes")
+    rioters_inter = frozenset(_code(code, name, f"{where}.rioters_inter") for code in listed_codes)
     words = None
     if "words" in value:
         listed = sorted(_strings(value["words"], name, f"{where}.words"), key=lambda w: (-len(w), w))
@@ -763,5 +779,6 @@ def _role(value: Any, name: str, where: str) -> Role:
         lists["force_second"],
         lists["victims_unnamed"],
         lists["sides_unnamed"],
+        rioters_inter,
         words,
     )

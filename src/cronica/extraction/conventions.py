@@ -181,6 +181,9 @@ class ArmedVictims:
     #: the trigger words of a fight: one armed man killed in it is a side of a battle, as one
     #: case-insensitive pattern of word starts
     fought: re.Pattern[str] = re.compile(r"(?!)")
+    #: the trigger words of a beating: the state's forces who beat someone attacked a civilian, as
+    #: one case-insensitive pattern of whole words
+    beaten: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -612,12 +615,15 @@ def _armed_victims(
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     fought = _strings(data.get("fought"), name, "armed_victims.fought")
     starts = "|".join(re.escape(w) for w in sorted(fought, key=len, reverse=True))
+    beaten = _strings(data.get("beaten"), name, "armed_victims.beaten")
+    beatings = "|".join(re.escape(w) for w in sorted(beaten, key=len, reverse=True))
     return ArmedVictims(
         inter,
         codings,
         coding,
         re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{starts})", re.IGNORECASE),
+        re.compile(rf"\b(?:{beatings})\b", re.IGNORECASE),
     )
 
 

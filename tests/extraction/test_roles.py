@@ -169,6 +169,12 @@ def test_the_victims_of_violence_against_civilians_are_civilians_whoever_the_wor
     attack = [e for e in found if e.event_type == "Violence against civilians"]
     assert attack, [(e.event_type, e.sub_event_type) for e in found]
     assert attack[0].actor2 is not None and attack[0].actor2.inter == 7
+    # a party the words made the target (inter 6, as a party protesting is) is no exception
+    police = Actor("Police Forces of Kenya", kind="police", inter=1)
+    party = Actor("Nepali Congress", kind="party", inter=6)
+    read = replace(attack[0], actor1=police, actor2=party)
+    (event,) = apply_acled_roles([read], cast(DocActors, _Generic()))
+    assert event.actor2 is not None and event.actor2.inter == 7 and event.actor2.associated == (party,)
 
 
 def test_civilians_who_fight_a_battle_are_the_militia_of_their_community() -> None:

@@ -151,10 +151,11 @@ def _roles(event: Event, actors: DocActors) -> Event:
             a1 = replace(a1, associated=(*a1.associated, *party))
         if a2 is None:
             a2 = actors.of_kind(_VIOLENCE.actor2)  # ACLED: the target of violence against civilians
-        elif a2.inter not in _CIVIL:
+        elif a2.inter not in _CIVIL or a2.kind == "party":
             # "Imbonerakure tortured a CNL member": whoever they are, the victims of violence against
             # civilians are civilians (all 1,965 such events of the training files), or protesters
-            # ("armed civilians fired on the protesters"); their group stays associated with them
+            # ("armed civilians fired on the protesters"); their group stays associated with them, and
+            # so does a party ("police charged batons on party cadres of the Nepali Congress")
             a2 = replace(actors.of_kind(_VIOLENCE.actor2), associated=(a2,))
     elif _ARRESTS.covers(kind, sub):
         if a1 is None or a1.inter in _CIVIL:

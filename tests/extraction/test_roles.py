@@ -230,6 +230,10 @@ def test_a_riots_untyped_or_militia_actor_one_is_the_rioters_and_its_actor_two_n
         assert event.actor1 is not None and event.actor1.inter == 5
         assert (untyped in event.actor1.associated) == (actor1 is untyped)
         assert event.actor2 is not None and event.actor2.inter == 7 and party in event.actor2.associated
+    # men the words call armed are no mob: the riot is a type misread, their type stays
+    armed = Actor("Unidentified Armed Group (Kenya)", kind="militia", inter=3, text="forty armed raiders")
+    (event,) = apply_acled_roles([replace(riot, actor1=armed, actor2=None)], cast(DocActors, _Generic()))
+    assert event.actor1 == armed
     rebels = Actor("Al Shabaab", kind="rebels", inter=2)
     (event,) = apply_acled_roles([replace(riot, actor1=rebels, actor2=None)], cast(DocActors, _Generic()))
     assert event.actor1 == rebels  # a rebel group in a riot is a type misread, left as it is

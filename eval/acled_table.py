@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-SETS = ["kdev", "dev13", "glob", "benin", "afgh", "myan", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"]
+SETS = ["kdev", "dev13", "glob", "benin", "afgh", "myan", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"]
 FIELDS = [
     "event_type",
     "sub_event_type",

@@ -20,6 +20,7 @@ FILES = {
     "acled-fresh4.csv": 188,
     "acled-fresh5.csv": 162,
     "acled-fresh6.csv": 201,
+    "acled-fresh7.csv": 216,
 }
 #: The project owner's hidden test countries: Bangladesh, Burkina Faso, and Latin America and the Caribbean.
 HELD_OUT = frozenset(
@@ -104,3 +105,18 @@ def test_sixth_fresh_file_is_two_sources_in_their_order() -> None:
     assert all(row["event_date"][2] == "-" and row["event_date"][3:6].isalpha() for row in rows[:105])
     assert all(row["event_date"][4] == "-" for row in rows[105:])
     assert len({row["event_id_cnty"] for row in rows}) == 201
+
+
+def test_seventh_fresh_file_is_seven_pages_of_one_source_in_its_order() -> None:
+    """acled-fresh7.csv is Nepal's rows of seven pages, newest first as the source sorts them, none of
+    the second fresh file's."""
+    with open(FRESH / "acled-fresh7.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {row["country"] for row in rows} == {"Nepal"}
+    dates = [row["event_date"] for row in rows]
+    assert all(date.isdigit() and len(date) == 8 for date in dates)
+    assert dates == sorted(dates, reverse=True)
+    with open(FRESH / "acled-fresh2.csv", encoding="utf-8", newline="") as fh:
+        second = {row["event_id_cnty"] for row in csv.DictReader(fh)}
+    ids = {row["event_id_cnty"] for row in rows}
+    assert len(ids) == 216 and not second & ids

@@ -75,6 +75,18 @@ def test_victims_off_duty_are_civilians_as_acled_codes_them() -> None:
     assert (first.event_type, first.sub_event_type) == ("Violence against civilians", "Attack")
 
 
+def test_the_states_forces_who_beat_someone_attacked_a_civilian() -> None:
+    """conventions.yaml ``armed_victims.beaten`` (2026-12-07): a state force's beating stays an attack
+    on civilians whatever the head reads (training notes: 41 of 49 Violence against civilians, 1 Battles)."""
+    for text in (
+        "On 4 March 2024, police beat up two youths with sticks in Luvoro for not staying indoors.",
+        "On 4 March 2024, police charged batons at a youth in Luvoro for being out during the curfew.",
+    ):
+        first = first_event(text, 0.95)
+        assert (first.event_type, first.sub_event_type) == ("Violence against civilians", "Attack"), text
+        assert first.actor1 is not None and first.actor1.inter == 1
+
+
 def test_a_mob_s_attack_on_an_armed_man_is_no_battle() -> None:
     first = first_event(
         "On 4 March 2024, an angry mob lynched a member of the Tawra Brigade in Luvoro market.", 0.95
@@ -109,7 +121,8 @@ def test_the_actor2_head_learns_from_acled_s_inter2() -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "value"), [("codings", ["Armed clash"]), ("inter", [1, 9]), ("off_duty", "off duty")]
+    ("key", "value"),
+    [("codings", ["Armed clash"]), ("inter", [1, 9]), ("off_duty", "off duty"), ("beaten", "beat")],
 )
 def test_a_bad_entry_fails_with_the_key(tmp_path: Path, key: str, value: object) -> None:
     data = yaml.safe_load((Path(cronica.__file__).parent / "data" / "conventions.yaml").read_text("utf-8"))

@@ -57,6 +57,11 @@ def coding(event: Event) -> tuple[str, str]:
         "The protesters also pelted the council offices with eggs.",
         # demonstrators the report calls rioters
         "On 8 March 2024, rioters protested in Kivo over errors in their children's exam results.",
+        # demonstrators who clash with anyone, not only the police (2026-12-07)
+        "On 2 March 2024, a clash ensued between demonstrators of the youth wing of the ruling party and "
+        "opposition cadres in Luvoro over the opening of a bridge.",
+        "On 2 March 2024, traders demonstrated in Kivo against new market fees and clashed with "
+        "supporters of the mayor.",
     ],
 )
 def test_a_demonstration_whose_participants_use_violence_is_a_riot(text: str) -> None:

@@ -25,6 +25,8 @@ from cronica.records import Event
 
 #: victims the rules read as civilians or protesters keep their coding
 _CIVIL = load_conventions().inter["civil"]
+#: the state's forces
+_STATE = load_conventions().inter["state"]
 
 
 def armed_victims_coding(
@@ -43,6 +45,8 @@ def armed_victims_coding(
         return None  # rioters, protesters, civilians: their attack stays theirs
     if event.actor2 is not None and event.actor2.inter in _CIVIL:
         return None
+    if event.actor1 is not None and event.actor1.inter in _STATE and armed.beaten.search(event.trigger.text):
+        return None  # "police beat up two youths": the state's forces beating someone attack a civilian
     if armed.off_duty.search(text):
         return None
     return recoded(

@@ -58,6 +58,8 @@ class Role:
     force_second: frozenset[str] = frozenset()
     victims_unnamed: frozenset[str] = frozenset()
     sides_unnamed: frozenset[str] = frozenset()
+    #: inter codes of an actor 1 the convention puts its ``actor1`` kind in place of (riots)
+    rioters_inter: frozenset[int] = frozenset()
     #: words read in the trigger (measures) or in the sentence (riots: sides_unnamed), when given
     words: re.Pattern[str] | None = None
 
@@ -179,6 +181,9 @@ class ArmedVictims:
     #: the trigger words of a fight: one armed man killed in it is a side of a battle, as one
     #: case-insensitive pattern of word starts
     fought: re.Pattern[str] = re.compile(r"(?!)")
+    #: the trigger words of a beating: the state's forces who beat someone attacked a civilian, as
+    #: one case-insensitive pattern of whole words
+    beaten: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -610,12 +615,15 @@ def _armed_victims(
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     fought = _strings(data.get("fought"), name, "armed_victims.fought")
     starts = "|".join(re.escape(w) for w in sorted(fought, key=len, reverse=True))
+    beaten = _strings(data.get("beaten"), name, "armed_victims.beaten")
+    beatings = "|".join(re.escape(w) for w in sorted(beaten, key=len, reverse=True))
     return ArmedVictims(
         inter,
         codings,
         coding,
         re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{starts})", re.IGNORECASE),
+        re.compile(rf"\b(?:{beatings})\b", re.IGNORECASE),
     )
 
 
@@ -704,7 +712,17 @@ _SUB_LISTS = (
     "sides_unnamed",
 )
 _ROLE_KEYS = frozenset(
-    {"event_type", "sub_event_type", "actor1", "actor2", "unnamed_actor1", "communal", "words", *_SUB_LISTS}
+    {
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "unnamed_actor1",
+        "communal",
+        "words",
+        "rioters_inter",
+        *_SUB_LISTS,
+    }
 )
 #: the conventions the code reads, with the keys each must give
 ROLES = {
@@ -746,6 +764,10 @@ def _role(value: Any, name: str, where: str) -> Role:
     for key in ("actor1", "actor2", "unnamed_actor1", "communal"):
         if key in value and not (isinstance(value[key], str) and value[key]):
             raise _fail(name, f"{where}.{key}", "expected an actor kind")
+    listed_codes = value.get("rioters_inter", [])
+    if not isinstance(listed_codes, list):
+        raise _fail(name, f"{where}.rioters_inter", "expected a list of ACLED inter codes")
+    rioters_inter = frozenset(_code(code, name, f"{where}.rioters_inter") for code in listed_codes)
     words = None
     if "words" in value:
         listed = sorted(_strings(value["words"], name, f"{where}.words"), key=lambda w: (-len(w), w))
@@ -763,5 +785,6 @@ def _role(value: Any, name: str, where: str) -> Role:
         lists["force_second"],
         lists["victims_unnamed"],
         lists["sides_unnamed"],
+        rioters_inter,
         words,
     )

@@ -83,15 +83,6 @@ def test_a_pro_government_volunteer_militia_is_a_political_militia_not_the_state
     assert several.actor2 is not None and several.actor2.inter == 3
 
 
-def test_a_generic_actor_the_whole_note_reads_as_the_state_is_named_as_the_state() -> None:
-    # the rules took "two fighter jets" for an unidentified armed group; the note's reading is the state's
-    event = first(
-        run("On 4 May 2021, in Tamu township (Sagaing), two fighter jets of the military fired at PDF camps.")
-    )
-    assert event.actor1 is not None
-    assert (event.actor1.name, event.actor1.inter) == ("Military Forces of Myanmar", 1)
-
-
 def test_attackers_of_the_state_s_forces_are_not_read_as_the_state() -> None:
     # the reading of the whole note is of the state's forces it names as actor 2
     event = first(run("On 3 March 2022, militants attacked a police post in Kaya, killing two gendarmes."))

@@ -595,7 +595,6 @@ GENERIC_KIND = {
     7: "civilians",
     8: "external",
 }
-_GENERIC_KINDS = frozenset(GENERIC_KIND.values())
 
 
 def apply_learned_actors(
@@ -770,17 +769,5 @@ def apply_summary_actor_type(
             f"; actor 1 type {code} by the classifier (p={p:.2f}, the whole report) "
             f"over the rules' {actor.inter}"
         )
-        retyped = replace(actor, inter=code)
-        kind = GENERIC_KIND.get(code)
-        if (
-            code in _STATE_CODES
-            and kind
-            and actor.kind in _GENERIC_KINDS
-            and actor.name == generic(actor.kind).name
-            and (other is None or other.name != generic(kind).name)  # no side fights itself
-        ):
-            # a generic actor of another type ("Unidentified Armed Group" of "fighter jets of the Myanmar
-            # military"): the rules took the wrong words; the state's forces are named as ACLED names them
-            retyped = replace(retyped, name=generic(kind).name, kind=kind)
-        changed = replace(first, actor1=retyped, coded_by=first.coded_by + note)
+        changed = replace(first, actor1=replace(actor, inter=code), coded_by=first.coded_by + note)
     return [changed if e is first else e for e in events]

@@ -90,3 +90,11 @@ def test_attackers_of_the_state_s_forces_are_not_read_as_the_state() -> None:
     assert event.actor1 is not None and event.actor1.inter != 1
     assert event.actor2 is not None and event.actor2.inter == 1
     assert event.fatalities == 2
+
+
+def test_a_word_that_says_which_machine_names_no_one() -> None:
+    # "fighter jets": the fighter is the jet's kind; the jets' owner, the military, struck
+    text = "On 4 May 2021, in Tamu township (Sagaing), two fighter jets of the military fired at PDF camps."
+    event = first(run(text))
+    assert event.actor1 is not None
+    assert (event.actor1.name, event.actor1.inter) == ("Military Forces of Myanmar", 1)

@@ -565,6 +565,9 @@ class ActorFinder:
         self._agents = _AgentWords(nlp, lexicon)
         self._common_words = _common_words(nlp)
         self.trigger_words = frozenset(w for f in lexicon.families.values() for w in f.lemmas)
+        #: machines that strike (events.yaml frames' subjects: jet, warplane, drone, ...): a generic word
+        #: that only says which kind ("fighter jets", "fighter planes") names no one
+        self._machines = frozenset(w for frame in lexicon.frames for w in frame.subjects)
         self._roles: dict[str, str | None] = {}
         for role in lexicon.roles:
             for word in role.words:
@@ -652,8 +655,12 @@ class ActorFinder:
                 generic = known[key] = self._generic_word(strings[lemma], strings[lower])
             if generic is None and pos == NOUN and self._agents.harmed_people(doc[i]):
                 generic = self._agents.actor(strings[lemma].lower())
-            if generic is not None:
+            if generic is not None and not self._kind_of_machine(doc[i]):
                 actors.generic_at[i] = (generic, i, i + 1)
+
+    def _kind_of_machine(self, tok: Token) -> bool:
+        """ "fighter jets": a word modifying a machine's noun says which machine, not who acted."""
+        return tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.lemma_.lower() in self._machines
 
     def _generic_word(self, lemma: str, lower: str) -> GenericActor | None:
         """The generic actor a word names by its lemma or its lowercase form."""

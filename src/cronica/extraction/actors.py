@@ -45,6 +45,8 @@ _KIND_INTER = load_conventions().named_inter
 _CONVENTIONS = load_conventions()
 _NONSTATE_GROUPS = _CONVENTIONS.kinds["armed"] - _CONVENTIONS.kinds["state"] - _CONVENTIONS.named_groups.heads
 _ABROAD = _CONVENTIONS.abroad
+#: the state's kinds (military, police, government)
+_STATE = _CONVENTIONS.kinds["state"]
 _IDENTITY = _CONVENTIONS.identity_militias
 #: what may stand between two identities before one head: "Turkana and Pokot raiders"
 _IDENTITY_JOINS = frozenset({"and", ",", "&"})
@@ -566,7 +568,8 @@ class ActorFinder:
         self._common_words = _common_words(nlp)
         self.trigger_words = frozenset(w for f in lexicon.families.values() for w in f.lemmas)
         #: machines that strike (events.yaml frames' subjects: jet, warplane, drone, ...): a generic word
-        #: that only says which kind ("fighter jets", "fighter planes") names no one
+        #: that only says which kind ("fighter jets", "fighter planes") names no one; the state's forces
+        #: before one own it ("Turkish army warplanes": the army struck)
         self._machines = frozenset(w for frame in lexicon.frames for w in frame.subjects)
         self._roles: dict[str, str | None] = {}
         for role in lexicon.roles:
@@ -655,7 +658,7 @@ class ActorFinder:
                 generic = known[key] = self._generic_word(strings[lemma], strings[lower])
             if generic is None and pos == NOUN and self._agents.harmed_people(doc[i]):
                 generic = self._agents.actor(strings[lemma].lower())
-            if generic is not None and not self._kind_of_machine(doc[i]):
+            if generic is not None and not (generic.kind not in _STATE and self._kind_of_machine(doc[i])):
                 actors.generic_at[i] = (generic, i, i + 1)
 
     def _kind_of_machine(self, tok: Token) -> bool:

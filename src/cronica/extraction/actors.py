@@ -658,7 +658,7 @@ class ActorFinder:
                 generic = known[key] = self._generic_word(strings[lemma], strings[lower])
             if generic is None and pos == NOUN and self._agents.harmed_people(doc[i]):
                 generic = self._agents.actor(strings[lemma].lower())
-            if generic is not None and not (generic.kind not in _STATE and self._kind_of_machine(doc[i])):
+            if generic is not None and (generic.kind in _STATE or not self._kind_of_machine(doc[i])):
                 actors.generic_at[i] = (generic, i, i + 1)
 
     def _kind_of_machine(self, tok: Token) -> bool:

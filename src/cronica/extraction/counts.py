@@ -317,14 +317,20 @@ def _subset(first: Token, number_tok: Token, noun: Token, w: CountingWords) -> b
     return False
 
 
+def start_of_sentence_before(tok: Token) -> int:
+    """The first token of the sentence before ``tok``'s (of its own sentence at the document's start):
+    where what ``tok`` may refer back to begins."""
+    start = tok.sent.start
+    return tok.doc[start - 1].sent.start if start > 0 else start
+
+
 def _figure_before(tok: Token) -> bool:
     """A number told before ``tok`` in its sentence or the one before ("nine were killed, two of them
     civilians"); without one, "attacked a group of farmers, killing five of them" gives the only figure."""
     doc = tok.doc
-    start = tok.sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    return any(t.like_num and t.ent_type_ not in {"DATE", "TIME"} for t in doc[start : tok.i])
+    return any(
+        t.like_num and t.ent_type_ not in {"DATE", "TIME"} for t in doc[start_of_sentence_before(tok) : tok.i]
+    )
 
 
 def _figure_earlier_in_sentence(tok: Token) -> bool:

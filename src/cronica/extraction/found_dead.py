@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from cronica.extraction.counts import CountMention, one_person
+from cronica.extraction.counts import CountMention, one_person, start_of_sentence_before
 from cronica.extraction.lexicon import CountingWords
 from cronica.extraction.numbers import Quantity
 from cronica.extraction.triggers import Trigger
@@ -45,11 +45,7 @@ def found_dead_after_abduction(
 
 def _last_taken(pronoun: Token, w: CountingWords) -> Token | None:
     """The people the last abduction before ``pronoun`` (in its sentence or the one before) took."""
-    doc = pronoun.doc
-    start = pronoun.sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    for tok in reversed(doc[start : pronoun.i]):
+    for tok in reversed(pronoun.doc[start_of_sentence_before(pronoun) : pronoun.i]):
         if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in w.taken_verbs:
             return tok
     return None

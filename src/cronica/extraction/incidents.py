@@ -346,11 +346,15 @@ class IncidentReader:
                         or self.places.preceding_place(ctx, sent)
                         or self.places.document_place(ctx, sent)
                         or self.places.weak_place(ctx, sent, anchors)
+                        or self.places.document_place(ctx, sent, aftermath=tuple(anchors))
                         or self.places.country_place(
                             ctx, "no place words linked to the event: country of the report"
                         )
                     )
                     inherited_place = place.status == "resolved"
+            coded = self.places.coded_place(ctx, sent)
+            if coded is not None:
+                place = coded  # "(coded as Wajir at geo precision 2)": where the note says it coded it
             looks_back = _retrospective(typed.main.token, self.lexicon.counting.perfect_aux)
             reported_back = (
                 not looks_back

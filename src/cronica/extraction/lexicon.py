@@ -716,6 +716,8 @@ GRAMMAR_WORDS = (
     "from_preps",
     "destination_preps",
     "place_part_nouns",
+    "coding_cues",
+    "coding_words",
     "peaceful",
 )
 

@@ -121,6 +121,13 @@ _MOTION_CUES = frozenset(
     )
 )
 
+#: The words that may end the place of a coding statement ("(coded as Wajir at geo precision 2)",
+#: "coordinates for Garissa used", "Location coded to Lodwar."), and how many tokens it reaches.
+_CODING_ENDS = frozenset({")", "]", ".", ";", "(", "used", "at", "with", "-", "—", "en", "con", "usadas"})
+_CODING_REACH = 14
+#: First words of the coding cues of the languages, to skip documents without any at once.
+_CODING_FIRST = frozenset({"coded", "coordinates", "codificado", "codificada", "coordenadas"})
+
 _WITNESS_VERBS = frozenset({"see", "witness", "experience", "host", "erupt", "rock", "shake"})
 
 
@@ -143,6 +150,17 @@ def _aftermath_place(span: Span) -> bool:
         return False
     verb = next((a for a in span.root.ancestors if a.pos_ == "VERB"), None)
     return verb is not None and verb.lemma_.lower() in _CUSTODY_VERBS
+
+
+def _taken_there(span: Span, anchors: tuple[Token, ...]) -> bool:
+    """Whether a verb that takes people somewhere ("taken to a hospital in Kisumu", "detained at a
+    station in X") governs ``span``; not one whose object is the event itself ("held a protest near the
+    metro station in Minsk")."""
+    ids = {a.i for a in anchors}
+    for verb in span.root.ancestors:
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _CUSTODY_VERBS:
+            return not any(c.i in ids for c in verb.children if c.dep_ in {"dobj", "obj"})
+    return False
 
 
 def _acted_on(tok: Token) -> bool:
@@ -352,7 +370,14 @@ class PlaceLinker:
             + (best.reason or ""),
         )
 
-    def document_place(self, ctx: DocContext, sent: Span, *, over_country: bool = False) -> Place | None:
+    def document_place(
+        self,
+        ctx: DocContext,
+        sent: Span,
+        *,
+        over_country: bool = False,
+        aftermath: tuple[Token, ...] = (),
+    ) -> Place | None:
         """Where no words link a place to the event and its sentence names none that the rules let
         stand, the place the whole report names below its country, when all such places lie in one
         first-level division of the report's country (a short report is about one place: "militias from
@@ -360,7 +385,11 @@ class PlaceLinker:
         Point (City of Cape Town, Western Cape) was set alight"): the most precise of them, the first
         named. Not a place people were taken or went to, nor a dateline; None when the report's places lie
         in two divisions or more (with ``over_country``, where the sentence links its country, counting the
-        towns it names only as words of names, ``ctx.weak_places``)."""
+        towns it names only as words of names, ``ctx.weak_places``). With ``aftermath`` (the event's
+        words), the last resort before the country, the place of a hospital, a court or a station counts
+        too where no verb takes people there ("staged a rally at the lobby of the general hospital in
+        Manila", "held a protest near the metro station in Minsk"; not "two traders, who were taken to a
+        hospital in Kisumu")."""
         found: list[PlaceMention] = []
         for mention in ctx.places:
             place = mention.place
@@ -371,7 +400,9 @@ class PlaceLinker:
             if mention.cue in _MOTION_CUES:
                 continue  # "to let fuel trucks reach Oruro", "fled to Garissa": where people went
             words = ctx.doc[mention.start : mention.end]
-            if _governing_prep(words) in self.grammar["destination_preps"] or _aftermath_place(words):
+            if _governing_prep(words) in self.grammar["destination_preps"]:
+                continue
+            if _aftermath_place(words) and (not aftermath or _taken_there(words, aftermath)):
                 continue
             found.append(mention)
         divisions = {m.place.admin1 for m in found}
@@ -387,6 +418,52 @@ class PlaceLinker:
             reason="no place words linked to the event: the one division the report's places lie in; "
             + (best.reason or ""),
         )
+
+    def coded_place(self, ctx: DocContext, sent: Span) -> Place | None:
+        """The place the note says it was coded at ("near the village of Dokolo Bura (coded as Wajir at
+        geo precision 2)", "coordinates for Garissa used", "Location coded to Lodwar."): the first resolved
+        place named after a coding cue (``coding_cues``), in the report's country, where the words after
+        the cue are place names, level words and ``coding_words`` up to a parenthesis, a full stop or
+        "used"/"at"/"with" ("coded as Turkana communal militia" names a group; "fatalities coded as 3" no
+        place). The report's one such place; of several, the one of the event's sentence. ACLED gives the
+        event that place's coordinates, whatever other names the note gives."""
+        found = self._coded_places(ctx)
+        if len({p.gazetteer_id for _s, p in found}) > 1:
+            found = [(s, p) for s, p in found if sent.start <= s < sent.end]
+        if not found or len({p.gazetteer_id for _s, p in found}) != 1:
+            return None
+        place = found[0][1]
+        return replace(place, reason="the note says where it was coded; " + (place.reason or ""))
+
+    def _coded_places(self, ctx: DocContext) -> list[tuple[int, Place]]:
+        """(token index of the cue, place) for each coding statement of the document that names a place."""
+        cues = self.grammar["coding_cues"]
+        if not cues or not any(t.lower_ in _CODING_FIRST for t in ctx.doc):
+            return []
+        allowed = self.grammar["coding_words"] | self.grammar["place_part_nouns"]
+        doc = ctx.doc
+        out: list[tuple[int, Place]] = []
+        for i in range(len(doc) - 2):
+            if f"{doc[i].lower_} {doc[i + 1].lower_}" not in cues:
+                continue
+            end = i + 2
+            while end < len(doc) and end - i < _CODING_REACH:
+                tok = doc[end]
+                if tok.text == "," or tok.lower_ in allowed or (tok.is_alpha and tok.text[:1].isupper()):
+                    end += 1
+                    continue
+                break
+            if end == i + 2 or (end < len(doc) and doc[end].lower_ not in _CODING_ENDS):
+                continue  # "coded as 3", "coded as Turkana communal militia"
+            for mention in ctx.places:
+                place = mention.place
+                if not i + 2 <= mention.start < end or place.status != "resolved" or place.admin1 is None:
+                    continue
+                if ctx.country_code and place.country_code != ctx.country_code:
+                    continue
+                out.append((i, place))
+                break
+        return out
 
     def weak_place(
         self, ctx: DocContext, sent: Span, anchors: list[Token], *, sentence_only: bool = False

@@ -79,6 +79,17 @@ class GazetteerLocator:
         # "in Mexico's capital" is the capital, not the country whose name it holds
         out = [m for m in out if not any(c.start <= m.start and m.end <= c.end for c in capitals)]
         out = sorted(out + capitals, key=lambda m: m.start)
+        # "students of the University of Ouagadougou": the place that ends an institution's name says the
+        # document's country, and places an event only where nothing else does (as a weak place: not "the
+        # Mombasa branch of the University of Nairobi")
+        institutions = [m for m in out if m.cue == "institution"]
+        if institutions:
+            out = [m for m in out if m.cue != "institution"]
+            self.weak_mentions = sorted(
+                self.weak_mentions
+                + [m for m in institutions if m.place.status == "resolved" and m.place.country_code == code],
+                key=lambda m: m.start,
+            )
         name = None
         if code:
             name = self.resolver.country_place(code).country

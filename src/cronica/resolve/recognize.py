@@ -115,6 +115,8 @@ def load_cues() -> dict[str, Any]:
         "chain_words",
         "chain_levels",
         "people_nouns",
+        "coding_cues",
+        "coding_ends",
     )
     if not isinstance(data, dict):
         raise DataFileError("recognition.yaml: expected a mapping of cue lists")
@@ -166,6 +168,9 @@ class PlaceRecognizer:
         self.facility = frozenset(cues["facility_nouns"])
         self.area_nouns = frozenset(cues["area_nouns"])
         self.people_nouns = frozenset(cues["people_nouns"])
+        #: "(coded as Wajir at geo precision 2)", "coordinates for Garissa used": where a note was coded
+        self.coding_cues = frozenset(cues["coding_cues"])
+        self.coding_ends = frozenset(cues["coding_ends"]) | TOWN_WORDS | self.area_nouns
         self.area_links = frozenset(cues["area_links"])
         self.gap_words = frozenset(cues["qualifier_gap_words"])
         self.stop = frozenset(cues["stop_names"])
@@ -403,8 +408,25 @@ class PlaceRecognizer:
         ):
             k -= 1
         prev = doc[k] if k >= 0 else None
+        if (
+            prev is not None
+            and k >= 1
+            and prev.lower_ in self.of_links
+            and doc[k - 1].lower_ in self.facility
+            and doc[k - 1].text[:1].isupper()
+            and doc[k - 1].ent_type_ == doc[i].ent_type_ == "ORG"
+        ):
+            # "the University of Ouagadougou" (one ORG, the facility word capitalised): where it is, read
+            # only as a weak place; not "the village of Bamba (Koro, Mopti)" with Bamba tagged ORG
+            return "institution"
         if prev is not None and prev.lower_ in self.locative:
             return f"prep:{prev.lower_}"
+        if (
+            k >= 1
+            and f"{doc[k - 1].lower_} {doc[k].lower_}" in self.coding_cues
+            and (j >= len(doc) or doc[j].lower_ in self.coding_ends)
+        ):
+            return "coded"  # "(coded as Wajir at geo precision 2)", "coordinates for Garissa used"
         if (
             j < len(doc)
             and doc[j].text in {":", "—", "–"}
@@ -626,7 +648,8 @@ class PlaceRecognizer:
         )
 
     def _inside_longer_org(self, doc: Doc, i: int, j: int) -> bool:
-        """Whether words ``i:j`` lie strictly inside an ORG name ("London University"); an ORG span
+        """Whether words ``i:j`` lie strictly inside an ORG name ("London University"; not the place that
+        ends a facility's name after "of": "the University of Ouagadougou"); an ORG span
         that runs over a locative word or a parenthesis before the name ("the Makupa Causeway Road in
         Mombasa (Chaani, Mvita)"), or into a parenthesis it does not close ("Abuja (Abuja Municipal
         LGA" of "in Abuja (Abuja Municipal LGA, FCT)"), is a tagging error, not a name."""
@@ -636,6 +659,9 @@ class PlaceRecognizer:
             return False
         ent = ents[k]
         if ent.label_ == "ORG" and j <= ent.end and (ent.end - ent.start) > (j - i):
+            if j == ent.end and i - ent.start >= 2 and doc[i - 1].lower_ in self.of_links:
+                if doc[i - 2].lower_ in self.facility:
+                    return False  # "the University of Ouagadougou": the place the institution is in
             inside = doc[ent.start : i]
             if any(t.lower_ in self.unknown_cues or t.text in {"(", ")"} for t in inside):
                 return False

@@ -718,6 +718,7 @@ GRAMMAR_WORDS = (
     "place_part_nouns",
     "coding_cues",
     "coding_words",
+    "coding_ends",
     "peaceful",
 )
 

@@ -121,12 +121,8 @@ _MOTION_CUES = frozenset(
     )
 )
 
-#: The words that may end the place of a coding statement ("(coded as Wajir at geo precision 2)",
-#: "coordinates for Garissa used", "Location coded to Lodwar."), and how many tokens it reaches.
-_CODING_ENDS = frozenset({")", "]", ".", ";", "(", "used", "at", "with", "-", "—", "en", "con", "usadas"})
+#: How many tokens the place of a coding statement reaches ("(coded as Wajir at geo precision 2)").
 _CODING_REACH = 14
-#: First words of the coding cues of the languages, to skip documents without any at once.
-_CODING_FIRST = frozenset({"coded", "coordinates", "codificado", "codificada", "coordenadas"})
 
 _WITNESS_VERBS = frozenset({"see", "witness", "experience", "host", "erupt", "rock", "shake"})
 
@@ -423,10 +419,11 @@ class PlaceLinker:
         """The place the note says it was coded at ("near the village of Dokolo Bura (coded as Wajir at
         geo precision 2)", "coordinates for Garissa used", "Location coded to Lodwar."): the first resolved
         place named after a coding cue (``coding_cues``), in the report's country, where the words after
-        the cue are place names, level words and ``coding_words`` up to a parenthesis, a full stop or
-        "used"/"at"/"with" ("coded as Turkana communal militia" names a group; "fatalities coded as 3" no
-        place). The report's one such place; of several, the one of the event's sentence. ACLED gives the
-        event that place's coordinates, whatever other names the note gives."""
+        the cue are place names, level words and ``coding_words`` up to one of ``coding_ends`` (a
+        parenthesis, a full stop, "used"/"at"/"with"; "coded as Turkana communal militia" names a group,
+        "fatalities coded as 3" no place). The report's one such place; of several, the one of the
+        event's sentence. ACLED gives the event that place's coordinates, whatever other names the note
+        gives."""
         found = self._coded_places(ctx)
         if len({p.gazetteer_id for _s, p in found}) > 1:
             found = [(s, p) for s, p in found if sent.start <= s < sent.end]
@@ -438,7 +435,8 @@ class PlaceLinker:
     def _coded_places(self, ctx: DocContext) -> list[tuple[int, Place]]:
         """(token index of the cue, place) for each coding statement of the document that names a place."""
         cues = self.grammar["coding_cues"]
-        if not cues or not any(t.lower_ in _CODING_FIRST for t in ctx.doc):
+        first = {cue.split(" ", 1)[0] for cue in cues}
+        if not any(t.lower_ in first for t in ctx.doc):
             return []
         allowed = self.grammar["coding_words"] | self.grammar["place_part_nouns"]
         doc = ctx.doc
@@ -453,7 +451,7 @@ class PlaceLinker:
                     end += 1
                     continue
                 break
-            if end == i + 2 or (end < len(doc) and doc[end].lower_ not in _CODING_ENDS):
+            if end == i + 2 or (end < len(doc) and doc[end].lower_ not in self.grammar["coding_ends"]):
                 continue  # "coded as 3", "coded as Turkana communal militia"
             for mention in ctx.places:
                 place = mention.place

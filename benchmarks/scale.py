@@ -234,11 +234,13 @@ def dask(
         with open(corpus, "w", encoding="utf-8") as fh:
             for i, t in texts:
                 fh.write(json.dumps({"id": i, "text": t}) + "\n")
-        # four partitions a worker, the last not a stub (before 2026-12-08), or extract_corpus's own
+        # four partitions a worker, the last not a stub, cut by documents only (before 2026-12-08), or
+        # extract_corpus's own
         per_part = max(16, -(-len(texts) // (4 * n))) if four_a_worker else None
+        cut: dict[str, Any] = {"max_bytes": 2**62, "min_bytes": 2**62} if four_a_worker else {}
         # the same job (read the partitions, extract, write the parts) in this one process
         _warm_worker()
-        spec, parts = PipelineSpec(), partitions([str(corpus)], per_part, slots=n)
+        spec, parts = PipelineSpec(), partitions([str(corpus)], per_part, slots=n, **cut)
         os.makedirs(Path(tmp, "one"))
         _forget()
         same_cpu, same_wall = timed(
@@ -250,11 +252,11 @@ def dask(
             # and read the corpus once, untimed: this process and the forked workers of the process
             # runner have read it before they are timed (caches of names and words warm), so the Dask
             # workers do too; then, as for them, the classifier's judgements kept per text are emptied
-            extract_corpus(client, [str(corpus)], str(Path(tmp, "warm")), documents=per_part)
+            extract_corpus(client, [str(corpus)], str(Path(tmp, "warm")), documents=per_part, **cut)
             client.run(_forget)
             before = client.run(worker_cpu)
             cpu, began = time.process_time(), time.perf_counter()
-            extract_corpus(client, [str(corpus)], str(Path(tmp, "out")), documents=per_part)
+            extract_corpus(client, [str(corpus)], str(Path(tmp, "out")), documents=per_part, **cut)
             wall = time.perf_counter() - began
             client_cpu = time.process_time() - cpu
             after = client.run(worker_cpu)

@@ -21,7 +21,13 @@ Printed for each, after a warm-up pass:
   process's CPU seconds / all processes' CPU seconds, start included: what ``n`` idle cores give),
   and the workers' peak RSS (``getrusage`` of the children);
 - ``extract_corpus`` on a Dask ``LocalCluster`` of ``--workers`` processes vs one process, the same
-  figures (cluster start and model loading in the workers not counted), each Dask worker's peak RSS.
+  figures (cluster start and model loading in the workers not counted), each Dask worker's peak RSS,
+  and the busiest worker's CPU seconds (what the partitions' balance allows on idle cores). Partitions
+  as ``extract_corpus`` cuts them (by size, for the cluster's worker threads); ``--dask-four-a-worker``
+  cuts four partitions of as many documents a worker, as before 2026-12-08.
+
+A larger corpus of distinct notes: ``--notes 3300 --note-stride 4 --distinct --articles 0`` (3,194
+notes, 621,000 characters; ``--skip-single`` leaves out the spaCy-alone comparison).
 
 Every timed run is as on texts not read before by the classifier (its judgements kept per text
 emptied) and with the caches of names and words warm (every process has read the corpus once: the
@@ -52,15 +58,19 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 
 
-def acled_notes(dev: Path, n: int) -> list[tuple[str, str]]:
+def acled_notes(dev: Path, n: int, stride: int = 25, distinct: bool = False) -> list[tuple[str, str]]:
+    """Every ``stride``-th row's notes, ``n`` at most; with ``distinct`` a text met before is left out
+    (the default corpus, every 25th row, has one note twice and is kept as it was measured)."""
     out: list[tuple[str, str]] = []
+    seen: set[str] = set()
     if n <= 0:
         return out
     for path in sorted((dev / "acled-train").glob("*.csv")):
         with open(path, encoding="utf-8") as fh:
             for i, row in enumerate(csv.DictReader(fh)):
-                if i % 25 == 0 and row["notes"].strip():
+                if i % stride == 0 and row["notes"].strip() and not (distinct and row["notes"] in seen):
                     out.append((row["event_id_cnty"], row["notes"]))
+                    seen.add(row["notes"])
                 if len(out) >= n:
                     return out
     return out
@@ -200,9 +210,13 @@ def _forget() -> None:
         typer._seen.clear()
 
 
-def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) -> dict[str, Any]:
+def dask(
+    texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float, four_a_worker: bool = False
+) -> dict[str, Any]:
     """``extract_corpus`` on a LocalCluster of ``n`` processes: wall and CPU seconds of the workers and
-    this process (cluster start and the workers' model loading not counted, as for the process runner)."""
+    this process (cluster start and the workers' model loading not counted, as for the process runner).
+    Partitions as ``extract_corpus`` cuts them for ``n`` worker threads; with ``four_a_worker`` as the
+    benchmark cut them before 2026-12-08 (four partitions of as many documents a worker, at least 16)."""
     from cronica.parallel.cluster import (
         close,
         connect,
@@ -220,10 +234,13 @@ def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) 
         with open(corpus, "w", encoding="utf-8") as fh:
             for i, t in texts:
                 fh.write(json.dumps({"id": i, "text": t}) + "\n")
-        per_part = max(16, -(-len(texts) // (4 * n)))  # four partitions a worker, the last not a stub
+        # four partitions a worker, the last not a stub, cut by documents only (before 2026-12-08), or
+        # extract_corpus's own
+        per_part = max(16, -(-len(texts) // (4 * n))) if four_a_worker else None
+        cut: dict[str, Any] = {"max_bytes": 2**62, "min_bytes": 2**62} if four_a_worker else {}
         # the same job (read the partitions, extract, write the parts) in this one process
         _warm_worker()
-        spec, parts = PipelineSpec(), partitions([str(corpus)], per_part)
+        spec, parts = PipelineSpec(), partitions([str(corpus)], per_part, slots=n, **cut)
         os.makedirs(Path(tmp, "one"))
         _forget()
         same_cpu, same_wall = timed(
@@ -235,11 +252,11 @@ def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) 
             # and read the corpus once, untimed: this process and the forked workers of the process
             # runner have read it before they are timed (caches of names and words warm), so the Dask
             # workers do too; then, as for them, the classifier's judgements kept per text are emptied
-            extract_corpus(client, [str(corpus)], str(Path(tmp, "warm")), documents=per_part)
+            extract_corpus(client, [str(corpus)], str(Path(tmp, "warm")), documents=per_part, **cut)
             client.run(_forget)
             before = client.run(worker_cpu)
             cpu, began = time.process_time(), time.perf_counter()
-            extract_corpus(client, [str(corpus)], str(Path(tmp, "out")), documents=per_part)
+            extract_corpus(client, [str(corpus)], str(Path(tmp, "out")), documents=per_part, **cut)
             wall = time.perf_counter() - began
             client_cpu = time.process_time() - cpu
             after = client.run(worker_cpu)
@@ -247,6 +264,7 @@ def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) 
         finally:
             close(client)
     total_cpu = client_cpu + sum(after[w] - before[w] for w in after)
+    busiest = max(after[w] - before[w] for w in after)
     return {
         "workers": n,
         "partitions": len(parts),
@@ -255,6 +273,10 @@ def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) 
         # against the runner's one process (extraction only) ...
         "speedup_wall": round(one_wall / wall, 3),
         "speedup_cpu": round(n * one_cpu / total_cpu, 3),
+        # the busiest worker's CPU seconds bound the run's wall time from below on idle cores: against
+        # one process's, what the partitions' balance allows (less sensitive to other load than wall)
+        "busiest_worker_cpu_s": round(busiest, 2),
+        "speedup_busiest_cpu": round(one_cpu / busiest, 3),
         # ... and against one process doing the same job (reading partitions, writing the parts)
         "same_job_one_wall_s": round(same_wall, 2),
         "same_job_speedup_wall": round(same_wall / wall, 3),
@@ -266,10 +288,18 @@ def dask(texts: list[tuple[str, str]], n: int, one_wall: float, one_cpu: float) 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notes", type=int, default=502)
+    parser.add_argument("--note-stride", type=int, default=25, help="notes: every N-th row of acled-train")
+    parser.add_argument("--distinct", action="store_true", help="notes: leave out a text met before")
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument(
+        "--dask-four-a-worker",
+        action="store_true",
+        help="Dask: four partitions of as many documents a worker (the benchmark before 2026-12-08)",
+    )
     parser.add_argument("--single-only", action="store_true", help="one process only: no workers, no Dask")
+    parser.add_argument("--skip-single", action="store_true", help="no spaCy-alone comparison")
     parser.add_argument("--repeat", type=int, default=1, help="single process: fastest of this many passes")
     parser.add_argument(
         "--dev-data",
@@ -278,7 +308,10 @@ def main() -> int:
     parser.add_argument("--json", help="also write the results as JSON")
     args = parser.parse_args()
     dev = Path(args.dev_data)
-    corpora = {"notes": acled_notes(dev, args.notes), "articles": articles(dev, args.articles)}
+    corpora = {
+        "notes": acled_notes(dev, args.notes, args.note_stride, args.distinct),
+        "articles": articles(dev, args.articles),
+    }
     corpora = {name: texts for name, texts in corpora.items() if texts}  # --articles 0: none at all
     info: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -287,8 +320,8 @@ def main() -> int:
     }
     results: dict[str, Any] = {}
     for name, texts in corpora.items():
-        results[name] = {"single": single(texts, args.repeat)}
-        print(name, "single", results[name]["single"], flush=True)
+        results[name] = {} if args.skip_single else {"single": single(texts, args.repeat)}
+        print(name, "single", results[name].get("single"), flush=True)
     for name, texts in corpora.items():
         if args.single_only:
             break
@@ -296,7 +329,9 @@ def main() -> int:
         print(name, "workers", results[name]["workers"], flush=True)
         if not args.skip_dask:
             one = results[name]["workers"]
-            results[name]["dask"] = dask(texts, args.workers, one["one_wall_s"], one["one_cpu_s"])
+            results[name]["dask"] = dask(
+                texts, args.workers, one["one_wall_s"], one["one_cpu_s"], args.dask_four_a_worker
+            )
             print(name, "dask", results[name]["dask"], flush=True)
     info["load_after"] = os.getloadavg()
     print(info)

@@ -93,6 +93,48 @@ def test_streaming_to_the_cluster_gives_what_one_process_gives(client: Any, corp
     assert got == expected
 
 
+def test_json_lines_partitions_are_cut_by_size_for_the_slots_and_shrink_towards_the_end(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"id": str(i), "text": "Police fired tear gas in Nairobi. " * (1 + i % 3)})
+        for i in range(400)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    size = path.stat().st_size
+    parts = partitions([str(path)], slots=2, max_bytes=size // 6, min_bytes=size // 40)
+    sizes = [p.end - p.start for p in parts]
+    longest = max(len(line) + 1 for line in lines)
+    # contiguous, cut at line ends, numbered as in the whole file
+    assert parts[0].start == 0 and parts[-1].end == size
+    assert all(a.end == b.start for a, b in zip(parts, parts[1:], strict=False))
+    data = path.read_bytes()
+    assert all(data[p.start - 1 : p.start] == b"\n" for p in parts[1:])
+    assert all(p.first == data[: p.start].count(b"\n") + 1 for p in parts)
+    # at most max_bytes (one line over), at least min_bytes but for the last, and the tail shrinks
+    assert all(s < size // 6 + longest for s in sizes)
+    assert all(s >= size // 40 for s in sizes[:-1])
+    assert sizes[0] >= size // 6 and sizes[-3] > sizes[-2]
+    # a corpus smaller than the slots' share of max_bytes: one partition a slot to begin with, then halves
+    small = partitions([str(path)], slots=2, max_bytes=size, min_bytes=size // 10)
+    shares = [(p.end - p.start) / size for p in small]
+    assert len(shares) == 4 and all(
+        abs(a - b) < 0.02 for a, b in zip(shares, [0.5, 0.25, 0.125, 0.125], strict=True)
+    )
+    # ``documents`` still caps the lines of a partition
+    assert all(p.end - p.start <= 10 * longest for p in partitions([str(path)], 10))
+
+
+def test_partitions_cut_by_size_hold_the_single_process_records(
+    client: Any, corpus: Path, tmp_path: Path
+) -> None:
+    size = corpus.stat().st_size
+    reports = extract_corpus(client, [str(corpus)], str(tmp_path), max_bytes=size // 3, min_bytes=size // 8)
+    assert len(reports) >= 3
+    assert _parts(tmp_path) == _single_process_lines(corpus)[0]
+
+
 def test_only_corpus_files_can_be_partitioned(tmp_path: Path) -> None:
     text = tmp_path / "report.txt"
     text.write_text("Police fired tear gas in Nairobi on Monday.", encoding="utf-8")

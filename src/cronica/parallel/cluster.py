@@ -3,12 +3,13 @@
 Two ways in, both over the same per-chunk function as the process runner (:func:`~.pool.extract_chunk`,
 with the pipeline built once per Dask worker process):
 
-- :func:`extract_corpus` maps extraction over the partitions of JSON Lines or Parquet corpora with
-  ``dask.bag`` (a partition: a run of lines of a JSON Lines file, cut at line ends, or one Parquet row
-  group) and each worker writes its partition's records to ``OUT/part-NNNNN.jsonl`` (the interchange
-  records, as ``cronica extract --format jsonl`` prints them) or ``.parquet`` (events, as
-  ``cronica export --format parquet``). Read errors go to ``OUT/errors.jsonl``. Concatenated in
-  partition order, the JSON Lines parts are the single-process output, record for record.
+- :func:`extract_corpus` runs extraction over the partitions of JSON Lines or Parquet corpora, one
+  task a partition (a partition: a run of lines of a JSON Lines file, cut at line ends by size for the
+  cluster's worker threads, see :func:`partitions`, or one Parquet row group) and each worker writes
+  its partition's records to ``OUT/part-NNNNN.jsonl`` (the interchange records, as ``cronica extract
+  --format jsonl`` prints them) or ``.parquet`` (events, as ``cronica export --format parquet``).
+  Read errors go to ``OUT/errors.jsonl``. Concatenated in partition order, the JSON Lines parts are
+  the single-process output, record for record.
 - :class:`DaskRunner` streams documents to the cluster and their outcomes back in input order, like
   :class:`~.pool.Runner`; ``cronica ingest --dask`` uses it so that the store keeps one writer.
 
@@ -40,8 +41,12 @@ from cronica.parallel.pool import (
 )
 from cronica.records import Document
 
-#: Documents in one JSON Lines partition unless told otherwise.
-PARTITION_DOCUMENTS = 256
+#: Bytes of JSON Lines in one partition at most: about 6-9 CPU s of extraction on one core (short
+#: notes about 33 s a MiB, news articles about 25), long enough that a task's scheduling and its part
+#: file cost nothing beside it, short enough that a partition's records sit in memory.
+PARTITION_BYTES = 256 * 1024
+#: Bytes of JSON Lines in one partition at least (but for a file's last): about half a second.
+PARTITION_MIN_BYTES = 16 * 1024
 #: Documents a worker parses at once inside a partition (spaCy's ``nlp.pipe`` batch): a whole
 #: partition is in memory anyway, and 64 costs 11% less CPU than 16 on short notes.
 PARTITION_BATCH = 64
@@ -49,6 +54,11 @@ PARTITION_BATCH = 64
 #: default (memory goes back to the system at once), which made extraction cost 13-17% more CPU than
 #: in a plain process; 64 MiB keeps a worker's memory bounded and the allocator fast.
 MALLOC_TRIM_THRESHOLD = 64 * 2**20
+#: glibc's mmap threshold there, set with it: a trim threshold given in the environment turns off
+#: glibc's sliding mmap threshold, which then stays at 128 KiB, so every larger block (the parser's
+#: arrays) was mapped and its pages faulted in afresh: 200,000 page faults and 10-24% more CPU than
+#: with this, the most the sliding threshold reaches (docs/performance.md, 2026-12-08).
+MALLOC_MMAP_THRESHOLD = 32 * 2**20
 
 
 def connect(address: str, workers: int | None = None) -> Any:
@@ -73,6 +83,7 @@ def connect(address: str, workers: int | None = None) -> Any:
             {
                 "distributed.worker.profile.enabled": False,
                 "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": MALLOC_TRIM_THRESHOLD,
+                "distributed.nanny.pre-spawn-environ.MALLOC_MMAP_THRESHOLD_": MALLOC_MMAP_THRESHOLD,
                 "distributed.admin.tick.interval": "1s",
                 "distributed.admin.system-monitor.interval": "5s",
                 "distributed.worker.memory.monitor-interval": "1s",
@@ -114,39 +125,80 @@ class Partition:
     first: int
 
 
-def partitions(paths: Iterable[str], documents: int = PARTITION_DOCUMENTS) -> list[Partition]:
-    """The partitions of ``paths`` (JSON Lines or Parquet files), in corpus order. JSON Lines files
-    are cut every ``documents`` lines, at line ends (the file is read once, in blocks, to find
-    them). Raises :class:`~cronica.errors.InputError` for a path of another kind or a missing one."""
-    out: list[Partition] = []
-    for given in paths:
-        source = str(given)
-        ext = os.path.splitext(source)[1].lower()
+def partitions(
+    paths: Iterable[str],
+    documents: int | None = None,
+    *,
+    slots: int = 1,
+    max_bytes: int = PARTITION_BYTES,
+    min_bytes: int = PARTITION_MIN_BYTES,
+) -> list[Partition]:
+    """The partitions of ``paths`` (JSON Lines or Parquet files), in corpus order. Raises
+    :class:`~cronica.errors.InputError` for a path of another kind or a missing one.
+
+    JSON Lines files are cut at line ends by size (each file is read once, in blocks, to find the
+    ends): each partition takes the JSON Lines bytes still to cut shared among the cluster's ``slots``
+    (its worker threads), within ``min_bytes`` and ``max_bytes`` (a file's last partition takes what
+    would be left under ``min_bytes``), and at most ``documents`` lines when given. So a large corpus
+    goes in partitions of ``max_bytes`` (several seconds each), and its end, like a small corpus, in
+    partitions that shrink as they near it (guided scheduling: one a slot, then halves), so that the
+    slots run out of work at about the same time and no task is shorter than ``min_bytes`` take.
+    Parquet files are cut at their row groups."""
+    given = [str(p) for p in paths]
+    for source in given:
         if not os.path.isfile(source):
             raise InputError(source, "no such file (--dask reads JSON Lines or Parquet corpora)")
-        if ext in (".jsonl", ".ndjson"):
-            out.extend(_jsonl_partitions(source, documents))
-        elif ext == ".parquet":
+        if _kind(source) is None:
+            raise InputError(source, "--dask reads JSON Lines (.jsonl) or Parquet (.parquet) corpora")
+    cut = _Cut(sum(os.path.getsize(s) for s in given if _kind(s) == "jsonl"), slots, max_bytes, min_bytes)
+    out: list[Partition] = []
+    for source in given:
+        if _kind(source) == "jsonl":
+            out.extend(_jsonl_partitions(source, cut, documents))
+        else:
             from cronica.ingest.parquet import row_groups
 
             out.extend(
                 Partition(source, "parquet", index, index + 1, first) for index, first in row_groups(source)
             )
-        else:
-            raise InputError(source, "--dask reads JSON Lines (.jsonl) or Parquet (.parquet) corpora")
     return out
 
 
-def _jsonl_partitions(source: str, documents: int) -> Iterator[Partition]:
+def _kind(source: str) -> str | None:
+    ext = os.path.splitext(source)[1].lower()
+    return "jsonl" if ext in (".jsonl", ".ndjson") else "parquet" if ext == ".parquet" else None
+
+
+@dataclass
+class _Cut:
+    """How many bytes the next JSON Lines partition takes: the bytes still to cut shared among
+    ``slots``, within ``least`` and ``most``."""
+
+    remaining: int
+    slots: int
+    most: int
+    least: int
+
+    def target(self) -> int:
+        return min(self.most, max(self.least, -(-self.remaining // max(1, self.slots))))
+
+
+def _jsonl_partitions(source: str, cut: _Cut, documents: int | None) -> Iterator[Partition]:
     start, first, line, offset = 0, 1, 0, 0
+    target, size = cut.target(), os.path.getsize(source)
     with open(source, "rb") as fh:
         for raw in fh:
             line += 1
             offset += len(raw)
-            if line - first + 1 >= documents:
-                yield Partition(source, "jsonl", start, offset, first)
-                start, first = offset, line + 1
+            full = documents is not None and line - first + 1 >= documents
+            if not full and (offset - start < target or size - offset < cut.least):  # no stub at the end
+                continue
+            yield Partition(source, "jsonl", start, offset, first)
+            cut.remaining -= offset - start
+            start, first = offset, line + 1
+            target = cut.target()
     if offset > start:
+        cut.remaining -= offset - start
         yield Partition(source, "jsonl", start, offset, first)
 
 
@@ -211,30 +263,52 @@ def extract_corpus(
     *,
     fmt: str = "jsonl",
     published: date | None = None,
-    documents: int = PARTITION_DOCUMENTS,
+    documents: int | None = None,
     batch_size: int = PARTITION_BATCH,
+    max_bytes: int = PARTITION_BYTES,
+    min_bytes: int = PARTITION_MIN_BYTES,
 ) -> list[PartitionReport]:
-    """Map :func:`extract_partition` over the partitions of ``paths`` on ``client``'s cluster with
-    ``dask.bag``; returns the partitions' reports in order and writes ``OUT/errors.jsonl``."""
-    import dask.bag as db
-
+    """Run :func:`extract_partition` on ``client``'s cluster for each partition of ``paths`` (cut
+    for the cluster's worker threads by :func:`partitions`, with ``documents``, ``max_bytes`` and
+    ``min_bytes``), one task a partition, the first partitions (the largest) first; returns the partitions'
+    reports in order and writes ``OUT/errors.jsonl``."""
     if fmt not in ("jsonl", "parquet"):
         raise CronicaError(f"unknown output format {fmt!r}: jsonl or parquet")
-    parts = partitions(paths, documents)
+    parts = partitions(
+        paths, documents, slots=worker_threads(client), max_bytes=max_bytes, min_bytes=min_bytes
+    )
     os.makedirs(out_dir, exist_ok=True)
     for old in Path(out_dir).glob("part-*.*"):
         old.unlink()
     spec = spec or PipelineSpec()
     if not parts:
         return []
-    bag = db.from_sequence(list(enumerate(parts)), npartitions=len(parts))
-    job = bag.map(lambda ip: extract_partition(ip[0], ip[1], spec, out_dir, fmt, published, batch_size))
-    reports: list[PartitionReport] = sorted(client.compute(job).result(), key=lambda r: r.index)
+    tasks = [
+        client.submit(
+            extract_partition,
+            index,
+            part,
+            spec,
+            out_dir,
+            fmt,
+            published,
+            batch_size,
+            pure=False,
+            priority=len(parts) - index,
+        )
+        for index, part in enumerate(parts)
+    ]
+    reports: list[PartitionReport] = client.gather(tasks)
     with open(Path(out_dir, "errors.jsonl"), "w", encoding="utf-8") as fh:
         for report in reports:
             for error in report.errors:
                 fh.write(json.dumps({"partition": report.index, "error": error}, ensure_ascii=False) + "\n")
     return reports
+
+
+def worker_threads(client: Any) -> int:
+    """The worker threads of ``client``'s cluster now (at least 1)."""
+    return max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
 
 
 # -- streaming to a cluster ----------------------------------------------------------------------
@@ -246,9 +320,8 @@ class DaskRunner(Runner):
     caller owns ``client`` (see :func:`close`)."""
 
     def __init__(self, client: Any, spec: PipelineSpec | None = None, *, batch_size: int = 16) -> None:
-        threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
         # never 1: one Dask worker still runs remotely, not in this process
-        super().__init__(spec, max(2, threads), batch_size=batch_size)
+        super().__init__(spec, max(2, worker_threads(client)), batch_size=batch_size)
         self.client = client
 
     def start(self) -> DaskRunner:

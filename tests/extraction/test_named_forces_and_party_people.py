@@ -126,3 +126,15 @@ def test_a_district_written_as_one_word_is_found() -> None:
     )[0]
     assert first.location.admin1 == "Rajshahi"
     assert first.location.status == "resolved"
+
+
+def test_shells_of_tear_gas_are_no_shelling() -> None:
+    found = events("On 4 May 2021, police fired shells of tear gas to disperse the crowd in Birgunj.")
+    assert found and all(e.event_type != "Explosions/Remote violence" for e in found)
+
+
+def test_the_forces_of_a_place_the_gazetteer_found_are_its_countrys() -> None:
+    # the demonym makes India the document's country; the place is Bangladesh's, and so are its police
+    first = events("On 2 June 2021, police arrested two Indian nationals in Satkhira.")[0]
+    assert first.location.country == "Bangladesh"
+    assert first.actor1 is not None and first.actor1.name == "Police Forces of Bangladesh"

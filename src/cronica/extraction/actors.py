@@ -803,9 +803,13 @@ class ActorFinder:
             first = min(names[0].left_edge.i, names[0].i)
             if any(j in actors.generic_at for j in range(first, names[-1].i + 1)):
                 continue
-            own = _clean(doc[first : names[-1].i + 1].text)
+            # "Awami League (AL) activists": the name, not its bracket
+            own = _clean(re.sub(r"\s*\([^)]*$", "", doc[first : names[-1].i + 1].text))
             full = actors.acronyms.get(own)
-            if actors.organisation_kind(full or own) not in {None, named.party_kind}:
+            kind = actors.organisation_kind(full or own)
+            if kind not in {None, named.party_kind} or (full is not None and kind != named.party_kind):
+                # an organisation of another kind; an acronym the text spells out as no party's name
+                # ("the Patriotic and Integrationist Force of Congo (FPIC) ... The FPIC cadres")
                 continue
             people = replace(party, name=f"{own}: {full}" if full else own, words=())
             for j in range(first, head.i + 1):

@@ -138,3 +138,15 @@ def test_the_forces_of_a_place_the_gazetteer_found_are_its_countrys() -> None:
     first = events("On 2 June 2021, police arrested two Indian nationals in Satkhira.")[0]
     assert first.location.country == "Bangladesh"
     assert first.actor1 is not None and first.actor1.name == "Police Forces of Bangladesh"
+
+
+def test_an_acronym_spelled_out_as_no_partys_name_has_no_party_cadres() -> None:
+    # the group's "cadres" are no party's people: the clash stays a battle
+    found = events(
+        "On 5 May 2020, the Popular Defence Front of Ituri (PDFI) clashed with FARDC at a military camp near "
+        "Bunia, killing 6. At least 2 FARDC were injured. The PDFI cadres looted several weapons and set on "
+        "fire some huts during the clash.",
+        published="2020-05-09",
+    )
+    assert found and found[0].event_type == "Battles"
+    assert all(e.actor1 is None or e.actor1.inter != 5 for e in found)

@@ -150,3 +150,13 @@ def test_an_acronym_spelled_out_as_no_partys_name_has_no_party_cadres() -> None:
     )
     assert found and found[0].event_type == "Battles"
     assert all(e.actor1 is None or e.actor1.inter != 5 for e in found)
+
+
+def test_supporters_of_rival_candidates_who_clash_are_a_mob_even_with_a_death() -> None:
+    first = events(
+        "On 9 May 2021, supporters of two rival AL candidates clashed ahead of the UP election in Cumilla, "
+        "leaving one dead.",
+        published="2021-05-12",
+    )[0]
+    assert (first.event_type, first.sub_event_type) == ("Riots", "Mob violence")
+    assert first.actor1 is not None and first.actor1.inter == 5

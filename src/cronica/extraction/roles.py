@@ -222,6 +222,12 @@ def _communal(actor: Actor | None, other: Actor | None, actors: DocActors) -> Ac
         return actor  # (a language whose dictionary has no such kind keeps the side)
     if other is not None and other.inter in _STATE:
         return actor
+    if partisan(actor) and (other is None or other.inter in _CIVIL | _CROWD or partisan(other)):
+        # "supporters of two rival candidates clashed": a party's people fighting each other are a mob,
+        # rioters (the stage `mob-violence` codes the riot), not a community's militia
+        party = (actor,) if actor.kind == "party" else ()
+        rioters = _as(actors, _RIOTS.actor1, actor)
+        return replace(rioters, associated=(*rioters.associated, *party))
     militia = actors.of_kind(_BATTLES.communal)
     return replace(militia, text=actor.text, span=actor.span)
 

@@ -47,6 +47,7 @@ _NONSTATE_GROUPS = _CONVENTIONS.kinds["armed"] - _CONVENTIONS.kinds["state"] - _
 _ABROAD = _CONVENTIONS.abroad
 #: the state's kinds (military, police, government)
 _STATE = _CONVENTIONS.kinds["state"]
+_ARMED_KINDS = _CONVENTIONS.kinds["armed"]
 _IDENTITY = _CONVENTIONS.identity_militias
 #: what may stand between two identities before one head: "Turkana and Pokot raiders"
 _IDENTITY_JOINS = frozenset({"and", ",", "&"})
@@ -187,7 +188,9 @@ class DocActors:
             # militants" (the organisation's name and an armed head, conventions.yaml named_groups)
             # are the group
             holds_org = org is not None and start <= org.start and org.end <= end and end - start > len(org)
-            if org is None or len(org) == 1 or holds_org:
+            # "the Indian Border Security Force": a state's force known by its own name, whatever
+            # organisation the NER reads around it
+            if org is None or len(org) == 1 or holds_org or generic.country:
                 return self._generic_actor(generic, doc[start:end])
         upper = tok.text.strip(".,")
         if (
@@ -232,9 +235,12 @@ class DocActors:
         group the dictionary knows, whatever the NER labels it)."""
         if tok.i not in self.generic_at:
             return False
-        _, start, end = self.generic_at[tok.i]
+        generic, start, end = self.generic_at[tok.i]
         ent = entity_of(tok)
-        return end - start > 1 and (ent is None or (start <= ent.start and ent.end <= end))
+        if end - start == 1:
+            # "a Tatmadaw column": a name of the dictionary's own, the NER's person of one word
+            return ent is not None and len(ent) == 1 and tok.lower_ in generic.words
+        return ent is None or (start <= ent.start and ent.end <= end)
 
     def _group_words(self, ent: Span) -> GenericActor | None:
         """The named armed group whose dictionary words an organisation's name holds ("Islamic State
@@ -306,7 +312,8 @@ class DocActors:
         )
 
     def _generic_actor(self, generic: GenericActor, words: Span) -> Actor:
-        own = self._country_of(words)  # "Russian forces" in a Ukrainian story are Russia's
+        # "Russian forces" in a Ukrainian story are Russia's; "BSF members" India's wherever they act
+        own = self._country_of(words) or generic.country
         country = own or self.country or "unknown country"
         text = span_text(words)
         name = generic.name.replace("{country}", country).replace("{text}", _clean(text))
@@ -610,6 +617,7 @@ class ActorFinder:
             actors.acronyms.setdefault(acronym, long_name)
         self._identity_militias(doc, actors)
         self._named_groups(doc, actors)
+        self._party_people(doc, actors)
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
@@ -649,7 +657,11 @@ class ActorFinder:
         for i, (pos, ent, lemma, lower) in enumerate(rows):
             if pos not in _ACTOR_POS or i in actors.generic_at:
                 continue
-            if ent in skip_ents and not _capitalised_opening(doc, i):
+            if (
+                ent in skip_ents
+                and not _capitalised_opening(doc, i)
+                and not self._own_name(doc[i], strings[lower])
+            ):
                 continue
             key = (lemma, lower)
             if key in known:
@@ -660,6 +672,15 @@ class ActorFinder:
                 generic = self._agents.actor(strings[lemma].lower())
             if generic is not None and (generic.kind in _STATE or not self._kind_of_machine(doc[i])):
                 actors.generic_at[i] = (generic, i, i + 1)
+
+    def _own_name(self, tok: Token, lower: str) -> bool:
+        """ "a Tatmadaw column": a name the dictionary lists as a state force or an armed group's own
+        (a single word of one of their entries), which the NER took for a person of one word."""
+        generic = self._single.get(lower)
+        if generic is None or generic.kind not in _ARMED_KINDS or lower not in generic.words:
+            return False
+        ent = entity_of(tok)
+        return ent is not None and len(ent) == 1 and tok.text[:1].isupper()
 
     def _kind_of_machine(self, tok: Token) -> bool:
         """ "fighter jets": a word modifying a machine's noun says which machine, not who acted."""
@@ -745,6 +766,13 @@ class ActorFinder:
                     names = [doc[last - 1]]  # "Al shabaab militants"
             elif names and generic.kind in named.heads and named.kind in actors.kinds:
                 group, first = actors.kinds[named.kind], names[0].left_edge.i
+            elif (
+                head.lower_ in named.troops
+                and named.kind in actors.kinds
+                and (names := [m for m in names if _unknown_acronym(m, actors)])
+            ):
+                # "KIA troops": a group's troops, not the state's
+                group, first = actors.kinds[named.kind], names[0].left_edge.i
             else:
                 continue
             if names:
@@ -755,6 +783,37 @@ class ActorFinder:
                 first = words.start
             for j in range(first, i + 1):
                 actors.generic_at[j] = (group, first, i + 1)
+
+    def _party_people(self, doc: Doc, actors: DocActors) -> None:
+        """A party's people (conventions.yaml ``named_groups.party_heads``): "AL activists", "Chhatra
+        League men" are of the party kind, named by the party's words, whatever the dictionary makes of
+        the head ("men": civilians). A modifier the dictionary types ("Maoist cadres", "BSF men") or
+        whose name's head gives another kind ("the Nepal Student Union") is left as it is."""
+        named = load_conventions().named_groups
+        if named.party_kind is None or named.party_kind not in actors.kinds:
+            return
+        party = actors.kinds[named.party_kind]
+        for head in doc:
+            if head.pos != NOUN or head.lemma_.lower() not in named.party_heads:
+                continue
+            mods = [m for m in head.children if m.i < head.i and m.dep_ in {"compound", "amod", "nmod"}]
+            names = [m for m in mods if m.i not in actors.generic_at and _names_a_party(m, actors)]
+            if not names or any(m.i in actors.generic_at for m in mods):
+                continue
+            first = min(names[0].left_edge.i, names[0].i)
+            if any(j in actors.generic_at for j in range(first, names[-1].i + 1)):
+                continue
+            # "Awami League (AL) activists": the name, not its bracket
+            own = _clean(re.sub(r"\s*\([^)]*$", "", doc[first : names[-1].i + 1].text))
+            full = actors.acronyms.get(own)
+            kind = actors.organisation_kind(full or own)
+            if kind not in {None, named.party_kind} or (full is not None and kind != named.party_kind):
+                # an organisation of another kind; an acronym the text spells out as no party's name
+                # ("the Patriotic and Integrationist Force of Congo (FPIC) ... The FPIC cadres")
+                continue
+            people = replace(party, name=f"{own}: {full}" if full else own, words=())
+            for j in range(first, head.i + 1):
+                actors.generic_at[j] = (people, first, head.i + 1)
 
     def _role_of(self, doc: Doc, ent: Span, actors: DocActors) -> tuple[str | None, str | None, str | None]:
         """Role and organisation from apposition or title: "the COB head, Carlos Huarachi"."""
@@ -882,6 +941,25 @@ def _names_an_identity(tok: Token, actors: DocActors, common: tuple[frozenset[st
     if lower.endswith(_IDENTITY.not_identities):
         return False  # "Islamist militia": an ideology's, no people's
     return actors.demonym is None or not actors.demonym(text)
+
+
+def _names_a_party(mod: Token, actors: DocActors) -> bool:
+    """An organisation's name or a proper name that is no place, country or people ("AL", "Awami
+    League", "Hefazat"): the party whose people the head noun names."""
+    if _names_a_group(mod, actors):
+        return True
+    if mod.pos_ != "PROPN" or mod.ent_type_ in {"GPE", "NORP", "LOC"} or mod.i in actors.place_tokens:
+        return False
+    return actors.demonym is None or not actors.demonym(mod.text)
+
+
+def _unknown_acronym(mod: Token, actors: DocActors) -> bool:
+    """An acronym no dictionary knows ("KIA"), or one the text defines by a name of no state's kind."""
+    text = mod.text.strip(".,")
+    if not (len(text) >= 2 and text.isupper()):
+        return False
+    full = actors.acronyms.get(text)
+    return full is None or actors.organisation_kind(full) not in _STATE
 
 
 def _names_a_group(mod: Token, actors: DocActors) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -83,10 +83,16 @@ class Abroad:
 
 @dataclass(frozen=True)
 class NamedGroups:
-    """Armed men of ``heads`` kinds whose modifier names an organisation are of ``kind``."""
+    """Armed men of ``heads`` kinds whose modifier names an organisation are of ``kind``; so are
+    ``troops`` (words of a state force's kind) an acronym no dictionary knows qualifies; the people of
+    ``party_heads`` (lemmas) an organisation's name or an acronym qualifies are a party's, of
+    ``party_kind``."""
 
     heads: frozenset[str]
     kind: str
+    troops: frozenset[str] = frozenset()
+    party_heads: frozenset[str] = frozenset()
+    party_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,12 @@ class MobViolence:
     #: codings the classifier's backing cannot keep: rioters never attack in ACLED's coding (no
     #: violence against civilians of the training files has them for actor 1)
     unbacked: frozenset[str] = frozenset()
+    #: the words of a clash (one case-insensitive pattern): an attack or a battle between the state's
+    #: forces and people of ``unarmed`` kinds told with them is a riot, ``clash_coding``, the unarmed
+    #: its rioters; ``None``: no such rule
+    state_clash: re.Pattern[str] | None = None
+    unarmed: frozenset[str] = frozenset()
+    clash_coding: tuple[str, str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -425,7 +437,16 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
     kind = groups_of.get("kind")
     if not (isinstance(kind, str) and kind):
         raise _fail(name, "named_groups.kind", "expected an actor kind")
-    named_groups = NamedGroups(_strings(groups_of.get("heads"), name, "named_groups.heads"), kind)
+    party_kind = groups_of.get("party_kind")
+    if not (isinstance(party_kind, str) and party_kind):
+        raise _fail(name, "named_groups.party_kind", "expected an actor kind")
+    named_groups = NamedGroups(
+        _strings(groups_of.get("heads"), name, "named_groups.heads"),
+        kind,
+        _strings(groups_of.get("troops"), name, "named_groups.troops"),
+        _strings(groups_of.get("party_heads"), name, "named_groups.party_heads"),
+        party_kind,
+    )
     identity_data = _section(data, "identity_militias", name)
     identity_militias = IdentityMilitias(
         _strings(identity_data.get("heads"), name, "identity_militias.heads"),
@@ -460,6 +481,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         name,
         violent_data.get("road_blocks"),
     )
+    mob = replace(mob, clash_coding=types["violent_demonstration"])
     violent = _violent_demonstration(violent_data, types["violent_demonstration"], name)
     part = _part_of_incident(_section(data, "part_of_incident", name), name)
     opponent_data = _section(data, "state_opponent", name)
@@ -647,7 +669,14 @@ def _mob_violence(
     )
     for sub in sorted(unbacked - codings):
         raise _fail(name, "mob_violence.unbacked", f"{sub!r} is none of mob_violence.codings")
-    return MobViolence(inter, codings, coding, float(backed), demonstration, unbacked)
+    clash = data.get("state_clash")
+    state_clash, unarmed = None, frozenset[str]()
+    if clash is not None:
+        clash = _section(data, "state_clash", name, "mob_violence.state_clash")
+        words = _strings(clash.get("words"), name, "mob_violence.state_clash.words")
+        state_clash = _phrases(sorted(words, key=len, reverse=True))
+        unarmed = _strings(clash.get("kinds"), name, "mob_violence.state_clash.kinds")
+    return MobViolence(inter, codings, coding, float(backed), demonstration, unbacked, state_clash, unarmed)
 
 
 def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> DirectFire:

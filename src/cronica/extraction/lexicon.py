@@ -103,6 +103,10 @@ class GenericActor:
     #: the dictionary's words of the actor; none for one named by a document's own words (an identity
     #: militia, "Pokot Ethnic Militia ({country})"), whose name is already its own
     words: tuple[str, ...]
+    #: the country whose force it is, for a state's force known by its own name ("BSF": India's Border
+    #: Security Force): its words name that country as a demonym would, so that it is External/other
+    #: forces (inter 8) where its event lies in another country; ``None`` for the others
+    country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -462,9 +466,15 @@ def _actors(data: dict[str, Any]) -> tuple[tuple[GenericActor, ...], tuple[RoleW
         _require(isinstance(inter, int) and 1 <= inter <= 8, f, f"generic[{i}]", "inter must be 1..8")
         _require(bool(entry.get("words")), f, f"generic[{i}]", "needs words")
         _require(isinstance(entry.get("name"), str), f, f"generic[{i}]", "needs a name")
+        country = entry.get("country")
+        _require(country is None or isinstance(country, str), f, f"generic[{i}]", "country must be a name")
         generic.append(
             GenericActor(
-                str(entry["kind"]), inter, entry["name"], tuple(str(w).lower() for w in entry["words"])
+                str(entry["kind"]),
+                inter,
+                entry["name"],
+                tuple(str(w).lower() for w in entry["words"]),
+                str(country) if country else None,
             )
         )
     roles = []

@@ -222,33 +222,51 @@ def _communal(actor: Actor | None, other: Actor | None, actors: DocActors) -> Ac
         return actor  # (a language whose dictionary has no such kind keeps the side)
     if other is not None and other.inter in _STATE:
         return actor
+    if partisan(actor) and (other is None or other.inter in _CIVIL | _CROWD or partisan(other)):
+        # "supporters of two rival candidates clashed": a party's people fighting each other are a mob,
+        # rioters (the stage `mob-violence` codes the riot), not a community's militia
+        party = (actor,) if actor.kind == "party" else ()
+        rioters = _as(actors, _RIOTS.actor1, actor)
+        return replace(rioters, associated=(*rioters.associated, *party))
     militia = actors.of_kind(_BATTLES.communal)
     return replace(militia, text=actor.text, span=actor.span)
 
 
 def apply_place_country(events: list[Event]) -> list[Event]:
     """Actors the text gives no country (the document names none: "Protesters (unknown country)") take
-    the country of their event's place, in ACLED's form ("Police Forces of Kenya", "Protesters (Kenya)").
-    A country the text gives (a demonym, the document's country) is kept: "Serbian protesters" at a
+    the country of their event's place, in ACLED's form ("Police Forces of Kenya", "Protesters (Kenya)");
+    so do those the document's country named, where the gazetteer found the place in another (since
+    2026-12-08). A country the actor's own words give (a demonym) is kept: "Serbian protesters" at a
     rally in Tirana stay Serbian."""
     out = []
     for event in events:
         country = event.location.country
-        a1 = _in_country(event.actor1, country)
-        a2 = _in_country(event.actor2, country)
+        # a place the gazetteer found (not the document's country) says whose the forces there are
+        placed = event.location.status == "resolved"
+        a1 = _in_country(event.actor1, country, placed)
+        a2 = _in_country(event.actor2, country, placed)
         same = a1 is event.actor1 and a2 is event.actor2
         out.append(event if same else replace(event, actor1=a1, actor2=a2))
     return out
 
 
-def _in_country(actor: Actor | None, country: str | None) -> Actor | None:
+def _in_country(actor: Actor | None, country: str | None, placed: bool = False) -> Actor | None:
     if actor is None or not country:
         return actor
-    associated = tuple(_in_country(a, country) or a for a in actor.associated)
+    associated = tuple(_in_country(a, country, placed) or a for a in actor.associated)
     if actor.country is None and actor.kind != "person" and _UNKNOWN in actor.name:
         return replace(
             actor, name=actor.name.replace(_UNKNOWN, country), country=country, associated=associated
         )
+    own = actor.country
+    if placed and own and own != country and not actor.country_named and actor.kind != "person":
+        # "police arrested two Indian nationals in Satkhira": the document's country (India, by the
+        # demonym) is not the place's; the police, protesters or civilians of a place the gazetteer
+        # found are that country's, unless their own words name theirs ("Serbian protesters")
+        for form in (f"of {own}", f"({own})"):
+            if form in actor.name:
+                name = actor.name.replace(form, form.replace(own, country))
+                return replace(actor, name=name, country=country, associated=associated)
     abroad = actor.country_named and actor.country != country
     if abroad and actor.kind in _ABROAD.kinds and actor.inter in _STATE:
         # "Turkish forces shelled a village in Idleb": a state's forces outside the country their words

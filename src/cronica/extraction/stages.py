@@ -48,6 +48,7 @@ from cronica.extraction.conventions import (
     PartOfIncident,
     ProtestIntervention,
     ViolentDemonstration,
+    load_conventions,
 )
 from cronica.extraction.counts import CountMention, clause_of, find_counts
 from cronica.extraction.dating import DateLinker
@@ -66,7 +67,7 @@ from cronica.extraction.learned import (
     weapons_named,
 )
 from cronica.extraction.lexicon import CountingWords, Lexicon, Quantities, TriggerFamily
-from cronica.extraction.mob_violence import mob_violence_coding, no_demonstration_coding
+from cronica.extraction.mob_violence import mob_violence_coding, no_demonstration_coding, state_clash_coding
 from cronica.extraction.note_tags import demonstration_coding, note_tag
 from cronica.extraction.numbers import counts_past_the_date, find_quantities
 from cronica.extraction.part_of_incident import fold_developments
@@ -810,10 +811,32 @@ class MobViolenceCoding:
         self.mob = mob
         self.typer = typer
         self.combination = combination
+        conventions = load_conventions()
+        #: a riot's actor 1 and the state's kinds with their codes (the state's clash with unarmed people)
+        self.rioters = conventions.roles["riots"].actor1
+        self.abroad = conventions.abroad.inter
+        self.state = {
+            k: conventions.named_inter[k] for k in conventions.kinds["state"] if k in conventions.named_inter
+        }
 
     def __call__(self, reading: Reading) -> None:
         text = reading.document.text
         reading.events = [no_demonstration_coding(e, text, self.mob) or e for e in reading.events]
+        actors = reading.context.actors
+        if self.rioters is not None and self.rioters in actors.kinds:
+            # "students clashed with police": the state's forces' clash with unarmed people is their
+            # riot, a violent demonstration where the report tells one (the classifier cannot keep the
+            # clash: it reads the words of a fight, not who fought)
+            rioters = self.rioters
+            events = []
+            for e in reading.events:
+                clash = state_clash_coding(
+                    e, self.mob, self.state, lambda: actors.of_kind(rioters), self.abroad
+                )
+                if clash is not None:  # the rioters of the country of the event's place
+                    clash = apply_place_country([no_demonstration_coding(clash, text, self.mob) or clash])[0]
+                events.append(clash or e)
+            reading.events = events
         recoded = {id(e): c for e in reading.events if (c := mob_violence_coding(e, self.mob)) is not None}
         if not recoded:
             reading.events = communal_sides(reading.events, reading.context.actors)

@@ -283,14 +283,15 @@ class Gazetteer:
             self._admin[key] = GazetteerEntry.from_row(row) if row else None
         return self._admin[key]
 
-    def spelled_like(self, name: str, country_code: str, admin1_code: str) -> list[GazetteerEntry]:
+    def spelled_like(self, name: str, country_code: str, admin1_code: str | None) -> list[GazetteerEntry]:
         """The towns and districts with a point in one first-level division that have a name with the
         :func:`~cronica.resolve.names.spelling_key` of ``name`` (another transliteration of it), most
-        populous first."""
+        populous first; with no ``admin1_code``, the second-level divisions of the whole country ("the
+        Chapainawabganj district": Chapai Nawabganj, the name written as one word)."""
         key = spelling_key(name)
         if not key:
             return []
-        scope = (country_code, admin1_code)
+        scope = (country_code, admin1_code or "")
         table = self._spellings.get(scope)
         if table is None:
             if len(self._spellings) > _SPELLING_SCOPES:
@@ -299,12 +300,16 @@ class Gazetteer:
             sql = (
                 f"SELECT n.folded, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
                 "FROM places p JOIN names n ON n.place_id = p.id WHERE p.country_code = ? "
-                "AND p.admin1_code = ? AND p.kind IN ('city', 'admin2') AND p.latitude IS NOT NULL"
+                + (
+                    "AND p.admin1_code = ? AND p.kind IN ('city', 'admin2') AND p.latitude IS NOT NULL"
+                    if admin1_code
+                    else "AND p.kind = 'admin2' AND p.latitude IS NOT NULL"
+                )
             )
             try:
                 # rows by key and place id; entries are built only for the key asked (a division has
                 # thousands of names, a text asks for one or two)
-                for row in self._conn.execute(sql, scope):
+                for row in self._conn.execute(sql, scope if admin1_code else scope[:1]):
                     table.setdefault(spelling_key(row[0]), {})[row[1]] = row[1:]
             except sqlite3.Error as exc:
                 raise GazetteerError(f"gazetteer index {self.path} is corrupt: {exc}") from exc

@@ -1317,6 +1317,9 @@ class PlaceRecognizer:
         if any(t.is_upper and len(t.text) > 1 for t in words) or self.gazetteer.demonym_country(words.text):
             return
         label = words[0].ent_type_ or None
+        # "in Chapainawabganj district": the level the word after it names (the resolver looks for a
+        # district of that spelling)
+        suffix = self._suffix_at(doc, end)
         mentions[i] = PlaceMention(
             self._span(doc, i, end),
             words.text,
@@ -1325,7 +1328,7 @@ class PlaceRecognizer:
             False,
             cue,
             label,
-            None,
+            suffix[0] if suffix else None,
             container.span if container else None,
             relation if container else None,
         )

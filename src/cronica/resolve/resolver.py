@@ -1065,9 +1065,11 @@ class PlaceResolver:
     def _spelled_like(self, m: PlaceMention, container: Place | None, focus: Focus) -> Place | None:
         """The town or district a name the gazetteer lacks is another transliteration of ("Quamishli":
         Al Qāmishlī; "Jandairis": Jindayris), looked for only in the first-level division the text puts
-        it in (its container's, else the document's division named on its line), and only when the
-        spelling key is long enough and every match lies at one place (:data:`SPELLING_KM`)."""
-        scope = None
+        it in (its container's, else the document's division named on its line; a name the text calls a
+        district with neither, among the focus country's second-level divisions: "Chapainawabganj
+        district" is Chapai Nawabganj written as one word), and only when the spelling key is long
+        enough and every match lies at one place (:data:`SPELLING_KM`)."""
+        scope: tuple[str, str | None] | None = None
         entry = (
             self.gazetteer.by_gazetteer_id(container.gazetteer_id)
             if container is not None and container.gazetteer_id and container.status == "resolved"
@@ -1077,13 +1079,16 @@ class PlaceResolver:
             scope = (entry.country_code, entry.admin1_code)
         elif container is None and focus.country_code and focus.admin1_code:
             scope = (focus.country_code, focus.admin1_code)
+        elif container is None and focus.country_code and m.admin_level == "admin2":
+            # "in Chapainawabganj district": a district the text names, among the country's districts
+            scope = (focus.country_code, None)
         if scope is None or len(spelling_key(m.name)) < MIN_SPELLING_KEY:
             return None
         found = self.gazetteer.spelled_like(m.name, *scope)
         if not found or any(_km(found[0], e) > SPELLING_KM for e in found[1:]):
             return None
         best = found[0]
-        division = self._admin_name(*scope) or scope[1]
+        division = (self._admin_name(*scope) if scope[1] else None) or scope[1] or scope[0]
         reason = (
             f"{m.name!r} is not in the gazetteer as written; read as {best.name} ({best.gazetteer_id}), "
             f"the place of {division} spelled like it"

@@ -606,7 +606,8 @@ class IncidentReader:
             actor2 = None if actor2 is actor1 else actor2
         if actor1 is None and group == "violence":
             # an armed actor anywhere in the sentence that is not the victim, and not who reported it
-            armed = []
+            armed: list[Actor] = []
+            harmed: list[Actor] = []
             generic_at = ctx.actors.generic_at
             for i in range(sent.start, sent.end):
                 hit = generic_at.get(i)
@@ -617,20 +618,35 @@ class IncidentReader:
                     continue  # "Ukraine's air force said": who reported it
                 cand = ctx.actors.actor_for(doc[i])
                 if cand is not None and (actor2 is None or cand.name != actor2.name):
-                    armed.append(cand)
+                    (harmed if self._harmed(root) else armed).append(cand)
             armed.sort(key=lambda a: a.kind == "government")
             actor1 = armed[0] if armed else None
+            if actor2 is None and harmed:
+                # "a landmine blast injured a soldier": the soldier's forces were hit, no perpetrator is named
+                actor2 = harmed[0]
         if actor2 is None and group in {"violence", "arrest"}:
             # not a word of the perpetrators' own phrase ("Normalistas y transportistas se enfrentaron")
             own = {i for a in agents for i in range(a.left_edge.i, a.right_edge.i + 1)}
             generic_at = ctx.actors.generic_at
+            hit_forces: list[Actor] = []
             for i in range(sent.start, sent.end):
                 hit = generic_at.get(i)
-                if hit is not None and hit[0].inter in _INTER["civil"] and i not in own:
-                    cand = ctx.actors.actor_for(doc[i])
-                    if cand is not None and (actor1 is None or cand.name != actor1.name):
+                if hit is None or i in own:
+                    continue
+                civil = hit[0].inter in _INTER["civil"]
+                if not civil and not (
+                    hit[0].inter in _INTER["armed"] and self._harmed(doc[hit[1] : hit[2]].root)
+                ):
+                    continue
+                cand = ctx.actors.actor_for(doc[i])
+                if cand is not None and (actor1 is None or cand.name != actor1.name):
+                    if civil:
                         actor2 = cand
                         break
+                    # "detonated an IED targeting a military convoy": forces told as hit or aimed at
+                    hit_forces.append(cand)
+            if actor2 is None and hit_forces:
+                actor2 = hit_forces[0]
         associated: list[Actor] = []
         if actor1 is not None and actor1.text and "-" in actor1.text:
             for part in actor1.text.lower().split("-")[1:]:
@@ -712,6 +728,24 @@ class IncidentReader:
             and a.kind == first.kind
         )
         return next(named, first)
+
+    def _harmed(self, tok: Token) -> bool:
+        """Whether the phrase headed by ``tok`` is told as harmed or aimed at, so that it names a victim or
+        target, never who did it: the phrase (through the modifiers of a noun it names: "a police
+        convoy") is the object or passive subject of a victim verb ("a landmine blast injured a soldier",
+        "an IED exploded targeting a security forces convoy", "two policemen were wounded"), the object
+        of a target preposition ("an attack on an army post") or the subject of an undergoer word ("a
+        soldier died")."""
+        grammar = self.lexicon.grammar
+        k = tok
+        while k.dep_ in {"compound", "amod", "poss", "nmod", "nummod", "appos"} and k.head is not k:
+            k = k.head
+        head = k.head.lemma_.lower()
+        if k.dep_ in {"dobj", "nsubjpass"}:
+            return head in grammar["victim_verbs"]
+        if k.dep_ == "pobj":
+            return k.head.dep_ == "prep" and k.head.lower_ in grammar["target_preps"]
+        return k.dep_ == "nsubj" and head in grammar["undergoer_lemmas"]
 
     def _installation(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
         """ "attacked a base", "ambushed a convoy": the forces that hold it are the target."""

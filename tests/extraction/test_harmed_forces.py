@@ -78,3 +78,34 @@ def test_an_organisation_the_state_s_forces_fight_is_a_rebel_group() -> None:
     assert event.event_type == "Explosions/Remote violence"
     assert event.actor1 is not None and event.actor1.inter == 1
     assert event.actor2 is not None and event.actor2.name == "KNLA" and event.actor2.inter == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "On 5 June 2023, a bomb exploded in front of the township police station in Monywa (Sagaing).",
+            "Police Forces of Myanmar",
+        ),
+        (
+            "On 6 June 2023, a grenade exploded outside an office of the military-owned bank in Mandalay.",
+            "Military Forces of Myanmar",
+        ),
+    ],
+)
+def test_forces_whose_place_a_bomb_hit_are_its_target_not_who_set_it(text: str, target: str) -> None:
+    event = first(run(text))
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor1 is not None and event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.name == target
+
+
+def test_a_group_that_planted_the_bomb_hit_is_who_set_it() -> None:
+    event = first(
+        run(
+            "On 8 June 2023, three policemen were killed when their vehicle hit a Taliban-planted "
+            "roadside bomb in Alasay district (Kapisa)."
+        )
+    )
+    assert event.actor1 is not None and event.actor1.name == "Taliban"
+    assert event.actor2 is not None and event.actor2.name == "Police Forces of Afghanistan"

@@ -618,7 +618,7 @@ class IncidentReader:
                     continue  # "Ukraine's air force said": who reported it
                 cand = ctx.actors.actor_for(doc[i])
                 if cand is not None and (actor2 is None or cand.name != actor2.name):
-                    (harmed if self._harmed(root) else armed).append(cand)
+                    (harmed if self._harmed(ctx, root) else armed).append(cand)
             armed.sort(key=lambda a: a.kind == "government")
             actor1 = armed[0] if armed else None
             if actor2 is None and harmed:
@@ -635,7 +635,7 @@ class IncidentReader:
                     continue
                 civil = hit[0].inter in _INTER["civil"]
                 if not civil and not (
-                    hit[0].inter in _INTER["armed"] and self._harmed(doc[hit[1] : hit[2]].root)
+                    hit[0].inter in _INTER["armed"] and self._harmed(ctx, doc[hit[1] : hit[2]].root)
                 ):
                     continue
                 cand = ctx.actors.actor_for(doc[i])
@@ -729,22 +729,35 @@ class IncidentReader:
         )
         return next(named, first)
 
-    def _harmed(self, tok: Token) -> bool:
+    def _harmed(self, ctx: DocContext, tok: Token) -> bool:
         """Whether the phrase headed by ``tok`` is told as harmed or aimed at, so that it names a victim or
         target, never who did it: the phrase (through the modifiers of a noun it names: "a police
         convoy") is the object or passive subject of a victim verb ("a landmine blast injured a soldier",
         "an IED exploded targeting a security forces convoy", "two policemen were wounded"), the object
-        of a target preposition ("an attack on an army post") or the subject of an undergoer word ("a
-        soldier died")."""
+        of a target preposition ("an attack on an army post") or of a preposition of place that names no
+        agent ("a bomb exploded near the police station", "in front of the military-owned bank": the
+        place the forces hold was hit; not "in": "killed in a police raid"), or the subject of an
+        undergoer word ("a soldier died"); not a group that modifies an incident word, which names its
+        weapon or act ("hit a Taliban-planted bomb")."""
         grammar = self.lexicon.grammar
         k = tok
-        while k.dep_ in {"compound", "amod", "poss", "nmod", "nummod", "appos"} and k.head is not k:
-            k = k.head
+        while k.head is not k:
+            if k.dep_ in {"compound", "amod", "poss", "nmod", "nummod", "appos", "npadvmod"}:
+                k = k.head  # "a police convoy", "the military-owned bank"
+            elif k.dep_ == "pobj" and k.head.lower_ in grammar["of_preps"] and k.head.head.pos_ == "NOUN":
+                k = k.head.head  # "a camp of the KIA", "in front of the police station"
+            else:
+                break
+        if k is not tok and k.lemma_.lower() in ctx.actors.trigger_words:
+            return False  # "a Taliban-planted roadside bomb", "a police raid": their weapon or their act
         head = k.head.lemma_.lower()
         if k.dep_ in {"dobj", "nsubjpass"}:
             return head in grammar["victim_verbs"]
-        if k.dep_ == "pobj":
-            return k.head.dep_ == "prep" and k.head.lower_ in grammar["target_preps"]
+        if k.dep_ == "pobj" and k.head.dep_ == "prep":
+            prep = k.head.lower_
+            around = k.lemma_.lower() in grammar["place_part_nouns"] or k.lower_ == "front"  # "in front of"
+            place = prep in grammar["town_preps"] and (prep not in grammar["agent_preps"] or around)
+            return prep in grammar["target_preps"] or place
         return k.dep_ == "nsubj" and head in grammar["undergoer_lemmas"]
 
     def _installation(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:

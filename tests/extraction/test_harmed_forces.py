@@ -109,3 +109,16 @@ def test_a_group_that_planted_the_bomb_hit_is_who_set_it() -> None:
     )
     assert event.actor1 is not None and event.actor1.name == "Taliban"
     assert event.actor2 is not None and event.actor2.name == "Police Forces of Afghanistan"
+
+
+def test_a_fight_whose_both_sides_were_hurt_has_both_as_its_sides() -> None:
+    event = first(
+        run(
+            "On 7 June 2023, two suspected insurgents were killed and a soldier was wounded in a "
+            "gunfight that lasted two hours in Bacho (Narathiwat), the army said."
+        )
+    )
+    assert event.event_type == "Battles"
+    # which side began it is the classifier's reading of the whole report; both sides are there
+    assert event.actor1 is not None and event.actor2 is not None
+    assert {event.actor1.name, event.actor2.name} == {"Military Forces of Thailand", "Rebel Group (Thailand)"}

@@ -98,3 +98,19 @@ def test_a_note_of_clashing_drivers_comes_out_mob_violence() -> None:
         "rocks at each other. The police intervened and dispersed them. [size=no report]"
     )
     assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 8 March 2021, a number of herders and farmers fought after "
+        "cattle destroyed crops in Kalale (Borgou).",
+        "On 8 March 2021, youths of two villages fought each other with "
+        "machetes in Ketou (Plateau), injuring five.",
+    ],
+)
+def test_a_mob_that_fought_another_has_rioters_on_both_sides(text: str) -> None:
+    event = first(text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor1 is not None and event.actor1.inter == 5
+    assert event.actor2 is not None and event.actor2.inter == 5

@@ -252,6 +252,35 @@ class DocActors:
                 return found[0]
         return None
 
+    def others_named(
+        self, where: TextSpan, than: Actor, inter: frozenset[int] | set[int], *, unknown: bool = False
+    ) -> list[Actor]:
+        """The actors of a type in ``inter`` that the characters of ``where`` name, in the order told,
+        other than ``than`` (not its words, not its name): "soldiers pursued a group of unknown gunmen",
+        whose actor 1 is the soldiers, names the gunmen. ``unknown``: organisations of no known type
+        ("the KIA", an acronym the dictionary does not type) too."""
+        doc = self.doc
+        words = doc.char_span(where.start, where.end, alignment_mode="expand")
+        if words is None:
+            return []
+        own = range(than.span.start, than.span.end) if than.span is not None else range(0)
+        out: list[Actor] = []
+        for tok in words:
+            if tok.idx in own or not (
+                tok.i in self.generic_at or tok.ent_type_ == "ORG" or bare_acronym(tok)
+            ):
+                continue
+            cand = self.actor_for(tok)
+            if cand is None or cand.name == than.name:
+                continue
+            if cand.inter not in inter and not (
+                unknown and cand.inter is None and cand.kind == "organisation"
+            ):
+                continue
+            if all(c.name != cand.name for c in out):
+                out.append(cand)
+        return out
+
     def actor_in(self, tok: Token) -> Actor | None:
         """The actor the phrase headed by ``tok`` names: its own word, else the noun after "of"
         ("thousands of workers"), else an apposition ("the COB head, Carlos Huarachi")."""

@@ -172,6 +172,20 @@ class DirectFire:
 
 
 @dataclass(frozen=True)
+class CommunalClash:
+    """Violence between communities is a battle of their militias (``communal_clash`` in
+    conventions.yaml)."""
+
+    #: the words that tell violence between communities, as one case-insensitive pattern of
+    #: whole-word phrases (``*`` a prefix, ``...`` up to three words)
+    words: re.Pattern[str]
+    #: the codings (event type, sub-event type) such words make a battle
+    codings: frozenset[tuple[str, str]]
+    #: the coding it gives (event type, sub-event type, PLOVER)
+    coding: tuple[str, str, str]
+
+
+@dataclass(frozen=True)
 class ArmedVictims:
     """An attack on an armed actor is a clash (``armed_victims`` in conventions.yaml)."""
 
@@ -331,6 +345,8 @@ class Conventions:
     state_opponent: StateOpponent
     #: a protest the state's forces intervened in: a protest with intervention
     protest_intervention: ProtestIntervention | None = None
+    #: violence between communities: a battle of their militias
+    communal_clash: CommunalClash | None = None
 
 
 @cache
@@ -510,6 +526,7 @@ def _parse(data: dict[str, Any], name: str) -> Conventions:
         part,
         opponent,
         _protest_intervention(_section(data, "protest_intervention", name), types["intervention"], name),
+        _communal_clash(_section(data, "communal_clash", name), types["armed_clash"], name),
     )
 
 
@@ -694,6 +711,20 @@ def _direct_fire(data: dict[str, Any], coding: tuple[str, str, str], name: str) 
         _phrases(sorted(answers, key=len, reverse=True)),
         answered_weapons,
     )
+
+
+def _communal_clash(data: dict[str, Any], coding: tuple[str, str, str], name: str) -> CommunalClash:
+    words = _strings(data.get("words"), name, "communal_clash.words")
+    codings = set()
+    for i, value in enumerate(data.get("codings") or []):
+        where = f"communal_clash.codings[{i}]"
+        if not (isinstance(value, list) and len(value) == 2):
+            raise _fail(name, where, "expected [event type, sub-event type]")
+        event_type, sub, _ = _type([*value, "FIGHT"], name, where)
+        codings.add((event_type, sub))
+    if not codings:
+        raise _fail(name, "communal_clash.codings", "expected [event type, sub-event type] pairs")
+    return CommunalClash(_phrases(sorted(words, key=len, reverse=True)), frozenset(codings), coding)
 
 
 def _coded_words(data: dict[str, Any], name: str) -> CodedWords:

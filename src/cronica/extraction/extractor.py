@@ -54,6 +54,7 @@ from cronica.extraction.stages import (
     ArmedVictimsCoding,
     Assemble,
     CodedToll,
+    CommunalClashCoding,
     DirectFireCoding,
     DocumentStage,
     FindTriggers,
@@ -158,6 +159,7 @@ class Extractor:
             Assemble(self.keep_generic, self.lexicon.grammar["peaceful"], typer, self.combination),
             LearnedCoding(typer, self.combination, self.lexicon.families),
             DirectFireCoding(conventions.direct_fire, self.combination.short_sentences),
+            CommunalClashCoding(conventions.communal_clash, self.combination.short_sentences),
             ArmedVictimsCoding(conventions.armed_victims, typer, self.combination),
             NoteTagCoding(
                 conventions.note_tags, conventions.demonstration_size, self.lexicon.families, typer

@@ -120,6 +120,8 @@ _STORY_REACH = 6
 _BEFALLS = frozenset({"lethal", "injure", "arrest", "abduct"})
 #: the trigger family of fighting between two sides (events.yaml ``clash``): "with" names the other side
 _CLASH_FAMILY = "clash"
+#: the event type of the trigger families of strikes from a distance (bombs, shelling, air strikes)
+_REMOTE = "Explosions/Remote violence"
 #: trigger families of people acting against each other or the state ("residents attacked and injured a
 #: herder, claiming his animals had caused traffic accidents", "youth hurled stones at the police"): a
 #: sentence with one is no accident whatever accident word it holds (not the clash family, whose
@@ -608,9 +610,12 @@ class IncidentReader:
         if group == "protest":
             actor1 = actor1 or actor2
             actor2 = None if actor2 is actor1 else actor2
+        fight = any(t.family.name == _CLASH_FAMILY for t in members)
+        remote = any(t.family.event_type == _REMOTE for t in members)
         if actor1 is None and group == "violence":
             # an armed actor anywhere in the sentence that is not the victim, and not who reported it
-            armed = []
+            armed: list[Actor] = []
+            harmed: list[Actor] = []
             generic_at = ctx.actors.generic_at
             for i in range(sent.start, sent.end):
                 hit = generic_at.get(i)
@@ -621,20 +626,41 @@ class IncidentReader:
                     continue  # "Ukraine's air force said": who reported it
                 cand = ctx.actors.actor_for(doc[i])
                 if cand is not None and (actor2 is None or cand.name != actor2.name):
-                    armed.append(cand)
+                    (harmed if self._harmed(ctx, root, remote) else armed).append(cand)
             armed.sort(key=lambda a: a.kind == "government")
             actor1 = armed[0] if armed else None
+            sides = {a.name: a for a in [*([actor2] if actor2 is not None else []), *harmed]}
+            if actor1 is None and fight and len(sides) > 1:
+                # "two insurgents were killed and a soldier was wounded in a gunfight": both sides were hurt
+                # and the words make neither the one who began it; the state's forces first
+                first, second = sorted(sides.values(), key=lambda a: a.inter not in _INTER["state"])[:2]
+                actor1, actor2, harmed = first, second, []
+            if actor2 is None and harmed:
+                # "a landmine blast injured a soldier": the soldier's forces were hit, no perpetrator is named
+                actor2 = harmed[0]
         if actor2 is None and group in {"violence", "arrest"}:
             # not a word of the perpetrators' own phrase ("Normalistas y transportistas se enfrentaron")
             own = {i for a in agents for i in range(a.left_edge.i, a.right_edge.i + 1)}
             generic_at = ctx.actors.generic_at
+            hit_forces: list[Actor] = []
             for i in range(sent.start, sent.end):
                 hit = generic_at.get(i)
-                if hit is not None and hit[0].inter in _INTER["civil"] and i not in own:
-                    cand = ctx.actors.actor_for(doc[i])
-                    if cand is not None and (actor1 is None or cand.name != actor1.name):
+                if hit is None or i in own:
+                    continue
+                civil = hit[0].inter in _INTER["civil"]
+                if not civil and not (
+                    hit[0].inter in _INTER["armed"] and self._harmed(ctx, doc[hit[1] : hit[2]].root, remote)
+                ):
+                    continue
+                cand = ctx.actors.actor_for(doc[i])
+                if cand is not None and (actor1 is None or cand.name != actor1.name):
+                    if civil:
                         actor2 = cand
                         break
+                    # "detonated an IED targeting a military convoy": forces told as hit or aimed at
+                    hit_forces.append(cand)
+            if actor2 is None and hit_forces:
+                actor2 = hit_forces[0]
         associated: list[Actor] = []
         if actor1 is not None and actor1.text and "-" in actor1.text:
             for part in actor1.text.lower().split("-")[1:]:
@@ -716,6 +742,45 @@ class IncidentReader:
             and a.kind == first.kind
         )
         return next(named, first)
+
+    def _harmed(self, ctx: DocContext, tok: Token, remote: bool) -> bool:
+        """Whether the phrase headed by ``tok`` is told as harmed or aimed at, so that it names a victim or
+        target, never who did it: the phrase (through the modifiers of a noun it names: "a police
+        convoy") is the object or passive subject of a victim verb ("a landmine blast injured a soldier",
+        "an IED exploded targeting a security forces convoy", "two policemen were wounded"), the object
+        of a target preposition ("an attack on an army post"), for an explosion (``remote``) the object
+        of a preposition of place that names no agent ("a bomb exploded near the police station", "in
+        front of the military-owned bank": the place the forces hold was hit; not "in": "killed in a
+        police raid"; not a shooting "at a police checkpoint"), or the subject of an
+        undergoer word ("a soldier died"); not a group that modifies an incident word, which names its
+        weapon or act ("hit a Taliban-planted bomb")."""
+        grammar = self.lexicon.grammar
+        k = tok
+        while k.head is not k:
+            if k.dep_ in {"compound", "amod", "poss", "nmod", "nummod", "appos", "npadvmod"}:
+                k = k.head  # "a police convoy", "the military-owned bank"
+            elif k.dep_ == "pobj" and k.head.lower_ in grammar["of_preps"] and k.head.head.pos_ == "NOUN":
+                k = k.head.head  # "a camp of the KIA", "in front of the police station"
+            else:
+                break
+        if k is not tok and k.lemma_.lower() in ctx.actors.trigger_words:
+            return False  # "a Taliban-planted roadside bomb", "a police raid": their weapon or their act
+        head = k.head.lemma_.lower()
+        if k.dep_ in {"dobj", "nsubjpass"}:
+            return head in grammar["victim_verbs"]
+        if k.dep_ == "pobj" and k.head.dep_ == "prep":
+            prep = k.head.lower_
+            around = k.lemma_.lower() in grammar["place_part_nouns"] or k.lower_ == "front"  # "in front of"
+            place = (
+                remote and prep in grammar["town_preps"] and (prep not in grammar["agent_preps"] or around)
+            )
+            # "an attack on an army post", "fired at the police"; a target preposition that also places
+            # ("at") aims only from a word of harm or an incident: not "failed to stop at a police checkpoint"
+            governor = k.head.head.lemma_.lower()
+            aimed = governor in grammar["victim_verbs"] or governor in ctx.actors.trigger_words
+            locative = prep in grammar["town_preps"]
+            return (prep in grammar["target_preps"] and (aimed or remote or not locative)) or place
+        return k.dep_ == "nsubj" and head in grammar["undergoer_lemmas"]
 
     def _installation(self, ctx: DocContext, tokens: list[Token]) -> Actor | None:
         """ "attacked a base", "ambushed a convoy": the forces that hold it are the target."""

@@ -720,6 +720,7 @@ GRAMMAR_WORDS = (
     "sides_preps",
     "target_verbs",
     "repel_lemmas",
+    "victim_verbs",
     "undergoer_lemmas",
     "town_preps",
     "of_preps",

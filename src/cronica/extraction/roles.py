@@ -140,9 +140,23 @@ def _roles(event: Event, actors: DocActors) -> Event:
         if a2 is None and sub in _RIOTS.victims_unnamed:
             a2 = actors.of_kind(_RIOTS.actor2)  # ACLED: mob violence is done to someone
     elif _EXPLOSIONS.covers(kind, sub):
+        if a1 is not None and a1.inter in _ARMED and a2 is None and event.sentence is not None:
+            # "the military fired mortars towards a camp of the KIA", "air-raids targeted RSF": the armed
+            # actor the strike was aimed at, named where the words did not make it the object
+            a2 = _other_side(event, a1, actors)
         if a1 is not None and a1.kind == _EXPLOSIONS.actor2 and (a2 is None or a2.kind == a1.kind):
             # "a woman stepped on a landmine": the civilians are its victims, whoever laid it acted
             a1, a2 = actors.of_kind(_EXPLOSIONS.unnamed_actor1), a1
+        elif a1 is None:
+            # "an IED exploded targeting a police convoy": nobody named laid it (ACLED leaves no
+            # explosion without actor 1)
+            a1 = actors.of_kind(_EXPLOSIONS.unnamed_actor1)
+    elif _BATTLES.covers(kind, sub) and a1 is not None and a2 is None and event.sentence is not None:
+        # a battle has two armed sides (every one of the training files' 2,418 battles has an actor 2):
+        # the words did not make anyone the other side ("soldiers pursued a group of unknown gunmen",
+        # "the military and KIA exchanged artillery shells"), so it is the other armed actor its
+        # sentence names
+        a2 = _other_side(event, a1, actors)
     elif _VIOLENCE.covers(kind, sub):
         if a1 is not None and a1.inter in _CIVIL and partisan(a1):
             # "supporters of the ruling party attacked an opposition procession": a party's supporters
@@ -211,6 +225,25 @@ def communal_sides(events: list[Event], actors: DocActors) -> list[Event]:
                 event = replace(event, actor1=a1, actor2=a2)
         out.append(event)
     return out
+
+
+def _other_side(event: Event, a1: Actor, actors: DocActors) -> Actor | None:
+    """The armed actor other than ``a1`` that ``event``'s sentence names: one of another type than
+    ``a1`` first ("the PMF and police forces shelled IS hideouts": not the police, who fought beside
+    the PMF), then another country's forces, then (against the state's forces) an organisation of no
+    known type ("the military and the KIA exchanged shells"), which ``state_opponent`` then types, then
+    one of ``a1``'s type, the first told of each; ``None`` when the sentence names none."""
+    assert event.sentence is not None
+    named = actors.others_named(event.sentence, a1, _ARMED, unknown=a1.inter in _STATE)
+
+    def rank(a: Actor) -> int:
+        if a.inter is not None and a.inter != a1.inter:
+            return 0  # another type of armed actor
+        if a.inter is not None and a.country != a1.country:
+            return 1  # "military forces of India and Pakistan exchanged fire": another state's forces
+        return 2 if a.inter is None else 3  # an untyped organisation, else one of a1's own type
+
+    return min(named, key=rank) if named else None
 
 
 def _communal(actor: Actor | None, other: Actor | None, actors: DocActors) -> Actor | None:

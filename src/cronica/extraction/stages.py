@@ -38,10 +38,12 @@ from cronica.extraction.actors import is_group_pronoun, is_person_pronoun
 from cronica.extraction.armed_victims import armed_victims_coding
 from cronica.extraction.assemble import Draft, assemble_events
 from cronica.extraction.coded import apply_coded_tolls, find_coded_toll, without_unverified_claims
+from cronica.extraction.communal_clash import communal_clash_coding
 from cronica.extraction.context import DocContext
 from cronica.extraction.conventions import (
     ArmedVictims,
     CodedWords,
+    CommunalClash,
     DemonstrationSize,
     DirectFire,
     MobViolence,
@@ -522,6 +524,28 @@ class DirectFireCoding:
         for event in reading.events:
             words = fire_words(event, text, reading.sentence_count, self.short_sentences)
             out.append(direct_fire_coding(event, words, self.fire) or event)
+        reading.events = out
+
+
+class CommunalClashCoding:
+    """Violence between communities is a battle of their militias (:mod:`.communal_clash`): an event
+    coded as an attack on civilians or mob violence whose words (a short document's: the document's)
+    tell intercommunal violence, with no state force a side, is Battles / Armed clash."""
+
+    name = "communal-clash"
+
+    def __init__(self, clash: CommunalClash | None, short_sentences: int) -> None:
+        self.clash = clash
+        self.short_sentences = short_sentences
+
+    def __call__(self, reading: Reading) -> None:
+        if self.clash is None:
+            return
+        text = reading.document.text
+        out = []
+        for event in reading.events:
+            words = fire_words(event, text, reading.sentence_count, self.short_sentences)
+            out.append(communal_clash_coding(event, words, self.clash) or event)
         reading.events = out
 
 

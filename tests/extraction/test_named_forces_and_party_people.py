@@ -160,3 +160,16 @@ def test_supporters_of_rival_candidates_who_clash_are_a_mob_even_with_a_death() 
     )[0]
     assert (first.event_type, first.sub_event_type) == ("Riots", "Mob violence")
     assert first.actor1 is not None and first.actor1.inter == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "inter"),
+    [
+        ("On 8 January 2024, clashes between SAF and the rebels continued in Omdurman (Khartoum).", 1),
+        ("On 12 April 2021, UPDF clashed with ADF rebels near Beni (Nord-Kivu).", 8),
+    ],
+)
+def test_a_states_army_known_by_its_acronym_is_that_states(text: str, inter: int) -> None:
+    first = events(text, published="2024-01-10" if "2024" in text else "2021-04-20")[0]
+    assert first.actor1 is not None and first.actor1.inter == inter
+    assert first.actor1.name.startswith("Military Forces of")

@@ -173,3 +173,13 @@ def test_a_states_army_known_by_its_acronym_is_that_states(text: str, inter: int
     first = events(text, published="2024-01-10" if "2024" in text else "2021-04-20")[0]
     assert first.actor1 is not None and first.actor1.inter == inter
     assert first.actor1.name.startswith("Military Forces of")
+
+
+def test_a_named_force_compounding_soldiers_is_that_force() -> None:
+    first = events("On 3 March 2021, KDF soldiers killed 5 Al Shabaab militants near Kismayo (Lower Juba).")[
+        0
+    ]
+    assert first.location.country == "Somalia"
+    # which side began it is the classifier's reading of the whole report; the Kenyan forces are a side
+    sides = {(a.name, a.inter) for a in (first.actor1, first.actor2) if a is not None}
+    assert ("Military Forces of Kenya", 8) in sides

@@ -701,6 +701,16 @@ class ActorFinder:
                 generic = self._agents.actor(strings[lemma].lower())
             if generic is not None and (generic.kind in _STATE or not self._kind_of_machine(doc[i])):
                 actors.generic_at[i] = (generic, i, i + 1)
+        for i, (generic, start, end) in list(actors.generic_at.items()):
+            # "KDF soldiers", "BSF jawans": a state's force known by its own name, compounding a word of the
+            # state's forces, is that force (with its country), not the document's country's forces
+            if generic.country or generic.kind not in _STATE:
+                continue
+            for child in doc[i].lefts:
+                hit = actors.generic_at.get(child.i)
+                if child.dep_ == "compound" and hit is not None and hit[0].country and hit[0].kind in _STATE:
+                    actors.generic_at[i] = (hit[0], min(hit[1], start), end)
+                    break
 
     def _own_name(self, tok: Token, lower: str) -> bool:
         """ "a Tatmadaw column": a name the dictionary lists as a state force or an armed group's own

@@ -507,6 +507,18 @@ class LearnedCoding:
         )
 
 
+def _recoded_in_their_words(
+    reading: Reading, short_sentences: int, coding: Callable[[Event, str], Event | None]
+) -> list[Event]:
+    """Each event of ``reading`` as ``coding`` recodes it when given the words it is read in (its
+    sentence; a short document's: the document, :func:`.direct_fire.fire_words`), else unchanged."""
+    text = reading.document.text
+    return [
+        coding(event, fire_words(event, text, reading.sentence_count, short_sentences)) or event
+        for event in reading.events
+    ]
+
+
 class DirectFireCoding:
     """Small arms fired with heavy weapons are a clash (:mod:`.direct_fire`): an event coded as
     shelling, a grenade or an explosive whose words (a short document's: the document's) name
@@ -519,12 +531,9 @@ class DirectFireCoding:
         self.short_sentences = short_sentences
 
     def __call__(self, reading: Reading) -> None:
-        text = reading.document.text
-        out = []
-        for event in reading.events:
-            words = fire_words(event, text, reading.sentence_count, self.short_sentences)
-            out.append(direct_fire_coding(event, words, self.fire) or event)
-        reading.events = out
+        reading.events = _recoded_in_their_words(
+            reading, self.short_sentences, lambda event, words: direct_fire_coding(event, words, self.fire)
+        )
 
 
 class CommunalClashCoding:
@@ -539,14 +548,12 @@ class CommunalClashCoding:
         self.short_sentences = short_sentences
 
     def __call__(self, reading: Reading) -> None:
-        if self.clash is None:
+        clash = self.clash
+        if clash is None:
             return
-        text = reading.document.text
-        out = []
-        for event in reading.events:
-            words = fire_words(event, text, reading.sentence_count, self.short_sentences)
-            out.append(communal_clash_coding(event, words, self.clash) or event)
-        reading.events = out
+        reading.events = _recoded_in_their_words(
+            reading, self.short_sentences, lambda event, words: communal_clash_coding(event, words, clash)
+        )
 
 
 class ArmedVictimsCoding:

@@ -1,5 +1,6 @@
 """Issue 12: the place that ends an institution's name after "of" ("the University of Ouagadougou",
-tagged ORG as a whole) is where the institution is, read where nothing else places the event; a report
+tagged ORG as a whole), or opens it before "University" ("Rajshahi University"), is where the institution
+is, read where nothing else places the event; a report
 whose only place is that of a hospital or a station ("a rally at the lobby of the general hospital in
 Manila") is placed there rather than at its country, unless people were taken there. Texts written for
 these tests, in the style of ACLED notes."""
@@ -30,6 +31,17 @@ import cronica
             "(Djougou, Donga).",
             "Bougou",
             "BJ",
+        ),
+        (  # "X University" (one ORG): the town it is named for (2026-12-08)
+            "On 3 June 2021, students of Rajshahi University staged a protest on the campus demanding the "
+            "reopening of their dormitories.",
+            "Rajshahi",
+            "BD",
+        ),
+        (  # ... where nothing else places the event
+            "On 3 June 2021, Kenyatta University students protested in Nairobi over fees.",
+            "Nairobi",
+            "KE",
         ),
         (  # a bank is no facility: its town is no place
             "On 3 June 2021, staff of the Bank of Kigali protested against pay cuts in Nairobi, Kenya.",

@@ -166,6 +166,8 @@ class PlaceRecognizer:
         #: "in the area of Spartak, Donetsk": "the <area> of" is a cue for a name the gazetteer lacks too
         self.unknown_areas = frozenset(cues["unknown_name_areas"])
         self.facility = frozenset(cues["facility_nouns"])
+        #: "Dhaka University": institutions named for the town they stand in, read after its name
+        self.town_institutions = frozenset(cues.get("town_institutions", ()))
         self.area_nouns = frozenset(cues["area_nouns"])
         self.people_nouns = frozenset(cues["people_nouns"])
         #: "(coded as Wajir at geo precision 2)", "coordinates for Garissa used": where a note was coded
@@ -419,6 +421,8 @@ class PlaceRecognizer:
             # "the University of Ouagadougou" (one ORG, the facility word capitalised): where it is, read
             # only as a weak place; not "the village of Bamba (Koro, Mopti)" with Bamba tagged ORG
             return "institution"
+        if self._names_institution(doc, i, j):
+            return "institution"  # "Dhaka University": the town it is named for, a weak place
         if prev is not None and prev.lower_ in self.locative:
             return f"prep:{prev.lower_}"
         if (
@@ -647,6 +651,18 @@ class PlaceRecognizer:
             and prev.ent_type_ != "PERSON"
         )
 
+    def _names_institution(self, doc: Doc, i: int, j: int) -> bool:
+        """Whether words ``i:j`` open an ORG that a capitalised institution word closes ("Dhaka
+        University", "Rajshahi University"): the town such an institution is named for."""
+        return (
+            j < len(doc)
+            and doc[j].lower_ in self.town_institutions
+            and doc[j].text[:1].isupper()
+            and doc[i].ent_iob_ == "B"
+            and doc[i].ent_type_ == doc[j].ent_type_ == "ORG"
+            and (j + 1 >= len(doc) or doc[j + 1].ent_iob_ != "I")
+        )
+
     def _inside_longer_org(self, doc: Doc, i: int, j: int) -> bool:
         """Whether words ``i:j`` lie strictly inside an ORG name ("London University"; not the place that
         ends a facility's name after "of": "the University of Ouagadougou"); an ORG span
@@ -662,6 +678,8 @@ class PlaceRecognizer:
             if j == ent.end and i - ent.start >= 2 and doc[i - 1].lower_ in self.of_links:
                 if doc[i - 2].lower_ in self.facility:
                     return False  # "the University of Ouagadougou": the place the institution is in
+            if self._names_institution(doc, i, j):
+                return False  # "Dhaka University": the town it is named for
             inside = doc[ent.start : i]
             if any(t.lower_ in self.unknown_cues or t.text in {"(", ")"} for t in inside):
                 return False
@@ -947,7 +965,8 @@ class PlaceRecognizer:
             cue,
             label,
             admin_level,
-            facility_word=facility,
+            # "Rajshahi University": the town the institution is named for, not a facility inside it
+            facility_word=None if cue == "institution" else facility,
         )
 
     def _with_longer_name(

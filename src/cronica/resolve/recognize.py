@@ -421,10 +421,10 @@ class PlaceRecognizer:
             # "the University of Ouagadougou" (one ORG, the facility word capitalised): where it is, read
             # only as a weak place; not "the village of Bamba (Koro, Mopti)" with Bamba tagged ORG
             return "institution"
-        if self._names_institution(doc, i, j):
-            return "institution"  # "Dhaka University": the town it is named for, a weak place
         if prev is not None and prev.lower_ in self.locative:
-            return f"prep:{prev.lower_}"
+            return f"prep:{prev.lower_}"  # "at Chiang Mai University": at Chiang Mai
+        if self._names_institution(doc, i, j):
+            return "institution"  # "students of Dhaka University": the town it is named for, a weak place
         if (
             k >= 1
             and f"{doc[k - 1].lower_} {doc[k].lower_}" in self.coding_cues

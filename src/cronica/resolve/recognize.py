@@ -652,8 +652,9 @@ class PlaceRecognizer:
         )
 
     def _names_institution(self, doc: Doc, i: int, j: int) -> bool:
-        """Whether words ``i:j`` open an ORG that a capitalised institution word closes ("Dhaka
-        University", "Rajshahi University"): the town such an institution is named for."""
+        """Whether words ``i:j`` open an ORG that a capitalised institution word closes ("students of
+        Rajshahi University"), not one that qualifies a noun after it ("the London University economist",
+        "Dhaka University students"): the town such an institution is named for."""
         return (
             j < len(doc)
             and doc[j].lower_ in self.town_institutions
@@ -661,6 +662,9 @@ class PlaceRecognizer:
             and doc[i].ent_iob_ == "B"
             and doc[i].ent_type_ == doc[j].ent_type_ == "ORG"
             and (j + 1 >= len(doc) or doc[j + 1].ent_iob_ != "I")
+            # not a name that qualifies someone ("the London University economist"): the people's
+            # affiliation, not where anything happened
+            and doc[j].dep_ not in {"compound", "amod", "nmod"}
         )
 
     def _inside_longer_org(self, doc: Doc, i: int, j: int) -> bool:
